@@ -1,0 +1,37 @@
+// File: ledger/admission.h
+// -----------------------------------------------------------------------------
+// The admission rule: whether a signed statement (whose signature has already
+// been verified) may become record `index`. It depends only on the log before
+// that index (the registry and the case's head), the statement and the time
+// recorded, so every verifier can replay it (design invariant 4).
+#ifndef LAWTRAIL_LEDGER_ADMISSION_H_
+#define LAWTRAIL_LEDGER_ADMISSION_H_
+
+#include <string_view>
+
+#include "ledger/registry.h"
+#include "ledger/statement.h"
+
+namespace lawtrail {
+
+// The latest record of a case: version 0 means the case has no record yet.
+struct CaseHead {
+  uint64_t version = 0;
+  Hash leaf_hash{};
+};
+
+struct AdmissionInput {
+  std::string_view log_origin;
+  uint64_t index = 0;
+  int64_t time_recorded_ms = 0;
+  CaseHead head;
+};
+
+// OK iff the statement may be recorded. Checks, in order: origin, the
+// genesis-first rule, reserved case ids, the time claimed, the expected case
+// version, the signer's registration and role, and registry-event sense.
+Status Admit(const Registry& registry, const ParsedStatement& s, const AdmissionInput& in);
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_ADMISSION_H_

@@ -1,0 +1,34 @@
+// File: ledger/checkpoint.h
+// -----------------------------------------------------------------------------
+// C2SP tlog-checkpoint bodies (https://c2sp.org/tlog-checkpoint):
+//   <origin>\n<tree size, decimal>\n<base64 root hash>\n[extension lines]
+// signed as a C2SP signed-note by the log key whose name is the origin.
+#ifndef LAWTRAIL_LEDGER_CHECKPOINT_H_
+#define LAWTRAIL_LEDGER_CHECKPOINT_H_
+
+#include <string>
+#include <vector>
+
+#include "ledger/bytes.h"
+#include "ledger/note.h"
+
+namespace lawtrail {
+
+struct Checkpoint {
+  std::string origin;
+  uint64_t size = 0;
+  Hash root{};
+  std::vector<std::string> extensions;
+
+  std::string Body() const;
+};
+
+Result<Checkpoint> ParseCheckpointBody(std::string_view body);
+
+// Verifies the note's signature by `log_key` and parses the body; the body's
+// origin must be the key's name.
+Result<Checkpoint> OpenCheckpoint(std::string_view signed_note, const note::Verifier& log_key);
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_CHECKPOINT_H_

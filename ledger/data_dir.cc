@@ -1,0 +1,38 @@
+#include "ledger/data_dir.h"
+
+#include "ledger/files.h"
+
+namespace lawtrail::data_dir {
+namespace {
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string DbPath(const std::string& dir) { return dir + "/db"; }
+std::string LogKeyPath(const std::string& dir) { return dir + "/log.key"; }
+std::string RootKeyPath(const std::string& dir) { return dir + "/root.key"; }
+std::string VerifierKeyPath(const std::string& dir) { return dir + "/log.vkey"; }
+
+Result<note::Signer> LoadSigner(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  auto signer = note::ParseSigner(Trim(std::move(text)));
+  if (!signer.ok()) return signer.status().WithContext(path);
+  return signer;
+}
+
+Status SaveSigner(const std::string& path, const note::Signer& signer) {
+  return WriteFileDurably(path, note::EncodeSigner(signer.name, signer.key) + "\n", 0600, true);
+}
+
+Result<note::Verifier> LoadVerifier(const std::string& dir) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(VerifierKeyPath(dir)));
+  auto v = note::ParseVerifier(Trim(std::move(text)));
+  if (!v.ok()) return v.status().WithContext(VerifierKeyPath(dir));
+  return v;
+}
+
+}  // namespace lawtrail::data_dir

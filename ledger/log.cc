@@ -1,0 +1,203 @@
+#include "ledger/log.h"
+
+#include <atomic>
+#include <filesystem>
+
+#include "ledger/data_dir.h"
+#include "ledger/files.h"
+#include "ledger/log_format.h"
+#include "ledger/statement_builder.h"
+
+namespace lawtrail {
+
+struct Log::Pending {
+  std::vector<Bytes> inputs;
+  std::vector<Result<ParsedStatement>> items;
+  std::promise<std::vector<AppendResult>> done;
+  std::atomic<size_t> unverified{0};
+  bool ready = false;  // guarded by Log::mu_
+};
+
+namespace {
+
+constexpr size_t kVerifyChunk = 64;
+
+Bytes GenesisStatement(const std::string& origin, const AgencyInfo& agency, const KeyPair& root) {
+  flatbuffers::FlatBufferBuilder b;
+  const std::vector<uint8_t> root_key(root.public_key().begin(), root.public_key().end());
+  auto genesis = fb::CreateAgencyGenesisDirect(b, agency.name.c_str(), agency.credit_code.c_str(),
+                                               origin.c_str(), &root_key);
+  StatementHeader h;
+  h.event_id = RandomEventId();
+  h.origin = origin;
+  h.case_id = std::string(kRegistryCaseId);
+  h.certificate_no = std::string(kRootCertificateNo);
+  h.key = root.public_key();
+  h.occurred_at_ms = NowMs();
+  return SignStatement(FinishStatement(b, h, fb::Payload::AgencyGenesis, genesis.Union()), root);
+}
+
+}  // namespace
+
+Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin,
+                               const AgencyInfo& agency) {
+  RETURN_IF_ERROR(note::CheckKeyName(origin).WithContext("origin"));
+  if (std::filesystem::exists(data_dir::DbPath(dir))) {
+    return Status::AlreadyExists(dir + " already holds a log");
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError("creating " + dir + ": " + ec.message());
+  const note::Signer log_key{origin, KeyPair::Generate()};
+  const note::Signer root_key{origin + "/root", KeyPair::Generate()};
+  RETURN_IF_ERROR(data_dir::SaveSigner(data_dir::LogKeyPath(dir), log_key));
+  RETURN_IF_ERROR(data_dir::SaveSigner(data_dir::RootKeyPath(dir), root_key));
+  const std::string vkey = note::EncodeVerifier(origin, log_key.key.public_key());
+  RETURN_IF_ERROR(WriteFileDurably(data_dir::VerifierKeyPath(dir), vkey + "\n", 0644, false));
+  {
+    ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kCreate));
+    rocksdb::WriteBatch wb;
+    wb.Put(store->cf(Cf::kMeta), keys::kMetaOrigin, origin);
+    RETURN_IF_ERROR(store->WriteDurably(wb));
+  }
+  ASSIGN_OR_RETURN(auto log, Open(dir));
+  auto results = log->Append({GenesisStatement(origin, agency, root_key.key)});
+  if (!results[0].ok()) return results[0].status().WithContext("recording the agency genesis");
+  return CreatedLog{vkey, root_key};
+}
+
+Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions options) {
+  if (!options.clock) options.clock = NowMs;
+  ASSIGN_OR_RETURN(note::Signer log_key, data_dir::LoadSigner(data_dir::LogKeyPath(dir)));
+  if (!std::filesystem::exists(data_dir::DbPath(dir))) {
+    return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
+  }
+  ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite));
+  std::unique_ptr<Log> log(new Log(std::move(store), options));
+  ASSIGN_OR_RETURN(log->sequencer_, Sequencer::Load(*log->store_, std::move(log_key),
+                                                    options.checkpoints, options.clock));
+  log->sequencer_thread_ = std::thread([raw = log.get()] { raw->SequenceLoop(); });
+  return log;
+}
+
+Log::Log(std::unique_ptr<Store> store, LogOptions options)
+    : store_(std::move(store)), reader_(*store_), options_(std::move(options)),
+      verify_pool_(options_.verify_threads) {}
+
+Log::~Log() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  ready_cv_.notify_all();
+  if (sequencer_thread_.joinable()) sequencer_thread_.join();
+  if (sequencer_ && sequencer_->health().ok()) {
+    std::lock_guard lock(sequencer_mu_);
+    (void)sequencer_->CurrentCheckpoint();  // best effort: the next open can make it too
+  }
+}
+
+std::future<std::vector<AppendResult>> Log::AppendAsync(std::vector<Bytes> signed_statements) {
+  auto p = std::make_shared<Pending>();
+  const size_t n = signed_statements.size();
+  p->inputs = std::move(signed_statements);
+  p->items.reserve(n);
+  for (size_t i = 0; i < n; ++i) p->items.emplace_back(Status::Internal("not verified"));
+  p->unverified = n;
+  auto future = p->done.get_future();
+  {
+    std::unique_lock lock(mu_);
+    space_cv_.wait(lock, [&] {
+      return pending_statements_ == 0 || pending_statements_ + n <= options_.max_pending_statements;
+    });
+    pending_statements_ += n;
+    p->ready = n == 0;
+    queue_.push_back(p);
+  }
+  if (n == 0) ready_cv_.notify_all();
+  for (size_t begin = 0; begin < n; begin += kVerifyChunk) {
+    const size_t end = std::min(n, begin + kVerifyChunk);
+    verify_pool_.Submit([this, p, begin, end] { Verify(p, begin, end); });
+  }
+  return future;
+}
+
+void Log::Verify(const std::shared_ptr<Pending>& p, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    auto parsed = ParseSignedStatement(std::move(p->inputs[i]));
+    if (parsed.ok()) {
+      Status sig = VerifyStatementSignature(*parsed);
+      p->items[i] = sig.ok() ? std::move(parsed) : Result<ParsedStatement>(sig);
+    } else {
+      p->items[i] = std::move(parsed);
+    }
+  }
+  if (p->unverified.fetch_sub(end - begin) == end - begin) {
+    {
+      std::lock_guard lock(mu_);
+      p->ready = true;
+    }
+    ready_cv_.notify_all();
+  }
+}
+
+void Log::SequenceLoop() {
+  const auto interval = std::chrono::milliseconds(std::max<int64_t>(options_.checkpoints.interval_ms, 10));
+  for (;;) {
+    std::vector<std::shared_ptr<Pending>> taken;
+    size_t count = 0;
+    {
+      std::unique_lock lock(mu_);
+      ready_cv_.wait_for(lock, interval, [this] {
+        return (!queue_.empty() && queue_.front()->ready) || (stopping_ && queue_.empty());
+      });
+      while (!queue_.empty() && queue_.front()->ready &&
+             (count == 0 || count + queue_.front()->items.size() <= options_.max_batch_records)) {
+        count += queue_.front()->items.size();
+        taken.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      if (taken.empty() && stopping_ && queue_.empty()) return;
+    }
+    if (taken.empty()) {
+      std::lock_guard lock(sequencer_mu_);
+      (void)sequencer_->CheckpointIfDue();  // a failure is kept in health()
+      continue;
+    }
+    std::vector<Result<ParsedStatement>> all;
+    all.reserve(count);
+    for (auto& p : taken) {
+      for (auto& item : p->items) all.push_back(std::move(item));
+    }
+    std::vector<AppendResult> results;
+    {
+      std::lock_guard lock(sequencer_mu_);
+      results = sequencer_->Integrate(all);
+    }
+    size_t next = 0;
+    for (auto& p : taken) {
+      const size_t n = p->items.size();
+      std::vector<AppendResult> mine(std::make_move_iterator(results.begin() + next),
+                                     std::make_move_iterator(results.begin() + next + n));
+      next += n;
+      p->done.set_value(std::move(mine));
+    }
+    {
+      std::lock_guard lock(mu_);
+      pending_statements_ -= count;
+    }
+    space_cv_.notify_all();
+  }
+}
+
+Result<std::string> Log::CurrentCheckpoint() {
+  std::lock_guard lock(sequencer_mu_);
+  return sequencer_->CurrentCheckpoint();
+}
+
+uint64_t Log::size() {
+  std::lock_guard lock(sequencer_mu_);
+  return sequencer_->size();
+}
+
+}  // namespace lawtrail

@@ -1,0 +1,101 @@
+// File: ledger/log.h
+// -----------------------------------------------------------------------------
+// One agency's log, opened for writing. The entry point of the write path:
+//
+//   AppendAsync → parse + verify signatures in parallel (thread pool)
+//               → queue, in call order
+//               → sequencing thread: Sequencer::Integrate, one synced batch
+//               → futures resolve with each statement's index or error
+//
+// Only one process may open a log for writing (RocksDB's lock); readers in
+// other processes use LogReader on a read-only Store.
+// Thread-safe: any number of threads may append concurrently; statements are
+// sequenced in the order their AppendAsync calls returned.
+#ifndef LAWTRAIL_LEDGER_LOG_H_
+#define LAWTRAIL_LEDGER_LOG_H_
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "ledger/log_reader.h"
+#include "ledger/sequencer.h"
+#include "ledger/thread_pool.h"
+
+namespace lawtrail {
+
+struct LogOptions {
+  CheckpointPolicy checkpoints;
+  unsigned verify_threads = 0;          // 0 = one per hardware thread
+  size_t max_batch_records = 8192;      // per synced WriteBatch
+  size_t max_pending_statements = 1 << 16;  // AppendAsync blocks beyond this (pushback)
+  Clock clock;                          // defaults to the system clock
+};
+
+struct AgencyInfo {
+  std::string name;         // 执法主体名称
+  std::string credit_code;  // 统一社会信用代码
+};
+
+struct CreatedLog {
+  std::string verifier_key;  // the log's note verifier key
+  note::Signer root;         // the agency root key, also saved in DIR/root.key
+};
+
+class Log {
+ public:
+  // Creates a new log in `dir`: the log key and agency root key (mode 0600),
+  // the verifier key, the database, and record 0, the agency genesis.
+  // Fails with kAlreadyExists if `dir` already holds a log.
+  static Result<CreatedLog> Create(const std::string& dir, const std::string& origin,
+                                   const AgencyInfo& agency);
+
+  // Opens the log in `dir` for writing. kUnavailable if another process has it.
+  static Result<std::unique_ptr<Log>> Open(const std::string& dir, LogOptions options = {});
+
+  // Finishes every queued statement, writes a checkpoint if the tree grew
+  // since the last one, and closes the database.
+  ~Log();
+
+  // Submits signed statements; the future resolves, after the batch holding
+  // them is durable, with one result per statement, in order.
+  std::future<std::vector<AppendResult>> AppendAsync(std::vector<Bytes> signed_statements);
+  std::vector<AppendResult> Append(std::vector<Bytes> signed_statements) {
+    return AppendAsync(std::move(signed_statements)).get();
+  }
+
+  // The latest checkpoint, making one first if none covers the current tree.
+  Result<std::string> CurrentCheckpoint();
+
+  const LogReader& reader() const { return reader_; }
+  uint64_t size();
+
+ private:
+  struct Pending;
+  Log(std::unique_ptr<Store> store, LogOptions options);
+  void SequenceLoop();
+  void Verify(const std::shared_ptr<Pending>& p, size_t begin, size_t end);
+
+  std::unique_ptr<Store> store_;
+  LogReader reader_;
+  LogOptions options_;
+  ThreadPool verify_pool_;
+
+  std::mutex sequencer_mu_;  // serialises use of sequencer_
+  std::unique_ptr<Sequencer> sequencer_;
+
+  std::mutex mu_;
+  std::condition_variable ready_cv_;  // the queue's head became ready, or stop
+  std::condition_variable space_cv_;  // pending statements dropped below the limit
+  std::deque<std::shared_ptr<Pending>> queue_;  // guarded by mu_
+  size_t pending_statements_ = 0;               // guarded by mu_
+  bool stopping_ = false;                       // guarded by mu_
+  std::thread sequencer_thread_;
+};
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_LOG_H_

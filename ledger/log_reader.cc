@@ -1,0 +1,129 @@
+#include "ledger/log_reader.h"
+
+namespace lawtrail {
+namespace {
+
+Status NodeReaderOf(Store& store, std::span<const merkle::NodeId> ids, std::span<Hash> out) {
+  return store.ReadNodes(ids, out);
+}
+
+}  // namespace
+
+Result<std::string> LogReader::Origin() const {
+  ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kMeta, keys::kMetaOrigin));
+  if (!v) return Status::Corruption("the log has no origin in its metadata");
+  return *v;
+}
+
+Result<uint64_t> LogReader::Size() const {
+  ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kMeta, keys::kMetaSize));
+  if (!v) return uint64_t{0};
+  if (v->size() != 8) return Status::Corruption("the log's size in its metadata is malformed");
+  return ReadBigEndian64(reinterpret_cast<const uint8_t*>(v->data()));
+}
+
+Status LogReader::CheckSize(uint64_t size) const {
+  ASSIGN_OR_RETURN(uint64_t current, Size());
+  if (size > current) {
+    return Status::NotFound("tree size " + std::to_string(size) + " is beyond the log's size " +
+                            std::to_string(current));
+  }
+  return Status::Ok();
+}
+
+Result<Bytes> LogReader::RecordBytes(uint64_t index) const {
+  ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kRecords, keys::Index(index)));
+  if (!v) return Status::NotFound("no record at index " + std::to_string(index));
+  return Bytes(v->begin(), v->end());
+}
+
+Result<Hash> LogReader::LeafHashAt(uint64_t index) const {
+  RETURN_IF_ERROR(CheckSize(index + 1));
+  Hash h;
+  const merkle::NodeId id{0, index};
+  RETURN_IF_ERROR(store_.ReadNodes({&id, 1}, {&h, 1}));
+  return h;
+}
+
+Result<Hash> LogReader::RootAt(uint64_t size) const {
+  RETURN_IF_ERROR(CheckSize(size));
+  if (size == 0) return merkle::EmptyRoot();
+  const merkle::Range whole{0, size};
+  ASSIGN_OR_RETURN(auto hashes, merkle::HashRanges({&whole, 1}, [this](auto ids, auto out) {
+                     return NodeReaderOf(store_, ids, out);
+                   }));
+  return hashes[0];
+}
+
+Result<std::optional<uint64_t>> LogReader::FindEvent(const EventId& id) const {
+  ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kEventIds, AsChars(id)));
+  if (!v) return std::optional<uint64_t>();
+  if (v->size() != 8) return Status::Corruption("event id index entry is malformed");
+  return std::optional<uint64_t>(ReadBigEndian64(reinterpret_cast<const uint8_t*>(v->data())));
+}
+
+Result<std::optional<CaseHead>> LogReader::CaseHeadOf(std::string_view case_id) const {
+  ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kCaseState, case_id));
+  if (!v) return std::optional<CaseHead>();
+  if (v->size() != 40) return Status::Corruption("case state of '" + std::string(case_id) + "' is malformed");
+  CaseHead head;
+  head.version = ReadBigEndian64(reinterpret_cast<const uint8_t*>(v->data()));
+  std::copy_n(v->data() + 8, 32, head.leaf_hash.begin());
+  return std::optional<CaseHead>(head);
+}
+
+Status LogReader::ForEachCaseRecord(
+    std::string_view case_id, const std::function<Status(uint64_t, const Bytes&)>& visit) const {
+  const std::string prefix = keys::CasePrefix(case_id);
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (it->key().size() != prefix.size() + 8) return Status::Corruption("malformed case index key");
+    const uint64_t index =
+        ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data() + prefix.size()));
+    ASSIGN_OR_RETURN(Bytes record, RecordBytes(index));
+    RETURN_IF_ERROR(visit(index, record));
+  }
+  return FromRocks(it->status(), "scanning the case index");
+}
+
+Result<std::vector<Hash>> LogReader::InclusionProof(uint64_t index, uint64_t size) const {
+  RETURN_IF_ERROR(CheckSize(size));
+  if (index >= size) {
+    return Status::InvalidArgument("index " + std::to_string(index) + " is not below tree size " +
+                                   std::to_string(size));
+  }
+  const auto ranges = merkle::InclusionRanges(index, size);
+  return merkle::HashRanges(ranges, [this](auto ids, auto out) {
+    return NodeReaderOf(store_, ids, out);
+  });
+}
+
+Result<std::vector<Hash>> LogReader::ConsistencyProof(uint64_t old_size, uint64_t size) const {
+  RETURN_IF_ERROR(CheckSize(size));
+  if (old_size == 0 || old_size > size) {
+    return Status::InvalidArgument("consistency needs 0 < old size <= size; got " +
+                                   std::to_string(old_size) + " and " + std::to_string(size));
+  }
+  const auto ranges = merkle::ConsistencyRanges(old_size, size);
+  return merkle::HashRanges(ranges, [this](auto ids, auto out) {
+    return NodeReaderOf(store_, ids, out);
+  });
+}
+
+Result<std::optional<std::string>> LogReader::LatestCheckpoint() const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
+  it->SeekToLast();
+  if (!it->Valid()) {
+    RETURN_IF_ERROR(FromRocks(it->status(), "reading checkpoints"));
+    return std::optional<std::string>();
+  }
+  return std::optional<std::string>(it->value().ToString());
+}
+
+Result<std::optional<std::string>> LogReader::CheckpointAt(uint64_t size) const {
+  return store_.Get(Cf::kCheckpoints, keys::Index(size));
+}
+
+}  // namespace lawtrail

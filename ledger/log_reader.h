@@ -1,0 +1,55 @@
+// File: ledger/log_reader.h
+// -----------------------------------------------------------------------------
+// The read side of one log: records, case histories, leaf hashes, proofs and
+// checkpoints. Works on a read-write store (inside the writer) or on a
+// read-only one opened while another process writes.
+// Thread-safe: holds no mutable state of its own.
+#ifndef LAWTRAIL_LEDGER_LOG_READER_H_
+#define LAWTRAIL_LEDGER_LOG_READER_H_
+
+#include <functional>
+#include <optional>
+
+#include "ledger/admission.h"
+#include "ledger/checkpoint.h"
+#include "ledger/statement.h"
+#include "ledger/store.h"
+
+namespace lawtrail {
+
+class LogReader {
+ public:
+  // `store` must outlive the reader.
+  explicit LogReader(Store& store) : store_(store) {}
+
+  Result<std::string> Origin() const;
+  // Number of records: the tree size as of the last committed batch.
+  Result<uint64_t> Size() const;
+
+  Result<Bytes> RecordBytes(uint64_t index) const;
+  Result<Hash> LeafHashAt(uint64_t index) const;
+  Result<Hash> RootAt(uint64_t size) const;
+  Result<std::optional<uint64_t>> FindEvent(const EventId& id) const;
+  Result<std::optional<CaseHead>> CaseHeadOf(std::string_view case_id) const;
+
+  // Calls `visit` with each record of `case_id`, in log order; stops early
+  // (returning that status) if `visit` returns an error.
+  Status ForEachCaseRecord(std::string_view case_id,
+                           const std::function<Status(uint64_t, const Bytes&)>& visit) const;
+
+  // RFC 9162 proofs against the tree of `size` records.
+  Result<std::vector<Hash>> InclusionProof(uint64_t index, uint64_t size) const;
+  Result<std::vector<Hash>> ConsistencyProof(uint64_t old_size, uint64_t size) const;
+
+  // The newest stored checkpoint note, if any.
+  Result<std::optional<std::string>> LatestCheckpoint() const;
+  Result<std::optional<std::string>> CheckpointAt(uint64_t size) const;
+
+ private:
+  Status CheckSize(uint64_t size) const;
+  Store& store_;
+};
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_LOG_READER_H_

@@ -1,0 +1,325 @@
+#include "ledger/log_verifier.h"
+
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ledger/admission.h"
+#include "ledger/checkpoint.h"
+#include "ledger/log_format.h"
+#include "ledger/log_reader.h"
+#include "ledger/record.h"
+
+namespace lawtrail {
+namespace {
+
+constexpr size_t kChunk = 2048;
+
+// What can be checked of one record without knowing the log before it.
+struct Checked {
+  Status status;
+  Bytes bytes;
+  Hash leaf{};
+  std::optional<ParsedStatement> statement;
+  const fb::Record* record = nullptr;
+};
+
+Checked CheckAlone(uint64_t index, Bytes bytes) {
+  Checked c;
+  c.bytes = std::move(bytes);
+  c.leaf = merkle::LeafHash(c.bytes);
+  auto rv = ParseRecord(c.bytes);
+  if (!rv.ok()) {
+    c.status = rv.status();
+    return c;
+  }
+  c.record = rv->record;
+  if (c.record->index() != index) {
+    c.status = Status::Corruption("record says it is index " + std::to_string(c.record->index()));
+    return c;
+  }
+  auto parsed = ParseSignedStatement(Bytes(rv->signed_statement.begin(), rv->signed_statement.end()));
+  if (!parsed.ok()) {
+    c.status = Status::Corruption("signed statement: " + parsed.status().message());
+    return c;
+  }
+  if (Status sig = VerifyStatementSignature(*parsed); !sig.ok()) {
+    c.status = Status::Corruption("bad signature: " + sig.message());
+    return c;
+  }
+  c.statement = std::move(*parsed);
+  return c;
+}
+
+class Verification {
+ public:
+  Verification(Store& store, const VerifyOptions& options)
+      : store_(store), reader_(store), options_(options) {}
+
+  VerifyReport Run();
+
+ private:
+  Status Fail(std::optional<uint64_t> index, Status s) {
+    report_.bad_index = index;
+    if (index) s = s.WithContext("index " + std::to_string(*index));
+    return s;
+  }
+  Status LoadCheckpoints();
+  Status CheckRecord(uint64_t index, Checked& c);
+  Status CheckTreeNodes(uint64_t first_index);
+  Status CheckCheckpointsAt(uint64_t size);
+  Status CheckIndexes();
+  Status CheckNoNodesBeyond(uint64_t size);
+  Status Scan();
+
+  Store& store_;
+  LogReader reader_;
+  const VerifyOptions& options_;
+  VerifyReport report_;
+  std::string origin_;
+  uint64_t size_ = 0;
+  Registry registry_;
+  std::unordered_map<std::string, CaseHead> cases_;
+  merkle::CompactRange compact_;
+  int64_t last_time_ms_ = 0;
+  std::map<uint64_t, Checkpoint> checkpoints_;  // size → opened checkpoint
+  std::optional<Checkpoint> trusted_;
+  // Tree nodes recomputed for the current chunk, with the record completing each.
+  std::vector<merkle::NodeId> node_ids_;
+  std::vector<Hash> node_hashes_;
+  std::vector<uint64_t> node_record_;
+};
+
+Status Verification::LoadCheckpoints() {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key().size() != 8) return Status::Corruption("malformed checkpoint key");
+    const uint64_t size = ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()));
+    auto cp = OpenCheckpoint(it->value().ToStringView(), options_.log_key);
+    if (!cp.ok()) {
+      return Status::Corruption("checkpoint at size " + std::to_string(size) + ": " +
+                                cp.status().message());
+    }
+    if (cp->size != size) {
+      return Status::Corruption("checkpoint stored under size " + std::to_string(size) +
+                                " says size " + std::to_string(cp->size));
+    }
+    if (size > size_) {
+      return Status::Corruption("checkpoint at size " + std::to_string(size) +
+                                " is beyond the log's " + std::to_string(size_) +
+                                " records: records were removed");
+    }
+    checkpoints_[size] = std::move(*cp);
+  }
+  return FromRocks(it->status(), "reading checkpoints");
+}
+
+Status Verification::CheckCheckpointsAt(uint64_t size) {
+  const Hash root = compact_.Root();
+  const std::optional<uint64_t> last = size == 0 ? std::nullopt : std::optional<uint64_t>(size - 1);
+  if (auto it = checkpoints_.find(size); it != checkpoints_.end()) {
+    ++report_.checkpoints;
+    if (it->second.root != root) {
+      return Fail(last, Status::Corruption("the signed checkpoint at size " +
+                                               std::to_string(size) +
+                                               " has a different root than the records"));
+    }
+  }
+  if (trusted_ && trusted_->size == size && trusted_->root != root) {
+    return Fail(last, Status::Corruption(
+                              "the first " + std::to_string(size) +
+                              " records differ from the trusted checkpoint: the log was rewritten"));
+  }
+  return Status::Ok();
+}
+
+Status Verification::CheckRecord(uint64_t index, Checked& c) {
+  if (!c.status.ok()) return Fail(index, c.status);
+  const fb::Record& r = *c.record;
+  if (r.time_recorded_ms() < last_time_ms_) {
+    return Fail(index, Status::Corruption("time recorded goes backwards"));
+  }
+  last_time_ms_ = r.time_recorded_ms();
+  const ParsedStatement& s = *c.statement;
+  const std::string case_id = s.statement->case_id()->str();
+  CaseHead& head = cases_[case_id];
+  if (r.case_version() != head.version + 1) {
+    return Fail(index, Status::Corruption("broken case chain: case '" + case_id + "' version " +
+                                          std::to_string(r.case_version()) + " follows version " +
+                                          std::to_string(head.version)));
+  }
+  const auto* prev = r.prev_case_leaf_hash();
+  const bool prev_ok = head.version == 0
+                           ? (prev == nullptr || prev->size() == 0)
+                           : (prev != nullptr && prev->size() == 32 &&
+                              std::equal(prev->begin(), prev->end(), head.leaf_hash.begin()));
+  if (!prev_ok) {
+    return Fail(index, Status::Corruption("broken case chain: previous leaf hash of case '" +
+                                          case_id + "' does not match"));
+  }
+  Status admitted = Admit(registry_, s, {origin_, index, r.time_recorded_ms(), head});
+  if (!admitted.ok()) {
+    return Fail(index, Status::Corruption("would not have been admitted: " + admitted.message()));
+  }
+  if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
+  head = CaseHead{head.version + 1, c.leaf};
+
+  auto at = reader_.FindEvent(s.event_id);
+  if (!at.ok()) return Fail(index, at.status());
+  if (!at->has_value() || **at != index) {
+    return Fail(index, Status::Corruption("event id " + EventIdHex(s.event_id) +
+                                          " is not indexed to this record (duplicate or lost id)"));
+  }
+  auto case_entry = store_.Get(Cf::kCases, keys::CaseIndex(case_id, index));
+  if (!case_entry.ok()) return Fail(index, case_entry.status());
+  if (!case_entry->has_value()) {
+    return Fail(index, Status::Corruption("missing from the index of case '" + case_id + "'"));
+  }
+  compact_.Append(c.leaf, [&](merkle::NodeId id, const Hash& h) {
+    node_ids_.push_back(id);
+    node_hashes_.push_back(h);
+    node_record_.push_back(index);
+  });
+  return CheckCheckpointsAt(index + 1);
+}
+
+Status Verification::CheckTreeNodes(uint64_t) {
+  std::vector<Hash> stored(node_ids_.size());
+  Status read = store_.ReadNodes(node_ids_, stored);
+  // On a read failure, find the first node concerned, one at a time.
+  for (size_t i = 0; i < node_ids_.size(); ++i) {
+    if (!read.ok()) {
+      Status one = store_.ReadNodes({&node_ids_[i], 1}, {&stored[i], 1});
+      if (!one.ok()) return Fail(node_record_[i], one);
+    }
+    if (stored[i] != node_hashes_[i]) {
+      const auto& id = node_ids_[i];
+      return Fail(node_record_[i],
+                  Status::Corruption("stored tree hash (level " + std::to_string(id.level) +
+                                     ", index " + std::to_string(id.index) + ", records " +
+                                     std::to_string(id.begin()) + "–" +
+                                     std::to_string(id.end() - 1) +
+                                     ") differs from the hash of the records"));
+    }
+  }
+  node_ids_.clear();
+  node_hashes_.clear();
+  node_record_.clear();
+  return Status::Ok();
+}
+
+Status Verification::Scan() {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kRecords)));
+  it->SeekToFirst();
+  uint64_t index = 0;
+  while (index < size_) {
+    std::vector<Bytes> chunk;
+    const uint64_t first = index;
+    for (; index < size_ && chunk.size() < kChunk; ++index, it->Next()) {
+      if (!it->Valid()) {
+        RETURN_IF_ERROR(FromRocks(it->status(), "reading records"));
+        return Fail(index, Status::Corruption("record is missing (the log says it has " +
+                                              std::to_string(size_) + ")"));
+      }
+      if (it->key() != keys::Index(index)) {
+        return Fail(index, Status::Corruption("record is missing; the next stored key is out of order"));
+      }
+      chunk.emplace_back(it->value().data(), it->value().data() + it->value().size());
+    }
+    std::vector<Checked> checked(chunk.size());
+    auto check = [&](size_t i) { checked[i] = CheckAlone(first + i, std::move(chunk[i])); };
+    if (options_.pool != nullptr) {
+      options_.pool->ParallelFor(chunk.size(), check);
+    } else {
+      for (size_t i = 0; i < chunk.size(); ++i) check(i);
+    }
+    for (size_t i = 0; i < checked.size(); ++i) {
+      RETURN_IF_ERROR(CheckRecord(first + i, checked[i]));
+    }
+    RETURN_IF_ERROR(CheckTreeNodes(first));
+    report_.records = index;
+    if (options_.progress) options_.progress(index, size_);
+  }
+  if (it->Valid()) {
+    const uint64_t extra = it->key().size() == 8
+                               ? ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()))
+                               : size_;
+    return Fail(extra, Status::Corruption("a record is stored beyond the log's size " +
+                                          std::to_string(size_)));
+  }
+  return FromRocks(it->status(), "reading records");
+}
+
+Status Verification::CheckIndexes() {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCaseState)));
+  size_t seen = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next(), ++seen) {
+    const std::string case_id = it->key().ToString();
+    auto want = cases_.find(case_id);
+    auto got = reader_.CaseHeadOf(case_id);
+    if (!got.ok()) return got.status();
+    if (want == cases_.end() || !got->has_value() || (*got)->version != want->second.version ||
+        (*got)->leaf_hash != want->second.leaf_hash) {
+      return Status::Corruption("stored state of case '" + case_id +
+                                "' differs from its records");
+    }
+  }
+  RETURN_IF_ERROR(FromRocks(it->status(), "reading case state"));
+  if (seen != cases_.size()) {
+    return Status::Corruption("the case state index is missing " +
+                              std::to_string(cases_.size() - seen) + " cases");
+  }
+  report_.cases = cases_.size();
+  return Status::Ok();
+}
+
+Status Verification::CheckNoNodesBeyond(uint64_t size) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kTree)));
+  for (int level = 0; level < 64; ++level) {
+    const merkle::NodeId first_beyond{static_cast<uint8_t>(level), size >> level};
+    it->Seek(keys::Node(first_beyond));
+    if (it->Valid() && static_cast<uint8_t>(it->key()[0]) == level) {
+      return Fail(size, Status::Corruption("a tree hash is stored beyond the log's size"));
+    }
+  }
+  return FromRocks(it->status(), "reading tree hashes");
+}
+
+VerifyReport Verification::Run() {
+  report_.status = [&]() -> Status {
+    ASSIGN_OR_RETURN(origin_, reader_.Origin());
+    if (origin_ != options_.log_key.name) {
+      return Status::Corruption("the log's origin '" + origin_ + "' is not the key's name '" +
+                                options_.log_key.name + "'");
+    }
+    ASSIGN_OR_RETURN(size_, reader_.Size());
+    if (options_.trusted_checkpoint) {
+      auto cp = OpenCheckpoint(*options_.trusted_checkpoint, options_.log_key);
+      if (!cp.ok()) return cp.status().WithContext("trusted checkpoint");
+      trusted_ = std::move(*cp);
+      if (trusted_->size > size_) {
+        return Status::Corruption("the log has " + std::to_string(size_) +
+                                  " records but the trusted checkpoint covers " +
+                                  std::to_string(trusted_->size) + ": records were removed");
+      }
+    }
+    RETURN_IF_ERROR(LoadCheckpoints());
+    RETURN_IF_ERROR(CheckCheckpointsAt(0));
+    RETURN_IF_ERROR(Scan());
+    RETURN_IF_ERROR(CheckNoNodesBeyond(size_));
+    return CheckIndexes();
+  }();
+  return report_;
+}
+
+}  // namespace
+
+VerifyReport VerifyLog(Store& store, const VerifyOptions& options) {
+  return Verification(store, options).Run();
+}
+
+}  // namespace lawtrail

@@ -1,0 +1,38 @@
+// File: ledger/record.h
+// -----------------------------------------------------------------------------
+// Records: what the log stores and hashes. Built once by the sequencer and
+// never re-serialised; every reader hashes the stored bytes as they are.
+#ifndef LAWTRAIL_LEDGER_RECORD_H_
+#define LAWTRAIL_LEDGER_RECORD_H_
+
+#include <optional>
+
+#include "ledger/bytes.h"
+#include "ledger/statement.h"
+#include "schemas/record_generated.h"
+
+namespace lawtrail {
+
+struct RecordFields {
+  uint64_t index = 0;
+  int64_t time_recorded_ms = 0;
+  uint64_t case_version = 0;
+  std::optional<Hash> prev_case_leaf_hash;  // none for a case's first record
+  ByteView signed_statement;
+};
+
+Bytes BuildRecord(const RecordFields& fields);
+
+// A stored record, checked structurally; views point into the caller's bytes.
+struct RecordView {
+  const fb::Record* record = nullptr;
+  ByteView signed_statement;
+};
+
+// Verifies the Record FlatBuffer (identifier, bounds, version, hash sizes).
+// The nested signed statement is checked separately with ParseSignedStatement.
+Result<RecordView> ParseRecord(ByteView bytes);
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_RECORD_H_

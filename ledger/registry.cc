@@ -1,0 +1,245 @@
+#include "ledger/registry.h"
+
+#include "ledger/bytes.h"
+#include "ledger/log_format.h"
+
+namespace lawtrail {
+namespace {
+
+PublicKey KeyFrom(const flatbuffers::Vector<uint8_t>* v) {
+  PublicKey k{};
+  if (v != nullptr && v->size() == k.size()) std::copy(v->begin(), v->end(), k.begin());
+  return k;
+}
+
+std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+
+std::string ShortKey(const PublicKey& k) { return ToHex(k).substr(0, 16) + "…"; }
+
+}  // namespace
+
+bool IsRegistryEvent(fb::Payload type) {
+  switch (type) {
+    case fb::Payload::AgencyGenesis:
+    case fb::Payload::RootKeyRotated:
+    case fb::Payload::OfficerRegistered:
+    case fb::Payload::OfficerSuspended:
+    case fb::Payload::OfficerReinstated:
+    case fb::Payload::OfficerRevoked:
+    case fb::Payload::OfficerKeyRotated:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Authority RequiredAuthority(fb::Payload type) {
+  if (IsRegistryEvent(type)) return {true, fb::Role::Officer};
+  return {false, fb::Role::Officer};  // CaseMemo; the domain catalogue refines this table
+}
+
+std::string_view PayloadName(fb::Payload type) {
+  const char* name = fb::EnumNamePayload(type);
+  return name == nullptr || *name == '\0' ? "unknown" : name;
+}
+
+std::string_view RoleName(fb::Role role) {
+  const char* name = fb::EnumNameRole(role);
+  return name == nullptr || *name == '\0' ? "unknown" : name;
+}
+
+const Registry::Officer* Registry::FindOfficer(std::string_view certificate_no) const {
+  auto it = officers_.find(std::string(certificate_no));
+  return it == officers_.end() ? nullptr : &it->second;
+}
+
+Status Registry::Authorize(const fb::Statement& st, const PublicKey& signer, int64_t t_ms) const {
+  const Authority need = RequiredAuthority(st.payload_type());
+  const std::string cert = Str(st.actor()->certificate_no());
+  if (st.payload_type() == fb::Payload::AgencyGenesis) {
+    // The genesis is self-signed: its signer is the root key it introduces.
+    if (KeyFrom(st.payload_as_AgencyGenesis()->root_public_key()) != signer) {
+      return Status::FailedPrecondition("agency genesis must be signed by the root key it registers");
+    }
+    return Status::Ok();
+  }
+  if (!root_) return Status::FailedPrecondition("the log has no agency genesis yet");
+  if (need.root) {
+    if (signer != *root_) {
+      return Status::FailedPrecondition(std::string(PayloadName(st.payload_type())) +
+                                        " must be signed by the agency root key; key " +
+                                        ShortKey(signer) + " is not it");
+    }
+    return Status::Ok();
+  }
+  const Officer* officer = FindOfficer(cert);
+  if (officer == nullptr) {
+    return Status::FailedPrecondition("signer certificate '" + cert + "' is not registered");
+  }
+  if (officer->key != signer) {
+    return Status::FailedPrecondition("key " + ShortKey(signer) +
+                                      " is not the current key of certificate '" + cert + "'");
+  }
+  switch (officer->state) {
+    case OfficerState::kRevoked:
+      return Status::FailedPrecondition("signer certificate '" + cert + "' is revoked");
+    case OfficerState::kSuspended:
+      return Status::FailedPrecondition("signer certificate '" + cert + "' is suspended");
+    default:
+      break;
+  }
+  if (t_ms < officer->valid_from_ms ||
+      (officer->valid_until_ms != 0 && t_ms >= officer->valid_until_ms)) {
+    return Status::FailedPrecondition("signer certificate '" + cert +
+                                      "' is not valid at the time recorded");
+  }
+  if ((officer->roles & (1u << static_cast<unsigned>(need.role))) == 0) {
+    return Status::FailedPrecondition("signer certificate '" + cert + "' lacks the role " +
+                                      std::string(RoleName(need.role)) + " needed for " +
+                                      std::string(PayloadName(st.payload_type())));
+  }
+  return Status::Ok();
+}
+
+Status Registry::CheckKeyUnused(const flatbuffers::Vector<uint8_t>* key) const {
+  if (key == nullptr || key->size() != 32) {
+    return Status::InvalidArgument("public key must be 32 bytes");
+  }
+  auto it = key_owner_.find(KeyFrom(key));
+  if (it != key_owner_.end()) {
+    return Status::FailedPrecondition("key " + ShortKey(it->first) + " was already registered to '" +
+                                      it->second + "'; keys are never reused");
+  }
+  return Status::Ok();
+}
+
+Result<const Registry::Officer*> Registry::KnownOfficer(const flatbuffers::String* cert) const {
+  const Officer* o = FindOfficer(Str(cert));
+  if (o == nullptr) {
+    return Status::FailedPrecondition("certificate '" + Str(cert) + "' is not registered");
+  }
+  return o;
+}
+
+Status Registry::CheckEvent(const fb::Statement& st) const {
+  switch (st.payload_type()) {
+    case fb::Payload::AgencyGenesis: {
+      if (root_) return Status::FailedPrecondition("the log already has its agency genesis");
+      const auto* g = st.payload_as_AgencyGenesis();
+      if (g->name() == nullptr || g->name()->size() == 0) {
+        return Status::InvalidArgument("agency genesis needs the agency's name");
+      }
+      if (Str(g->origin()) != Str(st.origin())) {
+        return Status::InvalidArgument("agency genesis origin differs from the statement's origin");
+      }
+      return CheckKeyUnused(g->root_public_key());
+    }
+    case fb::Payload::RootKeyRotated:
+      return CheckKeyUnused(st.payload_as_RootKeyRotated()->new_root_public_key());
+    case fb::Payload::OfficerRegistered: {
+      const auto* r = st.payload_as_OfficerRegistered();
+      const std::string cert = Str(r->certificate_no());
+      if (cert.empty() || cert == kRootCertificateNo) {
+        return Status::InvalidArgument("officer registration needs a certificate number");
+      }
+      if (FindOfficer(cert) != nullptr) {
+        return Status::FailedPrecondition("certificate '" + cert + "' is already registered");
+      }
+      if (r->name() == nullptr || r->name()->size() == 0) {
+        return Status::InvalidArgument("officer registration needs the officer's name");
+      }
+      if (r->roles() == nullptr || r->roles()->size() == 0) {
+        return Status::InvalidArgument("officer registration needs at least one role");
+      }
+      if (r->valid_until_ms() != 0 && r->valid_until_ms() <= r->valid_from_ms()) {
+        return Status::InvalidArgument("officer validity ends before it starts");
+      }
+      return CheckKeyUnused(r->public_key());
+    }
+    case fb::Payload::OfficerSuspended: {
+      ASSIGN_OR_RETURN(const Officer* o,
+                       KnownOfficer(st.payload_as_OfficerSuspended()->certificate_no()));
+      if (o->state != OfficerState::kActive) {
+        return Status::FailedPrecondition("certificate '" + o->certificate_no + "' is not active");
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::OfficerReinstated: {
+      ASSIGN_OR_RETURN(const Officer* o,
+                       KnownOfficer(st.payload_as_OfficerReinstated()->certificate_no()));
+      if (o->state != OfficerState::kSuspended) {
+        return Status::FailedPrecondition("certificate '" + o->certificate_no +
+                                          "' is not suspended");
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::OfficerRevoked: {
+      ASSIGN_OR_RETURN(const Officer* o,
+                       KnownOfficer(st.payload_as_OfficerRevoked()->certificate_no()));
+      if (o->state == OfficerState::kRevoked) {
+        return Status::FailedPrecondition("certificate '" + o->certificate_no +
+                                          "' is already revoked");
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::OfficerKeyRotated: {
+      const auto* k = st.payload_as_OfficerKeyRotated();
+      ASSIGN_OR_RETURN(const Officer* o, KnownOfficer(k->certificate_no()));
+      if (o->state == OfficerState::kRevoked) {
+        return Status::FailedPrecondition("certificate '" + o->certificate_no + "' is revoked");
+      }
+      return CheckKeyUnused(k->new_public_key());
+    }
+    default:
+      return Status::Ok();
+  }
+}
+
+void Registry::Apply(const fb::Statement& st) {
+  switch (st.payload_type()) {
+    case fb::Payload::AgencyGenesis:
+      root_ = KeyFrom(st.payload_as_AgencyGenesis()->root_public_key());
+      key_owner_[*root_] = std::string(kRootCertificateNo);
+      break;
+    case fb::Payload::RootKeyRotated:
+      root_ = KeyFrom(st.payload_as_RootKeyRotated()->new_root_public_key());
+      key_owner_[*root_] = std::string(kRootCertificateNo);
+      break;
+    case fb::Payload::OfficerRegistered: {
+      const auto* r = st.payload_as_OfficerRegistered();
+      Officer o;
+      o.certificate_no = Str(r->certificate_no());
+      o.name = Str(r->name());
+      o.key = KeyFrom(r->public_key());
+      for (fb::Role role : *r->roles()) o.roles |= 1u << static_cast<unsigned>(role);
+      o.valid_from_ms = r->valid_from_ms();
+      o.valid_until_ms = r->valid_until_ms();
+      key_owner_[o.key] = o.certificate_no;
+      officers_[o.certificate_no] = std::move(o);
+      break;
+    }
+    case fb::Payload::OfficerSuspended:
+      officers_[Str(st.payload_as_OfficerSuspended()->certificate_no())].state =
+          OfficerState::kSuspended;
+      break;
+    case fb::Payload::OfficerReinstated:
+      officers_[Str(st.payload_as_OfficerReinstated()->certificate_no())].state =
+          OfficerState::kActive;
+      break;
+    case fb::Payload::OfficerRevoked:
+      officers_[Str(st.payload_as_OfficerRevoked()->certificate_no())].state =
+          OfficerState::kRevoked;
+      break;
+    case fb::Payload::OfficerKeyRotated: {
+      const auto* k = st.payload_as_OfficerKeyRotated();
+      Officer& o = officers_[Str(k->certificate_no())];
+      o.key = KeyFrom(k->new_public_key());
+      key_owner_[o.key] = o.certificate_no;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace lawtrail

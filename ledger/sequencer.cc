@@ -1,0 +1,215 @@
+#include "ledger/sequencer.h"
+
+#include <algorithm>
+
+#include "ledger/log_format.h"
+#include "ledger/record.h"
+
+namespace lawtrail {
+
+// What this batch has changed but not yet written: later statements of the
+// same batch must see it.
+struct Sequencer::BatchState {
+  struct Seen {
+    uint64_t index;
+    const Bytes* signed_bytes;
+  };
+  std::unordered_map<std::string, Seen> events;  // event id bytes → where
+  std::unordered_map<std::string, CaseHead> cases;
+  int64_t time_ms = 0;
+};
+
+namespace {
+
+std::string IdKey(const EventId& id) { return std::string(AsChars(id)); }
+
+std::string EncodeCaseHead(const CaseHead& h) {
+  std::string v;
+  AppendBigEndian64(v, h.version);
+  v.append(AsChars(h.leaf_hash));
+  return v;
+}
+
+}  // namespace
+
+Sequencer::Sequencer(Store& store, note::Signer signer, CheckpointPolicy policy, Clock clock)
+    : store_(store), reader_(store), signer_(std::move(signer)), policy_(policy),
+      clock_(std::move(clock)) {}
+
+Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer log_signer,
+                                                   CheckpointPolicy policy, Clock clock) {
+  std::unique_ptr<Sequencer> s(new Sequencer(store, std::move(log_signer), policy, std::move(clock)));
+  ASSIGN_OR_RETURN(s->origin_, s->reader_.Origin());
+  if (s->origin_ != s->signer_.name) {
+    return Status::InvalidArgument("log key is named '" + s->signer_.name + "' but the log is '" +
+                                   s->origin_ + "'");
+  }
+  ASSIGN_OR_RETURN(uint64_t size, s->reader_.Size());
+  ASSIGN_OR_RETURN(s->compact_, merkle::CompactRange::Load(size, [&store](auto ids, auto out) {
+                     return store.ReadNodes(ids, out);
+                   }));
+  RETURN_IF_ERROR(s->reader_.ForEachCaseRecord(
+      kRegistryCaseId, [&s](uint64_t index, const Bytes& bytes) -> Status {
+        ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
+        auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
+        if (!parsed.ok()) return parsed.status().WithContext("registry record " + std::to_string(index));
+        s->registry_.Apply(*parsed->statement);
+        return Status::Ok();
+      }));
+  if (size > 0) {
+    ASSIGN_OR_RETURN(Bytes last, s->reader_.RecordBytes(size - 1));
+    ASSIGN_OR_RETURN(RecordView rv, ParseRecord(last));
+    s->last_time_ms_ = rv.record->time_recorded_ms();
+  }
+  ASSIGN_OR_RETURN(auto latest, s->reader_.LatestCheckpoint());
+  if (latest) {
+    const size_t split = latest->rfind("\n\n");
+    ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointBody(latest->substr(0, split + 1)));
+    s->checkpoint_size_ = cp.size;
+    s->latest_checkpoint_ = *latest;
+  }
+  s->checkpoint_time_ms_ = s->clock_();
+  return s;
+}
+
+Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& s,
+                                                         const BatchState& batch) {
+  auto same = [&](uint64_t index, ByteView stored) -> Result<std::optional<Appended>> {
+    if (std::equal(stored.begin(), stored.end(), s.signed_bytes.begin(), s.signed_bytes.end())) {
+      return std::optional<Appended>(Appended{index, true});
+    }
+    return Status::AlreadyExists("event id " + EventIdHex(s.event_id) +
+                                 " is already recorded at index " + std::to_string(index) +
+                                 " with different content");
+  };
+  if (auto it = batch.events.find(IdKey(s.event_id)); it != batch.events.end()) {
+    return same(it->second.index, *it->second.signed_bytes);
+  }
+  ASSIGN_OR_RETURN(auto index, reader_.FindEvent(s.event_id));
+  if (!index) return std::optional<Appended>();
+  ASSIGN_OR_RETURN(Bytes record, reader_.RecordBytes(*index));
+  ASSIGN_OR_RETURN(RecordView rv, ParseRecord(record));
+  return same(*index, rv.signed_statement);
+}
+
+Result<CaseHead> Sequencer::HeadOf(std::string_view case_id, const BatchState& batch) {
+  if (auto it = batch.cases.find(std::string(case_id)); it != batch.cases.end()) return it->second;
+  ASSIGN_OR_RETURN(auto head, reader_.CaseHeadOf(case_id));
+  return head.value_or(CaseHead{});
+}
+
+AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
+                                     rocksdb::WriteBatch& wb) {
+  ASSIGN_OR_RETURN(auto duplicate, FindDuplicate(s, batch));
+  if (duplicate) return *duplicate;
+  const std::string case_id = s.statement->case_id()->str();
+  ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
+  const uint64_t index = compact_.size();
+  RETURN_IF_ERROR(Admit(registry_, s, {origin_, index, batch.time_ms, head}));
+
+  RecordFields fields;
+  fields.index = index;
+  fields.time_recorded_ms = batch.time_ms;
+  fields.case_version = head.version + 1;
+  if (head.version > 0) fields.prev_case_leaf_hash = head.leaf_hash;
+  fields.signed_statement = s.signed_bytes;
+  const Bytes record = BuildRecord(fields);
+  const Hash leaf = merkle::LeafHash(record);
+
+  const std::string index_key = keys::Index(index);
+  wb.Put(store_.cf(Cf::kRecords), index_key, AsChars(record));
+  compact_.Append(leaf, [&](merkle::NodeId id, const Hash& h) {
+    wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h));
+  });
+  wb.Put(store_.cf(Cf::kEventIds), AsChars(s.event_id), index_key);
+  wb.Put(store_.cf(Cf::kCases), keys::CaseIndex(case_id, index), "");
+  batch.cases[case_id] = CaseHead{head.version + 1, leaf};
+  batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
+  if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
+  return Appended{index, false};
+}
+
+std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatement>>& items) {
+  std::vector<AppendResult> results;
+  results.reserve(items.size());
+  if (!failed_.ok()) {
+    for (size_t i = 0; i < items.size(); ++i) results.push_back(failed_);
+    return results;
+  }
+  BatchState batch;
+  // Time recorded never decreases, even if the wall clock steps back.
+  batch.time_ms = std::max(clock_(), last_time_ms_);
+  rocksdb::WriteBatch wb;
+  const uint64_t size_before = compact_.size();
+  for (auto& item : items) {
+    if (!item.ok()) {
+      results.push_back(item.status());
+      continue;
+    }
+    results.push_back(IntegrateOne(*item, batch, wb));
+  }
+  if (compact_.size() == size_before) return results;  // nothing new to write
+
+  for (const auto& [case_id, head] : batch.cases) {
+    wb.Put(store_.cf(Cf::kCaseState), case_id, EncodeCaseHead(head));
+  }
+  wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(compact_.size()));
+  std::string checkpoint;
+  if (CheckpointDue(batch.time_ms)) {
+    checkpoint = SignCheckpoint();
+    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(compact_.size()), checkpoint);
+  }
+  Status written = store_.WriteDurably(wb);
+  if (!written.ok()) {
+    failed_ = written.WithContext("the log stopped accepting statements; reopen it to recover");
+    for (auto& r : results) {
+      if (r.ok() && !r->duplicate) r = failed_;
+    }
+    return results;
+  }
+  last_time_ms_ = batch.time_ms;
+  if (!checkpoint.empty()) {
+    checkpoint_size_ = compact_.size();
+    checkpoint_time_ms_ = batch.time_ms;
+    latest_checkpoint_ = std::move(checkpoint);
+  }
+  return results;
+}
+
+bool Sequencer::CheckpointDue(int64_t now) const {
+  const uint64_t grown = compact_.size() - checkpoint_size_;
+  return grown > 0 &&
+         (grown >= policy_.every_records || now - checkpoint_time_ms_ >= policy_.interval_ms);
+}
+
+std::string Sequencer::SignCheckpoint() {
+  Checkpoint cp{origin_, compact_.size(), compact_.Root(), {}};
+  auto signed_note = note::Sign(cp.Body(), signer_);
+  // The origin was checked as a key name at load; signing cannot fail.
+  return signed_note.ok() ? *signed_note : std::string();
+}
+
+Result<std::string> Sequencer::CurrentCheckpoint() {
+  RETURN_IF_ERROR(failed_);
+  if (checkpoint_size_ != compact_.size() || latest_checkpoint_.empty()) {
+    std::string note = SignCheckpoint();
+    rocksdb::WriteBatch wb;
+    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(compact_.size()), note);
+    Status written = store_.WriteDurably(wb);
+    if (!written.ok()) {
+      failed_ = written;
+      return written;
+    }
+    checkpoint_size_ = compact_.size();
+    checkpoint_time_ms_ = clock_();
+    latest_checkpoint_ = std::move(note);
+  }
+  return latest_checkpoint_;
+}
+
+Status Sequencer::CheckpointIfDue() {
+  if (!failed_.ok() || !CheckpointDue(clock_())) return Status::Ok();
+  return CurrentCheckpoint().status();
+}
+
+}  // namespace lawtrail

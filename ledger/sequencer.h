@@ -1,0 +1,90 @@
+// File: ledger/sequencer.h
+// -----------------------------------------------------------------------------
+// The single writer of a log. Integrate() takes statements whose signatures
+// are already verified, admits each against the log before it, and writes
+// every admitted record with its tree hashes, indexes, case state and (when
+// due) a new signed checkpoint in ONE RocksDB WriteBatch with a synced WAL.
+// Only after that write returns are the results handed back, so an index is
+// never told to anyone before it is durable (design invariant 2).
+//
+// If a write fails (disk full, I/O error) the in-memory state may be ahead of
+// the disk, so the sequencer refuses all further work until the log is opened
+// again; reopening recovers exactly what was acknowledged.
+//
+// Not thread-safe: one thread owns it (Log's sequencing thread).
+#ifndef LAWTRAIL_LEDGER_SEQUENCER_H_
+#define LAWTRAIL_LEDGER_SEQUENCER_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "ledger/admission.h"
+#include "ledger/checkpoint.h"
+#include "ledger/log_reader.h"
+#include "ledger/merkle.h"
+#include "ledger/registry.h"
+#include "ledger/store.h"
+
+namespace lawtrail {
+
+struct Appended {
+  uint64_t index = 0;
+  bool duplicate = false;  // the same statement was already recorded there
+};
+using AppendResult = Result<Appended>;
+
+struct CheckpointPolicy {
+  int64_t interval_ms = 1000;     // at most this long between checkpoints while growing
+  uint64_t every_records = 10000;  // and at most this many records
+};
+
+using Clock = std::function<int64_t()>;  // milliseconds since the Unix epoch
+
+class Sequencer {
+ public:
+  // Loads the writer's state (size, tree border, registry, last time and
+  // checkpoint) from `store`, which must outlive the sequencer.
+  static Result<std::unique_ptr<Sequencer>> Load(Store& store, note::Signer log_signer,
+                                                 CheckpointPolicy policy, Clock clock);
+
+  // Sequences `items` in order; items that are already errors pass through.
+  std::vector<AppendResult> Integrate(std::vector<Result<ParsedStatement>>& items);
+
+  // Signs and stores a checkpoint of the current tree unless one exists for
+  // this size; returns the latest checkpoint note.
+  Result<std::string> CurrentCheckpoint();
+  // Called when idle: checkpoints if the tree grew and the interval passed.
+  Status CheckpointIfDue();
+
+  uint64_t size() const { return compact_.size(); }
+  const Status& health() const { return failed_; }
+
+ private:
+  Sequencer(Store& store, note::Signer signer, CheckpointPolicy policy, Clock clock);
+  struct BatchState;
+  AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);
+  Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
+  Result<CaseHead> HeadOf(std::string_view case_id, const BatchState& batch);
+  std::string SignCheckpoint();
+  bool CheckpointDue(int64_t now) const;
+
+  Store& store_;
+  LogReader reader_;
+  note::Signer signer_;
+  CheckpointPolicy policy_;
+  Clock clock_;
+  std::string origin_;
+  merkle::CompactRange compact_;
+  Registry registry_;
+  int64_t last_time_ms_ = 0;
+  uint64_t checkpoint_size_ = 0;
+  int64_t checkpoint_time_ms_ = 0;
+  std::string latest_checkpoint_;
+  Status failed_;
+};
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_SEQUENCER_H_

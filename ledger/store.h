@@ -1,0 +1,82 @@
+// File: ledger/store.h
+// -----------------------------------------------------------------------------
+// The log's RocksDB database: column families, key encodings and the few
+// primitive operations the rest of the ledger builds on. Keys are big-endian
+// so that RocksDB's byte order is numeric order.
+//
+//   records      index                  → record bytes
+//   tree         level ‖ index          → 32-byte perfect-subtree hash
+//   checkpoints  tree size              → signed checkpoint note
+//   event_ids    event id (16)          → index
+//   cases        case id ‖ 0x00 ‖ index → (empty)
+//   case_state   case id                → version ‖ leaf hash of the case's last record
+//   meta         name                   → value ("origin", "size")
+//
+// Nothing in lawtrail ever deletes or overwrites a key of records, tree or
+// checkpoints (design invariant 1). Thread-safe as RocksDB is.
+#ifndef LAWTRAIL_LEDGER_STORE_H_
+#define LAWTRAIL_LEDGER_STORE_H_
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger/bytes.h"
+#include "ledger/merkle.h"
+
+namespace lawtrail {
+
+enum class Cf { kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kCaseState, kMeta, kCount };
+
+enum class OpenMode {
+  kCreate,     // read-write; creates the database if it does not exist
+  kReadWrite,  // read-write; the database must exist
+  kReadOnly,   // a consistent view as of opening; works while a writer runs
+};
+
+namespace keys {
+std::string Index(uint64_t index);
+std::string Node(merkle::NodeId id);
+std::string CaseIndex(std::string_view case_id, uint64_t index);
+std::string CasePrefix(std::string_view case_id);
+inline constexpr std::string_view kMetaOrigin = "origin";
+inline constexpr std::string_view kMetaSize = "size";
+}  // namespace keys
+
+class Store {
+ public:
+  // Opens the database at `path`. A read-write open fails with kUnavailable
+  // while another process holds the database open for writing.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenMode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  rocksdb::DB* db() { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(Cf which) { return handles_[static_cast<size_t>(which)]; }
+  bool read_only() const { return read_only_; }
+
+  // Writes `batch` atomically with the WAL synced to disk before returning.
+  Status WriteDurably(rocksdb::WriteBatch& batch);
+
+  Result<std::optional<std::string>> Get(Cf which, std::string_view key);
+  // Reads stored perfect-subtree hashes (the merkle::NodeReader contract).
+  Status ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out);
+
+ private:
+  Store() = default;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::unique_ptr<rocksdb::DB> db_;
+  bool read_only_ = false;
+};
+
+// Maps a RocksDB status to ours, naming the operation.
+Status FromRocks(const rocksdb::Status& s, std::string_view what);
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_STORE_H_

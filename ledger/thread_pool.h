@@ -1,0 +1,43 @@
+// File: ledger/thread_pool.h
+// -----------------------------------------------------------------------------
+// A fixed set of worker threads running submitted tasks in FIFO order. Used
+// for the CPU-bound work that parallelises: signature verification.
+// Thread-safe. The destructor finishes queued tasks, then joins.
+#ifndef LAWTRAIL_LEDGER_THREAD_POOL_H_
+#define LAWTRAIL_LEDGER_THREAD_POOL_H_
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace lawtrail {
+
+class ThreadPool {
+ public:
+  // threads == 0 means one per hardware thread.
+  explicit ThreadPool(unsigned threads = 0);
+  ~ThreadPool();
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  void Submit(std::function<void()> task);
+  unsigned size() const { return static_cast<unsigned>(workers_.size()); }
+
+  // Runs fn(i) for i in [0, n) on the pool, in chunks, and waits for all.
+  void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
+
+ private:
+  void Work();
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;  // guarded by mu_
+  bool stopping_ = false;                    // guarded by mu_
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_THREAD_POOL_H_

@@ -1,0 +1,170 @@
+// The write path: idempotency, group commit, durability across reopen,
+// Chinese text, case history, checkpoints, and concurrent readers.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <thread>
+
+#include "ledger/record.h"
+#include "tests/support/test_log.h"
+
+namespace lawtrail {
+namespace {
+
+using testing::TestLog;
+using testing::TestOfficer;
+
+const fb::Statement* StatementOf(const Bytes& record) {
+  auto rv = ParseRecord(record);
+  REQUIRE(rv.ok());
+  return rv->record->signed_statement_nested_root()->statement_nested_root();
+}
+
+TEST_CASE("the same statement appended twice gets the same index", "[append]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("41010001");
+  const Bytes memo = t.Memo(officer, "case-1");
+  const AppendResult first = t.AppendOne(memo);
+  REQUIRE(first.ok());
+  CHECK_FALSE(first->duplicate);
+  const uint64_t size = t.log().size();
+  const AppendResult again = t.AppendOne(memo);
+  REQUIRE(again.ok());
+  CHECK(again->index == first->index);
+  CHECK(again->duplicate);
+  CHECK(t.log().size() == size);
+
+  SECTION("also within one batch") {
+    const Bytes other = t.Memo(officer, "case-2");
+    auto results = t.log().Append({other, other});
+    REQUIRE(results[0].ok());
+    REQUIRE(results[1].ok());
+    CHECK(results[0]->index == results[1]->index);
+    CHECK(results[1]->duplicate);
+  }
+}
+
+TEST_CASE("Chinese text round-trips byte for byte through sign, append and read", "[append][utf8]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("豫执41010001", {fb::Role::Officer}, "欧阳娜娜");
+  const std::string text = "当事人王某某于信阳市浉河区青山镇东街12号经营无证餐馆；《行政处罚决定书》信青市监罚〔2026〕17号 🏛";
+  const AppendResult r = t.AppendOne(t.Memo(officer, "青山镇〔2026〕第3号", text));
+  REQUIRE(r.ok());
+  const Bytes record = *t.log().reader().RecordBytes(r->index);
+  const fb::Statement* st = StatementOf(record);
+  CHECK(st->case_id()->str() == "青山镇〔2026〕第3号");
+  CHECK(st->actor()->certificate_no()->str() == "豫执41010001");
+  CHECK(st->payload_as_CaseMemo()->text()->str() == text);
+}
+
+TEST_CASE("a case's history comes back complete and in order, chained", "[append][history]") {
+  TestLog t;
+  const TestOfficer a = t.AddOfficer("41010001");
+  const TestOfficer b = t.AddOfficer("41010002");
+  for (int i = 0; i < 10; ++i) {
+    REQUIRE(t.AppendOne(t.Memo(i % 2 ? a : b, "case-x", "step " + std::to_string(i))).ok());
+    REQUIRE(t.AppendOne(t.Memo(a, "case-y", "other")).ok());
+  }
+  std::vector<uint64_t> versions;
+  std::optional<Hash> prev;
+  REQUIRE(t.log().reader().ForEachCaseRecord("case-x", [&](uint64_t, const Bytes& bytes) {
+    auto rv = ParseRecord(bytes);
+    REQUIRE(rv.ok());
+    versions.push_back(rv->record->case_version());
+    const auto* p = rv->record->prev_case_leaf_hash();
+    if (prev) {
+      REQUIRE(p != nullptr);
+      CHECK(std::equal(p->begin(), p->end(), prev->begin()));
+    } else {
+      CHECK((p == nullptr || p->size() == 0));
+    }
+    prev = merkle::LeafHash(bytes);
+    CHECK_THAT(StatementOf(bytes)->payload_as_CaseMemo()->text()->str(),
+               Catch::Equals("step " + std::to_string(versions.size() - 1)));
+    return Status::Ok();
+  }).ok());
+  CHECK(versions == std::vector<uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+}
+
+TEST_CASE("concurrent appenders get distinct, gap-free indexes", "[append][concurrency]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("41010001");
+  const uint64_t start = t.log().size();
+  constexpr int kThreads = 4, kBatches = 20, kPerBatch = 25;
+  std::vector<std::vector<uint64_t>> seen(kThreads);
+  std::vector<std::thread> threads;
+  for (int th = 0; th < kThreads; ++th) {
+    threads.emplace_back([&, th] {
+      for (int b = 0; b < kBatches; ++b) {
+        std::vector<Bytes> batch;
+        for (int i = 0; i < kPerBatch; ++i) batch.push_back(t.Memo(officer, "case-" + std::to_string(i)));
+        for (auto& r : t.log().Append(std::move(batch))) seen[th].push_back(r.ok() ? r->index : ~0ull);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  std::set<uint64_t> all;
+  for (const auto& v : seen) all.insert(v.begin(), v.end());
+  CHECK(all.size() == kThreads * kBatches * kPerBatch);
+  CHECK(*all.begin() == start);
+  CHECK(*all.rbegin() == start + kThreads * kBatches * kPerBatch - 1);
+}
+
+TEST_CASE("acknowledged records and the registry survive a reopen", "[append][durability]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("41010001");
+  const AppendResult r = t.AppendOne(t.Memo(officer, "case-1"));
+  REQUIRE(r.ok());
+  t.Reopen();
+  CHECK(t.log().size() == r->index + 1);
+  // The registry was replayed: the officer may still sign, a stranger may not.
+  CHECK(t.AppendOne(t.Memo(officer, "case-1")).ok());
+  CHECK_FALSE(t.AppendOne(t.Memo(TestOfficer{"x", KeyPair::Generate()}, "case-1")).ok());
+}
+
+TEST_CASE("checkpoints cover the tree, verify, and never change for a size", "[append][checkpoint]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("41010001");
+  for (int i = 0; i < 5; ++i) REQUIRE(t.AppendOne(t.Memo(officer, "case-1")).ok());
+  auto note1 = t.log().CurrentCheckpoint();
+  REQUIRE(note1.ok());
+  auto note2 = t.log().CurrentCheckpoint();
+  REQUIRE(note2.ok());
+  CHECK(*note1 == *note2);
+  auto verifier = note::ParseVerifier(t.vkey());
+  REQUIRE(verifier.ok());
+  auto cp = OpenCheckpoint(*note1, *verifier);
+  REQUIRE(cp.ok());
+  CHECK(cp->size == t.log().size());
+  CHECK(cp->root == *t.log().reader().RootAt(cp->size));
+  CHECK(*t.log().reader().CheckpointAt(cp->size) == *note1);
+}
+
+TEST_CASE("checkpoints are made by record count as the log grows", "[append][checkpoint]") {
+  LogOptions options;
+  options.checkpoints.every_records = 10;
+  options.checkpoints.interval_ms = 3'600'000;
+  TestLog t(options);
+  const TestOfficer officer = t.AddOfficer("41010001");
+  for (int i = 0; i < 30; ++i) REQUIRE(t.AppendOne(t.Memo(officer, "case-1")).ok());
+  auto latest = t.log().reader().LatestCheckpoint();
+  REQUIRE(latest.ok());
+  REQUIRE(latest->has_value());
+  auto cp = ParseCheckpointBody(latest->value().substr(0, latest->value().rfind("\n\n") + 1));
+  REQUIRE(cp.ok());
+  CHECK(cp->size >= 30);
+}
+
+TEST_CASE("a read-only reader sees committed records while the writer runs", "[append][readers]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("41010001");
+  const AppendResult r = t.AppendOne(t.Memo(officer, "case-1", "可见"));
+  REQUIRE(r.ok());
+  auto store = testing::OpenStore(t.dir());
+  LogReader reader(*store);
+  CHECK(*reader.Size() == t.log().size());
+  CHECK(StatementOf(*reader.RecordBytes(r->index))->payload_as_CaseMemo()->text()->str() == "可见");
+}
+
+}  // namespace
+}  // namespace lawtrail
