@@ -76,7 +76,7 @@ Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& 
                                                          const BatchState& batch) {
   auto same = [&](uint64_t index, ByteView stored) -> Result<std::optional<Appended>> {
     if (std::equal(stored.begin(), stored.end(), s.signed_bytes.begin(), s.signed_bytes.end())) {
-      return std::optional<Appended>(Appended{index, true});
+      return std::optional<Appended>(Appended{index, true, s.event_id});
     }
     return Status::AlreadyExists("event id " + EventIdHex(s.event_id) +
                                  " is already recorded at index " + std::to_string(index) +
@@ -126,7 +126,7 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
   batch.cases[case_id] = CaseHead{head.version + 1, leaf};
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
-  return Appended{index, false};
+  return Appended{index, false, s.event_id};
 }
 
 std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatement>>& items) {

@@ -32,6 +32,7 @@ namespace lawtrail {
 struct Appended {
   uint64_t index = 0;
   bool duplicate = false;  // the same statement was already recorded there
+  EventId event_id{};
 };
 using AppendResult = Result<Appended>;
 

@@ -1,0 +1,33 @@
+// Runs the lawtrail binary as a separate process, as an inspector's script
+// would, with files for its standard streams.
+#ifndef LAWTRAIL_TESTS_SUPPORT_PROCESS_H_
+#define LAWTRAIL_TESTS_SUPPORT_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace lawtrail::testing {
+
+struct ProcessResult {
+  int exit_code = -1;  // -signal if killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Starts `args` (args[0] is the program) with stdin/stdout/stderr redirected
+// to the given files ("" = /dev/null for stdin, discard for outputs).
+pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path,
+            const std::string& stdout_path, const std::string& stderr_path);
+int Wait(pid_t pid);  // exit code, or -signal
+
+// Runs the lawtrail binary built with the tests and collects its output.
+ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::string& stdin_path = "");
+
+std::string ReadAll(const std::string& path);
+void WriteAll(const std::string& path, const std::string& content);
+
+}  // namespace lawtrail::testing
+
+#endif  // LAWTRAIL_TESTS_SUPPORT_PROCESS_H_

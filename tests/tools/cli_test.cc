@@ -1,0 +1,212 @@
+// The `lawtrail` command line, run as a separate process the way inspectors
+// and operators script it.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "ledger/checkpoint.h"
+#include "ledger/merkle.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace lawtrail {
+namespace {
+
+using testing::RunLawtrail;
+constexpr const char* kOrigin = "qingshan.xinyang.gov.cn/enforcement";
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string Init(const testing::TempDir& tmp) {
+  const auto r = RunLawtrail({"init", "--data", tmp / "log", "--origin", kOrigin, "--agency", "青山镇人民政府"});
+  REQUIRE(r.exit_code == 0);
+  return Lines(r.out).back();
+}
+
+TEST_CASE("init writes secret keys with mode 0600 and prints the verifier key last", "[cli]") {
+  testing::TempDir tmp;
+  const std::string vkey = Init(tmp);
+  CHECK_THAT(vkey, Catch::StartsWith(std::string(kOrigin) + "+"));
+  struct stat st;
+  for (const char* f : {"log.key", "root.key"}) {
+    REQUIRE(::stat((tmp / "log/" + f).c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+  CHECK(RunLawtrail({"vkey", "--data", tmp / "log"}).out == vkey + "\n");
+  const auto again = RunLawtrail({"init", "--data", tmp / "log", "--origin", kOrigin});
+  CHECK(again.exit_code != 0);
+  CHECK_THAT(again.err, Catch::Contains("already holds a log"));
+}
+
+TEST_CASE("a statement written as JSON round-trips Chinese text through sign, append and get", "[cli][utf8]") {
+  testing::TempDir tmp;
+  Init(tmp);
+  const auto keygen = RunLawtrail({"keygen", "--name", "豫执41150001", "--out", tmp / "officer.key"});
+  REQUIRE(keygen.exit_code == 0);
+  const std::string officer_vkey = Lines(keygen.out).back();
+  const auto reg = RunLawtrail({"register", "officer", "--data", tmp / "log", "--cert", "豫执41150001",
+                                "--name", "欧阳娜娜", "--post", "综合执法队员", "--key", officer_vkey,
+                                "--roles", "officer,reviewer"});
+  REQUIRE(reg.exit_code == 0);
+
+  const std::string text = "当事人王某某在青山镇东街12号无证经营；《责令改正通知书》青市监责改〔2026〕9号。";
+  testing::WriteAll(tmp / "statement.json",
+                    R"({"case_id": "青山镇〔2026〕第3号", "payload_type": "CaseMemo",
+                        "payload": {"title": "现场检查笔录", "text": ")" + text + R"("}})");
+  const auto sign = RunLawtrail({"sign", "--key", tmp / "officer.key", "--origin", kOrigin, tmp / "statement.json"});
+  REQUIRE(sign.exit_code == 0);
+  testing::WriteAll(tmp / "signed.bin", sign.out);
+  const auto append = RunLawtrail({"append", "--data", tmp / "log", tmp / "signed.bin"});
+  REQUIRE(append.exit_code == 0);
+  const auto fields = Lines(append.out);
+  REQUIRE(fields.size() == 1);
+  const std::string index = fields[0].substr(0, fields[0].find(' '));
+  const std::string event_id = fields[0].substr(fields[0].find(' ') + 1);
+
+  const auto get = RunLawtrail({"get", "--data", tmp / "log", "--index", index});
+  REQUIRE(get.exit_code == 0);
+  const auto record = nlohmann::json::parse(get.out);
+  const auto& statement = record["signed_statement"]["statement"];
+  CHECK(statement["payload"]["text"].get<std::string>() == text);
+  CHECK(statement["case_id"].get<std::string>() == "青山镇〔2026〕第3号");
+  CHECK(statement["actor"]["certificate_no"].get<std::string>() == "豫执41150001");
+  CHECK(statement["event_id"].get<std::string>() == event_id);
+  CHECK(record["index"].get<uint64_t>() == std::stoull(index));
+
+  const auto history = RunLawtrail({"history", "--data", tmp / "log", "--case", "青山镇〔2026〕第3号"});
+  REQUIRE(history.exit_code == 0);
+  CHECK(Lines(history.out).size() == 1);
+
+  SECTION("appending the same signed statement again reports the same index") {
+    const auto again = RunLawtrail({"append", "--data", tmp / "log", tmp / "signed.bin"});
+    CHECK(again.exit_code == 0);
+    CHECK(again.out == append.out);
+  }
+}
+
+TEST_CASE("demo --emit piped into append appends everything, and verify passes", "[cli]") {
+  testing::TempDir tmp;
+  Init(tmp);
+  const auto emit = RunLawtrail({"demo", "--data", tmp / "log", "--events", "500", "--seed", "7", "--emit"});
+  REQUIRE(emit.exit_code == 0);
+  testing::WriteAll(tmp / "demo.bin", emit.out);
+  const auto append = RunLawtrail({"append", "--data", tmp / "log"}, tmp / "demo.bin");
+  REQUIRE(append.exit_code == 0);
+  CHECK(Lines(append.out).size() == 512);  // 12 officers and 500 events
+  const auto verify = RunLawtrail({"verify", "--data", tmp / "log"});
+  CHECK(verify.exit_code == 0);
+  CHECK_THAT(verify.out, Catch::StartsWith("ok: 513 records"));
+  // The same seed emits byte-identical statements.
+  CHECK(RunLawtrail({"demo", "--data", tmp / "log", "--events", "500", "--seed", "7", "--emit"}).out == emit.out);
+}
+
+TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli][proofs]") {
+  testing::TempDir tmp;
+  const std::string vkey = Init(tmp);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--events", "300"}).exit_code == 0);
+  const auto old_cp = RunLawtrail({"checkpoint", "--data", tmp / "log"});
+  REQUIRE(old_cp.exit_code == 0);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--events", "200", "--seed", "2"}).exit_code == 0);
+  const auto new_cp = RunLawtrail({"checkpoint", "--data", tmp / "log"});
+  REQUIRE(new_cp.exit_code == 0);
+  const auto key = note::ParseVerifier(vkey);
+  REQUIRE(key.ok());
+  const auto before = OpenCheckpoint(old_cp.out, *key);
+  const auto after = OpenCheckpoint(new_cp.out, *key);
+  REQUIRE(before.ok());
+  REQUIRE(after.ok());
+  REQUIRE(after->size > before->size);
+
+  auto hashes = [](const std::string& out) {
+    std::vector<Bytes> list;
+    for (const auto& line : Lines(out)) list.push_back(*FromBase64(line));
+    return list;
+  };
+  for (uint64_t index : {uint64_t{0}, uint64_t{17}, before->size - 1, after->size - 1}) {
+    const auto leaf = RunLawtrail({"leaf-hash", "--data", tmp / "log", "--index", std::to_string(index)});
+    const auto proof = RunLawtrail({"prove", "inclusion", "--data", tmp / "log", "--index", std::to_string(index)});
+    REQUIRE(leaf.exit_code == 0);
+    REQUIRE(proof.exit_code == 0);
+    CHECK(merkle::VerifyInclusion(index, after->size, *FromBase64(Lines(leaf.out)[0]), hashes(proof.out),
+                                  after->root).ok());
+  }
+  const auto consistency = RunLawtrail(
+      {"prove", "consistency", "--data", tmp / "log", "--old", std::to_string(before->size)});
+  REQUIRE(consistency.exit_code == 0);
+  CHECK(merkle::VerifyConsistency(before->size, after->size, before->root, after->root,
+                                  hashes(consistency.out)).ok());
+  testing::WriteAll(tmp / "trusted.note", old_cp.out);
+  CHECK(RunLawtrail({"verify", "--data", tmp / "log", "--trusted", tmp / "trusted.note", "--vkey", vkey}).exit_code == 0);
+}
+
+TEST_CASE("errors go to stderr with a non-zero exit and lose nothing accepted", "[cli][errors]") {
+  testing::TempDir tmp;
+  Init(tmp);
+  const auto emit = RunLawtrail({"demo", "--data", tmp / "log", "--events", "20", "--emit"});
+  REQUIRE(emit.exit_code == 0);
+
+  SECTION("a record that does not exist") {
+    const auto r = RunLawtrail({"get", "--data", tmp / "log", "--index", "999"});
+    CHECK(r.exit_code != 0);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("no record at index 999"));
+  }
+  SECTION("a folder without a log") {
+    const auto r = RunLawtrail({"verify", "--data", tmp / "nothing"});
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Catch::Contains("holds no log"));
+  }
+  SECTION("a truncated stream keeps the statements before the cut") {
+    testing::WriteAll(tmp / "cut.bin", emit.out.substr(0, emit.out.size() - 100));
+    const auto r = RunLawtrail({"append", "--data", tmp / "log", tmp / "cut.bin"});
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Catch::Contains("truncated"));
+    CHECK(Lines(r.out).size() == 31);  // 12 officers and 19 of the 20 events
+    CHECK(RunLawtrail({"verify", "--data", tmp / "log"}).exit_code == 0);
+  }
+  SECTION("garbage between good statements is refused alone") {
+    std::string garbage = std::string("\x20\x00\x00\x00", 4) + std::string(32, '\x5a');
+    testing::WriteAll(tmp / "mixed.bin", emit.out + garbage + emit.out);
+    const auto r = RunLawtrail({"append", "--data", tmp / "log", tmp / "mixed.bin"});
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Catch::Contains("statement 32") && Catch::Contains("not a lawtrail SignedStatement"));
+    CHECK(Lines(r.out).size() == 64);
+  }
+  SECTION("unknown options are usage errors") {
+    CHECK(RunLawtrail({"get", "--data", tmp / "log", "--bogus"}).exit_code != 0);
+  }
+}
+
+TEST_CASE("read commands work while another process holds the log for writing", "[cli][readers]") {
+  testing::TempDir tmp;
+  Init(tmp);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--events", "100"}).exit_code == 0);
+  const std::string fifo = tmp / "feed";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const pid_t writer = testing::Spawn({LAWTRAIL_BINARY, "append", "--data", tmp / "log", fifo}, "",
+                                      tmp / "writer.out", tmp / "writer.err");
+  const int feed = ::open(fifo.c_str(), O_WRONLY);  // the writer now holds the log open
+  REQUIRE(feed >= 0);
+  ::usleep(300'000);
+  CHECK(RunLawtrail({"append", "--data", tmp / "log"}, "").exit_code == 3);  // locked: unusable
+  CHECK(RunLawtrail({"get", "--data", tmp / "log", "--index", "5"}).exit_code == 0);
+  CHECK(RunLawtrail({"history", "--data", tmp / "log", "--case", "青山镇〔2026〕000001号"}).exit_code == 0);
+  CHECK(RunLawtrail({"checkpoint", "--data", tmp / "log"}).exit_code == 0);
+  CHECK(RunLawtrail({"prove", "inclusion", "--data", tmp / "log", "--index", "3"}).exit_code == 0);
+  CHECK(RunLawtrail({"verify", "--data", tmp / "log"}).exit_code == 0);
+  ::close(feed);
+  CHECK(testing::Wait(writer) == 0);
+}
+
+}  // namespace
+}  // namespace lawtrail

@@ -1,0 +1,57 @@
+#include "tools/cli_support.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "ledger/data_dir.h"
+
+namespace lawtrail::cli {
+
+int Report(std::string_view command, const Status& status) {
+  std::fprintf(stderr, "lawtrail %.*s: %s\n", static_cast<int>(command.size()), command.data(),
+               status.ToString().c_str());
+  switch (status.code()) {
+    case StatusCode::kIOError:
+    case StatusCode::kUnavailable:
+    case StatusCode::kInternal:
+      return kExitUnusable;
+    default:
+      return kExitProblem;
+  }
+}
+
+Result<ReadOnlyLog> OpenReadOnly(const std::string& dir) {
+  if (!std::filesystem::exists(data_dir::DbPath(dir))) {
+    return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
+  }
+  ReadOnlyLog log;
+  ASSIGN_OR_RETURN(log.store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
+  log.reader = std::make_unique<LogReader>(*log.store);
+  return log;
+}
+
+Progress::Progress(std::string what) : what_(std::move(what)), enabled_(isatty(STDERR_FILENO) == 1) {}
+
+Progress::~Progress() {
+  if (printed_) std::fputc('\n', stderr);
+}
+
+void Progress::Update(uint64_t done, uint64_t total) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (printed_ && now - last_ < std::chrono::milliseconds(200) && done != total) return;
+  last_ = now;
+  printed_ = true;
+  if (total > 0) {
+    std::fprintf(stderr, "\r%s: %llu / %llu (%.0f%%)", what_.c_str(),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(total),
+                 100.0 * static_cast<double>(done) / static_cast<double>(total));
+  } else {
+    std::fprintf(stderr, "\r%s: %llu", what_.c_str(), static_cast<unsigned long long>(done));
+  }
+  std::fflush(stderr);
+}
+
+}  // namespace lawtrail::cli

@@ -1,0 +1,59 @@
+// File: tools/cli_support.h
+// -----------------------------------------------------------------------------
+// What every `lawtrail` command shares: error reporting (stderr, non-zero
+// exit), terminal-only progress, and read-only access to a log that another
+// process may be writing.
+#ifndef LAWTRAIL_TOOLS_CLI_SUPPORT_H_
+#define LAWTRAIL_TOOLS_CLI_SUPPORT_H_
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "ledger/log_reader.h"
+#include "ledger/store.h"
+
+namespace lawtrail::cli {
+
+// Exit codes: 0 success, 1 the operation found a problem (bad input,
+// verification failure), 2 usage errors (CLI11), 3 the log could not be used.
+inline constexpr int kExitProblem = 1;
+inline constexpr int kExitUnusable = 3;
+
+// Prints "lawtrail <command>: <status>" to stderr; returns the exit code.
+int Report(std::string_view command, const Status& status);
+
+// A log opened read-only: consistent as of opening, usable while a writer runs.
+struct ReadOnlyLog {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<LogReader> reader;
+};
+Result<ReadOnlyLog> OpenReadOnly(const std::string& dir);
+
+// Progress on stderr, only when stderr is a terminal; at most ~5 updates/s.
+class Progress {
+ public:
+  explicit Progress(std::string what);
+  ~Progress();
+  void Update(uint64_t done, uint64_t total = 0);
+
+ private:
+  std::string what_;
+  bool enabled_;
+  bool printed_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
+// Every command registers itself on the app; `exit_code` receives its result.
+void AddKeyCommands(CLI::App& app, int& exit_code);       // init, vkey, keygen
+void AddRegisterCommand(CLI::App& app, int& exit_code);   // register …
+void AddAppendCommands(CLI::App& app, int& exit_code);    // append, sign
+void AddDemoCommand(CLI::App& app, int& exit_code);       // demo
+void AddReadCommands(CLI::App& app, int& exit_code);      // get, history, leaf-hash, checkpoint, prove
+void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
+
+}  // namespace lawtrail::cli
+
+#endif  // LAWTRAIL_TOOLS_CLI_SUPPORT_H_

@@ -1,0 +1,126 @@
+// lawtrail register officer | suspend | reinstate | revoke | rotate-key
+// Registry events, signed with the agency root key and appended at once.
+#include <cstdio>
+#include <ctime>
+
+#include "ledger/data_dir.h"
+#include "ledger/log.h"
+#include "ledger/registry_statements.h"
+#include "tools/cli_support.h"
+
+namespace lawtrail::cli {
+namespace {
+
+struct RegisterOptions {
+  std::string dir, root_key_file, certificate, name, post, key, reason, valid_from, valid_until;
+  std::vector<std::string> roles{"officer"};
+};
+
+// "2026-01-01" is midnight China Standard Time (UTC+8); a bare number is ms.
+Result<int64_t> ParseTime(const std::string& text) {
+  if (text.empty()) return int64_t{0};
+  if (text.find('-') == std::string::npos) {
+    try {
+      return static_cast<int64_t>(std::stoll(text));
+    } catch (...) {
+      return Status::InvalidArgument("'" + text + "' is not a date (YYYY-MM-DD) or milliseconds");
+    }
+  }
+  std::tm tm{};
+  if (strptime(text.c_str(), "%Y-%m-%d", &tm) == nullptr) {
+    return Status::InvalidArgument("'" + text + "' is not a date of the form YYYY-MM-DD");
+  }
+  return static_cast<int64_t>(timegm(&tm) - 8 * 3600) * 1000;
+}
+
+Result<PublicKey> ParseOfficerKey(const std::string& vkey) {
+  auto v = note::ParseVerifier(vkey);
+  if (!v.ok()) return v.status().WithContext("--key (the officer's verifier key from keygen)");
+  return v->public_key;
+}
+
+Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o,
+                             const StatementHeader& h) {
+  if (action == "officer") {
+    OfficerInfo info{o.certificate, o.name, o.post, {}, {}, 0, 0};
+    ASSIGN_OR_RETURN(info.key, ParseOfficerKey(o.key));
+    for (const auto& r : o.roles) {
+      ASSIGN_OR_RETURN(fb::Role role, ParseRole(r));
+      info.roles.push_back(role);
+    }
+    ASSIGN_OR_RETURN(info.valid_from_ms, ParseTime(o.valid_from));
+    ASSIGN_OR_RETURN(info.valid_until_ms, ParseTime(o.valid_until));
+    return OfficerRegisteredStatement(h, info);
+  }
+  if (action == "rotate-key") {
+    ASSIGN_OR_RETURN(PublicKey key, ParseOfficerKey(o.key));
+    return OfficerKeyRotatedStatement(h, o.certificate, key, o.reason);
+  }
+  const fb::Payload type = action == "suspend"     ? fb::Payload::OfficerSuspended
+                           : action == "reinstate" ? fb::Payload::OfficerReinstated
+                                                   : fb::Payload::OfficerRevoked;
+  return OfficerStatusStatement(h, type, o.certificate, o.reason);
+}
+
+int Run(const std::string& action, const RegisterOptions& o) {
+  const std::string command = "register " + action;
+  auto root = data_dir::LoadSigner(o.root_key_file.empty() ? data_dir::RootKeyPath(o.dir)
+                                                           : o.root_key_file);
+  if (!root.ok()) return Report(command, root.status());
+  auto log = Log::Open(o.dir);
+  if (!log.ok()) return Report(command, log.status());
+  auto origin = (*log)->reader().Origin();
+  if (!origin.ok()) return Report(command, origin.status());
+  auto statement = BuildStatement(action, o, RegistryHeader(*origin, root->key.public_key()));
+  if (!statement.ok()) return Report(command, statement.status());
+  auto results = (*log)->Append({SignStatement(*statement, root->key)});
+  if (!results[0].ok()) return Report(command, results[0].status());
+  std::printf("%llu %s\n", static_cast<unsigned long long>(results[0]->index),
+              o.certificate.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void AddRegisterCommand(CLI::App& app, int& exit_code) {
+  CLI::App* reg = app.add_subcommand(
+      "register", "Registry events, signed with the agency root key: who may sign what.\n"
+                  "Prints `<index> <certificate no.>` once the event is durable.");
+  reg->require_subcommand(1);
+  auto o = std::make_shared<RegisterOptions>();
+  auto common = [&](CLI::App* sub) {
+    sub->add_option("--data", o->dir, "Data folder of the log")->required();
+    sub->add_option("--root-key", o->root_key_file, "Agency root key file (default DIR/root.key)");
+    sub->add_option("--cert", o->certificate, "执法证号, the certificate number")->required();
+  };
+  struct Action {
+    const char* name;
+    const char* help;
+  };
+  const Action actions[] = {
+      {"officer", "Register an officer: name, post, key, roles and validity."},
+      {"suspend", "Suspend a certificate (暂扣): its key may not sign until reinstated."},
+      {"reinstate", "Reinstate a suspended certificate."},
+      {"revoke", "Revoke a certificate (吊销/注销) for good."},
+      {"rotate-key", "Replace a certificate's key; the old key stops at once."},
+  };
+  for (const Action& a : actions) {
+    CLI::App* sub = reg->add_subcommand(a.name, a.help);
+    common(sub);
+    const std::string name = a.name;
+    if (name == "officer") {
+      sub->add_option("--name", o->name, "姓名")->required();
+      sub->add_option("--post", o->post, "岗位");
+      sub->add_option("--roles", o->roles, "officer, reviewer, supervisor, discloser")->delimiter(',');
+      sub->add_option("--valid-from", o->valid_from, "YYYY-MM-DD (China Standard Time) or ms");
+      sub->add_option("--valid-until", o->valid_until, "YYYY-MM-DD (exclusive) or ms; default open");
+    }
+    if (name == "officer" || name == "rotate-key") {
+      sub->add_option("--key", o->key, "The officer's verifier key, as printed by keygen")->required();
+    }
+    if (name != "officer") sub->add_option("--reason", o->reason, "Why (recorded in the log)");
+    sub->callback([o, name, &exit_code] { exit_code = Run(name, *o); });
+  }
+}
+
+}  // namespace lawtrail::cli
