@@ -9,16 +9,11 @@
 
 #include <string_view>
 
+#include "ledger/case_head.h"
 #include "ledger/registry.h"
 #include "ledger/statement.h"
 
 namespace lawtrail {
-
-// The latest record of a case: version 0 means the case has no record yet.
-struct CaseHead {
-  uint64_t version = 0;
-  Hash leaf_hash{};
-};
 
 struct AdmissionInput {
   std::string_view log_origin;

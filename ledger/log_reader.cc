@@ -63,13 +63,17 @@ Result<std::optional<uint64_t>> LogReader::FindEvent(const EventId& id) const {
 }
 
 Result<std::optional<CaseHead>> LogReader::CaseHeadOf(std::string_view case_id) const {
-  ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kCaseState, case_id));
-  if (!v) return std::optional<CaseHead>();
-  if (v->size() != 40) return Status::Corruption("case state of '" + std::string(case_id) + "' is malformed");
-  CaseHead head;
-  head.version = ReadBigEndian64(reinterpret_cast<const uint8_t*>(v->data()));
-  std::copy_n(v->data() + 8, 32, head.leaf_hash.begin());
-  return std::optional<CaseHead>(head);
+  const std::string prefix = keys::CasePrefix(case_id);
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
+  it->SeekForPrev(keys::CaseIndex(case_id, ~uint64_t{0}));
+  if (!it->Valid() || !it->key().starts_with(prefix)) {
+    RETURN_IF_ERROR(FromRocks(it->status(), "reading the case index"));
+    return std::optional<CaseHead>();
+  }
+  auto head = DecodeCaseHead(it->value().ToStringView());
+  if (!head.ok()) return head.status().WithContext("case '" + std::string(case_id) + "'");
+  return std::optional<CaseHead>(*head);
 }
 
 Status LogReader::ForEachCaseRecord(

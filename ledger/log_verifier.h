@@ -5,7 +5,7 @@
 //    replayed from the registry as it stood (design invariant 4);
 //  - every per-case chain: versions 1, 2, 3 … and previous leaf hashes;
 //  - every stored tree hash against the hash recomputed from the records;
-//  - the event-id, case and case-state indexes;
+//  - the event-id and case indexes;
 //  - every checkpoint: its signature by the log key and its root against the
 //    recomputed tree (so no two roots for one size, and each is consistent
 //    with every earlier one);

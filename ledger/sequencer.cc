@@ -23,13 +23,6 @@ namespace {
 
 std::string IdKey(const EventId& id) { return std::string(AsChars(id)); }
 
-std::string EncodeCaseHead(const CaseHead& h) {
-  std::string v;
-  AppendBigEndian64(v, h.version);
-  v.append(AsChars(h.leaf_hash));
-  return v;
-}
-
 }  // namespace
 
 Sequencer::Sequencer(Store& store, note::Signer signer, CheckpointPolicy policy, Clock clock)
@@ -93,7 +86,9 @@ Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& 
 }
 
 Result<CaseHead> Sequencer::HeadOf(std::string_view case_id, const BatchState& batch) {
-  if (auto it = batch.cases.find(std::string(case_id)); it != batch.cases.end()) return it->second;
+  const std::string key(case_id);
+  if (auto it = batch.cases.find(key); it != batch.cases.end()) return it->second;
+  if (auto it = head_cache_.find(key); it != head_cache_.end()) return it->second;
   ASSIGN_OR_RETURN(auto head, reader_.CaseHeadOf(case_id));
   return head.value_or(CaseHead{});
 }
@@ -122,8 +117,9 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
     wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h));
   });
   wb.Put(store_.cf(Cf::kEventIds), AsChars(s.event_id), index_key);
-  wb.Put(store_.cf(Cf::kCases), keys::CaseIndex(case_id, index), "");
-  batch.cases[case_id] = CaseHead{head.version + 1, leaf};
+  const CaseHead new_head{head.version + 1, leaf};
+  wb.Put(store_.cf(Cf::kCases), keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
+  batch.cases[case_id] = new_head;
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
   return Appended{index, false, s.event_id};
@@ -150,9 +146,6 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
   }
   if (compact_.size() == size_before) return results;  // nothing new to write
 
-  for (const auto& [case_id, head] : batch.cases) {
-    wb.Put(store_.cf(Cf::kCaseState), case_id, EncodeCaseHead(head));
-  }
   wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(compact_.size()));
   std::string checkpoint;
   if (CheckpointDue(batch.time_ms)) {
@@ -168,6 +161,9 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
     return results;
   }
   last_time_ms_ = batch.time_ms;
+  // A bounded cache: when full it starts again, and misses read the index.
+  if (head_cache_.size() + batch.cases.size() > kHeadCacheEntries) head_cache_.clear();
+  for (auto& [case_id, head] : batch.cases) head_cache_[case_id] = head;
   if (!checkpoint.empty()) {
     checkpoint_size_ = compact_.size();
     checkpoint_time_ms_ = batch.time_ms;

@@ -84,6 +84,10 @@ class Sequencer {
   int64_t checkpoint_time_ms_ = 0;
   std::string latest_checkpoint_;
   Status failed_;
+  // Heads of recently written cases, so that a busy case is not looked up in
+  // RocksDB for every event. Only ever holds durable heads.
+  static constexpr size_t kHeadCacheEntries = 1 << 20;
+  std::unordered_map<std::string, CaseHead> head_cache_;
 };
 
 }  // namespace lawtrail

@@ -13,8 +13,12 @@ std::string Index(uint64_t index) {
 }
 
 std::string Node(merkle::NodeId id) {
-  std::string k(1, static_cast<char>(id.level));
-  AppendBigEndian64(k, id.index);
+  // Keyed by the last leaf the node covers, then its level: the nodes one
+  // append completes sort together, right after those of the leaf before, so
+  // RocksDB always inserts at the end of the tree's key space.
+  std::string k;
+  AppendBigEndian64(k, id.end() - 1);
+  k.push_back(static_cast<char>(id.level));
   return k;
 }
 
@@ -35,7 +39,7 @@ std::string CaseIndex(std::string_view case_id, uint64_t index) {
 namespace {
 
 constexpr const char* kCfNames[] = {"records", "tree", "checkpoints", "event_ids",
-                                    "cases",   "case_state", "meta"};
+                                    "cases",   "meta"};
 static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
 
 rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -47,8 +51,11 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   t.cache_index_and_filter_blocks = true;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
-  o.write_buffer_size = 64 << 20;
-  if (which == Cf::kEventIds || which == Cf::kTree || which == Cf::kCaseState) {
+  // Append-ordered families take big memtables; the randomly keyed ones
+  // (event ids, cases) stay small so their inserts stay in cache.
+  const bool append_ordered = which == Cf::kRecords || which == Cf::kTree;
+  o.write_buffer_size = append_ordered ? (64 << 20) : (16 << 20);
+  if (which == Cf::kEventIds || which == Cf::kTree) {
     o.memtable_prefix_bloom_size_ratio = 0.1;
     o.memtable_whole_key_filtering = true;
   }
@@ -73,6 +80,17 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  // Flushes and compactions yield the CPU to signature checks and the
+  // sequencer, which callers are waiting on; they only need to keep up on
+  // average. (Process-wide, set once.)
+  static const bool lowered = [] {
+    rocksdb::Env::Default()->LowerThreadPoolCPUPriority(rocksdb::Env::Priority::LOW,
+                                                        rocksdb::CpuPriority::kLow).PermitUncheckedError();
+    rocksdb::Env::Default()->LowerThreadPoolCPUPriority(rocksdb::Env::Priority::HIGH,
+                                                        rocksdb::CpuPriority::kLow).PermitUncheckedError();
+    return true;
+  }();
+  (void)lowered;
   auto cache = rocksdb::NewLRUCache(256 << 20);
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = mode == OpenMode::kCreate;
@@ -82,6 +100,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   // acknowledged only after a sync, so nothing acknowledged is lost.
   db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   db_options.max_background_jobs = 2;
+  // Bounds the WAL that every open (and every read-only open) replays.
+  db_options.max_total_wal_size = 128 << 20;
+  // Write SST files back to disk as they are built, so that a flush never
+  // leaves a burst of dirty pages for the next WAL fsync to wait behind.
+  db_options.bytes_per_sync = 1 << 20;
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
   for (size_t i = 0; i < std::size(kCfNames); ++i) {
@@ -104,6 +127,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
 }
 
 Store::~Store() {
+  if (!read_only_ && db_) {
+    // Flushing on a clean close leaves no WAL for the next open, or for every
+    // read-only open, to replay. Everything was already durable in the WAL.
+    rocksdb::FlushOptions fo;
+    fo.wait = true;
+    db_->Flush(fo, handles_).PermitUncheckedError();
+  }
   for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
   if (db_) db_->Close().PermitUncheckedError();
 }

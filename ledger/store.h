@@ -5,11 +5,12 @@
 // so that RocksDB's byte order is numeric order.
 //
 //   records      index                  → record bytes
-//   tree         level ‖ index          → 32-byte perfect-subtree hash
+//   tree         last leaf ‖ level      → 32-byte perfect-subtree hash
 //   checkpoints  tree size              → signed checkpoint note
 //   event_ids    event id (16)          → index
-//   cases        case id ‖ 0x00 ‖ index → (empty)
-//   case_state   case id                → version ‖ leaf hash of the case's last record
+//   cases        case id ‖ 0x00 ‖ index → the case's head after that record
+//                                         (ledger/case_head.h); the last entry
+//                                         of a case is its current head
 //   meta         name                   → value ("origin", "size")
 //
 // Nothing in lawtrail ever deletes or overwrites a key of records, tree or
@@ -30,7 +31,7 @@
 
 namespace lawtrail {
 
-enum class Cf { kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kCaseState, kMeta, kCount };
+enum class Cf { kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kMeta, kCount };
 
 enum class OpenMode {
   kCreate,     // read-write; creates the database if it does not exist

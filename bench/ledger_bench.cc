@@ -1,0 +1,288 @@
+// lawtrail_bench: the write and read paths measured against the machine's
+// physical limit, Ed25519 verification on all cores. Prints a Markdown report.
+//
+//   lawtrail_bench [--records N] [--statements M] [--dir PATH]
+//
+// Durability: every append figure is for batches written with a synced WAL
+// (WriteOptions::sync = true) before any caller is told its index.
+#include <sodium.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "ledger/data_dir.h"
+#include "ledger/log.h"
+#include "ledger/log_verifier.h"
+#include "ledger/merkle.h"
+#include "ledger/registry_statements.h"
+#include "ledger/sha256.h"
+#include "ledger/thread_pool.h"
+
+namespace lawtrail::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+template <typename F>
+double Rate(uint64_t n, F&& f) {
+  const auto start = Clock::now();
+  f();
+  return static_cast<double>(n) / Seconds(Clock::now() - start);
+}
+
+struct Fixture {
+  std::string dir;
+  note::Signer root{"", KeyPair::Generate()};
+  std::vector<std::pair<std::string, KeyPair>> officers;
+};
+
+Fixture MakeLog(const std::string& dir, int officers) {
+  std::filesystem::remove_all(dir);
+  auto created = Log::Create(dir, "bench.lawtrail.example/enforcement", {"青山镇人民政府", ""});
+  if (!created.ok()) {
+    std::fprintf(stderr, "%s\n", created.status().ToString().c_str());
+    std::exit(1);
+  }
+  Fixture f{dir, created->root, {}};
+  auto log = *Log::Open(dir);
+  std::vector<Bytes> regs;
+  for (int i = 0; i < officers; ++i) {
+    f.officers.emplace_back("4115" + std::to_string(10000 + i), KeyPair::Generate());
+    OfficerInfo info{f.officers.back().first, "执法队员" + std::to_string(i), "执法队员",
+                     f.officers.back().second.public_key(), {fb::Role::Officer}, 0, 0};
+    regs.push_back(SignStatement(
+        OfficerRegisteredStatement(RegistryHeader("bench.lawtrail.example/enforcement", f.root.key.public_key()), info),
+        f.root.key));
+  }
+  for (auto& r : log->Append(std::move(regs))) {
+    if (!r.ok()) std::exit(1);
+  }
+  return f;
+}
+
+// Realistic statements: ~420 bytes, many officers, many cases.
+std::vector<Bytes> MakeStatements(const Fixture& f, uint64_t n, ThreadPool& pool, uint64_t salt) {
+  std::vector<Bytes> out(n);
+  pool.ParallelFor(n, [&](size_t i) {
+    const auto& [cert, key] = f.officers[i % f.officers.size()];
+    StatementHeader h;
+    h.event_id = RandomEventId();
+    h.origin = "bench.lawtrail.example/enforcement";
+    h.case_id = "青山镇〔2026〕" + std::to_string((i * 7919 + salt) % 50'000) + "号";
+    h.certificate_no = cert;
+    h.key = key.public_key();
+    h.occurred_at_ms = NowMs();
+    out[i] = SignStatement(CaseMemoStatement(h, "现场检查笔录",
+                                             "执法人员出示执法证件，对青山镇东街12号经营场所进行现场检查，"
+                                             "发现当事人未取得食品经营许可证从事食品经营活动。"),
+                           key);
+  });
+  return out;
+}
+
+void Ed25519Limit(const std::vector<Bytes>& sample, ThreadPool& pool, double& one_core, double& all_cores) {
+  std::vector<ParsedStatement> parsed;
+  for (const Bytes& b : sample) parsed.push_back(*ParseSignedStatement(b));
+  one_core = Rate(parsed.size(), [&] {
+    for (const auto& p : parsed) (void)VerifyStatementSignature(p);
+  });
+  all_cores = Rate(parsed.size() * 2, [&] {
+    for (int rep = 0; rep < 2; ++rep) {
+      pool.ParallelFor(parsed.size(), [&](size_t i) { (void)VerifyStatementSignature(parsed[i]); });
+    }
+  });
+}
+
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double DurableIngest(Log& log, std::vector<Bytes> statements, double* cores_used = nullptr) {
+  const double cpu_before = CpuSeconds();
+  const auto wall_before = Clock::now();
+  const uint64_t n = statements.size();
+  std::deque<std::future<std::vector<AppendResult>>> inflight;
+  uint64_t failures = 0;
+  const double rate = Rate(n, [&] {
+    for (size_t begin = 0; begin < n; begin += 1024) {
+      std::vector<Bytes> chunk(std::make_move_iterator(statements.begin() + begin),
+                               std::make_move_iterator(statements.begin() + std::min<size_t>(n, begin + 1024)));
+      inflight.push_back(log.AppendAsync(std::move(chunk)));
+      while (inflight.size() > 4) {
+        for (const auto& r : inflight.front().get()) failures += r.ok() ? 0 : 1;
+        inflight.pop_front();
+      }
+    }
+    while (!inflight.empty()) {
+      for (const auto& r : inflight.front().get()) failures += r.ok() ? 0 : 1;
+      inflight.pop_front();
+    }
+  });
+  if (failures > 0) std::fprintf(stderr, "ingest: %llu refused\n", static_cast<unsigned long long>(failures));
+  if (cores_used) *cores_used = (CpuSeconds() - cpu_before) / Seconds(Clock::now() - wall_before);
+  return rate;
+}
+
+// Open loop: batches of 16 statements submitted at `rate` statements/s; the
+// latency of a statement is from its submission to its durable index.
+std::pair<double, double> Latency(Log& log, std::vector<Bytes> statements, double rate) {
+  constexpr size_t kBatch = 16;
+  const auto interval = std::chrono::duration<double>(kBatch / rate);
+  std::deque<std::pair<Clock::time_point, std::future<std::vector<AppendResult>>>> inflight;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<double> latencies_ms;
+  std::atomic<bool> done{false};
+  std::thread collector([&] {
+    for (;;) {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return !inflight.empty() || done; });
+      if (inflight.empty()) return;
+      auto [submitted, future] = std::move(inflight.front());
+      inflight.pop_front();
+      lock.unlock();
+      future.get();
+      const double ms = Seconds(Clock::now() - submitted) * 1000;
+      for (size_t i = 0; i < kBatch; ++i) latencies_ms.push_back(ms);
+    }
+  });
+  const auto start = Clock::now();
+  for (size_t b = 0; b * kBatch + kBatch <= statements.size(); ++b) {
+    std::this_thread::sleep_until(start + std::chrono::duration_cast<Clock::duration>(interval * b));
+    std::vector<Bytes> batch(std::make_move_iterator(statements.begin() + b * kBatch),
+                             std::make_move_iterator(statements.begin() + (b + 1) * kBatch));
+    auto submitted = Clock::now();
+    auto future = log.AppendAsync(std::move(batch));
+    {
+      std::lock_guard lock(mu);
+      inflight.emplace_back(submitted, std::move(future));
+    }
+    cv.notify_one();
+  }
+  done = true;
+  cv.notify_one();
+  collector.join();
+  std::sort(latencies_ms.begin(), latencies_ms.end());
+  return {latencies_ms[latencies_ms.size() / 2], latencies_ms[latencies_ms.size() * 99 / 100]};
+}
+
+void Sha256Costs(double& sodium_rate, double& openssl_rate) {
+  uint8_t node[65] = {1};
+  uint8_t out[32];
+  constexpr int kN = 2'000'000;
+  sodium_rate = Rate(kN, [&] {
+    for (int i = 0; i < kN; ++i) {
+      crypto_hash_sha256(out, node, sizeof node);
+      node[1] = out[0];
+    }
+  });
+  openssl_rate = Rate(kN, [&] {
+    for (int i = 0; i < kN; ++i) {
+      const Hash h = Sha256(ByteView(node, sizeof node));
+      node[1] = h[0];
+    }
+  });
+}
+
+int Main(int argc, char** argv) {
+  uint64_t records = 1'000'000, statements = 200'000;
+  std::string dir = "/tmp/lawtrail-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--records")) records = std::stoull(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--statements")) statements = std::stoull(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+  }
+  if (sodium_init() < 0) return 1;
+  ThreadPool pool;
+  std::printf("# lawtrail_bench\n\n%u hardware threads; synced WAL on every batch; %llu statements for ingest; "
+              "proofs and verify at %llu records.\n\n",
+              std::thread::hardware_concurrency(), static_cast<unsigned long long>(statements),
+              static_cast<unsigned long long>(records));
+
+  Fixture f = MakeLog(dir + "/ingest", 64);
+  double v1 = 0, vall = 0;
+  Ed25519Limit(MakeStatements(f, 20'000, pool, 0), pool, v1, vall);
+  double sodium_sha = 0, openssl_sha = 0;
+  Sha256Costs(sodium_sha, openssl_sha);
+
+  double ingest = 0, cores_used = 0;
+  {
+    auto log = *Log::Open(f.dir);
+    ingest = DurableIngest(*log, MakeStatements(f, statements, pool, 1), &cores_used);
+  }
+  std::pair<double, double> lat;
+  {
+    auto log = *Log::Open(f.dir);
+    const double half = ingest / 2;
+    lat = Latency(*log, MakeStatements(f, static_cast<uint64_t>(half * 8), pool, 2), half);
+  }
+
+  // A log of `records` records for proofs and verification.
+  Fixture big = MakeLog(dir + "/proofs", 64);
+  {
+    auto log = *Log::Open(big.dir);
+    uint64_t left = records - log->size();
+    while (left > 0) {
+      const uint64_t n = std::min<uint64_t>(left, 100'000);
+      DurableIngest(*log, MakeStatements(big, n, pool, left));
+      left -= n;
+    }
+  }
+  auto store = *Store::Open(data_dir::DbPath(big.dir), OpenMode::kReadOnly);
+  LogReader reader(*store);
+  const uint64_t size = *reader.Size();
+  std::mt19937_64 rng(1);
+  constexpr int kProofs = 20'000;
+  std::vector<std::pair<uint64_t, uint64_t>> pairs;
+  for (int i = 0; i < kProofs; ++i) {
+    const uint64_t n = std::uniform_int_distribution<uint64_t>(size / 2, size)(rng);
+    pairs.emplace_back(std::uniform_int_distribution<uint64_t>(1, n - 1)(rng), n);
+  }
+  const double inclusion = Rate(kProofs, [&] {
+    for (auto [i, n] : pairs) (void)reader.InclusionProof(i, n);
+  });
+  const double consistency = Rate(kProofs, [&] {
+    for (auto [m, n] : pairs) (void)reader.ConsistencyProof(m, n);
+  });
+  auto vkey = data_dir::LoadVerifier(big.dir);
+  VerifyOptions vo{*vkey, std::nullopt, &pool, nullptr};
+  VerifyReport report;
+  const double verify = Rate(size, [&] { report = VerifyLog(*store, vo); });
+  if (!report.status.ok()) std::fprintf(stderr, "verify failed: %s\n", report.status.ToString().c_str());
+
+  std::printf("| measure | figure | ratio to the limit |\n|---|---|---|\n");
+  std::printf("| Ed25519 verify, 1 core | %.0f /s | |\n", v1);
+  std::printf("| Ed25519 verify, all cores (the ingest limit) | %.0f /s | 1.00 |\n", vall);
+  std::printf("| durable ingest, full pipeline | %.0f statements/s | %.2f |\n", ingest, ingest / vall);
+  std::printf("| CPU busy during ingest | %.2f cores | |\n", cores_used);
+  std::printf("| append latency at %.0f/s (half load), p50 | %.2f ms | |\n", ingest / 2, lat.first);
+  std::printf("| append latency at half load, p99 | %.2f ms | |\n", lat.second);
+  std::printf("| inclusion proof at %llu records | %.1f µs | |\n", static_cast<unsigned long long>(size),
+              1e6 / inclusion);
+  std::printf("| consistency proof at %llu records | %.1f µs | |\n", static_cast<unsigned long long>(size),
+              1e6 / consistency);
+  std::printf("| verify (everything), all cores | %.0f records/s | %.2f |\n", verify, verify / vall);
+  std::printf("| SHA-256 of a 65-byte node: libsodium / OpenSSL | %.2fM/s / %.2fM/s | |\n", sodium_sha / 1e6,
+              openssl_sha / 1e6);
+  return 0;
+}
+
+}  // namespace
+}  // namespace lawtrail::bench
+
+int main(int argc, char** argv) { return lawtrail::bench::Main(argc, argv); }
