@@ -124,6 +124,11 @@ Result<std::string> Sign(std::string_view text, const Signer& signer) {
     return Status::InvalidArgument("note text must not end in a blank line");
   }
   if (!IsValidUtf8(text)) return Status::InvalidArgument("note text is not valid UTF-8");
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\n') {
+      return Status::InvalidArgument("note text holds a control character");
+    }
+  }
   const Signature sig = signer.key.Sign(AsBytes(text));
   const uint32_t id = KeyId(signer.name, signer.key.public_key());
   Bytes blob = {static_cast<uint8_t>(id >> 24), static_cast<uint8_t>(id >> 16),

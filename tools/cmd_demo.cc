@@ -49,12 +49,18 @@ Status Emit(const demo::Generator& gen, ThreadPool& pool) {
   return Status::Ok();
 }
 
-Status AppendAll(const demo::Generator& gen, ThreadPool& pool, Log& log, uint64_t& failures) {
+struct Tally {
+  uint64_t added = 0, already = 0, refused = 0;
+};
+
+Status AppendAll(const demo::Generator& gen, ThreadPool& pool, Log& log, Tally& tally) {
   auto count_failures = [&](const std::vector<AppendResult>& results) -> Status {
     for (const auto& r : results) {
       if (!r.ok()) {
         if (r.status().code() == StatusCode::kIOError) return r.status();
-        ++failures;
+        ++tally.refused;
+      } else {
+        ++(r->duplicate ? tally.already : tally.added);
       }
     }
     return Status::Ok();
@@ -93,17 +99,18 @@ int Run(const DemoOptions& o) {
   }
   auto log = Log::Open(o.dir);
   if (!log.ok()) return Report("demo", log.status());
-  uint64_t failures = 0;
-  if (Status s = AppendAll(gen, pool, **log, failures); !s.ok()) return Report("demo", s);
+  Tally tally;
+  if (Status s = AppendAll(gen, pool, **log, tally); !s.ok()) return Report("demo", s);
   auto checkpoint = (*log)->CurrentCheckpoint();
   if (!checkpoint.ok()) return Report("demo", checkpoint.status());
-  std::printf("appended %llu events over %llu cases by %u officers (%llu refused); the log has %llu records\n",
-              static_cast<unsigned long long>(o.events - failures),
-              static_cast<unsigned long long>(gen.cases()), o.officers,
-              static_cast<unsigned long long>(failures),
+  std::printf("%u officers and %llu events over %llu cases: %llu appended, %llu already in the log, "
+              "%llu refused; the log has %llu records\n",
+              o.officers, static_cast<unsigned long long>(o.events),
+              static_cast<unsigned long long>(gen.cases()), static_cast<unsigned long long>(tally.added),
+              static_cast<unsigned long long>(tally.already), static_cast<unsigned long long>(tally.refused),
               static_cast<unsigned long long>((*log)->size()));
   std::printf("%s", checkpoint->c_str());
-  return failures > 0 ? kExitProblem : 0;
+  return tally.refused > 0 ? kExitProblem : 0;
 }
 
 }  // namespace
