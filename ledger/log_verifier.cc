@@ -22,9 +22,12 @@ struct Checked {
   Hash leaf{};
   std::optional<ParsedStatement> statement;
   const fb::Record* record = nullptr;
+  // What the indexes say about this record, read on the worker threads.
+  std::optional<std::string> indexed_event;  // event_ids[event id]
+  std::optional<std::string> case_entry;     // cases[case id ‖ index]
 };
 
-Checked CheckAlone(uint64_t index, Bytes bytes) {
+Checked CheckAlone(Store& store, uint64_t index, Bytes bytes) {
   Checked c;
   c.bytes = std::move(bytes);
   c.leaf = merkle::LeafHash(c.bytes);
@@ -48,6 +51,14 @@ Checked CheckAlone(uint64_t index, Bytes bytes) {
     return c;
   }
   c.statement = std::move(*parsed);
+  auto indexed = store.Get(Cf::kEventIds, AsChars(c.statement->event_id));
+  auto entry = store.Get(Cf::kCases, keys::CaseIndex(c.statement->statement->case_id()->string_view(), index));
+  if (!indexed.ok() || !entry.ok()) {
+    c.status = indexed.ok() ? entry.status() : indexed.status();
+    return c;
+  }
+  c.indexed_event = std::move(*indexed);
+  c.case_entry = std::move(*entry);
   return c;
 }
 
@@ -164,18 +175,14 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
   if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
   head = CaseHead{head.version + 1, c.leaf};
 
-  auto at = reader_.FindEvent(s.event_id);
-  if (!at.ok()) return Fail(index, at.status());
-  if (!at->has_value() || **at != index) {
+  if (c.indexed_event != keys::Index(index)) {
     return Fail(index, Status::Corruption("event id " + EventIdHex(s.event_id) +
                                           " is not indexed to this record (duplicate or lost id)"));
   }
-  auto case_entry = store_.Get(Cf::kCases, keys::CaseIndex(case_id, index));
-  if (!case_entry.ok()) return Fail(index, case_entry.status());
-  if (!case_entry->has_value()) {
+  if (!c.case_entry) {
     return Fail(index, Status::Corruption("missing from the index of case '" + case_id + "'"));
   }
-  auto indexed_head = DecodeCaseHead(**case_entry);
+  auto indexed_head = DecodeCaseHead(*c.case_entry);
   if (!indexed_head.ok() || !(*indexed_head == head)) {
     return Fail(index, Status::Corruption("the index of case '" + case_id +
                                           "' holds a different head than the records"));
@@ -233,7 +240,7 @@ Status Verification::Scan() {
       chunk.emplace_back(it->value().data(), it->value().data() + it->value().size());
     }
     std::vector<Checked> checked(chunk.size());
-    auto check = [&](size_t i) { checked[i] = CheckAlone(first + i, std::move(chunk[i])); };
+    auto check = [&](size_t i) { checked[i] = CheckAlone(store_, first + i, std::move(chunk[i])); };
     if (options_.pool != nullptr) {
       options_.pool->ParallelFor(chunk.size(), check);
     } else {

@@ -1,3 +1,5 @@
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/memtablerep.h>
 #include "ledger/store.h"
 
 #include <rocksdb/filter_policy.h>
@@ -59,6 +61,10 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
     o.memtable_prefix_bloom_size_ratio = 0.1;
     o.memtable_whole_key_filtering = true;
   }
+  if (which == Cf::kEventIds) {
+    o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(16));
+    o.memtable_factory.reset(rocksdb::NewHashLinkListRepFactory(1 << 18));
+  }
   // Hashes and signatures do not compress.
   o.compression = (which == Cf::kTree || which == Cf::kEventIds) ? rocksdb::kNoCompression
                                                                  : rocksdb::kLZ4Compression;
@@ -100,6 +106,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   // acknowledged only after a sync, so nothing acknowledged is lost.
   db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   db_options.max_background_jobs = 2;
+  db_options.allow_concurrent_memtable_write = false;  // one writer; lets event ids use a hash memtable
   // Bounds the WAL that every open (and every read-only open) replays.
   db_options.max_total_wal_size = 128 << 20;
   // Write SST files back to disk as they are built, so that a flush never
@@ -153,21 +160,40 @@ Result<std::optional<std::string>> Store::Get(Cf which, std::string_view key) {
 }
 
 Status Store::ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out) {
+  std::vector<size_t> missing;
+  {
+    std::shared_lock lock(cache_mu_);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      auto it = ids[i].level >= kCachedLevel ? node_cache_.find(CacheKey(ids[i])) : node_cache_.end();
+      if (it != node_cache_.end()) {
+        out[i] = it->second;
+      } else {
+        missing.push_back(i);
+      }
+    }
+  }
+  if (missing.empty()) return Status::Ok();
   std::vector<std::string> key_storage;
-  key_storage.reserve(ids.size());
-  for (const auto& id : ids) key_storage.push_back(keys::Node(id));
+  key_storage.reserve(missing.size());
+  for (size_t i : missing) key_storage.push_back(keys::Node(ids[i]));
   std::vector<rocksdb::Slice> key_slices(key_storage.begin(), key_storage.end());
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> statuses(ids.size());
-  db_->MultiGet(rocksdb::ReadOptions(), cf(Cf::kTree), ids.size(), key_slices.data(),
+  std::vector<rocksdb::PinnableSlice> values(missing.size());
+  std::vector<rocksdb::Status> statuses(missing.size());
+  db_->MultiGet(rocksdb::ReadOptions(), cf(Cf::kTree), missing.size(), key_slices.data(),
                 values.data(), statuses.data());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const std::string where = "tree node (level " + std::to_string(ids[i].level) + ", index " +
-                              std::to_string(ids[i].index) + ")";
-    if (statuses[i].IsNotFound()) return Status::Corruption(where + " is missing");
-    RETURN_IF_ERROR(FromRocks(statuses[i], "reading " + where));
-    if (values[i].size() != 32) return Status::Corruption(where + " is not 32 bytes");
-    std::copy_n(reinterpret_cast<const uint8_t*>(values[i].data()), 32, out[i].begin());
+  std::unique_lock lock(cache_mu_);
+  for (size_t m = 0; m < missing.size(); ++m) {
+    const merkle::NodeId id = ids[missing[m]];
+    const std::string where = "tree node (level " + std::to_string(id.level) + ", index " +
+                              std::to_string(id.index) + ")";
+    if (statuses[m].IsNotFound()) return Status::Corruption(where + " is missing");
+    RETURN_IF_ERROR(FromRocks(statuses[m], "reading " + where));
+    if (values[m].size() != 32) return Status::Corruption(where + " is not 32 bytes");
+    Hash& h = out[missing[m]];
+    std::copy_n(reinterpret_cast<const uint8_t*>(values[m].data()), 32, h.begin());
+    if (id.level >= kCachedLevel && node_cache_.size() < kMaxCachedNodes) {
+      node_cache_.emplace(CacheKey(id), h);
+    }
   }
   return Status::Ok();
 }

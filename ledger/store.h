@@ -23,7 +23,9 @@
 
 #include <memory>
 #include <optional>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ledger/bytes.h"
@@ -66,10 +68,19 @@ class Store {
 
   Result<std::optional<std::string>> Get(Cf which, std::string_view key);
   // Reads stored perfect-subtree hashes (the merkle::NodeReader contract).
+  // Nodes of kCachedLevel and above are kept in memory once read: a stored
+  // node never changes, so the cache needs no invalidation, and proofs then
+  // read only their few lowest nodes from RocksDB.
   Status ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out);
+
+  static constexpr uint8_t kCachedLevel = 4;
+  static constexpr size_t kMaxCachedNodes = 1 << 20;  // ≤ 32 MiB: every such node of a 16M-record log
 
  private:
   Store() = default;
+  static uint64_t CacheKey(merkle::NodeId id) { return uint64_t{id.level} << 58 | id.index; }
+  std::shared_mutex cache_mu_;
+  std::unordered_map<uint64_t, Hash> node_cache_;  // guarded by cache_mu_
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;
   bool read_only_ = false;

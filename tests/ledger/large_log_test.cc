@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "tests/support/proof_helpers.h"
 #include "ledger/record.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
@@ -16,11 +17,7 @@ using testing::TestOfficer;
 
 constexpr uint64_t kRecords = 100'000;
 
-std::vector<Bytes> AsBytesList(const std::vector<Hash>& hashes) {
-  std::vector<Bytes> out;
-  for (const Hash& h : hashes) out.emplace_back(h.begin(), h.end());
-  return out;
-}
+using testing::AsBytesList;
 
 TEST_CASE("a log of 100,000 records proves, verifies and locates tampering", "[large][verify]") {
   LogOptions options;

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "tests/support/proof_helpers.h"
 #include "ledger/merkle.h"
 
 namespace lawtrail {
@@ -32,11 +33,7 @@ struct MemoryTree {
   Hash RootAt(uint64_t size) const { return merkle::RootOf({leaves.data(), size}); }
 };
 
-std::vector<Bytes> AsBytesList(const std::vector<Hash>& hashes) {
-  std::vector<Bytes> out;
-  for (const Hash& h : hashes) out.emplace_back(h.begin(), h.end());
-  return out;
-}
+using testing::AsBytesList;
 
 TEST_CASE("inclusion and consistency proofs verify for every pair up to 70 leaves", "[merkle]") {
   MemoryTree tree;
