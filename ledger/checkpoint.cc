@@ -41,6 +41,12 @@ Result<Checkpoint> ParseCheckpointBody(std::string_view body) {
   return c;
 }
 
+Result<Checkpoint> ParseCheckpointNoteUnverified(std::string_view signed_note) {
+  const size_t split = signed_note.rfind("\n\n");
+  if (split == std::string_view::npos) return Status::InvalidArgument("note has no signature block");
+  return ParseCheckpointBody(signed_note.substr(0, split + 1));
+}
+
 Result<Checkpoint> OpenCheckpoint(std::string_view signed_note, const note::Verifier& log_key) {
   ASSIGN_OR_RETURN(std::string body, note::Open(signed_note, log_key));
   ASSIGN_OR_RETURN(Checkpoint c, ParseCheckpointBody(body));

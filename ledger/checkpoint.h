@@ -25,6 +25,10 @@ struct Checkpoint {
 
 Result<Checkpoint> ParseCheckpointBody(std::string_view body);
 
+// Parses the body of a signed checkpoint note WITHOUT checking its signature:
+// only for notes this process itself stored or already verified.
+Result<Checkpoint> ParseCheckpointNoteUnverified(std::string_view signed_note);
+
 // Verifies the note's signature by `log_key` and parses the body; the body's
 // origin must be the key's name.
 Result<Checkpoint> OpenCheckpoint(std::string_view signed_note, const note::Verifier& log_key);

@@ -1,5 +1,7 @@
 #include "ledger/data_dir.h"
 
+#include <filesystem>
+
 #include "ledger/files.h"
 
 namespace lawtrail::data_dir {
@@ -16,6 +18,11 @@ std::string DbPath(const std::string& dir) { return dir + "/db"; }
 std::string LogKeyPath(const std::string& dir) { return dir + "/log.key"; }
 std::string RootKeyPath(const std::string& dir) { return dir + "/root.key"; }
 std::string VerifierKeyPath(const std::string& dir) { return dir + "/log.vkey"; }
+
+bool HoldsLog(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::exists(DbPath(dir) + "/CURRENT", ec);
+}
 
 Result<note::Signer> LoadSigner(const std::string& path) {
   ASSIGN_OR_RETURN(std::string text, ReadFile(path));

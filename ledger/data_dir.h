@@ -20,6 +20,9 @@ std::string LogKeyPath(const std::string& dir);
 std::string RootKeyPath(const std::string& dir);
 std::string VerifierKeyPath(const std::string& dir);
 
+// True iff `dir` holds a created log database.
+bool HoldsLog(const std::string& dir);
+
 // Reads a signer key file (PRIVATE+KEY+… text).
 Result<note::Signer> LoadSigner(const std::string& path);
 // Writes a signer key file with mode 0600; refuses to overwrite one.

@@ -5,8 +5,7 @@
 
 #include "ledger/data_dir.h"
 #include "ledger/files.h"
-#include "ledger/log_format.h"
-#include "ledger/statement_builder.h"
+#include "ledger/registry_statements.h"
 
 namespace lawtrail {
 
@@ -22,31 +21,18 @@ namespace {
 
 constexpr size_t kVerifyChunk = 64;
 
-Bytes GenesisStatement(const std::string& origin, const AgencyInfo& agency, const KeyPair& root) {
-  flatbuffers::FlatBufferBuilder b;
-  const std::vector<uint8_t> root_key(root.public_key().begin(), root.public_key().end());
-  auto genesis = fb::CreateAgencyGenesisDirect(b, agency.name.c_str(), agency.credit_code.c_str(),
-                                               origin.c_str(), &root_key);
-  StatementHeader h;
-  h.event_id = RandomEventId();
-  h.origin = origin;
-  h.case_id = std::string(kRegistryCaseId);
-  h.certificate_no = std::string(kRootCertificateNo);
-  h.key = root.public_key();
-  h.occurred_at_ms = NowMs();
-  return SignStatement(FinishStatement(b, h, fb::Payload::AgencyGenesis, genesis.Union()), root);
-}
 
 }  // namespace
 
 Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin,
                                const AgencyInfo& agency) {
   RETURN_IF_ERROR(note::CheckKeyName(origin).WithContext("origin"));
-  if (std::filesystem::exists(data_dir::DbPath(dir))) {
+  if (data_dir::HoldsLog(dir)) {
     return Status::AlreadyExists(dir + " already holds a log");
   }
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  // The database folder is made here so that RocksDB does not log its absence.
+  std::filesystem::create_directories(data_dir::DbPath(dir), ec);
   if (ec) return Status::IOError("creating " + dir + ": " + ec.message());
   const note::Signer log_key{origin, KeyPair::Generate()};
   const note::Signer root_key{origin + "/root", KeyPair::Generate()};
@@ -61,7 +47,9 @@ Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin
     RETURN_IF_ERROR(store->WriteDurably(wb));
   }
   ASSIGN_OR_RETURN(auto log, Open(dir));
-  auto results = log->Append({GenesisStatement(origin, agency, root_key.key)});
+  const Bytes genesis = AgencyGenesisStatement(RegistryHeader(origin, root_key.key.public_key()),
+                                               agency.name, agency.credit_code);
+  auto results = log->Append({SignStatement(genesis, root_key.key)});
   if (!results[0].ok()) return results[0].status().WithContext("recording the agency genesis");
   return CreatedLog{vkey, root_key};
 }
@@ -69,7 +57,7 @@ Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin
 Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions options) {
   if (!options.clock) options.clock = NowMs;
   ASSIGN_OR_RETURN(note::Signer log_key, data_dir::LoadSigner(data_dir::LogKeyPath(dir)));
-  if (!std::filesystem::exists(data_dir::DbPath(dir))) {
+  if (!data_dir::HoldsLog(dir)) {
     return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
   }
   ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite));

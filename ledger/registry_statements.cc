@@ -18,6 +18,15 @@ StatementHeader RegistryHeader(const std::string& origin, const PublicKey& root_
   return h;
 }
 
+Bytes AgencyGenesisStatement(const StatementHeader& h, const std::string& name,
+                             const std::string& credit_code) {
+  flatbuffers::FlatBufferBuilder b;
+  const std::vector<uint8_t> root_key(h.key.begin(), h.key.end());
+  auto genesis = fb::CreateAgencyGenesisDirect(b, name.c_str(), credit_code.c_str(),
+                                               h.origin.c_str(), &root_key);
+  return FinishStatement(b, h, fb::Payload::AgencyGenesis, genesis.Union());
+}
+
 Bytes OfficerRegisteredStatement(const StatementHeader& h, const OfficerInfo& o) {
   flatbuffers::FlatBufferBuilder b;
   const std::vector<uint8_t> key(o.key.begin(), o.key.end());

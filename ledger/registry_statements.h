@@ -25,6 +25,10 @@ struct OfficerInfo {
 // A header for a registry event signed by the agency root key.
 StatementHeader RegistryHeader(const std::string& origin, const PublicKey& root_key);
 
+// The genesis: h.key is the root key it introduces (it signs itself).
+Bytes AgencyGenesisStatement(const StatementHeader& h, const std::string& name,
+                             const std::string& credit_code);
+
 Bytes OfficerRegisteredStatement(const StatementHeader& h, const OfficerInfo& officer);
 
 // type is OfficerSuspended, OfficerReinstated or OfficerRevoked.

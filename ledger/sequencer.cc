@@ -56,8 +56,7 @@ Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer lo
   }
   ASSIGN_OR_RETURN(auto latest, s->reader_.LatestCheckpoint());
   if (latest) {
-    const size_t split = latest->rfind("\n\n");
-    ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointBody(latest->substr(0, split + 1)));
+    ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
     s->checkpoint_size_ = cp.size;
     s->latest_checkpoint_ = *latest;
   }

@@ -3,6 +3,9 @@
 #include "ledger/store.h"
 
 #include <rocksdb/filter_policy.h>
+
+#include <cstdarg>
+#include <cstdio>
 #include <rocksdb/table.h>
 
 namespace lawtrail {
@@ -39,6 +42,20 @@ std::string CaseIndex(std::string_view case_id, uint64_t index) {
 }  // namespace keys
 
 namespace {
+
+// RocksDB's own LOG file would sit on the log's disk; when that disk is full
+// Debian's RocksDB (built with assertions) aborts on the next LOG write, e.g.
+// while closing. Its errors go to stderr instead; routine info is dropped.
+class StderrLogger : public rocksdb::Logger {
+ public:
+  StderrLogger() : rocksdb::Logger(rocksdb::InfoLogLevel::ERROR_LEVEL) {}
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    std::fputs("rocksdb: ", stderr);
+    std::vfprintf(stderr, format, ap);
+    std::fputc('\n', stderr);
+  }
+};
 
 constexpr const char* kCfNames[] = {"records", "tree", "checkpoints", "event_ids",
                                     "cases",   "meta"};
@@ -102,6 +119,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   db_options.create_if_missing = mode == OpenMode::kCreate;
   db_options.create_missing_column_families = mode == OpenMode::kCreate;
   db_options.paranoid_checks = true;
+  static const auto logger = std::make_shared<StderrLogger>();
+  db_options.info_log = logger;
   // Stop replay at the first torn WAL record: everything before it was
   // acknowledged only after a sync, so nothing acknowledged is lost.
   db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;

@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
 
 #include "ledger/data_dir.h"
 
@@ -23,7 +22,7 @@ int Report(std::string_view command, const Status& status) {
 }
 
 Result<ReadOnlyLog> OpenReadOnly(const std::string& dir) {
-  if (!std::filesystem::exists(data_dir::DbPath(dir))) {
+  if (!data_dir::HoldsLog(dir)) {
     return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
   }
   ReadOnlyLog log;

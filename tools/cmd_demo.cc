@@ -1,6 +1,5 @@
 // lawtrail demo
 #include <cstdio>
-#include <filesystem>
 
 #include "ledger/data_dir.h"
 #include "ledger/log.h"
@@ -22,7 +21,7 @@ struct DemoOptions {
 };
 
 Status EnsureLog(const DemoOptions& o) {
-  if (std::filesystem::exists(data_dir::DbPath(o.dir))) return Status::Ok();
+  if (data_dir::HoldsLog(o.dir)) return Status::Ok();
   auto created = Log::Create(o.dir, o.origin, {"青山镇人民政府", "11411500MB0000000X"});
   if (!created.ok()) return created.status();
   std::fprintf(stderr, "created the log %s in %s\n", o.origin.c_str(), o.dir.c_str());

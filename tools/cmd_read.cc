@@ -80,7 +80,7 @@ int RunCheckpoint(const std::string& dir) {
 Result<uint64_t> DefaultSize(const LogReader& reader) {
   ASSIGN_OR_RETURN(auto note, reader.LatestCheckpoint());
   if (!note) return Status::NotFound("the log has no checkpoint yet; pass --size");
-  ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointBody(note->substr(0, note->rfind("\n\n") + 1)));
+  ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*note));
   return cp.size;
 }
 
