@@ -197,8 +197,13 @@ TEST_CASE("read commands work while another process holds the log for writing", 
                                       tmp / "writer.out", tmp / "writer.err");
   const int feed = ::open(fifo.c_str(), O_WRONLY);  // the writer now holds the log open
   REQUIRE(feed >= 0);
-  ::usleep(300'000);
-  CHECK(RunLawtrail({"append", "--data", tmp / "log"}, "").exit_code == 3);  // locked: unusable
+  // Wait until the writer holds the log: a second writer is then refused.
+  int second_writer = 0;
+  for (int attempt = 0; attempt < 100 && second_writer != 3; ++attempt) {
+    second_writer = RunLawtrail({"append", "--data", tmp / "log"}, "").exit_code;
+    if (second_writer != 3) ::usleep(100'000);
+  }
+  CHECK(second_writer == 3);  // locked: unusable
   CHECK(RunLawtrail({"get", "--data", tmp / "log", "--index", "5"}).exit_code == 0);
   CHECK(RunLawtrail({"history", "--data", tmp / "log", "--case", "青山镇〔2026〕000001号"}).exit_code == 0);
   CHECK(RunLawtrail({"checkpoint", "--data", tmp / "log"}).exit_code == 0);
