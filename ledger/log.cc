@@ -20,6 +20,10 @@ struct Log::Pending {
 namespace {
 
 constexpr size_t kVerifyChunk = 64;
+// Signature checks run a little below normal priority, so that the sequencer
+// (one thread, on every statement's critical path) gets a core the moment it
+// has a batch; the checks fill whatever CPU is left.
+constexpr int kVerifyNice = 4;
 
 
 }  // namespace
@@ -70,7 +74,7 @@ Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions option
 
 Log::Log(std::unique_ptr<Store> store, LogOptions options)
     : store_(std::move(store)), reader_(*store_), options_(std::move(options)),
-      verify_pool_(options_.verify_threads) {}
+      verify_pool_(options_.verify_threads, kVerifyNice) {}
 
 Log::~Log() {
   {

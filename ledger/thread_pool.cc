@@ -1,14 +1,23 @@
 #include "ledger/thread_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <latch>
 
 namespace lawtrail {
 
-ThreadPool::ThreadPool(unsigned threads) {
+ThreadPool::ThreadPool(unsigned threads, int nice) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  for (unsigned i = 0; i < threads; ++i) {
+    workers_.emplace_back([this, nice] {
+      // Best effort: a pool that cannot lower its priority still works.
+      if (nice > 0) (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice);
+      Work();
+    });
+  }
 }
 
 ThreadPool::~ThreadPool() {

@@ -17,8 +17,9 @@ namespace lawtrail {
 
 class ThreadPool {
  public:
-  // threads == 0 means one per hardware thread.
-  explicit ThreadPool(unsigned threads = 0);
+  // threads == 0 means one per hardware thread. A positive `nice` lowers the
+  // workers' scheduling priority by that much (Linux nice values are per thread).
+  explicit ThreadPool(unsigned threads = 0, int nice = 0);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
