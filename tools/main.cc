@@ -18,6 +18,11 @@ int main(int argc, char** argv) {
   lawtrail::cli::AddDemoCommand(app, exit_code);
   lawtrail::cli::AddReadCommands(app, exit_code);
   lawtrail::cli::AddVerifyCommand(app, exit_code);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version end here with 0; every usage error exits 2.
+    return app.exit(e) == 0 ? 0 : 2;  // CLI11 reports only by exception
+  }
   return exit_code;
 }

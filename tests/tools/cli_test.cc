@@ -183,7 +183,9 @@ TEST_CASE("errors go to stderr with a non-zero exit and lose nothing accepted", 
     CHECK(Lines(r.out).size() == 64);
   }
   SECTION("unknown options are usage errors") {
-    CHECK(RunLawtrail({"get", "--data", tmp / "log", "--bogus"}).exit_code != 0);
+    const auto r = RunLawtrail({"get", "--data", tmp / "log", "--index", "1", "--bogus"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--bogus"));
   }
 }
 
