@@ -1,0 +1,33 @@
+// File: ledger/domain/identifiers.h
+// -----------------------------------------------------------------------------
+// Chinese identifiers a statement may commit to, and the masked forms that are
+// the only thing ever published about a person (D6; domain.md §7.4).
+#ifndef LAWTRAIL_LEDGER_DOMAIN_IDENTIFIERS_H_
+#define LAWTRAIL_LEDGER_DOMAIN_IDENTIFIERS_H_
+
+#include <string>
+#include <string_view>
+
+#include "ledger/status.h"
+
+namespace lawtrail::domain {
+
+// 统一社会信用代码 (GB 32100-2015): 18 characters of 0-9A-HJ-NPQRTUWXY whose
+// last is the check character.
+Status ValidateCreditCode(std::string_view code);
+
+// 居民身份证号码 (GB 11643-1999): 17 digits, a valid birth date at positions
+// 7–14, and the check character (0-9 or X).
+Status ValidateResidentId(std::string_view id);
+
+// 张三 → 张*, 欧阳娜娜 → 欧阳**: the surname stays, every other character is
+// masked. Compound surnames are recognised from the common list.
+std::string MaskPersonName(std::string_view name);
+
+// Keeps the first `keep_head` and last `keep_tail` characters, masking the rest
+// with '*': ID numbers as 4101**********1234, phones as 138****5678.
+std::string MaskMiddle(std::string_view ascii, size_t keep_head, size_t keep_tail);
+
+}  // namespace lawtrail::domain
+
+#endif  // LAWTRAIL_LEDGER_DOMAIN_IDENTIFIERS_H_
