@@ -1,5 +1,6 @@
 #include "ledger/log_verifier.h"
 
+#include <future>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -76,6 +77,15 @@ class Verification {
     return s;
   }
   Status LoadCheckpoints();
+  // A run of consecutive records, and why it ended early if it did.
+  struct Chunk {
+    uint64_t first = 0;
+    std::vector<Bytes> records;
+    Status stop;
+    std::optional<uint64_t> stop_index;
+  };
+  Chunk ReadChunk(rocksdb::Iterator& it, uint64_t first);
+  std::vector<Checked> CheckChunk(Chunk& c);
   Status CheckRecord(uint64_t index, Checked& c);
   Status CheckTreeNodes(uint64_t first_index);
   Status CheckCheckpointsAt(uint64_t size);
@@ -220,38 +230,65 @@ Status Verification::CheckTreeNodes(uint64_t) {
   return Status::Ok();
 }
 
+Verification::Chunk Verification::ReadChunk(rocksdb::Iterator& it, uint64_t first) {
+  Chunk c;
+  c.first = first;
+  for (uint64_t index = first; index < size_ && c.records.size() < kChunk; ++index, it.Next()) {
+    if (!it.Valid() || it.key() != keys::Index(index)) {
+      c.stop_index = index;
+      c.stop = !it.status().ok() ? FromRocks(it.status(), "reading records")
+                                 : Status::Corruption("record is missing (the log says it has " +
+                                                      std::to_string(size_) + ")");
+      break;
+    }
+    c.records.emplace_back(it.value().data(), it.value().data() + it.value().size());
+  }
+  return c;
+}
+
+std::vector<Checked> Verification::CheckChunk(Chunk& c) {
+  std::vector<Checked> checked(c.records.size());
+  auto check = [&](size_t i) { checked[i] = CheckAlone(store_, c.first + i, std::move(c.records[i])); };
+  if (options_.pool != nullptr) {
+    options_.pool->ParallelFor(c.records.size(), check);
+  } else {
+    for (size_t i = 0; i < c.records.size(); ++i) check(i);
+  }
+  return checked;
+}
+
 Status Verification::Scan() {
   std::unique_ptr<rocksdb::Iterator> it(
       store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kRecords)));
   it->SeekToFirst();
-  uint64_t index = 0;
-  while (index < size_) {
-    std::vector<Bytes> chunk;
-    const uint64_t first = index;
-    for (; index < size_ && chunk.size() < kChunk; ++index, it->Next()) {
-      if (!it->Valid()) {
-        RETURN_IF_ERROR(FromRocks(it->status(), "reading records"));
-        return Fail(index, Status::Corruption("record is missing (the log says it has " +
-                                              std::to_string(size_) + ")"));
-      }
-      if (it->key() != keys::Index(index)) {
-        return Fail(index, Status::Corruption("record is missing; the next stored key is out of order"));
-      }
-      chunk.emplace_back(it->value().data(), it->value().data() + it->value().size());
+  // While this thread replays chunk k in order, the pool checks chunk k+1.
+  auto start = [this](std::shared_ptr<Chunk> c) {
+    return std::async(std::launch::async, [this, c] { return CheckChunk(*c); });
+  };
+  auto current = std::make_shared<Chunk>(ReadChunk(*it, 0));
+  auto pending = start(current);
+  for (;;) {
+    std::vector<Checked> checked = pending.get();
+    const uint64_t end = current->first + checked.size();
+    std::shared_ptr<Chunk> next;
+    if (current->stop.ok() && end < size_) {
+      next = std::make_shared<Chunk>(ReadChunk(*it, end));
+      pending = start(next);
     }
-    std::vector<Checked> checked(chunk.size());
-    auto check = [&](size_t i) { checked[i] = CheckAlone(store_, first + i, std::move(chunk[i])); };
-    if (options_.pool != nullptr) {
-      options_.pool->ParallelFor(chunk.size(), check);
-    } else {
-      for (size_t i = 0; i < chunk.size(); ++i) check(i);
+    Status replayed = Status::Ok();
+    for (size_t i = 0; i < checked.size() && replayed.ok(); ++i) {
+      replayed = CheckRecord(current->first + i, checked[i]);
     }
-    for (size_t i = 0; i < checked.size(); ++i) {
-      RETURN_IF_ERROR(CheckRecord(first + i, checked[i]));
+    if (replayed.ok()) replayed = CheckTreeNodes(current->first);
+    if (replayed.ok() && !current->stop.ok()) replayed = Fail(current->stop_index, current->stop);
+    if (!replayed.ok()) {
+      if (next) pending.wait();  // the pool still works on `next`
+      return replayed;
     }
-    RETURN_IF_ERROR(CheckTreeNodes(first));
-    report_.records = index;
-    if (options_.progress) options_.progress(index, size_);
+    report_.records = end;
+    if (options_.progress) options_.progress(end, size_);
+    if (!next) break;
+    current = std::move(next);
   }
   if (it->Valid()) {
     const uint64_t extra = it->key().size() == 8

@@ -86,6 +86,15 @@ TEST_CASE("a one-byte change in a stored checkpoint is found", "[verify][tamper]
   CHECK_THAT(report.status.message(), Catch::Contains("checkpoint at size " + std::to_string(l.size)));
 }
 
+TEST_CASE("of two problems, the one at the lower index is named", "[verify][tamper]") {
+  ClosedLog l;
+  testing::DeleteRaw(l.t.dir(), Cf::kRecords, keys::Index(200));
+  testing::FlipByte(l.t.dir(), Cf::kRecords, keys::Index(10), 30);
+  const VerifyReport report = testing::VerifyDir(l.t.dir(), l.t.vkey());
+  INFO(report.status.ToString());
+  CHECK(report.bad_index == 10);
+}
+
 TEST_CASE("a deleted last record is found", "[verify][tamper]") {
   ClosedLog l;
   testing::DeleteRaw(l.t.dir(), Cf::kRecords, keys::Index(l.size - 1));
