@@ -38,11 +38,7 @@ KeyPair::~KeyPair() {
   sodium_memzero(secret_key_.data(), secret_key_.size());
 }
 
-Signature KeyPair::Sign(ByteView message) const { return Sign({message}); }
-
-Signature KeyPair::Sign(std::initializer_list<ByteView> parts) const {
-  Bytes message;
-  for (ByteView p : parts) message.insert(message.end(), p.begin(), p.end());
+Signature KeyPair::Sign(ByteView message) const {
   Signature sig;
   crypto_sign_detached(sig.data(), nullptr, message.data(), message.size(), secret_key_.data());
   return sig;

@@ -27,8 +27,6 @@ class KeyPair {
   const PublicKey& public_key() const { return public_key_; }
   const Seed& seed() const { return seed_; }
   Signature Sign(ByteView message) const;
-  // Signs the concatenation of `parts` without copying them together first.
-  Signature Sign(std::initializer_list<ByteView> parts) const;
 
  private:
   KeyPair() = default;

@@ -1,14 +1,6 @@
 #include "ledger/log_reader.h"
 
 namespace lawtrail {
-namespace {
-
-Status NodeReaderOf(Store& store, std::span<const merkle::NodeId> ids, std::span<Hash> out) {
-  return store.ReadNodes(ids, out);
-}
-
-}  // namespace
-
 Result<std::string> LogReader::Origin() const {
   ASSIGN_OR_RETURN(auto v, store_.Get(Cf::kMeta, keys::kMetaOrigin));
   if (!v) return Status::Corruption("the log has no origin in its metadata");
@@ -49,9 +41,7 @@ Result<Hash> LogReader::RootAt(uint64_t size) const {
   RETURN_IF_ERROR(CheckSize(size));
   if (size == 0) return merkle::EmptyRoot();
   const merkle::Range whole{0, size};
-  ASSIGN_OR_RETURN(auto hashes, merkle::HashRanges({&whole, 1}, [this](auto ids, auto out) {
-                     return NodeReaderOf(store_, ids, out);
-                   }));
+  ASSIGN_OR_RETURN(auto hashes, merkle::HashRanges({&whole, 1}, store_.NodeReader()));
   return hashes[0];
 }
 
@@ -98,9 +88,7 @@ Result<std::vector<Hash>> LogReader::InclusionProof(uint64_t index, uint64_t siz
                                    std::to_string(size));
   }
   const auto ranges = merkle::InclusionRanges(index, size);
-  return merkle::HashRanges(ranges, [this](auto ids, auto out) {
-    return NodeReaderOf(store_, ids, out);
-  });
+  return merkle::HashRanges(ranges, store_.NodeReader());
 }
 
 Result<std::vector<Hash>> LogReader::ConsistencyProof(uint64_t old_size, uint64_t size) const {
@@ -110,9 +98,7 @@ Result<std::vector<Hash>> LogReader::ConsistencyProof(uint64_t old_size, uint64_
                                    std::to_string(old_size) + " and " + std::to_string(size));
   }
   const auto ranges = merkle::ConsistencyRanges(old_size, size);
-  return merkle::HashRanges(ranges, [this](auto ids, auto out) {
-    return NodeReaderOf(store_, ids, out);
-  });
+  return merkle::HashRanges(ranges, store_.NodeReader());
 }
 
 Result<std::optional<std::string>> LogReader::LatestCheckpoint() const {

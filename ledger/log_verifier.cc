@@ -87,7 +87,7 @@ class Verification {
   Chunk ReadChunk(rocksdb::Iterator& it, uint64_t first);
   std::vector<Checked> CheckChunk(Chunk& c);
   Status CheckRecord(uint64_t index, Checked& c);
-  Status CheckTreeNodes(uint64_t first_index);
+  Status CheckTreeNodes();
   Status CheckCheckpointsAt(uint64_t size);
   Status CheckNoNodesBeyond(uint64_t size);
   Status Scan();
@@ -205,7 +205,7 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
   return CheckCheckpointsAt(index + 1);
 }
 
-Status Verification::CheckTreeNodes(uint64_t) {
+Status Verification::CheckTreeNodes() {
   std::vector<Hash> stored(node_ids_.size());
   Status read = store_.ReadNodes(node_ids_, stored);
   // On a read failure, find the first node concerned, one at a time.
@@ -279,7 +279,7 @@ Status Verification::Scan() {
     for (size_t i = 0; i < checked.size() && replayed.ok(); ++i) {
       replayed = CheckRecord(current->first + i, checked[i]);
     }
-    if (replayed.ok()) replayed = CheckTreeNodes(current->first);
+    if (replayed.ok()) replayed = CheckTreeNodes();
     if (replayed.ok() && !current->stop.ok()) replayed = Fail(current->stop_index, current->stop);
     if (!replayed.ok()) {
       if (next) pending.wait();  // the pool still works on `next`

@@ -38,9 +38,7 @@ Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer lo
                                    s->origin_ + "'");
   }
   ASSIGN_OR_RETURN(uint64_t size, s->reader_.Size());
-  ASSIGN_OR_RETURN(s->compact_, merkle::CompactRange::Load(size, [&store](auto ids, auto out) {
-                     return store.ReadNodes(ids, out);
-                   }));
+  ASSIGN_OR_RETURN(s->compact_, merkle::CompactRange::Load(size, store.NodeReader()));
   RETURN_IF_ERROR(s->reader_.ForEachCaseRecord(
       kRegistryCaseId, [&s](uint64_t index, const Bytes& bytes) -> Status {
         ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
@@ -84,10 +82,9 @@ Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& 
   return same(*index, rv.signed_statement);
 }
 
-Result<CaseHead> Sequencer::HeadOf(std::string_view case_id, const BatchState& batch) {
-  const std::string key(case_id);
-  if (auto it = batch.cases.find(key); it != batch.cases.end()) return it->second;
-  if (auto it = head_cache_.find(key); it != head_cache_.end()) return it->second;
+Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState& batch) {
+  if (auto it = batch.cases.find(case_id); it != batch.cases.end()) return it->second;
+  if (auto it = head_cache_.find(case_id); it != head_cache_.end()) return it->second;
   ASSIGN_OR_RETURN(auto head, reader_.CaseHeadOf(case_id));
   return head.value_or(CaseHead{});
 }

@@ -67,7 +67,7 @@ class Sequencer {
   struct BatchState;
   AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);
   Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
-  Result<CaseHead> HeadOf(std::string_view case_id, const BatchState& batch);
+  Result<CaseHead> HeadOf(const std::string& case_id, const BatchState& batch);
   std::string SignCheckpoint();
   bool CheckpointDue(int64_t now) const;
 

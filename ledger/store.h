@@ -72,6 +72,10 @@ class Store {
   // node never changes, so the cache needs no invalidation, and proofs then
   // read only their few lowest nodes from RocksDB.
   Status ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out);
+  // ReadNodes as a merkle::NodeReader. The store must outlive it.
+  merkle::NodeReader NodeReader() {
+    return [this](std::span<const merkle::NodeId> ids, std::span<Hash> out) { return ReadNodes(ids, out); };
+  }
 
   static constexpr uint8_t kCachedLevel = 4;
   static constexpr size_t kMaxCachedNodes = 1 << 20;  // ≤ 32 MiB: every such node of a 16M-record log

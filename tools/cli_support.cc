@@ -31,6 +31,10 @@ Result<ReadOnlyLog> OpenReadOnly(const std::string& dir) {
   return log;
 }
 
+CLI::Option* AddDataOption(CLI::App* command, std::string& dir) {
+  return command->add_option("--data", dir, "Data folder of the log")->required();
+}
+
 Progress::Progress(std::string what) : what_(std::move(what)), enabled_(isatty(STDERR_FILENO) == 1) {}
 
 Progress::~Progress() {

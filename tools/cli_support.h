@@ -32,6 +32,9 @@ struct ReadOnlyLog {
 };
 Result<ReadOnlyLog> OpenReadOnly(const std::string& dir);
 
+// The --data DIR option every command that touches a log takes.
+CLI::Option* AddDataOption(CLI::App* command, std::string& dir);
+
 // Progress on stderr, only when stderr is a terminal; at most ~5 updates/s.
 class Progress {
  public:

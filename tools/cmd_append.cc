@@ -186,7 +186,7 @@ void AddAppendCommands(CLI::App& app, int& exit_code) {
       "append", "Append signed statements (from FILE or stdin, as `sign` and `demo --emit` write\n"
                 "them). For each, only once it is durable, prints `<index> <event id hex>`.\n"
                 "Refused statements are reported on stderr; the rest are still appended.");
-  append->add_option("--data", *dir, "Data folder of the log")->required();
+  AddDataOption(append, *dir);
   append->add_option("FILE", *file, "Input file (default stdin)");
   append->callback([dir, file, &exit_code] { exit_code = RunAppend(*dir, *file); });
 

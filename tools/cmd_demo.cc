@@ -121,7 +121,7 @@ void AddDemoCommand(CLI::App& app, int& exit_code) {
               "signed case events spread over many cases. Reproducible: the same seed gives the\n"
               "same statements. With --emit, write the signed statements to stdout instead\n"
               "(`lawtrail demo --emit … | lawtrail append …`).");
-  demo->add_option("--data", o->dir, "Data folder of the log")->required();
+  AddDataOption(demo, o->dir);
   demo->add_option("--events", o->events, "Number of case events")->required();
   demo->add_option("--seed", o->seed, "Seed of the generated workload")->capture_default_str();
   demo->add_option("--officers", o->officers, "Number of officers")->capture_default_str();

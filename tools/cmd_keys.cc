@@ -49,7 +49,7 @@ void AddKeyCommands(CLI::App& app, int& exit_code) {
   CLI::App* init = app.add_subcommand(
       "init", "Create a new log: the log key, the agency root key (both mode 0600) and the agency\n"
               "genesis record. Prints the log's verifier key as its last line.");
-  init->add_option("--data", init_opts->dir, "Data folder of the new log")->required();
+  AddDataOption(init, init_opts->dir);
   init->add_option("--origin", init_opts->origin,
                    "The log's origin, e.g. qingshan.xinyang.gov.cn/enforcement")->required();
   init->add_option("--agency", init_opts->agency, "执法主体名称 (defaults to the origin)");
@@ -58,7 +58,7 @@ void AddKeyCommands(CLI::App& app, int& exit_code) {
 
   auto dir = std::make_shared<std::string>();
   CLI::App* vkey = app.add_subcommand("vkey", "Print the log's verifier key (note vkey encoding), one line.");
-  vkey->add_option("--data", *dir, "Data folder of the log")->required();
+  AddDataOption(vkey, *dir);
   vkey->callback([dir, &exit_code] { exit_code = RunVkey(*dir); });
 
   auto name = std::make_shared<std::string>();

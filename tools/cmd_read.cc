@@ -114,25 +114,25 @@ void AddReadCommands(CLI::App& app, int& exit_code) {
   auto case_id = std::make_shared<std::string>();
 
   CLI::App* get = app.add_subcommand("get", "Print one record as JSON (the schema's field names).");
-  get->add_option("--data", *dir, "Data folder of the log")->required();
+  AddDataOption(get, *dir);
   get->add_option("--index", *index, "Record index")->required();
   get->callback([dir, index, &exit_code] { exit_code = RunGet(*dir, *index); });
 
   CLI::App* history = app.add_subcommand(
       "history", "Print a case's records as JSON lines, in order: its whole history.");
-  history->add_option("--data", *dir, "Data folder of the log")->required();
+  AddDataOption(history, *dir);
   history->add_option("--case", *case_id, "Case id")->required();
   history->callback([dir, case_id, &exit_code] { exit_code = RunHistory(*dir, *case_id); });
 
   CLI::App* leaf = app.add_subcommand("leaf-hash", "Print a record's RFC 6962 leaf hash, base64.");
-  leaf->add_option("--data", *dir, "Data folder of the log")->required();
+  AddDataOption(leaf, *dir);
   leaf->add_option("--index", *index, "Record index")->required();
   leaf->callback([dir, index, &exit_code] { exit_code = RunLeafHash(*dir, *index); });
 
   CLI::App* checkpoint = app.add_subcommand(
       "checkpoint", "Print the latest signed checkpoint exactly as signed; make one first if none\n"
                     "covers the current tree (when no other process is writing the log).");
-  checkpoint->add_option("--data", *dir, "Data folder of the log")->required();
+  AddDataOption(checkpoint, *dir);
   checkpoint->callback([dir, &exit_code] { exit_code = RunCheckpoint(*dir); });
 
   auto o = std::make_shared<ProveOptions>();
@@ -140,13 +140,13 @@ void AddReadCommands(CLI::App& app, int& exit_code) {
   prove->require_subcommand(1);
   CLI::App* inclusion = prove->add_subcommand(
       "inclusion", "Inclusion proof of record INDEX in the tree of SIZE records.");
-  inclusion->add_option("--data", o->dir, "Data folder of the log")->required();
+  AddDataOption(inclusion, o->dir);
   inclusion->add_option("--index", o->index, "Record index")->required();
   inclusion->add_option("--size", o->size, "Tree size (default: the latest checkpoint's)");
   inclusion->callback([o, &exit_code] { exit_code = RunProve("inclusion", *o); });
   CLI::App* consistency = prove->add_subcommand(
       "consistency", "Consistency proof from the tree of OLD records to the tree of SIZE.");
-  consistency->add_option("--data", o->dir, "Data folder of the log")->required();
+  AddDataOption(consistency, o->dir);
   consistency->add_option("--old", o->old_size, "The earlier tree size")->required();
   consistency->add_option("--size", o->size, "Tree size (default: the latest checkpoint's)");
   consistency->callback([o, &exit_code] { exit_code = RunProve("consistency", *o); });

@@ -89,7 +89,7 @@ void AddRegisterCommand(CLI::App& app, int& exit_code) {
   reg->require_subcommand(1);
   auto o = std::make_shared<RegisterOptions>();
   auto common = [&](CLI::App* sub) {
-    sub->add_option("--data", o->dir, "Data folder of the log")->required();
+    AddDataOption(sub, o->dir);
     sub->add_option("--root-key", o->root_key_file, "Agency root key file (default DIR/root.key)");
     sub->add_option("--cert", o->certificate, "执法证号, the certificate number")->required();
   };

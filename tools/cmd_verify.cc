@@ -49,7 +49,7 @@ void AddVerifyCommand(CLI::App& app, int& exit_code) {
       "verify", "Re-check everything: each record's signature and admission, the per-case chains,\n"
                 "every stored tree hash, every checkpoint. Exit 0 only when everything holds;\n"
                 "otherwise names the first bad index and why.");
-  verify->add_option("--data", o->dir, "Data folder of the log")->required();
+  AddDataOption(verify, o->dir);
   verify->add_option("--trusted", o->trusted_file,
                      "A checkpoint saved earlier: the log must still contain exactly that tree");
   verify->add_option("--vkey", o->vkey,
