@@ -1,5 +1,6 @@
 #include "ledger/admission.h"
 
+#include "ledger/domain/sealed_fields.h"
 #include "ledger/log_format.h"
 
 namespace lawtrail {
@@ -29,7 +30,8 @@ Status CheckPlacement(const fb::Statement& st, const AdmissionInput& in) {
 
 }  // namespace
 
-Status Admit(const Registry& registry, const ParsedStatement& s, const AdmissionInput& in) {
+Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedStatement& s,
+                                        const AdmissionInput& in) {
   const fb::Statement& st = *s.statement;
   if (st.origin()->string_view() != in.log_origin) {
     return Status::InvalidArgument("statement is for log '" + st.origin()->str() +
@@ -49,8 +51,14 @@ Status Admit(const Registry& registry, const ParsedStatement& s, const Admission
     }
   }
   RETURN_IF_ERROR(registry.Authorize(st, s.signer, in.time_recorded_ms));
-  if (IsRegistryEvent(st.payload_type())) RETURN_IF_ERROR(registry.CheckEvent(st));
-  return Status::Ok();
+  if (IsRegistryEvent(st.payload_type())) {
+    RETURN_IF_ERROR(registry.CheckEvent(st));
+    return std::vector<domain::Flag>();
+  }
+  RETURN_IF_ERROR(domain::CheckSealedStructure(st));
+  if (!domain::IsCaseEvent(st.payload_type())) return std::vector<domain::Flag>();
+  if (in.case_state == nullptr) return Status::Internal("admission of a case event without its state");
+  return domain::CheckProcedure(registry, *in.case_state, st);
 }
 
 }  // namespace lawtrail

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "ledger/case_head.h"
+#include "ledger/domain/procedure.h"
 #include "ledger/registry.h"
 #include "ledger/statement.h"
 
@@ -20,12 +21,17 @@ struct AdmissionInput {
   uint64_t index = 0;
   int64_t time_recorded_ms = 0;
   CaseHead head;
+  // The case's procedure state; REQUIRED for case events (domain::IsCaseEvent).
+  const domain::CaseState* case_state = nullptr;
 };
 
-// OK iff the statement may be recorded. Checks, in order: origin, the
-// genesis-first rule, reserved case ids, the time claimed, the expected case
-// version, the signer's registration and role, and registry-event sense.
-Status Admit(const Registry& registry, const ParsedStatement& s, const AdmissionInput& in);
+// The flags raised by an admitted statement (accepted, reported later), or
+// the refusal. Checks, in order: origin, the genesis-first rule, reserved case
+// ids, the time claimed, the expected case version, the signer's registration
+// and role, registry-event sense, sealed-field structure and the procedure
+// rules (docs/rules.md).
+Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedStatement& s,
+                                        const AdmissionInput& in);
 
 }  // namespace lawtrail
 

@@ -6,6 +6,8 @@
 //   DIR/root.key   the agency root key (signs registry events), mode 0600;
 //                  move it offline after registering the officers
 //   DIR/log.vkey   the log's verifier key, public
+//   DIR/sealed.key the key that encrypts private-data openings and keys the
+//                  party index (ledger/sealed_vault.h), mode 0600
 #ifndef LAWTRAIL_LEDGER_DATA_DIR_H_
 #define LAWTRAIL_LEDGER_DATA_DIR_H_
 
@@ -19,6 +21,7 @@ std::string DbPath(const std::string& dir);
 std::string LogKeyPath(const std::string& dir);
 std::string RootKeyPath(const std::string& dir);
 std::string VerifierKeyPath(const std::string& dir);
+std::string SealedKeyPath(const std::string& dir);
 
 // True iff `dir` holds a created log database.
 bool HoldsLog(const std::string& dir);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "ledger/data_dir.h"
+#include "ledger/domain/sealed_fields.h"
 #include "ledger/files.h"
 #include "ledger/registry_statements.h"
 
@@ -65,15 +66,16 @@ Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions option
     return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
   }
   ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite));
-  std::unique_ptr<Log> log(new Log(std::move(store), options));
-  ASSIGN_OR_RETURN(log->sequencer_, Sequencer::Load(*log->store_, std::move(log_key),
+  ASSIGN_OR_RETURN(SealedVault vault, SealedVault::LoadOrCreate(dir));
+  std::unique_ptr<Log> log(new Log(std::move(store), std::move(vault), options));
+  ASSIGN_OR_RETURN(log->sequencer_, Sequencer::Load(*log->store_, std::move(log_key), log->vault_,
                                                     options.checkpoints, options.clock));
   log->sequencer_thread_ = std::thread([raw = log.get()] { raw->SequenceLoop(); });
   return log;
 }
 
-Log::Log(std::unique_ptr<Store> store, LogOptions options)
-    : store_(std::move(store)), reader_(*store_), options_(std::move(options)),
+Log::Log(std::unique_ptr<Store> store, SealedVault vault, LogOptions options)
+    : store_(std::move(store)), reader_(*store_), vault_(std::move(vault)), options_(std::move(options)),
       verify_pool_(options_.verify_threads, kVerifyNice) {}
 
 Log::~Log() {
@@ -114,16 +116,23 @@ std::future<std::vector<AppendResult>> Log::AppendAsync(std::vector<Bytes> signe
   return future;
 }
 
+namespace {
+
+// Parses a submission and checks what needs no log state: the statement's
+// structure, its signature and the openings of its sealed fields.
+Result<ParsedStatement> CheckSubmission(Bytes input) {
+  ASSIGN_OR_RETURN(Submission sub, ParseSubmission(std::move(input)));
+  ASSIGN_OR_RETURN(ParsedStatement parsed, ParseSignedStatement(std::move(sub.signed_statement)));
+  RETURN_IF_ERROR(VerifyStatementSignature(parsed));
+  RETURN_IF_ERROR(domain::CheckOpenings(*parsed.statement, sub.openings));
+  parsed.openings = std::move(sub.openings);
+  return parsed;
+}
+
+}  // namespace
+
 void Log::Verify(const std::shared_ptr<Pending>& p, size_t begin, size_t end) {
-  for (size_t i = begin; i < end; ++i) {
-    auto parsed = ParseSignedStatement(std::move(p->inputs[i]));
-    if (parsed.ok()) {
-      Status sig = VerifyStatementSignature(*parsed);
-      p->items[i] = sig.ok() ? std::move(parsed) : Result<ParsedStatement>(sig);
-    } else {
-      p->items[i] = std::move(parsed);
-    }
-  }
+  for (size_t i = begin; i < end; ++i) p->items[i] = CheckSubmission(std::move(p->inputs[i]));
   if (p->unverified.fetch_sub(end - begin) == end - begin) {
     {
       std::lock_guard lock(mu_);

@@ -63,8 +63,10 @@ class Log {
   // since the last one, and closes the database.
   ~Log();
 
-  // Submits signed statements; the future resolves, after the batch holding
-  // them is durable, with one result per statement, in order.
+  // Submits signed statements, bare ("LTSS") or as submissions with the
+  // openings of their sealed fields ("LTSB", ledger/submission.h); the future
+  // resolves, after the batch holding them is durable, with one result per
+  // statement, in order.
   std::future<std::vector<AppendResult>> AppendAsync(std::vector<Bytes> signed_statements);
   std::vector<AppendResult> Append(std::vector<Bytes> signed_statements) {
     return AppendAsync(std::move(signed_statements)).get();
@@ -74,16 +76,19 @@ class Log {
   Result<std::string> CurrentCheckpoint();
 
   const LogReader& reader() const { return reader_; }
+  const SealedVault& vault() const { return vault_; }
+  Store& store() { return *store_; }
   uint64_t size();
 
  private:
   struct Pending;
-  Log(std::unique_ptr<Store> store, LogOptions options);
+  Log(std::unique_ptr<Store> store, SealedVault vault, LogOptions options);
   void SequenceLoop();
   void Verify(const std::shared_ptr<Pending>& p, size_t begin, size_t end);
 
   std::unique_ptr<Store> store_;
   LogReader reader_;
+  SealedVault vault_;
   LogOptions options_;
   ThreadPool verify_pool_;
 

@@ -100,6 +100,7 @@ class Verification {
   uint64_t size_ = 0;
   Registry registry_;
   std::unordered_map<std::string, CaseHead> cases_;
+  std::unordered_map<std::string, domain::CaseState> states_;  // cases with procedure events
   merkle::CompactRange compact_;
   int64_t last_time_ms_ = 0;
   std::map<uint64_t, Checkpoint> checkpoints_;  // size → opened checkpoint
@@ -178,11 +179,17 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
     return Fail(index, Status::Corruption("broken case chain: previous leaf hash of case '" +
                                           case_id + "' does not match"));
   }
-  Status admitted = Admit(registry_, s, {origin_, index, r.time_recorded_ms(), head});
+  const fb::Payload type = s.statement->payload_type();
+  domain::CaseState* state = domain::IsCaseEvent(type) ? &states_[case_id] : nullptr;
+  auto admitted = Admit(registry_, s, {origin_, index, r.time_recorded_ms(), head, state});
   if (!admitted.ok()) {
-    return Fail(index, Status::Corruption("would not have been admitted: " + admitted.message()));
+    const Status& why = admitted.status();
+    return Fail(index, Status::Corruption("would not have been admitted: " +
+                                          (why.rule().empty() ? "" : "[" + why.rule() + "] ") +
+                                          why.message()));
   }
-  if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
+  if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
+  if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
   head = CaseHead{head.version + 1, c.leaf};
 
   if (c.indexed_event != keys::Index(index)) {

@@ -2,6 +2,7 @@
 
 #include "ledger/bytes.h"
 #include "ledger/log_format.h"
+#include "ledger/domain/rules.h"
 
 namespace lawtrail {
 namespace {
@@ -29,13 +30,27 @@ bool IsRegistryEvent(fb::Payload type) {
     case fb::Payload::OfficerKeyRotated:
       return true;
     default:
-      return false;
+      return domain::IsMasterDataEvent(type);
   }
 }
 
 Authority RequiredAuthority(fb::Payload type) {
   if (IsRegistryEvent(type)) return {true, fb::Role::Officer};
-  return {false, fb::Role::Officer};  // CaseMemo; the domain catalogue refines this table
+  switch (type) {
+    case fb::Payload::LegalReviewOpinion:
+      return {false, fb::Role::Reviewer};
+    case fb::Payload::DisclosurePublished:
+    case fb::Payload::DisclosureCorrected:
+    case fb::Payload::DisclosureWithdrawn:
+      return {false, fb::Role::Discloser};
+    case fb::Payload::CaseFileRetrieved:
+    case fb::Payload::OriginalsReleaseApproved:
+    case fb::Payload::ExportApproved:
+    case fb::Payload::OpeningsErased:
+      return {false, fb::Role::Supervisor};
+    default:
+      return {false, fb::Role::Officer};  // every other case act is an officer's
+  }
 }
 
 std::string_view PayloadName(fb::Payload type) {
@@ -73,30 +88,38 @@ Status Registry::Authorize(const fb::Statement& st, const PublicKey& signer, int
     return Status::Ok();
   }
   const Officer* officer = FindOfficer(cert);
-  if (officer == nullptr) {
-    return Status::FailedPrecondition("signer certificate '" + cert + "' is not registered");
-  }
-  if (officer->key != signer) {
+  if (officer != nullptr && officer->key != signer) {
     return Status::FailedPrecondition("key " + ShortKey(signer) +
-                                      " is not the current key of certificate '" + cert + "'");
+                                      " is not the current key of certificate '" + cert + "'")
+        .WithRule(kSignerRule);
   }
+  Status valid = CheckCertificate(cert, need.role, t_ms);
+  if (!valid.ok()) {
+    return Status(valid.code(), "signer " + valid.message() + " (needed for " +
+                                    std::string(PayloadName(st.payload_type())) + ")")
+        .WithRule(kSignerRule);
+  }
+  return Status::Ok();
+}
+
+Status Registry::CheckCertificate(std::string_view cert, fb::Role role, int64_t t_ms) const {
+  const Officer* officer = FindOfficer(cert);
+  const std::string quoted = "certificate '" + std::string(cert) + "'";
+  if (officer == nullptr) return Status::FailedPrecondition(quoted + " is not registered");
   switch (officer->state) {
     case OfficerState::kRevoked:
-      return Status::FailedPrecondition("signer certificate '" + cert + "' is revoked");
+      return Status::FailedPrecondition(quoted + " is revoked");
     case OfficerState::kSuspended:
-      return Status::FailedPrecondition("signer certificate '" + cert + "' is suspended");
+      return Status::FailedPrecondition(quoted + " is suspended");
     default:
       break;
   }
   if (t_ms < officer->valid_from_ms ||
       (officer->valid_until_ms != 0 && t_ms >= officer->valid_until_ms)) {
-    return Status::FailedPrecondition("signer certificate '" + cert +
-                                      "' is not valid at the time recorded");
+    return Status::FailedPrecondition(quoted + " is not valid (expired or not yet valid) at that time");
   }
-  if ((officer->roles & (1u << static_cast<unsigned>(need.role))) == 0) {
-    return Status::FailedPrecondition("signer certificate '" + cert + "' lacks the role " +
-                                      std::string(RoleName(need.role)) + " needed for " +
-                                      std::string(PayloadName(st.payload_type())));
+  if ((officer->roles & (1u << static_cast<unsigned>(role))) == 0) {
+    return Status::FailedPrecondition(quoted + " lacks the role " + std::string(RoleName(role)));
   }
   return Status::Ok();
 }
@@ -190,8 +213,19 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
       }
       return CheckKeyUnused(k->new_public_key());
     }
-    default:
+    case fb::Payload::OfficerProfileChanged: {
+      const auto* c = st.payload_as_OfficerProfileChanged();
+      ASSIGN_OR_RETURN(const Officer* o, KnownOfficer(c->certificate_no()));
+      if (o->state == OfficerState::kRevoked) {
+        return Status::FailedPrecondition("certificate '" + o->certificate_no + "' is revoked");
+      }
+      if (c->valid_until_ms() != 0 && c->valid_until_ms() <= o->valid_from_ms) {
+        return Status::InvalidArgument("officer validity ends before it starts");
+      }
       return Status::Ok();
+    }
+    default:
+      return master_.Check(st);
   }
 }
 
@@ -214,6 +248,7 @@ void Registry::Apply(const fb::Statement& st) {
       for (fb::Role role : *r->roles()) o.roles |= 1u << static_cast<unsigned>(role);
       o.valid_from_ms = r->valid_from_ms();
       o.valid_until_ms = r->valid_until_ms();
+      o.legal_qualification_no = Str(r->legal_qualification_no());
       key_owner_[o.key] = o.certificate_no;
       officers_[o.certificate_no] = std::move(o);
       break;
@@ -237,7 +272,20 @@ void Registry::Apply(const fb::Statement& st) {
       key_owner_[o.key] = o.certificate_no;
       break;
     }
+    case fb::Payload::OfficerProfileChanged: {
+      const auto* c = st.payload_as_OfficerProfileChanged();
+      Officer& o = officers_[Str(c->certificate_no())];
+      if (c->name() != nullptr) o.name = c->name()->str();
+      if (c->legal_qualification_no() != nullptr) o.legal_qualification_no = c->legal_qualification_no()->str();
+      if (c->roles() != nullptr && c->roles()->size() > 0) {
+        o.roles = 0;
+        for (fb::Role role : *c->roles()) o.roles |= 1u << static_cast<unsigned>(role);
+      }
+      o.valid_until_ms = c->valid_until_ms();
+      break;
+    }
     default:
+      master_.Apply(st);
       break;
   }
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "ledger/domain/master_data.h"
 #include "ledger/ed25519.h"
 #include "ledger/status.h"
 #include "schemas/statement_generated.h"
@@ -40,6 +41,7 @@ class Registry {
     int64_t valid_from_ms = 0;
     int64_t valid_until_ms = 0;  // 0 = open-ended
     OfficerState state = OfficerState::kActive;
+    std::string legal_qualification_no;  // 法律职业资格 (reviewers)
   };
 
   bool has_genesis() const { return root_.has_value(); }
@@ -56,11 +58,16 @@ class Registry {
 
   const Officer* FindOfficer(std::string_view certificate_no) const;
   size_t officer_count() const { return officers_.size(); }
+  // OK iff `certificate_no` is registered, active, valid at `t_ms` and holds
+  // `role`: what a certificate must be to sign, or to take part in an act.
+  Status CheckCertificate(std::string_view certificate_no, fb::Role role, int64_t t_ms) const;
+  const domain::MasterData& master_data() const { return master_; }
 
  private:
   Status CheckKeyUnused(const flatbuffers::Vector<uint8_t>* key) const;
   Result<const Officer*> KnownOfficer(const flatbuffers::String* certificate_no) const;
 
+  domain::MasterData master_;
   std::optional<PublicKey> root_;
   std::unordered_map<std::string, Officer> officers_;
   // Every key ever registered, root keys included; a key is never reused.

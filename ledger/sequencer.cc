@@ -1,9 +1,13 @@
 #include "ledger/sequencer.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 
+#include "ledger/domain/sealed_fields.h"
 #include "ledger/log_format.h"
 #include "ledger/record.h"
+#include "schemas/submission_generated.h"
 
 namespace lawtrail {
 
@@ -16,22 +20,33 @@ struct Sequencer::BatchState {
   };
   std::unordered_map<std::string, Seen> events;  // event id bytes → where
   std::unordered_map<std::string, CaseHead> cases;
+  std::unordered_map<std::string, domain::CaseState> states;
   int64_t time_ms = 0;
+  bool purge = false;  // an erasure deleted openings: purge them from disk
 };
 
 namespace {
 
 std::string IdKey(const EventId& id) { return std::string(AsChars(id)); }
 
+std::string EncodeFlags(const std::vector<domain::Flag>& flags) {
+  std::string out;
+  for (const auto& f : flags) out += f.rule_id + "\t" + f.message + "\n";
+  return out;
+}
+
 }  // namespace
 
-Sequencer::Sequencer(Store& store, note::Signer signer, CheckpointPolicy policy, Clock clock)
-    : store_(store), reader_(store), signer_(std::move(signer)), policy_(policy),
+Sequencer::Sequencer(Store& store, note::Signer signer, const SealedVault& vault,
+                     CheckpointPolicy policy, Clock clock)
+    : store_(store), reader_(store), signer_(std::move(signer)), vault_(vault), policy_(policy),
       clock_(std::move(clock)) {}
 
 Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer log_signer,
-                                                   CheckpointPolicy policy, Clock clock) {
-  std::unique_ptr<Sequencer> s(new Sequencer(store, std::move(log_signer), policy, std::move(clock)));
+                                                   const SealedVault& vault, CheckpointPolicy policy,
+                                                   Clock clock) {
+  std::unique_ptr<Sequencer> s(
+      new Sequencer(store, std::move(log_signer), vault, policy, std::move(clock)));
   ASSIGN_OR_RETURN(s->origin_, s->reader_.Origin());
   if (s->origin_ != s->signer_.name) {
     return Status::InvalidArgument("log key is named '" + s->signer_.name + "' but the log is '" +
@@ -66,7 +81,7 @@ Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& 
                                                          const BatchState& batch) {
   auto same = [&](uint64_t index, ByteView stored) -> Result<std::optional<Appended>> {
     if (std::equal(stored.begin(), stored.end(), s.signed_bytes.begin(), s.signed_bytes.end())) {
-      return std::optional<Appended>(Appended{index, true, s.event_id});
+      return std::optional<Appended>(Appended{index, true, s.event_id, {}});
     }
     return Status::AlreadyExists("event id " + EventIdHex(s.event_id) +
                                  " is already recorded at index " + std::to_string(index) +
@@ -89,6 +104,89 @@ Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState&
   return head.value_or(CaseHead{});
 }
 
+Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchState& batch) {
+  if (auto it = batch.states.find(case_id); it != batch.states.end()) return &it->second;
+  domain::CaseState& state = batch.states[case_id];
+  if (auto it = state_cache_.find(case_id); it != state_cache_.end()) {
+    state = it->second;
+    return &state;
+  }
+  Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
+    ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
+    auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
+    if (!parsed.ok()) return parsed.status().WithContext("record " + std::to_string(index));
+    if (domain::IsCaseEvent(parsed->statement->payload_type())) {
+      domain::FoldCaseEvent(state, *parsed->statement);
+    }
+    return Status::Ok();
+  });
+  if (!folded.ok()) {
+    batch.states.erase(case_id);
+    return folded;
+  }
+  return &state;
+}
+
+void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb::WriteBatch& wb) {
+  const fb::Statement& st = *s.statement;
+  const std::string case_id = st.case_id()->str();
+  for (const Opening& o : s.openings) {
+    const fb::SealedField* field = nullptr;
+    for (const auto* f : *st.sealed()) {
+      if (f->field()->string_view() == o.field) field = f;
+    }
+    flatbuffers::FlatBufferBuilder b(256);
+    b.Finish(fb::CreateStoredOpening(b, b.CreateString(case_id), index, b.CreateString(o.field),
+                                     b.CreateVector(o.salt), b.CreateString(o.value)));
+    Bytes sealed = vault_.Encrypt(ByteView(b.GetBufferPointer(), b.GetSize()));
+    wb.Put(store_.cf(Cf::kSealed), AsChars(ByteView(field->commitment()->data(), 32)), AsChars(sealed));
+    if (domain::IdentifiesParty(o.field)) {
+      wb.Put(store_.cf(Cf::kParties), keys::PartyIndex(vault_.PartyTag("person", o.value), index), case_id);
+    }
+  }
+  // Organisations are public parties: indexed by their 统一社会信用代码.
+  if (st.payload_type() == fb::Payload::CaseOpened) {
+    const fb::Party* party = st.payload_as_CaseOpened()->party();
+    if (party != nullptr && party->credit_code() != nullptr && party->credit_code()->size() > 0) {
+      wb.Put(store_.cf(Cf::kParties),
+             keys::PartyIndex(vault_.PartyTag("organisation", party->credit_code()->string_view()), index),
+             case_id);
+    }
+  }
+}
+
+Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb) {
+  const auto* commitments = st.payload_as_OpeningsErased()->commitments();
+  if (commitments == nullptr) return Status::Ok();
+  // Checked in full before anything goes into the batch: a refusal must leave
+  // the batch as it was.
+  std::vector<std::pair<Cf, std::string>> deletions;
+  for (const fb::Commitment* c : *commitments) {
+    const std::string key(AsChars(ByteView(c->hash()->data(), 32)));
+    ASSIGN_OR_RETURN(auto stored, store_.Get(Cf::kSealed, key));
+    if (!stored) continue;  // already erased, or never opened here
+    ASSIGN_OR_RETURN(Bytes plain, vault_.Decrypt(AsBytes(*stored)));
+    flatbuffers::Verifier verifier(plain.data(), plain.size());
+    if (!verifier.VerifyBuffer<fb::StoredOpening>(nullptr)) {
+      return Status::Corruption("stored opening of an erased commitment is malformed");
+    }
+    const auto* opening = flatbuffers::GetRoot<fb::StoredOpening>(plain.data());
+    if (opening->case_id()->string_view() != st.case_id()->string_view()) {
+      return domain::Refuse("P-SEALED", "a commitment to erase belongs to case '" +
+                                            opening->case_id()->str() + "', not to this case");
+    }
+    deletions.emplace_back(Cf::kSealed, key);
+    if (domain::IdentifiesParty(opening->field()->string_view())) {
+      deletions.emplace_back(Cf::kParties,
+                             keys::PartyIndex(vault_.PartyTag("person", opening->value()->string_view()),
+                                              opening->index()));
+    }
+    sodium_memzero(plain.data(), plain.size());
+  }
+  for (const auto& [family, key] : deletions) wb.Delete(store_.cf(family), key);
+  return Status::Ok();
+}
+
 AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
                                      rocksdb::WriteBatch& wb) {
   ASSIGN_OR_RETURN(auto duplicate, FindDuplicate(s, batch));
@@ -96,7 +194,17 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
   const std::string case_id = s.statement->case_id()->str();
   ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
   const uint64_t index = compact_.size();
-  RETURN_IF_ERROR(Admit(registry_, s, {origin_, index, batch.time_ms, head}));
+  const fb::Payload type = s.statement->payload_type();
+  domain::CaseState* state = nullptr;
+  if (domain::IsCaseEvent(type)) {
+    ASSIGN_OR_RETURN(state, StateOf(case_id, batch));
+  }
+  ASSIGN_OR_RETURN(std::vector<domain::Flag> flags,
+                   Admit(registry_, s, {origin_, index, batch.time_ms, head, state}));
+  if (type == fb::Payload::OpeningsErased) {
+    RETURN_IF_ERROR(EraseOpenings(*s.statement, wb));
+    batch.purge = true;
+  }
 
   RecordFields fields;
   fields.index = index;
@@ -117,8 +225,11 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
   wb.Put(store_.cf(Cf::kCases), keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
   batch.cases[case_id] = new_head;
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
-  if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
-  return Appended{index, false, s.event_id};
+  WriteOpenings(s, index, wb);
+  if (!flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, EncodeFlags(flags));
+  if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
+  if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
+  return Appended{index, false, s.event_id, std::move(flags)};
 }
 
 std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatement>>& items) {
@@ -157,9 +268,15 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
     return results;
   }
   last_time_ms_ = batch.time_ms;
-  // A bounded cache: when full it starts again, and misses read the index.
+  // Bounded caches: when full they start again, and misses read the store.
   if (head_cache_.size() + batch.cases.size() > kHeadCacheEntries) head_cache_.clear();
   for (auto& [case_id, head] : batch.cases) head_cache_[case_id] = head;
+  if (state_cache_.size() + batch.states.size() > kStateCacheEntries) state_cache_.clear();
+  for (auto& [case_id, state] : batch.states) state_cache_[case_id] = std::move(state);
+  if (batch.purge) {
+    Status purged = store_.PurgeDeleted({Cf::kSealed, Cf::kParties});
+    if (!purged.ok()) failed_ = purged.WithContext("purging erased openings");
+  }
   if (!checkpoint.empty()) {
     checkpoint_size_ = compact_.size();
     checkpoint_time_ms_ = batch.time_ms;

@@ -24,7 +24,9 @@
 #include "ledger/checkpoint.h"
 #include "ledger/log_reader.h"
 #include "ledger/merkle.h"
+#include "ledger/domain/case_state.h"
 #include "ledger/registry.h"
+#include "ledger/sealed_vault.h"
 #include "ledger/store.h"
 
 namespace lawtrail {
@@ -33,6 +35,7 @@ struct Appended {
   uint64_t index = 0;
   bool duplicate = false;  // the same statement was already recorded there
   EventId event_id{};
+  std::vector<domain::Flag> flags;  // procedure flags raised (accepted, reported)
 };
 using AppendResult = Result<Appended>;
 
@@ -47,8 +50,11 @@ class Sequencer {
  public:
   // Loads the writer's state (size, tree border, registry, last time and
   // checkpoint) from `store`, which must outlive the sequencer.
+  // `vault` encrypts openings and keys the party index; it must outlive the
+  // sequencer.
   static Result<std::unique_ptr<Sequencer>> Load(Store& store, note::Signer log_signer,
-                                                 CheckpointPolicy policy, Clock clock);
+                                                 const SealedVault& vault, CheckpointPolicy policy,
+                                                 Clock clock);
 
   // Sequences `items` in order; items that are already errors pass through.
   std::vector<AppendResult> Integrate(std::vector<Result<ParsedStatement>>& items);
@@ -63,17 +69,22 @@ class Sequencer {
   const Status& health() const { return failed_; }
 
  private:
-  Sequencer(Store& store, note::Signer signer, CheckpointPolicy policy, Clock clock);
+  Sequencer(Store& store, note::Signer signer, const SealedVault& vault, CheckpointPolicy policy,
+            Clock clock);
   struct BatchState;
   AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);
   Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
   Result<CaseHead> HeadOf(const std::string& case_id, const BatchState& batch);
+  Result<domain::CaseState*> StateOf(const std::string& case_id, BatchState& batch);
+  void WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb::WriteBatch& wb);
+  Status EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb);
   std::string SignCheckpoint();
   bool CheckpointDue(int64_t now) const;
 
   Store& store_;
   LogReader reader_;
   note::Signer signer_;
+  const SealedVault& vault_;
   CheckpointPolicy policy_;
   Clock clock_;
   std::string origin_;
@@ -88,6 +99,10 @@ class Sequencer {
   // RocksDB for every event. Only ever holds durable heads.
   static constexpr size_t kHeadCacheEntries = 1 << 20;
   std::unordered_map<std::string, CaseHead> head_cache_;
+  // Procedure states of recently written cases; a miss folds the case's
+  // records again (a case is tens of records).
+  static constexpr size_t kStateCacheEntries = 1 << 16;
+  std::unordered_map<std::string, domain::CaseState> state_cache_;
 };
 
 }  // namespace lawtrail

@@ -9,6 +9,7 @@
 
 #include "ledger/bytes.h"
 #include "ledger/ed25519.h"
+#include "ledger/submission.h"
 #include "schemas/signed_statement_generated.h"
 
 namespace lawtrail {
@@ -30,6 +31,9 @@ struct ParsedStatement {
   const fb::Statement* statement = nullptr;
   EventId event_id{};
   PublicKey signer{};
+  // Openings of the statement's sealed fields, as submitted beside it. Never
+  // part of the record; empty when read back from the log.
+  std::vector<Opening> openings;
 
   ByteView statement_bytes() const {
     return {signed_statement->statement()->data(), signed_statement->statement()->size()};

@@ -20,6 +20,11 @@ std::string_view StatusCodeName(StatusCode code) {
 std::string Status::ToString() const {
   if (ok()) return "OK";
   std::string out(StatusCodeName(code_));
+  if (!rule_.empty()) {
+    out += " [";
+    out += rule_;
+    out += "]";
+  }
   out += ": ";
   out += message_;
   return out;
@@ -30,7 +35,15 @@ Status Status::WithContext(std::string_view context) const {
   std::string m(context);
   m += ": ";
   m += message_;
-  return Status(code_, std::move(m));
+  Status out(code_, std::move(m));
+  out.rule_ = rule_;
+  return out;
+}
+
+Status Status::WithRule(std::string_view rule_id) const {
+  Status out = *this;
+  out.rule_ = std::string(rule_id);
+  return out;
 }
 
 }  // namespace lawtrail

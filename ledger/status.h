@@ -69,9 +69,15 @@ class [[nodiscard]] Status {
   // Returns a copy whose message is prefixed with `context: `.
   Status WithContext(std::string_view context) const;
 
+  // The procedure rule that refused the input (e.g. "P-TWO-OFFICERS"; see
+  // ledger/domain/rules.h), or empty. Survives WithContext.
+  const std::string& rule() const { return rule_; }
+  Status WithRule(std::string_view rule_id) const;
+
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  std::string rule_;
 };
 
 // Result<T> holds either a T or a non-OK Status (C++20 has no std::expected).

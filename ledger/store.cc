@@ -39,6 +39,12 @@ std::string CaseIndex(std::string_view case_id, uint64_t index) {
   return k;
 }
 
+std::string PartyIndex(const Hash& tag, uint64_t index) {
+  std::string k(AsChars(tag));
+  AppendBigEndian64(k, index);
+  return k;
+}
+
 }  // namespace keys
 
 namespace {
@@ -57,8 +63,8 @@ class StderrLogger : public rocksdb::Logger {
   }
 };
 
-constexpr const char* kCfNames[] = {"records", "tree", "checkpoints", "event_ids",
-                                    "cases",   "meta"};
+constexpr const char* kCfNames[] = {"records", "tree",   "checkpoints", "event_ids", "cases",
+                                    "meta",    "sealed", "parties",     "flags"};
 static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
 
 rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -117,7 +123,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   auto cache = rocksdb::NewLRUCache(256 << 20);
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = mode == OpenMode::kCreate;
-  db_options.create_missing_column_families = mode == OpenMode::kCreate;
+  // A log made by an older version gains the newer families on its next
+  // read-write open.
+  db_options.create_missing_column_families = mode != OpenMode::kReadOnly;
   db_options.paranoid_checks = true;
   static const auto logger = std::make_shared<StderrLogger>();
   db_options.info_log = logger;
@@ -162,6 +170,20 @@ Store::~Store() {
   }
   for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
   if (db_) db_->Close().PermitUncheckedError();
+}
+
+Status Store::PurgeDeleted(std::initializer_list<Cf> families) {
+  rocksdb::FlushOptions fo;
+  fo.wait = true;
+  // Every family: the WAL files holding the deleted values are released only
+  // when no family still needs them.
+  RETURN_IF_ERROR(FromRocks(db_->Flush(fo, handles_), "flushing before a purge"));
+  rocksdb::CompactRangeOptions co;
+  co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (Cf which : families) {
+    RETURN_IF_ERROR(FromRocks(db_->CompactRange(co, cf(which), nullptr, nullptr), "compacting a purge"));
+  }
+  return Status::Ok();
 }
 
 Status Store::WriteDurably(rocksdb::WriteBatch& batch) {

@@ -12,9 +12,13 @@
 //                                         (ledger/case_head.h); the last entry
 //                                         of a case is its current head
 //   meta         name                   → value ("origin", "size")
+//   sealed       commitment (32)        → encrypted opening (ledger/sealed_vault.h)
+//   parties      party tag (32) ‖ index → case id: every record naming a party
+//   flags        index                  → flags the record raised ("id\tmessage\n"…)
 //
 // Nothing in lawtrail ever deletes or overwrites a key of records, tree or
-// checkpoints (design invariant 1). Thread-safe as RocksDB is.
+// checkpoints (design invariant 1). Only an erasure event deletes from sealed
+// and parties, and then purges the deleted values from disk. Thread-safe as RocksDB is.
 #ifndef LAWTRAIL_LEDGER_STORE_H_
 #define LAWTRAIL_LEDGER_STORE_H_
 
@@ -33,7 +37,9 @@
 
 namespace lawtrail {
 
-enum class Cf { kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kMeta, kCount };
+enum class Cf {
+  kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kMeta, kSealed, kParties, kFlags, kCount
+};
 
 enum class OpenMode {
   kCreate,     // read-write; creates the database if it does not exist
@@ -46,6 +52,7 @@ std::string Index(uint64_t index);
 std::string Node(merkle::NodeId id);
 std::string CaseIndex(std::string_view case_id, uint64_t index);
 std::string CasePrefix(std::string_view case_id);
+std::string PartyIndex(const Hash& tag, uint64_t index);
 inline constexpr std::string_view kMetaOrigin = "origin";
 inline constexpr std::string_view kMetaSize = "size";
 }  // namespace keys
@@ -67,6 +74,10 @@ class Store {
   Status WriteDurably(rocksdb::WriteBatch& batch);
 
   Result<std::optional<std::string>> Get(Cf which, std::string_view key);
+
+  // Makes values deleted from `families` leave the disk: flushes every
+  // family (releasing the WAL files) and compacts `families` to the bottom.
+  Status PurgeDeleted(std::initializer_list<Cf> families);
   // Reads stored perfect-subtree hashes (the merkle::NodeReader contract).
   // Nodes of kCachedLevel and above are kept in memory once read: a stored
   // node never changes, so the cache needs no invalidation, and proofs then

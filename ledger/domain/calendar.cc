@@ -14,6 +14,9 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
+constexpr int64_t kChinaOffsetMs = 8 * 3600 * 1000;
+constexpr int64_t kDayMs = 24 * 3600 * 1000;
+
 int DayNumber(const Date& d) { return sys_days(d).time_since_epoch().count(); }
 
 bool IsWeekday(const Date& d) {
@@ -129,5 +132,13 @@ int WorkdayCalendar::WorkingDaysBetween(const Date& from, const Date& to) const 
   }
   return count;
 }
+
+Date ChinaDateOf(int64_t ms) {
+  const int64_t local = ms + kChinaOffsetMs;
+  const int64_t day = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  return Date(sys_days(std::chrono::days(day)));
+}
+
+int64_t ChinaMidnightMs(const Date& d) { return int64_t{DayNumber(d)} * kDayMs - kChinaOffsetMs; }
 
 }  // namespace lawtrail::domain

@@ -31,6 +31,10 @@ using Date = std::chrono::year_month_day;
 
 Result<Date> ParseDate(std::string_view yyyy_mm_dd);
 std::string FormatDate(const Date& d);
+// The date in China (UTC+8, no daylight saving) at `ms` since the Unix epoch.
+Date ChinaDateOf(int64_t ms);
+// 00:00 China time of `d`, in ms since the Unix epoch.
+int64_t ChinaMidnightMs(const Date& d);
 
 struct Deadline {
   Date date;

@@ -123,7 +123,7 @@ TEST_CASE("signers must be registered, active and hold the role", "[admission]")
                return OfficerRegisteredStatement(h, info);
              })).ok());
     ExpectRefused(t, t.Memo(later, "case-1"), StatusCode::kFailedPrecondition,
-                  "not valid at the time recorded");
+                  "not valid (expired or not yet valid)");
   }
   SECTION("registering a certificate number twice") {
     ExpectRefused(t, t.SignedRegistryEvent([&](const StatementHeader& h) {

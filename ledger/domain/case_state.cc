@@ -1,0 +1,193 @@
+#include "ledger/domain/case_state.h"
+
+namespace lawtrail::domain {
+namespace {
+
+std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+
+}  // namespace
+
+const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(
+    const fb::Statement& st) {
+  switch (st.payload_type()) {
+    case fb::Payload::InspectionRecorded: return st.payload_as_InspectionRecorded()->officers();
+    case fb::Payload::InquiryRecorded: return st.payload_as_InquiryRecorded()->officers();
+    case fb::Payload::EvidenceRecorded: return st.payload_as_EvidenceRecorded()->officers();
+    case fb::Payload::EvidencePreserved: return st.payload_as_EvidencePreserved()->officers();
+    case fb::Payload::CoerciveMeasureTaken: return st.payload_as_CoerciveMeasureTaken()->officers();
+    case fb::Payload::EnforcementExecuted: return st.payload_as_EnforcementExecuted()->officers();
+    default: return nullptr;
+  }
+}
+
+uint32_t PenaltyTypes(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items) {
+  uint32_t bits = 0;
+  if (items != nullptr) {
+    for (const auto* p : *items) bits |= 1u << static_cast<unsigned>(p->type());
+  }
+  return bits;
+}
+
+int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items,
+                  std::initializer_list<fb::PenaltyType> types) {
+  int64_t sum = 0;
+  if (items == nullptr) return 0;
+  for (const auto* p : *items) {
+    for (fb::PenaltyType t : types) {
+      if (p->type() == t) sum += p->amount_fen();
+    }
+  }
+  return sum;
+}
+
+void FoldCaseEvent(CaseState& c, const fb::Statement& st) {
+  const int64_t at = st.occurred_at_ms();
+  for (Seizure& s : c.seizures) {
+    // Mirrors the F-SEIZURE-30 check: raised once, by the first act after the term.
+    if (!s.lifted && at > s.taken_at_ms + int64_t{s.days} * 24 * 3600 * 1000) s.flagged = true;
+  }
+  c.participants.insert(Str(st.actor()->certificate_no()));
+  if (const auto* officers = ActOfficers(st)) {
+    for (const auto* o : *officers) {
+      c.participants.insert(o->str());
+      c.investigators.insert(o->str());
+    }
+    c.investigators.insert(Str(st.actor()->certificate_no()));
+  }
+  if (const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
+      rule != nullptr && rule->next) {
+    c.stage = *rule->next;
+  }
+  switch (st.payload_type()) {
+    case fb::Payload::CaseOpened: {
+      const auto* o = st.payload_as_CaseOpened();
+      c.category = o->category();
+      c.procedure = o->procedure();
+      c.power_item_code = Str(o->power_item_code());
+      c.opened_at_ms = at;
+      c.complex = o->complex();
+      c.major = o->major();
+      if (o->party() != nullptr) {
+        c.party_kind = o->party()->kind();
+        c.minor = o->party()->minor();
+      }
+      c.investigators.insert(Str(st.actor()->certificate_no()));
+      break;
+    }
+    case fb::Payload::InvestigationConcluded: {
+      const auto* ic = st.payload_as_InvestigationConcluded();
+      c.concluded_at_ms = at;
+      c.proposed_types = PenaltyTypes(ic->proposed());
+      c.proposed_fine_fen = SumAmount(ic->proposed(), {fb::PenaltyType::Fine});
+      c.proposed_confiscation_fen = SumAmount(
+          ic->proposed(), {fb::PenaltyType::ConfiscateGains, fb::PenaltyType::ConfiscateProperty});
+      c.complex = c.complex || ic->complex();
+      c.major = c.major || ic->major();
+      c.review_approved_at_ms = 0;  // a new conclusion needs a new review
+      c.investigators.insert(Str(st.actor()->certificate_no()));
+      break;
+    }
+    case fb::Payload::LegalReviewRequested:
+      c.review_requested = true;
+      break;
+    case fb::Payload::LegalReviewOpinion:
+      c.review_approved_at_ms =
+          st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Approved ? at : 0;
+      c.review_requested = false;
+      break;
+    case fb::Payload::CollectiveDiscussionHeld:
+      c.collective_at_ms = at;
+      break;
+    case fb::Payload::PriorNoticeServed: {
+      const auto* n = st.payload_as_PriorNoticeServed();
+      c.notice_at_ms = at;
+      c.hearing_right = c.hearing_right || n->hearing_right();
+      c.responded = false;
+      c.waived = false;
+      break;
+    }
+    case fb::Payload::StatementReceived: {
+      c.responded = true;
+      c.waived = st.payload_as_StatementReceived()->response() == fb::PartyResponse::Waiver;
+      break;
+    }
+    case fb::Payload::HearingRequested:
+      c.hearing_requested = true;
+      break;
+    case fb::Payload::HearingNotified: {
+      const auto* h = st.payload_as_HearingNotified();
+      c.hearing_at_ms = h->hearing_at_ms();
+      c.hearing_presider = Str(h->presider());
+      break;
+    }
+    case fb::Payload::HearingHeld:
+      c.hearing_held = true;
+      c.review_approved_at_ms = 0;  // 第58条(二): reviewed after the hearing
+      break;
+    case fb::Payload::DecisionIssued: {
+      const auto* d = st.payload_as_DecisionIssued();
+      c.decision_at_ms = at;
+      c.decision_no = Str(d->decision_no());
+      c.outcome = d->outcome();
+      c.fine_fen = SumAmount(d->penalties(), {fb::PenaltyType::Fine});
+      break;
+    }
+    case fb::Payload::DocumentServed: {
+      const auto* s = st.payload_as_DocumentServed();
+      if (!c.decision_no.empty() && Str(s->doc_no()) == c.decision_no && c.decision_served_at_ms == 0) {
+        c.decision_served_at_ms = s->received_at_ms() != 0 ? s->received_at_ms() : at;
+      }
+      break;
+    }
+    case fb::Payload::EvidencePreserved:
+      c.preserved_at_ms = at;
+      c.preservation_open = true;
+      break;
+    case fb::Payload::PreservationDisposed:
+      c.preservation_open = false;
+      break;
+    case fb::Payload::CoerciveMeasureTaken: {
+      const auto* m = st.payload_as_CoerciveMeasureTaken();
+      c.seizures.push_back({Str(m->measure_no()), at, m->days(), false, false, false});
+      break;
+    }
+    case fb::Payload::CoerciveMeasureExtended: {
+      const auto* m = st.payload_as_CoerciveMeasureExtended();
+      for (Seizure& s : c.seizures) {
+        if (s.measure_no == Str(m->measure_no())) {
+          s.extended = true;
+          s.days += m->days();
+        }
+      }
+      break;
+    }
+    case fb::Payload::CoerciveMeasureLifted: {
+      for (Seizure& s : c.seizures) {
+        if (s.measure_no == Str(st.payload_as_CoerciveMeasureLifted()->measure_no())) s.lifted = true;
+      }
+      break;
+    }
+    case fb::Payload::DemandNoticeServed:
+      c.demand_at_ms = at;
+      break;
+    case fb::Payload::LateFeeImposed:
+      c.late_fee_fen += st.payload_as_LateFeeImposed()->amount_fen();
+      break;
+    case fb::Payload::DecisionChanged:
+      c.changed_at_ms = at;
+      break;
+    case fb::Payload::DisclosurePublished: {
+      const std::string id = Str(st.payload_as_DisclosurePublished()->publication_id());
+      c.shown_publications.insert(id);
+      c.all_publications.insert(id);
+      break;
+    }
+    case fb::Payload::DisclosureWithdrawn:
+      c.shown_publications.erase(Str(st.payload_as_DisclosureWithdrawn()->publication_id()));
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace lawtrail::domain

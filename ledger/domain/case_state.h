@@ -1,0 +1,91 @@
+// File: ledger/domain/case_state.h
+// -----------------------------------------------------------------------------
+// What the procedure rules need to know about a case's past, folded from its
+// records in order. Pure: the same records always give the same state, so the
+// sequencer (which rebuilds a case's state from its records when it is not
+// cached) and every verifier agree (design invariant 4).
+#ifndef LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_
+#define LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ledger/domain/procedure_tables.h"
+#include "schemas/statement_generated.h"
+
+namespace lawtrail::domain {
+
+struct Seizure {
+  std::string measure_no;
+  int64_t taken_at_ms = 0;
+  int days = 0;          // the term, including an extension
+  bool extended = false;
+  bool lifted = false;
+  bool flagged = false;  // F-SEIZURE-30 already raised
+};
+
+struct CaseState {
+  Stage stage = Stage::kNone;
+  fb::CaseCategory category = fb::CaseCategory::Penalty;
+  fb::Procedure procedure = fb::Procedure::General;
+  fb::PartyKind party_kind = fb::PartyKind::Organisation;
+  bool minor = false;
+  std::string power_item_code;
+  int64_t opened_at_ms = 0;
+  bool complex = false;
+  bool major = false;
+  // Everyone who signed a case act or took part in an investigative one.
+  std::set<std::string> participants;
+  std::set<std::string> investigators;  // took part in investigative acts
+
+  int64_t concluded_at_ms = 0;
+  int64_t proposed_fine_fen = 0;
+  int64_t proposed_confiscation_fen = 0;
+  uint32_t proposed_types = 0;  // bit (1 << PenaltyType)
+
+  bool review_requested = false;
+  int64_t review_approved_at_ms = 0;  // 0: none since the last conclusion or hearing
+  int64_t collective_at_ms = 0;
+
+  int64_t notice_at_ms = 0;  // prior notice served
+  bool hearing_right = false;
+  bool responded = false;    // stated, defended or waived
+  bool waived = false;
+  bool hearing_requested = false;
+  int64_t hearing_at_ms = 0;
+  std::string hearing_presider;
+  bool hearing_held = false;
+
+  int64_t decision_at_ms = 0;
+  std::string decision_no;
+  fb::DecisionOutcome outcome = fb::DecisionOutcome::Penalty;
+  int64_t fine_fen = 0;
+  int64_t decision_served_at_ms = 0;
+  int64_t changed_at_ms = 0;  // decision changed/revoked/found illegal
+
+  int64_t preserved_at_ms = 0;
+  bool preservation_open = false;
+  std::vector<Seizure> seizures;
+  int64_t demand_at_ms = 0;
+  int64_t late_fee_fen = 0;
+  std::set<std::string> shown_publications;  // published and not withdrawn
+  std::set<std::string> all_publications;
+};
+
+// Folds one admitted case event (its signer's certificate and the time it
+// happened are in `st`) into `state`.
+void FoldCaseEvent(CaseState& state, const fb::Statement& st);
+
+// Certificate numbers listed as taking part in an investigative act, or null.
+const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(
+    const fb::Statement& st);
+
+// Penalty items of an event that carries some (conclusion, notice, decision).
+uint32_t PenaltyTypes(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items);
+int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items,
+                  std::initializer_list<fb::PenaltyType> types);
+
+}  // namespace lawtrail::domain
+
+#endif  // LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_

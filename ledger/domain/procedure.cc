@@ -1,0 +1,492 @@
+#include "ledger/domain/procedure.h"
+
+#include <algorithm>
+
+#include "ledger/domain/calendar.h"
+
+namespace lawtrail::domain {
+namespace {
+
+constexpr int64_t kDayMs = 24 * 3600 * 1000;
+
+std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+std::string Yuan(int64_t fen) {
+  return std::to_string(fen / 100) + (fen % 100 ? "." + std::to_string(100 + fen % 100).substr(1) : "") + " 元";
+}
+std::string_view Name(fb::Payload type) { return fb::EnumNamePayload(type); }
+
+int WorkingDays(int64_t from_ms, int64_t to_ms) {
+  return WorkdayCalendar::China().WorkingDaysBetween(ChinaDateOf(from_ms), ChinaDateOf(to_ms));
+}
+int CalendarDays(int64_t from_ms, int64_t to_ms) {
+  using std::chrono::sys_days;
+  return static_cast<int>((sys_days(ChinaDateOf(to_ms)) - sys_days(ChinaDateOf(from_ms))).count());
+}
+
+Status CheckStage(const CaseState& c, const fb::Statement& st) {
+  const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
+  if (rule == nullptr || rule->Allows(c.stage)) return Status::Ok();
+  const std::string what = std::string(Name(st.payload_type())) + " on case '" + Str(st.case_id()) + "'";
+  if (c.stage == Stage::kNone || c.stage == Stage::kRegistered) {
+    return Refuse("P-CASE-OPEN", what + ": the case has not been opened (立案)");
+  }
+  if (c.stage == Stage::kClosed) return Refuse("P-CASE-OPEN", what + ": the case is closed (已结案)");
+  return Refuse("P-STAGE", what + " is not allowed while the case is " +
+                               std::string(StageName(c.stage)));
+}
+
+Status CheckDocuments(const fb::Statement& st) {
+  const auto* needed = ProcedureTables::Builtin().RequiredDocuments(st.payload_type());
+  if (needed == nullptr) return Status::Ok();
+  if (st.attachments() != nullptr) {
+    for (const auto* a : *st.attachments()) {
+      const std::string type = Str(a->doc_type());
+      if (std::find(needed->begin(), needed->end(), type) != needed->end() &&
+          a->content_hash() != nullptr && a->content_hash()->size() == 32 && !Str(a->doc_no()).empty()) {
+        return Status::Ok();
+      }
+    }
+  }
+  std::string list;
+  for (const auto& d : *needed) list += (list.empty() ? "" : " / ") + d;
+  return Refuse("P-DOCUMENT", std::string(Name(st.payload_type())) + " must carry its 文书 (" + list +
+                                  ") as an attachment with 文号 and content hash");
+}
+
+Status CheckTwoOfficers(const Registry& registry, const fb::Statement& st) {
+  const auto* officers = ActOfficers(st);
+  if (officers == nullptr) return Status::Ok();
+  std::set<std::string> distinct;
+  for (const auto* o : *officers) {
+    Status valid = registry.CheckCertificate(o->string_view(), fb::Role::Officer, st.occurred_at_ms());
+    if (!valid.ok()) {
+      return Refuse("P-TWO-OFFICERS", "officer " + valid.message() + " when the act took place");
+    }
+    distinct.insert(o->str());
+  }
+  if (distinct.size() < 2) {
+    return Refuse("P-TWO-OFFICERS", std::string(Name(st.payload_type())) + " names " +
+                                        std::to_string(distinct.size()) +
+                                        " officer(s); at least two with valid certificates must take part");
+  }
+  if (!distinct.count(Str(st.actor()->certificate_no()))) {
+    return Refuse("P-TWO-OFFICERS", "the signer '" + Str(st.actor()->certificate_no()) +
+                                        "' is not among the officers who took part");
+  }
+  return Status::Ok();
+}
+
+// Whole-process recording: at least one recording, each continuous or with a
+// reason for every interruption (R3).
+Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av,
+                         std::string_view what) {
+  if (av == nullptr || av->size() == 0) {
+    return Refuse("P-AV-REQUIRED", std::string(what) + " has no audio-visual recording attached");
+  }
+  for (const auto* r : *av) {
+    if (r->content_hash() == nullptr || r->content_hash()->size() != 32) {
+      return Refuse("P-AV-REQUIRED", std::string(what) + ": a recording lacks its SHA-256 content hash");
+    }
+    if (r->ended_at_ms() <= r->started_at_ms()) {
+      return Refuse("P-AV-REQUIRED", std::string(what) + ": a recording ends before it starts");
+    }
+    if (!r->continuous()) {
+      if (r->interruptions() == nullptr || r->interruptions()->size() == 0) {
+        return Refuse("P-AV-REQUIRED", std::string(what) +
+                                           ": the recording is not continuous and names no interruption");
+      }
+      for (const auto* i : *r->interruptions()) {
+        if (Str(i->reason()).empty()) {
+          return Refuse("P-AV-REQUIRED", std::string(what) +
+                                             ": an interruption of the recording has no reason announced");
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+bool HasAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av) {
+  return av != nullptr && av->size() > 0;
+}
+
+// Penalty types whose notice must offer a hearing whatever the amount (第63条).
+constexpr uint32_t kHeavyTypes =
+    1u << static_cast<unsigned>(fb::PenaltyType::LowerQualification) |
+    1u << static_cast<unsigned>(fb::PenaltyType::RevokeLicence) |
+    1u << static_cast<unsigned>(fb::PenaltyType::RestrictBusiness) |
+    1u << static_cast<unsigned>(fb::PenaltyType::SuspendProduction) |
+    1u << static_cast<unsigned>(fb::PenaltyType::OrderClosure) |
+    1u << static_cast<unsigned>(fb::PenaltyType::RestrictPractice);
+
+Thresholds ThresholdsOf(const Registry& registry, const CaseState& c) {
+  return ProcedureTables::Builtin().ThresholdsFor(registry.master_data().province(),
+                                                  registry.master_data().department(),
+                                                  c.party_kind != fb::PartyKind::Organisation);
+}
+
+Status CheckCaseOpened(const Registry& registry, const fb::Statement& st) {
+  const auto* o = st.payload_as_CaseOpened();
+  const std::string code = Str(o->power_item_code());
+  const auto* item = registry.master_data().Find(fb::MasterItemKind::PowerItem, code);
+  if (item == nullptr || item->retired) {
+    return Refuse("P-POWER-ITEM", "power item '" + code + "' is not on the published power list");
+  }
+  static constexpr std::pair<fb::CaseCategory, fb::PowerCategory> kSame[] = {
+      {fb::CaseCategory::Penalty, fb::PowerCategory::Penalty},
+      {fb::CaseCategory::Coercion, fb::PowerCategory::Coercion},
+      {fb::CaseCategory::Inspection, fb::PowerCategory::Inspection},
+      {fb::CaseCategory::Licensing, fb::PowerCategory::Licensing}};
+  for (auto [cc, pc] : kSame) {
+    if (o->category() == cc && item->category != pc) {
+      return Refuse("P-POWER-ITEM", "power item '" + code + "' is a " +
+                                        fb::EnumNamePowerCategory(item->category) +
+                                        " item, not a " + fb::EnumNameCaseCategory(cc) + " one");
+    }
+  }
+  if (o->party() == nullptr) return Status::InvalidArgument("CaseOpened needs the party (当事人)");
+  return Status::Ok();
+}
+
+Status CheckHearingRight(const Registry& registry, const CaseState& c,
+                         const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* proposed) {
+  const Thresholds th = ThresholdsOf(registry, c);
+  const int64_t fine = SumAmount(proposed, {fb::PenaltyType::Fine});
+  const int64_t confiscation =
+      SumAmount(proposed, {fb::PenaltyType::ConfiscateGains, fb::PenaltyType::ConfiscateProperty});
+  if (fine >= th.hearing_fine_min_fen) {
+    return Refuse("P-HEARING-RIGHT", "the proposed fine of " + Yuan(fine) + " reaches the " +
+                                         Yuan(th.hearing_fine_min_fen) +
+                                         " hearing threshold; the notice must offer a hearing");
+  }
+  if (confiscation >= th.hearing_confiscation_min_fen) {
+    return Refuse("P-HEARING-RIGHT", "the proposed confiscation of " + Yuan(confiscation) +
+                                         " reaches the hearing threshold; the notice must offer a hearing");
+  }
+  if (PenaltyTypes(proposed) & kHeavyTypes) {
+    return Refuse("P-HEARING-RIGHT", "the proposed penalty type needs a hearing notice");
+  }
+  return Status::Ok();
+}
+
+Status CheckSimpleProcedure(const Registry& registry, const CaseState& c,
+                            const fb::DecisionIssued& d) {
+  const Thresholds th = ThresholdsOf(registry, c);
+  const uint32_t allowed = 1u << static_cast<unsigned>(fb::PenaltyType::Warning) |
+                           1u << static_cast<unsigned>(fb::PenaltyType::Criticism) |
+                           1u << static_cast<unsigned>(fb::PenaltyType::Fine);
+  if (PenaltyTypes(d.penalties()) & ~allowed) {
+    return Refuse("P-SIMPLE-LIMIT", "simple procedure allows only warnings and fines");
+  }
+  const int64_t fine = SumAmount(d.penalties(), {fb::PenaltyType::Fine});
+  if (fine > th.simple_fine_max_fen) {
+    return Refuse("P-SIMPLE-LIMIT", "a fine of " + Yuan(fine) + " exceeds the simple-procedure limit of " +
+                                        Yuan(th.simple_fine_max_fen) + " for this party");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseState& c,
+                                        const fb::Statement& st) {
+  const auto* d = st.payload_as_DecisionIssued();
+  const int64_t at = st.occurred_at_ms();
+  std::vector<Flag> flags;
+  if (Str(d->decision_no()).empty()) return Status::InvalidArgument("a decision needs its 决定书文号");
+  const bool penalty = d->outcome() == fb::DecisionOutcome::Penalty;
+  if (c.procedure == fb::Procedure::Simple) {
+    if (penalty) RETURN_IF_ERROR(CheckSimpleProcedure(registry, c, *d));
+    return flags;
+  }
+  if (c.stage != Stage::kConcluded) {
+    return Refuse("P-CONCLUSION", "the investigation has not been concluded and reviewed (调查终结)");
+  }
+  if (penalty) {
+    if (c.notice_at_ms == 0) {
+      return Refuse("P-NOTICE", "no prior notice (事先告知书) was served before this penalty decision");
+    }
+    if (c.hearing_right && !c.waived) {
+      if (c.hearing_requested && !c.hearing_held) {
+        return Refuse("P-HEARING-PERIOD", "the party requested a hearing and it has not been held");
+      }
+      if (!c.hearing_requested && WorkingDays(c.notice_at_ms, at) < 5) {
+        return Refuse("P-HEARING-PERIOD", "the 5-working-day period to request a hearing has not run (" +
+                                              std::to_string(WorkingDays(c.notice_at_ms, at)) +
+                                              " working days since the notice)");
+      }
+    }
+    const int period = ThresholdsOf(registry, c).statement_period_wd;
+    if (!c.responded && !c.hearing_held && WorkingDays(c.notice_at_ms, at) < period) {
+      return Refuse("P-DEFENCE", "the party has neither stated its case nor waived, and the " +
+                                     std::to_string(period) + "-working-day statement period has not run");
+    }
+    if (!c.hearing_right) {
+      Status right = CheckHearingRight(registry, c, d->penalties());
+      if (!right.ok()) return right;
+    }
+  }
+  const bool review_needed = penalty || c.complex || c.major || c.hearing_held ||
+                             registry.master_data().InReviewCatalogue(c.power_item_code);
+  if (review_needed && c.review_approved_at_ms == 0) {
+    std::string why = penalty ? "a general-procedure penalty"
+                      : c.hearing_held ? "a decision after a hearing"
+                      : (c.complex || c.major) ? "a complex or major case"
+                                               : "a power item on the legal-review catalogue";
+    return Refuse("P-LEGAL-REVIEW", why + " needs an approving legal review (法制审核同意) given "
+                                          "after the last conclusion and hearing");
+  }
+  if ((c.complex || c.major) && c.collective_at_ms == 0) {
+    return Refuse("P-COLLECTIVE", "a complex or major case needs the heads' collective discussion (集体讨论)");
+  }
+  if (CalendarDays(c.opened_at_ms, at) > 90) {
+    flags.push_back(Raise("F-DECISION-90", "decided " + std::to_string(CalendarDays(c.opened_at_ms, at)) +
+                                               " days after the case was opened"));
+  }
+  return flags;
+}
+
+Status CheckReviewer(const Registry& registry, const CaseState& c, const fb::Statement& st) {
+  const std::string cert = Str(st.actor()->certificate_no());
+  const auto* reviewer = registry.FindOfficer(cert);
+  if (reviewer == nullptr || reviewer->legal_qualification_no.empty()) {
+    return Refuse("P-REVIEWER-QUALIFIED", "reviewer '" + cert + "' has no registered 法律职业资格");
+  }
+  if (c.participants.count(cert)) {
+    return Refuse("P-SELF-REVIEW", "reviewer '" + cert + "' took part in this case and may not review it");
+  }
+  if (!c.review_requested) {
+    return Refuse("P-STAGE", "no legal review was requested (送审) since the last opinion");
+  }
+  return Status::Ok();
+}
+
+Status CheckSeizureChange(const CaseState& c, const fb::Statement& st) {
+  const bool extend = st.payload_type() == fb::Payload::CoerciveMeasureExtended;
+  const std::string no = extend ? Str(st.payload_as_CoerciveMeasureExtended()->measure_no())
+                                : Str(st.payload_as_CoerciveMeasureLifted()->measure_no());
+  for (const Seizure& s : c.seizures) {
+    if (s.measure_no != no || s.lifted) continue;
+    if (!extend) return Status::Ok();
+    if (s.extended) return Refuse("P-SEIZURE-TERM", "measure '" + no + "' was already extended once");
+    const int days = st.payload_as_CoerciveMeasureExtended()->days();
+    if (days <= 0 || days > 30) {
+      return Refuse("P-SEIZURE-TERM", "an extension is at most 30 days, not " + std::to_string(days));
+    }
+    if (st.occurred_at_ms() > s.taken_at_ms + int64_t{s.days} * kDayMs) {
+      return Refuse("P-SEIZURE-TERM", "measure '" + no + "' expired before it was extended");
+    }
+    return Status::Ok();
+  }
+  return Refuse("P-STAGE", "no coercive measure '" + no + "' is in force on this case");
+}
+
+Status CheckPublication(const CaseState& c, const fb::Statement& st) {
+  switch (st.payload_type()) {
+    case fb::Payload::DisclosurePublished: {
+      const auto* p = st.payload_as_DisclosurePublished();
+      if (c.minor) return Refuse("P-PUBLICATION", "decisions about a minor are never published");
+      if (Str(p->decision_no()) != c.decision_no) {
+        return Refuse("P-PUBLICATION", "decision '" + Str(p->decision_no()) + "' was not issued in this case");
+      }
+      if (c.all_publications.count(Str(p->publication_id()))) {
+        return Refuse("P-PUBLICATION", "publication '" + Str(p->publication_id()) + "' already exists");
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::DisclosureCorrected:
+    case fb::Payload::DisclosureWithdrawn: {
+      const std::string id = st.payload_type() == fb::Payload::DisclosureCorrected
+                                 ? Str(st.payload_as_DisclosureCorrected()->publication_id())
+                                 : Str(st.payload_as_DisclosureWithdrawn()->publication_id());
+      if (!c.shown_publications.count(id)) {
+        return Refuse("P-PUBLICATION", "publication '" + id + "' is not currently shown");
+      }
+      return Status::Ok();
+    }
+    default:
+      return Status::Ok();
+  }
+}
+
+// Flags that depend only on time passing: raised by the first act after.
+void TimeFlags(const CaseState& c, const fb::Statement& st, std::vector<Flag>& flags) {
+  for (const Seizure& s : c.seizures) {
+    if (!s.lifted && !s.flagged && st.occurred_at_ms() > s.taken_at_ms + int64_t{s.days} * kDayMs) {
+      flags.push_back(Raise("F-SEIZURE-30", "measure '" + s.measure_no + "' passed its " +
+                                                std::to_string(s.days) + "-day term without being lifted or extended"));
+    }
+  }
+}
+
+}  // namespace
+
+bool IsCaseEvent(fb::Payload type) {
+  return type != fb::Payload::NONE && type != fb::Payload::CaseMemo && !IsRegistryEvent(type);
+}
+
+Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseState& c,
+                                         const fb::Statement& st) {
+  std::vector<Flag> flags;
+  if (!IsCaseEvent(st.payload_type())) return flags;
+  RETURN_IF_ERROR(CheckStage(c, st));
+  RETURN_IF_ERROR(CheckDocuments(st));
+  RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
+  const int64_t at = st.occurred_at_ms();
+  TimeFlags(c, st, flags);
+  switch (st.payload_type()) {
+    case fb::Payload::CaseOpened:
+      RETURN_IF_ERROR(CheckCaseOpened(registry, st));
+      break;
+    case fb::Payload::CoerciveMeasureTaken: {
+      const auto* m = st.payload_as_CoerciveMeasureTaken();
+      if (m->days() == 0 || m->days() > 30) {
+        return Refuse("P-SEIZURE-TERM", "a seizure term is 1 to 30 days, not " + std::to_string(m->days()));
+      }
+      RETURN_IF_ERROR(CheckContinuousAv(m->av(), "coercive measure (查封扣押)"));
+      break;
+    }
+    case fb::Payload::EnforcementExecuted: {
+      const auto* e = st.payload_as_EnforcementExecuted();
+      if (e->kind() == fb::ExecutionKind::Demolition) {
+        RETURN_IF_ERROR(CheckContinuousAv(e->av(), "forced demolition (强制拆除)"));
+      }
+      break;
+    }
+    case fb::Payload::CoerciveMeasureExtended:
+    case fb::Payload::CoerciveMeasureLifted:
+      RETURN_IF_ERROR(CheckSeizureChange(c, st));
+      break;
+    case fb::Payload::PreservationDisposed:
+      if (!c.preservation_open) return Refuse("P-STAGE", "no evidence is under 先行登记保存");
+      if (WorkingDays(c.preserved_at_ms, at) > 7) {
+        flags.push_back(Raise("F-PRESERVATION-7WD", "disposed " + std::to_string(WorkingDays(c.preserved_at_ms, at)) +
+                                                        " working days after preservation"));
+      }
+      break;
+    case fb::Payload::InvestigationConcluded: {
+      const auto* ic = st.payload_as_InvestigationConcluded();
+      const std::string code = Str(ic->discretion_code());
+      if (const auto* ds = registry.master_data().Find(fb::MasterItemKind::DiscretionStandard, code);
+          ds != nullptr && !ds->retired) {
+        const int64_t fine = SumAmount(ic->proposed(), {fb::PenaltyType::Fine});
+        for (size_t i = 0; i < ds->levels.size(); ++i) {
+          if (ds->levels[i] == Str(ic->discretion_level()) &&
+              (fine < ds->fine_ranges[i].first || fine > ds->fine_ranges[i].second)) {
+            flags.push_back(Raise("F-DISCRETION", "proposed fine " + Yuan(fine) + " is outside level '" +
+                                                      ds->levels[i] + "' of standard '" + code + "'"));
+          }
+        }
+      }
+      break;
+    }
+    case fb::Payload::LegalReviewOpinion:
+      RETURN_IF_ERROR(CheckReviewer(registry, c, st));
+      break;
+    case fb::Payload::PriorNoticeServed: {
+      const auto* n = st.payload_as_PriorNoticeServed();
+      if (!n->hearing_right()) RETURN_IF_ERROR(CheckHearingRight(registry, c, n->proposed()));
+      break;
+    }
+    case fb::Payload::HearingRequested:
+      if (!c.hearing_right) return Refuse("P-STAGE", "no hearing right was notified in this case");
+      break;
+    case fb::Payload::HearingNotified: {
+      const auto* h = st.payload_as_HearingNotified();
+      if (!c.hearing_requested) return Refuse("P-STAGE", "the party has not requested a hearing");
+      const int wd = WorkingDays(at, h->hearing_at_ms());
+      if (wd < 7) {
+        return Refuse("P-HEARING-7WD", "the hearing is only " + std::to_string(wd) +
+                                           " working days after the notice; at least 7 are required");
+      }
+      if (c.investigators.count(Str(h->presider()))) {
+        return Refuse("P-HEARING-PRESIDER", "presiding officer '" + Str(h->presider()) +
+                                                "' investigated this case");
+      }
+      break;
+    }
+    case fb::Payload::HearingHeld: {
+      const auto* h = st.payload_as_HearingHeld();
+      if (c.hearing_at_ms == 0) return Refuse("P-STAGE", "no hearing was notified");
+      if (Str(h->presider()) != c.hearing_presider) {
+        return Refuse("P-HEARING-PRESIDER", "the hearing was presided by '" + Str(h->presider()) +
+                                                "', not the notified presiding officer");
+      }
+      if (at < c.hearing_at_ms - kDayMs) {
+        return Refuse("P-HEARING-7WD", "the hearing was held before the notified date");
+      }
+      break;
+    }
+    case fb::Payload::DecisionIssued: {
+      ASSIGN_OR_RETURN(auto decision_flags, CheckDecision(registry, c, st));
+      flags.insert(flags.end(), decision_flags.begin(), decision_flags.end());
+      break;
+    }
+    case fb::Payload::DocumentServed: {
+      const auto* s = st.payload_as_DocumentServed();
+      if (s->method() == fb::ServiceMethod::Electronic && !s->electronic_consent()) {
+        return Refuse("P-E-SERVICE-CONSENT", "electronic service of '" + Str(s->doc_no()) +
+                                                 "' without the party's consent");
+      }
+      if ((s->method() == fb::ServiceMethod::LeftAtDomicile ||
+           s->method() == fb::ServiceMethod::Announcement) && !HasAv(s->av())) {
+        flags.push_back(Raise("F-AV-SERVICE", "service of '" + Str(s->doc_no()) + "' has no AV recording"));
+      }
+      if (!c.decision_no.empty() && Str(s->doc_no()) == c.decision_no && c.decision_served_at_ms == 0) {
+        const int64_t served = s->received_at_ms() != 0 ? s->received_at_ms() : at;
+        if (WorkingDays(c.decision_at_ms, served) > 7) {
+          flags.push_back(Raise("F-SERVICE-7WD", "decision served " +
+                                                     std::to_string(WorkingDays(c.decision_at_ms, served)) +
+                                                     " working days after it was made"));
+        }
+      }
+      break;
+    }
+    case fb::Payload::LateFeeImposed: {
+      const int64_t total = c.late_fee_fen + st.payload_as_LateFeeImposed()->amount_fen();
+      if (total > c.fine_fen) {
+        return Refuse("P-LATE-FEE-CAP", "late fees of " + Yuan(total) + " would exceed the fine of " +
+                                            Yuan(c.fine_fen));
+      }
+      break;
+    }
+    case fb::Payload::CourtEnforcementApplied:
+      if (c.demand_at_ms == 0 || CalendarDays(c.demand_at_ms, at) < 10) {
+        return Refuse("P-COURT-DEMAND", c.demand_at_ms == 0
+                                            ? "no 催告书 was served"
+                                            : "the 催告书 was served only " +
+                                                  std::to_string(CalendarDays(c.demand_at_ms, at)) + " days ago");
+      }
+      break;
+    case fb::Payload::DisclosurePublished: {
+      RETURN_IF_ERROR(CheckPublication(c, st));
+      const int wd = WorkingDays(c.decision_at_ms, at);
+      const int due = c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing ? 7 : 20;
+      if (wd > due) {
+        flags.push_back(Raise("F-DISCLOSURE-LATE", "published " + std::to_string(wd) +
+                                                       " working days after the decision; due within " +
+                                                       std::to_string(due)));
+      }
+      break;
+    }
+    case fb::Payload::DisclosureCorrected:
+      RETURN_IF_ERROR(CheckPublication(c, st));
+      break;
+    case fb::Payload::DisclosureWithdrawn:
+      RETURN_IF_ERROR(CheckPublication(c, st));
+      if (c.changed_at_ms != 0 && WorkingDays(c.changed_at_ms, at) > 3) {
+        flags.push_back(Raise("F-WITHDRAW-3WD", "withdrawn " + std::to_string(WorkingDays(c.changed_at_ms, at)) +
+                                                    " working days after the decision changed"));
+      }
+      break;
+    case fb::Payload::DecisionChanged:
+      if (Str(st.payload_as_DecisionChanged()->decision_no()) != c.decision_no) {
+        return Refuse("P-STAGE", "decision '" + Str(st.payload_as_DecisionChanged()->decision_no()) +
+                                     "' was not issued in this case");
+      }
+      break;
+    default:
+      break;
+  }
+  return flags;
+}
+
+}  // namespace lawtrail::domain

@@ -1,0 +1,28 @@
+// File: ledger/domain/procedure.h
+// -----------------------------------------------------------------------------
+// The procedure rules at admission (docs/rules.md): whether a case event may
+// follow the case's past, and which flags it raises. Depends only on the
+// registry (officers, master data), the case's folded state and the statement,
+// so admission replays exactly (design invariant 4).
+#ifndef LAWTRAIL_LEDGER_DOMAIN_PROCEDURE_H_
+#define LAWTRAIL_LEDGER_DOMAIN_PROCEDURE_H_
+
+#include <vector>
+
+#include "ledger/domain/case_state.h"
+#include "ledger/domain/rules.h"
+#include "ledger/registry.h"
+
+namespace lawtrail::domain {
+
+// True for events that belong to a case and follow its procedure (every
+// payload but registry events and CaseMemo).
+bool IsCaseEvent(fb::Payload type);
+
+// A refusal (a Status whose rule() names the rule) or the flags raised.
+Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseState& state,
+                                         const fb::Statement& st);
+
+}  // namespace lawtrail::domain
+
+#endif  // LAWTRAIL_LEDGER_DOMAIN_PROCEDURE_H_

@@ -1,0 +1,153 @@
+#include "ledger/domain/procedure_tables.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <tuple>
+
+namespace lawtrail::domain {
+
+extern const std::string_view kCaseStagesTsv;
+extern const std::string_view kRequiredDocumentsTsv;
+extern const std::string_view kProcedureThresholdsTsv;
+
+namespace {
+
+constexpr std::string_view kStageNames[] = {"none", "registered", "open", "concluded", "decided", "closed"};
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (;;) {
+    size_t end = s.find(sep, start);
+    out.push_back(s.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+// Calls `row(fields, line_no)` for every non-comment, non-blank line.
+template <typename F>
+Status ForEachRow(std::string_view tsv, std::string_view file, size_t columns, F row) {
+  size_t line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    auto fields = Split(line, '\t');
+    if (fields.size() != columns) {
+      return Status::InvalidArgument(std::string(file) + " line " + std::to_string(line_no) +
+                                     ": expected " + std::to_string(columns) + " columns");
+    }
+    Status s = row(fields);
+    if (!s.ok()) return s.WithContext(std::string(file) + " line " + std::to_string(line_no));
+  }
+  return Status::Ok();
+}
+
+Result<Stage> ParseStage(std::string_view name) {
+  for (size_t i = 0; i < std::size(kStageNames); ++i) {
+    if (kStageNames[i] == name) return static_cast<Stage>(i);
+  }
+  return Status::InvalidArgument("unknown stage '" + std::string(name) + "'");
+}
+
+Result<fb::Payload> KnownPayload(std::string_view name) {
+  auto type = PayloadByName(name);
+  if (!type) return Status::InvalidArgument("unknown event '" + std::string(name) + "'");
+  return *type;
+}
+
+Result<int64_t> ParseInt(std::string_view s) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 0) {
+    return Status::InvalidArgument("'" + std::string(s) + "' is not a non-negative integer");
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string_view StageName(Stage stage) { return kStageNames[static_cast<size_t>(stage)]; }
+
+std::optional<fb::Payload> PayloadByName(std::string_view name) {
+  for (fb::Payload type : fb::EnumValuesPayload()) {
+    if (name == fb::EnumNamePayload(type)) return type;
+  }
+  return std::nullopt;
+}
+
+Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv,
+                                               std::string_view documents_tsv,
+                                               std::string_view thresholds_tsv) {
+  ProcedureTables t;
+  RETURN_IF_ERROR(ForEachRow(stages_tsv, "case-stages.tsv", 3, [&](const auto& f) -> Status {
+    ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
+    StageRule rule;
+    for (std::string_view name : Split(f[1], ',')) {
+      ASSIGN_OR_RETURN(Stage s, ParseStage(name));
+      rule.allowed |= 1u << static_cast<unsigned>(s);
+    }
+    if (f[2] != "-") {
+      ASSIGN_OR_RETURN(rule.next, ParseStage(f[2]));
+    }
+    t.stages_[type] = rule;
+    return Status::Ok();
+  }));
+  RETURN_IF_ERROR(ForEachRow(documents_tsv, "required-documents.tsv", 2, [&](const auto& f) -> Status {
+    ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
+    for (std::string_view doc : Split(f[1], '|')) t.documents_[type].emplace_back(doc);
+    return Status::Ok();
+  }));
+  RETURN_IF_ERROR(ForEachRow(thresholds_tsv, "procedure-thresholds.tsv", 7, [&](const auto& f) -> Status {
+    if (f[2] != "citizen" && f[2] != "organisation") {
+      return Status::InvalidArgument("party must be citizen or organisation");
+    }
+    Thresholds th;
+    ASSIGN_OR_RETURN(th.simple_fine_max_fen, ParseInt(f[3]));
+    ASSIGN_OR_RETURN(th.hearing_fine_min_fen, ParseInt(f[4]));
+    ASSIGN_OR_RETURN(th.hearing_confiscation_min_fen, ParseInt(f[5]));
+    ASSIGN_OR_RETURN(int64_t period, ParseInt(f[6]));
+    th.statement_period_wd = static_cast<int>(period);
+    t.thresholds_[{std::string(f[0]), std::string(f[1]), f[2] == "citizen"}] = th;
+    return Status::Ok();
+  }));
+  for (bool citizen : {true, false}) {
+    if (!t.thresholds_.count({"*", "*", citizen})) {
+      return Status::InvalidArgument("procedure-thresholds.tsv needs a default (*, *) row for " +
+                                     std::string(citizen ? "citizen" : "organisation"));
+    }
+  }
+  return t;
+}
+
+const ProcedureTables& ProcedureTables::Builtin() {
+  static const ProcedureTables tables = [] {
+    auto parsed = Parse(kCaseStagesTsv, kRequiredDocumentsTsv, kProcedureThresholdsTsv);
+    if (!parsed.ok()) std::abort();  // the shipped tables are checked by the test suite
+    return std::move(parsed).value();
+  }();
+  return tables;
+}
+
+const StageRule* ProcedureTables::StageRuleFor(fb::Payload type) const {
+  auto it = stages_.find(type);
+  return it == stages_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>* ProcedureTables::RequiredDocuments(fb::Payload type) const {
+  auto it = documents_.find(type);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+Thresholds ProcedureTables::ThresholdsFor(std::string_view province, std::string_view department,
+                                          bool citizen) const {
+  for (auto key : {std::tuple(std::string(province), std::string(department), citizen),
+                   std::tuple(std::string(province), std::string("*"), citizen),
+                   std::tuple(std::string("*"), std::string(department), citizen),
+                   std::tuple(std::string("*"), std::string("*"), citizen)}) {
+    if (auto it = thresholds_.find(key); it != thresholds_.end()) return it->second;
+  }
+  return {};
+}
+
+}  // namespace lawtrail::domain

@@ -1,0 +1,128 @@
+#include "ledger/domain/rules.h"
+
+#include <array>
+#include <cstdlib>
+
+namespace lawtrail::domain {
+namespace {
+
+using enum Severity;
+
+constexpr std::array kRules = {
+    RuleInfo{kSignerRule, kRefuse, "行政处罚法 第42条; 行政执法证件管理",
+             "签名人须登记在册、未被暂扣或吊销、证件在有效期内并具有该行为所需角色 — the signer is "
+             "registered, active, within validity and holds the act's role"},
+    RuleInfo{"P-CASE-OPEN", kRefuse, "行政处罚法 第54条",
+             "案件行为须在已立案、未结案的案件中 — a case act needs an opened case that is not closed"},
+    RuleInfo{"P-STAGE", kRefuse, "行政处罚法 第47条",
+             "行为须符合案件所处环节 (启动→调查取证→审核→决定→送达→执行) — the case's stage must allow "
+             "the act (ledger/domain/case-stages.tsv)"},
+    RuleInfo{"P-POWER-ITEM", kRefuse, "行政处罚法 第39条",
+             "立案须依据已公示且未废止的执法事项, 类别一致 — a case opens under a published, unretired "
+             "power item of the same category"},
+    RuleInfo{"P-TWO-OFFICERS", kRefuse, "行政处罚法 第42条; 行政强制法 第18条",
+             "调查、检查、先行登记保存、强制措施须两名以上持有效执法证件的执法人员, 签名人在其中 — "
+             "investigative acts need at least two officers with valid certificates, the signer among them"},
+    RuleInfo{"P-AV-REQUIRED", kRefuse, "国办发〔2018〕118号; 行政强制法 第18条",
+             "查封扣押、强制拆除须全过程无间断音像记录, 中断须说明原因 — seizure and forced demolition need "
+             "a continuous AV recording whose every interruption has a reason"},
+    RuleInfo{"P-SEIZURE-TERM", kRefuse, "行政强制法 第25条",
+             "查封扣押期限不超过30日, 经批准可延长一次且不超过30日, 须在期满前 — a seizure lasts at most "
+             "30 days, extended once by at most 30 days before it expires"},
+    RuleInfo{"P-DOCUMENT", kRefuse, "行政处罚法 第47条; 国办发〔2018〕118号",
+             "行为的执法文书须作为附件登记 (种类、文号、内容哈希) — the act's 文书 is attached with its "
+             "type, 文号 and content hash (ledger/domain/required-documents.tsv)"},
+    RuleInfo{"P-CONCLUSION", kRefuse, "行政处罚法 第57条",
+             "普通程序须调查终结审查后作出决定 — a general-procedure decision follows the end-of-investigation "
+             "review"},
+    RuleInfo{"P-NOTICE", kRefuse, "行政处罚法 第44条, 第62条",
+             "作出行政处罚决定前须告知拟处罚内容及陈述、申辩、听证权利 — no penalty decision before the "
+             "prior notice is served"},
+    RuleInfo{"P-DEFENCE", kRefuse, "行政处罚法 第45条, 第62条",
+             "须听取陈述申辩: 当事人已陈述申辩或放弃, 或陈述申辩期限届满 — no decision until the party has "
+             "stated its case, waived, or the statement period has run"},
+    RuleInfo{"P-HEARING-RIGHT", kRefuse, "行政处罚法 第63条",
+             "拟较大数额罚没款、吊销许可证件、责令停产停业等, 须告知听证权利 — a penalty reaching the hearing "
+             "thresholds needs a hearing notice (ledger/domain/procedure-thresholds.tsv)"},
+    RuleInfo{"P-HEARING-PERIOD", kRefuse, "行政处罚法 第64条",
+             "告知听证后, 五个工作日申请期内不得决定; 已申请听证的, 听证结束前不得决定 — no decision inside "
+             "the 5-working-day request period, nor before a requested hearing is held"},
+    RuleInfo{"P-HEARING-7WD", kRefuse, "行政处罚法 第64条",
+             "听证七个工作日前通知当事人 — the hearing is notified at least 7 working days ahead"},
+    RuleInfo{"P-HEARING-PRESIDER", kRefuse, "行政处罚法 第64条",
+             "听证主持人由非本案调查人员担任 — the presiding officer did not investigate the case"},
+    RuleInfo{"P-LEGAL-REVIEW", kRefuse, "行政处罚法 第58条; 国办发〔2018〕118号",
+             "普通程序处罚决定、重大执法决定法制审核目录事项、听证后、情节复杂或重大的案件, 须经法制审核同意 — "
+             "such decisions need an approving legal review given after the last conclusion and hearing"},
+    RuleInfo{"P-REVIEWER-QUALIFIED", kRefuse, "行政处罚法 第58条第2款",
+             "法制审核人员须取得法律职业资格 — the legal reviewer holds a registered 法律职业资格"},
+    RuleInfo{"P-SELF-REVIEW", kRefuse, "行政处罚法 第43条, 第58条",
+             "参与办案的人员不得审核本案 — nobody reviews a case they took part in"},
+    RuleInfo{"P-COLLECTIVE", kRefuse, "行政处罚法 第57条第2款",
+             "情节复杂或重大违法须经负责人集体讨论 — complex or major cases need a collective discussion "
+             "before the decision"},
+    RuleInfo{"P-SIMPLE-LIMIT", kRefuse, "行政处罚法 第51条",
+             "简易程序仅限警告或对公民200元、对法人或其他组织3000元以下罚款 — simple procedure only for "
+             "warnings and fines within the configured limits"},
+    RuleInfo{"P-E-SERVICE-CONSENT", kRefuse, "行政处罚法 第61条",
+             "电子送达须当事人同意并签订确认书 — electronic service needs the party's consent"},
+    RuleInfo{"P-LATE-FEE-CAP", kRefuse, "行政处罚法 第72条",
+             "加处罚款数额不得超出罚款数额 — late fees never exceed the fine"},
+    RuleInfo{"P-COURT-DEMAND", kRefuse, "行政强制法 第53条, 第54条",
+             "申请法院强制执行前须催告, 催告书送达十日后 — apply to the court only 10 days after a 催告"},
+    RuleInfo{"P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
+             "公示须针对已作出的决定; 更正、撤回须针对正在公示的信息; 未成年人不予公示 — publish only a decision "
+             "issued, correct or withdraw only what is shown, never publish a minor"},
+    RuleInfo{"P-SEALED", kRefuse, "行政处罚法 第50条; 个人信息保护法 第28条",
+             "个人信息须密封: 自然人当事人姓名、身份证号须承诺并提供开示值, 开示值须与承诺一致, 公开形式须为脱敏形式 — "
+             "private values are sealed, every opening matches its commitment, masked forms are masks"},
+    RuleInfo{"F-DECISION-90", kFlag, "行政处罚法 第60条",
+             "自立案之日起九十日内作出决定 — decision later than 90 days after the case was opened"},
+    RuleInfo{"F-SERVICE-7WD", kFlag, "行政处罚法 第61条",
+             "决定书七个工作日内送达 — decision served more than 7 working days after it was made"},
+    RuleInfo{"F-SEIZURE-30", kFlag, "行政强制法 第25条",
+             "查封扣押期满未解除也未延长 — a seizure outlived its term without extension"},
+    RuleInfo{"F-PRESERVATION-7WD", kFlag, "行政处罚法 第56条",
+             "先行登记保存七个工作日内作出处理决定 — preserved evidence disposed of after 7 working days"},
+    RuleInfo{"F-WITHDRAW-3WD", kFlag, "行政处罚法 第48条",
+             "决定变更、撤销、确认违法后三个工作日内撤回公示 — disclosure withdrawn later than 3 working days"},
+    RuleInfo{"F-DISCLOSURE-LATE", kFlag, "国办发〔2018〕118号",
+             "行政处罚决定七个工作日内公示 — decision published later than 7 working days"},
+    RuleInfo{"F-AV-SERVICE", kFlag, "国办发〔2018〕118号",
+             "留置送达、公告送达宜音像记录 — service by leaving or announcement without an AV recording"},
+    RuleInfo{"F-DISCRETION", kFlag, "行政处罚法 第34条 (裁量基准)",
+             "拟处罚款超出所引裁量基准阶次的范围 — proposed fine outside the cited discretion level"},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> AllRules() { return kRules; }
+
+const RuleInfo& RuleById(std::string_view id) {
+  for (const RuleInfo& r : kRules) {
+    if (r.id == id) return r;
+  }
+  std::abort();  // a rule id not in the table is a programming error
+}
+
+Status Refuse(std::string_view id, const std::string& detail) {
+  const RuleInfo& rule = RuleById(id);
+  return Status::FailedPrecondition(std::string(rule.law) + ": " + detail).WithRule(id);
+}
+
+Flag Raise(std::string_view id, const std::string& detail) {
+  return Flag{std::string(id), std::string(RuleById(id).law) + ": " + detail};
+}
+
+std::string RulesMarkdown() {
+  std::string out =
+      "| id | severity | law | rule |\n"
+      "|---|---|---|---|\n";
+  for (const RuleInfo& r : kRules) {
+    out += "| `" + std::string(r.id) + "` | " + (r.severity == kRefuse ? "refuse" : "flag") +
+           " | " + std::string(r.law) + " | " + std::string(r.summary) + " |\n";
+  }
+  return out;
+}
+
+}  // namespace lawtrail::domain

@@ -1,0 +1,115 @@
+#include "ledger/domain/sealed_fields.h"
+
+#include <set>
+
+#include "ledger/bytes.h"
+#include "ledger/domain/identifiers.h"
+#include "ledger/domain/rules.h"
+#include "ledger/utf8.h"
+
+namespace lawtrail::domain {
+namespace {
+
+std::string_view Kind(std::string_view field) {
+  const size_t dot = field.rfind('.');
+  return dot == std::string_view::npos ? field : field.substr(dot + 1);
+}
+
+std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+
+const fb::SealedField* FindSealed(const fb::Statement& st, std::string_view field) {
+  if (st.sealed() == nullptr) return nullptr;
+  for (const auto* f : *st.sealed()) {
+    if (f->field() != nullptr && f->field()->string_view() == field) return f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string MaskFor(std::string_view field, std::string_view value) {
+  const std::string_view kind = Kind(field);
+  if (kind == "name") return MaskPersonName(value);
+  if (kind == "id_no") return MaskMiddle(value, 4, 4);
+  if (kind == "phone") return MaskMiddle(value, 3, 4);
+  if (kind == "bank_account") return MaskMiddle(value, 0, 4);
+  return "****";
+}
+
+bool IdentifiesParty(std::string_view field) {
+  const std::string_view kind = Kind(field);
+  return kind == "id_no" || kind == "credit_code";
+}
+
+Status CheckSealedStructure(const fb::Statement& st) {
+  std::set<std::string> fields;
+  if (st.sealed() != nullptr) {
+    for (const auto* f : *st.sealed()) {
+      const std::string field = Str(f->field());
+      if (field.empty()) return Refuse("P-SEALED", "a sealed field has no name");
+      if (!fields.insert(field).second) return Refuse("P-SEALED", "sealed field '" + field + "' appears twice");
+      if (f->commitment() == nullptr || f->commitment()->size() != 32) {
+        return Refuse("P-SEALED", "sealed field '" + field + "' needs a 32-byte commitment");
+      }
+      if (Str(f->masked()).empty()) return Refuse("P-SEALED", "sealed field '" + field + "' has no masked form");
+    }
+  }
+  if (st.payload_type() != fb::Payload::CaseOpened) return Status::Ok();
+  const fb::Party* party = st.payload_as_CaseOpened()->party();
+  if (party == nullptr) return Status::Ok();  // refused by the procedure rules with a clearer message
+  if (party->kind() == fb::PartyKind::NaturalPerson) {
+    const auto* name = FindSealed(st, "party.name");
+    if (name == nullptr || FindSealed(st, "party.id_no") == nullptr) {
+      return Refuse("P-SEALED", "a natural-person party's name and ID number must be sealed "
+                                "(party.name, party.id_no)");
+    }
+    if (Str(party->name()) != Str(name->masked())) {
+      return Refuse("P-SEALED", "the party's name must be shown only in its masked form '" +
+                                    Str(name->masked()) + "'");
+    }
+    if (!Str(party->credit_code()).empty()) {
+      return Refuse("P-SEALED", "a natural person has no 统一社会信用代码");
+    }
+    return Status::Ok();
+  }
+  Status code = ValidateCreditCode(Str(party->credit_code()));
+  if (!code.ok()) return Refuse("P-SEALED", "party 统一社会信用代码: " + code.message());
+  return Status::Ok();
+}
+
+Status CheckOpenings(const fb::Statement& st, std::span<const Opening> openings) {
+  std::set<std::string> opened;
+  for (const Opening& o : openings) {
+    const fb::SealedField* f = FindSealed(st, o.field);
+    if (f == nullptr) return Refuse("P-SEALED", "opening for '" + o.field + "', which the statement does not seal");
+    if (!opened.insert(o.field).second) return Refuse("P-SEALED", "field '" + o.field + "' is opened twice");
+    if (o.salt.size() != kSaltBytes) {
+      return Refuse("P-SEALED", "the salt of '" + o.field + "' must be " + std::to_string(kSaltBytes) + " bytes");
+    }
+    if (o.value.empty() || !IsValidUtf8(o.value)) {
+      return Refuse("P-SEALED", "the value of '" + o.field + "' must be non-empty UTF-8");
+    }
+    const Hash c = CommitmentOf(o.salt, o.value);
+    if (!ConstantTimeEqual(c, ByteView(f->commitment()->data(), f->commitment()->size()))) {
+      return Refuse("P-SEALED", "the opening of '" + o.field + "' does not match its commitment");
+    }
+    if (Kind(o.field) == "id_no") {
+      Status id = ValidateResidentId(o.value);
+      if (!id.ok()) return Refuse("P-SEALED", "'" + o.field + "': " + id.message());
+    }
+    if (Str(f->masked()) != MaskFor(o.field, o.value)) {
+      return Refuse("P-SEALED", "the masked form of '" + o.field + "' is '" + Str(f->masked()) +
+                                    "', which is not the masked form of its value");
+    }
+  }
+  if (st.sealed() != nullptr && opened.size() != st.sealed()->size()) {
+    for (const auto* f : *st.sealed()) {
+      if (!opened.count(Str(f->field()))) {
+        return Refuse("P-SEALED", "sealed field '" + Str(f->field()) + "' came without its opening");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace lawtrail::domain
