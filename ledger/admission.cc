@@ -55,10 +55,14 @@ Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedSt
     RETURN_IF_ERROR(registry.CheckEvent(st));
     return std::vector<domain::Flag>();
   }
-  RETURN_IF_ERROR(domain::CheckSealedStructure(st));
-  if (!domain::IsCaseEvent(st.payload_type())) return std::vector<domain::Flag>();
+  if (!domain::IsCaseEvent(st.payload_type())) {
+    RETURN_IF_ERROR(domain::CheckSealedStructure(st));
+    return std::vector<domain::Flag>();
+  }
   if (in.case_state == nullptr) return Status::Internal("admission of a case event without its state");
-  return domain::CheckProcedure(registry, *in.case_state, st);
+  ASSIGN_OR_RETURN(auto flags, domain::CheckProcedure(registry, *in.case_state, st));
+  RETURN_IF_ERROR(domain::CheckSealedStructure(st));
+  return flags;
 }
 
 }  // namespace lawtrail

@@ -33,9 +33,12 @@ Bytes OfficerRegisteredStatement(const StatementHeader& h, const OfficerInfo& o)
   std::vector<std::underlying_type_t<fb::Role>> roles;
   for (fb::Role r : o.roles) roles.push_back(static_cast<std::underlying_type_t<fb::Role>>(r));
   auto role_vec = b.CreateVector(reinterpret_cast<const fb::Role*>(roles.data()), roles.size());
+  auto opt = [&b](const std::string& v) { return v.empty() ? 0 : b.CreateString(v); };
+  auto categories = o.categories.empty() ? 0 : b.CreateVectorOfStrings(o.categories);
   auto payload = fb::CreateOfficerRegistered(
       b, b.CreateString(o.certificate_no), b.CreateString(o.name), b.CreateString(o.post),
-      b.CreateVector(key), role_vec, o.valid_from_ms, o.valid_until_ms);
+      b.CreateVector(key), role_vec, o.valid_from_ms, o.valid_until_ms, categories, opt(o.area),
+      opt(o.unit), opt(o.issuer), opt(o.legal_qualification_no));
   return FinishStatement(b, h, fb::Payload::OfficerRegistered, payload.Union());
 }
 

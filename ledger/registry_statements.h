@@ -20,6 +20,11 @@ struct OfficerInfo {
   std::vector<fb::Role> roles;
   int64_t valid_from_ms = 0;
   int64_t valid_until_ms = 0;  // 0 = open-ended
+  std::vector<std::string> categories = {};  // 执法类别
+  std::string area = {};                     // 执法区域
+  std::string unit = {};                     // 所属单位
+  std::string issuer = {};                   // 发证机关
+  std::string legal_qualification_no = {};   // 法律职业资格 (reviewers)
 };
 
 // A header for a registry event signed by the agency root key.

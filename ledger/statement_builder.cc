@@ -9,7 +9,29 @@
 namespace lawtrail {
 
 Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& h,
-                      fb::Payload type, flatbuffers::Offset<void> payload) {
+                      fb::Payload type, flatbuffers::Offset<void> payload,
+                      const StatementExtras& extras) {
+  auto opt = [&b](const std::string& v) { return v.empty() ? 0 : b.CreateString(v); };
+  flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<fb::Attachment>>> attachments;
+  if (!extras.attachments.empty()) {
+    std::vector<flatbuffers::Offset<fb::Attachment>> list;
+    for (const AttachmentInfo& a : extras.attachments) {
+      list.push_back(fb::CreateAttachment(b, b.CreateVector(a.content_hash.data(), a.content_hash.size()),
+                                          a.size, opt(a.media_type), opt(a.title), opt(a.doc_type),
+                                          opt(a.doc_no), opt(a.template_id)));
+    }
+    attachments = b.CreateVector(list);
+  }
+  flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<fb::SealedField>>> sealed;
+  if (!extras.sealed.empty()) {
+    std::vector<flatbuffers::Offset<fb::SealedField>> list;
+    for (const SealedFieldInfo& f : extras.sealed) {
+      list.push_back(fb::CreateSealedField(b, b.CreateString(f.field),
+                                           b.CreateVector(f.commitment.data(), f.commitment.size()),
+                                           b.CreateString(f.masked)));
+    }
+    sealed = b.CreateVector(list);
+  }
   auto key = b.CreateVector(h.key.data(), h.key.size());
   auto certificate = b.CreateString(h.certificate_no);
   auto actor = fb::CreateActor(b, certificate, key);
@@ -26,6 +48,8 @@ Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& 
   sb.add_actor(actor);
   sb.add_occurred_at_ms(h.occurred_at_ms);
   if (h.expected_case_version) sb.add_expected_case_version(*h.expected_case_version);
+  if (!attachments.IsNull()) sb.add_attachments(attachments);
+  if (!sealed.IsNull()) sb.add_sealed(sealed);
   b.Finish(sb.Finish(), fb::StatementIdentifier());
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ledger/statement.h"
 
@@ -29,8 +30,32 @@ struct StatementHeader {
   std::optional<uint64_t> expected_case_version;
 };
 
+// A 文书 or other file named by its content hash (schemas/statement.fbs).
+struct AttachmentInfo {
+  Hash content_hash{};
+  uint64_t size = 0;
+  std::string media_type;
+  std::string title;
+  std::string doc_type;
+  std::string doc_no;
+  std::string template_id;
+};
+
+// A sealed private value as the statement shows it.
+struct SealedFieldInfo {
+  std::string field;
+  Hash commitment{};
+  std::string masked;
+};
+
+struct StatementExtras {
+  std::vector<AttachmentInfo> attachments;
+  std::vector<SealedFieldInfo> sealed;
+};
+
 Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& h,
-                      fb::Payload type, flatbuffers::Offset<void> payload);
+                      fb::Payload type, flatbuffers::Offset<void> payload,
+                      const StatementExtras& extras = {});
 
 EventId RandomEventId();
 int64_t NowMs();

@@ -13,7 +13,8 @@ namespace {
 
 struct RegisterOptions {
   std::string dir, root_key_file, certificate, name, post, key, reason, valid_from, valid_until;
-  std::vector<std::string> roles{"officer"};
+  std::string area, unit, issuer, legal_qualification;
+  std::vector<std::string> roles{"officer"}, categories;
 };
 
 // "2026-01-01" is midnight China Standard Time (UTC+8); a bare number is ms.
@@ -42,7 +43,15 @@ Result<PublicKey> ParseOfficerKey(const std::string& vkey) {
 Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o,
                              const StatementHeader& h) {
   if (action == "officer") {
-    OfficerInfo info{o.certificate, o.name, o.post, {}, {}, 0, 0};
+    OfficerInfo info;
+    info.certificate_no = o.certificate;
+    info.name = o.name;
+    info.post = o.post;
+    info.categories = o.categories;
+    info.area = o.area;
+    info.unit = o.unit;
+    info.issuer = o.issuer;
+    info.legal_qualification_no = o.legal_qualification;
     ASSIGN_OR_RETURN(info.key, ParseOfficerKey(o.key));
     for (const auto& r : o.roles) {
       ASSIGN_OR_RETURN(fb::Role role, ParseRole(r));
@@ -114,6 +123,12 @@ void AddRegisterCommand(CLI::App& app, int& exit_code) {
       sub->add_option("--roles", o->roles, "officer, reviewer, supervisor, discloser")->delimiter(',');
       sub->add_option("--valid-from", o->valid_from, "YYYY-MM-DD (China Standard Time) or ms");
       sub->add_option("--valid-until", o->valid_until, "YYYY-MM-DD (exclusive) or ms; default open");
+      sub->add_option("--categories", o->categories, "执法类别, comma-separated")->delimiter(',');
+      sub->add_option("--area", o->area, "执法区域");
+      sub->add_option("--unit", o->unit, "所属单位");
+      sub->add_option("--issuer", o->issuer, "发证机关");
+      sub->add_option("--legal-qualification", o->legal_qualification,
+                      "法律职业资格证书编号 (needed to give legal-review opinions)");
     }
     if (name == "officer" || name == "rotate-key") {
       sub->add_option("--key", o->key, "The officer's verifier key, as printed by keygen")->required();

@@ -1,5 +1,7 @@
 #include "ledger/domain/case_state.h"
 
+#include "ledger/registry.h"
+
 namespace lawtrail::domain {
 namespace {
 
@@ -46,7 +48,11 @@ void FoldCaseEvent(CaseState& c, const fb::Statement& st) {
     // Mirrors the F-SEIZURE-30 check: raised once, by the first act after the term.
     if (!s.lifted && at > s.taken_at_ms + int64_t{s.days} * 24 * 3600 * 1000) s.flagged = true;
   }
-  c.participants.insert(Str(st.actor()->certificate_no()));
+  // Handling the case makes one a participant; reviewing, disclosing and
+  // supervising it do not.
+  if (RequiredAuthority(st.payload_type()).role == fb::Role::Officer) {
+    c.participants.insert(Str(st.actor()->certificate_no()));
+  }
   if (const auto* officers = ActOfficers(st)) {
     for (const auto* o : *officers) {
       c.participants.insert(o->str());

@@ -1,0 +1,408 @@
+// One test per procedure rule (docs/rules.md): a lawful sequence is admitted,
+// the act that breaks the rule is refused with the rule's id (or accepted with
+// its flag), and a refusal leaves the log unchanged.
+#include <catch2/catch.hpp>
+
+#include "ledger/domain/case_acts.h"
+#include "ledger/domain/rules.h"
+#include "tests/support/case_fixture.h"
+
+namespace lawtrail::testing {
+namespace {
+
+using domain::AvInfo;
+using domain::Penalty;
+
+const std::vector<Penalty> kFine500{{fb::PenaltyType::Fine, 50000, ""}};
+
+AvInfo ContinuousAv(int day) {
+  return AvInfo{"av-" + std::to_string(day), CaseFixture::Day(day, 9), CaseFixture::Day(day, 11)};
+}
+
+TEST_CASE("P-SIGNER: a suspended officer can sign nothing", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Refused(domain::RecordInspection(f.By(f.suspended, "C1", 1), {f.suspended.certificate_no, f.a.certificate_no},
+                                     "现场", "检查"),
+            "P-SIGNER");
+  f.Investigate("C1", 1);
+}
+
+TEST_CASE("P-CASE-OPEN: a case act needs an opened case that is not closed", "[rules]") {
+  CaseFixture f;
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.a.certificate_no, f.b.certificate_no}, "现场", "检查"),
+            "P-CASE-OPEN");
+  f.Open("C1", 0);
+  f.Investigate("C1", 1);
+  f.Admit(domain::CloseCase(f.By(f.a, "C1", 2), fb::CloseReason::Other, "违法事实不能成立"));
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 3), {f.a.certificate_no, f.b.certificate_no}, "现场", "检查"),
+            "P-CASE-OPEN");
+}
+
+TEST_CASE("P-STAGE: payment cannot be recorded before a decision", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Refused(domain::RecordPayment(f.By(f.a, "C1", 1), 50000, "RCPT-1"), "P-STAGE");
+  f.Refused(domain::OpenCase(f.By(f.a, "C1", 1), {}), "P-STAGE");  // opened twice
+}
+
+TEST_CASE("P-POWER-ITEM: a case opens only under a published power item of its category", "[rules]") {
+  CaseFixture f;
+  domain::CaseOpening o;
+  o.power_item_code = "999999999";
+  o.party.name = "信阳市青山商贸有限公司";
+  o.party.credit_code = "91411500MA44XY0B1N";
+  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-POWER-ITEM");
+  o.power_item_code = kCoercionItem;  // a 行政强制 item for a 行政处罚 case
+  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-POWER-ITEM");
+  o.power_item_code = kPenaltyItem;
+  f.Admit(domain::OpenCase(f.By(f.a, "C1", 0), o));
+}
+
+TEST_CASE("P-TWO-OFFICERS: an inspection needs two officers with valid certificates", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.a.certificate_no}, "现场", "检查"), "P-TWO-OFFICERS");
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.a.certificate_no, f.suspended.certificate_no}, "现场",
+                                     "检查"),
+            "P-TWO-OFFICERS");
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.b.certificate_no, f.c.certificate_no}, "现场", "检查"),
+            "P-TWO-OFFICERS");  // the signer was not there
+  f.Refused(domain::RecordInquiry(f.By(f.a, "C1", 1), {f.a.certificate_no, f.a.certificate_no}, "证人", "李四",
+                                  "询问"),
+            "P-TWO-OFFICERS");
+  f.Admit(domain::RecordInquiry(f.By(f.a, "C1", 1), {f.a.certificate_no, f.b.certificate_no}, "证人", "李四", "询问"));
+}
+
+TEST_CASE("P-AV-REQUIRED: a seizure and a forced demolition need a continuous AV recording", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0, kCoercionItem);
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {}), "P-AV-REQUIRED");
+  AvInfo broken = ContinuousAv(1);
+  broken.continuous = false;  // interrupted, and no reason given
+  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {broken}), "P-AV-REQUIRED");
+  broken.interruption_reasons = {"执法记录仪电量耗尽，更换设备"};
+  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {broken}));
+
+  f.DecidedCase("C2", 0, 50000);
+  f.Refused(domain::ExecuteEnforcement(f.By(f.a, "C2", 20), fb::ExecutionKind::Demolition, two, "拆除违建", {}),
+            "P-AV-REQUIRED");
+  f.Admit(domain::ExecuteEnforcement(f.By(f.a, "C2", 20), fb::ExecutionKind::Demolition, two, "拆除违建",
+                                     {ContinuousAv(20)}));
+}
+
+TEST_CASE("P-SEIZURE-TERM: 30 days, extended once by at most 30 before it expires", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0, kCoercionItem);
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 45, {ContinuousAv(1)}),
+            "P-SEIZURE-TERM");
+  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {ContinuousAv(1)}));
+  f.Refused(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 20), "扣1", 40, "需检测"), "P-SEIZURE-TERM");
+  f.Admit(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 20), "扣1", 30, "需检测"));
+  f.Refused(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 40), "扣1", 10, "再延长"), "P-SEIZURE-TERM");
+  f.Admit(domain::LiftCoerciveMeasure(f.By(f.a, "C1", 50), "扣1", "检测完毕"));
+}
+
+TEST_CASE("P-DOCUMENT: an act carries its 文书 with 文号 and content hash", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Investigate("C1", 1);
+  auto act = f.By(f.a, "C1", 2);
+  act.attach_document = false;
+  f.Refused(domain::ConcludeInvestigation(act, fb::Conclusion::Penalise, kFine500, "事实"), "P-DOCUMENT");
+  f.Conclude("C1", 2, 50000);
+}
+
+TEST_CASE("P-CONCLUSION: a general-procedure decision follows the end of the investigation", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Investigate("C1", 1);
+  f.Refused(f.Decision("C1", 2, 50000), "P-CONCLUSION");
+}
+
+TEST_CASE("P-NOTICE: no penalty decision without the prior notice", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000);
+  f.Review("C1", 3);
+  f.Refused(f.Decision("C1", 4, 50000), "P-NOTICE");
+  f.Notice("C1", 4, 50000);
+  f.Waive("C1", 5);
+  f.Admit(f.Decision("C1", 6, 50000));
+}
+
+TEST_CASE("P-DEFENCE: the party is heard, or waives, or the statement period runs", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 50000);                           // Friday 2026-03-06
+  f.Refused(f.Decision("C1", 7, 50000), "P-DEFENCE");  // Monday: 1 working day later
+  f.Admit(f.Decision("C1", 9, 50000));                 // Wednesday: 3 working days have run
+}
+
+TEST_CASE("P-HEARING-RIGHT: a fine reaching the Henan threshold needs a hearing notice", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);  // an organisation: 50,000 元 threshold
+  f.Investigate("C1", 1);
+  f.Conclude("C1", 2, 6'000'000);
+  f.Review("C1", 3);
+  f.Refused(domain::ServePriorNotice(f.By(f.a, "C1", 4), {{fb::PenaltyType::Fine, 6'000'000, ""}}, false),
+            "P-HEARING-RIGHT");
+  f.Refused(domain::ServePriorNotice(f.By(f.a, "C1", 4), {{fb::PenaltyType::RevokeLicence, 0, "营业执照"}}, false),
+            "P-HEARING-RIGHT");
+  f.Notice("C1", 4, 6'000'000, true);
+}
+
+TEST_CASE("P-HEARING-PERIOD: no decision in the request period, nor before a requested hearing", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 6'000'000);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 6'000'000, true);  // Fri 03-06
+  f.Admit(domain::ReceiveStatement(f.By(f.a, "C1", 5), fb::PartyResponse::Defence, "申辩", false));
+  f.Refused(f.Decision("C1", 8, 6'000'000), "P-HEARING-PERIOD");  // Tue 03-10: 2 working days
+  f.Admit(domain::RequestHearing(f.By(f.a, "C1", 8)));
+  f.Refused(f.Decision("C1", 16, 6'000'000), "P-HEARING-PERIOD");  // requested, not held
+}
+
+TEST_CASE("P-HEARING-7WD: the hearing is notified seven working days ahead", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 6'000'000);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 6'000'000, true);
+  f.Admit(domain::RequestHearing(f.By(f.a, "C1", 7)));
+  f.Refused(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(12), f.c.certificate_no, "会议室"),
+            "P-HEARING-7WD");
+  f.Admit(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(17), f.c.certificate_no, "会议室"));
+}
+
+TEST_CASE("P-HEARING-PRESIDER: an investigator may not preside over the hearing", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Investigate("C1", 1);  // a and b investigated
+  f.Conclude("C1", 2, 6'000'000);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 6'000'000, true);
+  f.Admit(domain::RequestHearing(f.By(f.a, "C1", 7)));
+  f.Refused(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(17), f.b.certificate_no, "会议室"),
+            "P-HEARING-PRESIDER");
+  f.Admit(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(17), f.c.certificate_no, "会议室"));
+  f.Refused(domain::HoldHearing(f.By(f.a, "C1", 17), f.b.certificate_no, true, {ContinuousAv(17)}),
+            "P-HEARING-PRESIDER");
+}
+
+TEST_CASE("P-LEGAL-REVIEW: penalties, catalogue items and heard cases need an approving review", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000);
+  f.Notice("C1", 3, 50000);
+  f.Waive("C1", 4);
+  f.Refused(f.Decision("C1", 5, 50000), "P-LEGAL-REVIEW");  // no review
+  f.Admit(domain::RequestLegalReview(f.By(f.a, "C1", 5), "送审"));
+  f.Admit(domain::GiveLegalReviewOpinion(f.By(f.reviewer, "C1", 5), false, {"证据不足"}));
+  f.Refused(f.Decision("C1", 6, 50000), "P-LEGAL-REVIEW");  // review found problems
+  f.Review("C1", 6);
+  f.Admit(f.Decision("C1", 7, 50000));
+
+  // A no-penalty decision under a catalogued power item still needs review.
+  f.Open("C2", 0, kCataloguedItem);
+  f.Investigate("C2", 1);
+  f.Admit(domain::ConcludeInvestigation(f.By(f.a, "C2", 2), fb::Conclusion::NoPenaltyMinor, {}, "情节轻微"));
+  f.Refused(domain::IssueDecision(f.By(f.a, "C2", 3), fb::DecisionOutcome::NoPenalty, "不罚1", {}, "占道", "轻微",
+                                  "第33条"),
+            "P-LEGAL-REVIEW");
+}
+
+TEST_CASE("P-REVIEWER-QUALIFIED: a reviewer needs a registered 法律职业资格", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000);
+  f.Admit(domain::RequestLegalReview(f.By(f.a, "C1", 3), "送审"));
+  f.Refused(domain::GiveLegalReviewOpinion(f.By(f.unqualified, "C1", 3), true, {"同意"}), "P-REVIEWER-QUALIFIED");
+  f.Admit(domain::GiveLegalReviewOpinion(f.By(f.reviewer, "C1", 3), true, {"同意"}));
+}
+
+TEST_CASE("P-SELF-REVIEW: nobody reviews a case they took part in", "[rules]") {
+  CaseFixture f;
+  // A reviewer who also holds the officer role and investigated the case.
+  TestOfficer both{"41159003", KeyPair::Generate()};
+  OfficerInfo info{both.certificate_no, "周杰", "执法队员", both.key.public_key(),
+                   {fb::Role::Officer, fb::Role::Reviewer}, 0, 0};
+  info.legal_qualification_no = "A20204100000001";
+  REQUIRE(f.t().AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
+    return OfficerRegisteredStatement(h, info);
+  })).ok());
+  f.Open("C1", 0);
+  f.Admit(domain::RecordInspection(f.By(both, "C1", 1), {both.certificate_no, f.a.certificate_no}, "现场", "检查"));
+  f.Conclude("C1", 2, 50000);
+  f.Admit(domain::RequestLegalReview(f.By(f.a, "C1", 3), "送审"));
+  f.Refused(domain::GiveLegalReviewOpinion(f.By(both, "C1", 3), true, {"同意"}), "P-SELF-REVIEW");
+  f.Admit(domain::GiveLegalReviewOpinion(f.By(f.reviewer, "C1", 3), true, {"同意"}));
+}
+
+TEST_CASE("P-COLLECTIVE: a complex case needs the heads' collective discussion", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000, /*complex=*/true);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 50000);
+  f.Waive("C1", 5);
+  f.Refused(f.Decision("C1", 6, 50000), "P-COLLECTIVE");
+  f.Admit(domain::HoldCollectiveDiscussion(f.By(f.a, "C1", 6), {"镇长", "副镇长", "法制办主任"}, "同意处罚"));
+  f.Admit(f.Decision("C1", 7, 50000));
+}
+
+TEST_CASE("P-SIMPLE-LIMIT: simple procedure only within the fine limits of 第51条", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0, kPenaltyItem, fb::Procedure::Simple, fb::PartyKind::NaturalPerson);
+  auto on_the_spot = [&](int64_t fen) {
+    return domain::IssueDecision(f.By(f.a, "C1", 0, 11), fb::DecisionOutcome::Penalty, "当场1",
+                                 {{fb::PenaltyType::Fine, fen, ""}}, "占道", "占道", "第36条", true);
+  };
+  f.Refused(on_the_spot(30000), "P-SIMPLE-LIMIT");  // 300 元 > 200 元 for a citizen
+  f.Admit(on_the_spot(20000));
+}
+
+TEST_CASE("P-E-SERVICE-CONSENT: electronic service needs the party's consent", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);
+  const std::string no = CaseFixture::DecisionNo("C1");
+  f.Refused(domain::ServeDocument(f.By(f.a, "C1", 7), no, "行政处罚决定书", fb::ServiceMethod::Electronic,
+                                  CaseFixture::Day(7), false),
+            "P-E-SERVICE-CONSENT");
+  f.Admit(domain::ServeDocument(f.By(f.a, "C1", 7), no, "行政处罚决定书", fb::ServiceMethod::Electronic,
+                                CaseFixture::Day(7), true));
+}
+
+TEST_CASE("P-LATE-FEE-CAP: late fees never exceed the fine", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);
+  f.Admit(domain::ImposeLateFee(f.By(f.a, "C1", 30), 30000, 20));
+  f.Refused(domain::ImposeLateFee(f.By(f.a, "C1", 40), 30000, 20), "P-LATE-FEE-CAP");
+  f.Admit(domain::ImposeLateFee(f.By(f.a, "C1", 40), 20000, 14));
+}
+
+TEST_CASE("P-COURT-DEMAND: the court is asked only ten days after a 催告", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);
+  f.Refused(domain::ApplyToCourt(f.By(f.a, "C1", 30), "平桥区人民法院"), "P-COURT-DEMAND");
+  f.Admit(domain::ServeDemandNotice(f.By(f.a, "C1", 30), 50000, "2026-04-15"));
+  f.Refused(domain::ApplyToCourt(f.By(f.a, "C1", 35), "平桥区人民法院"), "P-COURT-DEMAND");
+  f.Admit(domain::ApplyToCourt(f.By(f.a, "C1", 41), "平桥区人民法院"));
+}
+
+TEST_CASE("P-PUBLICATION: only issued decisions are published, never a minor's", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);
+  const std::string no = CaseFixture::DecisionNo("C1");
+  f.Refused(domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", "别的文号", "2026-03-17", "2029-03-09", "罚款"),
+            "P-PUBLICATION");
+  f.Refused(domain::WithdrawPublication(f.By(f.discloser, "C1", 8), "PUB-1", "未公示"), "P-PUBLICATION");
+  f.Admit(domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", no, "2026-03-17", "2029-03-09", "罚款500元"));
+  f.Admit(domain::CorrectPublication(f.By(f.discloser, "C1", 9), "PUB-1", "金额笔误", "罚款500元整"));
+
+  f.Open("C2", 0, kPenaltyItem, fb::Procedure::Simple, fb::PartyKind::NaturalPerson, /*minor=*/true);
+  f.Admit(domain::IssueDecision(f.By(f.a, "C2", 0, 11), fb::DecisionOutcome::Penalty, "当场2",
+                                {{fb::PenaltyType::Warning, 0, ""}}, "占道", "占道", "第36条", true));
+  f.Refused(domain::PublishDecision(f.By(f.discloser, "C2", 2), "PUB-2", "当场2", "2026-03-11", "2026-06-02", "警告"),
+            "P-PUBLICATION");
+}
+
+TEST_CASE("P-SEALED: a natural person's name and ID are sealed and every opening matches", "[rules]") {
+  CaseFixture f;
+  domain::CaseOpening o;
+  o.power_item_code = kPenaltyItem;
+  o.party.kind = fb::PartyKind::NaturalPerson;
+  o.party.name = "张三丰";
+  o.party.id_no = "110105194912310021";  // wrong check character
+  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-SEALED");
+  o.party.id_no.clear();  // the ID is not sealed at all
+  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-SEALED");
+  o.party.id_no = "11010519491231002X";
+  Bytes good = domain::OpenCase(f.By(f.a, "C1", 0), o);
+  // The same statement without its openings: bare signed bytes.
+  auto sub = ParseSubmission(good);
+  REQUIRE(sub.ok());
+  f.Refused(sub->signed_statement, "P-SEALED");
+  // An opening that does not match its commitment.
+  auto altered = sub->openings;
+  altered[0].value = "李四";
+  f.Refused(BuildSubmission(sub->signed_statement, altered), "P-SEALED");
+  f.Admit(std::move(good));
+}
+
+TEST_CASE("F-DECISION-90: a decision after day 90 is accepted and flagged", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Investigate("C1", 1);
+  f.Conclude("C1", 80, 50000);
+  f.Review("C1", 81);
+  f.Notice("C1", 82, 50000);
+  f.Waive("C1", 83);
+  f.Flagged(f.Decision("C1", 95, 50000), "F-DECISION-90");
+}
+
+TEST_CASE("F-SERVICE-7WD: a decision served after 7 working days is flagged", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);  // decided Sunday 03-08
+  f.Flagged(domain::ServeDocument(f.By(f.a, "C1", 20), CaseFixture::DecisionNo("C1"), "行政处罚决定书",
+                                  fb::ServiceMethod::Post, CaseFixture::Day(20)),
+            "F-SERVICE-7WD");
+}
+
+TEST_CASE("F-SEIZURE-30: a seizure past its term without extension is flagged", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0, kCoercionItem);
+  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", {f.a.certificate_no, f.b.certificate_no}, "货物",
+                                      30, {ContinuousAv(1)}));
+  f.Flagged(domain::LiftCoerciveMeasure(f.By(f.a, "C1", 35), "扣1", "解除"), "F-SEIZURE-30");
+}
+
+TEST_CASE("F-PRESERVATION-7WD: preserved evidence disposed after 7 working days is flagged", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Admit(domain::PreserveEvidence(f.By(f.a, "C1", 1), {f.a.certificate_no, f.b.certificate_no}, "账册三本"));
+  f.Flagged(domain::DisposePreserved(f.By(f.a, "C1", 15), "解除先行登记保存"), "F-PRESERVATION-7WD");
+}
+
+TEST_CASE("F-DISCLOSURE-LATE and F-WITHDRAW-3WD: late publication and late withdrawal are flagged", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);  // decided 03-08
+  const std::string no = CaseFixture::DecisionNo("C1");
+  f.Flagged(domain::PublishDecision(f.By(f.discloser, "C1", 20), "PUB-1", no, "2026-03-17", "2029-03-09", "罚款"),
+            "F-DISCLOSURE-LATE");
+  f.Admit(domain::ChangeDecision(f.By(f.a, "C1", 30), no, fb::DecisionChange::Revoked, fb::ChangeAuthority::ReviewBody,
+                                 "平复决字〔2026〕3号", "事实不清"));
+  f.Flagged(domain::WithdrawPublication(f.By(f.discloser, "C1", 40), "PUB-1", "决定已被复议撤销"), "F-WITHDRAW-3WD");
+}
+
+TEST_CASE("F-AV-SERVICE: service by leaving the document without AV is flagged", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);
+  f.Flagged(domain::ServeDocument(f.By(f.a, "C1", 7), CaseFixture::DecisionNo("C1"), "行政处罚决定书",
+                                  fb::ServiceMethod::LeftAtDomicile, CaseFixture::Day(7)),
+            "F-AV-SERVICE");
+}
+
+TEST_CASE("F-DISCRETION: a proposed fine outside the cited discretion level is flagged", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Investigate("C1", 1);
+  f.Flagged(domain::ConcludeInvestigation(f.By(f.a, "C1", 2), fb::Conclusion::Penalise,
+                                          {{fb::PenaltyType::Fine, 500000, ""}}, "事实", kDiscretionCode, "一般"),
+            "F-DISCRETION");
+}
+
+TEST_CASE("every rule in the catalogue has a test in this file", "[rules]") {
+  // Keeps the table and the tests together: a new rule needs a TEST_CASE
+  // whose name starts with its id.
+  const auto& tests = Catch::getAllTestCasesSorted(*Catch::getCurrentContext().getConfig());
+  for (const auto& rule : domain::AllRules()) {
+    bool found = false;
+    for (const auto& t : tests) {
+      if (t.name.find(std::string(rule.id)) != std::string::npos) found = true;
+    }
+    INFO(rule.id);
+    CHECK(found);
+  }
+}
+
+}  // namespace
+}  // namespace lawtrail::testing

@@ -1,0 +1,185 @@
+#include "tests/support/case_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include "ledger/domain/calendar.h"
+#include "ledger/domain/master_data_statements.h"
+
+namespace lawtrail::testing {
+
+using domain::Penalty;
+
+int64_t CaseFixture::Day(int day, int hour) {
+  static const int64_t base = domain::ChinaMidnightMs(*domain::ParseDate("2026-03-02"));
+  return base + int64_t{day} * 86'400'000 + int64_t{hour} * 3'600'000;
+}
+
+void CaseFixture::Root(const std::function<Bytes(const StatementHeader&)>& build) {
+  auto r = t_.AppendOne(t_.SignedRegistryEvent(build));
+  if (!r.ok()) throw std::runtime_error("registry event: " + r.status().ToString());
+}
+
+TestOfficer CaseFixture::Register(const std::string& cert, const std::string& name, std::vector<fb::Role> roles,
+                                  const std::string& qualification) {
+  TestOfficer officer{cert, KeyPair::Generate()};
+  OfficerInfo info{cert, name, "执法队员", officer.key.public_key(), std::move(roles),
+                   domain::ChinaMidnightMs(*domain::ParseDate("2025-01-01")), 0};
+  info.legal_qualification_no = qualification;
+  Root([&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); });
+  return officer;
+}
+
+bool CaseFixture::PublishProfile() {
+  Root([](const StatementHeader& h) {
+    domain::AgencyProfile p;
+    p.name = "青山镇人民政府";
+    p.credit_code = "11411500MB1234567X";
+    p.province = "河南";
+    p.department = "综合行政执法";
+    return domain::AgencyProfileStatement(h, p);
+  });
+  return true;
+}
+
+CaseFixture::CaseFixture()
+    : profile_published_(PublishProfile()),
+      a(Register("41150001", "王伟", {fb::Role::Officer})),
+      b(Register("41150002", "李娜", {fb::Role::Officer})),
+      c(Register("41150003", "张强", {fb::Role::Officer})),
+      reviewer(Register("41159001", "刘洋", {fb::Role::Reviewer}, "A20194101234567")),
+      unqualified(Register("41159002", "陈静", {fb::Role::Reviewer})),
+      discloser(Register("41158001", "杨帆", {fb::Role::Discloser})),
+      supervisor(Register("41157001", "赵敏", {fb::Role::Supervisor})),
+      suspended(Register("41150009", "孙磊", {fb::Role::Officer})) {
+  PublishPowerList();
+}
+
+void CaseFixture::PublishPowerList() {
+  Root([&](const StatementHeader& h) {
+    return OfficerStatusStatement(h, fb::Payload::OfficerSuspended, suspended.certificate_no, "涉嫌违纪");
+  });
+  for (auto [code, category] : {std::pair{kPenaltyItem, fb::PowerCategory::Penalty},
+                                std::pair{kCataloguedItem, fb::PowerCategory::Penalty},
+                                std::pair{kCoercionItem, fb::PowerCategory::Coercion}}) {
+    Root([&](const StatementHeader& h) {
+      domain::PowerItem item;
+      item.code = code;
+      item.name = "对未经许可占道经营的处罚";
+      item.category = category;
+      item.basis = "《城市市容和环境卫生管理条例》第36条";
+      return domain::PowerItemStatement(h, item);
+    });
+  }
+  Root([](const StatementHeader& h) {
+    return domain::ReviewCatalogueItemStatement(h, "FZSH-01", kCataloguedItem, "涉及重大公共利益");
+  });
+  Root([](const StatementHeader& h) {
+    return domain::DiscretionStandardStatement(h, kDiscretionCode, kPenaltyItem, "占道经营", "第36条",
+                                               {{"一般", "首次", 10000, 100000}, {"较重", "多次", 100000, 1000000}});
+  });
+}
+
+domain::Act CaseFixture::By(const TestOfficer& who, const std::string& case_id, int day, int hour) const {
+  domain::Act act;
+  act.origin = kTestOrigin;
+  act.case_id = case_id;
+  act.certificate_no = who.certificate_no;
+  act.key = &who.key;
+  act.at_ms = Day(day, hour);
+  act.event_id = RandomEventId();
+  return act;
+}
+
+Appended CaseFixture::Admit(Bytes submission) {
+  auto r = t_.AppendOne(std::move(submission));
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  return *r;
+}
+
+void CaseFixture::Refused(Bytes submission, const std::string& rule) {
+  const uint64_t before = t_.log().size();
+  auto r = t_.AppendOne(std::move(submission));
+  REQUIRE_FALSE(r.ok());
+  INFO(r.status().ToString());
+  CHECK(r.status().rule() == rule);
+  CHECK(t_.log().size() == before);
+}
+
+void CaseFixture::Flagged(Bytes submission, const std::string& rule) {
+  const Appended appended = Admit(std::move(submission));
+  REQUIRE(appended.flags.size() == 1);
+  CHECK(appended.flags[0].rule_id == rule);
+}
+
+void CaseFixture::Open(const std::string& case_id, int day, const std::string& power_item,
+                       fb::Procedure procedure, fb::PartyKind party, bool minor) {
+  domain::CaseOpening o;
+  o.category = power_item == kCoercionItem ? fb::CaseCategory::Coercion : fb::CaseCategory::Penalty;
+  o.procedure = procedure;
+  o.power_item_code = power_item;
+  o.cause = "未经许可占道经营案";
+  o.party.kind = party;
+  o.party.minor = minor;
+  if (party == fb::PartyKind::Organisation) {
+    o.party.name = "信阳市青山商贸有限公司";
+    o.party.credit_code = "91411500MA44XY0B1N";
+  } else {
+    o.party.name = "张三丰";
+    o.party.id_no = "11010519491231002X";
+    o.party.phone = "13812345678";
+    o.party.address = "青山镇幸福村12号";
+  }
+  o.place = "青山镇解放路";
+  o.village = "幸福村";
+  Admit(domain::OpenCase(By(a, case_id, day), o));
+}
+
+void CaseFixture::Investigate(const std::string& case_id, int day) {
+  Admit(domain::RecordInspection(By(a, case_id, day), {a.certificate_no, b.certificate_no}, "解放路", "占道摆摊"));
+}
+
+void CaseFixture::Conclude(const std::string& case_id, int day, int64_t fine_fen, bool complex) {
+  Admit(domain::ConcludeInvestigation(By(a, case_id, day), fb::Conclusion::Penalise,
+                                      {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营属实",
+                                      kDiscretionCode, "一般", complex, false));
+}
+
+void CaseFixture::Review(const std::string& case_id, int day) {
+  Admit(domain::RequestLegalReview(By(a, case_id, day), "送法制审核"));
+  Admit(domain::GiveLegalReviewOpinion(By(reviewer, case_id, day), true, {"事实清楚，程序合法"}));
+}
+
+void CaseFixture::Notice(const std::string& case_id, int day, int64_t fine_fen, bool hearing_right) {
+  Admit(domain::ServePriorNotice(By(a, case_id, day), {Penalty{fb::PenaltyType::Fine, fine_fen, ""}},
+                                 hearing_right));
+}
+
+void CaseFixture::Waive(const std::string& case_id, int day) {
+  Admit(domain::ReceiveStatement(By(a, case_id, day), fb::PartyResponse::Waiver, "放弃陈述申辩", false));
+}
+
+Bytes CaseFixture::Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no) {
+  return domain::IssueDecision(By(a, case_id, day), fb::DecisionOutcome::Penalty,
+                               no.empty() ? DecisionNo(case_id) : no,
+                               {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营", "占道经营属实",
+                               "《城市市容和环境卫生管理条例》第36条");
+}
+
+void CaseFixture::Concluded(const std::string& case_id, int64_t fine_fen, bool complex) {
+  Open(case_id, 0);
+  Investigate(case_id, 1);
+  Conclude(case_id, 2, fine_fen, complex);
+}
+
+void CaseFixture::DecidedCase(const std::string& case_id, int day, int64_t fine_fen) {
+  Open(case_id, day);
+  Investigate(case_id, day + 1);
+  Conclude(case_id, day + 2, fine_fen);
+  Review(case_id, day + 3);
+  Notice(case_id, day + 4, fine_fen);
+  Waive(case_id, day + 5);
+  Admit(Decision(case_id, day + 6, fine_fen));
+}
+
+}  // namespace lawtrail::testing

@@ -1,0 +1,78 @@
+// A test log with the master data and people a case needs — an agency in
+// Henan, officers, a qualified and an unqualified legal reviewer, a discloser
+// and a supervisor, a power list with a legal-review catalogue entry and a
+// discretion standard — plus the steps of a lawful general-procedure case,
+// so that each rule test can walk up to the one act it is about.
+#ifndef LAWTRAIL_TESTS_SUPPORT_CASE_FIXTURE_H_
+#define LAWTRAIL_TESTS_SUPPORT_CASE_FIXTURE_H_
+
+#include <string>
+#include <vector>
+
+#include "ledger/domain/case_acts.h"
+#include "tests/support/test_log.h"
+
+namespace lawtrail::testing {
+
+inline constexpr const char* kPenaltyItem = "330217001";    // 行政处罚 item
+inline constexpr const char* kCataloguedItem = "330217002";  // on the legal-review catalogue
+inline constexpr const char* kCoercionItem = "330217003";   // 行政强制 item
+inline constexpr const char* kDiscretionCode = "CL-330217001";
+
+class CaseFixture {
+ public:
+  CaseFixture();
+
+  TestLog& t() { return t_; }
+
+ private:
+  TestLog t_;
+  bool profile_published_;  // before the officers: they are registered in order
+
+ public:
+  // 10:00 China time on 2026-03-02 (a Monday) plus `day` calendar days.
+  static int64_t Day(int day, int hour = 10);
+
+  // An act by `who` on `case_id` at Day(day).
+  domain::Act By(const TestOfficer& who, const std::string& case_id, int day, int hour = 10) const;
+
+  // Appends and REQUIREs success; returns the result.
+  Appended Admit(Bytes submission);
+  // Appends and REQUIREs refusal by `rule`, with the log's size unchanged.
+  void Refused(Bytes submission, const std::string& rule);
+  // Appends and REQUIREs acceptance with exactly the flag `rule`.
+  void Flagged(Bytes submission, const std::string& rule);
+
+  // Lawful steps of a general-procedure penalty case.
+  void Open(const std::string& case_id, int day, const std::string& power_item = kPenaltyItem,
+            fb::Procedure procedure = fb::Procedure::General,
+            fb::PartyKind party = fb::PartyKind::Organisation, bool minor = false);
+  void Investigate(const std::string& case_id, int day);
+  void Conclude(const std::string& case_id, int day, int64_t fine_fen, bool complex = false);
+  void Review(const std::string& case_id, int day);
+  void Notice(const std::string& case_id, int day, int64_t fine_fen, bool hearing_right = false);
+  void Waive(const std::string& case_id, int day);
+  Bytes Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no = "");
+  // Opened on day 0, inspected on day 1, concluded on day 2.
+  void Concluded(const std::string& case_id, int64_t fine_fen, bool complex = false);
+  // Open → investigate → conclude → review → notice → waive → decide, from `day`.
+  void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
+  static std::string DecisionNo(const std::string& case_id) { return "青综执罚决字〔2026〕" + case_id; }
+
+  TestOfficer a, b, c;       // officers
+  TestOfficer reviewer;      // 法制审核员 with 法律职业资格
+  TestOfficer unqualified;   // reviewer role, no 法律职业资格
+  TestOfficer discloser, supervisor;
+  TestOfficer suspended;     // an officer whose certificate is suspended
+
+ private:
+  TestOfficer Register(const std::string& cert, const std::string& name, std::vector<fb::Role> roles,
+                       const std::string& qualification = "");
+  void Root(const std::function<Bytes(const StatementHeader&)>& build);
+  bool PublishProfile();
+  void PublishPowerList();
+};
+
+}  // namespace lawtrail::testing
+
+#endif  // LAWTRAIL_TESTS_SUPPORT_CASE_FIXTURE_H_
