@@ -20,6 +20,7 @@ namespace lawtrail::cli {
 // Exit codes: 0 success, 1 the operation found a problem (bad input,
 // verification failure), 2 usage errors (CLI11), 3 the log could not be used.
 inline constexpr int kExitProblem = 1;
+inline constexpr int kExitUsage = 2;
 inline constexpr int kExitUnusable = 3;
 
 // Prints "lawtrail <command>: <status>" to stderr; returns the exit code.
@@ -56,6 +57,7 @@ void AddAppendCommands(CLI::App& app, int& exit_code);    // append, sign
 void AddDemoCommand(CLI::App& app, int& exit_code);       // demo
 void AddReadCommands(CLI::App& app, int& exit_code);      // get, history, leaf-hash, checkpoint, prove
 void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
+void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
 
 }  // namespace lawtrail::cli
 

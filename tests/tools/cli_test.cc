@@ -97,7 +97,7 @@ TEST_CASE("a statement written as JSON round-trips Chinese text through sign, ap
 TEST_CASE("demo --emit piped into append appends everything, and verify passes", "[cli]") {
   testing::TempDir tmp;
   Init(tmp);
-  const auto emit = RunLawtrail({"demo", "--data", tmp / "log", "--events", "500", "--seed", "7", "--emit"});
+  const auto emit = RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "500", "--seed", "7", "--emit"});
   REQUIRE(emit.exit_code == 0);
   testing::WriteAll(tmp / "demo.bin", emit.out);
   const auto append = RunLawtrail({"append", "--data", tmp / "log"}, tmp / "demo.bin");
@@ -107,16 +107,16 @@ TEST_CASE("demo --emit piped into append appends everything, and verify passes",
   CHECK(verify.exit_code == 0);
   CHECK_THAT(verify.out, Catch::StartsWith("ok: 513 records"));
   // The same seed emits byte-identical statements.
-  CHECK(RunLawtrail({"demo", "--data", tmp / "log", "--events", "500", "--seed", "7", "--emit"}).out == emit.out);
+  CHECK(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "500", "--seed", "7", "--emit"}).out == emit.out);
 }
 
 TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli][proofs]") {
   testing::TempDir tmp;
   const std::string vkey = Init(tmp);
-  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--events", "300"}).exit_code == 0);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "300"}).exit_code == 0);
   const auto old_cp = RunLawtrail({"checkpoint", "--data", tmp / "log"});
   REQUIRE(old_cp.exit_code == 0);
-  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--events", "200", "--seed", "2"}).exit_code == 0);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "200", "--seed", "2"}).exit_code == 0);
   const auto new_cp = RunLawtrail({"checkpoint", "--data", tmp / "log"});
   REQUIRE(new_cp.exit_code == 0);
   const auto key = note::ParseVerifier(vkey);
@@ -152,7 +152,7 @@ TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli
 TEST_CASE("errors go to stderr with a non-zero exit and lose nothing accepted", "[cli][errors]") {
   testing::TempDir tmp;
   Init(tmp);
-  const auto emit = RunLawtrail({"demo", "--data", tmp / "log", "--events", "20", "--emit"});
+  const auto emit = RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "20", "--emit"});
   REQUIRE(emit.exit_code == 0);
 
   SECTION("a record that does not exist") {
@@ -192,7 +192,7 @@ TEST_CASE("errors go to stderr with a non-zero exit and lose nothing accepted", 
 TEST_CASE("read commands work while another process holds the log for writing", "[cli][readers]") {
   testing::TempDir tmp;
   Init(tmp);
-  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--events", "100"}).exit_code == 0);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "100"}).exit_code == 0);
   const std::string fifo = tmp / "feed";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const pid_t writer = testing::Spawn({LAWTRAIL_BINARY, "append", "--data", tmp / "log", fifo}, "",

@@ -59,7 +59,7 @@ TEST_CASE("append killed with SIGKILL at random moments loses nothing it acknowl
   const std::string dir = tmp / "log";
   REQUIRE(testing::RunLawtrail({"init", "--data", dir, "--origin", "crash.example/enforcement"}).exit_code == 0);
   const std::string input = tmp / "load.bin";
-  REQUIRE(testing::Wait(testing::Spawn({LAWTRAIL_BINARY, "demo", "--data", dir, "--events",
+  REQUIRE(testing::Wait(testing::Spawn({LAWTRAIL_BINARY, "demo", "--data", dir, "--load-events",
                                         std::to_string(kEvents), "--seed", "42", "--emit"},
                                        "", input, tmp / "emit.err")) == 0);
 

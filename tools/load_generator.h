@@ -1,12 +1,12 @@
-// File: tools/demo_generator.h
+// File: tools/load_generator.h
 // -----------------------------------------------------------------------------
-// Generates a reproducible demonstration workload: officers registered by the
+// Generates a reproducible load workload (`demo --load-events`): officers registered by the
 // agency root key, then signed case events spread over many cases. Everything
 // (keys, event ids, times, text) derives from the seed, so the same seed and
 // root key give byte-identical statements — re-appending them is idempotent.
 // Thread-safe: Event() may be called from many threads.
-#ifndef LAWTRAIL_TOOLS_DEMO_GENERATOR_H_
-#define LAWTRAIL_TOOLS_DEMO_GENERATOR_H_
+#ifndef LAWTRAIL_TOOLS_LOAD_GENERATOR_H_
+#define LAWTRAIL_TOOLS_LOAD_GENERATOR_H_
 
 #include <string>
 #include <vector>
@@ -50,4 +50,4 @@ class Generator {
 
 }  // namespace lawtrail::demo
 
-#endif  // LAWTRAIL_TOOLS_DEMO_GENERATOR_H_
+#endif  // LAWTRAIL_TOOLS_LOAD_GENERATOR_H_

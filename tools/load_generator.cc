@@ -1,4 +1,4 @@
-#include "tools/demo_generator.h"
+#include "tools/load_generator.h"
 
 #include <cstdio>
 

@@ -1,0 +1,42 @@
+#include "ledger/private_data.h"
+
+#include <sodium.h>
+
+#include "schemas/submission_generated.h"
+
+namespace lawtrail {
+
+Hash PartyTagOf(const SealedVault& vault, PartyKey kind, std::string_view identifier) {
+  return vault.PartyTag(kind == PartyKey::kPerson ? "person" : "organisation", identifier);
+}
+
+Result<std::optional<OpenedField>> ReadOpening(Store& store, const SealedVault& vault, const Hash& commitment) {
+  ASSIGN_OR_RETURN(auto stored, store.Get(Cf::kSealed, AsChars(commitment)));
+  if (!stored) return std::optional<OpenedField>();
+  ASSIGN_OR_RETURN(Bytes plain, vault.Decrypt(AsBytes(*stored)));
+  flatbuffers::Verifier verifier(plain.data(), plain.size());
+  if (!verifier.VerifyBuffer<fb::StoredOpening>(nullptr)) {
+    return Status::Corruption("the stored opening of a commitment is malformed");
+  }
+  const auto* o = flatbuffers::GetRoot<fb::StoredOpening>(plain.data());
+  OpenedField out{o->case_id()->str(), o->index(), o->field()->str(), o->value()->str()};
+  sodium_memzero(plain.data(), plain.size());
+  return std::optional<OpenedField>(std::move(out));
+}
+
+Result<std::vector<PartyMention>> FindParty(Store& store, const SealedVault& vault, PartyKey kind,
+                                            std::string_view identifier) {
+  const Hash tag = PartyTagOf(vault, kind, identifier);
+  const std::string prefix(AsChars(tag));
+  std::vector<PartyMention> out;
+  std::unique_ptr<rocksdb::Iterator> it(store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(Cf::kParties)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (it->key().size() != prefix.size() + 8) return Status::Corruption("malformed party index key");
+    out.push_back({ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()) + prefix.size()),
+                   it->value().ToString()});
+  }
+  RETURN_IF_ERROR(FromRocks(it->status(), "reading the party index"));
+  return out;
+}
+
+}  // namespace lawtrail

@@ -1,0 +1,67 @@
+// The data the procedure rules read (ledger/domain/*.tsv) and the rule table
+// the docs show.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "ledger/domain/procedure.h"
+#include "ledger/domain/procedure_tables.h"
+#include "ledger/domain/rules.h"
+
+namespace lawtrail::domain {
+namespace {
+
+TEST_CASE("every case event of the catalogue has a stage rule in the shipped table", "[tables]") {
+  const ProcedureTables& t = ProcedureTables::Builtin();
+  for (fb::Payload type : fb::EnumValuesPayload()) {
+    if (!IsCaseEvent(type)) continue;
+    INFO(fb::EnumNamePayload(type));
+    CHECK(t.StageRuleFor(type) != nullptr);
+  }
+  CHECK(t.StageRuleFor(fb::Payload::CaseMemo) == nullptr);
+  const auto* decision_docs = t.RequiredDocuments(fb::Payload::DecisionIssued);
+  REQUIRE(decision_docs != nullptr);
+  CHECK(decision_docs->front() == "行政处罚决定书");
+}
+
+TEST_CASE("thresholds come from the most specific row: province, department, then the default", "[tables]") {
+  const ProcedureTables& t = ProcedureTables::Builtin();
+  CHECK(t.ThresholdsFor("河南", "综合行政执法", true).hearing_fine_min_fen == 500000);      // 5,000 元
+  CHECK(t.ThresholdsFor("河南", "综合行政执法", false).hearing_fine_min_fen == 5000000);    // 50,000 元
+  CHECK(t.ThresholdsFor("湖北", "公安", true).hearing_fine_min_fen == 200000);             // 2,000 元
+  CHECK(t.ThresholdsFor("湖北", "市场监管", false).simple_fine_max_fen == 300000);         // 第51条: 3,000 元
+  CHECK(t.ThresholdsFor("", "", true).simple_fine_max_fen == 20000);                      // 200 元
+}
+
+TEST_CASE("a table naming an unknown event or stage is refused with its line", "[tables]") {
+  auto bad_event = ProcedureTables::Parse("CaseOpend\tnone\topen\n", "", "*\t*\tcitizen\t1\t2\t3\t3\n*\t*\torganisation\t1\t2\t3\t3\n");
+  REQUIRE_FALSE(bad_event.ok());
+  CHECK_THAT(bad_event.status().message(), Catch::Contains("case-stages.tsv line 1") && Catch::Contains("CaseOpend"));
+  auto bad_stage = ProcedureTables::Parse("CaseOpened\tnowhere\topen\n", "", "");
+  REQUIRE_FALSE(bad_stage.ok());
+  CHECK_THAT(bad_stage.status().message(), Catch::Contains("nowhere"));
+  auto no_default = ProcedureTables::Parse("", "", "河南\t*\tcitizen\t1\t2\t3\t3\n");
+  REQUIRE_FALSE(no_default.ok());
+  CHECK_THAT(no_default.status().message(), Catch::Contains("default"));
+}
+
+TEST_CASE("docs/rules.md shows the rule table exactly as the code has it", "[tables]") {
+  std::ifstream in(std::string(LAWTRAIL_TEST_VECTORS) + "/../../docs/rules.md");
+  REQUIRE(in);
+  std::stringstream doc;
+  doc << in.rdbuf();
+  CHECK_THAT(doc.str(), Catch::Contains(RulesMarkdown()));
+}
+
+TEST_CASE("rule ids are unique and refusals carry them", "[tables]") {
+  std::set<std::string_view> ids;
+  for (const auto& r : AllRules()) CHECK(ids.insert(r.id).second);
+  const Status s = Refuse("P-NOTICE", "no notice");
+  CHECK(s.rule() == "P-NOTICE");
+  CHECK_THAT(s.ToString(), Catch::Contains("[P-NOTICE]") && Catch::Contains("行政处罚法 第44条"));
+  CHECK(s.WithContext("statement 3").rule() == "P-NOTICE");
+}
+
+}  // namespace
+}  // namespace lawtrail::domain

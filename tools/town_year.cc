@@ -1,0 +1,726 @@
+#include "tools/town_year.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include "ledger/domain/calendar.h"
+#include "ledger/domain/master_data_statements.h"
+#include "ledger/domain/procedure_tables.h"
+#include "ledger/log_format.h"
+#include "ledger/registry_statements.h"
+#include "ledger/sha256.h"
+#include "ledger/thread_pool.h"
+
+namespace lawtrail::demo {
+namespace {
+
+using domain::Act;
+using domain::AvInfo;
+using domain::Penalty;
+
+constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
+                                     "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "欧阳"};
+constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明",
+                                  "超", "霞", "秀英", "建国", "桂兰", "志强", "海燕", "文博", "子涵", "浩然"};
+constexpr const char* kVillages[] = {"幸福村", "龙潭村", "茶园村", "河西村", "青山社区", "解放路社区",
+                                     "南湾村", "柳林村", "毛尖村", "新街社区"};
+constexpr const char* kStreets[] = {"解放路", "茶园路", "青山大道", "河西街", "新华路", "农贸市场"};
+constexpr const char* kTrades[] = {"商贸", "餐饮", "建材", "农资", "食品", "物流", "装饰", "汽修", "茶叶", "超市"};
+constexpr const char* kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+struct PowerDef {
+  const char* code;
+  const char* name;
+  fb::PowerCategory category;
+  const char* basis;
+  const char* violation;
+  int64_t min_fen, max_fen;  // discretion range (一般 level)
+  bool catalogued;           // on the legal-review catalogue
+};
+
+constexpr PowerDef kPowers[] = {
+    {"330217001", "对擅自占用城市道路经营的处罚", fb::PowerCategory::Penalty, "《城市道路管理条例》第四十二条",
+     "擅自占用城市道路经营", 5000, 200000, false},
+    {"330217002", "对违法建设的处罚", fb::PowerCategory::Penalty, "《中华人民共和国城乡规划法》第六十五条",
+     "未取得乡村建设规划许可证进行建设", 100000, 8000000, true},
+    {"330217003", "对露天焚烧秸秆的处罚", fb::PowerCategory::Penalty, "《中华人民共和国大气污染防治法》第一百一十九条",
+     "露天焚烧秸秆", 5000, 200000, false},
+    {"330217004", "对随意倾倒垃圾的处罚", fb::PowerCategory::Penalty, "《城市市容和环境卫生管理条例》第三十四条",
+     "随意倾倒垃圾", 2000, 50000, false},
+    {"330217005", "对无照经营的处罚", fb::PowerCategory::Penalty, "《无证无照经营查处办法》第十三条", "无照经营",
+     100000, 1000000, false},
+    {"330217006", "对擅自设置户外广告的处罚", fb::PowerCategory::Penalty,
+     "《城市市容和环境卫生管理条例》第三十六条", "擅自设置户外广告", 10000, 500000, false},
+};
+constexpr PowerDef kSeizurePower{"330217101", "对占道经营物品的扣押", fb::PowerCategory::Coercion,
+                                 "《中华人民共和国行政强制法》第九条", "", 0, 0, false};
+constexpr PowerDef kInspectionPower{"330217201", "对市容环境卫生的监督检查", fb::PowerCategory::Inspection,
+                                    "《城市市容和环境卫生管理条例》第四条", "", 0, 0, false};
+
+Hash Derive(uint64_t seed, std::string_view label, uint64_t i) {
+  const std::string input = "lawtrail-year/v1\n" + std::to_string(seed) + "\n" + std::string(label) + "\n" +
+                            std::to_string(i);
+  return Sha256(AsBytes(input));
+}
+
+std::string CreditCode(std::mt19937_64& rng, const char* prefix) {
+  static constexpr int kWeights[] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  std::string code = prefix;
+  while (code.size() < 17) code.push_back(kAlphabet[rng() % 31]);
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) sum += static_cast<int>(std::string_view(kAlphabet).find(code[i])) * kWeights[i];
+  code.push_back(kAlphabet[(31 - sum % 31) % 31]);
+  return code;
+}
+
+std::string ResidentId(std::mt19937_64& rng, bool minor) {
+  static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  char body[18];
+  const int year = minor ? 2010 + static_cast<int>(rng() % 8) : 1950 + static_cast<int>(rng() % 55);
+  std::snprintf(body, sizeof body, "411503%04d%02d%02d%03d", year, static_cast<int>(1 + rng() % 12),
+                static_cast<int>(1 + rng() % 28), static_cast<int>(rng() % 1000));
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (body[i] - '0') * kWeights[i];
+  return std::string(body, 17) + "10X98765432"[sum % 11];
+}
+
+template <size_t N>
+const char* Pick(const char* const (&list)[N], std::mt19937_64& rng) {
+  return list[rng() % N];
+}
+
+int Between(std::mt19937_64& rng, int lo, int hi) { return lo + static_cast<int>(rng() % (hi - lo + 1)); }
+bool Chance(std::mt19937_64& rng, unsigned percent) { return rng() % 100 < percent; }
+
+struct Officer {
+  std::string certificate_no;
+  std::string name;
+  KeyPair key;
+  std::vector<fb::Role> roles;
+  std::string qualification;
+};
+
+struct People {
+  std::vector<Officer> officers;  // field officers first
+  size_t field = 0;               // officers [0, field) handle cases
+  const Officer* reviewer[2] = {nullptr, nullptr};
+  const Officer* legal_officer = nullptr;  // officer and reviewer: never reviews own cases
+  const Officer* discloser = nullptr;
+  const Officer* supervisor = nullptr;
+  const Officer* suspended = nullptr;
+};
+
+People MakePeople(uint64_t seed) {
+  People p;
+  std::mt19937_64 rng(seed * 7919 + 17);
+  auto add = [&](std::vector<fb::Role> roles, const std::string& qualification) {
+    const size_t i = p.officers.size();
+    const Hash h = Derive(seed, "officer-key", i);
+    Seed key_seed;
+    std::copy(h.begin(), h.end(), key_seed.begin());
+    char cert[16];
+    std::snprintf(cert, sizeof cert, "4115%04u", static_cast<unsigned>(1001 + i));
+    p.officers.push_back({cert, std::string(Pick(kSurnames, rng)) + Pick(kGiven, rng), KeyPair::FromSeed(key_seed),
+                          std::move(roles), qualification});
+  };
+  for (int i = 0; i < 26; ++i) add({fb::Role::Officer}, "");
+  p.field = p.officers.size();
+  add({fb::Role::Reviewer}, "A2019410100" + std::to_string(1000 + seed % 1000));
+  add({fb::Role::Reviewer}, "A2021410100" + std::to_string(2000 + seed % 1000));
+  add({fb::Role::Officer, fb::Role::Reviewer}, "A2022410100" + std::to_string(3000 + seed % 1000));
+  add({fb::Role::Discloser}, "");
+  add({fb::Role::Supervisor}, "");
+  add({fb::Role::Officer}, "");
+  p.reviewer[0] = &p.officers[p.field];
+  p.reviewer[1] = &p.officers[p.field + 1];
+  p.legal_officer = &p.officers[p.field + 2];
+  p.discloser = &p.officers[p.field + 3];
+  p.supervisor = &p.officers[p.field + 4];
+  p.suspended = &p.officers[p.field + 5];
+  return p;
+}
+
+// Registry statements carry fixed times and seed-derived event ids, so that
+// they are byte-identical on every run.
+struct RegistryWriter {
+  const YearPlan& plan;
+  std::vector<Bytes>& out;
+  uint64_t n = 0;
+  int64_t at_ms;
+  void Add(const std::function<Bytes(const StatementHeader&)>& build) {
+    StatementHeader h = RegistryHeader(plan.origin, plan.root.key.public_key());
+    const Hash id = Derive(plan.seed, "registry-event", n++);
+    std::copy_n(id.begin(), h.event_id.size(), h.event_id.begin());
+    h.occurred_at_ms = at_ms + static_cast<int64_t>(n) * 60'000;
+    out.push_back(SignStatement(build(h), plan.root.key));
+  }
+};
+
+void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes>& out) {
+  const int64_t start = domain::ChinaMidnightMs(*domain::ParseDate("2025-01-01")) + 9 * 3'600'000;
+  RegistryWriter w{plan, out, 0, start};
+  w.Add([](const StatementHeader& h) {
+    domain::AgencyProfile p;
+    p.name = "青山镇人民政府";
+    p.credit_code = "11411500MB1234567X";
+    p.nature = fb::AgencyNature::TownshipAssigned;
+    p.head = "镇长";
+    p.address = "河南省信阳市平桥区青山镇政府路1号";
+    p.phone = "0376-1234567";
+    p.duties = "依法承接县级部门赋予的行政处罚权，负责辖区市容环境、规划建设、农业农村等领域综合行政执法";
+    p.basis = "《中华人民共和国行政处罚法》第二十四条；《河南省乡镇综合行政执法事项目录》";
+    p.complaint_channels = {"12345政务服务便民热线", "平桥区司法局行政执法监督科 0376-7654321",
+                            "青山镇纪委 qsjw@example.gov.cn"};
+    p.province = "河南";
+    p.department = "综合行政执法";
+    p.region = "河南省信阳市平桥区青山镇";
+    return domain::AgencyProfileStatement(h, p);
+  });
+  const int64_t valid_from = domain::ChinaMidnightMs(*domain::ParseDate("2024-01-01"));
+  const int64_t valid_until = domain::ChinaMidnightMs(*domain::ParseDate("2031-01-01"));
+  for (const Officer& o : people.officers) {
+    w.Add([&](const StatementHeader& h) {
+      OfficerInfo info{o.certificate_no, o.name, o.qualification.empty() ? "综合执法队员" : "法制审核员",
+                       o.key.public_key(), o.roles, valid_from, valid_until};
+      info.categories = {"城市管理", "规划建设", "农业农村"};
+      info.area = "青山镇";
+      info.unit = "青山镇综合行政执法大队";
+      info.issuer = "河南省人民政府";
+      info.legal_qualification_no = o.qualification;
+      return OfficerRegisteredStatement(h, info);
+    });
+  }
+  w.Add([&](const StatementHeader& h) {
+    return OfficerStatusStatement(h, fb::Payload::OfficerSuspended, people.suspended->certificate_no,
+                                  "涉嫌违反执法纪律，暂扣执法证件");
+  });
+  std::vector<PowerDef> all(std::begin(kPowers), std::end(kPowers));
+  all.push_back(kSeizurePower);
+  all.push_back(kInspectionPower);
+  for (const PowerDef& p : all) {
+    w.Add([&](const StatementHeader& h) {
+      domain::PowerItem item;
+      item.code = p.code;
+      item.name = p.name;
+      item.category = p.category;
+      item.basis = p.basis;
+      item.implementing_body = "青山镇人民政府";
+      item.handling_unit = "青山镇综合行政执法大队";
+      item.counterpart_kinds = "公民、法人或者其他组织";
+      item.accountability = "不履行或不正确履行职责的，依法追究责任";
+      item.time_limit = "立案之日起九十日内";
+      return domain::PowerItemStatement(h, item);
+    });
+    if (p.category == fb::PowerCategory::Penalty) {
+      w.Add([&](const StatementHeader& h) {
+        return domain::DiscretionStandardStatement(
+            h, std::string("CL-") + p.code, p.code, p.violation, p.basis,
+            {{"一般", "首次违法，及时改正", p.min_fen, p.max_fen}, {"较重", "多次违法或拒不改正", p.max_fen, p.max_fen * 2}});
+      });
+    }
+    if (p.catalogued) {
+      w.Add([&](const StatementHeader& h) {
+        return domain::ReviewCatalogueItemStatement(h, std::string("FZSH-") + p.code, p.code,
+                                                    "直接关系当事人重大财产权益");
+      });
+    }
+  }
+  w.Add([](const StatementHeader& h) {
+    return domain::RandomInspectionItemStatement(h, "SJ-01", "市容环境卫生责任区检查", "沿街商户",
+                                                 "《城市市容和环境卫生管理条例》", "现场检查");
+  });
+  w.Add([](const StatementHeader& h) {
+    return domain::RandomInspectionItemStatement(h, "SJ-02", "户外广告设置检查", "户外广告设置单位",
+                                                 "《城市市容和环境卫生管理条例》", "现场检查");
+  });
+  w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-01", "强制措施", "查封扣押", true); });
+  w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-02", "强制执行", "强制拆除", true); });
+  w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-03", "调查取证", "现场检查", false); });
+  w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-04", "送达", "留置送达、公告送达", false); });
+  w.Add([](const StatementHeader& h) {
+    return domain::GuidePublishedStatement(h, "ZN-01", fb::PublishedDocumentKind::ServiceGuide, "330217001",
+                                           "擅自占用城市道路经营处罚服务指南", "服务指南正文 v1");
+  });
+  w.Add([](const StatementHeader& h) {
+    return domain::GuidePublishedStatement(h, "LC-01", fb::PublishedDocumentKind::Flowchart, "",
+                                           "青山镇行政处罚一般程序流程图", "流程图 v1");
+  });
+}
+
+// A case's acts in order, each with its time; attempts are labelled.
+struct Step {
+  int64_t at_ms;
+  uint32_t seq;
+  YearItem item;
+};
+
+class CaseWriter {
+ public:
+  CaseWriter(const YearPlan& plan, const People& people, uint64_t index)
+      : plan_(plan), people_(people), rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed) {
+    char id[32];
+    std::snprintf(id, sizeof id, "2025-QS-%05llu", static_cast<unsigned long long>(index + 1));
+    truth_.case_id = id;
+    char no[64];
+    std::snprintf(no, sizeof no, "青综执罚决字〔2025〕第%llu号", static_cast<unsigned long long>(index + 1));
+    decision_no_ = no;
+  }
+
+  std::vector<Step> Write() {
+    const int kind = Between(rng_, 0, 99);
+    StartDay();
+    if (kind < 40) {
+      SimpleCase();
+    } else if (kind < 85) {
+      GeneralCase();
+    } else if (kind < 95) {
+      InspectionCase();
+    } else {
+      CoercionCase();
+    }
+    return std::move(steps_);
+  }
+  CaseTruth truth() const { return truth_; }
+
+ private:
+  // --- time -------------------------------------------------------------
+  void StartDay() {
+    const auto& cal = domain::WorkdayCalendar::China();
+    const domain::Date first = *domain::ParseDate("2025-01-02");
+    domain::Date d = cal.AddWorkingDays(first, Between(rng_, 0, 200)).date;
+    now_ = domain::ChinaMidnightMs(d) + int64_t{Between(rng_, 8, 15)} * 3'600'000 + Between(rng_, 0, 59) * 60'000;
+  }
+  void WorkingDays(int n) {
+    const auto& cal = domain::WorkdayCalendar::China();
+    const domain::Date d = cal.AddWorkingDays(domain::ChinaDateOf(now_), n).date;
+    const int64_t next =
+        domain::ChinaMidnightMs(d) + int64_t{Between(rng_, 8, 16)} * 3'600'000 + Between(rng_, 0, 59) * 60'000;
+    // A case's acts are strictly ordered in time, even on the same day.
+    now_ = next > now_ ? next : now_ + int64_t{Between(rng_, 10, 90)} * 60'000;
+  }
+  void Days(int n) { now_ += int64_t{n} * 86'400'000; }
+  void Minutes(int n) { now_ += int64_t{n} * 60'000; }
+
+  // --- acts -------------------------------------------------------------
+  Act By(const Officer& o) {
+    Act a;
+    a.origin = plan_.origin;
+    a.case_id = truth_.case_id;
+    a.certificate_no = o.certificate_no;
+    a.key = &o.key;
+    a.at_ms = now_;
+    for (auto& byte : a.event_id) byte = static_cast<uint8_t>(rng_());
+    a.salt_source = [this](Bytes& salt) {
+      for (auto& byte : salt) byte = static_cast<uint8_t>(rng_());
+    };
+    return a;
+  }
+  void Lawful(Bytes submission) {
+    steps_.push_back({now_, seq_++, {std::move(submission), "", truth_.case_id}});
+    ++truth_.lawful_events;
+  }
+  void Attempt(Bytes submission, const char* rule) {
+    steps_.push_back({now_, seq_++, {std::move(submission), rule, truth_.case_id}});
+  }
+  bool Breaks() { return !attempted_ && Chance(rng_, plan_.breaking_percent); }
+
+  const Officer& FieldOfficer() { return people_.officers[rng_() % people_.field]; }
+  AvInfo Av(int minutes) {
+    AvInfo av;
+    av.content = truth_.case_id + "/av/" + std::to_string(now_);
+    av.started_at_ms = now_ - int64_t{minutes} * 60'000;
+    av.ended_at_ms = now_;
+    av.device_id = "ZFJLY-" + std::to_string(100 + rng_() % 20);
+    if (Chance(rng_, 10)) {
+      av.continuous = false;
+      av.interruption_reasons = {"执法记录仪电量不足，更换备用设备后继续录制"};
+    }
+    return av;
+  }
+
+  // --- parties ----------------------------------------------------------
+  void MakeParty(bool allow_person) {
+    PartyTruth& p = truth_.party;
+    const int k = Between(rng_, 0, 99);
+    if (allow_person && k < 55) {
+      p.kind = fb::PartyKind::NaturalPerson;
+      p.name = std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_) + (Chance(rng_, 50) ? Pick(kGiven, rng_) : "");
+      p.minor = Chance(rng_, 2);
+      p.id_no = ResidentId(rng_, p.minor);
+      p.phone = "13" + std::to_string(100000000 + rng_() % 900000000);
+      p.address = std::string("青山镇") + Pick(kVillages, rng_) + std::to_string(Between(rng_, 1, 12)) + "组" +
+                  std::to_string(Between(rng_, 1, 99)) + "号";
+    } else if (k < 75) {
+      p.kind = fb::PartyKind::IndividualBusiness;
+      p.name = std::string("青山镇") + Pick(kSurnames, rng_) + "记" + Pick(kTrades, rng_) + "店";
+      p.credit_code = CreditCode(rng_, "92411503");
+      p.phone = "13" + std::to_string(100000000 + rng_() % 900000000);
+    } else {
+      p.kind = fb::PartyKind::Organisation;
+      p.name = std::string("信阳市") + Pick(kVillages, rng_) + Pick(kTrades, rng_) + "有限公司";
+      p.credit_code = CreditCode(rng_, "91411503");
+    }
+  }
+
+  void Open(fb::CaseCategory category, fb::Procedure procedure, const PowerDef& power, bool allow_person) {
+    truth_.category = category;
+    truth_.procedure = procedure;
+    truth_.power_item_code = power.code;
+    truth_.village = Pick(kVillages, rng_);
+    truth_.opened_at_ms = now_;
+    MakeParty(allow_person);
+    domain::CaseOpening o;
+    o.category = category;
+    o.procedure = procedure;
+    o.power_item_code = power.code;
+    o.cause = truth_.party.name.substr(0, 3) + "某" + (power.violation[0] ? power.violation : power.name) + "案";
+    o.party = {truth_.party.kind, truth_.party.name, truth_.party.credit_code, truth_.party.id_no,
+               truth_.party.phone, truth_.party.address, truth_.party.minor};
+    o.place = std::string("青山镇") + Pick(kStreets, rng_);
+    o.village = truth_.village;
+    o.summary = std::string("执法人员巡查发现当事人涉嫌") + (power.violation[0] ? power.violation : "违法行为");
+    Lawful(domain::OpenCase(By(*lead_), o));
+  }
+
+  void Close(fb::CloseReason reason, const char* summary) {
+    WorkingDays(Between(rng_, 1, 5));
+    Lawful(domain::CloseCase(By(*lead_), reason, summary));
+  }
+
+  void Pay(int64_t amount) {
+    Lawful(domain::RecordPayment(By(*lead_), amount, "FS" + truth_.case_id.substr(8)));
+  }
+
+  // --- lifecycles -------------------------------------------------------
+  void SimpleCase() {
+    lead_ = &FieldOfficer();
+    const PowerDef& power = kPowers[rng_() % 4 == 0 ? 3 : rng_() % 2 == 0 ? 0 : 2];
+    Open(fb::CaseCategory::Penalty, fb::Procedure::Simple, power, true);
+    Minutes(Between(rng_, 10, 40));
+    const bool citizen = truth_.party.kind != fb::PartyKind::Organisation;
+    const bool warning = Chance(rng_, 30);
+    const int64_t fine = warning ? 0 : int64_t{Between(rng_, 1, citizen ? 4 : 30)} * 5000;
+    const std::vector<Penalty> penalty{warning ? Penalty{fb::PenaltyType::Warning, 0, ""}
+                                               : Penalty{fb::PenaltyType::Fine, fine, ""}};
+    if (Breaks()) {
+      attempted_ = true;
+      Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_,
+                                    {{fb::PenaltyType::Fine, citizen ? 50000 : 500000, ""}}, power.violation,
+                                    "当场查实", power.basis, true),
+              "P-SIMPLE-LIMIT");
+    }
+    Lawful(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, penalty, power.violation,
+                                 "当场查实", power.basis, true));
+    Decided(fine);
+    Minutes(5);
+    Lawful(domain::ServeDocument(By(*lead_), decision_no_, "当场行政处罚决定书", fb::ServiceMethod::Direct, now_));
+    if (fine > 0) {
+      Days(Between(rng_, 0, 12));
+      Pay(fine);
+    }
+    Close(fine > 0 ? fb::CloseReason::Performed : fb::CloseReason::Other, "当场处罚，履行完毕");
+  }
+
+  void Decided(int64_t fine) {
+    truth_.decision_no = decision_no_;
+    truth_.fine_fen = fine;
+    truth_.decided_at_ms = now_;
+  }
+
+  void Investigate(const Officer& partner) {
+    const std::vector<std::string> two{lead_->certificate_no, partner.certificate_no};
+    WorkingDays(Between(rng_, 0, 1));
+    if (Breaks()) {
+      attempted_ = true;
+      Attempt(domain::RecordInspection(By(*lead_), {lead_->certificate_no}, "现场", "单人检查"), "P-TWO-OFFICERS");
+    }
+    Lawful(domain::RecordInspection(By(*lead_), two, "现场", "当事人在现场，经检查违法事实存在"));
+    WorkingDays(Between(rng_, 1, 2));
+    const std::string witness = std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_);
+    Lawful(domain::RecordInquiry(By(*lead_), two, Chance(rng_, 60) ? "当事人" : "证人", witness,
+                                 "对违法事实供认不讳"));
+    for (int i = Between(rng_, 1, 3); i > 0; --i) {
+      Minutes(Between(rng_, 20, 90));
+      Lawful(domain::RecordEvidence(By(*lead_), two, static_cast<fb::EvidenceKind>(rng_() % 8), "现场照片及书证",
+                                    truth_.case_id + "/evidence/" + std::to_string(i)));
+    }
+    if (Chance(rng_, 10)) {
+      Minutes(30);
+      Lawful(domain::PreserveEvidence(By(*lead_), two, "经营账册两本"));
+      WorkingDays(Between(rng_, 2, 6));
+      Lawful(domain::DisposePreserved(By(*lead_), "予以解除，退还当事人"));
+    }
+  }
+
+  void Seize(const Officer& partner) {
+    const std::vector<std::string> two{lead_->certificate_no, partner.certificate_no};
+    const std::string measure = truth_.case_id + "/扣押";
+    WorkingDays(1);
+    if (Breaks()) {
+      attempted_ = true;
+      Attempt(domain::TakeCoerciveMeasure(By(*lead_), measure, two, "三轮车一辆、货物若干", 30, {}), "P-AV-REQUIRED");
+    }
+    Lawful(domain::TakeCoerciveMeasure(By(*lead_), measure, two, "三轮车一辆、货物若干", 30, {Av(40)}));
+    truth_.seized = true;
+    if (Chance(rng_, 30)) {
+      Days(Between(rng_, 15, 25));
+      Lawful(domain::ExtendCoerciveMeasure(By(*lead_), measure, 30, "需进一步检测鉴定"));
+    }
+    Days(Between(rng_, 3, 12));
+    Lawful(domain::LiftCoerciveMeasure(By(*lead_), measure, "调查完毕，解除扣押"));
+  }
+
+  void ReviewRound() {
+    WorkingDays(1);
+    Lawful(domain::RequestLegalReview(By(*lead_), "报送法制审核"));
+    const Officer& reviewer = *people_.reviewer[rng_() % 2];
+    WorkingDays(Between(rng_, 2, 7));
+    if (Chance(rng_, 10)) {
+      Lawful(domain::GiveLegalReviewOpinion(By(reviewer), false, {"证据材料不完整，建议补充后重新送审"}));
+      WorkingDays(Between(rng_, 1, 3));
+      Lawful(domain::RequestLegalReview(By(*lead_), "补充材料后重新送审"));
+      WorkingDays(Between(rng_, 1, 3));
+    }
+    Lawful(domain::GiveLegalReviewOpinion(By(reviewer), true, {"事实清楚，证据确凿，程序合法，适用法律正确，裁量适当"}));
+  }
+
+  void GeneralCase() {
+    lead_ = &FieldOfficer();
+    const Officer* partner = &FieldOfficer();
+    while (partner == lead_) partner = &FieldOfficer();
+    const PowerDef& power = kPowers[rng_() % std::size(kPowers)];
+    if (Chance(rng_, 50)) {
+      Lawful(domain::RegisterCaseSource(By(*lead_), Chance(rng_, 50) ? fb::CaseSource::Complaint : fb::CaseSource::Patrol,
+                                        std::string("群众反映") + power.violation, Pick(kStreets, rng_),
+                                        std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_)));
+      WorkingDays(Between(rng_, 1, 3));
+    }
+    Open(fb::CaseCategory::Penalty, fb::Procedure::General, power, true);
+    Investigate(*partner);
+    if (Chance(rng_, 8)) Seize(*partner);
+
+    const bool citizen = truth_.party.kind != fb::PartyKind::Organisation;
+    int64_t fine = (power.min_fen + static_cast<int64_t>(rng_() % static_cast<uint64_t>(power.max_fen - power.min_fen + 1))) / 10000 * 10000;
+    if (fine < power.min_fen) fine = power.min_fen;
+    const bool complex = Chance(rng_, 5);
+    WorkingDays(Between(rng_, 3, 10));
+    const std::vector<Penalty> proposed{{fb::PenaltyType::Fine, fine, ""}};
+    Lawful(domain::ConcludeInvestigation(By(*lead_), fb::Conclusion::Penalise, proposed,
+                                         std::string("当事人") + power.violation + "，事实清楚", std::string("CL-") + power.code,
+                                         "一般", complex, false));
+    const bool hearing_right = fine >= (citizen ? 500000 : 5000000);
+    const bool reorder = Breaks();
+    if (reorder) {
+      // Notice first; a decision attempted before the legal review is refused.
+      attempted_ = true;
+      WorkingDays(1);
+      Lawful(domain::ServePriorNotice(By(*lead_), proposed, hearing_right));
+      WorkingDays(Between(rng_, 5, 6));
+      Lawful(domain::ReceiveStatement(By(*lead_), fb::PartyResponse::Waiver, "当事人书面放弃陈述申辩及听证", false));
+      Minutes(30);
+      Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
+                                    "事实清楚", power.basis),
+              "P-LEGAL-REVIEW");
+      ReviewRound();
+    } else {
+      ReviewRound();
+    }
+    if (complex) {
+      WorkingDays(Between(rng_, 1, 3));
+      Lawful(domain::HoldCollectiveDiscussion(By(*lead_), {"镇长", "分管副镇长", "司法所所长", "执法大队长"},
+                                              "同意按裁量基准作出处罚"));
+    }
+    if (!reorder) {
+      WorkingDays(1);
+      Lawful(domain::ServePriorNotice(By(*lead_), proposed, hearing_right));
+      if (hearing_right && Chance(rng_, 60)) {
+        Hearing(*partner, proposed);
+      } else {
+        WorkingDays(Between(rng_, 1, 3));
+        const bool waive = Chance(rng_, 40);
+        Lawful(domain::ReceiveStatement(By(*lead_), waive ? fb::PartyResponse::Waiver : fb::PartyResponse::Defence,
+                                        waive ? "当事人放弃陈述申辩" : "当事人提出家庭困难，请求从轻",
+                                        !waive && Chance(rng_, 30)));
+        if (hearing_right) WorkingDays(5);  // the request period runs out
+      }
+    }
+    WorkingDays(Between(rng_, 1, 2));
+    Lawful(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
+                                 std::string("当事人") + power.violation + "，事实清楚，证据确凿", power.basis));
+    Decided(fine);
+    ServeDecision();
+    Publish(false);
+    Perform(fine);
+  }
+
+  void Hearing(const Officer& partner, const std::vector<Penalty>& proposed) {
+    (void)proposed;
+    WorkingDays(Between(rng_, 1, 4));
+    Lawful(domain::RequestHearing(By(*lead_)));
+    const Officer* presider = &FieldOfficer();
+    while (presider == lead_ || presider == &partner) presider = &FieldOfficer();
+    WorkingDays(1);
+    const auto& cal = domain::WorkdayCalendar::China();
+    const domain::Date day = cal.AddWorkingDays(domain::ChinaDateOf(now_), Between(rng_, 8, 12)).date;
+    const int64_t hearing_at = domain::ChinaMidnightMs(day) + 9 * 3'600'000;
+    if (Breaks()) {
+      attempted_ = true;
+      const domain::Date soon = cal.AddWorkingDays(domain::ChinaDateOf(now_), 3).date;
+      Attempt(domain::NotifyHearing(By(*lead_), domain::ChinaMidnightMs(soon) + 9 * 3'600'000,
+                                    presider->certificate_no, "镇政府三楼会议室"),
+              "P-HEARING-7WD");
+    }
+    Lawful(domain::NotifyHearing(By(*lead_), hearing_at, presider->certificate_no, "镇政府三楼会议室"));
+    now_ = hearing_at + 2 * 3'600'000;
+    Lawful(domain::HoldHearing(By(*lead_), presider->certificate_no, Chance(rng_, 90), {Av(120)}));
+    truth_.heard = true;
+    ReviewRound();  // 第58条: reviewed again after the hearing
+  }
+
+  void ServeDecision() {
+    const int how = Between(rng_, 0, 99);
+    if (how < 70) {
+      Minutes(Between(rng_, 30, 120));
+      Lawful(domain::ServeDocument(By(*lead_), decision_no_, "行政处罚决定书", fb::ServiceMethod::Direct, now_));
+    } else if (how < 90) {
+      WorkingDays(1);
+      const int64_t received = now_ + 2 * 86'400'000;
+      Lawful(domain::ServeDocument(By(*lead_), decision_no_, "行政处罚决定书", fb::ServiceMethod::Post, received));
+      now_ = received;
+    } else {
+      WorkingDays(1);
+      Lawful(domain::ServeDocument(By(*lead_), decision_no_, "行政处罚决定书", fb::ServiceMethod::LeftAtDomicile,
+                                   now_, false, {Av(15)}));
+    }
+  }
+
+  void Publish(bool warning_only) {
+    if (truth_.party.minor) return;
+    const auto& cal = domain::WorkdayCalendar::China();
+    const domain::Date decided = domain::ChinaDateOf(truth_.decided_at_ms);
+    const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, 7).date);
+    const std::string until = domain::FormatDate(cal.AddCalendarDays(decided, warning_only ? 92 : 3 * 365).date);
+    WorkingDays(Chance(rng_, 5) ? Between(rng_, 8, 12) : Between(rng_, 1, 4));
+    Lawful(domain::PublishDecision(By(*people_.discloser), "PUB-" + truth_.case_id, decision_no_, due, until,
+                                   std::string("罚款") + std::to_string(truth_.fine_fen / 100) + "元"));
+    truth_.published = true;
+  }
+
+  void Perform(int64_t fine) {
+    const int path = Between(rng_, 0, 99);
+    if (path < 85) {
+      Days(Between(rng_, 1, 14));
+      Pay(fine);
+      Close(fb::CloseReason::Performed, "当事人已缴纳罚款，履行完毕");
+    } else if (path < 90) {
+      WorkingDays(Between(rng_, 1, 5));
+      Lawful(domain::DeferPayment(By(*lead_), domain::FormatDate(domain::ChinaDateOf(now_ + 60 * 86'400'000ll)), 2,
+                                  "经济困难，申请分期缴纳"));
+      Days(Between(rng_, 20, 50));
+      Pay(fine);
+      Close(fb::CloseReason::Performed, "分期缴纳完毕");
+    } else {
+      Days(Between(rng_, 20, 30));
+      const int days_late = Between(rng_, 5, 15);
+      Lawful(domain::ImposeLateFee(By(*lead_), std::min(fine, fine * 3 / 100 * days_late), days_late));
+      if (Breaks()) {
+        attempted_ = true;
+        Attempt(domain::ApplyToCourt(By(*lead_), "信阳市平桥区人民法院"), "P-COURT-DEMAND");
+      }
+      Days(Between(rng_, 1, 5));
+      Lawful(domain::ServeDemandNotice(By(*lead_), fine, domain::FormatDate(domain::ChinaDateOf(now_ + 10 * 86'400'000ll))));
+      Days(Between(rng_, 11, 20));
+      Lawful(domain::ApplyToCourt(By(*lead_), "信阳市平桥区人民法院"));
+      truth_.court = true;
+      Close(fb::CloseReason::Enforced, "申请人民法院强制执行");
+    }
+    if (Chance(rng_, 3)) {
+      Days(Between(rng_, 20, 40));
+      Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked, fb::ChangeAuthority::ReviewBody,
+                                    "平政复决字〔2025〕第" + std::to_string(rng_() % 90 + 1) + "号", "认定事实不清"));
+      truth_.revoked = true;
+      if (truth_.published) {
+        WorkingDays(Between(rng_, 1, 3));
+        Lawful(domain::WithdrawPublication(By(*people_.discloser), "PUB-" + truth_.case_id, "处罚决定已被复议机关撤销"));
+      }
+    }
+  }
+
+  void InspectionCase() {
+    lead_ = &FieldOfficer();
+    const Officer* partner = &FieldOfficer();
+    while (partner == lead_) partner = &FieldOfficer();
+    Open(fb::CaseCategory::Inspection, fb::Procedure::General, kInspectionPower, false);
+    WorkingDays(Between(rng_, 0, 2));
+    if (Breaks()) {
+      attempted_ = true;
+      Attempt(domain::RecordInspection(By(*people_.suspended), {people_.suspended->certificate_no, partner->certificate_no},
+                                       "沿街商户", "检查"),
+              "P-SIGNER");
+    }
+    Lawful(domain::RecordInspection(By(*lead_), {lead_->certificate_no, partner->certificate_no}, "沿街商户",
+                                    "门前三包责任落实情况检查"));
+    if (Chance(rng_, 50)) {
+      Lawful(domain::OrderCorrection(By(*lead_), "清理门前堆放杂物",
+                                     domain::FormatDate(domain::ChinaDateOf(now_ + 7 * 86'400'000ll))));
+    }
+    Close(fb::CloseReason::Other, "检查完毕");
+  }
+
+  void CoercionCase() {
+    lead_ = &FieldOfficer();
+    const Officer* partner = &FieldOfficer();
+    while (partner == lead_) partner = &FieldOfficer();
+    Open(fb::CaseCategory::Coercion, fb::Procedure::General, kSeizurePower, true);
+    Seize(*partner);
+    Close(fb::CloseReason::Other, "强制措施已解除");
+  }
+
+  const YearPlan& plan_;
+  const People& people_;
+  std::mt19937_64 rng_;
+  CaseTruth truth_;
+  std::string decision_no_;
+  const Officer* lead_ = nullptr;
+  int64_t now_ = 0;
+  uint32_t seq_ = 0;
+  bool attempted_ = false;
+  std::vector<Step> steps_;
+};
+
+}  // namespace
+
+Year GenerateYear(const YearPlan& plan) {
+  Year year;
+  const People people = MakePeople(plan.seed);
+  year.officers = people.officers.size();
+  for (const Officer& o : people.officers) year.officer_names.push_back(o.name);
+  WriteRegistry(plan, people, year.registry);
+
+  std::vector<std::vector<Step>> per_case(plan.cases);
+  year.cases.resize(plan.cases);
+  ThreadPool pool;
+  pool.ParallelFor(plan.cases, [&](size_t i) {
+    CaseWriter writer(plan, people, i);
+    per_case[i] = writer.Write();
+    year.cases[i] = writer.truth();
+  });
+  struct Key {
+    int64_t at;
+    size_t c;
+    uint32_t seq;
+  };
+  std::vector<std::pair<Key, YearItem*>> order;
+  for (size_t c = 0; c < per_case.size(); ++c) {
+    for (Step& s : per_case[c]) order.push_back({{s.at_ms, c, s.seq}, &s.item});
+  }
+  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+    return std::tie(x.first.at, x.first.c, x.first.seq) < std::tie(y.first.at, y.first.c, y.first.seq);
+  });
+  year.items.reserve(order.size());
+  for (auto& [key, item] : order) year.items.push_back(std::move(*item));
+  return year;
+}
+
+}  // namespace lawtrail::demo

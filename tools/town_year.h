@@ -1,0 +1,74 @@
+// File: tools/town_year.h
+// -----------------------------------------------------------------------------
+// Generates a town's enforcement year for `lawtrail demo`: the agency profile,
+// about thirty officers with certificates, two legal reviewers, the power
+// list and the other ex-ante lists, then N cases across categories with
+// complete, lawful lifecycles (simple and general procedure, hearings,
+// seizures with AV, legal reviews, service, disclosure, payment, default and
+// court enforcement, decisions revoked on review) — plus a share of acts that
+// break a procedure rule, each labelled with the rule that must refuse it.
+//
+// Everything derives from the seed (keys, salts, event ids, times, names), so
+// the same seed and root key give byte-identical submissions and re-running
+// the demo is idempotent. What it generates is the ground truth later views
+// are tested against (YearTruth).
+#ifndef LAWTRAIL_TOOLS_TOWN_YEAR_H_
+#define LAWTRAIL_TOOLS_TOWN_YEAR_H_
+
+#include <string>
+#include <vector>
+
+#include "ledger/domain/case_acts.h"
+#include "ledger/note.h"
+
+namespace lawtrail::demo {
+
+struct YearPlan {
+  std::string origin;
+  note::Signer root;
+  uint64_t cases = 1000;
+  uint64_t seed = 1;
+  unsigned breaking_percent = 5;  // cases that also see one rule-breaking attempt
+};
+
+struct PartyTruth {
+  fb::PartyKind kind = fb::PartyKind::Organisation;
+  std::string name, credit_code, id_no, phone, address;
+  bool minor = false;
+};
+
+struct CaseTruth {
+  std::string case_id;
+  fb::CaseCategory category = fb::CaseCategory::Penalty;
+  fb::Procedure procedure = fb::Procedure::General;
+  std::string power_item_code;
+  std::string village;
+  PartyTruth party;
+  std::string decision_no;      // empty if no decision
+  int64_t fine_fen = 0;
+  bool heard = false, seized = false, revoked = false, published = false, court = false;
+  int64_t opened_at_ms = 0, decided_at_ms = 0;
+  size_t lawful_events = 0;
+};
+
+// One submission in append order: lawful (expected_rule empty) or an attempt
+// that must be refused by `expected_rule`.
+struct YearItem {
+  Bytes submission;
+  std::string expected_rule;
+  std::string case_id;
+};
+
+struct Year {
+  std::vector<Bytes> registry;  // root-signed: profile, officers, lists
+  std::vector<YearItem> items;  // case acts in time order
+  std::vector<CaseTruth> cases;
+  size_t officers = 0;
+  std::vector<std::string> officer_names;  // public on the roster (D1)
+};
+
+Year GenerateYear(const YearPlan& plan);
+
+}  // namespace lawtrail::demo
+
+#endif  // LAWTRAIL_TOOLS_TOWN_YEAR_H_
