@@ -48,6 +48,11 @@ class Appender {
       if (results[i].ok()) {
         std::printf("%llu %s\n", static_cast<unsigned long long>(results[i]->index),
                     EventIdHex(results[i]->event_id).c_str());
+        for (const auto& flag : results[i]->flags) {
+          std::fprintf(stderr, "lawtrail append: record %llu accepted with flag [%s]: %s\n",
+                       static_cast<unsigned long long>(results[i]->index), flag.rule_id.c_str(),
+                       flag.message.c_str());
+        }
       } else {
         ++failures_;
         std::fprintf(stderr, "lawtrail append: statement %llu (byte %llu): %s\n",

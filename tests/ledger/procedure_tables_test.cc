@@ -65,3 +65,21 @@ TEST_CASE("rule ids are unique and refusals carry them", "[tables]") {
 
 }  // namespace
 }  // namespace lawtrail::domain
+
+namespace lawtrail::domain {
+namespace {
+
+TEST_CASE("docs/event-catalogue.md lists every event of the payload union", "[tables]") {
+  std::ifstream in(std::string(LAWTRAIL_TEST_VECTORS) + "/../../docs/event-catalogue.md");
+  REQUIRE(in);
+  std::stringstream doc;
+  doc << in.rdbuf();
+  for (fb::Payload type : fb::EnumValuesPayload()) {
+    if (type == fb::Payload::NONE) continue;
+    INFO(fb::EnumNamePayload(type));
+    CHECK_THAT(doc.str(), Catch::Contains(std::string("`") + fb::EnumNamePayload(type) + "`"));
+  }
+}
+
+}  // namespace
+}  // namespace lawtrail::domain

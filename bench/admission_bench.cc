@@ -1,0 +1,148 @@
+// lawtrail_admission_bench: what the procedure rules cost at admission,
+// against the Ed25519 signature check every statement needs anyway.
+//
+//   lawtrail_admission_bench [--cases N] [--rounds R]
+//
+// Generates a demo year (tools/town_year.h) in memory, then times on one core:
+//   signature  VerifyStatementSignature per statement (libsodium Ed25519)
+//   openings   CheckOpenings per statement (SHA-256 per sealed field, masks)
+//   admission  Admit with the procedure rules, plus folding the case state
+//              and the registry, exactly as the sequencer and verifier do
+// and prints a Markdown table with each per-statement cost and its ratio to
+// the signature check. No RocksDB: the question is the CPU cost of the rules.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include "ledger/admission.h"
+#include "ledger/domain/sealed_fields.h"
+#include "ledger/log.h"
+#include "ledger/statement.h"
+#include "tools/town_year.h"
+
+namespace lawtrail::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr const char* kOrigin = "bench.lawtrail.local/enforcement";
+
+struct Parsed {
+  std::vector<ParsedStatement> statements;
+};
+
+double NsPer(Clock::duration d, size_t n) {
+  return std::chrono::duration<double, std::nano>(d).count() / static_cast<double>(n);
+}
+
+int Run(uint64_t cases, int rounds) {
+  const note::Signer root{std::string(kOrigin) + "/root", KeyPair::Generate()};
+  const demo::Year year = demo::GenerateYear({kOrigin, root, cases, 7, 0});
+  std::vector<ParsedStatement> all;
+  std::vector<std::vector<Opening>> openings;
+  // The genesis the registry needs first.
+  {
+    StatementHeader h;
+    h.event_id = RandomEventId();
+    h.origin = kOrigin;
+    h.case_id = "@registry";
+    h.certificate_no = "root";
+    h.key = root.key.public_key();
+    h.occurred_at_ms = 1735689600000;  // 2025-01-01
+    flatbuffers::FlatBufferBuilder b;
+    const std::vector<uint8_t> key(h.key.begin(), h.key.end());
+    auto g = fb::CreateAgencyGenesisDirect(b, "青山镇人民政府", "11411500MB1234567X", kOrigin, &key);
+    auto genesis =
+        ParseSignedStatement(SignStatement(FinishStatement(b, h, fb::Payload::AgencyGenesis, g.Union()), root.key));
+    if (!genesis.ok()) {
+      std::fprintf(stderr, "genesis: %s\n", genesis.status().ToString().c_str());
+      return 1;
+    }
+    all.push_back(std::move(*genesis));
+    openings.emplace_back();
+  }
+  auto add = [&](const Bytes& bytes) {
+    if (bytes.empty()) std::abort();
+    auto sub = ParseSubmission(bytes);
+    if (!sub.ok()) {
+      std::fprintf(stderr, "submission: %s\n", sub.status().ToString().c_str());
+      std::exit(1);
+    }
+    auto parsed = ParseSignedStatement(std::move(sub->signed_statement));
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "parse: %s\n", parsed.status().ToString().c_str());
+      std::exit(1);
+    }
+    all.push_back(std::move(*parsed));
+    openings.push_back(std::move(sub->openings));
+  };
+  for (const Bytes& b : year.registry) add(b);
+  size_t case_acts = 0;
+  for (const auto& item : year.items) {
+    if (!item.expected_rule.empty()) continue;
+    add(item.submission);
+    ++case_acts;
+  }
+  const size_t n = all.size();
+
+  Clock::duration sig{}, open{}, admit{};
+  size_t refused = 0;
+  for (int round = 0; round < rounds; ++round) {
+    auto t0 = Clock::now();
+    for (const auto& s : all) {
+      if (!VerifyStatementSignature(s).ok()) std::abort();
+    }
+    auto t1 = Clock::now();
+    for (size_t i = 0; i < n; ++i) {
+      if (!domain::CheckOpenings(*all[i].statement, openings[i]).ok()) std::abort();
+    }
+    auto t2 = Clock::now();
+    Registry registry;
+    std::unordered_map<std::string, domain::CaseState> states;
+    std::unordered_map<std::string, CaseHead> heads;
+    const int64_t recorded = NowMs();
+    for (size_t i = 0; i < n; ++i) {
+      const fb::Statement& st = *all[i].statement;
+      const std::string case_id = st.case_id()->str();
+      CaseHead& head = heads[case_id];
+      domain::CaseState* state = domain::IsCaseEvent(st.payload_type()) ? &states[case_id] : nullptr;
+      auto flags = Admit(registry, all[i], {kOrigin, i, recorded, head, state});
+      if (!flags.ok()) {
+        if (++refused < 3) std::fprintf(stderr, "refused %zu: %s\n", i, flags.status().ToString().c_str());
+        continue;
+      }
+      if (state != nullptr) domain::FoldCaseEvent(*state, st);
+      if (IsRegistryEvent(st.payload_type())) registry.Apply(st);
+      ++head.version;
+    }
+    auto t3 = Clock::now();
+    sig += t1 - t0;
+    open += t2 - t1;
+    admit += t3 - t2;
+  }
+  const double sig_ns = NsPer(sig, n * rounds), open_ns = NsPer(open, n * rounds), admit_ns = NsPer(admit, n * rounds);
+  std::printf("## Admission cost per statement (one core, %zu statements: %zu case acts of %llu cases, %d rounds)\n\n",
+              n, case_acts, static_cast<unsigned long long>(cases), rounds);
+  std::printf("| step | ns per statement | vs Ed25519 verify |\n|---|---:|---:|\n");
+  std::printf("| Ed25519 signature check | %.0f | 100%% |\n", sig_ns);
+  std::printf("| procedure rules + state fold (Admit) | %.0f | %.1f%% |\n", admit_ns, 100.0 * admit_ns / sig_ns);
+  std::printf("| sealed-field openings (SHA-256, masks, ID check) | %.0f | %.1f%% |\n", open_ns,
+              100.0 * open_ns / sig_ns);
+  std::printf("\nrefused while replaying: %zu (expected 0)\n", refused);
+  return refused == 0 ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace lawtrail::bench
+
+int main(int argc, char** argv) {
+  uint64_t cases = 2000;
+  int rounds = 3;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--cases") == 0) cases = std::strtoull(argv[i + 1], nullptr, 10);
+    if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::atoi(argv[i + 1]);
+  }
+  return lawtrail::bench::Run(cases, rounds);
+}
