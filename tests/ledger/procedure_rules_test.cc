@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "ledger/domain/case_acts.h"
+#include "ledger/domain/master_data_statements.h"
 #include "ledger/domain/rules.h"
 #include "tests/support/case_fixture.h"
 
@@ -57,6 +58,27 @@ TEST_CASE("P-POWER-ITEM: a case opens only under a published power item of its c
   f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-POWER-ITEM");
   o.power_item_code = kPenaltyItem;
   f.Admit(domain::OpenCase(f.By(f.a, "C1", 0), o));
+
+  // A retired item opens no new case; retiring twice, or an unknown item, is refused.
+  auto retire = [&](const std::string& code) {
+    return f.t().AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
+      return domain::MasterItemRetiredStatement(h, fb::MasterItemKind::PowerItem, code, "职能划转");
+    }));
+  };
+  REQUIRE(retire(kPenaltyItem).ok());
+  CHECK_FALSE(retire(kPenaltyItem).ok());
+  CHECK_FALSE(retire("000000000").ok());
+  f.Refused(domain::OpenCase(f.By(f.a, "C2", 1), o), "P-POWER-ITEM");
+  // Republishing the code changes the item and brings it back.
+  REQUIRE(f.t().AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
+    domain::PowerItem item;
+    item.code = kPenaltyItem;
+    item.name = "对擅自占用城市道路经营的处罚（修订）";
+    item.category = fb::PowerCategory::Penalty;
+    item.basis = "《城市道路管理条例》第四十二条";
+    return domain::PowerItemStatement(h, item);
+  })).ok());
+  f.Admit(domain::OpenCase(f.By(f.a, "C2", 1), o));
 }
 
 TEST_CASE("P-TWO-OFFICERS: an inspection needs two officers with valid certificates", "[rules]") {

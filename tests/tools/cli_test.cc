@@ -110,6 +110,29 @@ TEST_CASE("demo --emit piped into append appends everything, and verify passes",
   CHECK(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "500", "--seed", "7", "--emit"}).out == emit.out);
 }
 
+TEST_CASE("the demo year refuses its rule breakers, is idempotent, and its parties are found", "[cli][demo]") {
+  testing::TempDir tmp;
+  const auto first = RunLawtrail({"demo", "--data", tmp / "log", "--cases", "200", "--seed", "3"});
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("32 officers, 200 cases") && Catch::Contains("refused as expected"));
+  // The same seed again: every act is already there, nothing new is appended.
+  const auto again = RunLawtrail({"demo", "--data", tmp / "log", "--cases", "200", "--seed", "3"});
+  REQUIRE(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains(": 0 appended"));
+  CHECK(RunLawtrail({"verify", "--data", tmp / "log"}).exit_code == 0);
+  // The agency's own code is no party; an invalid code is refused before any lookup.
+  const auto none = RunLawtrail({"party", "--data", tmp / "log", "--credit-code", "11411500MB1234567X"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());
+  const auto bad = RunLawtrail({"party", "--data", tmp / "log", "--id-no", "110105194912310021"});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("check"));
+  // Every rule is listed, with its law.
+  const auto rules = RunLawtrail({"rules"});
+  CHECK_THAT(rules.out, Catch::Contains("P-LEGAL-REVIEW") && Catch::Contains("行政处罚法 第58条"));
+}
+
 TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli][proofs]") {
   testing::TempDir tmp;
   const std::string vkey = Init(tmp);
