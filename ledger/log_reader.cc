@@ -81,6 +81,33 @@ Status LogReader::ForEachCaseRecord(
   return FromRocks(it->status(), "scanning the case index");
 }
 
+Status LogReader::ScanRecords(uint64_t from, uint64_t to,
+                              const std::function<Status(uint64_t, ByteView)>& visit) const {
+  rocksdb::ReadOptions ro;
+  const std::string upper = keys::Index(to);
+  rocksdb::Slice upper_slice(upper);
+  ro.iterate_upper_bound = &upper_slice;
+  ro.readahead_size = 2 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(ro, store_.cf(Cf::kRecords)));
+  uint64_t expected = from;
+  for (it->Seek(keys::Index(from)); it->Valid(); it->Next()) {
+    const uint64_t index = ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()));
+    if (it->key().size() != 8 || index != expected) {
+      return Status::Corruption("record " + std::to_string(expected) + " is missing");
+    }
+    RETURN_IF_ERROR(visit(index, AsBytes(it->value().ToStringView())));
+    ++expected;
+  }
+  RETURN_IF_ERROR(FromRocks(it->status(), "scanning records"));
+  if (expected != to) return Status::Corruption("record " + std::to_string(expected) + " is missing");
+  return Status::Ok();
+}
+
+Result<std::string> LogReader::FlagsAt(uint64_t index) const {
+  ASSIGN_OR_RETURN(auto flags, store_.Get(Cf::kFlags, keys::Index(index)));
+  return flags.value_or(std::string());
+}
+
 Result<std::vector<Hash>> LogReader::InclusionProof(uint64_t index, uint64_t size) const {
   RETURN_IF_ERROR(CheckSize(size));
   if (index >= size) {

@@ -37,6 +37,14 @@ class LogReader {
   Status ForEachCaseRecord(std::string_view case_id,
                            const std::function<Status(uint64_t, const Bytes&)>& visit) const;
 
+  // Calls `visit` with records [from, to) in index order through one
+  // iterator (the replay path of projectors); the bytes are valid only during
+  // the call. Stops early with `visit`'s error.
+  Status ScanRecords(uint64_t from, uint64_t to,
+                     const std::function<Status(uint64_t, ByteView)>& visit) const;
+  // The flags admission raised for record `index` ("rule\tmessage" lines).
+  Result<std::string> FlagsAt(uint64_t index) const;
+
   // RFC 9162 proofs against the tree of `size` records.
   Result<std::vector<Hash>> InclusionProof(uint64_t index, uint64_t size) const;
   Result<std::vector<Hash>> ConsistencyProof(uint64_t old_size, uint64_t size) const;

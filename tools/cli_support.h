@@ -58,6 +58,7 @@ void AddDemoCommand(CLI::App& app, int& exit_code);       // demo
 void AddReadCommands(CLI::App& app, int& exit_code);      // get, history, leaf-hash, checkpoint, prove
 void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
 void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
+void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
 
 }  // namespace lawtrail::cli
 

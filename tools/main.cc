@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   lawtrail::cli::AddReadCommands(app, exit_code);
   lawtrail::cli::AddVerifyCommand(app, exit_code);
   lawtrail::cli::AddDomainCommands(app, exit_code);
+  lawtrail::cli::AddProjectCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

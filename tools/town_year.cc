@@ -695,7 +695,14 @@ Year GenerateYear(const YearPlan& plan) {
   Year year;
   const People people = MakePeople(plan.seed);
   year.officers = people.officers.size();
-  for (const Officer& o : people.officers) year.officer_names.push_back(o.name);
+  for (const Officer& o : people.officers) {
+    year.officer_names.push_back(o.name);
+    year.officer_certificates.push_back(o.certificate_no);
+  }
+  year.suspended_certificate = people.suspended->certificate_no;
+  for (const PowerDef& p : kPowers) year.power_item_codes.push_back(p.code);
+  year.power_item_codes.push_back(kSeizurePower.code);
+  year.power_item_codes.push_back(kInspectionPower.code);
   WriteRegistry(plan, people, year.registry);
 
   std::vector<std::vector<Step>> per_case(plan.cases);

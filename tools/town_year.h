@@ -65,6 +65,9 @@ struct Year {
   std::vector<CaseTruth> cases;
   size_t officers = 0;
   std::vector<std::string> officer_names;  // public on the roster (D1)
+  std::vector<std::string> officer_certificates;
+  std::string suspended_certificate;       // the one officer whose certificate is suspended
+  std::vector<std::string> power_item_codes;
 };
 
 Year GenerateYear(const YearPlan& plan);

@@ -1,0 +1,15 @@
+#include "projectors/all.h"
+
+#include "projectors/registry_view.h"
+
+namespace lawtrail::projectors {
+
+std::vector<std::unique_ptr<Projector>> AllProjectors() {
+  std::vector<std::unique_ptr<Projector>> all;
+  all.push_back(std::make_unique<RegistryView>());
+  return all;
+}
+
+std::string ViewsPath(const std::string& data_dir) { return data_dir + "/views"; }
+
+}  // namespace lawtrail::projectors

@@ -1,0 +1,46 @@
+// File: projectors/registry_view.h
+// -----------------------------------------------------------------------------
+// The "registry" view (D1, D2): the agency's profile, the officer roster and
+// every published list (power items, random-inspection items, the AV list,
+// the legal-review catalogue, guides and flowcharts, discretion standards) —
+// current state plus every dated version. Folded from "@registry" only.
+//
+//   agency                       current profile (JSON)
+//   agency/v/<index>             each version
+//   officer/<certificate no.>    the roster entry, with its status history
+//   item/<Kind>/<code>           current version of a list item
+//   item/<Kind>/<code>/v/<index> each version
+//
+// Values are canonical JSON (sorted keys), so a rebuild gives identical bytes.
+// Officers' 法律职业资格 numbers are not published, only whether one is held.
+#ifndef LAWTRAIL_PROJECTORS_REGISTRY_VIEW_H_
+#define LAWTRAIL_PROJECTORS_REGISTRY_VIEW_H_
+
+#include <memory>
+
+#include "ledger/json_codec.h"
+#include "projectors/projector.h"
+
+namespace lawtrail::projectors {
+
+class RegistryView : public Projector {
+ public:
+  static constexpr std::string_view kName = "registry";
+  std::string_view name() const override { return kName; }
+  uint32_t version() const override { return 1; }
+  Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
+
+ private:
+  JsonCodec codec_;
+};
+
+// An officer's certificate as the public may check it (D2) at time `now_ms`:
+// "valid", "suspended", "revoked", "expired", "not yet valid" or "unknown".
+std::string CertificateStatus(const std::string& roster_entry_json, int64_t now_ms);
+
+// Every index key of a record: zero-padded so that keys sort by index.
+std::string IndexKey(uint64_t index);
+
+}  // namespace lawtrail::projectors
+
+#endif  // LAWTRAIL_PROJECTORS_REGISTRY_VIEW_H_

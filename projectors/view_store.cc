@@ -1,0 +1,139 @@
+#include "projectors/view_store.h"
+
+#include <filesystem>
+
+#include "ledger/bytes.h"
+#include "ledger/store.h"
+
+namespace lawtrail::projectors {
+namespace {
+
+constexpr const char* kMeta = "meta";
+
+std::string CursorKey(std::string_view id) { return "cursor/" + std::string(id); }
+std::string ActiveKey(std::string_view name) { return "active/" + std::string(name); }
+
+}  // namespace
+
+std::string ViewStore::ViewId(std::string_view name, uint32_t version) {
+  return std::string(name) + "@" + std::to_string(version);
+}
+
+Result<std::unique_ptr<ViewStore>> ViewStore::Open(const std::string& path, bool read_only) {
+  rocksdb::DBOptions options;
+  options.create_if_missing = !read_only;
+  options.create_missing_column_families = !read_only;
+  std::vector<std::string> names;
+  if (!rocksdb::DB::ListColumnFamilies(options, path, &names).ok()) {
+    if (read_only) return Status::NotFound("no views at " + path + " (run `lawtrail project` first)");
+    names = {rocksdb::kDefaultColumnFamilyName};
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+  }
+  if (std::find(names.begin(), names.end(), kMeta) == names.end()) names.push_back(kMeta);
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = read_only ? rocksdb::DB::OpenForReadOnly(options, path, cfs, &handles, &raw)
+                                : rocksdb::DB::Open(options, path, cfs, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, "opening the views at " + path);
+  std::unique_ptr<ViewStore> store(new ViewStore());
+  store->db_.reset(raw);
+  store->read_only_ = read_only;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == kMeta) {
+      store->meta_ = handles[i];
+    } else {
+      store->views_[names[i]] = handles[i];
+    }
+  }
+  return store;
+}
+
+ViewStore::~ViewStore() {
+  for (auto& [name, h] : views_) db_->DestroyColumnFamilyHandle(h);
+  if (meta_ != nullptr) db_->DestroyColumnFamilyHandle(meta_);
+  if (db_) db_->Close().PermitUncheckedError();
+}
+
+rocksdb::ColumnFamilyHandle* ViewStore::FindView(std::string_view name, uint32_t version) {
+  std::lock_guard lock(mu_);
+  auto it = views_.find(ViewId(name, version));
+  return it == views_.end() ? nullptr : it->second;
+}
+
+Result<rocksdb::ColumnFamilyHandle*> ViewStore::View(std::string_view name, uint32_t version) {
+  if (auto* h = FindView(name, version)) return h;
+  if (read_only_) return Status::NotFound("view " + ViewId(name, version) + " does not exist");
+  std::lock_guard lock(mu_);
+  rocksdb::ColumnFamilyHandle* h = nullptr;
+  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), ViewId(name, version), &h),
+                            "creating view " + ViewId(name, version)));
+  views_[ViewId(name, version)] = h;
+  return h;
+}
+
+Result<rocksdb::ColumnFamilyHandle*> ViewStore::ActiveView(std::string_view name) {
+  ASSIGN_OR_RETURN(auto version, ActiveVersion(name));
+  if (!version) return Status::NotFound("view '" + std::string(name) + "' has not caught up yet");
+  auto* h = FindView(name, *version);
+  if (h == nullptr) return Status::Corruption("active view " + ViewId(name, *version) + " is missing");
+  return h;
+}
+
+Result<std::optional<std::string>> ViewStore::Get(rocksdb::ColumnFamilyHandle* cf, std::string_view key) {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf, key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  RETURN_IF_ERROR(FromRocks(s, "reading a view"));
+  return std::optional<std::string>(std::move(value));
+}
+
+Result<uint64_t> ViewStore::Cursor(std::string_view name, uint32_t version) {
+  ASSIGN_OR_RETURN(auto v, Get(meta_, CursorKey(ViewId(name, version))));
+  if (!v) return uint64_t{0};
+  if (v->size() != 8) return Status::Corruption("malformed cursor of " + ViewId(name, version));
+  return ReadBigEndian64(reinterpret_cast<const uint8_t*>(v->data()));
+}
+
+Result<std::optional<uint32_t>> ViewStore::ActiveVersion(std::string_view name) {
+  ASSIGN_OR_RETURN(auto v, Get(meta_, ActiveKey(name)));
+  if (!v) return std::optional<uint32_t>();
+  return std::optional<uint32_t>(static_cast<uint32_t>(std::stoul(*v)));
+}
+
+void ViewStore::PutCursor(rocksdb::WriteBatchBase& batch, std::string_view name, uint32_t version, uint64_t next) {
+  std::string v;
+  AppendBigEndian64(v, next);
+  batch.Put(meta_, CursorKey(ViewId(name, version)), v).PermitUncheckedError();
+}
+
+void ViewStore::PutActive(rocksdb::WriteBatchBase& batch, std::string_view name, uint32_t version) {
+  batch.Put(meta_, ActiveKey(name), std::to_string(version)).PermitUncheckedError();
+}
+
+Status ViewStore::Write(rocksdb::WriteBatch& batch) {
+  return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing views");
+}
+
+Status ViewStore::Drop(std::string_view name, uint32_t version) {
+  rocksdb::ColumnFamilyHandle* h = nullptr;
+  {
+    std::lock_guard lock(mu_);
+    auto it = views_.find(ViewId(name, version));
+    if (it != views_.end()) {
+      h = it->second;
+      views_.erase(it);
+    }
+  }
+  rocksdb::WriteBatch b;
+  b.Delete(meta_, CursorKey(ViewId(name, version))).PermitUncheckedError();
+  RETURN_IF_ERROR(Write(b));
+  if (h == nullptr) return Status::Ok();
+  Status dropped = FromRocks(db_->DropColumnFamily(h), "dropping view " + ViewId(name, version));
+  db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  return dropped;
+}
+
+}  // namespace lawtrail::projectors

@@ -1,0 +1,64 @@
+// File: projectors/view_store.h
+// -----------------------------------------------------------------------------
+// The database of views, beside the log (DIR/views): one column family per
+// view version ("<name>@<version>") and `meta` with each version's cursor
+// (the next record index it will fold) and each name's active version.
+// Views are derived data: writes are atomic but not synced — after a crash a
+// view and its cursor roll back together, and the runner folds again.
+#ifndef LAWTRAIL_PROJECTORS_VIEW_STORE_H_
+#define LAWTRAIL_PROJECTORS_VIEW_STORE_H_
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "ledger/status.h"
+
+namespace lawtrail::projectors {
+
+class ViewStore {
+ public:
+  // Opens (creating if needed) the view database at `path`. Read-only opens
+  // see the views as of opening and work while a runner writes.
+  static Result<std::unique_ptr<ViewStore>> Open(const std::string& path, bool read_only = false);
+  ~ViewStore();
+
+  rocksdb::DB* db() { return db_.get(); }
+  static std::string ViewId(std::string_view name, uint32_t version);
+
+  // The column family of a view version, created if missing (read-write only).
+  Result<rocksdb::ColumnFamilyHandle*> View(std::string_view name, uint32_t version);
+  // nullptr if that version has no column family.
+  rocksdb::ColumnFamilyHandle* FindView(std::string_view name, uint32_t version);
+  // The column family readers should use for `name`: its active version.
+  Result<rocksdb::ColumnFamilyHandle*> ActiveView(std::string_view name);
+
+  Result<uint64_t> Cursor(std::string_view name, uint32_t version);
+  Result<std::optional<uint32_t>> ActiveVersion(std::string_view name);
+  void PutCursor(rocksdb::WriteBatchBase& batch, std::string_view name, uint32_t version, uint64_t next);
+  void PutActive(rocksdb::WriteBatchBase& batch, std::string_view name, uint32_t version);
+  rocksdb::ColumnFamilyHandle* meta() { return meta_; }
+
+  Status Write(rocksdb::WriteBatch& batch);
+  // Drops a view version and its cursor.
+  Status Drop(std::string_view name, uint32_t version);
+
+  Result<std::optional<std::string>> Get(rocksdb::ColumnFamilyHandle* cf, std::string_view key);
+
+ private:
+  ViewStore() = default;
+  std::unique_ptr<rocksdb::DB> db_;
+  rocksdb::ColumnFamilyHandle* meta_ = nullptr;
+  std::mutex mu_;
+  std::map<std::string, rocksdb::ColumnFamilyHandle*, std::less<>> views_;  // guarded by mu_
+  bool read_only_ = false;
+};
+
+}  // namespace lawtrail::projectors
+
+#endif  // LAWTRAIL_PROJECTORS_VIEW_STORE_H_

@@ -1,0 +1,81 @@
+// lawtrail project, lawtrail certificate
+#include <cstdio>
+
+#include "ledger/data_dir.h"
+#include "ledger/statement_builder.h"
+#include "projectors/all.h"
+#include "projectors/registry_view.h"
+#include "projectors/runner.h"
+#include "tools/cli_support.h"
+
+namespace lawtrail::cli {
+namespace {
+
+struct ProjectOptions {
+  std::string dir, rebuild;
+};
+
+int Project(const ProjectOptions& o) {
+  auto ro = OpenReadOnly(o.dir);
+  if (!ro.ok()) return Report("project", ro.status());
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir));
+  if (!views.ok()) return Report("project", views.status());
+  projectors::ProjectionRunner runner(*ro->reader, **views, projectors::AllProjectors());
+  if (!o.rebuild.empty()) {
+    if (Status s = runner.Rebuild(o.rebuild); !s.ok()) return Report("project", s);
+  }
+  auto folded = runner.CatchUp();
+  if (!folded.ok()) return Report("project", folded.status());
+  auto lag = runner.Lag();
+  if (!lag.ok()) return Report("project", lag.status());
+  for (const auto& l : *lag) {
+    std::printf("%s@%u: cursor %llu, lag %llu%s\n", l.name.c_str(), l.version,
+                static_cast<unsigned long long>(l.cursor), static_cast<unsigned long long>(l.lag),
+                l.active ? ", active" : "");
+  }
+  std::fprintf(stderr, "folded %llu records\n", static_cast<unsigned long long>(*folded));
+  return 0;
+}
+
+struct CertificateOptions {
+  std::string dir, cert;
+};
+
+int Certificate(const CertificateOptions& o) {
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir), /*read_only=*/true);
+  if (!views.ok()) return Report("certificate", views.status());
+  auto cf = (*views)->ActiveView(projectors::RegistryView::kName);
+  if (!cf.ok()) return Report("certificate", cf.status());
+  auto entry = (*views)->Get(*cf, "officer/" + o.cert);
+  if (!entry.ok()) return Report("certificate", entry.status());
+  if (!*entry) {
+    std::printf("%s\tunknown\n", o.cert.c_str());
+    return kExitProblem;
+  }
+  std::printf("%s\t%s\t%s\n", o.cert.c_str(), projectors::CertificateStatus(**entry, NowMs()).c_str(),
+              (*entry)->c_str());
+  return 0;
+}
+
+}  // namespace
+
+void AddProjectCommands(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<ProjectOptions>();
+  CLI::App* project = app.add_subcommand(
+      "project", "Fold the log into its views (DIR/views), from each view's cursor to the log's end,\n"
+                 "and print each view's cursor and lag. Runs beside a writer. --rebuild NAME forgets\n"
+                 "that view first, so it is rebuilt from record 0.");
+  AddDataOption(project, o->dir);
+  project->add_option("--rebuild", o->rebuild, "Rebuild this view from record 0");
+  project->callback([o, &exit_code] { exit_code = Project(*o); });
+
+  auto c = std::make_shared<CertificateOptions>();
+  CLI::App* certificate = app.add_subcommand(
+      "certificate", "Check an officer's certificate number (D2) in the registry view: valid, suspended,\n"
+                     "revoked, expired or unknown, with the roster entry. Run `lawtrail project` first.");
+  AddDataOption(certificate, c->dir);
+  certificate->add_option("--cert", c->cert, "执法证号")->required();
+  certificate->callback([c, &exit_code] { exit_code = Certificate(*c); });
+}
+
+}  // namespace lawtrail::cli
