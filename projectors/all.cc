@@ -1,5 +1,6 @@
 #include "projectors/all.h"
 
+#include "projectors/disclosure_view.h"
 #include "projectors/registry_view.h"
 
 namespace lawtrail::projectors {
@@ -7,6 +8,7 @@ namespace lawtrail::projectors {
 std::vector<std::unique_ptr<Projector>> AllProjectors() {
   std::vector<std::unique_ptr<Projector>> all;
   all.push_back(std::make_unique<RegistryView>());
+  all.push_back(std::make_unique<DisclosureView>());
   return all;
 }
 

@@ -6,13 +6,12 @@
 
 #include "ledger/log_format.h"
 #include "ledger/registry.h"
+#include "projectors/json_view.h"
 
 namespace lawtrail::projectors {
 namespace {
 
 using nlohmann::json;
-
-std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
 
 // The payload of the statement as JSON, with the schema's field names.
 Result<json> PayloadJson(JsonCodec& codec, const ProjectedRecord& r) {
@@ -47,19 +46,6 @@ std::optional<ItemRef> ItemOf(const fb::Statement& st) {
   }
 }
 
-Result<json> Load(ViewTxn& view, const std::string& key) {
-  ASSIGN_OR_RETURN(auto text, view.Get(key));
-  if (!text) return json();
-  return json::parse(*text, nullptr, false);
-}
-
-void Store(ViewTxn& view, const std::string& key, const json& value) { view.Put(key, value.dump()); }
-
-json Dated(const ProjectedRecord& r) {
-  return {{"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()},
-          {"recorded_at_ms", r.time_recorded_ms}};
-}
-
 Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
   const fb::Statement& st = *r.statement;
   std::string cert;
@@ -84,7 +70,7 @@ Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
     default: return Status::Ok();
   }
   const std::string key = "officer/" + cert;
-  ASSIGN_OR_RETURN(json entry, Load(view, key));
+  ASSIGN_OR_RETURN(json entry, LoadJson(view, key));
   if (entry.is_null()) entry = json::object();
   ASSIGN_OR_RETURN(json payload, PayloadJson(codec, r));
   switch (st.payload_type()) {
@@ -109,17 +95,11 @@ Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
   h["event"] = event;
   if (!reason.empty()) h["reason"] = reason;
   entry["history"].push_back(h);
-  Store(view, key, entry);
+  StoreJson(view, key, entry);
   return Status::Ok();
 }
 
 }  // namespace
-
-std::string IndexKey(uint64_t index) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%020llu", static_cast<unsigned long long>(index));
-  return buf;
-}
 
 Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
@@ -128,25 +108,25 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::AgencyGenesis:
     case fb::Payload::AgencyProfileUpdated: {
       ASSIGN_OR_RETURN(json payload, PayloadJson(codec_, r));
-      ASSIGN_OR_RETURN(json agency, Load(view, "agency"));
+      ASSIGN_OR_RETURN(json agency, LoadJson(view, "agency"));
       if (agency.is_null()) agency = json::object();
       for (auto& [k, v] : payload.items()) {
         if (k != "root_public_key") agency[k] = v;
       }
       agency["updated"] = Dated(r);
-      Store(view, "agency", agency);
-      Store(view, "agency/v/" + IndexKey(r.index), agency);
+      StoreJson(view, "agency", agency);
+      StoreJson(view, "agency/v/" + IndexKey(r.index), agency);
       return Status::Ok();
     }
     case fb::Payload::MasterItemRetired: {
       const auto* m = st.payload_as_MasterItemRetired();
       const std::string key = ItemKey(m->kind(), Str(m->code()));
-      ASSIGN_OR_RETURN(json item, Load(view, key));
+      ASSIGN_OR_RETURN(json item, LoadJson(view, key));
       if (item.is_null()) return Status::Corruption("retired item " + key + " was never published");
       item["retired"] = Dated(r);
       item["retired"]["reason"] = Str(m->reason());
-      Store(view, key, item);
-      Store(view, key + "/v/" + IndexKey(r.index), item);
+      StoreJson(view, key, item);
+      StoreJson(view, key + "/v/" + IndexKey(r.index), item);
       return Status::Ok();
     }
     default:
@@ -154,13 +134,13 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   }
   if (auto ref = ItemOf(st)) {
     const std::string key = ItemKey(ref->kind, ref->code);
-    ASSIGN_OR_RETURN(json previous, Load(view, key));
+    ASSIGN_OR_RETURN(json previous, LoadJson(view, key));
     ASSIGN_OR_RETURN(json item, PayloadJson(codec_, r));
     item["published"] = Dated(r);
     item["version"] = previous.is_null() ? 1 : previous.value("version", 1) + 1;
     if (!previous.is_null()) item["first_published"] = previous.value("first_published", previous["published"]);
-    Store(view, key, item);
-    Store(view, key + "/v/" + IndexKey(r.index), item);
+    StoreJson(view, key, item);
+    StoreJson(view, key + "/v/" + IndexKey(r.index), item);
     return Status::Ok();
   }
   return ApplyOfficer(r, view, codec_);

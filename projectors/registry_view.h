@@ -38,9 +38,6 @@ class RegistryView : public Projector {
 // "valid", "suspended", "revoked", "expired", "not yet valid" or "unknown".
 std::string CertificateStatus(const std::string& roster_entry_json, int64_t now_ms);
 
-// Every index key of a record: zero-padded so that keys sort by index.
-std::string IndexKey(uint64_t index);
-
 }  // namespace lawtrail::projectors
 
 #endif  // LAWTRAIL_PROJECTORS_REGISTRY_VIEW_H_

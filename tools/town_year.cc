@@ -605,6 +605,7 @@ class CaseWriter {
     Lawful(domain::PublishDecision(By(*people_.discloser), "PUB-" + truth_.case_id, decision_no_, due, until,
                                    std::string("罚款") + std::to_string(truth_.fine_fen / 100) + "元"));
     truth_.published = true;
+    truth_.published_at_ms = now_;
   }
 
   void Perform(int64_t fine) {
@@ -640,9 +641,11 @@ class CaseWriter {
       Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked, fb::ChangeAuthority::ReviewBody,
                                     "平政复决字〔2025〕第" + std::to_string(rng_() % 90 + 1) + "号", "认定事实不清"));
       truth_.revoked = true;
+      truth_.changed_at_ms = now_;
       if (truth_.published) {
         WorkingDays(Between(rng_, 1, 3));
         Lawful(domain::WithdrawPublication(By(*people_.discloser), "PUB-" + truth_.case_id, "处罚决定已被复议机关撤销"));
+        truth_.withdrawn_at_ms = now_;
       }
     }
   }

@@ -48,6 +48,7 @@ struct CaseTruth {
   int64_t fine_fen = 0;
   bool heard = false, seized = false, revoked = false, published = false, court = false;
   int64_t opened_at_ms = 0, decided_at_ms = 0;
+  int64_t published_at_ms = 0, changed_at_ms = 0, withdrawn_at_ms = 0;  // 0 = did not happen
   size_t lawful_events = 0;
 };
 

@@ -9,39 +9,12 @@
 #include "projectors/all.h"
 #include "projectors/registry_view.h"
 #include "projectors/runner.h"
-#include "tests/support/test_log.h"
-#include "tools/town_year.h"
+#include "tests/projectors/demo_log.h"
 
 namespace lawtrail::projectors {
 namespace {
 
 using testing::TempDir;
-
-// A demo year of `cases` cases in a fresh log.
-struct DemoLog {
-  TempDir dir;
-  demo::Year year;
-  explicit DemoLog(uint64_t cases) {
-    auto created = Log::Create(dir.path(), testing::kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"});
-    REQUIRE(created.ok());
-    year = demo::GenerateYear({testing::kTestOrigin, created->root, cases, 11, 5});
-    auto log = Log::Open(dir.path());
-    REQUIRE(log.ok());
-    for (const auto& r : (*log)->Append(year.registry)) REQUIRE(r.ok());
-    std::vector<Bytes> items;
-    for (const auto& item : year.items) items.push_back(item.submission);
-    (*log)->Append(std::move(items));
-  }
-};
-
-std::map<std::string, std::string> Dump(ViewStore& views, std::string_view name) {
-  auto cf = views.ActiveView(name);
-  REQUIRE(cf.ok());
-  std::map<std::string, std::string> out;
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), *cf));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
-  return out;
-}
 
 // Counts records; version chosen by the test.
 class CountingView : public Projector {

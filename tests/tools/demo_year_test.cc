@@ -9,43 +9,13 @@
 #include <unordered_map>
 
 #include "ledger/log.h"
+#include "tests/support/needle_scanner.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 #include "tools/town_year.h"
 
 namespace lawtrail::testing {
 namespace {
-
-// Finds any of many needles in a large haystack in one pass: every needle is
-// at least 6 bytes, so candidate positions are found by their first 6 bytes.
-class NeedleScanner {
- public:
-  void Add(const std::string& needle) {
-    if (needle.size() < kPrefix) throw std::logic_error("needle shorter than the prefix");
-    by_prefix_[Prefix(needle.data())].push_back(needle);
-  }
-  // The first needle found in `hay`, or empty.
-  std::string FirstIn(std::string_view hay) const {
-    for (size_t i = 0; i + kPrefix <= hay.size(); ++i) {
-      auto it = by_prefix_.find(Prefix(hay.data() + i));
-      if (it == by_prefix_.end()) continue;
-      for (const std::string& n : it->second) {
-        if (hay.substr(i, n.size()) == n) return n;
-      }
-    }
-    return {};
-  }
-  size_t size() const { return by_prefix_.size(); }
-
- private:
-  static constexpr size_t kPrefix = 6;
-  static uint64_t Prefix(const char* p) {
-    uint64_t v = 0;
-    std::memcpy(&v, p, kPrefix);
-    return v;
-  }
-  std::unordered_map<uint64_t, std::vector<std::string>> by_prefix_;
-};
 
 TEST_CASE("a 10,000-case demo year appends, refuses exactly its rule breakers, verifies, and "
           "keeps every private value out of the records", "[demo][slow]") {

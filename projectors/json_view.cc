@@ -1,0 +1,30 @@
+#include "projectors/json_view.h"
+
+#include <cstdio>
+
+namespace lawtrail::projectors {
+
+Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key) {
+  ASSIGN_OR_RETURN(auto text, view.Get(key));
+  if (!text) return nlohmann::json();
+  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
+  if (doc.is_discarded()) return Status::Corruption("view value at '" + key + "' is not JSON");
+  return doc;
+}
+
+void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& value) {
+  view.Put(key, value.dump());
+}
+
+nlohmann::json Dated(const ProjectedRecord& r) {
+  return {{"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()},
+          {"recorded_at_ms", r.time_recorded_ms}};
+}
+
+std::string IndexKey(uint64_t index) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%020llu", static_cast<unsigned long long>(index));
+  return buf;
+}
+
+}  // namespace lawtrail::projectors

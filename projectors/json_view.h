@@ -1,0 +1,27 @@
+// File: projectors/json_view.h
+// -----------------------------------------------------------------------------
+// Views whose values are canonical JSON documents (sorted keys, UTF-8):
+// loading, storing and the dated stamp every version carries.
+#ifndef LAWTRAIL_PROJECTORS_JSON_VIEW_H_
+#define LAWTRAIL_PROJECTORS_JSON_VIEW_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "projectors/projector.h"
+
+namespace lawtrail::projectors {
+
+// The document at `key`, or null.
+Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key);
+void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& value);
+// {index, occurred_at_ms, recorded_at_ms} of a record.
+nlohmann::json Dated(const ProjectedRecord& r);
+// Zero-padded so that keys sort by index.
+std::string IndexKey(uint64_t index);
+inline std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+
+}  // namespace lawtrail::projectors
+
+#endif  // LAWTRAIL_PROJECTORS_JSON_VIEW_H_

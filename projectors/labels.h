@@ -1,0 +1,31 @@
+// File: projectors/labels.h
+// -----------------------------------------------------------------------------
+// The Chinese labels views show for the schema's enums (行政处罚, 自然人, 罚款 …),
+// and dates as China sees them.
+#ifndef LAWTRAIL_PROJECTORS_LABELS_H_
+#define LAWTRAIL_PROJECTORS_LABELS_H_
+
+#include <string>
+
+#include "schemas/statement_generated.h"
+
+namespace lawtrail::projectors {
+
+const char* Label(fb::CaseCategory v);
+const char* Label(fb::Procedure v);
+const char* Label(fb::PartyKind v);
+const char* Label(fb::PenaltyType v);
+const char* Label(fb::DecisionOutcome v);
+const char* Label(fb::DecisionChange v);
+const char* Label(fb::ChangeAuthority v);
+const char* Label(fb::ServiceMethod v);
+const char* Label(fb::CloseReason v);
+
+// YYYY-MM-DD in China (UTC+8) of `ms` since the epoch.
+std::string ChinaDay(int64_t ms);
+// `day` plus `n` working days (start not counted), YYYY-MM-DD.
+std::string AddWorkingDays(const std::string& day, int n);
+
+}  // namespace lawtrail::projectors
+
+#endif  // LAWTRAIL_PROJECTORS_LABELS_H_
