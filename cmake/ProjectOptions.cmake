@@ -23,3 +23,17 @@ function(lawtrail_library name)
     PUBLIC ${ARG_PUBLIC_DEPS}
     PRIVATE lawtrail_warnings lawtrail_options ${ARG_PRIVATE_DEPS})
 endfunction()
+
+# lawtrail_embed_text(<list var> <file> <symbol>): compiles the text file
+# <file> (relative to the calling folder) into a std::string_view <symbol>
+# in namespace lawtrail::domain, and appends the generated source to <list var>.
+# Data tables ship inside the binary that was tested with them.
+function(lawtrail_embed_text out_var file symbol)
+  set(EMBED_SYMBOL ${symbol})
+  file(RELATIVE_PATH EMBED_SOURCE ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${file})
+  file(READ ${CMAKE_CURRENT_SOURCE_DIR}/${file} EMBED_TEXT)
+  set(generated ${CMAKE_CURRENT_BINARY_DIR}/embedded/${symbol}.cc)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/embedded_text.cc.in ${generated} @ONLY)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+  set(${out_var} ${${out_var}} ${generated} PARENT_SCOPE)
+endfunction()

@@ -1,7 +1,9 @@
 #include "projectors/all.h"
 
+#include "projectors/case_file_view.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/registry_view.h"
+#include "projectors/statistics_view.h"
 
 namespace lawtrail::projectors {
 
@@ -9,6 +11,8 @@ std::vector<std::unique_ptr<Projector>> AllProjectors() {
   std::vector<std::unique_ptr<Projector>> all;
   all.push_back(std::make_unique<RegistryView>());
   all.push_back(std::make_unique<DisclosureView>());
+  all.push_back(std::make_unique<CaseFileView>());
+  all.push_back(std::make_unique<StatisticsView>());
   return all;
 }
 

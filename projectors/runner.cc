@@ -68,7 +68,12 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
                        ByteView(ss->statement()->data(), ss->statement()->size()), bytes, flags};
     for (Running& r : running) {
       if (r.cursor > index) continue;
-      Status applied = r.projector->Apply(pr, *r.txn);
+      Status applied;
+      try {
+        applied = r.projector->Apply(pr, *r.txn);
+      } catch (const std::exception& e) {  // the JSON library reports by exception
+        applied = Status::Internal(e.what());
+      }
       if (!applied.ok()) {
         return applied.WithContext("projector " + ViewStore::ViewId(r.projector->name(), r.projector->version()) +
                                    " at record " + std::to_string(index));

@@ -1,0 +1,244 @@
+#include "projectors/statistics_view.h"
+
+#include <algorithm>
+#include <chrono>
+#include <sstream>
+
+#include "ledger/domain/calendar.h"
+#include "ledger/log_format.h"
+#include "projectors/json_view.h"
+#include "projectors/labels.h"
+
+namespace lawtrail::domain {
+extern const std::string_view kPenaltySeverityTsv;
+}
+
+namespace lawtrail::projectors {
+namespace {
+
+using nlohmann::json;
+
+// Calendar fields of a moment in China time.
+struct When {
+  std::string year, month, day, weekday, hour;
+};
+
+When WhenOf(int64_t ms) {
+  const std::string day = ChinaDay(ms);
+  const auto date = domain::ChinaDateOf(ms);
+  const unsigned wd = std::chrono::weekday(std::chrono::sys_days(date)).iso_encoding();  // 1 = Monday
+  const int64_t hour = ((ms + 8 * 3'600'000) / 3'600'000) % 24;
+  char h[4];
+  std::snprintf(h, sizeof h, "%02d", static_cast<int>(hour));
+  return {day.substr(0, 4), day.substr(5, 2), day, std::to_string(wd), h};
+}
+
+void Add(json& node, const std::string& key, int64_t n = 1) {
+  if (node.is_null()) node = json::object();
+  node[key] = node.value(key, int64_t{0}) + n;
+}
+
+class YearEditor {
+ public:
+  YearEditor(ViewTxn& view, std::string year) : view_(view), key_("year/" + year), year_(std::move(year)) {}
+  Result<json*> Load() {
+    ASSIGN_OR_RETURN(doc_, LoadJson(view_, key_));
+    if (doc_.is_null()) doc_ = {{"year", std::stoi(year_)}};
+    return &doc_;
+  }
+  void Save() { StoreJson(view_, key_, doc_); }
+
+ private:
+  ViewTxn& view_;
+  std::string key_;
+  std::string year_;
+  json doc_;
+};
+
+// Applies `edit` to the document of the year containing `ms`.
+template <typename Edit>
+Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
+  YearEditor e(view, WhenOf(ms).year);
+  ASSIGN_OR_RETURN(json* doc, e.Load());
+  edit(*doc);
+  e.Save();
+  return Status::Ok();
+}
+
+const char* CoerciveLabel(fb::CoerciveKind k) {
+  switch (k) {
+    case fb::CoerciveKind::Seal: return "查封场所设施或者财物";
+    case fb::CoerciveKind::Seize: return "扣押财物";
+    case fb::CoerciveKind::FreezeDeposit: return "冻结存款汇款";
+    default: return "其他";
+  }
+}
+
+const char* ExecutionLabel(fb::ExecutionKind k) {
+  switch (k) {
+    case fb::ExecutionKind::Demolition: return "排除妨碍、恢复原状（强制拆除）";
+    case fb::ExecutionKind::Auction: return "拍卖或者依法处理查封扣押财物";
+    default: return "其他";
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& PenaltySeverityOrder() {
+  static const std::vector<std::string> order = [] {
+    std::vector<std::string> out;
+    std::istringstream in{std::string(domain::kPenaltySeverityTsv)};
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line[0] != '#') out.push_back(line);
+    }
+    return out;
+  }();
+  return order;
+}
+
+std::string HeaviestPenalty(const std::vector<std::string>& types) {
+  const auto& order = PenaltySeverityOrder();
+  std::string heaviest;
+  long best = -1;
+  for (const auto& t : types) {
+    const auto it = std::find(order.begin(), order.end(), t);
+    const long rank = it == order.end() ? -1 : it - order.begin();
+    // A named type beats "其他" whatever the order says (§10).
+    if (heaviest.empty() || (heaviest == "其他" && t != "其他") || (t != "其他" && rank > best)) {
+      heaviest = t;
+      best = rank;
+    }
+  }
+  return heaviest;
+}
+
+Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  const int64_t at = st.occurred_at_ms();
+  const std::string case_key = "~case/" + Str(st.case_id());
+  switch (st.payload_type()) {
+    case fb::Payload::OfficerRegistered: {
+      const auto* o = st.payload_as_OfficerRegistered();
+      json roles = json::array();
+      if (o->roles()) {
+        for (auto role : *o->roles()) roles.push_back(fb::EnumNameRole(role));
+      }
+      StoreJson(view, "~officer/" + Str(o->certificate_no()),
+                {{"roles", roles}, {"valid_from_ms", o->valid_from_ms()}, {"valid_until_ms", o->valid_until_ms()},
+                 {"registered_at_ms", at}, {"state", "active"}});
+      return Status::Ok();
+    }
+    case fb::Payload::OfficerSuspended:
+    case fb::Payload::OfficerReinstated:
+    case fb::Payload::OfficerRevoked: {
+      const std::string cert = st.payload_type() == fb::Payload::OfficerSuspended
+                                   ? Str(st.payload_as_OfficerSuspended()->certificate_no())
+                               : st.payload_type() == fb::Payload::OfficerReinstated
+                                   ? Str(st.payload_as_OfficerReinstated()->certificate_no())
+                                   : Str(st.payload_as_OfficerRevoked()->certificate_no());
+      ASSIGN_OR_RETURN(json o, LoadJson(view, "~officer/" + cert));
+      if (o.is_null()) return Status::Ok();
+      o["state"] = st.payload_type() == fb::Payload::OfficerSuspended  ? "suspended"
+                   : st.payload_type() == fb::Payload::OfficerRevoked ? "revoked"
+                                                                       : "active";
+      o["state_since_ms"] = at;
+      StoreJson(view, "~officer/" + cert, o);
+      return Status::Ok();
+    }
+    case fb::Payload::CaseOpened: {
+      const auto* o = st.payload_as_CaseOpened();
+      const When w = WhenOf(at);
+      StoreJson(view, case_key,
+                {{"category", Label(o->category())}, {"procedure", Label(o->procedure())}, {"village", Str(o->village())}});
+      return EditYear(view, at, [&](json& y) {
+        Add(y["立案"], Label(o->category()));
+        Add(y["立案"], "合计");
+        Add(y["程序"], Label(o->procedure()));
+        Add(y["分析"]["按村社区"], Str(o->village()).empty() ? "未注明" : Str(o->village()));
+        Add(y["分析"]["按月份"], w.month);
+        Add(y["分析"]["按星期"], w.weekday);
+        Add(y["分析"]["按时段"], w.hour);
+      });
+    }
+    default:
+      break;
+  }
+  if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
+  ASSIGN_OR_RETURN(json c, LoadJson(view, case_key));
+  if (c.is_null()) c = json::object();  // acts before the case was opened (案源登记)
+  switch (st.payload_type()) {
+    case fb::Payload::DecisionIssued: {
+      const auto* d = st.payload_as_DecisionIssued();
+      std::vector<std::string> types;
+      int64_t money = 0;
+      if (d->penalties()) {
+        for (const auto* p : *d->penalties()) {
+          types.push_back(Label(p->type()));
+          if (p->type() == fb::PenaltyType::Fine || p->type() == fb::PenaltyType::ConfiscateGains ||
+              p->type() == fb::PenaltyType::ConfiscateProperty) {
+            money += p->amount_fen();
+          }
+        }
+      }
+      c["decided_on"] = ChinaDay(at);
+      StoreJson(view, case_key, c);
+      return EditYear(view, at, [&](json& y) {
+        if (d->outcome() == fb::DecisionOutcome::Penalty) {
+          Add(y["行政处罚"]["按类别"], HeaviestPenalty(types));
+          Add(y["行政处罚"], "合计宗数");
+          Add(y["行政处罚"], "罚没金额_分", money);
+          Add(y["行政处罚"], c.value("procedure", "") == Label(fb::Procedure::Simple) ? "简易程序" : "一般程序");
+          Add(y["分析"]["决定按月份"], WhenOf(at).month);
+        } else if (d->outcome() == fb::DecisionOutcome::NoPenalty) {
+          Add(y["行政处罚"], "不予处罚");
+        } else {
+          Add(y["行政处罚"], "涉嫌犯罪移送");
+        }
+      });
+    }
+    case fb::Payload::CaseClosed:
+      return EditYear(view, at, [&](json& y) { Add(y["结案"], c.value("category", "其他")); Add(y["结案"], "合计"); });
+    case fb::Payload::LegalReviewOpinion: {
+      const bool problems = st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Problems;
+      return EditYear(view, at, [&](json& y) {
+        Add(y["法制审核"], "审核数");
+        if (problems) Add(y["法制审核"], "纠错数");
+      });
+    }
+    case fb::Payload::CollectiveDiscussionHeld:
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "集体讨论"); });
+    case fb::Payload::HearingHeld:
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "听证"); });
+    case fb::Payload::DecisionChanged: {
+      const auto* ch = st.payload_as_DecisionChanged();
+      const char* key = ch->by() == fb::ChangeAuthority::ReviewBody ? "被行政复议纠错"
+                        : ch->by() == fb::ChangeAuthority::Court    ? "被行政诉讼纠错"
+                                                                    : "自行纠正";
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], key); });
+    }
+    case fb::Payload::CoerciveMeasureTaken:
+      return EditYear(view, at, [&](json& y) {
+        Add(y["行政强制"]["强制措施"], CoerciveLabel(st.payload_as_CoerciveMeasureTaken()->kind()));
+      });
+    case fb::Payload::LateFeeImposed:
+      return EditYear(view, at, [&](json& y) { Add(y["行政强制"]["强制执行"], "加处罚款或者滞纳金"); });
+    case fb::Payload::EnforcementExecuted:
+      return EditYear(view, at, [&](json& y) {
+        Add(y["行政强制"]["强制执行"], ExecutionLabel(st.payload_as_EnforcementExecuted()->kind()));
+      });
+    case fb::Payload::CourtEnforcementApplied:
+      return EditYear(view, at, [&](json& y) { Add(y["行政强制"], "申请法院强制执行"); });
+    case fb::Payload::InspectionRecorded:
+      return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
+    case fb::Payload::DisclosurePublished: {
+      const std::string decided = c.value("decided_on", "");
+      const bool on_time = ChinaDay(at) <= AddWorkingDays(decided, 7);
+      return EditYear(view, at, [&](json& y) { Add(y["公示"], on_time ? "按时公示" : "逾期公示"); });
+    }
+    default:
+      return Status::Ok();
+  }
+}
+
+}  // namespace lawtrail::projectors

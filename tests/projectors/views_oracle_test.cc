@@ -1,0 +1,166 @@
+// The case-file and statistics views against the generator's ground truth:
+// every case file's documents, order, cover and timeline, and every count of
+// the annual tables. No expected value is typed by hand from the output.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "ledger/domain/calendar.h"
+#include "ledger/statement.h"
+#include "ledger/submission.h"
+#include "projectors/all.h"
+#include "projectors/case_file_view.h"
+#include "projectors/runner.h"
+#include "projectors/statistics_view.h"
+#include "tests/projectors/demo_log.h"
+
+namespace lawtrail::projectors {
+namespace {
+
+using nlohmann::json;
+
+std::string Year(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)).substr(0, 4); }
+
+struct ProjectedYear {
+  DemoLog demo;
+  TempDir views_dir;
+  std::unique_ptr<ViewStore> views;
+  explicit ProjectedYear(uint64_t cases) : demo(cases) {
+    auto store = testing::OpenStore(demo.dir.path());
+    LogReader reader(*store);
+    views = std::move(*ViewStore::Open(views_dir.path()));
+    ProjectionRunner runner(reader, *views, AllProjectors());
+    REQUIRE(runner.CatchUp().ok());
+  }
+};
+
+// What the generator attached in a case: the content hashes of its 文书 and
+// evidence files, from its own submissions.
+std::multiset<std::string> GeneratedDocuments(const demo::Year& year, const std::string& case_id) {
+  std::multiset<std::string> out;
+  for (const auto& item : year.items) {
+    if (item.case_id != case_id || !item.expected_rule.empty()) continue;
+    auto sub = ParseSubmission(item.submission);
+    REQUIRE(sub.ok());
+    auto parsed = ParseSignedStatement(sub->signed_statement);
+    REQUIRE(parsed.ok());
+    const fb::Statement& st = *parsed->statement;
+    if (st.attachments()) {
+      for (const auto* a : *st.attachments()) out.insert(ToHex(ByteView(a->content_hash()->data(), 32)));
+    }
+    if (st.payload_type() == fb::Payload::EvidenceRecorded) {
+      const auto* h = st.payload_as_EvidenceRecorded()->content_hash();
+      out.insert(ToHex(ByteView(h->data(), h->size())));
+    }
+  }
+  return out;
+}
+
+TEST_CASE("every case file holds exactly the generated documents, in filing order, with cover and timeline",
+          "[projectors][casefile]") {
+  ProjectedYear p(400);
+  const auto view = Dump(*p.views, CaseFileView::kName);
+  std::set<std::string> archive_numbers;
+  for (const auto& c : p.demo.year.cases) {
+    INFO(c.case_id);
+    REQUIRE(view.count("case/" + c.case_id));
+    const json file = json::parse(view.at("case/" + c.case_id));
+    std::multiset<std::string> seen;
+    for (const char* volume : {"正卷", "副卷"}) {
+      int last_rank = -1;
+      for (const auto& d : file[volume]) {
+        seen.insert(d["content_hash"].get<std::string>());
+        CHECK(d["rank"].get<int>() >= last_rank);
+        last_rank = d["rank"];
+        CHECK(PlaceDocument("综合行政执法", d["题名"].get<std::string>().rfind("证据材料", 0) == 0
+                                                  ? "证据材料"
+                                                  : d["题名"].get<std::string>())
+                  .volume == volume);
+        CHECK_FALSE(d["责任者"].get<std::string>().empty());
+      }
+    }
+    CHECK(seen == GeneratedDocuments(p.demo.year, c.case_id));
+    CHECK(file["正卷"][0]["题名"] == "立案审批表");
+    CHECK(file["timeline"].size() == c.lawful_events);
+    const json& cover = file["cover"];
+    CHECK(cover["办案机构"] == "青山镇人民政府");
+    CHECK(cover["立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
+    CHECK(cover["保管期限"] == (c.procedure == fb::Procedure::General ? "永久" : "30年"));
+    if (!c.decision_no.empty()) CHECK(cover["处罚决定书文号"] == c.decision_no);
+    REQUIRE(cover.contains("归档号"));  // every generated case is closed
+    const std::string number = cover["归档号"];
+    CHECK(number.size() == 8);
+    CHECK(number.substr(0, 4) == cover["结案日期"].get<std::string>().substr(0, 4));
+    CHECK(archive_numbers.insert(number).second);
+    CHECK(file["备考表"]["立卷人"] != "");
+    if (c.seized || c.heard) CHECK_FALSE(file["av"].empty());
+  }
+}
+
+TEST_CASE("the annual tables count what the generator did, by the counting rules", "[projectors][statistics]") {
+  ProjectedYear p(1500);
+  const auto view = Dump(*p.views, StatisticsView::kName);
+  std::map<std::string, json> years;
+  for (const auto& [key, value] : view) {
+    if (key.rfind("year/", 0) == 0) years[key.substr(5)] = json::parse(value);
+  }
+  REQUIRE(years.count("2025"));
+  auto count = [&](const std::string& y, std::initializer_list<const char*> path) -> int64_t {
+    if (!years.count(y)) return 0;
+    const json* node = &years.at(y);
+    for (const char* step : path) {
+      if (!node->contains(step)) return 0;
+      node = &(*node)[step];
+    }
+    return node->get<int64_t>();
+  };
+  std::map<std::string, int64_t> opened, decided, fines, warnings, money, simple, revoked;
+  int64_t court = 0, published = 0, seized = 0;
+  for (const auto& c : p.demo.year.cases) {
+    ++opened[Year(c.opened_at_ms)];
+    if (!c.decision_no.empty()) {
+      const std::string y = Year(c.decided_at_ms);
+      ++decided[y];
+      ++(c.fine_fen > 0 ? fines[y] : warnings[y]);
+      money[y] += c.fine_fen;
+      if (c.procedure == fb::Procedure::Simple) ++simple[y];
+    }
+    if (c.revoked) ++revoked[Year(c.changed_at_ms)];
+    court += c.court;
+    published += c.published;
+    seized += c.seized;
+  }
+  int64_t court_seen = 0, published_seen = 0, seized_seen = 0;
+  for (const auto& [y, doc] : years) {
+    INFO(y);
+    CHECK(count(y, {"立案", "合计"}) == opened[y]);
+    CHECK(count(y, {"行政处罚", "合计宗数"}) == decided[y]);
+    CHECK(count(y, {"行政处罚", "按类别", "罚款"}) == fines[y]);
+    CHECK(count(y, {"行政处罚", "按类别", "警告"}) == warnings[y]);
+    CHECK(count(y, {"行政处罚", "罚没金额_分"}) == money[y]);
+    CHECK(count(y, {"行政处罚", "简易程序"}) == simple[y]);
+    // Revoked decisions stay counted above; the revocation is counted on its own.
+    CHECK(count(y, {"行政处罚", "被行政复议纠错"}) == revoked[y]);
+    court_seen += count(y, {"行政强制", "申请法院强制执行"});
+    published_seen += count(y, {"公示", "按时公示"}) + count(y, {"公示", "逾期公示"});
+    seized_seen += count(y, {"行政强制", "强制措施", "扣押财物"});
+  }
+  CHECK(court_seen == court);
+  CHECK(published_seen == published);
+  CHECK(seized_seen == seized);
+  CHECK(decided["2025"] > 1000);
+}
+
+TEST_CASE("a decision with several penalties counts once, under the heaviest in the configured order",
+          "[projectors][statistics]") {
+  CHECK(HeaviestPenalty({"罚款", "警告"}) == "罚款");
+  CHECK(HeaviestPenalty({"罚款", "没收违法所得", "吊销许可证件"}) == "吊销许可证件");
+  CHECK(HeaviestPenalty({"其他", "警告"}) == "警告");  // a named type beats 其他
+  CHECK(PenaltySeverityOrder().front() == "警告");
+  CHECK(PenaltySeverityOrder().size() == 14);
+}
+
+}  // namespace
+}  // namespace lawtrail::projectors
