@@ -8,6 +8,8 @@
 #include <map>
 
 #include "ledger/log.h"
+#include "projectors/all.h"
+#include "projectors/runner.h"
 #include "projectors/view_store.h"
 #include "tests/support/test_log.h"
 #include "tools/town_year.h"
@@ -41,6 +43,22 @@ inline std::map<std::string, std::string> Dump(ViewStore& views, std::string_vie
   for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
   return out;
 }
+
+// A demo log with every view folded.
+struct ProjectedDemo {
+  DemoLog demo;
+  TempDir views_dir;
+  std::unique_ptr<ViewStore> views;
+  explicit ProjectedDemo(uint64_t cases) : demo(cases) {
+    auto store = testing::OpenStore(demo.dir.path());
+    LogReader reader(*store);
+    auto v = ViewStore::Open(views_dir.path());
+    REQUIRE(v.ok());
+    views = std::move(*v);
+    ProjectionRunner runner(reader, *views, AllProjectors());
+    REQUIRE(runner.CatchUp().ok());
+  }
+};
 
 }  // namespace lawtrail::projectors
 

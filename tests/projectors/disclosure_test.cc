@@ -21,23 +21,9 @@ using nlohmann::json;
 
 std::string Day(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)); }
 
-struct Projected {
-  DemoLog demo;
-  TempDir views_dir;
-  std::unique_ptr<ViewStore> views;
-  explicit Projected(uint64_t cases) : demo(cases) {
-    auto store = testing::OpenStore(demo.dir.path());
-    LogReader reader(*store);
-    auto v = ViewStore::Open(views_dir.path());
-    REQUIRE(v.ok());
-    views = std::move(*v);
-    ProjectionRunner runner(reader, *views, AllProjectors());
-    REQUIRE(runner.CatchUp().ok());
-  }
-};
 
 TEST_CASE("every decision's disclosure record matches what the generator did", "[projectors][disclosure]") {
-  Projected p(1500);
+  ProjectedDemo p(1500);
   const auto view = Dump(*p.views, DisclosureView::kName);
   const auto& cal = domain::WorkdayCalendar::China();
   size_t decisions = 0, published = 0, withdrawn = 0, late = 0;
@@ -107,7 +93,7 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
 }
 
 TEST_CASE("no view holds a clear-text private value of any generated party", "[projectors][privacy]") {
-  Projected p(1500);
+  ProjectedDemo p(1500);
   const std::set<std::string> public_names(p.demo.year.officer_names.begin(), p.demo.year.officer_names.end());
   testing::NeedleScanner secrets;
   for (const auto& c : p.demo.year.cases) {

@@ -23,18 +23,6 @@ using nlohmann::json;
 
 std::string Year(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)).substr(0, 4); }
 
-struct ProjectedYear {
-  DemoLog demo;
-  TempDir views_dir;
-  std::unique_ptr<ViewStore> views;
-  explicit ProjectedYear(uint64_t cases) : demo(cases) {
-    auto store = testing::OpenStore(demo.dir.path());
-    LogReader reader(*store);
-    views = std::move(*ViewStore::Open(views_dir.path()));
-    ProjectionRunner runner(reader, *views, AllProjectors());
-    REQUIRE(runner.CatchUp().ok());
-  }
-};
 
 // What the generator attached in a case: the content hashes of its 文书 and
 // evidence files, from its own submissions.
@@ -60,7 +48,7 @@ std::multiset<std::string> GeneratedDocuments(const demo::Year& year, const std:
 
 TEST_CASE("every case file holds exactly the generated documents, in filing order, with cover and timeline",
           "[projectors][casefile]") {
-  ProjectedYear p(400);
+  ProjectedDemo p(400);
   const auto view = Dump(*p.views, CaseFileView::kName);
   std::set<std::string> archive_numbers;
   for (const auto& c : p.demo.year.cases) {
@@ -100,7 +88,7 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
 }
 
 TEST_CASE("the annual tables count what the generator did, by the counting rules", "[projectors][statistics]") {
-  ProjectedYear p(1500);
+  ProjectedDemo p(1500);
   const auto view = Dump(*p.views, StatisticsView::kName);
   std::map<std::string, json> years;
   for (const auto& [key, value] : view) {
