@@ -1,9 +1,14 @@
 // lawtrail project, lawtrail certificate
 #include <cstdio>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
 
 #include "ledger/data_dir.h"
 #include "ledger/statement_builder.h"
+#include "ledger/files.h"
 #include "projectors/all.h"
+#include "projectors/annual_report.h"
 #include "projectors/registry_view.h"
 #include "projectors/runner.h"
 #include "tools/cli_support.h"
@@ -57,6 +62,41 @@ int Certificate(const CertificateOptions& o) {
   return 0;
 }
 
+struct ReportOptions {
+  std::string dir, out;
+  int year = 0;
+};
+
+// Brings the views up to date, then writes report.json and report.html.
+int AnnualReport(const ReportOptions& o) {
+  auto ro = OpenReadOnly(o.dir);
+  if (!ro.ok()) return Report("report", ro.status());
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir));
+  if (!views.ok()) return Report("report", views.status());
+  projectors::ProjectionRunner runner(*ro->reader, **views, projectors::AllProjectors());
+  if (auto folded = runner.CatchUp(); !folded.ok()) return Report("report", folded.status());
+  auto agency = (*views)->ActiveView(projectors::RegistryView::kName);
+  if (!agency.ok()) return Report("report", agency.status());
+  auto profile = (*views)->Get(*agency, "agency");
+  if (!profile.ok()) return Report("report", profile.status());
+  const nlohmann::json a = nlohmann::json::parse(profile->value_or("{}"), nullptr, false);
+  auto report = projectors::BuildAnnualReport(**views, o.year, a.is_object() ? a.value("name", "") : "");
+  if (!report.ok()) return Report("report", report.status());
+  std::error_code ec;
+  std::filesystem::create_directories(o.out, ec);
+  if (ec) return Report("report", Status::IOError("creating " + o.out + ": " + ec.message()));
+  if (Status s = WriteFileDurably(o.out + "/report.json", report->dump(2) + "\n", 0644, false); !s.ok()) {
+    return Report("report", s);
+  }
+  if (Status s = WriteFileDurably(o.out + "/report.html", projectors::RenderAnnualReportHtml(*report), 0644, false);
+      !s.ok()) {
+    return Report("report", s);
+  }
+  std::printf("%s\n%s/report.json\n%s/report.html\n", (*report)["情况说明"].get<std::string>().c_str(), o.out.c_str(),
+              o.out.c_str());
+  return 0;
+}
+
 }  // namespace
 
 void AddProjectCommands(CLI::App& app, int& exit_code) {
@@ -76,6 +116,19 @@ void AddProjectCommands(CLI::App& app, int& exit_code) {
   AddDataOption(certificate, c->dir);
   certificate->add_option("--cert", c->cert, "执法证号")->required();
   certificate->callback([c, &exit_code] { exit_code = Certificate(*c); });
+
+  CLI::App* report = app.add_subcommand("report", "Reports drawn from the views.");
+  report->require_subcommand(1);
+  auto r = std::make_shared<ReportOptions>();
+  CLI::App* annual = report->add_subcommand(
+      "annual", "The 行政执法统计年报 of YEAR (due by 31 January of the next year): the tables of\n"
+                "行政许可, 行政处罚 (each decision once, under its heaviest penalty), 行政强制, other acts\n"
+                "and staff, with analysis by category, place and time. Writes OUT/report.json and\n"
+                "OUT/report.html (with SVG charts). Brings the views up to date first.");
+  AddDataOption(annual, r->dir);
+  annual->add_option("--year", r->year, "The year reported on")->required();
+  annual->add_option("--out", r->out, "Folder for report.json and report.html")->required();
+  annual->callback([r, &exit_code] { exit_code = AnnualReport(*r); });
 }
 
 }  // namespace lawtrail::cli

@@ -11,6 +11,7 @@
 #include "ledger/statement.h"
 #include "ledger/submission.h"
 #include "projectors/all.h"
+#include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
 #include "projectors/runner.h"
 #include "projectors/statistics_view.h"
@@ -139,6 +140,19 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   CHECK(published_seen == published);
   CHECK(seized_seen == seized);
   CHECK(decided["2025"] > 1000);
+
+  // The annual report carries the same counts, the staff table and charts.
+  auto report = BuildAnnualReport(*p.views, 2025, "青山镇人民政府");
+  REQUIRE(report.ok());
+  CHECK((*report)["二、行政处罚"]["合计宗数"] == decided["2025"]);
+  CHECK((*report)["due_by"] == "2026-01-31");
+  // Everyone with the officer role counts as staff; the suspended one holds no valid certificate.
+  const int64_t staff = (*report)["五、执法人员"]["执法人员数"];
+  CHECK(staff == 28);  // 26 field officers, the 法制员 (officer and reviewer), the suspended officer
+  CHECK((*report)["五、执法人员"]["持有效执法证件人数"] == staff - 1);
+  const std::string html = RenderAnnualReportHtml(*report);
+  CHECK_THAT(html, Catch::Contains("<svg") && Catch::Contains("青山镇人民政府2025年度行政执法统计年报") &&
+                       Catch::Contains("行政处罚决定（按处罚种类）") && Catch::Contains("lang=\"zh-CN\""));
 }
 
 TEST_CASE("a decision with several penalties counts once, under the heaviest in the configured order",
