@@ -4,6 +4,7 @@
 #include "projectors/disclosure_view.h"
 #include "projectors/registry_view.h"
 #include "projectors/statistics_view.h"
+#include "projectors/warnings_view.h"
 
 namespace lawtrail::projectors {
 
@@ -13,6 +14,7 @@ std::vector<std::unique_ptr<Projector>> AllProjectors() {
   all.push_back(std::make_unique<DisclosureView>());
   all.push_back(std::make_unique<CaseFileView>());
   all.push_back(std::make_unique<StatisticsView>());
+  all.push_back(std::make_unique<WarningsView>());
   return all;
 }
 

@@ -10,6 +10,8 @@
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/registry_view.h"
+#include "projectors/warnings_view.h"
+#include "projectors/labels.h"
 #include "projectors/runner.h"
 #include "tools/cli_support.h"
 
@@ -97,6 +99,20 @@ int AnnualReport(const ReportOptions& o) {
   return 0;
 }
 
+struct WarningsOptions {
+  std::string dir, today;
+};
+
+int Warnings(const WarningsOptions& o) {
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir), /*read_only=*/true);
+  if (!views.ok()) return Report("warnings", views.status());
+  auto list = projectors::ComputeWarnings(**views, o.today.empty() ? projectors::ChinaDay(NowMs()) : o.today);
+  if (!list.ok()) return Report("warnings", list.status());
+  for (const auto& w : *list) std::printf("%s\n", w.dump().c_str());
+  std::fprintf(stderr, "%zu warning(s)\n", list->size());
+  return 0;
+}
+
 }  // namespace
 
 void AddProjectCommands(CLI::App& app, int& exit_code) {
@@ -116,6 +132,15 @@ void AddProjectCommands(CLI::App& app, int& exit_code) {
   AddDataOption(certificate, c->dir);
   certificate->add_option("--cert", c->cert, "执法证号")->required();
   certificate->callback([c, &exit_code] { exit_code = Certificate(*c); });
+
+  auto w = std::make_shared<WarningsOptions>();
+  CLI::App* warnings = app.add_subcommand(
+      "warnings", "Early warnings (I3) from the warnings view, one JSON object per line: deadlines\n"
+                  "missed or at risk, deadlines met late, procedure flags, officers' fines far from their\n"
+                  "peers, repeat parties — each with its evidence (record indices). Run `project` first.");
+  AddDataOption(warnings, w->dir);
+  warnings->add_option("--today", w->today, "Evaluate deadlines on this day (YYYY-MM-DD; default today)");
+  warnings->callback([w, &exit_code] { exit_code = Warnings(*w); });
 
   CLI::App* report = app.add_subcommand("report", "Reports drawn from the views.");
   report->require_subcommand(1);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "ledger/domain/calendar.h"
@@ -15,6 +16,7 @@
 #include "projectors/case_file_view.h"
 #include "projectors/runner.h"
 #include "projectors/statistics_view.h"
+#include "projectors/warnings_view.h"
 #include "tests/projectors/demo_log.h"
 
 namespace lawtrail::projectors {
@@ -153,6 +155,40 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   const std::string html = RenderAnnualReportHtml(*report);
   CHECK_THAT(html, Catch::Contains("<svg") && Catch::Contains("青山镇人民政府2025年度行政执法统计年报") &&
                        Catch::Contains("行政处罚决定（按处罚种类）") && Catch::Contains("lang=\"zh-CN\""));
+}
+
+TEST_CASE("early warnings name the late acts the generator made, with their evidence", "[projectors][warnings]") {
+  ProjectedDemo p(1500);
+  auto warnings = ComputeWarnings(*p.views, "2026-12-31");
+  REQUIRE(warnings.ok());
+  const auto& cal = domain::WorkdayCalendar::China();
+  std::set<std::string> late_published, court;
+  for (const auto& c : p.demo.year.cases) {
+    if (c.published) {
+      const std::string due = domain::FormatDate(cal.AddWorkingDays(domain::ChinaDateOf(c.decided_at_ms), 7).date);
+      if (domain::FormatDate(domain::ChinaDateOf(c.published_at_ms)) > due) late_published.insert(c.case_id);
+    }
+    if (c.court) court.insert(c.case_id);
+  }
+  REQUIRE_FALSE(late_published.empty());
+  REQUIRE_FALSE(court.empty());
+  std::set<std::string> met_late_disclosure, met_late_payment, flagged_late;
+  auto store = testing::OpenStore(p.demo.dir.path());
+  const uint64_t size = *LogReader(*store).Size();
+  for (const auto& w : *warnings) {
+    INFO(w.dump());
+    REQUIRE_FALSE(w["evidence"].empty());
+    for (const auto& e : w["evidence"]) CHECK(e.get<uint64_t>() < size);
+    const std::string kind = w["kind"];
+    CHECK(kind != "deadline missed");  // the generator misses no deadline it does not also meet
+    if (kind == "met late" && w["deadline"] == "disclosure-7-working-days") met_late_disclosure.insert(w["case_id"]);
+    if (kind == "met late" && w["deadline"] == "payment-15-days") met_late_payment.insert(w["case_id"]);
+    if (kind == "procedure flag" && w["rule"] == "F-DISCLOSURE-LATE") flagged_late.insert(w["case_id"]);
+  }
+  CHECK(met_late_disclosure == late_published);
+  CHECK(flagged_late == late_published);
+  // Every case that went to court paid late first (others paid late too, after a slow publication).
+  CHECK(std::includes(met_late_payment.begin(), met_late_payment.end(), court.begin(), court.end()));
 }
 
 TEST_CASE("a decision with several penalties counts once, under the heaviest in the configured order",

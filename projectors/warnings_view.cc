@@ -1,0 +1,244 @@
+#include "projectors/warnings_view.h"
+
+#include <map>
+#include <sstream>
+
+#include "ledger/domain/calendar.h"
+#include "ledger/log_format.h"
+#include "projectors/json_view.h"
+#include "projectors/labels.h"
+
+namespace lawtrail::projectors {
+namespace {
+
+using nlohmann::json;
+
+std::string ObligationKey(const std::string& case_id, const std::string& kind) {
+  return "obligation/" + case_id + "/" + kind;
+}
+
+std::string AddDays(const std::string& day, int n) {
+  auto d = domain::ParseDate(day);
+  if (!d.ok()) return day;
+  return domain::FormatDate(domain::WorkdayCalendar::China().AddCalendarDays(*d, n).date);
+}
+
+// Opens a deadline the case owes.
+void Open(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& law,
+          const std::string& due_on, uint64_t index) {
+  StoreJson(view, ObligationKey(case_id, kind),
+            {{"case_id", case_id}, {"kind", kind}, {"law", law}, {"due_on", due_on}, {"evidence", {index}}});
+}
+
+// Marks a deadline met by record `index` on `day`, if it is open.
+Status Meet(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& day,
+            uint64_t index) {
+  ASSIGN_OR_RETURN(json o, LoadJson(view, ObligationKey(case_id, kind)));
+  if (o.is_null() || o.contains("met_on")) return Status::Ok();
+  o["met_on"] = day;
+  o["evidence"].push_back(index);
+  StoreJson(view, ObligationKey(case_id, kind), o);
+  return Status::Ok();
+}
+
+Status Extend(ViewTxn& view, const std::string& case_id, const std::string& kind, int days, uint64_t index) {
+  ASSIGN_OR_RETURN(json o, LoadJson(view, ObligationKey(case_id, kind)));
+  if (o.is_null() || o.contains("met_on")) return Status::Ok();
+  o["due_on"] = AddDays(o["due_on"], days);
+  o["evidence"].push_back(index);
+  StoreJson(view, ObligationKey(case_id, kind), o);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
+  const std::string case_id = Str(st.case_id());
+  const std::string day = ChinaDay(st.occurred_at_ms());
+  // Procedure flags raised at admission.
+  std::istringstream flags{std::string(r.flags)};
+  std::string line;
+  while (std::getline(flags, line)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    StoreJson(view, "flag/" + IndexKey(r.index),
+              {{"case_id", case_id}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}, {"evidence", {r.index}}});
+  }
+  switch (st.payload_type()) {
+    case fb::Payload::CaseOpened: {
+      const auto* o = st.payload_as_CaseOpened();
+      StoreJson(view, "~case/" + case_id,
+                {{"power_item_code", Str(o->power_item_code())},
+                 {"category", Label(o->category())},
+                 {"procedure", Label(o->procedure())},
+                 {"publishable", o->procedure() == fb::Procedure::General && !(o->party() && o->party()->minor())}});
+      if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
+        Open(view, case_id, "decision-90-days", "行政处罚法 第60条", AddDays(day, 90), r.index);
+      }
+      if (o->party() && !Str(o->party()->credit_code()).empty()) {
+        const std::string key = "~party/" + Str(o->party()->credit_code());
+        ASSIGN_OR_RETURN(json p, LoadJson(view, key));
+        if (p.is_null()) p = {{"name", Str(o->party()->name())}, {"cases", json::array()}, {"evidence", json::array()}};
+        p["cases"].push_back(case_id);
+        p["evidence"].push_back(r.index);
+        StoreJson(view, key, p);
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::DecisionIssued: {
+      const auto* d = st.payload_as_DecisionIssued();
+      ASSIGN_OR_RETURN(json c, LoadJson(view, "~case/" + case_id));
+      if (c.is_null()) c = json::object();
+      RETURN_IF_ERROR(Meet(view, case_id, "decision-90-days", day, r.index));
+      if (c.value("procedure", "") == Label(fb::Procedure::General)) {
+        Open(view, case_id, "service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
+        if (c.value("publishable", false)) {
+          Open(view, case_id, "disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
+        }
+      }
+      int64_t fine = 0;
+      if (d->penalties()) {
+        for (const auto* p : *d->penalties()) {
+          if (p->type() == fb::PenaltyType::Fine) fine += p->amount_fen();
+        }
+      }
+      c["decision_no"] = Str(d->decision_no());
+      c["fine_fen"] = fine;
+      StoreJson(view, "~case/" + case_id, c);
+      if (fine > 0 && c.contains("power_item_code")) {
+        const std::string key = "~fines/" + c["power_item_code"].get<std::string>() + "/" + Str(st.actor()->certificate_no());
+        ASSIGN_OR_RETURN(json f, LoadJson(view, key));
+        if (f.is_null()) f = {{"n", 0}, {"sum_fen", 0}, {"evidence", json::array()}};
+        f["n"] = f["n"].get<int64_t>() + 1;
+        f["sum_fen"] = f["sum_fen"].get<int64_t>() + fine;
+        f["evidence"].push_back(r.index);
+        StoreJson(view, key, f);
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::DocumentServed: {
+      const auto* s = st.payload_as_DocumentServed();
+      ASSIGN_OR_RETURN(json c, LoadJson(view, "~case/" + case_id));
+      if (c.is_null() || Str(s->doc_no()) != c.value("decision_no", "")) return Status::Ok();
+      const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
+      RETURN_IF_ERROR(Meet(view, case_id, "service-7-working-days", served, r.index));
+      if (c.value("fine_fen", int64_t{0}) > 0) {
+        Open(view, case_id, "payment-15-days", "行政处罚法 第67条", AddDays(served, 15), r.index);
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::DisclosurePublished:
+      return Meet(view, case_id, "disclosure-7-working-days", day, r.index);
+    case fb::Payload::PaymentRecorded:
+    case fb::Payload::CourtEnforcementApplied:
+    case fb::Payload::DemandNoticeServed:
+      return Meet(view, case_id, "payment-15-days", day, r.index);
+    case fb::Payload::PaymentDeferred: {
+      auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
+      ASSIGN_OR_RETURN(json o, LoadJson(view, ObligationKey(case_id, "payment-15-days")));
+      if (!o.is_null() && !o.contains("met_on") && until.ok()) {
+        o["due_on"] = domain::FormatDate(*until);
+        o["evidence"].push_back(r.index);
+        StoreJson(view, ObligationKey(case_id, "payment-15-days"), o);
+      }
+      return Status::Ok();
+    }
+    case fb::Payload::EvidencePreserved:
+      Open(view, case_id, "preservation-7-working-days", "行政处罚法 第56条", AddWorkingDays(day, 7), r.index);
+      return Status::Ok();
+    case fb::Payload::PreservationDisposed:
+      return Meet(view, case_id, "preservation-7-working-days", day, r.index);
+    case fb::Payload::CoerciveMeasureTaken: {
+      const auto* m = st.payload_as_CoerciveMeasureTaken();
+      Open(view, case_id, "seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddDays(day, m->days()), r.index);
+      return Status::Ok();
+    }
+    case fb::Payload::CoerciveMeasureExtended: {
+      const auto* m = st.payload_as_CoerciveMeasureExtended();
+      return Extend(view, case_id, "seizure-term/" + Str(m->measure_no()), m->days(), r.index);
+    }
+    case fb::Payload::CoerciveMeasureLifted:
+      return Meet(view, case_id, "seizure-term/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
+                  r.index);
+    case fb::Payload::CaseClosed:
+      // A closed case owes nothing more (e.g. a case closed without a decision).
+      return Meet(view, case_id, "decision-90-days", day, r.index);
+    default:
+      return Status::Ok();
+  }
+}
+
+Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
+  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(WarningsView::kName));
+  json out = json::array();
+  const std::string at_risk_from = AddWorkingDays(today, 2);
+  std::map<std::string, std::vector<std::pair<std::string, json>>> fines_by_item;  // item → (officer, entry)
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string key = it->key().ToString();
+    const json v = json::parse(it->value().ToString(), nullptr, false);
+    if (v.is_discarded()) return Status::Corruption("warnings view value at '" + key + "' is not JSON");
+    if (key.rfind("obligation/", 0) == 0) {
+      const std::string due = v.value("due_on", "");
+      json w = {{"case_id", v["case_id"]}, {"deadline", v["kind"]}, {"law", v["law"]}, {"due_on", due},
+                {"evidence", v["evidence"]}};
+      if (v.contains("met_on")) {
+        if (v["met_on"].get<std::string>() <= due) continue;
+        w["kind"] = "met late";
+        w["severity"] = "warning";
+        w["message"] = "履行期限 " + due + "，实际 " + v["met_on"].get<std::string>();
+      } else if (today > due) {
+        w["kind"] = "deadline missed";
+        w["severity"] = "critical";
+        w["message"] = "期限 " + due + " 已过，尚未完成";
+      } else if (due <= at_risk_from) {
+        w["kind"] = "deadline at risk";
+        w["severity"] = "warning";
+        w["message"] = "期限 " + due + " 将至";
+      } else {
+        continue;
+      }
+      out.push_back(w);
+    } else if (key.rfind("flag/", 0) == 0) {
+      out.push_back({{"kind", "procedure flag"}, {"severity", "warning"}, {"case_id", v["case_id"]},
+                     {"rule", v["rule"]}, {"message", v["message"]}, {"evidence", v["evidence"]}});
+    } else if (key.rfind("~party/", 0) == 0) {
+      if (v["cases"].size() >= 3) {
+        out.push_back({{"kind", "repeat party"}, {"severity", "info"}, {"party", v["name"]},
+                       {"credit_code", key.substr(7)}, {"cases", v["cases"]},
+                       {"message", "同一当事人立案 " + std::to_string(v["cases"].size()) + " 次"},
+                       {"evidence", v["evidence"]}});
+      }
+    } else if (key.rfind("~fines/", 0) == 0) {
+      const size_t slash = key.find('/', 7);
+      fines_by_item[key.substr(7, slash - 7)].emplace_back(key.substr(slash + 1), v);
+    }
+  }
+  // An officer whose average fine for an item is over twice, or under half,
+  // the average of the other officers deciding the same item (≥ 5 decisions each).
+  for (const auto& [item, officers] : fines_by_item) {
+    for (const auto& [officer, entry] : officers) {
+      const int64_t n = entry["n"];
+      if (n < 5) continue;
+      int64_t peer_n = 0, peer_sum = 0;
+      for (const auto& [other, e] : officers) {
+        if (other == officer || e["n"].get<int64_t>() < 5) continue;
+        peer_n += e["n"].get<int64_t>();
+        peer_sum += e["sum_fen"].get<int64_t>();
+      }
+      if (peer_n == 0) continue;
+      const double mine = double(entry["sum_fen"].get<int64_t>()) / n, peers = double(peer_sum) / peer_n;
+      if (mine > 2 * peers || mine < peers / 2) {
+        char msg[160];
+        std::snprintf(msg, sizeof msg, "平均罚款 %.2f 元，同事项其他执法人员平均 %.2f 元", mine / 100, peers / 100);
+        out.push_back({{"kind", "officer fines far from peers"}, {"severity", "info"}, {"power_item_code", item},
+                       {"officer", officer}, {"message", msg}, {"evidence", entry["evidence"]}});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace lawtrail::projectors

@@ -1,0 +1,41 @@
+// File: projectors/warnings_view.h
+// -----------------------------------------------------------------------------
+// The "warnings" view (I3): what the early-warning list is computed from.
+//
+//   obligation/<case id>/<kind>[/<n>]   a deadline the case owes: opened by
+//       one record, met by a later one (90-day decision, 7-working-day
+//       service, disclosure due date, 先行登记保存 disposal, seizure term,
+//       15-day payment), with its due date and the evidence (record indices)
+//   flag/<index>                        a procedure flag raised at admission
+//   ~fines/<power item>/<officer>       fines decided, for peer comparison
+//   ~party/<统一社会信用代码>            cases per organisation party
+//
+// The fold is pure; whether an open obligation is at risk or missed depends on
+// the day it is read, so ComputeWarnings takes `today`.
+#ifndef LAWTRAIL_PROJECTORS_WARNINGS_VIEW_H_
+#define LAWTRAIL_PROJECTORS_WARNINGS_VIEW_H_
+
+#include <nlohmann/json.hpp>
+
+#include "projectors/projector.h"
+#include "projectors/view_store.h"
+
+namespace lawtrail::projectors {
+
+class WarningsView : public Projector {
+ public:
+  static constexpr std::string_view kName = "warnings";
+  std::string_view name() const override { return kName; }
+  uint32_t version() const override { return 1; }
+  Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
+};
+
+// The warnings on `today` (YYYY-MM-DD): each {kind, severity, case_id,
+// message, evidence: [record indices]}. Kinds: "deadline missed", "deadline
+// at risk" (due within 2 working days), "met late", "procedure flag",
+// "officer fines far from peers", "repeat party".
+Result<nlohmann::json> ComputeWarnings(ViewStore& views, const std::string& today);
+
+}  // namespace lawtrail::projectors
+
+#endif  // LAWTRAIL_PROJECTORS_WARNINGS_VIEW_H_
