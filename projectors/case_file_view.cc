@@ -9,6 +9,7 @@
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
+#include "ledger/store.h"
 
 namespace lawtrail::domain {
 extern const std::string_view kCaseFileOrderTsv;
@@ -68,14 +69,16 @@ const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* InlineAv(const 
   }
 }
 
-// Inserts `doc` keeping the volume sorted by (rank, record index).
-void Place(json& volume, json doc) {
-  auto key = [](const json& d) { return std::pair(d["rank"].get<int>(), d["record_index"].get<uint64_t>()); };
-  auto it = volume.begin();
-  while (it != volume.end() && key(*it) <= key(doc)) ++it;
-  volume.insert(it, std::move(doc));
-  int n = 1;
-  for (auto& d : volume) d["序号"] = n++;
+std::string PartKey(const std::string& case_id, const std::string& part, uint64_t index, size_t n) {
+  char tail[40];
+  std::snprintf(tail, sizeof tail, "/%020llu/%03zu", static_cast<unsigned long long>(index), n);
+  return "case/" + case_id + "/" + part + tail;
+}
+
+std::string DocKey(const std::string& case_id, const Placement& place, uint64_t index, size_t n) {
+  char rank[8];
+  std::snprintf(rank, sizeof rank, "%04d", place.rank);
+  return PartKey(case_id, std::string("d/") + place.volume + "/" + rank, index, n);
 }
 
 }  // namespace
@@ -115,19 +118,14 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
 
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(json file, LoadJson(view, CaseKey(case_id)));
   ASSIGN_OR_RETURN(json agency, LoadJson(view, "~agency"));
   if (agency.is_null()) agency = json::object();
-  if (file.is_null()) {
-    file = {{"case_id", case_id},
-            {"cover", {{"办案机构", agency.value("name", "")}}},
-            {"正卷", json::array()},
-            {"副卷", json::array()},
-            {"av", json::array()},
-            {"timeline", json::array()},
-            {"flags", json::array()}};
+  ASSIGN_OR_RETURN(json * file, view.EditDoc(CaseKey(case_id)));
+  if (file->is_null()) {
+    *file = {{"case_id", case_id}, {"cover", {{"办案机构", agency.value("name", "")}, {"卷内件数", 0}}}};
   }
   ASSIGN_OR_RETURN(auto actor_name, view.Get("~officer/" + cert));
+  const std::string actor = actor_name.value_or(cert);
   const std::string day = ChinaDay(st.occurred_at_ms());
   json step = {{"index", r.index},
                {"occurred_at_ms", st.occurred_at_ms()},
@@ -139,50 +137,54 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   // Flags raised by this record.
   std::istringstream flags{std::string(r.flags)};
   std::string line;
+  size_t n = 0;
   while (std::getline(flags, line)) {
     const size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
-    file["flags"].push_back({{"index", r.index}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}});
+    view.Put(PartKey(case_id, "f", r.index, n++),
+             json{{"index", r.index}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}}.dump());
     step["flags"].push_back(line.substr(0, tab));
   }
-  file["timeline"].push_back(step);
+  view.Put(PartKey(case_id, "t", r.index, 0), step.dump());
 
   // Documents: every attached 文书, and evidence files.
   const std::string department = agency.value("department", "");
+  int64_t documents = (*file)["cover"].value("卷内件数", int64_t{0});
+  auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
+                           const flatbuffers::Vector<uint8_t>* hash, const std::string& template_id, size_t k) {
+    const Placement place = PlaceDocument(department, type);
+    view.Put(DocKey(case_id, place, r.index, k),
+             json{{"record_index", r.index},
+                  {"文号", doc_no},
+                  {"题名", title},
+                  {"责任者", actor},
+                  {"日期", day},
+                  {"content_hash", hash ? ToHex(ByteView(hash->data(), hash->size())) : ""},
+                  {"template_id", template_id}}
+                 .dump());
+    ++documents;
+  };
+  size_t k = 0;
   if (st.attachments() != nullptr) {
     for (const auto* a : *st.attachments()) {
       const std::string type = Str(a->doc_type()).empty() ? Str(a->title()) : Str(a->doc_type());
-      const Placement place = PlaceDocument(department, type);
-      Place(file[place.volume], {{"rank", place.rank},
-                                 {"record_index", r.index},
-                                 {"文号", Str(a->doc_no())},
-                                 {"题名", type},
-                                 {"责任者", actor_name.value_or(cert)},
-                                 {"日期", day},
-                                 {"content_hash", a->content_hash() ? ToHex(ByteView(a->content_hash()->data(), a->content_hash()->size())) : ""},
-                                 {"template_id", Str(a->template_id())}});
+      file_document(type, type, Str(a->doc_no()), a->content_hash(), Str(a->template_id()), k++);
     }
   }
   if (st.payload_type() == fb::Payload::EvidenceRecorded) {
     const auto* e = st.payload_as_EvidenceRecorded();
-    const Placement place = PlaceDocument(department, "证据材料");
-    Place(file[place.volume], {{"rank", place.rank},
-                               {"record_index", r.index},
-                               {"文号", ""},
-                               {"题名", "证据材料：" + Str(e->description())},
-                               {"责任者", actor_name.value_or(cert)},
-                               {"日期", day},
-                               {"content_hash", e->content_hash() ? ToHex(ByteView(e->content_hash()->data(), e->content_hash()->size())) : ""},
-                               {"template_id", ""}});
+    file_document("证据材料", "证据材料：" + Str(e->description()), "", e->content_hash(), "", k++);
   }
+  size_t a = 0;
   if (st.payload_type() == fb::Payload::AvRecordingAttached && st.payload_as_AvRecordingAttached()->recording()) {
-    file["av"].push_back(AvJson(*st.payload_as_AvRecordingAttached()->recording(), r.index));
+    view.Put(PartKey(case_id, "a", r.index, a++), AvJson(*st.payload_as_AvRecordingAttached()->recording(), r.index).dump());
   }
   if (const auto* av = InlineAv(st)) {
-    for (const auto* rec : *av) file["av"].push_back(AvJson(*rec, r.index));
+    for (const auto* rec : *av) view.Put(PartKey(case_id, "a", r.index, a++), AvJson(*rec, r.index).dump());
   }
 
-  json& cover = file["cover"];
+  json& cover = (*file)["cover"];
+  cover["卷内件数"] = documents;
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
@@ -208,19 +210,56 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       char number[16];
       std::snprintf(number, sizeof number, "%s%04d", year.c_str(), next);
       cover["归档号"] = number;
-      file["备考表"] = {{"立卷人", actor_name.value_or(cert)}, {"立卷日期", day}};
+      (*file)["备考表"] = {{"立卷人", actor}, {"立卷日期", day}};
       break;
     }
     default:
       break;
   }
-  const size_t documents = file["正卷"].size() + file["副卷"].size();
-  cover["卷内件数"] = documents;
-  if (file.contains("备考表")) {
-    file["备考表"]["本卷情况说明"] = "本卷共" + std::to_string(documents) + "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
-  }
-  StoreJson(view, CaseKey(case_id), file);
   return Status::Ok();
+}
+
+Result<json> ReadCaseFile(ViewStore& views, std::string_view case_id) {
+  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(CaseFileView::kName));
+  const std::string key = "case/" + std::string(case_id);
+  ASSIGN_OR_RETURN(auto cover, views.Get(cf, key));
+  if (!cover) return Status::NotFound("no case file for case '" + std::string(case_id) + "'");
+  json file = json::parse(*cover, nullptr, false);
+  if (file.is_discarded()) return Status::Corruption("case file of '" + std::string(case_id) + "' is not JSON");
+  file["正卷"] = json::array();
+  file["副卷"] = json::array();
+  file["timeline"] = json::array();
+  file["av"] = json::array();
+  file["flags"] = json::array();
+  const std::string prefix = key + "/";
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const std::string part = it->key().ToString().substr(prefix.size());
+    json v = json::parse(it->value().ToString(), nullptr, false);
+    if (v.is_discarded()) return Status::Corruption("a part of case file '" + std::string(case_id) + "' is not JSON");
+    switch (part[0]) {
+      case 't': file["timeline"].push_back(std::move(v)); break;
+      case 'a': file["av"].push_back(std::move(v)); break;
+      case 'f': file["flags"].push_back(std::move(v)); break;
+      case 'd': {
+        // d/<volume>/<rank>/<index>/<n>: keys sort by rank, then record.
+        const size_t slash = part.find('/', 2);
+        const std::string volume = part.substr(2, slash - 2);
+        v["rank"] = std::stoi(part.substr(slash + 1, 4));
+        v["序号"] = file[volume].size() + 1;
+        file[volume].push_back(std::move(v));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  RETURN_IF_ERROR(FromRocks(it->status(), "reading a case file"));
+  if (file.contains("备考表")) {
+    file["备考表"]["本卷情况说明"] = "本卷共" + std::to_string(file["cover"].value("卷内件数", 0)) +
+                                 "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
+  }
+  return file;
 }
 
 }  // namespace lawtrail::projectors

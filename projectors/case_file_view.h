@@ -7,15 +7,25 @@
 // carries it, the AV recordings, the full timeline with actor names and
 // certificate numbers, the rule flags, and the 备考表.
 //
-//   case/<case id>        the case file (JSON)
-//   ~officer/<cert>       names for the timeline; ~agency; ~archive/<year>
+//   case/<case id>                       cover and 备考表 (JSON)
+//   case/<case id>/d/<卷>/<rank>/<index>/<n>  one document of the 卷内目录
+//   case/<case id>/t/<index>/0            one timeline entry
+//   case/<case id>/a/…, /f/…              AV recordings, flags
+//   ~officer/<cert>, ~agency, ~archive/<year>  working state
+//
+// Each record adds its own keys instead of rewriting the case, so folding a
+// record costs the same in a long case as in a short one. ReadCaseFile
+// assembles the whole file, numbering the 卷内目录.
 //
 // The case file is for supervisors and courts, not the public: it shows masked
 // party names like every view, but also the restricted volume.
 #ifndef LAWTRAIL_PROJECTORS_CASE_FILE_VIEW_H_
 #define LAWTRAIL_PROJECTORS_CASE_FILE_VIEW_H_
 
+#include <nlohmann/json.hpp>
+
 #include "projectors/projector.h"
+#include "projectors/view_store.h"
 
 namespace lawtrail::projectors {
 
@@ -34,6 +44,10 @@ struct Placement {
   int rank = 1000;
 };
 Placement PlaceDocument(std::string_view department, std::string_view doc_type);
+
+// The whole case file of `case_id`: cover, 正卷 and 副卷 in filing order with
+// 序号, timeline, AV, flags and 备考表.
+Result<nlohmann::json> ReadCaseFile(ViewStore& views, std::string_view case_id);
 
 }  // namespace lawtrail::projectors
 

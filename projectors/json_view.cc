@@ -4,17 +4,9 @@
 
 namespace lawtrail::projectors {
 
-Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key) {
-  ASSIGN_OR_RETURN(auto text, view.Get(key));
-  if (!text) return nlohmann::json();
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded()) return Status::Corruption("view value at '" + key + "' is not JSON");
-  return doc;
-}
+Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key) { return view.LoadDoc(key); }
 
-void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& value) {
-  view.Put(key, value.dump());
-}
+void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& value) { view.StoreDoc(key, value); }
 
 nlohmann::json Dated(const ProjectedRecord& r) {
   return {{"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()},

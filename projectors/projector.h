@@ -15,7 +15,11 @@
 #include <rocksdb/db.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 
@@ -46,10 +50,25 @@ class ViewTxn {
   void Delete(std::string_view key);
   Result<std::optional<std::string>> Get(std::string_view key) const;
 
+  // JSON documents, parsed once and serialised once per commit: a projector
+  // that updates the same document for many records (a year's statistics, a
+  // case file) pays for the text only at commit. Keys used as documents must
+  // not also be written with Put.
+  Result<nlohmann::json> LoadDoc(const std::string& key);  // null if absent
+  void StoreDoc(const std::string& key, nlohmann::json doc);
+  // The cached document at `key` (null if absent), to change in place; it is
+  // written at the next flush. Valid until then.
+  Result<nlohmann::json*> EditDoc(const std::string& key);
+  // Writes every changed document into the batch (the runner calls it before
+  // each commit) and forgets the parsed copies.
+  void FlushDocs();
+
  private:
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
   rocksdb::WriteBatchWithIndex* batch_;
+  std::unordered_map<std::string, nlohmann::json> docs_;
+  std::unordered_set<std::string> dirty_;
 };
 
 class Projector {

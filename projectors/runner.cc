@@ -13,6 +13,47 @@ void ViewTxn::Put(std::string_view key, std::string_view value) {
 
 void ViewTxn::Delete(std::string_view key) { batch_->Delete(cf_, key).PermitUncheckedError(); }
 
+Result<nlohmann::json*> ViewTxn::EditDoc(const std::string& key) {
+  auto it = docs_.find(key);
+  if (it == docs_.end()) {
+    ASSIGN_OR_RETURN(auto text, Get(key));
+    nlohmann::json doc;
+    if (text) {
+      doc = nlohmann::json::parse(*text, nullptr, false);
+      if (doc.is_discarded()) return Status::Corruption("view value at '" + key + "' is not JSON");
+    }
+    it = docs_.emplace(key, std::move(doc)).first;
+  }
+  dirty_.insert(key);
+  return &it->second;
+}
+
+Result<nlohmann::json> ViewTxn::LoadDoc(const std::string& key) {
+  if (auto it = docs_.find(key); it != docs_.end()) return it->second;
+  ASSIGN_OR_RETURN(auto text, Get(key));
+  nlohmann::json doc;
+  if (text) {
+    doc = nlohmann::json::parse(*text, nullptr, false);
+    if (doc.is_discarded()) return Status::Corruption("view value at '" + key + "' is not JSON");
+  }
+  docs_.emplace(key, doc);
+  return doc;
+}
+
+void ViewTxn::StoreDoc(const std::string& key, nlohmann::json doc) {
+  docs_[key] = std::move(doc);
+  dirty_.insert(key);
+}
+
+void ViewTxn::FlushDocs() {
+  for (const std::string& key : dirty_) {
+    const nlohmann::json& doc = docs_.at(key);
+    if (!doc.is_null()) Put(key, doc.dump());
+  }
+  dirty_.clear();
+  docs_.clear();
+}
+
 Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) const {
   std::string value;
   rocksdb::Status s = batch_->GetFromBatchAndDB(db_, rocksdb::ReadOptions(), cf_, key, &value);
@@ -37,6 +78,7 @@ Status ProjectionRunner::Commit(std::vector<Running>& running, uint64_t next) {
   // One batch per projector: its view and its cursor move together.
   for (Running& r : running) {
     if (r.cursor >= next) continue;
+    r.txn->FlushDocs();
     views_.PutCursor(*r.batch, r.projector->name(), r.projector->version(), next);
     RETURN_IF_ERROR(views_.Write(*r.batch->GetWriteBatch()));
     r.batch->Clear();
@@ -59,11 +101,13 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   }
   const uint64_t to = limit >= size - from ? size : from + limit;
   uint64_t since_commit = 0;
+  ASSIGN_OR_RETURN(const auto all_flags, log_.FlagsIn(from, to));
   Status scanned = log_.ScanRecords(from, to, [&](uint64_t index, ByteView bytes) -> Status {
     ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
     const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
     const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
-    ASSIGN_OR_RETURN(std::string flags, log_.FlagsAt(index));
+    const auto found = all_flags.find(index);
+    const std::string_view flags = found == all_flags.end() ? std::string_view() : std::string_view(found->second);
     ProjectedRecord pr{index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
                        ByteView(ss->statement()->data(), ss->statement()->size()), bytes, flags};
     for (Running& r : running) {

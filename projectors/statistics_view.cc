@@ -38,30 +38,13 @@ void Add(json& node, const std::string& key, int64_t n = 1) {
   node[key] = node.value(key, int64_t{0}) + n;
 }
 
-class YearEditor {
- public:
-  YearEditor(ViewTxn& view, std::string year) : view_(view), key_("year/" + year), year_(std::move(year)) {}
-  Result<json*> Load() {
-    ASSIGN_OR_RETURN(doc_, LoadJson(view_, key_));
-    if (doc_.is_null()) doc_ = {{"year", std::stoi(year_)}};
-    return &doc_;
-  }
-  void Save() { StoreJson(view_, key_, doc_); }
-
- private:
-  ViewTxn& view_;
-  std::string key_;
-  std::string year_;
-  json doc_;
-};
-
-// Applies `edit` to the document of the year containing `ms`.
+// Applies `edit` to the document of the year containing `ms`, in place.
 template <typename Edit>
 Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
-  YearEditor e(view, WhenOf(ms).year);
-  ASSIGN_OR_RETURN(json* doc, e.Load());
+  const std::string year = WhenOf(ms).year;
+  ASSIGN_OR_RETURN(json * doc, view.EditDoc("year/" + year));
+  if (doc->is_null()) *doc = {{"year", std::stoi(year)}};
   edit(*doc);
-  e.Save();
   return Status::Ok();
 }
 

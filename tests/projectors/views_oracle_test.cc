@@ -52,12 +52,12 @@ std::multiset<std::string> GeneratedDocuments(const demo::Year& year, const std:
 TEST_CASE("every case file holds exactly the generated documents, in filing order, with cover and timeline",
           "[projectors][casefile]") {
   ProjectedDemo p(400);
-  const auto view = Dump(*p.views, CaseFileView::kName);
   std::set<std::string> archive_numbers;
   for (const auto& c : p.demo.year.cases) {
     INFO(c.case_id);
-    REQUIRE(view.count("case/" + c.case_id));
-    const json file = json::parse(view.at("case/" + c.case_id));
+    auto read = ReadCaseFile(*p.views, c.case_id);
+    REQUIRE(read.ok());
+    const json& file = *read;
     std::multiset<std::string> seen;
     for (const char* volume : {"正卷", "副卷"}) {
       int last_rank = -1;
@@ -70,9 +70,11 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
                                                   : d["题名"].get<std::string>())
                   .volume == volume);
         CHECK_FALSE(d["责任者"].get<std::string>().empty());
+        CHECK(d["序号"].get<size_t>() == seen.size() - (std::string(volume) == "正卷" ? 0 : file["正卷"].size()));
       }
     }
     CHECK(seen == GeneratedDocuments(p.demo.year, c.case_id));
+    CHECK(file["cover"]["卷内件数"] == seen.size());
     CHECK(file["正卷"][0]["题名"] == "立案审批表");
     CHECK(file["timeline"].size() == c.lawful_events);
     const json& cover = file["cover"];
