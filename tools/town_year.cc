@@ -712,7 +712,7 @@ Year GenerateYear(const YearPlan& plan) {
   year.cases.resize(plan.cases);
   ThreadPool pool;
   pool.ParallelFor(plan.cases, [&](size_t i) {
-    CaseWriter writer(plan, people, i);
+    CaseWriter writer(plan, people, plan.first_case + i);
     per_case[i] = writer.Write();
     year.cases[i] = writer.truth();
   });

@@ -29,6 +29,7 @@ struct YearPlan {
   uint64_t cases = 1000;
   uint64_t seed = 1;
   unsigned breaking_percent = 5;  // cases that also see one rule-breaking attempt
+  uint64_t first_case = 0;        // number the cases from here (to add more cases to a year)
 };
 
 struct PartyTruth {

@@ -1,0 +1,134 @@
+// lawtrail_projector_bench: how fast the projectors fold the log.
+//
+//   lawtrail_projector_bench [--cases N] [--dir PATH] [--rate R] [--each no]
+//
+// Builds (or reuses, in PATH) a log holding a demo year of N cases, then on
+// one core: (1) rebuilds every view from record 0, all projectors together and
+// each alone; (2) appends R records more — one second of ingest at the signed
+// log's measured rate — and times how long the projectors take to fold them
+// (the lag a live reader sees). Prints a Markdown table.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "ledger/data_dir.h"
+#include "ledger/log.h"
+#include "projectors/all.h"
+#include "projectors/runner.h"
+#include "tools/town_year.h"
+
+namespace lawtrail::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+Status Fill(const std::string& dir, uint64_t first_case, uint64_t cases) {
+  auto root = data_dir::LoadSigner(data_dir::RootKeyPath(dir));
+  if (!root.ok()) return root.status();
+  // The same seed: the registry statements are the same bytes (duplicates).
+  const demo::Year year = demo::GenerateYear({"bench.lawtrail.local/enforcement", *root, cases, 1, 0, first_case});
+  ASSIGN_OR_RETURN(auto log, Log::Open(dir));
+  for (const auto& r : log->Append(year.registry)) {
+    if (!r.ok()) return r.status();
+  }
+  std::vector<Bytes> chunk;
+  for (const auto& item : year.items) {
+    chunk.push_back(item.submission);
+    if (chunk.size() == 4096) log->AppendAsync(std::exchange(chunk, {})).get();
+  }
+  log->Append(std::move(chunk));
+  return Status::Ok();
+}
+
+Result<double> Rebuild(Store& store, const std::string& views_dir, std::vector<std::unique_ptr<projectors::Projector>> ps,
+                       uint64_t& records) {
+  std::filesystem::remove_all(views_dir);
+  LogReader reader(store);
+  ASSIGN_OR_RETURN(auto views, projectors::ViewStore::Open(views_dir));
+  projectors::ProjectionRunner runner(reader, *views, std::move(ps));
+  const auto t0 = Clock::now();
+  ASSIGN_OR_RETURN(records, runner.CatchUp());
+  return Seconds(Clock::now() - t0);
+}
+
+int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each) {
+  if (!data_dir::HoldsLog(dir)) {
+    auto created = Log::Create(dir, "bench.lawtrail.local/enforcement", {"青山镇人民政府", "11411500MB1234567X"});
+    if (!created.ok()) return std::fprintf(stderr, "%s\n", created.status().ToString().c_str()), 1;
+    const auto t0 = Clock::now();
+    if (Status s = Fill(dir, 0, cases); !s.ok()) return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
+    std::fprintf(stderr, "built the log in %.1f s\n", Seconds(Clock::now() - t0));
+  }
+  const std::string views_dir = dir + "/bench-views";
+  std::printf("## Projector throughput (one core)\n\n| projectors | records | seconds | records/s |\n|---|---:|---:|---:|\n");
+  {
+    auto store = Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly);
+    if (!store.ok()) return 1;
+    uint64_t records = 0;
+    auto all = Rebuild(**store, views_dir, projectors::AllProjectors(), records);
+    if (!all.ok()) return std::fprintf(stderr, "%s\n", all.status().ToString().c_str()), 1;
+    std::printf("| all %zu together | %llu | %.2f | %.0f |\n", projectors::AllProjectors().size(),
+                static_cast<unsigned long long>(records), *all, records / *all);
+    for (size_t i = 0; each && i < projectors::AllProjectors().size(); ++i) {
+      auto every = projectors::AllProjectors();
+      std::vector<std::unique_ptr<projectors::Projector>> one;
+      const std::string name(every[i]->name());
+      one.push_back(std::move(every[i]));
+      auto t = Rebuild(**store, views_dir, std::move(one), records);
+      if (!t.ok()) return 1;
+      std::printf("| %s alone | %llu | %.2f | %.0f |\n", name.c_str(), static_cast<unsigned long long>(records), *t,
+                  records / *t);
+    }
+    uint64_t unused = 0;
+    if (!Rebuild(**store, views_dir, projectors::AllProjectors(), unused).ok()) return 1;
+  }
+  // One second of ingest more, then the time to fold it.
+  const uint64_t extra_cases = std::max<uint64_t>(1, rate / 10);
+  uint64_t existing_cases = 0;
+  {
+    auto store = Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly);
+    if (!store.ok()) return 1;
+    std::unique_ptr<rocksdb::Iterator> it((*store)->db()->NewIterator(rocksdb::ReadOptions(), (*store)->cf(Cf::kCases)));
+    for (it->SeekToLast(); it->Valid(); it->Prev()) {
+      const std::string key = it->key().ToString();
+      if (key.rfind("2025-QS-", 0) == 0) {
+        existing_cases = std::strtoull(key.c_str() + 8, nullptr, 10);
+        break;
+      }
+    }
+  }
+  if (Status s = Fill(dir, existing_cases, extra_cases); !s.ok()) {
+    return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
+  }
+  auto store = Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly);
+  LogReader reader(**store);
+  auto views = projectors::ViewStore::Open(views_dir);
+  projectors::ProjectionRunner runner(reader, **views, projectors::AllProjectors());
+  const auto t0 = Clock::now();
+  auto folded = runner.CatchUp();
+  const double lag = Seconds(Clock::now() - t0);
+  if (!folded.ok()) return 1;
+  std::printf("\nincremental: %llu new records (about %llu cases) folded by all projectors in %.2f s\n",
+              static_cast<unsigned long long>(*folded), static_cast<unsigned long long>(extra_cases), lag);
+  std::filesystem::remove_all(views_dir);
+  return 0;
+}
+
+}  // namespace
+}  // namespace lawtrail::bench
+
+int main(int argc, char** argv) {
+  uint64_t cases = 100000, rate = 26000;
+  bool each = true;
+  std::string dir = "/tmp/lawtrail-projector-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--cases") == 0) cases = std::strtoull(argv[i + 1], nullptr, 10);
+    if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
+    if (std::strcmp(argv[i], "--rate") == 0) rate = std::strtoull(argv[i + 1], nullptr, 10);
+    if (std::strcmp(argv[i], "--each") == 0) each = std::strcmp(argv[i + 1], "no") != 0;
+  }
+  return lawtrail::bench::Run(cases, dir, rate, each);
+}
