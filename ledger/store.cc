@@ -69,13 +69,9 @@ static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
 
 rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
-  rocksdb::BlockBasedTableOptions t;
-  t.block_cache = cache;
   // Point lookups (event ids, tree nodes) dominate: bloom filters let a miss
   // skip the disk, and the memtable filter keeps duplicate checks cheap.
-  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  t.cache_index_and_filter_blocks = true;
-  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  o.table_factory = BloomFilteredTables(cache);
   // Append-ordered families take big memtables; the randomly keyed ones
   // (event ids, cases) stay small so their inserts stay in cache.
   const bool append_ordered = which == Cf::kRecords || which == Cf::kTree;
@@ -95,6 +91,14 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
 }
 
 }  // namespace
+
+std::shared_ptr<rocksdb::TableFactory> BloomFilteredTables(const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  t.cache_index_and_filter_blocks = true;
+  return std::shared_ptr<rocksdb::TableFactory>(rocksdb::NewBlockBasedTableFactory(t));
+}
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();

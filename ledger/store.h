@@ -23,6 +23,7 @@
 #define LAWTRAIL_LEDGER_STORE_H_
 
 #include <rocksdb/db.h>
+#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
 #include <memory>
@@ -100,6 +101,10 @@ class Store {
   std::unique_ptr<rocksdb::DB> db_;
   bool read_only_ = false;
 };
+
+// Block-based tables with 10-bit bloom filters, index and filter blocks kept
+// in `cache`: for column families read mostly by point lookups.
+std::shared_ptr<rocksdb::TableFactory> BloomFilteredTables(const std::shared_ptr<rocksdb::Cache>& cache);
 
 // Maps a RocksDB status to ours, naming the operation.
 Status FromRocks(const rocksdb::Status& s, std::string_view what);

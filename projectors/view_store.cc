@@ -1,8 +1,5 @@
 #include "projectors/view_store.h"
 
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/table.h>
-
 #include <filesystem>
 
 #include "ledger/bytes.h"
@@ -21,11 +18,7 @@ std::string CursorKey(std::string_view id) { return "cursor/" + std::string(id);
 rocksdb::ColumnFamilyOptions ViewOptions() {
   static const auto cache = rocksdb::NewLRUCache(256 << 20);
   rocksdb::ColumnFamilyOptions o;
-  rocksdb::BlockBasedTableOptions t;
-  t.block_cache = cache;
-  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  t.cache_index_and_filter_blocks = true;
-  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  o.table_factory = BloomFilteredTables(cache);
   o.write_buffer_size = 64 << 20;
   o.memtable_prefix_bloom_size_ratio = 0.05;
   o.memtable_whole_key_filtering = true;
