@@ -1,5 +1,6 @@
 #include "projectors/warnings_view.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -84,6 +85,15 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
         p["cases"].push_back(case_id);
         p["evidence"].push_back(r.index);
         StoreJson(view, key, p);
+      }
+      // Cases opened per village and month, for spotting a spike.
+      if (!Str(o->village()).empty()) {
+        const std::string key = "~place/" + Str(o->village()) + "/" + day.substr(0, 7);
+        ASSIGN_OR_RETURN(json c, LoadJson(view, key));
+        if (c.is_null()) c = {{"n", 0}, {"evidence", json::array()}};
+        c["n"] = c["n"].get<int64_t>() + 1;
+        c["evidence"].push_back(r.index);
+        StoreJson(view, key, c);
       }
       return Status::Ok();
     }
@@ -175,6 +185,7 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   json out = json::array();
   const std::string at_risk_from = AddWorkingDays(today, 2);
   std::map<std::string, std::vector<std::pair<std::string, json>>> fines_by_item;  // item → (officer, entry)
+  std::map<std::string, std::vector<std::pair<std::string, json>>> places;         // village → (month, entry)
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
@@ -211,6 +222,9 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
                        {"message", "同一当事人立案 " + std::to_string(v["cases"].size()) + " 次"},
                        {"evidence", v["evidence"]}});
       }
+    } else if (key.rfind("~place/", 0) == 0) {
+      const size_t slash = key.rfind('/');
+      places[key.substr(7, slash - 7)].emplace_back(key.substr(slash + 1), v);
     } else if (key.rfind("~fines/", 0) == 0) {
       const size_t slash = key.find('/', 7);
       fines_by_item[key.substr(7, slash - 7)].emplace_back(key.substr(slash + 1), v);
@@ -235,6 +249,24 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
         std::snprintf(msg, sizeof msg, "平均罚款 %.2f 元，同事项其他执法人员平均 %.2f 元", mine / 100, peers / 100);
         out.push_back({{"kind", "officer fines far from peers"}, {"severity", "info"}, {"power_item_code", item},
                        {"officer", officer}, {"message", msg}, {"evidence", entry["evidence"]}});
+      }
+    }
+  }
+  // A village whose cases in one month exceed three times its median month
+  // (and at least 5 more than it), given at least 6 months of history.
+  for (const auto& [village, months] : places) {
+    if (months.size() < 6) continue;
+    std::vector<int64_t> counts;
+    for (const auto& [month, entry] : months) counts.push_back(entry["n"].get<int64_t>());
+    std::nth_element(counts.begin(), counts.begin() + counts.size() / 2, counts.end());
+    const int64_t median = counts[counts.size() / 2];
+    for (const auto& [month, entry] : months) {
+      const int64_t n = entry["n"];
+      if (n > 3 * median && n >= median + 5) {
+        out.push_back({{"kind", "place spike"}, {"severity", "info"}, {"village", village}, {"month", month},
+                       {"message", village + " " + month + " 立案 " + std::to_string(n) + " 件，通常每月约 " +
+                                       std::to_string(median) + " 件"},
+                       {"evidence", entry["evidence"]}});
       }
     }
   }

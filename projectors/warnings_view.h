@@ -9,6 +9,7 @@
 //   flag/<index>                        a procedure flag raised at admission
 //   ~fines/<power item>/<officer>       fines decided, for peer comparison
 //   ~party/<统一社会信用代码>            cases per organisation party
+//   ~place/<village>/<YYYY-MM>          cases opened per village and month
 //
 // The fold is pure; whether an open obligation is at risk or missed depends on
 // the day it is read, so ComputeWarnings takes `today`.
@@ -33,7 +34,7 @@ class WarningsView : public Projector {
 // The warnings on `today` (YYYY-MM-DD): each {kind, severity, case_id,
 // message, evidence: [record indices]}. Kinds: "deadline missed", "deadline
 // at risk" (due within 2 working days), "met late", "procedure flag",
-// "officer fines far from peers", "repeat party".
+// "officer fines far from peers", "repeat party", "place spike".
 Result<nlohmann::json> ComputeWarnings(ViewStore& views, const std::string& today);
 
 }  // namespace lawtrail::projectors

@@ -26,14 +26,7 @@ TEST_CASE("project killed with SIGKILL mid-rebuild resumes to the same bytes", "
   DemoLog demo(2500);
   const std::string dir = demo.dir.path();
   TempDir reference;
-  {
-    auto store = testing::OpenStore(dir);
-    LogReader reader(*store);
-    auto views = ViewStore::Open(reference.path());
-    REQUIRE(views.ok());
-    ProjectionRunner runner(reader, **views, AllProjectors());
-    REQUIRE(runner.CatchUp().ok());
-  }
+  FoldAll(dir, reference.path());
   const auto expected = DumpAll(reference.path());
   std::mt19937 rng(Catch::rngSeed());
   int killed = 0;

@@ -44,20 +44,23 @@ inline std::map<std::string, std::string> Dump(ViewStore& views, std::string_vie
   return out;
 }
 
+// Folds every projector over the log in `log_dir` into views at `views_dir`.
+inline std::unique_ptr<ViewStore> FoldAll(const std::string& log_dir, const std::string& views_dir) {
+  auto store = testing::OpenStore(log_dir);
+  LogReader reader(*store);
+  auto views = ViewStore::Open(views_dir);
+  REQUIRE(views.ok());
+  ProjectionRunner runner(reader, **views, AllProjectors());
+  REQUIRE(runner.CatchUp().ok());
+  return std::move(*views);
+}
+
 // A demo log with every view folded.
 struct ProjectedDemo {
   DemoLog demo;
   TempDir views_dir;
   std::unique_ptr<ViewStore> views;
-  explicit ProjectedDemo(uint64_t cases) : demo(cases) {
-    auto store = testing::OpenStore(demo.dir.path());
-    LogReader reader(*store);
-    auto v = ViewStore::Open(views_dir.path());
-    REQUIRE(v.ok());
-    views = std::move(*v);
-    ProjectionRunner runner(reader, *views, AllProjectors());
-    REQUIRE(runner.CatchUp().ok());
-  }
+  explicit ProjectedDemo(uint64_t cases) : demo(cases), views(FoldAll(demo.dir.path(), views_dir.path())) {}
 };
 
 }  // namespace lawtrail::projectors

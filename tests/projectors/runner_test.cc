@@ -68,14 +68,9 @@ TEST_CASE("a view stopped part-way resumes from its cursor to the same bytes as 
 
 TEST_CASE("the registry view shows the generator's roster, lists and certificate states", "[projectors]") {
   DemoLog demo(50);
-  auto store = testing::OpenStore(demo.dir.path());
-  LogReader reader(*store);
   TempDir v;
-  auto views = ViewStore::Open(v.path());
-  REQUIRE(views.ok());
-  ProjectionRunner runner(reader, **views, AllProjectors());
-  REQUIRE(runner.CatchUp().ok());
-  const auto dump = Dump(**views, RegistryView::kName);
+  auto views = FoldAll(demo.dir.path(), v.path());
+  const auto dump = Dump(*views, RegistryView::kName);
   size_t officers = 0, power_items = 0;
   for (const auto& [key, value] : dump) {
     if (key.rfind("officer/", 0) == 0) ++officers;

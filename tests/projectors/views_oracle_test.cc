@@ -18,6 +18,7 @@
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
 #include "tests/projectors/demo_log.h"
+#include "tests/support/case_fixture.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -191,6 +192,36 @@ TEST_CASE("early warnings name the late acts the generator made, with their evid
   CHECK(flagged_late == late_published);
   // Every case that went to court paid late first (others paid late too, after a slow publication).
   CHECK(std::includes(met_late_payment.begin(), met_late_payment.end(), court.begin(), court.end()));
+}
+
+TEST_CASE("a village with a month far above its usual count is flagged, with the cases as evidence",
+          "[projectors][warnings]") {
+  testing::CaseFixture f;
+  std::vector<uint64_t> spike;
+  int n = 0;
+  auto open_in = [&](int day) {
+    f.Open("V" + std::to_string(++n), day);  // the fixture's cases are in 幸福村
+    return f.t().log().size() - 1;
+  };
+  for (int month = 0; month < 8; ++month) open_in(month * 31);  // one a month, March to October
+  for (int i = 0; i < 8; ++i) spike.push_back(open_in(250 + i));  // eight more in November
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  auto warnings = ComputeWarnings(*views, "2026-12-31");
+  REQUIRE(warnings.ok());
+  size_t spikes = 0;
+  for (const auto& w : *warnings) {
+    if (w["kind"] != "place spike") continue;
+    ++spikes;
+    CHECK(w["village"] == "幸福村");
+    CHECK(w["month"] == "2026-11");
+    std::vector<uint64_t> evidence;
+    for (const auto& e : w["evidence"]) evidence.push_back(e);
+    // November's cases: the last of the monthly ones and the eight of the spike.
+    CHECK(std::includes(evidence.begin(), evidence.end(), spike.begin(), spike.end()));
+  }
+  CHECK(spikes == 1);
 }
 
 TEST_CASE("a decision with several penalties counts once, under the heaviest in the configured order",
