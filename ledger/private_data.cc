@@ -10,6 +10,15 @@ Hash PartyTagOf(const SealedVault& vault, PartyKey kind, std::string_view identi
   return vault.PartyTag(kind == PartyKey::kPerson ? "person" : "organisation", identifier);
 }
 
+Bytes EncryptOpening(const SealedVault& vault, std::string_view case_id, uint64_t index, const Opening& o) {
+  flatbuffers::FlatBufferBuilder b(256);
+  b.Finish(fb::CreateStoredOpening(b, b.CreateString(case_id), index, b.CreateString(o.field), b.CreateVector(o.salt),
+                                   b.CreateString(o.value)));
+  Bytes sealed = vault.Encrypt(ByteView(b.GetBufferPointer(), b.GetSize()));
+  sodium_memzero(b.GetBufferPointer(), b.GetSize());
+  return sealed;
+}
+
 Result<std::optional<OpenedField>> ReadOpening(Store& store, const SealedVault& vault, const Hash& commitment) {
   ASSIGN_OR_RETURN(auto stored, store.Get(Cf::kSealed, AsChars(commitment)));
   if (!stored) return std::optional<OpenedField>();

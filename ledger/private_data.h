@@ -12,6 +12,7 @@
 
 #include "ledger/sealed_vault.h"
 #include "ledger/store.h"
+#include "ledger/submission.h"
 
 namespace lawtrail {
 
@@ -21,6 +22,10 @@ struct OpenedField {
   std::string field;
   std::string value;
 };
+
+// What the `sealed` column family stores for opening `o` of record `index`
+// of `case_id`: the StoredOpening (schemas/submission.fbs), encrypted.
+Bytes EncryptOpening(const SealedVault& vault, std::string_view case_id, uint64_t index, const Opening& o);
 
 // The opening kept for `commitment`, or nullopt if none was submitted or it
 // was erased.

@@ -1,8 +1,9 @@
 #include "ledger/registry.h"
 
 #include "ledger/bytes.h"
-#include "ledger/log_format.h"
 #include "ledger/domain/rules.h"
+#include "ledger/fb_string.h"
+#include "ledger/log_format.h"
 
 namespace lawtrail {
 namespace {
@@ -12,8 +13,6 @@ PublicKey KeyFrom(const flatbuffers::Vector<uint8_t>* v) {
   if (v != nullptr && v->size() == k.size()) std::copy(v->begin(), v->end(), k.begin());
   return k;
 }
-
-std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
 
 std::string ShortKey(const PublicKey& k) { return ToHex(k).substr(0, 16) + "…"; }
 

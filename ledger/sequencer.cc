@@ -6,8 +6,8 @@
 
 #include "ledger/domain/sealed_fields.h"
 #include "ledger/log_format.h"
+#include "ledger/private_data.h"
 #include "ledger/record.h"
-#include "schemas/submission_generated.h"
 
 namespace lawtrail {
 
@@ -135,13 +135,11 @@ void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb:
     for (const auto* f : *st.sealed()) {
       if (f->field()->string_view() == o.field) field = f;
     }
-    flatbuffers::FlatBufferBuilder b(256);
-    b.Finish(fb::CreateStoredOpening(b, b.CreateString(case_id), index, b.CreateString(o.field),
-                                     b.CreateVector(o.salt), b.CreateString(o.value)));
-    Bytes sealed = vault_.Encrypt(ByteView(b.GetBufferPointer(), b.GetSize()));
+    const Bytes sealed = EncryptOpening(vault_, case_id, index, o);
     wb.Put(store_.cf(Cf::kSealed), AsChars(ByteView(field->commitment()->data(), 32)), AsChars(sealed));
     if (domain::IdentifiesParty(o.field)) {
-      wb.Put(store_.cf(Cf::kParties), keys::PartyIndex(vault_.PartyTag("person", o.value), index), case_id);
+      wb.Put(store_.cf(Cf::kParties), keys::PartyIndex(PartyTagOf(vault_, PartyKey::kPerson, o.value), index),
+             case_id);
     }
   }
   // Organisations are public parties: indexed by their 统一社会信用代码.
@@ -149,7 +147,7 @@ void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb:
     const fb::Party* party = st.payload_as_CaseOpened()->party();
     if (party != nullptr && party->credit_code() != nullptr && party->credit_code()->size() > 0) {
       wb.Put(store_.cf(Cf::kParties),
-             keys::PartyIndex(vault_.PartyTag("organisation", party->credit_code()->string_view()), index),
+             keys::PartyIndex(PartyTagOf(vault_, PartyKey::kOrganisation, party->credit_code()->string_view()), index),
              case_id);
     }
   }
@@ -162,26 +160,20 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
   // the batch as it was.
   std::vector<std::pair<Cf, std::string>> deletions;
   for (const fb::Commitment* c : *commitments) {
-    const std::string key(AsChars(ByteView(c->hash()->data(), 32)));
-    ASSIGN_OR_RETURN(auto stored, store_.Get(Cf::kSealed, key));
-    if (!stored) continue;  // already erased, or never opened here
-    ASSIGN_OR_RETURN(Bytes plain, vault_.Decrypt(AsBytes(*stored)));
-    flatbuffers::Verifier verifier(plain.data(), plain.size());
-    if (!verifier.VerifyBuffer<fb::StoredOpening>(nullptr)) {
-      return Status::Corruption("stored opening of an erased commitment is malformed");
+    Hash commitment{};
+    std::copy_n(c->hash()->data(), commitment.size(), commitment.begin());
+    ASSIGN_OR_RETURN(auto opening, ReadOpening(store_, vault_, commitment));
+    if (!opening) continue;  // already erased, or never opened here
+    if (opening->case_id != st.case_id()->string_view()) {
+      return domain::Refuse("P-SEALED", "a commitment to erase belongs to case '" + opening->case_id +
+                                            "', not to this case");
     }
-    const auto* opening = flatbuffers::GetRoot<fb::StoredOpening>(plain.data());
-    if (opening->case_id()->string_view() != st.case_id()->string_view()) {
-      return domain::Refuse("P-SEALED", "a commitment to erase belongs to case '" +
-                                            opening->case_id()->str() + "', not to this case");
-    }
-    deletions.emplace_back(Cf::kSealed, key);
-    if (domain::IdentifiesParty(opening->field()->string_view())) {
+    deletions.emplace_back(Cf::kSealed, std::string(AsChars(commitment)));
+    if (domain::IdentifiesParty(opening->field)) {
       deletions.emplace_back(Cf::kParties,
-                             keys::PartyIndex(vault_.PartyTag("person", opening->value()->string_view()),
-                                              opening->index()));
+                             keys::PartyIndex(PartyTagOf(vault_, PartyKey::kPerson, opening->value), opening->index));
     }
-    sodium_memzero(plain.data(), plain.size());
+    sodium_memzero(opening->value.data(), opening->value.size());
   }
   for (const auto& [family, key] : deletions) wb.Delete(store_.cf(family), key);
   return Status::Ok();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ledger/domain/money.h"
 #include "ledger/domain/calendar.h"
 #include "projectors/statistics_view.h"
 
@@ -10,12 +11,6 @@ namespace lawtrail::projectors {
 namespace {
 
 using nlohmann::json;
-
-std::string Yuan(int64_t fen) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
-  return buf;
-}
 
 std::string Escape(const std::string& s) {
   std::string out;
@@ -137,7 +132,7 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   report["agency"] = agency_name;
   report["due_by"] = std::to_string(year + 1) + "-01-31";
   json penalties = {{"合计宗数", Get(y, {"行政处罚", "合计宗数"})},
-                    {"罚没金额_元", Yuan(Get(y, {"行政处罚", "罚没金额_分"}))},
+                    {"罚没金额_元", domain::FormatYuan(Get(y, {"行政处罚", "罚没金额_分"}))},
                     {"简易程序", Get(y, {"行政处罚", "简易程序"})},
                     {"一般程序", Get(y, {"行政处罚", "一般程序"})},
                     {"不予处罚", Get(y, {"行政处罚", "不予处罚"})},
@@ -169,7 +164,7 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   report["情况说明"] =
       std::to_string(year) + "年，" + agency_name + "共立案" + std::to_string(Get(y, {"立案", "合计"})) +
       "件，作出行政处罚决定" + std::to_string(Get(y, {"行政处罚", "合计宗数"})) + "宗，罚没金额" +
-      Yuan(Get(y, {"行政处罚", "罚没金额_分"})) + "元；开展法制审核" + std::to_string(reviews) + "件，纠错" +
+      domain::FormatYuan(Get(y, {"行政处罚", "罚没金额_分"})) + "元；开展法制审核" + std::to_string(reviews) + "件，纠错" +
       std::to_string(corrected) + "件；行政检查" + std::to_string(Get(y, {"其他执法行为", "行政检查"})) +
       "次；处罚决定按时公示" + std::to_string(on_time) + "件，逾期公示" + std::to_string(late) + "件。";
   return report;

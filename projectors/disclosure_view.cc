@@ -1,5 +1,6 @@
 #include "projectors/disclosure_view.h"
 
+#include "ledger/domain/money.h"
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
@@ -11,12 +12,6 @@ using nlohmann::json;
 
 std::string CaseKey(std::string_view case_id) { return "~case/" + std::string(case_id); }
 std::string DecisionKey(std::string_view case_id) { return "decision/" + std::string(case_id); }
-
-std::string Yuan(int64_t fen) {
-  std::string s = std::to_string(fen / 100);
-  if (fen % 100 != 0) s += "." + std::to_string(100 + fen % 100).substr(1);
-  return s;
-}
 
 // 罚款金额(万元) as the 双公示 feed wants it: six decimals, exact.
 std::string WanYuan(int64_t fen) {
@@ -59,7 +54,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
       types.push_back(Label(p->type()));
       if (!content.empty()) content += "；";
       content += Label(p->type());
-      if (p->amount_fen() > 0) content += Yuan(p->amount_fen()) + "元";
+      if (p->amount_fen() > 0) content += domain::FormatYuan(p->amount_fen()) + "元";
       if (!Str(p->licence()).empty()) content += "（" + Str(p->licence()) + "）";
       if (p->type() == fb::PenaltyType::Fine) fine += p->amount_fen();
       if (p->type() == fb::PenaltyType::ConfiscateGains || p->type() == fb::PenaltyType::ConfiscateProperty) {
@@ -81,8 +76,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
                      c.value("category", "") == Label(fb::CaseCategory::Licensing);
   rec["due_within_working_days"] = seven ? 7 : 20;
   rec["due_on"] = AddWorkingDays(rec["decided_on"], seven ? 7 : 20);
-  // Minors are never published, nor are 简易程序 decisions (§7.3, §7.4).
-  rec["publishable"] = !c.value("minor", false) && c.value("procedure", "") == Label(fb::Procedure::General);
+  rec["publishable"] = c.value("publishable", false);
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec["display_months"] = light_only ? 3 : 36;
   rec["status"] = "pending";
@@ -166,8 +160,8 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
         c["party_kind"] = Label(p->kind());
         c["party_name"] = Str(p->name());  // masked for natural persons (admission checks it)
         if (!Str(p->credit_code()).empty()) c["party_credit_code"] = Str(p->credit_code());
-        c["minor"] = p->minor();
       }
+      c["publishable"] = Publishable(*o);
       StoreJson(view, CaseKey(Str(st.case_id())), c);
       return Status::Ok();
     }
@@ -181,6 +175,10 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     default:
       return Status::Ok();
   }
+}
+
+bool Publishable(const fb::CaseOpened& o) {
+  return o.procedure() == fb::Procedure::General && !(o.party() != nullptr && o.party()->minor());
 }
 
 std::string DisclosureStatus(const std::string& record_json, const std::string& today) {

@@ -29,6 +29,10 @@ class DisclosureView : public Projector {
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
 };
 
+// Whether a decision in the case opened by `o` is ever published: never for a
+// minor, nor under 简易程序 (domain.md §7.3, §7.4).
+bool Publishable(const fb::CaseOpened& o);
+
 // The status of a disclosure record on `today` (YYYY-MM-DD): "not published"
 // (not publishable), "due", "overdue", "published on time", "published late",
 // "withdrawn".

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "ledger/fb_string.h"
 #include "projectors/projector.h"
 
 namespace lawtrail::projectors {
@@ -20,7 +21,7 @@ void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& valu
 nlohmann::json Dated(const ProjectedRecord& r);
 // Zero-padded so that keys sort by index.
 std::string IndexKey(uint64_t index);
-inline std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+using lawtrail::Str;
 
 }  // namespace lawtrail::projectors
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "ledger/log_format.h"
+#include "ledger/domain/master_data.h"
 #include "ledger/registry.h"
 #include "projectors/json_view.h"
 
@@ -23,27 +24,6 @@ Result<json> PayloadJson(JsonCodec& codec, const ProjectedRecord& r) {
 
 std::string ItemKey(fb::MasterItemKind kind, const std::string& code) {
   return std::string("item/") + fb::EnumNameMasterItemKind(kind) + "/" + code;
-}
-
-struct ItemRef {
-  fb::MasterItemKind kind;
-  std::string code;
-};
-
-std::optional<ItemRef> ItemOf(const fb::Statement& st) {
-  using K = fb::MasterItemKind;
-  switch (st.payload_type()) {
-    case fb::Payload::PowerItemPublished: return ItemRef{K::PowerItem, Str(st.payload_as_PowerItemPublished()->code())};
-    case fb::Payload::RandomInspectionItemPublished:
-      return ItemRef{K::RandomInspectionItem, Str(st.payload_as_RandomInspectionItemPublished()->code())};
-    case fb::Payload::AvItemPublished: return ItemRef{K::AvItem, Str(st.payload_as_AvItemPublished()->code())};
-    case fb::Payload::LegalReviewCatalogueItemPublished:
-      return ItemRef{K::LegalReviewCatalogueItem, Str(st.payload_as_LegalReviewCatalogueItemPublished()->code())};
-    case fb::Payload::DocumentPublished: return ItemRef{K::Document, Str(st.payload_as_DocumentPublished()->code())};
-    case fb::Payload::DiscretionStandardPublished:
-      return ItemRef{K::DiscretionStandard, Str(st.payload_as_DiscretionStandardPublished()->code())};
-    default: return std::nullopt;
-  }
 }
 
 Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
@@ -132,7 +112,7 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     default:
       break;
   }
-  if (auto ref = ItemOf(st)) {
+  if (auto ref = domain::PublishedItemOf(st)) {
     const std::string key = ItemKey(ref->kind, ref->code);
     ASSIGN_OR_RETURN(json previous, LoadJson(view, key));
     ASSIGN_OR_RETURN(json item, PayloadJson(codec_, r));

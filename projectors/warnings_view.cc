@@ -6,6 +6,7 @@
 
 #include "ledger/domain/calendar.h"
 #include "ledger/log_format.h"
+#include "projectors/disclosure_view.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
 
@@ -74,7 +75,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                 {{"power_item_code", Str(o->power_item_code())},
                  {"category", Label(o->category())},
                  {"procedure", Label(o->procedure())},
-                 {"publishable", o->procedure() == fb::Procedure::General && !(o->party() && o->party()->minor())}});
+                 {"publishable", Publishable(*o)}});
       if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
         Open(view, case_id, "decision-90-days", "行政处罚法 第60条", AddDays(day, 90), r.index);
       }

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/identifiers.h"
 #include "ledger/domain/master_data_statements.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/log_format.h"
@@ -65,24 +66,17 @@ Hash Derive(uint64_t seed, std::string_view label, uint64_t i) {
 }
 
 std::string CreditCode(std::mt19937_64& rng, const char* prefix) {
-  static constexpr int kWeights[] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
   std::string code = prefix;
   while (code.size() < 17) code.push_back(kAlphabet[rng() % 31]);
-  int sum = 0;
-  for (size_t i = 0; i < 17; ++i) sum += static_cast<int>(std::string_view(kAlphabet).find(code[i])) * kWeights[i];
-  code.push_back(kAlphabet[(31 - sum % 31) % 31]);
-  return code;
+  return code + *domain::CreditCodeCheckCharacter(code);  // the body is from the alphabet
 }
 
 std::string ResidentId(std::mt19937_64& rng, bool minor) {
-  static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   char body[18];
   const int year = minor ? 2010 + static_cast<int>(rng() % 8) : 1950 + static_cast<int>(rng() % 55);
   std::snprintf(body, sizeof body, "411503%04d%02d%02d%03d", year, static_cast<int>(1 + rng() % 12),
                 static_cast<int>(1 + rng() % 28), static_cast<int>(rng() % 1000));
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (body[i] - '0') * kWeights[i];
-  return std::string(body, 17) + "10X98765432"[sum % 11];
+  return std::string(body, 17) + *domain::ResidentIdCheckCharacter(std::string_view(body, 17));
 }
 
 template <size_t N>

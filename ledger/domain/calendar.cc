@@ -15,7 +15,6 @@ using std::chrono::days;
 using std::chrono::sys_days;
 
 constexpr int64_t kChinaOffsetMs = 8 * 3600 * 1000;
-constexpr int64_t kDayMs = 24 * 3600 * 1000;
 
 int DayNumber(const Date& d) { return sys_days(d).time_since_epoch().count(); }
 

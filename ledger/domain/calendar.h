@@ -29,6 +29,8 @@ namespace lawtrail::domain {
 
 using Date = std::chrono::year_month_day;
 
+inline constexpr int64_t kDayMs = 24 * 3600 * 1000;
+
 Result<Date> ParseDate(std::string_view yyyy_mm_dd);
 std::string FormatDate(const Date& d);
 // The date in China (UTC+8, no daylight saving) at `ms` since the Unix epoch.

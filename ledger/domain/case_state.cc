@@ -1,13 +1,9 @@
 #include "ledger/domain/case_state.h"
 
+#include "ledger/fb_string.h"
 #include "ledger/registry.h"
 
 namespace lawtrail::domain {
-namespace {
-
-std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
-
-}  // namespace
 
 const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(
     const fb::Statement& st) {
@@ -45,8 +41,8 @@ int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>
 void FoldCaseEvent(CaseState& c, const fb::Statement& st) {
   const int64_t at = st.occurred_at_ms();
   for (Seizure& s : c.seizures) {
-    // Mirrors the F-SEIZURE-30 check: raised once, by the first act after the term.
-    if (!s.lifted && at > s.taken_at_ms + int64_t{s.days} * 24 * 3600 * 1000) s.flagged = true;
+    // F-SEIZURE-30 is raised once, by the first act after the term.
+    if (s.OverdueAt(at)) s.flagged = true;
   }
   // Handling the case makes one a participant; reviewing, disclosing and
   // supervising it do not.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/procedure_tables.h"
 #include "schemas/statement_generated.h"
 
@@ -23,6 +24,9 @@ struct Seizure {
   bool extended = false;
   bool lifted = false;
   bool flagged = false;  // F-SEIZURE-30 already raised
+
+  // Still in force after its term has run out (行政强制法 第25条).
+  bool OverdueAt(int64_t at_ms) const { return !lifted && at_ms > taken_at_ms + int64_t{days} * kDayMs; }
 };
 
 struct CaseState {

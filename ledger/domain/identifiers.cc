@@ -31,21 +31,38 @@ std::vector<std::string_view> Characters(std::string_view s) {
 
 }  // namespace
 
+Result<char> CreditCodeCheckCharacter(std::string_view first17) {
+  if (first17.size() != 17) return Status::InvalidArgument("统一社会信用代码 body must have 17 characters");
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) {
+    const size_t v = kCreditAlphabet.find(first17[i]);
+    if (v == std::string_view::npos) {
+      return Status::InvalidArgument("统一社会信用代码 has '" + std::string(1, first17[i]) +
+                                     "' at position " + std::to_string(i + 1));
+    }
+    sum += static_cast<int>(v) * kCreditWeights[i];
+  }
+  return kCreditAlphabet[(31 - sum % 31) % 31];
+}
+
+Result<char> ResidentIdCheckCharacter(std::string_view first17) {
+  if (first17.size() != 17) return Status::InvalidArgument("身份证号码 body must have 17 digits");
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) {
+    if (first17[i] < '0' || first17[i] > '9') {
+      return Status::InvalidArgument("身份证号码 has a non-digit at position " + std::to_string(i + 1));
+    }
+    sum += (first17[i] - '0') * kResidentWeights[i];
+  }
+  return kResidentChecks[static_cast<size_t>(sum % 11)];
+}
+
 Status ValidateCreditCode(std::string_view code) {
   if (code.size() != 18) {
     return Status::InvalidArgument("统一社会信用代码 must have 18 characters, not " +
                                    std::to_string(code.size()));
   }
-  int sum = 0;
-  for (size_t i = 0; i < 17; ++i) {
-    const size_t v = kCreditAlphabet.find(code[i]);
-    if (v == std::string_view::npos) {
-      return Status::InvalidArgument("统一社会信用代码 has '" + std::string(1, code[i]) +
-                                     "' at position " + std::to_string(i + 1));
-    }
-    sum += static_cast<int>(v) * kCreditWeights[i];
-  }
-  const char check = kCreditAlphabet[(31 - sum % 31) % 31];
+  ASSIGN_OR_RETURN(const char check, CreditCodeCheckCharacter(code.substr(0, 17)));
   if (code[17] != check) {
     return Status::InvalidArgument("统一社会信用代码 check character is '" + std::string(1, code[17]) +
                                    "', want '" + std::string(1, check) + "'");
@@ -57,13 +74,7 @@ Status ValidateResidentId(std::string_view id) {
   if (id.size() != 18) {
     return Status::InvalidArgument("身份证号码 must have 18 characters, not " + std::to_string(id.size()));
   }
-  int sum = 0;
-  for (size_t i = 0; i < 17; ++i) {
-    if (id[i] < '0' || id[i] > '9') {
-      return Status::InvalidArgument("身份证号码 has a non-digit at position " + std::to_string(i + 1));
-    }
-    sum += (id[i] - '0') * kResidentWeights[i];
-  }
+  ASSIGN_OR_RETURN(const char check, ResidentIdCheckCharacter(id.substr(0, 17)));
   const auto digits = [&](size_t at, size_t n) {
     int v = 0;
     for (size_t i = at; i < at + n; ++i) v = v * 10 + (id[i] - '0');
@@ -73,7 +84,6 @@ Status ValidateResidentId(std::string_view id) {
                                           std::chrono::month(static_cast<unsigned>(digits(10, 2))),
                                           std::chrono::day(static_cast<unsigned>(digits(12, 2)))};
   if (!birth.ok()) return Status::InvalidArgument("身份证号码 holds no valid birth date");
-  const char check = kResidentChecks[static_cast<size_t>(sum % 11)];
   const char given = id[17] == 'x' ? 'X' : id[17];
   if (given != check) {
     return Status::InvalidArgument("身份证号码 check character is '" + std::string(1, id[17]) +

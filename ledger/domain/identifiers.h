@@ -16,9 +16,15 @@ namespace lawtrail::domain {
 // last is the check character.
 Status ValidateCreditCode(std::string_view code);
 
+// The check character of a 统一社会信用代码 whose first 17 characters are
+// `first17`; an error names a character outside the alphabet.
+Result<char> CreditCodeCheckCharacter(std::string_view first17);
+
 // 居民身份证号码 (GB 11643-1999): 17 digits, a valid birth date at positions
 // 7–14, and the check character (0-9 or X).
 Status ValidateResidentId(std::string_view id);
+// The check character of a 身份证号码 whose first 17 digits are `first17`.
+Result<char> ResidentIdCheckCharacter(std::string_view first17);
 
 // 张三 → 张*, 欧阳娜娜 → 欧阳**: the surname stays, every other character is
 // masked. Compound surnames are recognised from the common list.

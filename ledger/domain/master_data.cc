@@ -1,45 +1,38 @@
 #include "ledger/domain/master_data.h"
 
 #include "ledger/domain/identifiers.h"
+#include "ledger/fb_string.h"
 
 namespace lawtrail::domain {
-namespace {
 
-std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
-
-// The (kind, code, referenced power item) an item event publishes.
-struct Published {
-  fb::MasterItemKind kind;
-  std::string code;
-  std::string power_item_code;
-};
-
-std::optional<Published> PublishedItem(const fb::Statement& st) {
+std::optional<PublishedItem> PublishedItemOf(const fb::Statement& st) {
   using K = fb::MasterItemKind;
   switch (st.payload_type()) {
     case fb::Payload::PowerItemPublished:
-      return Published{K::PowerItem, Str(st.payload_as_PowerItemPublished()->code()), {}};
+      return PublishedItem{K::PowerItem, Str(st.payload_as_PowerItemPublished()->code()), {}};
     case fb::Payload::RandomInspectionItemPublished:
-      return Published{K::RandomInspectionItem,
+      return PublishedItem{K::RandomInspectionItem,
                        Str(st.payload_as_RandomInspectionItemPublished()->code()), {}};
     case fb::Payload::AvItemPublished:
-      return Published{K::AvItem, Str(st.payload_as_AvItemPublished()->code()), {}};
+      return PublishedItem{K::AvItem, Str(st.payload_as_AvItemPublished()->code()), {}};
     case fb::Payload::LegalReviewCatalogueItemPublished: {
       const auto* p = st.payload_as_LegalReviewCatalogueItemPublished();
-      return Published{K::LegalReviewCatalogueItem, Str(p->code()), Str(p->power_item_code())};
+      return PublishedItem{K::LegalReviewCatalogueItem, Str(p->code()), Str(p->power_item_code())};
     }
     case fb::Payload::DocumentPublished: {
       const auto* p = st.payload_as_DocumentPublished();
-      return Published{K::Document, Str(p->code()), Str(p->power_item_code())};
+      return PublishedItem{K::Document, Str(p->code()), Str(p->power_item_code())};
     }
     case fb::Payload::DiscretionStandardPublished: {
       const auto* p = st.payload_as_DiscretionStandardPublished();
-      return Published{K::DiscretionStandard, Str(p->code()), Str(p->power_item_code())};
+      return PublishedItem{K::DiscretionStandard, Str(p->code()), Str(p->power_item_code())};
     }
     default:
       return std::nullopt;
   }
 }
+
+namespace {
 
 std::string KindName(fb::MasterItemKind kind) {
   const char* n = fb::EnumNameMasterItemKind(kind);
@@ -96,7 +89,7 @@ Status MasterData::Check(const fb::Statement& st) const {
     if (Str(r->reason()).empty()) return Status::InvalidArgument("retiring an item needs a reason");
     return Status::Ok();
   }
-  auto published = PublishedItem(st);
+  auto published = PublishedItemOf(st);
   if (!published) return Status::Ok();
   if (published->code.empty()) {
     return Status::InvalidArgument(KindName(published->kind) + " needs a code");
@@ -143,7 +136,7 @@ void MasterData::Apply(const fb::Statement& st) {
     items_[{r->kind(), Str(r->code())}].retired = true;
     return;
   }
-  auto published = PublishedItem(st);
+  auto published = PublishedItemOf(st);
   if (!published) return;
   Item& item = items_[{published->kind, published->code}];
   item.kind = published->kind;

@@ -10,6 +10,7 @@
 #define LAWTRAIL_LEDGER_DOMAIN_MASTER_DATA_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,15 @@
 namespace lawtrail::domain {
 
 bool IsMasterDataEvent(fb::Payload type);
+
+// The list item an event publishes (or changes): its kind, its code and the
+// power item it refers to, if any. nullopt for events that publish no item.
+struct PublishedItem {
+  fb::MasterItemKind kind;
+  std::string code;
+  std::string power_item_code;
+};
+std::optional<PublishedItem> PublishedItemOf(const fb::Statement& st);
 
 class MasterData {
  public:

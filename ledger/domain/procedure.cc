@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/money.h"
+#include "ledger/fb_string.h"
 
 namespace lawtrail::domain {
 namespace {
 
-constexpr int64_t kDayMs = 24 * 3600 * 1000;
-
-std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
-std::string Yuan(int64_t fen) {
-  return std::to_string(fen / 100) + (fen % 100 ? "." + std::to_string(100 + fen % 100).substr(1) : "") + " 元";
-}
+std::string Yuan(int64_t fen) { return FormatYuan(fen) + " 元"; }
 std::string_view Name(fb::Payload type) { return fb::EnumNamePayload(type); }
 
 int WorkingDays(int64_t from_ms, int64_t to_ms) {
@@ -204,18 +201,19 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseStat
     if (c.notice_at_ms == 0) {
       return Refuse("P-NOTICE", "no prior notice (事先告知书) was served before this penalty decision");
     }
+    const int since_notice = WorkingDays(c.notice_at_ms, at);
     if (c.hearing_right && !c.waived) {
       if (c.hearing_requested && !c.hearing_held) {
         return Refuse("P-HEARING-PERIOD", "the party requested a hearing and it has not been held");
       }
-      if (!c.hearing_requested && WorkingDays(c.notice_at_ms, at) < 5) {
+      if (!c.hearing_requested && since_notice < 5) {
         return Refuse("P-HEARING-PERIOD", "the 5-working-day period to request a hearing has not run (" +
-                                              std::to_string(WorkingDays(c.notice_at_ms, at)) +
+                                              std::to_string(since_notice) +
                                               " working days since the notice)");
       }
     }
     const int period = ThresholdsOf(registry, c).statement_period_wd;
-    if (!c.responded && !c.hearing_held && WorkingDays(c.notice_at_ms, at) < period) {
+    if (!c.responded && !c.hearing_held && since_notice < period) {
       return Refuse("P-DEFENCE", "the party has neither stated its case nor waived, and the " +
                                      std::to_string(period) + "-working-day statement period has not run");
     }
@@ -237,8 +235,8 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseStat
   if ((c.complex || c.major) && c.collective_at_ms == 0) {
     return Refuse("P-COLLECTIVE", "a complex or major case needs the heads' collective discussion (集体讨论)");
   }
-  if (CalendarDays(c.opened_at_ms, at) > 90) {
-    flags.push_back(Raise("F-DECISION-90", "decided " + std::to_string(CalendarDays(c.opened_at_ms, at)) +
+  if (const int days = CalendarDays(c.opened_at_ms, at); days > 90) {
+    flags.push_back(Raise("F-DECISION-90", "decided " + std::to_string(days) +
                                                " days after the case was opened"));
   }
   return flags;
@@ -271,7 +269,7 @@ Status CheckSeizureChange(const CaseState& c, const fb::Statement& st) {
     if (days <= 0 || days > 30) {
       return Refuse("P-SEIZURE-TERM", "an extension is at most 30 days, not " + std::to_string(days));
     }
-    if (st.occurred_at_ms() > s.taken_at_ms + int64_t{s.days} * kDayMs) {
+    if (s.OverdueAt(st.occurred_at_ms())) {
       return Refuse("P-SEIZURE-TERM", "measure '" + no + "' expired before it was extended");
     }
     return Status::Ok();
@@ -310,7 +308,7 @@ Status CheckPublication(const CaseState& c, const fb::Statement& st) {
 // Flags that depend only on time passing: raised by the first act after.
 void TimeFlags(const CaseState& c, const fb::Statement& st, std::vector<Flag>& flags) {
   for (const Seizure& s : c.seizures) {
-    if (!s.lifted && !s.flagged && st.occurred_at_ms() > s.taken_at_ms + int64_t{s.days} * kDayMs) {
+    if (!s.flagged && s.OverdueAt(st.occurred_at_ms())) {
       flags.push_back(Raise("F-SEIZURE-30", "measure '" + s.measure_no + "' passed its " +
                                                 std::to_string(s.days) + "-day term without being lifted or extended"));
     }
@@ -357,8 +355,8 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       break;
     case fb::Payload::PreservationDisposed:
       if (!c.preservation_open) return Refuse("P-STAGE", "no evidence is under 先行登记保存");
-      if (WorkingDays(c.preserved_at_ms, at) > 7) {
-        flags.push_back(Raise("F-PRESERVATION-7WD", "disposed " + std::to_string(WorkingDays(c.preserved_at_ms, at)) +
+      if (const int wd = WorkingDays(c.preserved_at_ms, at); wd > 7) {
+        flags.push_back(Raise("F-PRESERVATION-7WD", "disposed " + std::to_string(wd) +
                                                         " working days after preservation"));
       }
       break;
@@ -432,9 +430,9 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       }
       if (!c.decision_no.empty() && Str(s->doc_no()) == c.decision_no && c.decision_served_at_ms == 0) {
         const int64_t served = s->received_at_ms() != 0 ? s->received_at_ms() : at;
-        if (WorkingDays(c.decision_at_ms, served) > 7) {
+        if (const int wd = WorkingDays(c.decision_at_ms, served); wd > 7) {
           flags.push_back(Raise("F-SERVICE-7WD", "decision served " +
-                                                     std::to_string(WorkingDays(c.decision_at_ms, served)) +
+                                                     std::to_string(wd) +
                                                      " working days after it was made"));
         }
       }
@@ -472,8 +470,8 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       break;
     case fb::Payload::DisclosureWithdrawn:
       RETURN_IF_ERROR(CheckPublication(c, st));
-      if (c.changed_at_ms != 0 && WorkingDays(c.changed_at_ms, at) > 3) {
-        flags.push_back(Raise("F-WITHDRAW-3WD", "withdrawn " + std::to_string(WorkingDays(c.changed_at_ms, at)) +
+      if (const int wd = c.changed_at_ms == 0 ? 0 : WorkingDays(c.changed_at_ms, at); wd > 3) {
+        flags.push_back(Raise("F-WITHDRAW-3WD", "withdrawn " + std::to_string(wd) +
                                                     " working days after the decision changed"));
       }
       break;

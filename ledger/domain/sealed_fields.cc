@@ -3,6 +3,7 @@
 #include <set>
 
 #include "ledger/bytes.h"
+#include "ledger/fb_string.h"
 #include "ledger/domain/identifiers.h"
 #include "ledger/domain/rules.h"
 #include "ledger/utf8.h"
@@ -14,8 +15,6 @@ std::string_view Kind(std::string_view field) {
   const size_t dot = field.rfind('.');
   return dot == std::string_view::npos ? field : field.substr(dot + 1);
 }
-
-std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
 
 const fb::SealedField* FindSealed(const fb::Statement& st, std::string_view field) {
   if (st.sealed() == nullptr) return nullptr;

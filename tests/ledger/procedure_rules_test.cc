@@ -189,10 +189,7 @@ TEST_CASE("P-HEARING-PERIOD: no decision in the request period, nor before a req
 
 TEST_CASE("P-HEARING-7WD: the hearing is notified seven working days ahead", "[rules]") {
   CaseFixture f;
-  f.Concluded("C1", 6'000'000);
-  f.Review("C1", 3);
-  f.Notice("C1", 4, 6'000'000, true);
-  f.Admit(domain::RequestHearing(f.By(f.a, "C1", 7)));
+  f.HearingRequested("C1");
   f.Refused(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(12), f.c.certificate_no, "会议室"),
             "P-HEARING-7WD");
   f.Admit(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(17), f.c.certificate_no, "会议室"));
@@ -200,12 +197,7 @@ TEST_CASE("P-HEARING-7WD: the hearing is notified seven working days ahead", "[r
 
 TEST_CASE("P-HEARING-PRESIDER: an investigator may not preside over the hearing", "[rules]") {
   CaseFixture f;
-  f.Open("C1", 0);
-  f.Investigate("C1", 1);  // a and b investigated
-  f.Conclude("C1", 2, 6'000'000);
-  f.Review("C1", 3);
-  f.Notice("C1", 4, 6'000'000, true);
-  f.Admit(domain::RequestHearing(f.By(f.a, "C1", 7)));
+  f.HearingRequested("C1");  // a and b investigated
   f.Refused(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(17), f.b.certificate_no, "会议室"),
             "P-HEARING-PRESIDER");
   f.Admit(domain::NotifyHearing(f.By(f.a, "C1", 7), CaseFixture::Day(17), f.c.certificate_no, "会议室"));

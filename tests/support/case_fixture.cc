@@ -172,6 +172,13 @@ void CaseFixture::Concluded(const std::string& case_id, int64_t fine_fen, bool c
   Conclude(case_id, 2, fine_fen, complex);
 }
 
+void CaseFixture::HearingRequested(const std::string& case_id) {
+  Concluded(case_id, 6'000'000);
+  Review(case_id, 3);
+  Notice(case_id, 4, 6'000'000, true);
+  Admit(domain::RequestHearing(By(a, case_id, 7)));
+}
+
 void CaseFixture::DecidedCase(const std::string& case_id, int day, int64_t fine_fen) {
   Open(case_id, day);
   Investigate(case_id, day + 1);

@@ -55,6 +55,9 @@ class CaseFixture {
   Bytes Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no = "");
   // Opened on day 0, inspected on day 1, concluded on day 2.
   void Concluded(const std::string& case_id, int64_t fine_fen, bool complex = false);
+  // Concluded with a fine reaching the hearing threshold, reviewed on day 3,
+  // hearing notice on day 4 (a Friday), hearing requested on day 7.
+  void HearingRequested(const std::string& case_id);
   // Open → investigate → conclude → review → notice → waive → decide, from `day`.
   void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
   static std::string DecisionNo(const std::string& case_id) { return "青综执罚决字〔2026〕" + case_id; }

@@ -1,0 +1,17 @@
+// File: ledger/fb_string.h
+// -----------------------------------------------------------------------------
+// A FlatBuffers string field as std::string: empty when the field is absent.
+#ifndef LAWTRAIL_LEDGER_FB_STRING_H_
+#define LAWTRAIL_LEDGER_FB_STRING_H_
+
+#include <flatbuffers/flatbuffers.h>
+
+#include <string>
+
+namespace lawtrail {
+
+inline std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_FB_STRING_H_
