@@ -1,6 +1,6 @@
 // lawtrail_projector_bench: how fast the projectors fold the log.
 //
-//   lawtrail_projector_bench [--cases N] [--dir PATH] [--rate R] [--each no]
+//   lawtrail_projector_bench [--cases N] [--dir PATH] [--rate R] [--each no] [--only NAME]
 //
 // Builds (or reuses, in PATH) a log holding a demo year of N cases, then on
 // one core: (1) rebuilds every view from record 0, all projectors together and
@@ -54,7 +54,7 @@ Result<double> Rebuild(Store& store, const std::string& views_dir, std::vector<s
   return Seconds(Clock::now() - t0);
 }
 
-int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each) {
+int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const std::string& only) {
   if (!data_dir::HoldsLog(dir)) {
     auto created = Log::Create(dir, "bench.lawtrail.local/enforcement", {"青山镇人民政府", "11411500MB1234567X"});
     if (!created.ok()) return std::fprintf(stderr, "%s\n", created.status().ToString().c_str()), 1;
@@ -68,6 +68,17 @@ int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each) {
     auto store = Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly);
     if (!store.ok()) return 1;
     uint64_t records = 0;
+    if (!only.empty()) {  // for profiling one projector
+      std::vector<std::unique_ptr<projectors::Projector>> one;
+      for (auto& p : projectors::AllProjectors()) {
+        if (p->name() == only) one.push_back(std::move(p));
+      }
+      auto t = Rebuild(**store, views_dir, std::move(one), records);
+      if (!t.ok()) return 1;
+      std::printf("| %s alone | %llu | %.2f | %.0f |\n", only.c_str(), static_cast<unsigned long long>(records), *t,
+                  records / *t);
+      return 0;
+    }
     auto all = Rebuild(**store, views_dir, projectors::AllProjectors(), records);
     if (!all.ok()) return std::fprintf(stderr, "%s\n", all.status().ToString().c_str()), 1;
     std::printf("| all %zu together | %llu | %.2f | %.0f |\n", projectors::AllProjectors().size(),
@@ -123,12 +134,13 @@ int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each) {
 int main(int argc, char** argv) {
   uint64_t cases = 100000, rate = 26000;
   bool each = true;
-  std::string dir = "/tmp/lawtrail-projector-bench";
+  std::string dir = "/tmp/lawtrail-projector-bench", only;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--cases") == 0) cases = std::strtoull(argv[i + 1], nullptr, 10);
     if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
     if (std::strcmp(argv[i], "--rate") == 0) rate = std::strtoull(argv[i + 1], nullptr, 10);
     if (std::strcmp(argv[i], "--each") == 0) each = std::strcmp(argv[i + 1], "no") != 0;
+    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
   }
-  return lawtrail::bench::Run(cases, dir, rate, each);
+  return lawtrail::bench::Run(cases, dir, rate, each, only);
 }

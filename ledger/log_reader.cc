@@ -88,6 +88,7 @@ Status LogReader::ScanRecords(uint64_t from, uint64_t to,
   rocksdb::Slice upper_slice(upper);
   ro.iterate_upper_bound = &upper_slice;
   ro.readahead_size = 2 << 20;
+  ro.fill_cache = false;  // a one-pass scan: caching its blocks only evicts the hot ones
   std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(ro, store_.cf(Cf::kRecords)));
   uint64_t expected = from;
   for (it->Seek(keys::Index(from)); it->Valid(); it->Next()) {

@@ -7,6 +7,7 @@
 
 #include "ledger/bytes.h"
 #include "ledger/log_format.h"
+#include "projectors/json_text.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
 #include "ledger/store.h"
@@ -118,50 +119,59 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
 
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(json agency, LoadJson(view, "~agency"));
-  if (agency.is_null()) agency = json::object();
+  ASSIGN_OR_RETURN(const json* agency, view.PeekDoc("~agency"));
+  const std::string agency_name = agency->is_object() ? agency->value("name", "") : "";
+  const std::string department = agency->is_object() ? agency->value("department", "") : "";
   ASSIGN_OR_RETURN(json * file, view.EditDoc(CaseKey(case_id)));
   if (file->is_null()) {
-    *file = {{"case_id", case_id}, {"cover", {{"办案机构", agency.value("name", "")}, {"卷内件数", 0}}}};
+    *file = {{"case_id", case_id}, {"cover", {{"办案机构", agency_name}, {"卷内件数", 0}}}};
   }
-  ASSIGN_OR_RETURN(auto actor_name, view.Get("~officer/" + cert));
-  const std::string actor = actor_name.value_or(cert);
+  ASSIGN_OR_RETURN(const std::string* actor_name, view.Find("~officer/" + cert));
+  const std::string actor = actor_name != nullptr ? *actor_name : cert;
   const std::string day = ChinaDay(st.occurred_at_ms());
-  json step = {{"index", r.index},
-               {"occurred_at_ms", st.occurred_at_ms()},
-               {"date", day},
-               {"event", fb::EnumNamePayload(st.payload_type())},
-               {"actor_certificate_no", cert},
-               {"actor_name", actor_name.value_or("")}};
 
   // Flags raised by this record.
-  std::istringstream flags{std::string(r.flags)};
-  std::string line;
+  std::string flag_rules;
   size_t n = 0;
-  while (std::getline(flags, line)) {
+  for (std::string_view rest = r.flags; !rest.empty();) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
     const size_t tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    view.Put(PartKey(case_id, "f", r.index, n++),
-             json{{"index", r.index}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}}.dump());
-    step["flags"].push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) continue;
+    view.Append(PartKey(case_id, "f", r.index, n++), JsonText()
+                                                        .Int("index", static_cast<int64_t>(r.index))
+                                                        .Str("rule", line.substr(0, tab))
+                                                        .Str("message", line.substr(tab + 1))
+                                                        .Take());
+    flag_rules += flag_rules.empty() ? "[" : ",";
+    AppendJsonString(flag_rules, line.substr(0, tab));
   }
-  view.Put(PartKey(case_id, "t", r.index, 0), step.dump());
+  JsonText step;
+  step.Int("index", static_cast<int64_t>(r.index))
+      .Int("occurred_at_ms", st.occurred_at_ms())
+      .Str("date", day)
+      .Str("event", fb::EnumNamePayload(st.payload_type()))
+      .Str("actor_certificate_no", cert)
+      .Str("actor_name", actor_name != nullptr ? *actor_name : "");
+  if (!flag_rules.empty()) step.Raw("flags", flag_rules + "]");
+  view.Append(PartKey(case_id, "t", r.index, 0), step.Take());
 
   // Documents: every attached 文书, and evidence files.
-  const std::string department = agency.value("department", "");
   int64_t documents = (*file)["cover"].value("卷内件数", int64_t{0});
-  auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
-                           const flatbuffers::Vector<uint8_t>* hash, const std::string& template_id, size_t k) {
+  auto file_document = [&](std::string_view type, std::string_view title, std::string_view doc_no,
+                           const flatbuffers::Vector<uint8_t>* hash, std::string_view template_id, size_t k) {
     const Placement place = PlaceDocument(department, type);
-    view.Put(DocKey(case_id, place, r.index, k),
-             json{{"record_index", r.index},
-                  {"文号", doc_no},
-                  {"题名", title},
-                  {"责任者", actor},
-                  {"日期", day},
-                  {"content_hash", hash ? ToHex(ByteView(hash->data(), hash->size())) : ""},
-                  {"template_id", template_id}}
-                 .dump());
+    view.Append(DocKey(case_id, place, r.index, k),
+                JsonText()
+                    .Int("record_index", static_cast<int64_t>(r.index))
+                    .Str("文号", doc_no)
+                    .Str("题名", title)
+                    .Str("责任者", actor)
+                    .Str("日期", day)
+                    .Str("content_hash", hash ? ToHex(ByteView(hash->data(), hash->size())) : "")
+                    .Str("template_id", template_id)
+                    .Take());
     ++documents;
   };
   size_t k = 0;
@@ -177,10 +187,11 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   }
   size_t a = 0;
   if (st.payload_type() == fb::Payload::AvRecordingAttached && st.payload_as_AvRecordingAttached()->recording()) {
-    view.Put(PartKey(case_id, "a", r.index, a++), AvJson(*st.payload_as_AvRecordingAttached()->recording(), r.index).dump());
+    view.Append(PartKey(case_id, "a", r.index, a++),
+                AvJson(*st.payload_as_AvRecordingAttached()->recording(), r.index).dump());
   }
   if (const auto* av = InlineAv(st)) {
-    for (const auto* rec : *av) view.Put(PartKey(case_id, "a", r.index, a++), AvJson(*rec, r.index).dump());
+    for (const auto* rec : *av) view.Append(PartKey(case_id, "a", r.index, a++), AvJson(*rec, r.index).dump());
   }
 
   json& cover = (*file)["cover"];
@@ -202,13 +213,23 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       break;
     case fb::Payload::CaseClosed: {
       cover["结案日期"] = day;
-      // 归档号: 4-digit year and a 4-digit serial of the cases closed that year.
+      // 归档号: 4-digit year and a 4-digit serial of the cases closed that
+      // year. The number given is kept apart from the case's entries, so a
+      // rebuild of this case alone finds it rather than drawing a new one.
       const std::string year = day.substr(0, 4);
-      ASSIGN_OR_RETURN(auto serial, view.Get("~archive/" + year));
-      const int next = serial ? std::stoi(*serial) + 1 : 1;
-      view.Put("~archive/" + year, std::to_string(next));
-      char number[16];
-      std::snprintf(number, sizeof number, "%s%04d", year.c_str(), next);
+      ASSIGN_OR_RETURN(const std::string* given, view.Find("~archived/" + case_id));
+      std::string number;
+      if (given != nullptr) {
+        number = *given;
+      } else {
+        ASSIGN_OR_RETURN(auto serial, view.Get("~archive/" + year));
+        const int next = serial ? std::stoi(*serial) + 1 : 1;
+        view.Put("~archive/" + year, std::to_string(next));
+        char formatted[16];
+        std::snprintf(formatted, sizeof formatted, "%s%04d", year.c_str(), next);
+        number = formatted;
+        view.Put("~archived/" + case_id, number);
+      }
       cover["归档号"] = number;
       (*file)["备考表"] = {{"立卷人", actor}, {"立卷日期", day}};
       break;

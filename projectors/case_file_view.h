@@ -35,6 +35,10 @@ class CaseFileView : public Projector {
   std::string_view name() const override { return kName; }
   uint32_t version() const override { return 1; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
+  CaseKeys CaseKeysOf(std::string_view case_id) const override {
+    const std::string id(case_id);
+    return {{"case/" + id}, {"case/" + id + "/"}};
+  }
 };
 
 // Volume and rank of a document type for `department` (case-file-order.tsv);

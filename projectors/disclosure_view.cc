@@ -19,28 +19,29 @@ std::string WanYuan(int64_t fen) {
   return s;
 }
 
-// Saves the current record and a copy as it stood after record `index`.
+// Numbers the current record (already in place at its key) as a new version
+// and keeps a copy as it stood after record `index`.
 void Save(ViewTxn& view, const std::string& case_id, json& record, uint64_t index) {
   record["version"] = record.value("version", 0) + 1;
-  StoreJson(view, DecisionKey(case_id), record);
-  StoreJson(view, DecisionKey(case_id) + "/v/" + IndexKey(index), record);
+  view.Append(DecisionKey(case_id) + "/v/" + IndexKey(index), record.dump());
 }
 
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_DecisionIssued();
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(json c, LoadJson(view, CaseKey(case_id)));
-  ASSIGN_OR_RETURN(json agency, LoadJson(view, "~agency"));
+  ASSIGN_OR_RETURN(const json* case_doc, view.PeekDoc(CaseKey(case_id)));
+  ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
+  const json& c = *case_doc;
+  const json agency = agency_doc->is_object() ? *agency_doc : json::object();
   if (c.is_null()) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
   json rec;
   rec["case_id"] = case_id;
   rec["decision_no"] = Str(d->decision_no());
   rec["outcome"] = Label(d->outcome());
-  rec["category"] = c["category"];
-  rec["procedure"] = c["procedure"];
-  rec["party_kind"] = c["party_kind"];
-  rec["party_name"] = c["party_name"];
+  for (const char* field : {"category", "procedure", "party_kind", "party_name"}) {
+    rec[field] = c.contains(field) ? c[field] : json();
+  }
   if (c.contains("party_credit_code")) rec["party_credit_code"] = c["party_credit_code"];
   rec["violation_type"] = Str(d->violation_type());
   rec["facts"] = Str(d->facts());
@@ -80,16 +81,20 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec["display_months"] = light_only ? 3 : 36;
   rec["status"] = "pending";
-  Save(view, case_id, rec, r.index);
-  if (rec["publishable"]) view.Put("by-date/" + rec["decided_on"].get<std::string>() + "/" + case_id, "");
+  ASSIGN_OR_RETURN(json * current, view.EditDoc(DecisionKey(case_id)));
+  *current = std::move(rec);
+  Save(view, case_id, *current, r.index);
+  if ((*current)["publishable"]) view.Put("by-date/" + (*current)["decided_on"].get<std::string>() + "/" + case_id, "");
   return Status::Ok();
 }
 
 Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(json rec, LoadJson(view, DecisionKey(case_id)));
-  if (rec.is_null()) return Status::Corruption("disclosure act in case '" + case_id + "' with no decision");
+  ASSIGN_OR_RETURN(const json* existing, view.PeekDoc(DecisionKey(case_id)));
+  if (existing->is_null()) return Status::Corruption("disclosure act in case '" + case_id + "' with no decision");
+  ASSIGN_OR_RETURN(json * edited, view.EditDoc(DecisionKey(case_id)));
+  json& rec = *edited;
   const std::string day = ChinaDay(st.occurred_at_ms());
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {

@@ -27,6 +27,10 @@ class DisclosureView : public Projector {
   std::string_view name() const override { return kName; }
   uint32_t version() const override { return 1; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
+  CaseKeys CaseKeysOf(std::string_view case_id) const override {
+    const std::string id(case_id);
+    return {{"decision/" + id, "~case/" + id}, {"decision/" + id + "/"}};
+  }
 };
 
 // Whether a decision in the case opened by `o` is ever published: never for a

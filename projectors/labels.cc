@@ -1,5 +1,7 @@
 #include "projectors/labels.h"
 
+#include <cstdio>
+
 #include "ledger/domain/calendar.h"
 
 namespace lawtrail::projectors {
@@ -58,6 +60,12 @@ std::string AddWorkingDays(const std::string& day, int n) {
   auto d = domain::ParseDate(day);
   if (!d.ok()) return day;
   return domain::FormatDate(domain::WorkdayCalendar::China().AddWorkingDays(*d, n).date);
+}
+
+std::string ChinaHour(int64_t ms) {
+  char h[4];
+  std::snprintf(h, sizeof h, "%02d", static_cast<int>(((ms + 8 * 3'600'000) / 3'600'000) % 24));
+  return h;
 }
 
 }  // namespace lawtrail::projectors

@@ -23,6 +23,8 @@ const char* Label(fb::CloseReason v);
 
 // YYYY-MM-DD in China (UTC+8) of `ms` since the epoch.
 std::string ChinaDay(int64_t ms);
+// "HH", the hour of day in China time.
+std::string ChinaHour(int64_t ms);
 // `day` plus `n` working days (start not counted), YYYY-MM-DD.
 std::string AddWorkingDays(const std::string& day, int n);
 

@@ -12,19 +12,13 @@
 #ifndef LAWTRAIL_PROJECTORS_PROJECTOR_H_
 #define LAWTRAIL_PROJECTORS_PROJECTOR_H_
 
-#include <rocksdb/db.h>
-#include <rocksdb/utilities/write_batch_with_index.h>
-
-#include <nlohmann/json.hpp>
-
-#include <optional>
-#include <unordered_map>
-#include <unordered_set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ledger/bytes.h"
 #include "ledger/status.h"
+#include "projectors/view_txn.h"
 #include "schemas/record_generated.h"
 
 namespace lawtrail::projectors {
@@ -41,34 +35,11 @@ struct ProjectedRecord {
   std::string_view flags;  // "rule\tmessage\n" lines admission raised
 };
 
-// The pending writes of one commit, readable back before they are written.
-class ViewTxn {
- public:
-  ViewTxn(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, rocksdb::WriteBatchWithIndex* batch)
-      : db_(db), cf_(cf), batch_(batch) {}
-  void Put(std::string_view key, std::string_view value);
-  void Delete(std::string_view key);
-  Result<std::optional<std::string>> Get(std::string_view key) const;
-
-  // JSON documents, parsed once and serialised once per commit: a projector
-  // that updates the same document for many records (a year's statistics, a
-  // case file) pays for the text only at commit. Keys used as documents must
-  // not also be written with Put.
-  Result<nlohmann::json> LoadDoc(const std::string& key);  // null if absent
-  void StoreDoc(const std::string& key, nlohmann::json doc);
-  // The cached document at `key` (null if absent), to change in place; it is
-  // written at the next flush. Valid until then.
-  Result<nlohmann::json*> EditDoc(const std::string& key);
-  // Writes every changed document into the batch (the runner calls it before
-  // each commit) and forgets the parsed copies.
-  void FlushDocs();
-
- private:
-  rocksdb::DB* db_;
-  rocksdb::ColumnFamilyHandle* cf_;
-  rocksdb::WriteBatchWithIndex* batch_;
-  std::unordered_map<std::string, nlohmann::json> docs_;
-  std::unordered_set<std::string> dirty_;
+struct CaseKeys {
+  std::vector<std::string> keys;      // exact keys
+  std::vector<std::string> prefixes;  // and every key under these
+  bool empty() const { return keys.empty() && prefixes.empty(); }
+  bool Holds(std::string_view key) const;
 };
 
 class Projector {
@@ -79,6 +50,14 @@ class Projector {
   // Folds record `r` into the view. An error stops the runner at `r` with
   // nothing of `r` committed.
   virtual Status Apply(const ProjectedRecord& r, ViewTxn& view) = 0;
+  // Where case `case_id`'s own entries are: nothing another case adds to.
+  // Rebuilding one case clears these and folds the case's records again with
+  // every other write (aggregates, indexes) suppressed. Empty: the view keeps
+  // nothing per case.
+  virtual CaseKeys CaseKeysOf(std::string_view case_id) const {
+    (void)case_id;
+    return {};
+  }
 };
 
 }  // namespace lawtrail::projectors

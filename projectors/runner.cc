@@ -1,72 +1,17 @@
 #include "projectors/runner.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "ledger/record.h"
 #include "ledger/statement.h"
 
 namespace lawtrail::projectors {
 
-void ViewTxn::Put(std::string_view key, std::string_view value) {
-  batch_->Put(cf_, key, value).PermitUncheckedError();
-}
-
-void ViewTxn::Delete(std::string_view key) { batch_->Delete(cf_, key).PermitUncheckedError(); }
-
-Result<nlohmann::json*> ViewTxn::EditDoc(const std::string& key) {
-  auto it = docs_.find(key);
-  if (it == docs_.end()) {
-    ASSIGN_OR_RETURN(auto text, Get(key));
-    nlohmann::json doc;
-    if (text) {
-      doc = nlohmann::json::parse(*text, nullptr, false);
-      if (doc.is_discarded()) return Status::Corruption("view value at '" + key + "' is not JSON");
-    }
-    it = docs_.emplace(key, std::move(doc)).first;
-  }
-  dirty_.insert(key);
-  return &it->second;
-}
-
-Result<nlohmann::json> ViewTxn::LoadDoc(const std::string& key) {
-  if (auto it = docs_.find(key); it != docs_.end()) return it->second;
-  ASSIGN_OR_RETURN(auto text, Get(key));
-  nlohmann::json doc;
-  if (text) {
-    doc = nlohmann::json::parse(*text, nullptr, false);
-    if (doc.is_discarded()) return Status::Corruption("view value at '" + key + "' is not JSON");
-  }
-  docs_.emplace(key, doc);
-  return doc;
-}
-
-void ViewTxn::StoreDoc(const std::string& key, nlohmann::json doc) {
-  docs_[key] = std::move(doc);
-  dirty_.insert(key);
-}
-
-void ViewTxn::FlushDocs() {
-  for (const std::string& key : dirty_) {
-    const nlohmann::json& doc = docs_.at(key);
-    if (!doc.is_null()) Put(key, doc.dump());
-  }
-  dirty_.clear();
-  docs_.clear();
-}
-
-Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) const {
-  std::string value;
-  rocksdb::Status s = batch_->GetFromBatchAndDB(db_, rocksdb::ReadOptions(), cf_, key, &value);
-  if (s.IsNotFound()) return std::optional<std::string>();
-  RETURN_IF_ERROR(FromRocks(s, "reading a view"));
-  return std::optional<std::string>(std::move(value));
-}
-
 struct ProjectionRunner::Running {
   Projector* projector;
   rocksdb::ColumnFamilyHandle* cf;
   uint64_t cursor;
-  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch;
   std::unique_ptr<ViewTxn> txn;
 };
 
@@ -74,65 +19,129 @@ ProjectionRunner::ProjectionRunner(const LogReader& log, ViewStore& views,
                                    std::vector<std::unique_ptr<Projector>> projectors, RunnerOptions options)
     : log_(log), views_(views), projectors_(std::move(projectors)), options_(options) {}
 
-Status ProjectionRunner::Commit(std::vector<Running>& running, uint64_t next) {
-  // One batch per projector: its view and its cursor move together.
-  for (Running& r : running) {
+ProjectionRunner::~ProjectionRunner() = default;
+
+Status ProjectionRunner::StartRunning() {
+  if (running_.empty()) {
+    for (auto& p : projectors_) {
+      ASSIGN_OR_RETURN(auto* cf, views_.View(p->name(), p->version()));
+      running_.push_back({p.get(), cf, 0, std::make_unique<ViewTxn>(views_.db(), cf)});
+    }
+  }
+  for (Running& r : running_) {
+    ASSIGN_OR_RETURN(r.cursor, views_.Cursor(r.projector->name(), r.projector->version()));
+  }
+  return Status::Ok();
+}
+
+Status ProjectionRunner::Commit(uint64_t next) {
+  // One atomic write per projector: its view and its cursor move together.
+  for (Running& r : running_) {
     if (r.cursor >= next) continue;
-    r.txn->FlushDocs();
-    views_.PutCursor(*r.batch, r.projector->name(), r.projector->version(), next);
-    RETURN_IF_ERROR(views_.Write(*r.batch->GetWriteBatch()));
-    r.batch->Clear();
+    RETURN_IF_ERROR(views_.Commit(r.cf, r.txn->PendingWrites(), r.projector->name(), r.projector->version(), next,
+                                  options_.ingest_from));
+    r.txn->MarkCommitted();
     r.cursor = next;
   }
   return Status::Ok();
 }
 
+Result<ProjectedRecord> ProjectionRunner::Project(uint64_t index, ByteView bytes, std::string_view flags) const {
+  ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
+  const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
+  const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
+  return ProjectedRecord{index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
+                         ByteView(ss->statement()->data(), ss->statement()->size()), bytes, flags};
+}
+
+namespace {
+
+// Runs one projector on one record; the JSON library reports by exception.
+Status ApplyOne(Projector& p, const ProjectedRecord& pr, ViewTxn& txn) {
+  Status applied;
+  try {
+    applied = p.Apply(pr, txn);
+  } catch (const std::exception& e) {
+    applied = Status::Internal(e.what());
+  }
+  if (applied.ok()) return applied;
+  return applied.WithContext("projector " + ViewStore::ViewId(p.name(), p.version()) + " at record " +
+                             std::to_string(pr.index));
+}
+
+}  // namespace
+
 Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   ASSIGN_OR_RETURN(const uint64_t size, log_.Size());
-  std::vector<Running> running;
+  RETURN_IF_ERROR(StartRunning());
   uint64_t from = size;
-  for (auto& p : projectors_) {
-    ASSIGN_OR_RETURN(auto* cf, views_.View(p->name(), p->version()));
-    ASSIGN_OR_RETURN(uint64_t cursor, views_.Cursor(p->name(), p->version()));
-    auto batch = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true);
-    auto txn = std::make_unique<ViewTxn>(views_.db(), cf, batch.get());
-    running.push_back({p.get(), cf, cursor, std::move(batch), std::move(txn)});
-    from = std::min(from, cursor);
-  }
+  for (const Running& r : running_) from = std::min(from, r.cursor);
   const uint64_t to = limit >= size - from ? size : from + limit;
   uint64_t since_commit = 0;
+  auto window_start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(const auto all_flags, log_.FlagsIn(from, to));
   Status scanned = log_.ScanRecords(from, to, [&](uint64_t index, ByteView bytes) -> Status {
-    ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
-    const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
-    const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
     const auto found = all_flags.find(index);
     const std::string_view flags = found == all_flags.end() ? std::string_view() : std::string_view(found->second);
-    ProjectedRecord pr{index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
-                       ByteView(ss->statement()->data(), ss->statement()->size()), bytes, flags};
-    for (Running& r : running) {
-      if (r.cursor > index) continue;
-      Status applied;
-      try {
-        applied = r.projector->Apply(pr, *r.txn);
-      } catch (const std::exception& e) {  // the JSON library reports by exception
-        applied = Status::Internal(e.what());
-      }
-      if (!applied.ok()) {
-        return applied.WithContext("projector " + ViewStore::ViewId(r.projector->name(), r.projector->version()) +
-                                   " at record " + std::to_string(index));
-      }
+    ASSIGN_OR_RETURN(const ProjectedRecord pr, Project(index, bytes, flags));
+    for (Running& r : running_) {
+      if (r.cursor <= index) RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
     }
-    if (++since_commit >= options_.commit_records) {
-      RETURN_IF_ERROR(Commit(running, index + 1));
+    ++since_commit;
+    if (since_commit >= options_.commit_records ||
+        (since_commit % 1024 == 0 && std::chrono::steady_clock::now() - window_start >=
+                                         std::chrono::milliseconds(options_.commit_interval_ms))) {
+      RETURN_IF_ERROR(Commit(index + 1));
       since_commit = 0;
+      window_start = std::chrono::steady_clock::now();
     }
     return Status::Ok();
   });
-  RETURN_IF_ERROR(scanned);
-  RETURN_IF_ERROR(Commit(running, to));
-  RETURN_IF_ERROR(PromoteCaughtUp(size));
+  Status done = scanned.ok() ? Commit(to) : scanned;
+  if (done.ok()) done = PromoteCaughtUp(size);
+  if (!done.ok()) {
+    // Nothing uncommitted may be read back by a later catch-up.
+    running_.clear();
+    return done;
+  }
   return to - from;
+}
+
+bool CaseKeys::Holds(std::string_view key) const {
+  return std::find(keys.begin(), keys.end(), key) != keys.end() ||
+         std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return key.starts_with(p); });
+}
+
+Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
+  running_.clear();  // their caches hold the entries about to change
+  uint64_t folded = 0;
+  for (auto& p : projectors_) {
+    const CaseKeys scope = p->CaseKeysOf(case_id);
+    if (scope.empty()) continue;
+    ASSIGN_OR_RETURN(auto* cf, views_.View(p->name(), p->version()));
+    ASSIGN_OR_RETURN(const uint64_t cursor, views_.Cursor(p->name(), p->version()));
+    ViewTxn txn(views_.db(), cf);
+    for (const std::string& key : scope.keys) txn.Delete(key);
+    std::unique_ptr<rocksdb::Iterator> it(views_.db()->NewIterator(rocksdb::ReadOptions(), cf));
+    for (const std::string& prefix : scope.prefixes) {
+      for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        txn.Delete(it->key().ToStringView());
+      }
+      RETURN_IF_ERROR(FromRocks(it->status(), "clearing case " + std::string(case_id)));
+    }
+    txn.RestrictWrites([&scope](std::string_view key) { return scope.Holds(key); });
+    uint64_t n = 0;
+    RETURN_IF_ERROR(log_.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
+      if (index >= cursor) return Status::Ok();
+      ASSIGN_OR_RETURN(const std::string flags, log_.FlagsAt(index));
+      ASSIGN_OR_RETURN(const ProjectedRecord pr, Project(index, ByteView(bytes), flags));
+      ++n;
+      return ApplyOne(*p, pr, txn);
+    }));
+    RETURN_IF_ERROR(views_.Commit(cf, txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
+    folded = std::max(folded, n);
+  }
+  return folded;
 }
 
 Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
@@ -143,12 +152,16 @@ Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
     rocksdb::WriteBatch b;
     views_.PutActive(b, p->name(), p->version());
     RETURN_IF_ERROR(views_.Write(b));
-    if (active) RETURN_IF_ERROR(views_.Drop(p->name(), *active));
+    if (active) {
+      running_.clear();
+      RETURN_IF_ERROR(views_.Drop(p->name(), *active));
+    }
   }
   return Status::Ok();
 }
 
 Status ProjectionRunner::Rebuild(std::string_view name) {
+  running_.clear();
   for (auto& p : projectors_) {
     if (p->name() != name) continue;
     ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(name));

@@ -3,7 +3,7 @@
 // Runs projectors over a log: reads records in index order from the log's
 // store, hands each to every projector whose cursor has not passed it, and
 // commits each projector's view writes together with its new cursor in one
-// batch every `commit_records`. A projector version that has caught up with
+// atomic write per commit window. A projector version that has caught up with
 // the log becomes its name's active version; an older active version is then
 // dropped (blue/green). Not thread-safe: one runner per view database.
 #ifndef LAWTRAIL_PROJECTORS_RUNNER_H_
@@ -19,7 +19,13 @@
 namespace lawtrail::projectors {
 
 struct RunnerOptions {
-  uint64_t commit_records = 4096;  // records per committed batch
+  // A commit happens after this many records or this much time, whichever
+  // comes first: big windows let a rebuild write each document once per
+  // window, the interval bounds what a crash costs and how stale readers are.
+  uint64_t commit_records = 1 << 18;
+  int64_t commit_interval_ms = 1000;
+  // Commits of this many writes or more are ingested as sorted table files.
+  size_t ingest_from = 16384;
 };
 
 struct ProjectorLag {
@@ -32,6 +38,7 @@ struct ProjectorLag {
 
 class ProjectionRunner {
  public:
+  ~ProjectionRunner();
   ProjectionRunner(const LogReader& log, ViewStore& views, std::vector<std::unique_ptr<Projector>> projectors,
                    RunnerOptions options = {});
 
@@ -41,17 +48,27 @@ class ProjectionRunner {
   // Forgets view `name` (its current version) so that the next CatchUp
   // rebuilds it from record 0.
   Status Rebuild(std::string_view name);
+  // Folds case `case_id` again into every view that keeps per-case entries,
+  // up to each view's cursor: its entries are cleared and rewritten, nothing
+  // else in the view changes. Returns how many records were folded.
+  Result<uint64_t> RebuildCase(std::string_view case_id);
   Result<std::vector<ProjectorLag>> Lag();
 
  private:
   struct Running;
-  Status Commit(std::vector<Running>& running, uint64_t next);
+  Status Commit(uint64_t next);
   Status PromoteCaughtUp(uint64_t size);
+  Status StartRunning();
+  Result<ProjectedRecord> Project(uint64_t index, ByteView bytes, std::string_view flags) const;
 
   const LogReader& log_;
   ViewStore& views_;
   std::vector<std::unique_ptr<Projector>> projectors_;
   RunnerOptions options_;
+  // Each projector's view window, kept between catch-ups for its cache;
+  // empty until the first catch-up and after anything that changes views
+  // behind it (a rebuild, a promotion, an error).
+  std::vector<Running> running_;
 };
 
 }  // namespace lawtrail::projectors

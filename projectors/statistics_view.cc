@@ -27,10 +27,7 @@ When WhenOf(int64_t ms) {
   const std::string day = ChinaDay(ms);
   const auto date = domain::ChinaDateOf(ms);
   const unsigned wd = std::chrono::weekday(std::chrono::sys_days(date)).iso_encoding();  // 1 = Monday
-  const int64_t hour = ((ms + 8 * 3'600'000) / 3'600'000) % 24;
-  char h[4];
-  std::snprintf(h, sizeof h, "%02d", static_cast<int>(hour));
-  return {day.substr(0, 4), day.substr(5, 2), day, std::to_string(wd), h};
+  return {day.substr(0, 4), day.substr(5, 2), day, std::to_string(wd), ChinaHour(ms)};
 }
 
 void Add(json& node, const std::string& key, int64_t n = 1) {
@@ -62,6 +59,47 @@ const char* ExecutionLabel(fb::ExecutionKind k) {
     case fb::ExecutionKind::Demolition: return "排除妨碍、恢复原状（强制拆除）";
     case fb::ExecutionKind::Auction: return "拍卖或者依法处理查封扣押财物";
     default: return "其他";
+  }
+}
+
+// Counts an act that needs nothing of the case's earlier records.
+Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
+  const int64_t at = st.occurred_at_ms();
+  switch (st.payload_type()) {
+    case fb::Payload::LegalReviewOpinion: {
+      const bool problems = st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Problems;
+      return EditYear(view, at, [&](json& y) {
+        Add(y["法制审核"], "审核数");
+        if (problems) Add(y["法制审核"], "纠错数");
+      });
+    }
+    case fb::Payload::CollectiveDiscussionHeld:
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "集体讨论"); });
+    case fb::Payload::HearingHeld:
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "听证"); });
+    case fb::Payload::DecisionChanged: {
+      const auto* ch = st.payload_as_DecisionChanged();
+      const char* key = ch->by() == fb::ChangeAuthority::ReviewBody ? "被行政复议纠错"
+                        : ch->by() == fb::ChangeAuthority::Court    ? "被行政诉讼纠错"
+                                                                    : "自行纠正";
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], key); });
+    }
+    case fb::Payload::CoerciveMeasureTaken:
+      return EditYear(view, at, [&](json& y) {
+        Add(y["行政强制"]["强制措施"], CoerciveLabel(st.payload_as_CoerciveMeasureTaken()->kind()));
+      });
+    case fb::Payload::LateFeeImposed:
+      return EditYear(view, at, [&](json& y) { Add(y["行政强制"]["强制执行"], "加处罚款或者滞纳金"); });
+    case fb::Payload::EnforcementExecuted:
+      return EditYear(view, at, [&](json& y) {
+        Add(y["行政强制"]["强制执行"], ExecutionLabel(st.payload_as_EnforcementExecuted()->kind()));
+      });
+    case fb::Payload::CourtEnforcementApplied:
+      return EditYear(view, at, [&](json& y) { Add(y["行政强制"], "申请法院强制执行"); });
+    case fb::Payload::InspectionRecorded:
+      return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
+    default:
+      return Status::Ok();
   }
 }
 
@@ -148,8 +186,17 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       break;
   }
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
-  ASSIGN_OR_RETURN(json c, LoadJson(view, case_key));
-  if (c.is_null()) c = json::object();  // acts before the case was opened (案源登记)
+  switch (st.payload_type()) {
+    case fb::Payload::DecisionIssued:
+    case fb::Payload::CaseClosed:
+    case fb::Payload::DisclosurePublished:
+      break;
+    default:
+      return StatisticsOfAct(st, view);
+  }
+  ASSIGN_OR_RETURN(json * edited, view.EditDoc(case_key));
+  if (edited->is_null()) *edited = json::object();  // acts before the case was opened (案源登记)
+  json& c = *edited;
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
@@ -165,7 +212,6 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
         }
       }
       c["decided_on"] = ChinaDay(at);
-      StoreJson(view, case_key, c);
       return EditYear(view, at, [&](json& y) {
         if (d->outcome() == fb::DecisionOutcome::Penalty) {
           Add(y["行政处罚"]["按类别"], HeaviestPenalty(types));
@@ -182,38 +228,6 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::CaseClosed:
       return EditYear(view, at, [&](json& y) { Add(y["结案"], c.value("category", "其他")); Add(y["结案"], "合计"); });
-    case fb::Payload::LegalReviewOpinion: {
-      const bool problems = st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Problems;
-      return EditYear(view, at, [&](json& y) {
-        Add(y["法制审核"], "审核数");
-        if (problems) Add(y["法制审核"], "纠错数");
-      });
-    }
-    case fb::Payload::CollectiveDiscussionHeld:
-      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "集体讨论"); });
-    case fb::Payload::HearingHeld:
-      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "听证"); });
-    case fb::Payload::DecisionChanged: {
-      const auto* ch = st.payload_as_DecisionChanged();
-      const char* key = ch->by() == fb::ChangeAuthority::ReviewBody ? "被行政复议纠错"
-                        : ch->by() == fb::ChangeAuthority::Court    ? "被行政诉讼纠错"
-                                                                    : "自行纠正";
-      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], key); });
-    }
-    case fb::Payload::CoerciveMeasureTaken:
-      return EditYear(view, at, [&](json& y) {
-        Add(y["行政强制"]["强制措施"], CoerciveLabel(st.payload_as_CoerciveMeasureTaken()->kind()));
-      });
-    case fb::Payload::LateFeeImposed:
-      return EditYear(view, at, [&](json& y) { Add(y["行政强制"]["强制执行"], "加处罚款或者滞纳金"); });
-    case fb::Payload::EnforcementExecuted:
-      return EditYear(view, at, [&](json& y) {
-        Add(y["行政强制"]["强制执行"], ExecutionLabel(st.payload_as_EnforcementExecuted()->kind()));
-      });
-    case fb::Payload::CourtEnforcementApplied:
-      return EditYear(view, at, [&](json& y) { Add(y["行政强制"], "申请法院强制执行"); });
-    case fb::Payload::InspectionRecorded:
-      return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
     case fb::Payload::DisclosurePublished: {
       const std::string decided = c.value("decided_on", "");
       const bool on_time = ChinaDay(at) <= AddWorkingDays(decided, 7);

@@ -1,5 +1,7 @@
 #include "projectors/view_store.h"
 
+#include <rocksdb/sst_file_writer.h>
+
 #include <filesystem>
 
 #include "ledger/bytes.h"
@@ -54,6 +56,12 @@ Result<std::unique_ptr<ViewStore>> ViewStore::Open(const std::string& path, bool
   if (!s.ok()) return FromRocks(s, "opening the views at " + path);
   std::unique_ptr<ViewStore> store(new ViewStore());
   store->db_.reset(raw);
+  store->path_ = path;
+  if (!read_only) {
+    // Table files a crash left before they were ingested.
+    std::error_code ec;
+    std::filesystem::remove_all(path + "/ingest", ec);
+  }
   store->read_only_ = read_only;
   for (size_t i = 0; i < names.size(); ++i) {
     if (names[i] == kMeta) {
@@ -129,6 +137,60 @@ void ViewStore::PutActive(rocksdb::WriteBatchBase& batch, std::string_view name,
 
 Status ViewStore::Write(rocksdb::WriteBatch& batch) {
   return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing views");
+}
+
+Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes,
+                         std::string_view name, uint32_t version, uint64_t next, size_t ingest_from) {
+  std::string cursor;
+  AppendBigEndian64(cursor, next);
+  if (writes.size() >= ingest_from && !writes.empty()) return Ingest(view, writes, ViewId(name, version), cursor);
+  rocksdb::WriteBatch batch;
+  for (const ViewWrite& w : writes) {
+    if (w.value != nullptr) {
+      batch.Put(view, w.key, *w.value).PermitUncheckedError();
+    } else {
+      batch.Delete(view, w.key).PermitUncheckedError();
+    }
+  }
+  batch.Put(meta_, CursorKey(ViewId(name, version)), cursor).PermitUncheckedError();
+  return Write(batch);
+}
+
+Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes,
+                         std::string_view id, const std::string& cursor) {
+  const std::string dir = path_ + "/ingest";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError("creating " + dir + ": " + ec.message());
+  const rocksdb::Options options(db_->GetDBOptions(), ViewOptions());
+  auto write_table = [&](const std::string& file, rocksdb::ColumnFamilyHandle* cf, auto&& fill) -> Status {
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, cf);
+    RETURN_IF_ERROR(FromRocks(writer.Open(file), "opening " + file));
+    RETURN_IF_ERROR(fill(writer));
+    return FromRocks(writer.Finish(), "finishing " + file);
+  };
+  const std::string view_file = dir + "/" + std::string(id) + ".sst";
+  const std::string cursor_file = dir + "/" + std::string(id) + ".cursor.sst";
+  const Status table = write_table(view_file, view, [&](rocksdb::SstFileWriter& w) -> Status {
+    for (const ViewWrite& write : writes) {
+      RETURN_IF_ERROR(FromRocks(write.value != nullptr ? w.Put(write.key, *write.value) : w.Delete(write.key),
+                                "writing a view table"));
+    }
+    return Status::Ok();
+  });
+  RETURN_IF_ERROR(table);
+  RETURN_IF_ERROR(write_table(cursor_file, meta_, [&](rocksdb::SstFileWriter& w) {
+    return FromRocks(w.Put(CursorKey(id), cursor), "writing a cursor table");
+  }));
+  // Both files join the database in one manifest edit: the view's writes and
+  // its cursor are visible together or, after a crash, not at all.
+  std::vector<rocksdb::IngestExternalFileArg> args(2);
+  args[0].column_family = view;
+  args[0].external_files = {view_file};
+  args[1].column_family = meta_;
+  args[1].external_files = {cursor_file};
+  for (auto& a : args) a.options.move_files = true;
+  return FromRocks(db_->IngestExternalFiles(args), "ingesting view " + std::string(id));
 }
 
 Status ViewStore::Drop(std::string_view name, uint32_t version) {

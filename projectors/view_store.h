@@ -16,8 +16,10 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ledger/status.h"
+#include "projectors/view_txn.h"
 
 namespace lawtrail::projectors {
 
@@ -45,6 +47,11 @@ class ViewStore {
   rocksdb::ColumnFamilyHandle* meta() { return meta_; }
 
   Status Write(rocksdb::WriteBatch& batch);
+  // Writes a projector's pending view writes (sorted by key) and its new
+  // cursor atomically. Many writes (a rebuild's) go in as a sorted table file
+  // ingested beside the cursor's, bypassing the memtable; few go in a batch.
+  Status Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes, std::string_view name,
+                uint32_t version, uint64_t next, size_t ingest_from);
   // Drops a view version and its cursor.
   Status Drop(std::string_view name, uint32_t version);
 
@@ -52,6 +59,9 @@ class ViewStore {
 
  private:
   ViewStore() = default;
+  Status Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes, std::string_view id,
+                const std::string& cursor);
+  std::string path_;
   std::unique_ptr<rocksdb::DB> db_;
   rocksdb::ColumnFamilyHandle* meta_ = nullptr;
   std::mutex mu_;

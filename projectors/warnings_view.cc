@@ -33,23 +33,58 @@ void Open(ViewTxn& view, const std::string& case_id, const std::string& kind, co
 }
 
 // Marks a deadline met by record `index` on `day`, if it is open.
+// The obligation `kind` of the case to change, or null if it is not open.
+Result<json*> OpenObligation(ViewTxn& view, const std::string& case_id, const std::string& kind) {
+  const std::string key = ObligationKey(case_id, kind);
+  ASSIGN_OR_RETURN(const json* o, view.PeekDoc(key));
+  if (o->is_null() || o->contains("met_on")) return nullptr;
+  return view.EditDoc(key);
+}
+
 Status Meet(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& day,
             uint64_t index) {
-  ASSIGN_OR_RETURN(json o, LoadJson(view, ObligationKey(case_id, kind)));
-  if (o.is_null() || o.contains("met_on")) return Status::Ok();
-  o["met_on"] = day;
-  o["evidence"].push_back(index);
-  StoreJson(view, ObligationKey(case_id, kind), o);
+  ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, kind));
+  if (o == nullptr) return Status::Ok();
+  (*o)["met_on"] = day;
+  (*o)["evidence"].push_back(index);
   return Status::Ok();
 }
 
 Status Extend(ViewTxn& view, const std::string& case_id, const std::string& kind, int days, uint64_t index) {
-  ASSIGN_OR_RETURN(json o, LoadJson(view, ObligationKey(case_id, kind)));
-  if (o.is_null() || o.contains("met_on")) return Status::Ok();
-  o["due_on"] = AddDays(o["due_on"], days);
-  o["evidence"].push_back(index);
-  StoreJson(view, ObligationKey(case_id, kind), o);
+  ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, kind));
+  if (o == nullptr) return Status::Ok();
+  (*o)["due_on"] = AddDays((*o)["due_on"], days);
+  (*o)["evidence"].push_back(index);
   return Status::Ok();
+}
+
+// Adds one to the counter at `key`, with `index` as evidence.
+Status Count(ViewTxn& view, const std::string& key, uint64_t index) {
+  ASSIGN_OR_RETURN(json * c, view.EditDoc(key));
+  if (c->is_null()) *c = {{"n", 0}, {"evidence", json::array()}};
+  (*c)["n"] = (*c)["n"].get<int64_t>() + 1;
+  (*c)["evidence"].push_back(index);
+  return Status::Ok();
+}
+
+// Counters (period → {n, evidence}) of one group, e.g. one village's months.
+using Counters = std::vector<std::pair<std::string, json>>;
+
+// The periods whose count is over three times the group's median and at
+// least 5 above it, given at least `min_periods` periods with any count.
+std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods, size_t min_periods,
+                                                        int64_t& median) {
+  std::vector<const std::pair<std::string, json>*> out;
+  if (periods.size() < min_periods) return out;
+  std::vector<int64_t> counts;
+  for (const auto& [period, entry] : periods) counts.push_back(entry["n"].get<int64_t>());
+  std::nth_element(counts.begin(), counts.begin() + counts.size() / 2, counts.end());
+  median = counts[counts.size() / 2];
+  for (const auto& p : periods) {
+    const int64_t n = p.second["n"];
+    if (n > 3 * median && n >= median + 5) out.push_back(&p);
+  }
+  return out;
 }
 
 }  // namespace
@@ -60,13 +95,15 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const std::string case_id = Str(st.case_id());
   const std::string day = ChinaDay(st.occurred_at_ms());
   // Procedure flags raised at admission.
-  std::istringstream flags{std::string(r.flags)};
-  std::string line;
-  while (std::getline(flags, line)) {
-    const size_t tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    StoreJson(view, "flag/" + IndexKey(r.index),
-              {{"case_id", case_id}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}, {"evidence", {r.index}}});
+  if (!r.flags.empty()) {
+    std::istringstream flags{std::string(r.flags)};
+    std::string line;
+    while (std::getline(flags, line)) {
+      const size_t tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      StoreJson(view, "flag/" + IndexKey(r.index),
+                {{"case_id", case_id}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}, {"evidence", {r.index}}});
+    }
   }
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
@@ -81,27 +118,22 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       }
       if (o->party() && !Str(o->party()->credit_code()).empty()) {
         const std::string key = "~party/" + Str(o->party()->credit_code());
-        ASSIGN_OR_RETURN(json p, LoadJson(view, key));
-        if (p.is_null()) p = {{"name", Str(o->party()->name())}, {"cases", json::array()}, {"evidence", json::array()}};
-        p["cases"].push_back(case_id);
-        p["evidence"].push_back(r.index);
-        StoreJson(view, key, p);
+        ASSIGN_OR_RETURN(json * p, view.EditDoc(key));
+        if (p->is_null()) *p = {{"name", Str(o->party()->name())}, {"cases", json::array()}, {"evidence", json::array()}};
+        (*p)["cases"].push_back(case_id);
+        (*p)["evidence"].push_back(r.index);
       }
-      // Cases opened per village and month, for spotting a spike.
+      // Cases opened per village and month, and per hour, for spotting spikes.
       if (!Str(o->village()).empty()) {
-        const std::string key = "~place/" + Str(o->village()) + "/" + day.substr(0, 7);
-        ASSIGN_OR_RETURN(json c, LoadJson(view, key));
-        if (c.is_null()) c = {{"n", 0}, {"evidence", json::array()}};
-        c["n"] = c["n"].get<int64_t>() + 1;
-        c["evidence"].push_back(r.index);
-        StoreJson(view, key, c);
+        RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
       }
-      return Status::Ok();
+      return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
     }
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
-      ASSIGN_OR_RETURN(json c, LoadJson(view, "~case/" + case_id));
-      if (c.is_null()) c = json::object();
+      ASSIGN_OR_RETURN(json * edited, view.EditDoc("~case/" + case_id));
+      if (edited->is_null()) *edited = json::object();
+      json& c = *edited;
       RETURN_IF_ERROR(Meet(view, case_id, "decision-90-days", day, r.index));
       if (c.value("procedure", "") == Label(fb::Procedure::General)) {
         Open(view, case_id, "service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
@@ -117,25 +149,24 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       }
       c["decision_no"] = Str(d->decision_no());
       c["fine_fen"] = fine;
-      StoreJson(view, "~case/" + case_id, c);
       if (fine > 0 && c.contains("power_item_code")) {
         const std::string key = "~fines/" + c["power_item_code"].get<std::string>() + "/" + Str(st.actor()->certificate_no());
-        ASSIGN_OR_RETURN(json f, LoadJson(view, key));
-        if (f.is_null()) f = {{"n", 0}, {"sum_fen", 0}, {"evidence", json::array()}};
-        f["n"] = f["n"].get<int64_t>() + 1;
-        f["sum_fen"] = f["sum_fen"].get<int64_t>() + fine;
-        f["evidence"].push_back(r.index);
-        StoreJson(view, key, f);
+        ASSIGN_OR_RETURN(json * f, view.EditDoc(key));
+        if (f->is_null()) *f = {{"n", 0}, {"sum_fen", 0}, {"evidence", json::array()}};
+        (*f)["n"] = (*f)["n"].get<int64_t>() + 1;
+        (*f)["sum_fen"] = (*f)["sum_fen"].get<int64_t>() + fine;
+        (*f)["evidence"].push_back(r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
-      ASSIGN_OR_RETURN(json c, LoadJson(view, "~case/" + case_id));
-      if (c.is_null() || Str(s->doc_no()) != c.value("decision_no", "")) return Status::Ok();
+      ASSIGN_OR_RETURN(const json* c, view.PeekDoc("~case/" + case_id));
+      if (c->is_null() || Str(s->doc_no()) != c->value("decision_no", "")) return Status::Ok();
+      const bool fined = c->value("fine_fen", int64_t{0}) > 0;
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
       RETURN_IF_ERROR(Meet(view, case_id, "service-7-working-days", served, r.index));
-      if (c.value("fine_fen", int64_t{0}) > 0) {
+      if (fined) {
         Open(view, case_id, "payment-15-days", "行政处罚法 第67条", AddDays(served, 15), r.index);
       }
       return Status::Ok();
@@ -148,11 +179,10 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Meet(view, case_id, "payment-15-days", day, r.index);
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
-      ASSIGN_OR_RETURN(json o, LoadJson(view, ObligationKey(case_id, "payment-15-days")));
-      if (!o.is_null() && !o.contains("met_on") && until.ok()) {
-        o["due_on"] = domain::FormatDate(*until);
-        o["evidence"].push_back(r.index);
-        StoreJson(view, ObligationKey(case_id, "payment-15-days"), o);
+      ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, "payment-15-days"));
+      if (o != nullptr && until.ok()) {
+        (*o)["due_on"] = domain::FormatDate(*until);
+        (*o)["evidence"].push_back(r.index);
       }
       return Status::Ok();
     }
@@ -186,7 +216,8 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   json out = json::array();
   const std::string at_risk_from = AddWorkingDays(today, 2);
   std::map<std::string, std::vector<std::pair<std::string, json>>> fines_by_item;  // item → (officer, entry)
-  std::map<std::string, std::vector<std::pair<std::string, json>>> places;         // village → (month, entry)
+  std::map<std::string, Counters> places;  // village → (month, entry)
+  std::map<std::string, Counters> hours;   // month → (day and hour, entry)
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
@@ -223,6 +254,8 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
                        {"message", "同一当事人立案 " + std::to_string(v["cases"].size()) + " 次"},
                        {"evidence", v["evidence"]}});
       }
+    } else if (key.rfind("~hour/", 0) == 0) {
+      hours[key.substr(6, 7)].emplace_back(key.substr(6), v);
     } else if (key.rfind("~place/", 0) == 0) {
       const size_t slash = key.rfind('/');
       places[key.substr(7, slash - 7)].emplace_back(key.substr(slash + 1), v);
@@ -256,19 +289,27 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   // A village whose cases in one month exceed three times its median month
   // (and at least 5 more than it), given at least 6 months of history.
   for (const auto& [village, months] : places) {
-    if (months.size() < 6) continue;
-    std::vector<int64_t> counts;
-    for (const auto& [month, entry] : months) counts.push_back(entry["n"].get<int64_t>());
-    std::nth_element(counts.begin(), counts.begin() + counts.size() / 2, counts.end());
-    const int64_t median = counts[counts.size() / 2];
-    for (const auto& [month, entry] : months) {
+    int64_t median = 0;
+    for (const auto* spike : Spikes(months, 6, median)) {
+      const auto& [month, entry] = *spike;
       const int64_t n = entry["n"];
-      if (n > 3 * median && n >= median + 5) {
-        out.push_back({{"kind", "place spike"}, {"severity", "info"}, {"village", village}, {"month", month},
-                       {"message", village + " " + month + " 立案 " + std::to_string(n) + " 件，通常每月约 " +
-                                       std::to_string(median) + " 件"},
-                       {"evidence", entry["evidence"]}});
-      }
+      out.push_back({{"kind", "place spike"}, {"severity", "info"}, {"village", village}, {"month", month},
+                     {"message", village + " " + month + " 立案 " + std::to_string(n) + " 件，通常每月约 " +
+                                     std::to_string(median) + " 件"},
+                     {"evidence", entry["evidence"]}});
+    }
+  }
+  // An hour in which far more cases were opened than in the month's usual
+  // busy hour (the same rule, over the hours of a month that had any).
+  for (const auto& [month, in_month] : hours) {
+    int64_t median = 0;
+    for (const auto* spike : Spikes(in_month, 6, median)) {
+      const auto& [hour, entry] = *spike;
+      const int64_t n = entry["n"];
+      out.push_back({{"kind", "hour spike"}, {"severity", "info"}, {"hour", hour},
+                     {"message", hour.substr(0, 10) + " " + hour.substr(11) + " 时立案 " + std::to_string(n) +
+                                     " 件，当月有立案的时段通常约 " + std::to_string(median) + " 件"},
+                     {"evidence", entry["evidence"]}});
     }
   }
   return out;

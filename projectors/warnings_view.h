@@ -29,6 +29,10 @@ class WarningsView : public Projector {
   std::string_view name() const override { return kName; }
   uint32_t version() const override { return 1; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
+  CaseKeys CaseKeysOf(std::string_view case_id) const override {
+    const std::string id(case_id);
+    return {{"~case/" + id}, {"obligation/" + id + "/"}};
+  }
 };
 
 // The warnings on `today` (YYYY-MM-DD): each {kind, severity, case_id,

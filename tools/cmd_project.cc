@@ -19,7 +19,8 @@ namespace lawtrail::cli {
 namespace {
 
 struct ProjectOptions {
-  std::string dir, rebuild;
+  std::string dir, rebuild, case_id;
+  uint64_t commit_every = projectors::RunnerOptions{}.commit_records;
 };
 
 int Project(const ProjectOptions& o) {
@@ -27,11 +28,19 @@ int Project(const ProjectOptions& o) {
   if (!ro.ok()) return Report("project", ro.status());
   auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir));
   if (!views.ok()) return Report("project", views.status());
-  projectors::ProjectionRunner runner(*ro->reader, **views, projectors::AllProjectors());
+  projectors::ProjectionRunner runner(*ro->reader, **views, projectors::AllProjectors(),
+                                      {.commit_records = o.commit_every});
   if (!o.rebuild.empty()) {
     if (Status s = runner.Rebuild(o.rebuild); !s.ok()) return Report("project", s);
   }
   auto folded = runner.CatchUp();
+  if (folded.ok() && !o.case_id.empty()) {
+    auto refolded = runner.RebuildCase(o.case_id);
+    if (!refolded.ok()) return Report("project", refolded.status());
+    if (*refolded == 0) return Report("project", Status::NotFound("the log holds no record of case '" + o.case_id + "'"));
+    std::fprintf(stderr, "rebuilt case %s from its %llu records\n", o.case_id.c_str(),
+                 static_cast<unsigned long long>(*refolded));
+  }
   if (!folded.ok()) return Report("project", folded.status());
   auto lag = runner.Lag();
   if (!lag.ok()) return Report("project", lag.status());
@@ -120,9 +129,13 @@ void AddProjectCommands(CLI::App& app, int& exit_code) {
   CLI::App* project = app.add_subcommand(
       "project", "Fold the log into its views (DIR/views), from each view's cursor to the log's end,\n"
                  "and print each view's cursor and lag. Runs beside a writer. --rebuild NAME forgets\n"
-                 "that view first, so it is rebuilt from record 0.");
+                 "that view first, so it is rebuilt from record 0. --case ID then rebuilds that case's\n"
+                 "entries alone (its case file, disclosure record and deadlines) from its own records.");
   AddDataOption(project, o->dir);
   project->add_option("--rebuild", o->rebuild, "Rebuild this view from record 0");
+  project->add_option("--case", o->case_id, "Rebuild this case's entries in every view");
+  project->add_option("--commit-every", o->commit_every, "Records per committed window (at most)")
+      ->check(CLI::PositiveNumber);
   project->callback([o, &exit_code] { exit_code = Project(*o); });
 
   auto c = std::make_shared<CertificateOptions>();

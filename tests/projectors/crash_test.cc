@@ -31,7 +31,7 @@ TEST_CASE("project killed with SIGKILL mid-rebuild resumes to the same bytes", "
   std::mt19937 rng(Catch::rngSeed());
   int killed = 0;
   for (int round = 0; round < 4; ++round) {
-    const pid_t pid = testing::Spawn({LAWTRAIL_BINARY, "project", "--data", dir}, "", "", "");
+    const pid_t pid = testing::Spawn({LAWTRAIL_BINARY, "project", "--data", dir, "--commit-every", "3000"}, "", "", "");
     std::this_thread::sleep_for(std::chrono::milliseconds(150 + rng() % 600));
     if (kill(pid, SIGKILL) == 0 && testing::Wait(pid) == -SIGKILL) ++killed;
   }

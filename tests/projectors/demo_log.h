@@ -44,6 +44,26 @@ inline std::map<std::string, std::string> Dump(ViewStore& views, std::string_vie
   return out;
 }
 
+// The first keys where two dumps differ, for a failure message.
+inline std::string FirstDifferences(const std::map<std::string, std::string>& a,
+                                    const std::map<std::string, std::string>& b) {
+  std::string out;
+  int shown = 0;
+  for (const auto& [key, value] : a) {
+    auto it = b.find(key);
+    if (it == b.end()) out += "only left: " + key + "\n";
+    else if (it->second != value) out += "differs: " + key + "\n  " + value + "\n  " + it->second + "\n";
+    else continue;
+    if (++shown == 5) return out;
+  }
+  for (const auto& [key, value] : b) {
+    if (a.contains(key)) continue;
+    out += "only right: " + key + "\n";
+    if (++shown == 5) return out;
+  }
+  return out;
+}
+
 // Folds every projector over the log in `log_dir` into views at `views_dir`.
 inline std::unique_ptr<ViewStore> FoldAll(const std::string& log_dir, const std::string& views_dir) {
   auto store = testing::OpenStore(log_dir);

@@ -7,7 +7,11 @@
 
 #include "ledger/log.h"
 #include "projectors/all.h"
+#include "projectors/case_file_view.h"
+#include "projectors/disclosure_view.h"
 #include "projectors/registry_view.h"
+#include "projectors/statistics_view.h"
+#include "projectors/warnings_view.h"
 #include "projectors/runner.h"
 #include "tests/projectors/demo_log.h"
 
@@ -122,6 +126,61 @@ TEST_CASE("a new view version builds beside the old one and takes over when caug
   auto lag = runner.Lag();
   REQUIRE(lag.ok());
   CHECK(lag->front().lag == 0);
+}
+
+TEST_CASE("one damaged case is rebuilt alone to the bytes of a full fold, touching nothing else",
+          "[projectors][rebuild]") {
+  ProjectedDemo p(400);
+  std::map<std::string, std::map<std::string, std::string>> expected;
+  for (const auto& v : AllProjectors()) expected[std::string(v->name())] = Dump(*p.views, v->name());
+  // A closed case with a decision, a disclosure and deadlines.
+  std::string case_id;
+  for (const auto& c : p.demo.year.cases) {
+    if (!c.decision_no.empty() && c.published) {
+      case_id = c.case_id;
+      break;
+    }
+  }
+  REQUIRE_FALSE(case_id.empty());
+  {
+    // Damage: drop its case file cover and half its parts, alter its
+    // disclosure record, lose its deadlines.
+    rocksdb::WriteBatch damage;
+    auto* casefile = *p.views->ActiveView(CaseFileView::kName);
+    int n = 0;
+    for (const auto& [key, value] : expected.at("casefile")) {
+      if ((key == "case/" + case_id || key.starts_with("case/" + case_id + "/")) && n++ % 2 == 0) {
+        REQUIRE(damage.Delete(casefile, key).ok());
+      }
+    }
+    REQUIRE(damage.Put(*p.views->ActiveView(DisclosureView::kName), "decision/" + case_id, "{\"status\":\"x\"}").ok());
+    for (const auto& [key, value] : expected.at("warnings")) {
+      if (key.starts_with("obligation/" + case_id + "/")) {
+        REQUIRE(damage.Delete(*p.views->ActiveView(WarningsView::kName), key).ok());
+      }
+    }
+    REQUIRE(n > 4);
+    REQUIRE(p.views->Write(damage).ok());
+  }
+  REQUIRE(Dump(*p.views, CaseFileView::kName) != expected.at("casefile"));
+
+  auto store = testing::OpenStore(p.demo.dir.path());
+  LogReader reader(*store);
+  ProjectionRunner runner(reader, *p.views, AllProjectors());
+  auto folded = runner.RebuildCase(case_id);
+  REQUIRE(folded.ok());
+  CHECK(*folded >= 8);
+  for (const auto& v : AllProjectors()) {
+    const auto now = Dump(*p.views, v->name());
+    const std::string differences = FirstDifferences(now, expected.at(std::string(v->name())));
+    INFO(std::string(v->name()) + ": " + differences);
+    CHECK(now == expected.at(std::string(v->name())));
+  }
+  // The annual counts were not added to a second time, and the views still
+  // follow the log.
+  REQUIRE(runner.CatchUp().ok());
+  CHECK(Dump(*p.views, StatisticsView::kName) == expected.at("statistics"));
+  CHECK(*runner.RebuildCase("2099-NO-SUCH-CASE") == 0);
 }
 
 }  // namespace

@@ -224,6 +224,33 @@ TEST_CASE("a village with a month far above its usual count is flagged, with the
   CHECK(spikes == 1);
 }
 
+TEST_CASE("an hour with far more cases opened than the month's usual hour is flagged, with its cases",
+          "[projectors][warnings]") {
+  testing::CaseFixture f;
+  int n = 0;
+  auto open_at = [&](int day, int hour) {
+    f.Open("H" + std::to_string(++n), day, testing::kPenaltyItem, fb::Procedure::General,
+           fb::PartyKind::Organisation, false, hour);
+    return f.t().log().size() - 1;
+  };
+  for (int day = 1; day <= 10; ++day) open_at(day, 9 + day % 3);  // one now and then
+  std::vector<uint64_t> burst;
+  for (int i = 0; i < 9; ++i) burst.push_back(open_at(12, 22));  // nine in one late hour
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  auto warnings = ComputeWarnings(*views, "2026-12-31");
+  REQUIRE(warnings.ok());
+  std::vector<json> spikes;
+  for (const auto& w : *warnings) {
+    if (w["kind"] == "hour spike") spikes.push_back(w);
+    CHECK(w["kind"] != "place spike");  // the village's months are not unusual
+  }
+  REQUIRE(spikes.size() == 1);
+  CHECK(spikes[0]["hour"].get<std::string>().substr(10) == "T22");
+  CHECK(spikes[0]["evidence"].get<std::vector<uint64_t>>() == burst);
+}
+
 TEST_CASE("a decision with several penalties counts once, under the heaviest in the configured order",
           "[projectors][statistics]") {
   CHECK(HeaviestPenalty({"罚款", "警告"}) == "罚款");

@@ -113,7 +113,7 @@ void CaseFixture::Flagged(Bytes submission, const std::string& rule) {
 }
 
 void CaseFixture::Open(const std::string& case_id, int day, const std::string& power_item,
-                       fb::Procedure procedure, fb::PartyKind party, bool minor) {
+                       fb::Procedure procedure, fb::PartyKind party, bool minor, int hour) {
   domain::CaseOpening o;
   o.category = power_item == kCoercionItem ? fb::CaseCategory::Coercion : fb::CaseCategory::Penalty;
   o.procedure = procedure;
@@ -132,7 +132,7 @@ void CaseFixture::Open(const std::string& case_id, int day, const std::string& p
   }
   o.place = "青山镇解放路";
   o.village = "幸福村";
-  Admit(domain::OpenCase(By(a, case_id, day), o));
+  Admit(domain::OpenCase(By(a, case_id, day, hour), o));
 }
 
 void CaseFixture::Investigate(const std::string& case_id, int day) {

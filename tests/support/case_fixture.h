@@ -46,7 +46,7 @@ class CaseFixture {
   // Lawful steps of a general-procedure penalty case.
   void Open(const std::string& case_id, int day, const std::string& power_item = kPenaltyItem,
             fb::Procedure procedure = fb::Procedure::General,
-            fb::PartyKind party = fb::PartyKind::Organisation, bool minor = false);
+            fb::PartyKind party = fb::PartyKind::Organisation, bool minor = false, int hour = 10);
   void Investigate(const std::string& case_id, int day);
   void Conclude(const std::string& case_id, int day, int64_t fine_fen, bool complex = false);
   void Review(const std::string& case_id, int day);

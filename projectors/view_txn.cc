@@ -1,0 +1,166 @@
+#include "projectors/view_txn.h"
+
+#include <algorithm>
+
+#include "ledger/store.h"
+
+namespace lawtrail::projectors {
+namespace {
+
+// A cache bigger than this is let go whole after a commit (≈ a few GiB of
+// parsed documents at worst); the working set of a county's open cases is a
+// small fraction of it.
+constexpr size_t kMaxCachedSlots = 1 << 21;
+// How many commit windows an unread entry survives: a case runs for weeks and
+// a rebuild's window covers days of records.
+constexpr uint64_t kKeptWindows = 4;
+
+}  // namespace
+
+ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
+  auto [it, fresh] = slots_.try_emplace(std::string(key));
+  if (!it->second.dirty) {
+    it->second.dirty = true;
+    dirty_.push_back(&*it);
+  }
+  return it->second;
+}
+
+Result<ViewTxn::Slot*> ViewTxn::Load(std::string_view key, bool as_doc) {
+  auto it = slots_.find(std::string(key));
+  if (it == slots_.end()) {
+    Slot slot;
+    rocksdb::PinnableSlice value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf_, key, &value);
+    if (!s.IsNotFound()) {
+      RETURN_IF_ERROR(FromRocks(s, "reading a view"));
+      slot.exists = true;
+      slot.text = value.ToString();
+    }
+    it = slots_.emplace(std::string(key), std::move(slot)).first;
+  }
+  Slot& slot = it->second;
+  slot.used = generation_;
+  if (as_doc && !slot.is_doc) {
+    if (slot.exists) {
+      slot.doc = nlohmann::json::parse(slot.text, nullptr, false);
+      if (slot.doc.is_discarded()) return Status::Corruption("view value at '" + std::string(key) + "' is not JSON");
+    }
+    slot.is_doc = true;
+    slot.text.clear();
+  } else if (!as_doc && slot.is_doc) {
+    return Status::Internal("view key '" + std::string(key) + "' holds a document, not a value");
+  }
+  return &slot;
+}
+
+void ViewTxn::Put(std::string_view key, std::string value) {
+  if (!Allowed(key)) return;
+  Slot& s = Touch(key);
+  s.exists = true;
+  s.is_doc = false;
+  s.doc = nullptr;
+  s.text = std::move(value);
+}
+
+void ViewTxn::Append(std::string key, std::string value) {
+  if (!Allowed(key)) return;
+  appended_.emplace_back(std::move(key), std::move(value));
+}
+
+void ViewTxn::Delete(std::string_view key) {
+  if (!Allowed(key)) return;
+  Slot& s = Touch(key);
+  s.exists = false;
+  s.is_doc = false;
+  s.doc = nullptr;
+  s.text.clear();
+}
+
+Result<const std::string*> ViewTxn::Find(std::string_view key) {
+  ASSIGN_OR_RETURN(Slot * s, Load(key, /*as_doc=*/false));
+  return s->exists ? &s->text : nullptr;
+}
+
+Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) {
+  ASSIGN_OR_RETURN(const std::string* v, Find(key));
+  return v == nullptr ? std::optional<std::string>() : std::optional<std::string>(*v);
+}
+
+Result<nlohmann::json*> ViewTxn::EditDoc(std::string_view key) {
+  if (!Allowed(key)) {
+    scratch_ = nullptr;
+    return &scratch_;
+  }
+  ASSIGN_OR_RETURN(Slot * s, Load(key, /*as_doc=*/true));
+  Touch(key);
+  return &s->doc;
+}
+
+Result<const nlohmann::json*> ViewTxn::PeekDoc(std::string_view key) {
+  ASSIGN_OR_RETURN(Slot * s, Load(key, /*as_doc=*/true));
+  return &s->doc;
+}
+
+Result<nlohmann::json> ViewTxn::LoadDoc(std::string_view key) {
+  ASSIGN_OR_RETURN(const nlohmann::json* doc, PeekDoc(key));
+  return *doc;
+}
+
+void ViewTxn::StoreDoc(std::string_view key, nlohmann::json doc) {
+  if (!Allowed(key)) return;
+  Slot& s = Touch(key);
+  s.is_doc = true;
+  s.text.clear();
+  s.doc = std::move(doc);
+}
+
+std::vector<ViewWrite> ViewTxn::PendingWrites() {
+  std::vector<ViewWrite> out;
+  out.reserve(dirty_.size() + appended_.size());
+  for (auto* entry : dirty_) {
+    Slot& s = entry->second;
+    if (s.is_doc) {
+      if (s.doc.is_null()) continue;  // touched but never given a value
+      s.text = s.doc.dump();
+      s.exists = true;
+    }
+    out.push_back({entry->first, s.exists ? &s.text : nullptr});
+  }
+  // Appended values come last so that, where a key was also cleared (a case
+  // being rebuilt), the value wins.
+  for (const auto& [key, value] : appended_) out.push_back({key, &value});
+  std::stable_sort(out.begin(), out.end(), [](const ViewWrite& a, const ViewWrite& b) { return a.key < b.key; });
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i + 1 < out.size() && out[i + 1].key == out[i].key) continue;  // a later write of the same key
+    out[kept++] = out[i];
+  }
+  out.resize(kept);
+  return out;
+}
+
+void ViewTxn::MarkCommitted() {
+  for (auto* entry : dirty_) {
+    Slot& s = entry->second;
+    s.dirty = false;
+    if (s.is_doc) s.text.clear();
+  }
+  dirty_.clear();
+  appended_.clear();
+  ++generation_;
+  // Keep what was read in the last few commit windows: the cases still open.
+  if (slots_.size() > kMaxCachedSlots) {
+    slots_.clear();
+    return;
+  }
+  std::erase_if(slots_, [&](const auto& entry) { return entry.second.used + kKeptWindows < generation_; });
+}
+
+void ViewTxn::Forget() {
+  dirty_.clear();
+  appended_.clear();
+  slots_.clear();
+}
+
+}  // namespace lawtrail::projectors
