@@ -2,6 +2,11 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <set>
+
+#include "ledger/log_reader.h"
+
 #include "schemas/submission_generated.h"
 
 namespace lawtrail {
@@ -45,6 +50,27 @@ Result<std::vector<PartyMention>> FindParty(Store& store, const SealedVault& vau
                    it->value().ToString()});
   }
   RETURN_IF_ERROR(FromRocks(it->status(), "reading the party index"));
+  return out;
+}
+
+Result<std::vector<PartyRecord>> RecordsAboutParty(Store& store, const SealedVault& vault, PartyKey kind,
+                                                   std::string_view identifier) {
+  ASSIGN_OR_RETURN(const std::vector<PartyMention> mentions, FindParty(store, vault, kind, identifier));
+  std::set<uint64_t> naming;
+  std::set<std::string> cases;
+  for (const auto& m : mentions) {
+    naming.insert(m.index);
+    cases.insert(m.case_id);
+  }
+  std::vector<PartyRecord> out;
+  const LogReader reader(store);
+  for (const std::string& case_id : cases) {
+    RETURN_IF_ERROR(reader.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes&) {
+      out.push_back({index, case_id, naming.contains(index)});
+      return Status::Ok();
+    }));
+  }
+  std::sort(out.begin(), out.end(), [](const PartyRecord& a, const PartyRecord& b) { return a.index < b.index; });
   return out;
 }
 

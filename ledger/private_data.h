@@ -44,6 +44,17 @@ struct PartyMention {
 Result<std::vector<PartyMention>> FindParty(Store& store, const SealedVault& vault, PartyKey kind,
                                             std::string_view identifier);
 
+struct PartyRecord {
+  uint64_t index = 0;
+  std::string case_id;
+  bool names_party = false;  // the record itself names the party (else: another act of the case)
+};
+
+// Everything the log holds about the party (R5): every record of every case
+// in which a record names the party, in log order.
+Result<std::vector<PartyRecord>> RecordsAboutParty(Store& store, const SealedVault& vault, PartyKey kind,
+                                                   std::string_view identifier);
+
 // The party tag the index is keyed by (ledger/sealed_vault.h).
 Hash PartyTagOf(const SealedVault& vault, PartyKey kind, std::string_view identifier);
 

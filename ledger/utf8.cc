@@ -48,6 +48,10 @@ bool IsSpace(char32_t c) {
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    if (static_cast<uint8_t>(s[i]) < 0x80) {  // ASCII runs are the common case
+      ++i;
+      continue;
+    }
     if (!Next(s, i)) return false;
   }
   return true;

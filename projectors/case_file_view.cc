@@ -7,7 +7,6 @@
 
 #include "ledger/bytes.h"
 #include "ledger/log_format.h"
-#include "projectors/json_text.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
 #include "ledger/store.h"
@@ -70,18 +69,6 @@ const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* InlineAv(const 
   }
 }
 
-std::string PartKey(const std::string& case_id, const std::string& part, uint64_t index, size_t n) {
-  char tail[40];
-  std::snprintf(tail, sizeof tail, "/%020llu/%03zu", static_cast<unsigned long long>(index), n);
-  return "case/" + case_id + "/" + part + tail;
-}
-
-std::string DocKey(const std::string& case_id, const Placement& place, uint64_t index, size_t n) {
-  char rank[8];
-  std::snprintf(rank, sizeof rank, "%04d", place.rank);
-  return PartKey(case_id, std::string("d/") + place.volume + "/" + rank, index, n);
-}
-
 }  // namespace
 
 Placement PlaceDocument(std::string_view department, std::string_view doc_type) {
@@ -93,7 +80,6 @@ Placement PlaceDocument(std::string_view department, std::string_view doc_type) 
 
 Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
-  const std::string cert = Str(st.actor()->certificate_no());
   switch (st.payload_type()) {
     case fb::Payload::AgencyGenesis:
       StoreJson(view, "~agency", {{"name", Str(st.payload_as_AgencyGenesis()->name())}, {"department", ""}});
@@ -113,89 +99,23 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                  Str(st.payload_as_OfficerProfileChanged()->name()));
       }
       return Status::Ok();
+    case fb::Payload::CaseOpened:
+    case fb::Payload::DecisionIssued:
+    case fb::Payload::CaseClosed:
+      break;  // the acts that fill in the cover
     default:
-      break;
+      return Status::Ok();
   }
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
 
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(const json* agency, view.PeekDoc("~agency"));
-  const std::string agency_name = agency->is_object() ? agency->value("name", "") : "";
-  const std::string department = agency->is_object() ? agency->value("department", "") : "";
+  const std::string day = ChinaDay(st.occurred_at_ms());
   ASSIGN_OR_RETURN(json * file, view.EditDoc(CaseKey(case_id)));
   if (file->is_null()) {
-    *file = {{"case_id", case_id}, {"cover", {{"办案机构", agency_name}, {"卷内件数", 0}}}};
+    ASSIGN_OR_RETURN(const json* agency, view.PeekDoc("~agency"));
+    *file = {{"case_id", case_id}, {"cover", {{"办案机构", agency->is_object() ? agency->value("name", "") : ""}}}};
   }
-  ASSIGN_OR_RETURN(const std::string* actor_name, view.Find("~officer/" + cert));
-  const std::string actor = actor_name != nullptr ? *actor_name : cert;
-  const std::string day = ChinaDay(st.occurred_at_ms());
-
-  // Flags raised by this record.
-  std::string flag_rules;
-  size_t n = 0;
-  for (std::string_view rest = r.flags; !rest.empty();) {
-    const size_t end = std::min(rest.find('\n'), rest.size());
-    const std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(std::min(end + 1, rest.size()));
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    view.Append(PartKey(case_id, "f", r.index, n++), JsonText()
-                                                        .Int("index", static_cast<int64_t>(r.index))
-                                                        .Str("rule", line.substr(0, tab))
-                                                        .Str("message", line.substr(tab + 1))
-                                                        .Take());
-    flag_rules += flag_rules.empty() ? "[" : ",";
-    AppendJsonString(flag_rules, line.substr(0, tab));
-  }
-  JsonText step;
-  step.Int("index", static_cast<int64_t>(r.index))
-      .Int("occurred_at_ms", st.occurred_at_ms())
-      .Str("date", day)
-      .Str("event", fb::EnumNamePayload(st.payload_type()))
-      .Str("actor_certificate_no", cert)
-      .Str("actor_name", actor_name != nullptr ? *actor_name : "");
-  if (!flag_rules.empty()) step.Raw("flags", flag_rules + "]");
-  view.Append(PartKey(case_id, "t", r.index, 0), step.Take());
-
-  // Documents: every attached 文书, and evidence files.
-  int64_t documents = (*file)["cover"].value("卷内件数", int64_t{0});
-  auto file_document = [&](std::string_view type, std::string_view title, std::string_view doc_no,
-                           const flatbuffers::Vector<uint8_t>* hash, std::string_view template_id, size_t k) {
-    const Placement place = PlaceDocument(department, type);
-    view.Append(DocKey(case_id, place, r.index, k),
-                JsonText()
-                    .Int("record_index", static_cast<int64_t>(r.index))
-                    .Str("文号", doc_no)
-                    .Str("题名", title)
-                    .Str("责任者", actor)
-                    .Str("日期", day)
-                    .Str("content_hash", hash ? ToHex(ByteView(hash->data(), hash->size())) : "")
-                    .Str("template_id", template_id)
-                    .Take());
-    ++documents;
-  };
-  size_t k = 0;
-  if (st.attachments() != nullptr) {
-    for (const auto* a : *st.attachments()) {
-      const std::string type = Str(a->doc_type()).empty() ? Str(a->title()) : Str(a->doc_type());
-      file_document(type, type, Str(a->doc_no()), a->content_hash(), Str(a->template_id()), k++);
-    }
-  }
-  if (st.payload_type() == fb::Payload::EvidenceRecorded) {
-    const auto* e = st.payload_as_EvidenceRecorded();
-    file_document("证据材料", "证据材料：" + Str(e->description()), "", e->content_hash(), "", k++);
-  }
-  size_t a = 0;
-  if (st.payload_type() == fb::Payload::AvRecordingAttached && st.payload_as_AvRecordingAttached()->recording()) {
-    view.Append(PartKey(case_id, "a", r.index, a++),
-                AvJson(*st.payload_as_AvRecordingAttached()->recording(), r.index).dump());
-  }
-  if (const auto* av = InlineAv(st)) {
-    for (const auto* rec : *av) view.Append(PartKey(case_id, "a", r.index, a++), AvJson(*rec, r.index).dump());
-  }
-
   json& cover = (*file)["cover"];
-  cover["卷内件数"] = documents;
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
@@ -231,7 +151,9 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
         view.Put("~archived/" + case_id, number);
       }
       cover["归档号"] = number;
-      (*file)["备考表"] = {{"立卷人", actor}, {"立卷日期", day}};
+      const std::string cert = Str(st.actor()->certificate_no());
+      ASSIGN_OR_RETURN(auto name, view.Get("~officer/" + cert));
+      (*file)["备考表"] = {{"立卷人", name.value_or(cert)}, {"立卷日期", day}};
       break;
     }
     default:
@@ -240,44 +162,128 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   return Status::Ok();
 }
 
-Result<json> ReadCaseFile(ViewStore& views, std::string_view case_id) {
-  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(CaseFileView::kName));
-  const std::string key = "case/" + std::string(case_id);
-  ASSIGN_OR_RETURN(auto cover, views.Get(cf, key));
-  if (!cover) return Status::NotFound("no case file for case '" + std::string(case_id) + "'");
-  json file = json::parse(*cover, nullptr, false);
-  if (file.is_discarded()) return Status::Corruption("case file of '" + std::string(case_id) + "' is not JSON");
-  file["正卷"] = json::array();
-  file["副卷"] = json::array();
-  file["timeline"] = json::array();
-  file["av"] = json::array();
-  file["flags"] = json::array();
-  const std::string prefix = key + "/";
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    const std::string part = it->key().ToString().substr(prefix.size());
-    json v = json::parse(it->value().ToString(), nullptr, false);
-    if (v.is_discarded()) return Status::Corruption("a part of case file '" + std::string(case_id) + "' is not JSON");
-    switch (part[0]) {
-      case 't': file["timeline"].push_back(std::move(v)); break;
-      case 'a': file["av"].push_back(std::move(v)); break;
-      case 'f': file["flags"].push_back(std::move(v)); break;
-      case 'd': {
-        // d/<volume>/<rank>/<index>/<n>: keys sort by rank, then record.
-        const size_t slash = part.find('/', 2);
-        const std::string volume = part.substr(2, slash - 2);
-        v["rank"] = std::stoi(part.substr(slash + 1, 4));
-        v["序号"] = file[volume].size() + 1;
-        file[volume].push_back(std::move(v));
-        break;
-      }
-      default:
-        break;
+namespace {
+
+// The parts of the file one record contributes: its timeline entry, its
+// documents, its recordings and its flags.
+struct FileParts {
+  json timeline = json::array(), av = json::array(), flags = json::array();
+  struct Document {
+    Placement place;
+    uint64_t index;
+    size_t n;
+    json entry;
+  };
+  std::vector<Document> documents;
+};
+
+void AddRecord(const ProjectedRecord& r, const std::string& department, const std::string* actor_name,
+               FileParts& parts) {
+  const fb::Statement& st = *r.statement;
+  const std::string cert = Str(st.actor()->certificate_no());
+  const std::string actor = actor_name != nullptr ? *actor_name : cert;
+  const std::string day = ChinaDay(st.occurred_at_ms());
+  json step = {{"index", r.index},
+               {"occurred_at_ms", st.occurred_at_ms()},
+               {"date", day},
+               {"event", fb::EnumNamePayload(st.payload_type())},
+               {"actor_certificate_no", cert},
+               {"actor_name", actor_name != nullptr ? *actor_name : ""}};
+  for (std::string_view rest = r.flags; !rest.empty();) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    parts.flags.push_back({{"index", r.index}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}});
+    step["flags"].push_back(line.substr(0, tab));
+  }
+  parts.timeline.push_back(std::move(step));
+
+  size_t k = 0;
+  auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
+                           const flatbuffers::Vector<uint8_t>* hash, const std::string& template_id) {
+    parts.documents.push_back({PlaceDocument(department, type), r.index, k++,
+                               {{"record_index", r.index},
+                                {"文号", doc_no},
+                                {"题名", title},
+                                {"责任者", actor},
+                                {"日期", day},
+                                {"content_hash", hash ? ToHex(ByteView(hash->data(), hash->size())) : ""},
+                                {"template_id", template_id}}});
+  };
+  if (st.attachments() != nullptr) {
+    for (const auto* a : *st.attachments()) {
+      const std::string type = Str(a->doc_type()).empty() ? Str(a->title()) : Str(a->doc_type());
+      file_document(type, type, Str(a->doc_no()), a->content_hash(), Str(a->template_id()));
     }
   }
-  RETURN_IF_ERROR(FromRocks(it->status(), "reading a case file"));
+  if (st.payload_type() == fb::Payload::EvidenceRecorded) {
+    const auto* e = st.payload_as_EvidenceRecorded();
+    file_document("证据材料", "证据材料：" + Str(e->description()), "", e->content_hash(), "");
+  }
+  if (st.payload_type() == fb::Payload::AvRecordingAttached && st.payload_as_AvRecordingAttached()->recording()) {
+    parts.av.push_back(AvJson(*st.payload_as_AvRecordingAttached()->recording(), r.index));
+  }
+  if (const auto* av = InlineAv(st)) {
+    for (const auto* rec : *av) parts.av.push_back(AvJson(*rec, r.index));
+  }
+}
+
+}  // namespace
+
+Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_view case_id) {
+  ASSIGN_OR_RETURN(const std::optional<uint32_t> version, views.ActiveVersion(CaseFileView::kName));
+  if (!version) return Status::NotFound("the case file view has not caught up yet");
+  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(CaseFileView::kName));
+  ASSIGN_OR_RETURN(const uint64_t cursor, views.Cursor(CaseFileView::kName, *version));
+  auto read_doc = [&](const std::string& key) -> Result<json> {
+    ASSIGN_OR_RETURN(auto text, views.Get(cf, key));
+    if (!text) return json();
+    json doc = json::parse(*text, nullptr, false);
+    if (doc.is_discarded()) return Status::Corruption("case file view value at '" + key + "' is not JSON");
+    return doc;
+  };
+  ASSIGN_OR_RETURN(json file, read_doc(CaseKey(case_id)));
+  ASSIGN_OR_RETURN(const json agency, read_doc("~agency"));
+  const std::string department = agency.is_object() ? agency.value("department", "") : "";
+  std::map<std::string, std::optional<std::string>> names;
+  FileParts parts;
+  size_t records = 0;
+  RETURN_IF_ERROR(log.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
+    if (index >= cursor) return Status::Ok();
+    ASSIGN_OR_RETURN(const std::string flags, log.FlagsAt(index));
+    ASSIGN_OR_RETURN(const ProjectedRecord r, ProjectRecord(index, ByteView(bytes), flags));
+    const std::string cert = Str(r.statement->actor()->certificate_no());
+    if (!names.contains(cert)) {
+      ASSIGN_OR_RETURN(names[cert], views.Get(cf, "~officer/" + cert));
+    }
+    AddRecord(r, department, names[cert] ? &*names[cert] : nullptr, parts);
+    ++records;
+    return Status::Ok();
+  }));
+  if (records == 0) return Status::NotFound("no case file for case '" + std::string(case_id) + "'");
+  if (file.is_null()) {  // only acts before the case was opened (案源登记)
+    file = {{"case_id", case_id}, {"cover", {{"办案机构", agency.is_object() ? agency.value("name", "") : ""}}}};
+  }
+  // 卷内目录: each volume by rank in the filing order, then by record.
+  std::stable_sort(parts.documents.begin(), parts.documents.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.place.rank, a.index, a.n) < std::tie(b.place.rank, b.index, b.n);
+  });
+  file["正卷"] = json::array();
+  file["副卷"] = json::array();
+  for (auto& d : parts.documents) {
+    json& volume = file[d.place.volume];
+    d.entry["rank"] = d.place.rank;
+    d.entry["序号"] = volume.size() + 1;
+    volume.push_back(std::move(d.entry));
+  }
+  file["cover"]["卷内件数"] = parts.documents.size();
+  file["timeline"] = std::move(parts.timeline);
+  file["av"] = std::move(parts.av);
+  file["flags"] = std::move(parts.flags);
   if (file.contains("备考表")) {
-    file["备考表"]["本卷情况说明"] = "本卷共" + std::to_string(file["cover"].value("卷内件数", 0)) +
+    file["备考表"]["本卷情况说明"] = "本卷共" + std::to_string(parts.documents.size()) +
                                  "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
   }
   return file;

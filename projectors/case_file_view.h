@@ -7,15 +7,17 @@
 // carries it, the AV recordings, the full timeline with actor names and
 // certificate numbers, the rule flags, and the 备考表.
 //
-//   case/<case id>                       cover and 备考表 (JSON)
-//   case/<case id>/d/<卷>/<rank>/<index>/<n>  one document of the 卷内目录
-//   case/<case id>/t/<index>/0            one timeline entry
-//   case/<case id>/a/…, /f/…              AV recordings, flags
-//   ~officer/<cert>, ~agency, ~archive/<year>  working state
+//   case/<case id>                 the cover and 备考表 (JSON)
+//   ~archived/<case id>            the 归档号 the case was given
+//   ~officer/<cert>, ~agency, ~archive/<year>   working state
 //
-// Each record adds its own keys instead of rewriting the case, so folding a
-// record costs the same in a long case as in a short one. ReadCaseFile
-// assembles the whole file, numbering the 卷内目录.
+// The view keeps only what takes more than the case's own records to know:
+// the cover, whose 归档号 counts every case closed before it. The 卷内目录,
+// the timeline, the AV and the flags are each a function of one record, and
+// the log already holds every record of a case under its case index; copying
+// them into the view would double the store and make folding a record cost
+// several writes. ReadCaseFile reads them from the log, up to the view's
+// cursor so that the file is the state of one moment.
 //
 // The case file is for supervisors and courts, not the public: it shows masked
 // party names like every view, but also the restricted volume.
@@ -24,6 +26,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
+#include "ledger/log_reader.h"
 #include "projectors/projector.h"
 #include "projectors/view_store.h"
 
@@ -33,12 +38,9 @@ class CaseFileView : public Projector {
  public:
   static constexpr std::string_view kName = "casefile";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
-  CaseKeys CaseKeysOf(std::string_view case_id) const override {
-    const std::string id(case_id);
-    return {{"case/" + id}, {"case/" + id + "/"}};
-  }
+  CaseKeys CaseKeysOf(std::string_view case_id) const override { return {{"case/" + std::string(case_id)}, {}}; }
 };
 
 // Volume and rank of a document type for `department` (case-file-order.tsv);
@@ -51,7 +53,9 @@ Placement PlaceDocument(std::string_view department, std::string_view doc_type);
 
 // The whole case file of `case_id`: cover, 正卷 and 副卷 in filing order with
 // 序号, timeline, AV, flags and 备考表.
-Result<nlohmann::json> ReadCaseFile(ViewStore& views, std::string_view case_id);
+// Reads the cover from the view and the rest from the log's records of the
+// case that the view has folded.
+Result<nlohmann::json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_view case_id);
 
 }  // namespace lawtrail::projectors
 

@@ -35,6 +35,9 @@ struct ProjectedRecord {
   std::string_view flags;  // "rule\tmessage\n" lines admission raised
 };
 
+// The record at `index` with its bytes and flags, as projectors see it.
+Result<ProjectedRecord> ProjectRecord(uint64_t index, ByteView bytes, std::string_view flags);
+
 struct CaseKeys {
   std::vector<std::string> keys;      // exact keys
   std::vector<std::string> prefixes;  // and every key under these
@@ -50,6 +53,10 @@ class Projector {
   // Folds record `r` into the view. An error stops the runner at `r` with
   // nothing of `r` committed.
   virtual Status Apply(const ProjectedRecord& r, ViewTxn& view) = 0;
+  // Lets go of anything kept in memory between records. The runner calls it
+  // whenever it drops uncommitted writes, so a projector's memory never
+  // holds what its view does not.
+  virtual void Forget() {}
   // Where case `case_id`'s own entries are: nothing another case adds to.
   // Rebuilding one case clears these and folds the case's records again with
   // every other write (aggregates, indexes) suppressed. Empty: the view keeps

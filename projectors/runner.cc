@@ -34,6 +34,11 @@ Status ProjectionRunner::StartRunning() {
   return Status::Ok();
 }
 
+void ProjectionRunner::DropRunning() {
+  running_.clear();
+  for (auto& p : projectors_) p->Forget();
+}
+
 Status ProjectionRunner::Commit(uint64_t next) {
   // One atomic write per projector: its view and its cursor move together.
   for (Running& r : running_) {
@@ -46,7 +51,7 @@ Status ProjectionRunner::Commit(uint64_t next) {
   return Status::Ok();
 }
 
-Result<ProjectedRecord> ProjectionRunner::Project(uint64_t index, ByteView bytes, std::string_view flags) const {
+Result<ProjectedRecord> ProjectRecord(uint64_t index, ByteView bytes, std::string_view flags) {
   ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
   const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
   const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
@@ -83,7 +88,7 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   Status scanned = log_.ScanRecords(from, to, [&](uint64_t index, ByteView bytes) -> Status {
     const auto found = all_flags.find(index);
     const std::string_view flags = found == all_flags.end() ? std::string_view() : std::string_view(found->second);
-    ASSIGN_OR_RETURN(const ProjectedRecord pr, Project(index, bytes, flags));
+    ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, bytes, flags));
     for (Running& r : running_) {
       if (r.cursor <= index) RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
     }
@@ -100,8 +105,7 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   Status done = scanned.ok() ? Commit(to) : scanned;
   if (done.ok()) done = PromoteCaughtUp(size);
   if (!done.ok()) {
-    // Nothing uncommitted may be read back by a later catch-up.
-    running_.clear();
+    DropRunning();  // nothing uncommitted may be read back by a later catch-up
     return done;
   }
   return to - from;
@@ -113,7 +117,12 @@ bool CaseKeys::Holds(std::string_view key) const {
 }
 
 Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
-  running_.clear();  // their caches hold the entries about to change
+  DropRunning();  // their caches hold the entries about to change
+  // And whatever the refold left in the projectors' memory goes too.
+  struct DropAfter {
+    ProjectionRunner* runner;
+    ~DropAfter() { runner->DropRunning(); }
+  } drop_after{this};
   uint64_t folded = 0;
   for (auto& p : projectors_) {
     const CaseKeys scope = p->CaseKeysOf(case_id);
@@ -134,7 +143,7 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
     RETURN_IF_ERROR(log_.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
       if (index >= cursor) return Status::Ok();
       ASSIGN_OR_RETURN(const std::string flags, log_.FlagsAt(index));
-      ASSIGN_OR_RETURN(const ProjectedRecord pr, Project(index, ByteView(bytes), flags));
+      ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, ByteView(bytes), flags));
       ++n;
       return ApplyOne(*p, pr, txn);
     }));
@@ -153,7 +162,7 @@ Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
     views_.PutActive(b, p->name(), p->version());
     RETURN_IF_ERROR(views_.Write(b));
     if (active) {
-      running_.clear();
+      DropRunning();
       RETURN_IF_ERROR(views_.Drop(p->name(), *active));
     }
   }
@@ -161,7 +170,7 @@ Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
 }
 
 Status ProjectionRunner::Rebuild(std::string_view name) {
-  running_.clear();
+  DropRunning();
   for (auto& p : projectors_) {
     if (p->name() != name) continue;
     ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(name));

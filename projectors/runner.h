@@ -23,7 +23,7 @@ struct RunnerOptions {
   // comes first: big windows let a rebuild write each document once per
   // window, the interval bounds what a crash costs and how stale readers are.
   uint64_t commit_records = 1 << 18;
-  int64_t commit_interval_ms = 1000;
+  int64_t commit_interval_ms = 10'000;
   // Commits of this many writes or more are ingested as sorted table files.
   size_t ingest_from = 16384;
 };
@@ -59,7 +59,7 @@ class ProjectionRunner {
   Status Commit(uint64_t next);
   Status PromoteCaughtUp(uint64_t size);
   Status StartRunning();
-  Result<ProjectedRecord> Project(uint64_t index, ByteView bytes, std::string_view flags) const;
+  void DropRunning();
 
   const LogReader& log_;
   ViewStore& views_;

@@ -18,7 +18,8 @@ constexpr uint64_t kKeptWindows = 4;
 }  // namespace
 
 ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
-  auto [it, fresh] = slots_.try_emplace(std::string(key));
+  auto it = slots_.find(key);
+  if (it == slots_.end()) it = slots_.try_emplace(std::string(key)).first;
   if (!it->second.dirty) {
     it->second.dirty = true;
     dirty_.push_back(&*it);
@@ -27,7 +28,7 @@ ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
 }
 
 Result<ViewTxn::Slot*> ViewTxn::Load(std::string_view key, bool as_doc) {
-  auto it = slots_.find(std::string(key));
+  auto it = slots_.find(key);
   if (it == slots_.end()) {
     Slot slot;
     rocksdb::PinnableSlice value;

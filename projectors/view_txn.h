@@ -84,9 +84,14 @@ class ViewTxn {
   Slot& Touch(std::string_view key);
   bool Allowed(std::string_view key) const { return !allowed_ || allowed_(key); }
 
+  // Looks keys up by string_view, without building a string per lookup.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
-  std::unordered_map<std::string, Slot> slots_;
+  std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> slots_;
   std::vector<std::pair<const std::string, Slot>*> dirty_;  // entries of slots_ (nodes stay put)
   std::vector<std::pair<std::string, std::string>> appended_;
   uint64_t generation_ = 1;

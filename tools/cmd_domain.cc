@@ -25,6 +25,7 @@ int PrintRules(bool markdown) {
 
 struct PartyOptions {
   std::string dir, id_no, credit_code;
+  bool all_records = false;
 };
 
 int FindPartyCommand(const PartyOptions& o) {
@@ -40,8 +41,19 @@ int FindPartyCommand(const PartyOptions& o) {
   if (!vault.ok()) return Report("party", vault.status());
   auto ro = OpenReadOnly(o.dir);
   if (!ro.ok()) return Report("party", ro.status());
-  auto found = FindParty(*ro->store, *vault, person ? PartyKey::kPerson : PartyKey::kOrganisation,
-                         person ? o.id_no : o.credit_code);
+  const PartyKey kind = person ? PartyKey::kPerson : PartyKey::kOrganisation;
+  const std::string& identifier = person ? o.id_no : o.credit_code;
+  if (o.all_records) {
+    auto about = RecordsAboutParty(*ro->store, *vault, kind, identifier);
+    if (!about.ok()) return Report("party", about.status());
+    for (const auto& r : *about) {
+      std::printf("%llu\t%s\t%s\n", static_cast<unsigned long long>(r.index), r.case_id.c_str(),
+                  r.names_party ? "names the party" : "");
+    }
+    std::fprintf(stderr, "%zu record(s) about this party\n", about->size());
+    return 0;
+  }
+  auto found = FindParty(*ro->store, *vault, kind, identifier);
   if (!found.ok()) return Report("party", found.status());
   for (const auto& m : *found) std::printf("%llu\t%s\n", static_cast<unsigned long long>(m.index), m.case_id.c_str());
   std::fprintf(stderr, "%zu record(s) name this party\n", found->size());
@@ -66,6 +78,8 @@ void AddDomainCommands(CLI::App& app, int& exit_code) {
   AddDataOption(party, o->dir);
   party->add_option("--id-no", o->id_no, "居民身份证号码 of a natural person");
   party->add_option("--credit-code", o->credit_code, "统一社会信用代码 of an organisation");
+  party->add_flag("--all-records", o->all_records,
+                  "List every record of every case naming the party (index<TAB>case<TAB>names the party)");
   party->callback([o, &exit_code] { exit_code = FindPartyCommand(*o); });
 }
 

@@ -60,6 +60,8 @@ TEST_CASE("openings are kept encrypted and a party's cases are found together", 
   f.Open("C2", 3, kPenaltyItem, fb::Procedure::Simple, fb::PartyKind::NaturalPerson);
   const uint64_t c2 = f.t().log().size() - 1;
   f.Open("C3", 4);  // an organisation
+  f.Investigate("C1", 5);  // acts of the case that do not name the party again
+  const uint64_t c1_investigated = f.t().log().size() - 1;
   Log& log = f.t().log();
 
   auto person = FindParty(log.store(), log.vault(), PartyKey::kPerson, kIdNo);
@@ -74,6 +76,16 @@ TEST_CASE("openings are kept encrypted and a party's cases are found together", 
   REQUIRE(company->size() == 1);
   CHECK(company->front().case_id == "C3");
   CHECK(FindParty(log.store(), log.vault(), PartyKey::kPerson, "110105194912310037")->empty());
+  // Everything about the person: both cases, with every act of each.
+  auto about = RecordsAboutParty(log.store(), log.vault(), PartyKey::kPerson, kIdNo);
+  REQUIRE(about.ok());
+  std::vector<uint64_t> indices;
+  for (const auto& r : *about) {
+    indices.push_back(r.index);
+    CHECK(r.names_party == (r.index == c1 || r.index == c2));
+    CHECK(r.case_id != "C3");
+  }
+  CHECK(indices == std::vector<uint64_t>{c1, c2, c1_investigated});
 
   for (const auto& [field, commitment] : SealedAt(log, c1)) {
     auto opened = ReadOpening(log.store(), log.vault(), commitment);

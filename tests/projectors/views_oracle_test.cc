@@ -53,10 +53,12 @@ std::multiset<std::string> GeneratedDocuments(const demo::Year& year, const std:
 TEST_CASE("every case file holds exactly the generated documents, in filing order, with cover and timeline",
           "[projectors][casefile]") {
   ProjectedDemo p(400);
+  auto store = testing::OpenStore(p.demo.dir.path());
+  LogReader reader(*store);
   std::set<std::string> archive_numbers;
   for (const auto& c : p.demo.year.cases) {
     INFO(c.case_id);
-    auto read = ReadCaseFile(*p.views, c.case_id);
+    auto read = ReadCaseFile(*p.views, reader, c.case_id);
     REQUIRE(read.ok());
     const json& file = *read;
     std::multiset<std::string> seen;
