@@ -39,8 +39,7 @@ class ViewTxn {
 
   void Put(std::string_view key, std::string value);
   // A write-only value: a key this projector writes once and never reads or
-  // writes again (a timeline entry, a version kept for history). It skips
-  // the cache, which is what makes the common per-record write cheap.
+  // writes again (a version kept for history). It skips the cache.
   void Append(std::string key, std::string value);
   void Delete(std::string_view key);
   // The value at `key`, or null if there is none. Valid until the next write
