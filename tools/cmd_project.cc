@@ -21,6 +21,7 @@ namespace {
 struct ProjectOptions {
   std::string dir, rebuild, case_id;
   uint64_t commit_every = projectors::RunnerOptions{}.commit_records;
+  size_t ingest_from = projectors::RunnerOptions{}.ingest_from;
 };
 
 int Project(const ProjectOptions& o) {
@@ -29,7 +30,7 @@ int Project(const ProjectOptions& o) {
   auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir));
   if (!views.ok()) return Report("project", views.status());
   projectors::ProjectionRunner runner(*ro->reader, **views, projectors::AllProjectors(),
-                                      {.commit_records = o.commit_every});
+                                      {.commit_records = o.commit_every, .ingest_from = o.ingest_from});
   if (!o.rebuild.empty()) {
     if (Status s = runner.Rebuild(o.rebuild); !s.ok()) return Report("project", s);
   }
@@ -135,6 +136,9 @@ void AddProjectCommands(CLI::App& app, int& exit_code) {
   project->add_option("--rebuild", o->rebuild, "Rebuild this view from record 0");
   project->add_option("--case", o->case_id, "Rebuild this case's entries in every view");
   project->add_option("--commit-every", o->commit_every, "Records per committed window (at most)")
+      ->check(CLI::PositiveNumber);
+  project->add_option("--ingest-from", o->ingest_from,
+                      "Commits of this many writes or more go in as ingested table files")
       ->check(CLI::PositiveNumber);
   project->callback([o, &exit_code] { exit_code = Project(*o); });
 

@@ -31,7 +31,11 @@ TEST_CASE("project killed with SIGKILL mid-rebuild resumes to the same bytes", "
   std::mt19937 rng(Catch::rngSeed());
   int killed = 0;
   for (int round = 0; round < 4; ++round) {
-    const pid_t pid = testing::Spawn({LAWTRAIL_BINARY, "project", "--data", dir, "--commit-every", "3000"}, "", "", "");
+    // Small windows, so that kills fall between real commits; every other
+    // run commits each window as an ingested table file, the others as batches.
+    const pid_t pid = testing::Spawn({LAWTRAIL_BINARY, "project", "--data", dir, "--commit-every", "3000",
+                                      "--ingest-from", round % 2 == 0 ? "1" : "1000000"},
+                                     "", "", "");
     std::this_thread::sleep_for(std::chrono::milliseconds(150 + rng() % 600));
     if (kill(pid, SIGKILL) == 0 && testing::Wait(pid) == -SIGKILL) ++killed;
   }
