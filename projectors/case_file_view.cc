@@ -69,6 +69,13 @@ const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* InlineAv(const 
   }
 }
 
+// An officer's name from record `index` on: the current one for folding, and
+// a dated copy so that a case file names each act's signer as they were then.
+void SetOfficerName(ViewTxn& view, const std::string& cert, const std::string& name, uint64_t index) {
+  view.Put("~officer/" + cert, name);
+  view.Append("~officer/" + cert + "/" + IndexKey(index), name);
+}
+
 }  // namespace
 
 Placement PlaceDocument(std::string_view department, std::string_view doc_type) {
@@ -90,13 +97,13 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Status::Ok();
     }
     case fb::Payload::OfficerRegistered:
-      view.Put("~officer/" + Str(st.payload_as_OfficerRegistered()->certificate_no()),
-               Str(st.payload_as_OfficerRegistered()->name()));
+      SetOfficerName(view, Str(st.payload_as_OfficerRegistered()->certificate_no()),
+                     Str(st.payload_as_OfficerRegistered()->name()), r.index);
       return Status::Ok();
     case fb::Payload::OfficerProfileChanged:
       if (st.payload_as_OfficerProfileChanged()->name() != nullptr) {
-        view.Put("~officer/" + Str(st.payload_as_OfficerProfileChanged()->certificate_no()),
-                 Str(st.payload_as_OfficerProfileChanged()->name()));
+        SetOfficerName(view, Str(st.payload_as_OfficerProfileChanged()->certificate_no()),
+                       Str(st.payload_as_OfficerProfileChanged()->name()), r.index);
       }
       return Status::Ok();
     case fb::Payload::CaseOpened:
@@ -247,21 +254,26 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
   ASSIGN_OR_RETURN(json file, read_doc(CaseKey(case_id)));
   ASSIGN_OR_RETURN(const json agency, read_doc("~agency"));
   const std::string department = agency.is_object() ? agency.value("department", "") : "";
-  std::map<std::string, std::optional<std::string>> names;
+  // Each signer's name as of the act: the last dated name at or before it.
+  std::unique_ptr<rocksdb::Iterator> names(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  auto name_at = [&](const std::string& cert, uint64_t index) -> std::optional<std::string> {
+    const std::string prefix = "~officer/" + cert + "/";
+    names->SeekForPrev(prefix + IndexKey(index));
+    if (!names->Valid() || !names->key().starts_with(prefix)) return std::nullopt;
+    return names->value().ToString();
+  };
   FileParts parts;
   size_t records = 0;
   RETURN_IF_ERROR(log.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
     if (index >= cursor) return Status::Ok();
     ASSIGN_OR_RETURN(const std::string flags, log.FlagsAt(index));
     ASSIGN_OR_RETURN(const ProjectedRecord r, ProjectRecord(index, ByteView(bytes), flags));
-    const std::string cert = Str(r.statement->actor()->certificate_no());
-    if (!names.contains(cert)) {
-      ASSIGN_OR_RETURN(names[cert], views.Get(cf, "~officer/" + cert));
-    }
-    AddRecord(r, department, names[cert] ? &*names[cert] : nullptr, parts);
+    const std::optional<std::string> name = name_at(Str(r.statement->actor()->certificate_no()), index);
+    AddRecord(r, department, name ? &*name : nullptr, parts);
     ++records;
     return Status::Ok();
   }));
+  RETURN_IF_ERROR(FromRocks(names->status(), "reading officer names"));
   if (records == 0) return Status::NotFound("no case file for case '" + std::string(case_id) + "'");
   if (file.is_null()) {  // only acts before the case was opened (案源登记)
     file = {{"case_id", case_id}, {"cover", {{"办案机构", agency.is_object() ? agency.value("name", "") : ""}}}};

@@ -9,7 +9,8 @@
 //
 //   case/<case id>                 the cover and 备考表 (JSON)
 //   ~archived/<case id>            the 归档号 the case was given
-//   ~officer/<cert>, ~agency, ~archive/<year>   working state
+//   ~officer/<cert>[/<index>]      an officer's name, current and from each change
+//   ~agency, ~archive/<year>       working state
 //
 // The view keeps only what takes more than the case's own records to know:
 // the cover, whose 归档号 counts every case closed before it. The 卷内目录,
@@ -38,7 +39,7 @@ class CaseFileView : public Projector {
  public:
   static constexpr std::string_view kName = "casefile";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 2; }
+  uint32_t version() const override { return 3; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override { return {{"case/" + std::string(case_id)}, {}}; }
 };

@@ -14,6 +14,18 @@ Bytes AgencyProfileStatement(const StatementHeader& h, const AgencyProfile& p) {
   return FinishStatement(b, h, fb::Payload::AgencyProfileUpdated, payload.Union());
 }
 
+Bytes OfficerNameChangedStatement(const StatementHeader& h, const std::string& certificate_no,
+                                  const std::string& name, int64_t valid_until_ms) {
+  flatbuffers::FlatBufferBuilder b;
+  const auto cert = b.CreateString(certificate_no);
+  const auto new_name = b.CreateString(name);
+  fb::OfficerProfileChangedBuilder payload(b);
+  payload.add_certificate_no(cert);
+  payload.add_name(new_name);
+  payload.add_valid_until_ms(valid_until_ms);
+  return FinishStatement(b, h, fb::Payload::OfficerProfileChanged, payload.Finish().Union());
+}
+
 Bytes PowerItemStatement(const StatementHeader& h, const PowerItem& i) {
   flatbuffers::FlatBufferBuilder b;
   auto payload = fb::CreatePowerItemPublishedDirect(

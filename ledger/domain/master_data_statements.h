@@ -33,6 +33,10 @@ struct DiscretionLevelInfo {
 };
 
 Bytes AgencyProfileStatement(const StatementHeader& h, const AgencyProfile& p);
+// An officer's change of name (姓名), the rest of the profile unchanged;
+// `valid_until_ms` restates the certificate's validity (0: no end).
+Bytes OfficerNameChangedStatement(const StatementHeader& h, const std::string& certificate_no,
+                                  const std::string& name, int64_t valid_until_ms);
 Bytes PowerItemStatement(const StatementHeader& h, const PowerItem& item);
 Bytes RandomInspectionItemStatement(const StatementHeader& h, const std::string& code,
                                     const std::string& item, const std::string& objects,

@@ -11,6 +11,7 @@
 #include "ledger/domain/calendar.h"
 #include "ledger/statement.h"
 #include "ledger/submission.h"
+#include "ledger/domain/master_data_statements.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
@@ -92,6 +93,30 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
     CHECK(archive_numbers.insert(number).second);
     CHECK(file["备考表"]["立卷人"] != "");
     if (c.seized || c.heard) CHECK_FALSE(file["av"].empty());
+  }
+}
+
+TEST_CASE("a case file names each act's signer as they were named when they acted", "[projectors][casefile]") {
+  testing::CaseFixture f;
+  f.Open("R1", 0);  // by 王伟
+  const auto renamed = f.t().AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
+    return domain::OfficerNameChangedStatement(h, f.a.certificate_no, "王伟明", 0);
+  }));
+  REQUIRE(renamed.ok());
+  f.Investigate("R1", 2);  // by 王伟明, now
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  auto store = testing::OpenStore(f.t().dir());
+  LogReader reader(*store);
+  auto file = ReadCaseFile(*views, reader, "R1");
+  REQUIRE(file.ok());
+  const json& timeline = (*file)["timeline"];
+  REQUIRE(timeline.size() >= 2);
+  CHECK(timeline[0]["actor_name"] == "王伟");
+  CHECK(timeline.back()["actor_name"] == "王伟明");
+  for (const auto& d : (*file)["正卷"]) {
+    CHECK(d["责任者"] == (d["record_index"] == timeline[0]["index"] ? "王伟" : "王伟明"));
   }
 }
 
