@@ -6,7 +6,7 @@ namespace lawtrail::projectors {
 
 Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key) { return view.LoadDoc(key); }
 
-void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& value) { view.StoreDoc(key, value); }
+void StoreJson(ViewTxn& view, const std::string& key, nlohmann::json value) { view.StoreDoc(key, std::move(value)); }
 
 nlohmann::json Dated(const ProjectedRecord& r) {
   return {{"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()},

@@ -16,7 +16,7 @@ namespace lawtrail::projectors {
 
 // The document at `key`, or null.
 Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key);
-void StoreJson(ViewTxn& view, const std::string& key, const nlohmann::json& value);
+void StoreJson(ViewTxn& view, const std::string& key, nlohmann::json value);
 // {index, occurred_at_ms, recorded_at_ms} of a record.
 nlohmann::json Dated(const ProjectedRecord& r);
 // Zero-padded so that keys sort by index.
