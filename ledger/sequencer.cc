@@ -29,12 +29,6 @@ namespace {
 
 std::string IdKey(const EventId& id) { return std::string(AsChars(id)); }
 
-std::string EncodeFlags(const std::vector<domain::Flag>& flags) {
-  std::string out;
-  for (const auto& f : flags) out += f.rule_id + "\t" + f.message + "\n";
-  return out;
-}
-
 }  // namespace
 
 Sequencer::Sequencer(Store& store, note::Signer signer, const SealedVault& vault,
@@ -218,7 +212,7 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
   batch.cases[case_id] = new_head;
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   WriteOpenings(s, index, wb);
-  if (!flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, EncodeFlags(flags));
+  if (!flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(flags));
   if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
   if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
   return Appended{index, false, s.event_id, std::move(flags)};

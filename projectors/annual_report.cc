@@ -5,6 +5,7 @@
 
 #include "ledger/domain/money.h"
 #include "ledger/domain/calendar.h"
+#include "projectors/json_view.h"
 #include "projectors/statistics_view.h"
 
 namespace lawtrail::projectors {
@@ -124,8 +125,10 @@ json Staff(ViewStore& views, int year) {
 Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& agency_name) {
   ASSIGN_OR_RETURN(auto* cf, views.ActiveView(StatisticsView::kName));
   ASSIGN_OR_RETURN(auto text, views.Get(cf, "year/" + std::to_string(year)));
-  json y = text ? json::parse(*text, nullptr, false) : json::object();
-  if (y.is_discarded()) return Status::Corruption("statistics for " + std::to_string(year) + " are not JSON");
+  json y = json::object();
+  if (text) {
+    ASSIGN_OR_RETURN(y, ParseViewValue(*text, "year/" + std::to_string(year)));
+  }
   json report;
   report["title"] = agency_name + std::to_string(year) + "年度行政执法统计年报";
   report["year"] = year;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ledger/bytes.h"
+#include "ledger/domain/rules.h"
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
@@ -89,11 +90,11 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   switch (st.payload_type()) {
     case fb::Payload::AgencyGenesis:
-      StoreJson(view, "~agency", {{"name", Str(st.payload_as_AgencyGenesis()->name())}, {"department", ""}});
+      view.StoreDoc("~agency", {{"name", Str(st.payload_as_AgencyGenesis()->name())}, {"department", ""}});
       return Status::Ok();
     case fb::Payload::AgencyProfileUpdated: {
       const auto* p = st.payload_as_AgencyProfileUpdated();
-      StoreJson(view, "~agency", {{"name", Str(p->name())}, {"department", Str(p->department())}});
+      view.StoreDoc("~agency", {{"name", Str(p->name())}, {"department", Str(p->department())}});
       return Status::Ok();
     }
     case fb::Payload::OfficerRegistered:
@@ -196,14 +197,9 @@ void AddRecord(const ProjectedRecord& r, const std::string& department, const st
                {"event", fb::EnumNamePayload(st.payload_type())},
                {"actor_certificate_no", cert},
                {"actor_name", actor_name != nullptr ? *actor_name : ""}};
-  for (std::string_view rest = r.flags; !rest.empty();) {
-    const size_t end = std::min(rest.find('\n'), rest.size());
-    const std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(std::min(end + 1, rest.size()));
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    parts.flags.push_back({{"index", r.index}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}});
-    step["flags"].push_back(line.substr(0, tab));
+  for (const domain::Flag& f : domain::DecodeFlags(r.flags)) {
+    parts.flags.push_back({{"index", r.index}, {"rule", f.rule_id}, {"message", f.message}});
+    step["flags"].push_back(f.rule_id);
   }
   parts.timeline.push_back(std::move(step));
 
@@ -247,9 +243,7 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
   auto read_doc = [&](const std::string& key) -> Result<json> {
     ASSIGN_OR_RETURN(auto text, views.Get(cf, key));
     if (!text) return json();
-    json doc = json::parse(*text, nullptr, false);
-    if (doc.is_discarded()) return Status::Corruption("case file view value at '" + key + "' is not JSON");
-    return doc;
+    return ParseViewValue(*text, key);
   };
   ASSIGN_OR_RETURN(json file, read_doc(CaseKey(case_id)));
   ASSIGN_OR_RETURN(const json agency, read_doc("~agency"));

@@ -33,7 +33,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   ASSIGN_OR_RETURN(const json* case_doc, view.PeekDoc(CaseKey(case_id)));
   ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
   const json& c = *case_doc;
-  const json agency = agency_doc->is_object() ? *agency_doc : json::object();
+  const bool has_agency = agency_doc->is_object();
   if (c.is_null()) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
   json rec;
   rec["case_id"] = case_id;
@@ -70,8 +70,8 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   rec["confiscation_wan_yuan"] = WanYuan(confiscated);
   rec["decided_on"] = ChinaDay(st.occurred_at_ms());
   rec["decided"] = Dated(r);
-  rec["agency"] = agency.value("name", "");
-  rec["agency_credit_code"] = agency.value("credit_code", "");
+  rec["agency"] = has_agency ? agency_doc->value("name", "") : "";
+  rec["agency_credit_code"] = has_agency ? agency_doc->value("credit_code", "") : "";
   // 7 working days for 行政处罚 and 行政许可 decisions, 20 for others (D3).
   const bool seven = c.value("category", "") == Label(fb::CaseCategory::Penalty) ||
                      c.value("category", "") == Label(fb::CaseCategory::Licensing);
@@ -155,7 +155,7 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       const std::string code = st.payload_type() == fb::Payload::AgencyGenesis
                                    ? Str(st.payload_as_AgencyGenesis()->credit_code())
                                    : Str(st.payload_as_AgencyProfileUpdated()->credit_code());
-      StoreJson(view, "~agency", {{"name", name}, {"credit_code", code}});
+      view.StoreDoc("~agency", {{"name", name}, {"credit_code", code}});
       return Status::Ok();
     }
     case fb::Payload::CaseOpened: {
@@ -167,7 +167,7 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
         if (!Str(p->credit_code()).empty()) c["party_credit_code"] = Str(p->credit_code());
       }
       c["publishable"] = Publishable(*o);
-      StoreJson(view, CaseKey(Str(st.case_id())), c);
+      view.StoreDoc(CaseKey(Str(st.case_id())), c);
       return Status::Ok();
     }
     case fb::Payload::DecisionIssued:

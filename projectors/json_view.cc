@@ -4,9 +4,11 @@
 
 namespace lawtrail::projectors {
 
-Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key) { return view.LoadDoc(key); }
-
-void StoreJson(ViewTxn& view, const std::string& key, nlohmann::json value) { view.StoreDoc(key, std::move(value)); }
+Result<nlohmann::json> ParseViewValue(std::string_view text, std::string_view key) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return Status::Corruption("view value at '" + std::string(key) + "' is not JSON");
+  return doc;
+}
 
 nlohmann::json Dated(const ProjectedRecord& r) {
   return {{"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()},

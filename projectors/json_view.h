@@ -14,9 +14,9 @@
 
 namespace lawtrail::projectors {
 
-// The document at `key`, or null.
-Result<nlohmann::json> LoadJson(ViewTxn& view, const std::string& key);
-void StoreJson(ViewTxn& view, const std::string& key, nlohmann::json value);
+// A view value parsed as JSON; a value that is not JSON is corruption,
+// reported with its key.
+Result<nlohmann::json> ParseViewValue(std::string_view text, std::string_view key);
 // {index, occurred_at_ms, recorded_at_ms} of a record.
 nlohmann::json Dated(const ProjectedRecord& r);
 // Zero-padded so that keys sort by index.

@@ -56,10 +56,24 @@ const char* Label(fb::CloseReason v) {
 
 std::string ChinaDay(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)); }
 
-std::string AddWorkingDays(const std::string& day, int n) {
+namespace {
+
+// `day` moved by `add` on the China calendar; an unparsable day stays as it is.
+template <typename Add>
+std::string MoveDay(const std::string& day, Add add) {
   auto d = domain::ParseDate(day);
   if (!d.ok()) return day;
-  return domain::FormatDate(domain::WorkdayCalendar::China().AddWorkingDays(*d, n).date);
+  return domain::FormatDate(add(domain::WorkdayCalendar::China(), *d).date);
+}
+
+}  // namespace
+
+std::string AddWorkingDays(const std::string& day, int n) {
+  return MoveDay(day, [n](const auto& cal, auto d) { return cal.AddWorkingDays(d, n); });
+}
+
+std::string AddCalendarDays(const std::string& day, int n) {
+  return MoveDay(day, [n](const auto& cal, auto d) { return cal.AddCalendarDays(d, n); });
 }
 
 std::string ChinaHour(int64_t ms) {

@@ -27,6 +27,8 @@ std::string ChinaDay(int64_t ms);
 std::string ChinaHour(int64_t ms);
 // `day` plus `n` working days (start not counted), YYYY-MM-DD.
 std::string AddWorkingDays(const std::string& day, int n);
+// `day` plus `n` calendar days, for periods the law counts in days (日).
+std::string AddCalendarDays(const std::string& day, int n);
 
 }  // namespace lawtrail::projectors
 

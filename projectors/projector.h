@@ -53,10 +53,6 @@ class Projector {
   // Folds record `r` into the view. An error stops the runner at `r` with
   // nothing of `r` committed.
   virtual Status Apply(const ProjectedRecord& r, ViewTxn& view) = 0;
-  // Lets go of anything kept in memory between records. The runner calls it
-  // whenever it drops uncommitted writes, so a projector's memory never
-  // holds what its view does not.
-  virtual void Forget() {}
   // Where case `case_id`'s own entries are: nothing another case adds to.
   // Rebuilding one case clears these and folds the case's records again with
   // every other write (aggregates, indexes) suppressed. Empty: the view keeps

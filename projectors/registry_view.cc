@@ -50,7 +50,7 @@ Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
     default: return Status::Ok();
   }
   const std::string key = "officer/" + cert;
-  ASSIGN_OR_RETURN(json entry, LoadJson(view, key));
+  ASSIGN_OR_RETURN(json entry, view.LoadDoc(key));
   if (entry.is_null()) entry = json::object();
   ASSIGN_OR_RETURN(json payload, PayloadJson(codec, r));
   switch (st.payload_type()) {
@@ -75,7 +75,7 @@ Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
   h["event"] = event;
   if (!reason.empty()) h["reason"] = reason;
   entry["history"].push_back(h);
-  StoreJson(view, key, entry);
+  view.StoreDoc(key, entry);
   return Status::Ok();
 }
 
@@ -88,25 +88,25 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::AgencyGenesis:
     case fb::Payload::AgencyProfileUpdated: {
       ASSIGN_OR_RETURN(json payload, PayloadJson(codec_, r));
-      ASSIGN_OR_RETURN(json agency, LoadJson(view, "agency"));
+      ASSIGN_OR_RETURN(json agency, view.LoadDoc("agency"));
       if (agency.is_null()) agency = json::object();
       for (auto& [k, v] : payload.items()) {
         if (k != "root_public_key") agency[k] = v;
       }
       agency["updated"] = Dated(r);
-      StoreJson(view, "agency", agency);
-      StoreJson(view, "agency/v/" + IndexKey(r.index), agency);
+      view.StoreDoc("agency", agency);
+      view.StoreDoc("agency/v/" + IndexKey(r.index), agency);
       return Status::Ok();
     }
     case fb::Payload::MasterItemRetired: {
       const auto* m = st.payload_as_MasterItemRetired();
       const std::string key = ItemKey(m->kind(), Str(m->code()));
-      ASSIGN_OR_RETURN(json item, LoadJson(view, key));
+      ASSIGN_OR_RETURN(json item, view.LoadDoc(key));
       if (item.is_null()) return Status::Corruption("retired item " + key + " was never published");
       item["retired"] = Dated(r);
       item["retired"]["reason"] = Str(m->reason());
-      StoreJson(view, key, item);
-      StoreJson(view, key + "/v/" + IndexKey(r.index), item);
+      view.StoreDoc(key, item);
+      view.StoreDoc(key + "/v/" + IndexKey(r.index), item);
       return Status::Ok();
     }
     default:
@@ -114,13 +114,13 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   }
   if (auto ref = domain::PublishedItemOf(st)) {
     const std::string key = ItemKey(ref->kind, ref->code);
-    ASSIGN_OR_RETURN(json previous, LoadJson(view, key));
+    ASSIGN_OR_RETURN(json previous, view.LoadDoc(key));
     ASSIGN_OR_RETURN(json item, PayloadJson(codec_, r));
     item["published"] = Dated(r);
     item["version"] = previous.is_null() ? 1 : previous.value("version", 1) + 1;
     if (!previous.is_null()) item["first_published"] = previous.value("first_published", previous["published"]);
-    StoreJson(view, key, item);
-    StoreJson(view, key + "/v/" + IndexKey(r.index), item);
+    view.StoreDoc(key, item);
+    view.StoreDoc(key + "/v/" + IndexKey(r.index), item);
     return Status::Ok();
   }
   return ApplyOfficer(r, view, codec_);

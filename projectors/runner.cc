@@ -34,11 +34,6 @@ Status ProjectionRunner::StartRunning() {
   return Status::Ok();
 }
 
-void ProjectionRunner::DropRunning() {
-  running_.clear();
-  for (auto& p : projectors_) p->Forget();
-}
-
 Status ProjectionRunner::Commit(uint64_t next) {
   // One atomic write per projector: its view and its cursor move together.
   for (Running& r : running_) {
@@ -105,7 +100,7 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   Status done = scanned.ok() ? Commit(to) : scanned;
   if (done.ok()) done = PromoteCaughtUp(size);
   if (!done.ok()) {
-    DropRunning();  // nothing uncommitted may be read back by a later catch-up
+    running_.clear();  // nothing uncommitted may be read back by a later catch-up
     return done;
   }
   return to - from;
@@ -117,12 +112,7 @@ bool CaseKeys::Holds(std::string_view key) const {
 }
 
 Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
-  DropRunning();  // their caches hold the entries about to change
-  // And whatever the refold left in the projectors' memory goes too.
-  struct DropAfter {
-    ProjectionRunner* runner;
-    ~DropAfter() { runner->DropRunning(); }
-  } drop_after{this};
+  running_.clear();  // their caches hold the entries about to change
   uint64_t folded = 0;
   for (auto& p : projectors_) {
     const CaseKeys scope = p->CaseKeysOf(case_id);
@@ -162,7 +152,7 @@ Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
     views_.PutActive(b, p->name(), p->version());
     RETURN_IF_ERROR(views_.Write(b));
     if (active) {
-      DropRunning();
+      running_.clear();
       RETURN_IF_ERROR(views_.Drop(p->name(), *active));
     }
   }
@@ -170,7 +160,7 @@ Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
 }
 
 Status ProjectionRunner::Rebuild(std::string_view name) {
-  DropRunning();
+  running_.clear();
   for (auto& p : projectors_) {
     if (p->name() != name) continue;
     ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(name));
@@ -179,7 +169,7 @@ Status ProjectionRunner::Rebuild(std::string_view name) {
     RETURN_IF_ERROR(views_.Drop(name, p->version()));
     if (active == p->version()) {
       rocksdb::WriteBatch b;
-      b.Delete(views_.meta(), "active/" + std::string(name)).PermitUncheckedError();
+      views_.DeleteActive(b, name);
       RETURN_IF_ERROR(views_.Write(b));
     }
     return Status::Ok();

@@ -62,7 +62,6 @@ class ProjectionRunner {
   Status Commit(uint64_t next);
   Status PromoteCaughtUp(uint64_t size);
   Status StartRunning();
-  void DropRunning();
 
   const LogReader& log_;
   ViewStore& views_;

@@ -145,7 +145,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       if (o->roles()) {
         for (auto role : *o->roles()) roles.push_back(fb::EnumNameRole(role));
       }
-      StoreJson(view, "~officer/" + Str(o->certificate_no()),
+      view.StoreDoc("~officer/" + Str(o->certificate_no()),
                 {{"roles", roles}, {"valid_from_ms", o->valid_from_ms()}, {"valid_until_ms", o->valid_until_ms()},
                  {"registered_at_ms", at}, {"state", "active"}});
       return Status::Ok();
@@ -158,19 +158,19 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                                : st.payload_type() == fb::Payload::OfficerReinstated
                                    ? Str(st.payload_as_OfficerReinstated()->certificate_no())
                                    : Str(st.payload_as_OfficerRevoked()->certificate_no());
-      ASSIGN_OR_RETURN(json o, LoadJson(view, "~officer/" + cert));
+      ASSIGN_OR_RETURN(json o, view.LoadDoc("~officer/" + cert));
       if (o.is_null()) return Status::Ok();
       o["state"] = st.payload_type() == fb::Payload::OfficerSuspended  ? "suspended"
                    : st.payload_type() == fb::Payload::OfficerRevoked ? "revoked"
                                                                        : "active";
       o["state_since_ms"] = at;
-      StoreJson(view, "~officer/" + cert, o);
+      view.StoreDoc("~officer/" + cert, o);
       return Status::Ok();
     }
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
       const When w = WhenOf(at);
-      StoreJson(view, case_key,
+      view.StoreDoc(case_key,
                 {{"category", Label(o->category())}, {"procedure", Label(o->procedure())}, {"village", Str(o->village())}});
       return EditYear(view, at, [&](json& y) {
         Add(y["立案"], Label(o->category()));

@@ -135,6 +135,10 @@ void ViewStore::PutActive(rocksdb::WriteBatchBase& batch, std::string_view name,
   batch.Put(meta_, ActiveKey(name), std::to_string(version)).PermitUncheckedError();
 }
 
+void ViewStore::DeleteActive(rocksdb::WriteBatchBase& batch, std::string_view name) {
+  batch.Delete(meta_, ActiveKey(name)).PermitUncheckedError();
+}
+
 Status ViewStore::Write(rocksdb::WriteBatch& batch) {
   return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing views");
 }

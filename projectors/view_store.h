@@ -44,6 +44,7 @@ class ViewStore {
   Result<std::optional<uint32_t>> ActiveVersion(std::string_view name);
   void PutCursor(rocksdb::WriteBatchBase& batch, std::string_view name, uint32_t version, uint64_t next);
   void PutActive(rocksdb::WriteBatchBase& batch, std::string_view name, uint32_t version);
+  void DeleteActive(rocksdb::WriteBatchBase& batch, std::string_view name);
   rocksdb::ColumnFamilyHandle* meta() { return meta_; }
 
   Status Write(rocksdb::WriteBatch& batch);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ledger/store.h"
+#include "projectors/json_view.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -17,17 +18,21 @@ constexpr uint64_t kKeptWindows = 4;
 
 }  // namespace
 
+ViewTxn::Slot& ViewTxn::MarkDirty(Entry& entry) {
+  if (!entry.second.dirty) {
+    entry.second.dirty = true;
+    dirty_.push_back(&entry);
+  }
+  return entry.second;
+}
+
 ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
   auto it = slots_.find(key);
   if (it == slots_.end()) it = slots_.try_emplace(std::string(key)).first;
-  if (!it->second.dirty) {
-    it->second.dirty = true;
-    dirty_.push_back(&*it);
-  }
-  return it->second;
+  return MarkDirty(*it);
 }
 
-Result<ViewTxn::Slot*> ViewTxn::Load(std::string_view key, bool as_doc) {
+Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key, bool as_doc) {
   auto it = slots_.find(key);
   if (it == slots_.end()) {
     Slot slot;
@@ -44,15 +49,14 @@ Result<ViewTxn::Slot*> ViewTxn::Load(std::string_view key, bool as_doc) {
   slot.used = generation_;
   if (as_doc && !slot.is_doc) {
     if (slot.exists) {
-      slot.doc = nlohmann::json::parse(slot.text, nullptr, false);
-      if (slot.doc.is_discarded()) return Status::Corruption("view value at '" + std::string(key) + "' is not JSON");
+      ASSIGN_OR_RETURN(slot.doc, ParseViewValue(slot.text, key));
     }
     slot.is_doc = true;
     slot.text.clear();
   } else if (!as_doc && slot.is_doc) {
     return Status::Internal("view key '" + std::string(key) + "' holds a document, not a value");
   }
-  return &slot;
+  return &*it;
 }
 
 void ViewTxn::Put(std::string_view key, std::string value) {
@@ -79,8 +83,8 @@ void ViewTxn::Delete(std::string_view key) {
 }
 
 Result<const std::string*> ViewTxn::Find(std::string_view key) {
-  ASSIGN_OR_RETURN(Slot * s, Load(key, /*as_doc=*/false));
-  return s->exists ? &s->text : nullptr;
+  ASSIGN_OR_RETURN(Entry * e, Load(key, /*as_doc=*/false));
+  return e->second.exists ? &e->second.text : nullptr;
 }
 
 Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) {
@@ -93,14 +97,13 @@ Result<nlohmann::json*> ViewTxn::EditDoc(std::string_view key) {
     scratch_ = nullptr;
     return &scratch_;
   }
-  ASSIGN_OR_RETURN(Slot * s, Load(key, /*as_doc=*/true));
-  Touch(key);
-  return &s->doc;
+  ASSIGN_OR_RETURN(Entry * e, Load(key, /*as_doc=*/true));
+  return &MarkDirty(*e).doc;
 }
 
 Result<const nlohmann::json*> ViewTxn::PeekDoc(std::string_view key) {
-  ASSIGN_OR_RETURN(Slot * s, Load(key, /*as_doc=*/true));
-  return &s->doc;
+  ASSIGN_OR_RETURN(Entry * e, Load(key, /*as_doc=*/true));
+  return &e->second.doc;
 }
 
 Result<nlohmann::json> ViewTxn::LoadDoc(std::string_view key) {
@@ -156,12 +159,6 @@ void ViewTxn::MarkCommitted() {
     return;
   }
   std::erase_if(slots_, [&](const auto& entry) { return entry.second.used + kKeptWindows < generation_; });
-}
-
-void ViewTxn::Forget() {
-  dirty_.clear();
-  appended_.clear();
-  slots_.clear();
 }
 
 }  // namespace lawtrail::projectors

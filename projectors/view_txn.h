@@ -60,15 +60,11 @@ class ViewTxn {
   void RestrictWrites(std::function<bool(std::string_view)> allowed) { allowed_ = std::move(allowed); }
 
   // For the runner. The pending writes in key order, documents serialised;
-  // valid until MarkCommitted or Forget.
+  // valid until MarkCommitted.
   std::vector<ViewWrite> PendingWrites();
-  size_t pending() const { return dirty_.size() + appended_.size(); }
   // The pending writes are durable in the view: they become the cached state,
-  // and cached entries not read since the previous commit are let go.
+  // and cached entries not read in the last few windows are let go.
   void MarkCommitted();
-  // Drops every pending write and the cache (after a failed fold or commit,
-  // so that nothing uncommitted is ever read back).
-  void Forget();
 
  private:
   struct Slot {
@@ -79,8 +75,10 @@ class ViewTxn {
     std::string text;   // the value; for a document, its serialised form at commit
     nlohmann::json doc;
   };
-  Result<Slot*> Load(std::string_view key, bool as_doc);
+  using Entry = std::pair<const std::string, Slot>;
+  Result<Entry*> Load(std::string_view key, bool as_doc);
   Slot& Touch(std::string_view key);
+  Slot& MarkDirty(Entry& entry);
   bool Allowed(std::string_view key) const { return !allowed_ || allowed_(key); }
 
   // Looks keys up by string_view, without building a string per lookup.
@@ -91,7 +89,7 @@ class ViewTxn {
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
   std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> slots_;
-  std::vector<std::pair<const std::string, Slot>*> dirty_;  // entries of slots_ (nodes stay put)
+  std::vector<Entry*> dirty_;  // entries of slots_ (nodes stay put)
   std::vector<std::pair<std::string, std::string>> appended_;
   uint64_t generation_ = 1;
   std::function<bool(std::string_view)> allowed_;

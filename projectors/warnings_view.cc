@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/rules.h"
 #include "ledger/log_format.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/json_view.h"
@@ -19,16 +19,10 @@ std::string ObligationKey(const std::string& case_id, const std::string& kind) {
   return "obligation/" + case_id + "/" + kind;
 }
 
-std::string AddDays(const std::string& day, int n) {
-  auto d = domain::ParseDate(day);
-  if (!d.ok()) return day;
-  return domain::FormatDate(domain::WorkdayCalendar::China().AddCalendarDays(*d, n).date);
-}
-
 // Opens a deadline the case owes.
 void Open(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& law,
           const std::string& due_on, uint64_t index) {
-  StoreJson(view, ObligationKey(case_id, kind),
+  view.StoreDoc(ObligationKey(case_id, kind),
             {{"case_id", case_id}, {"kind", kind}, {"law", law}, {"due_on", due_on}, {"evidence", {index}}});
 }
 
@@ -53,7 +47,7 @@ Status Meet(ViewTxn& view, const std::string& case_id, const std::string& kind, 
 Status Extend(ViewTxn& view, const std::string& case_id, const std::string& kind, int days, uint64_t index) {
   ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, kind));
   if (o == nullptr) return Status::Ok();
-  (*o)["due_on"] = AddDays((*o)["due_on"], days);
+  (*o)["due_on"] = AddCalendarDays((*o)["due_on"], days);
   (*o)["evidence"].push_back(index);
   return Status::Ok();
 }
@@ -94,27 +88,21 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
   const std::string case_id = Str(st.case_id());
   const std::string day = ChinaDay(st.occurred_at_ms());
-  // Procedure flags raised at admission.
-  if (!r.flags.empty()) {
-    std::istringstream flags{std::string(r.flags)};
-    std::string line;
-    while (std::getline(flags, line)) {
-      const size_t tab = line.find('\t');
-      if (tab == std::string::npos) continue;
-      StoreJson(view, "flag/" + IndexKey(r.index),
-                {{"case_id", case_id}, {"rule", line.substr(0, tab)}, {"message", line.substr(tab + 1)}, {"evidence", {r.index}}});
-    }
+  // Procedure flags raised at admission, one entry per flag.
+  for (const domain::Flag& f : domain::DecodeFlags(r.flags)) {
+    view.StoreDoc("flag/" + IndexKey(r.index) + "/" + f.rule_id,
+                  {{"case_id", case_id}, {"rule", f.rule_id}, {"message", f.message}, {"evidence", {r.index}}});
   }
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
-      StoreJson(view, "~case/" + case_id,
+      view.StoreDoc("~case/" + case_id,
                 {{"power_item_code", Str(o->power_item_code())},
                  {"category", Label(o->category())},
                  {"procedure", Label(o->procedure())},
                  {"publishable", Publishable(*o)}});
       if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
-        Open(view, case_id, "decision-90-days", "行政处罚法 第60条", AddDays(day, 90), r.index);
+        Open(view, case_id, "decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
       }
       if (o->party() && !Str(o->party()->credit_code()).empty()) {
         const std::string key = "~party/" + Str(o->party()->credit_code());
@@ -167,7 +155,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
       RETURN_IF_ERROR(Meet(view, case_id, "service-7-working-days", served, r.index));
       if (fined) {
-        Open(view, case_id, "payment-15-days", "行政处罚法 第67条", AddDays(served, 15), r.index);
+        Open(view, case_id, "payment-15-days", "行政处罚法 第67条", AddCalendarDays(served, 15), r.index);
       }
       return Status::Ok();
     }
@@ -193,7 +181,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Meet(view, case_id, "preservation-7-working-days", day, r.index);
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
-      Open(view, case_id, "seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddDays(day, m->days()), r.index);
+      Open(view, case_id, "seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddCalendarDays(day, m->days()), r.index);
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureExtended: {
@@ -215,14 +203,13 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   ASSIGN_OR_RETURN(auto* cf, views.ActiveView(WarningsView::kName));
   json out = json::array();
   const std::string at_risk_from = AddWorkingDays(today, 2);
-  std::map<std::string, std::vector<std::pair<std::string, json>>> fines_by_item;  // item → (officer, entry)
+  std::map<std::string, Counters> fines_by_item;  // item → (officer, entry)
   std::map<std::string, Counters> places;  // village → (month, entry)
   std::map<std::string, Counters> hours;   // month → (day and hour, entry)
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
-    const json v = json::parse(it->value().ToString(), nullptr, false);
-    if (v.is_discarded()) return Status::Corruption("warnings view value at '" + key + "' is not JSON");
+    ASSIGN_OR_RETURN(const json v, ParseViewValue(it->value().ToStringView(), key));
     if (key.rfind("obligation/", 0) == 0) {
       const std::string due = v.value("due_on", "");
       json w = {{"case_id", v["case_id"]}, {"deadline", v["kind"]}, {"law", v["law"]}, {"due_on", due},

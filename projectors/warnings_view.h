@@ -6,7 +6,7 @@
 //       one record, met by a later one (90-day decision, 7-working-day
 //       service, disclosure due date, 先行登记保存 disposal, seizure term,
 //       15-day payment), with its due date and the evidence (record indices)
-//   flag/<index>                        a procedure flag raised at admission
+//   flag/<index>/<rule>                 a procedure flag raised at admission
 //   ~fines/<power item>/<officer>       fines decided, for peer comparison
 //   ~party/<统一社会信用代码>            cases per organisation party
 //   ~place/<village>/<YYYY-MM>          cases opened per village and month
@@ -27,7 +27,7 @@ class WarningsView : public Projector {
  public:
   static constexpr std::string_view kName = "warnings";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override {
     const std::string id(case_id);

@@ -35,14 +35,14 @@ int Project(const ProjectOptions& o) {
     if (Status s = runner.Rebuild(o.rebuild); !s.ok()) return Report("project", s);
   }
   auto folded = runner.CatchUp();
-  if (folded.ok() && !o.case_id.empty()) {
+  if (!folded.ok()) return Report("project", folded.status());
+  if (!o.case_id.empty()) {
     auto refolded = runner.RebuildCase(o.case_id);
     if (!refolded.ok()) return Report("project", refolded.status());
     if (*refolded == 0) return Report("project", Status::NotFound("the log holds no record of case '" + o.case_id + "'"));
     std::fprintf(stderr, "rebuilt case %s from its %llu records\n", o.case_id.c_str(),
                  static_cast<unsigned long long>(*refolded));
   }
-  if (!folded.ok()) return Report("project", folded.status());
   auto lag = runner.Lag();
   if (!lag.ok()) return Report("project", lag.status());
   for (const auto& l : *lag) {

@@ -114,6 +114,24 @@ Flag Raise(std::string_view id, const std::string& detail) {
   return Flag{std::string(id), std::string(RuleById(id).law) + ": " + detail};
 }
 
+std::string EncodeFlags(const std::vector<Flag>& flags) {
+  std::string out;
+  for (const auto& f : flags) out += f.rule_id + "\t" + f.message + "\n";
+  return out;
+}
+
+std::vector<Flag> DecodeFlags(std::string_view encoded) {
+  std::vector<Flag> out;
+  while (!encoded.empty()) {
+    const size_t end = std::min(encoded.find('\n'), encoded.size());
+    const std::string_view line = encoded.substr(0, end);
+    encoded.remove_prefix(std::min(end + 1, encoded.size()));
+    const size_t tab = line.find('\t');
+    if (tab != std::string_view::npos) out.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
+  }
+  return out;
+}
+
 std::string RulesMarkdown() {
   std::string out =
       "| id | severity | law | rule |\n"

@@ -44,6 +44,9 @@ struct Flag {
   bool operator==(const Flag&) const = default;
 };
 Flag Raise(std::string_view id, const std::string& detail);
+// Flags as stored beside their record: a "rule\tmessage\n" line each.
+std::string EncodeFlags(const std::vector<Flag>& flags);
+std::vector<Flag> DecodeFlags(std::string_view encoded);
 
 // The rule table as Markdown (docs/rules.md).
 std::string RulesMarkdown();

@@ -418,5 +418,12 @@ TEST_CASE("every rule in the catalogue has a test in this file", "[rules]") {
   }
 }
 
+TEST_CASE("flags stored beside a record decode to the flags raised, in order", "[rules]") {
+  const std::vector<domain::Flag> raised = {domain::Raise("F-SEIZURE-30", "查封 30 日期满"),
+                                            domain::Raise("F-DISCLOSURE-LATE", "公示逾期 2 个工作日")};
+  CHECK(domain::DecodeFlags(domain::EncodeFlags(raised)) == raised);
+  CHECK(domain::DecodeFlags("").empty());
+}
+
 }  // namespace
 }  // namespace lawtrail::testing

@@ -12,6 +12,7 @@
 #include "ledger/statement.h"
 #include "ledger/submission.h"
 #include "ledger/domain/master_data_statements.h"
+#include "ledger/domain/rules.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
@@ -217,6 +218,18 @@ TEST_CASE("early warnings name the late acts the generator made, with their evid
   }
   CHECK(met_late_disclosure == late_published);
   CHECK(flagged_late == late_published);
+  // Every flag admission stored beside a record is one warning, with that record as evidence.
+  std::multiset<std::pair<uint64_t, std::string>> stored, warned;
+  auto flags = LogReader(*store).FlagsIn(0, size);
+  REQUIRE(flags.ok());
+  for (const auto& [index, encoded] : *flags) {
+    for (const auto& f : domain::DecodeFlags(encoded)) stored.insert({index, f.rule_id});
+  }
+  for (const auto& w : *warnings) {
+    if (w["kind"] == "procedure flag") warned.insert({w["evidence"][0].get<uint64_t>(), w["rule"].get<std::string>()});
+  }
+  REQUIRE_FALSE(stored.empty());
+  CHECK(warned == stored);
   // Every case that went to court paid late first (others paid late too, after a slow publication).
   CHECK(std::includes(met_late_payment.begin(), met_late_payment.end(), court.begin(), court.end()));
 }
