@@ -7,10 +7,15 @@
 #include <flatbuffers/flatbuffers.h>
 
 #include <string>
+#include <string_view>
 
 namespace lawtrail {
 
 inline std::string Str(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
+// The same without a copy, valid while the buffer is.
+inline std::string_view StrView(const flatbuffers::String* s) {
+  return s == nullptr ? std::string_view() : s->string_view();
+}
 
 }  // namespace lawtrail
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "ledger/bytes.h"
@@ -10,6 +11,7 @@
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
+#include "projectors/view_doc.h"
 #include "ledger/store.h"
 
 namespace lawtrail::domain {
@@ -42,6 +44,38 @@ const std::map<std::pair<std::string, std::string>, Placement>& OrderTable() {
 }
 
 std::string CaseKey(std::string_view case_id) { return "case/" + std::string(case_id); }
+
+// A case file's cover (封面).
+struct Cover : Fielded {
+  std::optional<std::string> retention, agency, decision_no, archive_no, party, case_name, category, procedure,
+      opened_on, closed_on;
+  template <typename V>
+  void Fields(V& v) {
+    v("保管期限", retention), v("办案机构", agency), v("处罚决定书文号", decision_no), v("归档号", archive_no);
+    v("当事人", party), v("案件名称", case_name), v("案件类别", category), v("程序", procedure);
+    v("立案日期", opened_on), v("结案日期", closed_on);
+  }
+};
+
+// The 备考表: who put the file together, and when.
+struct FilingNote : Fielded {
+  std::string filed_by, filed_on;
+  template <typename V>
+  void Fields(V& v) {
+    v("立卷人", filed_by), v("立卷日期", filed_on);
+  }
+};
+
+// A case file's stored part (the rest is read from the log).
+struct CaseCover final : FieldsDoc<CaseCover> {
+  std::string case_id;
+  Cover cover;
+  std::optional<FilingNote> note;
+  template <typename V>
+  void Fields(V& v) {
+    v("case_id", case_id), v("cover", cover), v("备考表", note);
+  }
+};
 
 json AvJson(const fb::AvRecording& av, uint64_t index) {
   json interruptions = json::array();
@@ -118,29 +152,31 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
 
   const std::string case_id = Str(st.case_id());
   const std::string day = ChinaDay(st.occurred_at_ms());
-  ASSIGN_OR_RETURN(json * file, view.EditDoc(CaseKey(case_id)));
-  if (file->is_null()) {
+  ASSIGN_OR_RETURN(CaseCover * file, view.Edit<CaseCover>(CaseKey(case_id)));
+  if (file == nullptr) {
     ASSIGN_OR_RETURN(const json* agency, view.PeekDoc("~agency"));
-    *file = {{"case_id", case_id}, {"cover", {{"办案机构", agency->is_object() ? agency->value("name", "") : ""}}}};
+    file = &view.Store(CaseKey(case_id), CaseCover());
+    file->case_id = case_id;
+    file->cover.agency = agency->is_object() ? agency->value("name", "") : "";
   }
-  json& cover = (*file)["cover"];
+  auto& cover = file->cover;
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
-      cover["案件名称"] = Str(o->cause());
-      cover["当事人"] = o->party() ? Str(o->party()->name()) : "";
-      cover["立案日期"] = day;
-      cover["案件类别"] = Label(o->category());
-      cover["程序"] = Label(o->procedure());
+      cover.case_name = Str(o->cause());
+      cover.party = o->party() ? Str(o->party()->name()) : "";
+      cover.opened_on = day;
+      cover.category = Label(o->category());
+      cover.procedure = Label(o->procedure());
       // Important files are kept permanently, ordinary ones 30 years (§6).
-      cover["保管期限"] = o->procedure() == fb::Procedure::General ? "永久" : "30年";
+      cover.retention = o->procedure() == fb::Procedure::General ? "永久" : "30年";
       break;
     }
     case fb::Payload::DecisionIssued:
-      cover["处罚决定书文号"] = Str(st.payload_as_DecisionIssued()->decision_no());
+      cover.decision_no = Str(st.payload_as_DecisionIssued()->decision_no());
       break;
     case fb::Payload::CaseClosed: {
-      cover["结案日期"] = day;
+      cover.closed_on = day;
       // 归档号: 4-digit year and a 4-digit serial of the cases closed that
       // year. The number given is kept apart from the case's entries, so a
       // rebuild of this case alone finds it rather than drawing a new one.
@@ -158,10 +194,12 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
         number = formatted;
         view.Put("~archived/" + case_id, number);
       }
-      cover["归档号"] = number;
+      cover.archive_no = number;
       const std::string cert = Str(st.actor()->certificate_no());
       ASSIGN_OR_RETURN(auto name, view.Get("~officer/" + cert));
-      (*file)["备考表"] = {{"立卷人", name.value_or(cert)}, {"立卷日期", day}};
+      FilingNote& note = file->note.emplace();
+      note.filed_by = name.value_or(cert);
+      note.filed_on = day;
       break;
     }
     default:

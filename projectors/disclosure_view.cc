@@ -1,9 +1,12 @@
 #include "projectors/disclosure_view.h"
 
+#include <optional>
+
 #include "ledger/domain/money.h"
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
+#include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -13,6 +16,103 @@ using nlohmann::json;
 std::string CaseKey(std::string_view case_id) { return "~case/" + std::string(case_id); }
 std::string DecisionKey(std::string_view case_id) { return "decision/" + std::string(case_id); }
 
+// What the view keeps of a case to fill in its decision's record.
+struct CaseState final : FieldsDoc<CaseState> {
+  std::string category;
+  std::optional<std::string> party_credit_code, party_kind, party_name;  // when the case has a party
+  std::string procedure;
+  bool publishable = false;
+  template <typename V>
+  void Fields(V& v) {
+    v("category", category), v("party_credit_code", party_credit_code), v("party_kind", party_kind);
+    v("party_name", party_name), v("procedure", procedure), v("publishable", publishable);
+  }
+};
+
+// {index, occurred_at_ms, recorded_at_ms} of the record that did something.
+struct Stamp : Fielded {
+  uint64_t index = 0;
+  int64_t occurred_at_ms = 0, recorded_at_ms = 0;
+  static Stamp Of(const ProjectedRecord& r) {
+    Stamp s;
+    s.index = r.index;
+    s.occurred_at_ms = r.statement->occurred_at_ms();
+    s.recorded_at_ms = r.time_recorded_ms;
+    return s;
+  }
+  template <typename V>
+  void Fields(V& v) {
+    v("index", index), v("occurred_at_ms", occurred_at_ms), v("recorded_at_ms", recorded_at_ms);
+  }
+};
+
+// A dated act on a decision: a correction or the withdrawal.
+struct Note : Fielded {
+  uint64_t index = 0;
+  std::string on, reason;
+  std::optional<bool> within_3_working_days;  // withdrawals after a change
+  template <typename V>
+  void Fields(V& v) {
+    v("index", index), v("on", on), v("reason", reason), v("within_3_working_days", within_3_working_days);
+  }
+};
+
+// The decision changed, revoked or confirmed illegal (第48条).
+struct Change : Fielded {
+  std::string by;
+  uint64_t index = 0;
+  std::string kind, on, reason, ruling_no, withdraw_by;
+  template <typename V>
+  void Fields(V& v) {
+    v("by", by), v("index", index), v("kind", kind), v("on", on), v("reason", reason), v("ruling_no", ruling_no);
+    v("withdraw_by", withdraw_by);
+  }
+};
+
+// One decision's disclosure record (domain.md §7.2).
+struct DecisionRecord final : FieldsDoc<DecisionRecord> {
+  std::string agency, agency_credit_code, basis, case_id, category;
+  std::optional<Change> change;
+  std::string confiscation_wan_yuan;
+  std::optional<std::vector<Note>> corrections;
+  Stamp decided;
+  std::string decided_on, decision_no;
+  int display_months = 0;
+  std::optional<std::string> display_until;
+  std::string due_on;
+  int due_within_working_days = 0;
+  std::string facts, fine_wan_yuan, outcome;
+  std::optional<std::string> party_credit_code, party_kind, party_name;
+  std::string penalty_content;
+  std::vector<std::string> penalty_types;
+  std::optional<std::string> platform;
+  std::string procedure;
+  std::optional<std::string> publication_id;
+  bool publishable = false;
+  std::optional<Stamp> published;
+  std::optional<std::string> published_on;
+  std::optional<bool> published_on_time;
+  std::string status;
+  std::optional<std::string> summary;
+  int64_t version = 0;
+  std::string violation_type;
+  std::optional<Note> withdrawn;
+  template <typename V>
+  void Fields(V& v) {
+    v("agency", agency), v("agency_credit_code", agency_credit_code), v("basis", basis), v("case_id", case_id);
+    v("category", category), v("change", change), v("confiscation_wan_yuan", confiscation_wan_yuan);
+    v("corrections", corrections), v("decided", decided), v("decided_on", decided_on), v("decision_no", decision_no);
+    v("display_months", display_months), v("display_until", display_until), v("due_on", due_on);
+    v("due_within_working_days", due_within_working_days), v("facts", facts), v("fine_wan_yuan", fine_wan_yuan);
+    v("outcome", outcome), v("party_credit_code", party_credit_code), v("party_kind", party_kind);
+    v("party_name", party_name), v("penalty_content", penalty_content), v("penalty_types", penalty_types);
+    v("platform", platform), v("procedure", procedure), v("publication_id", publication_id);
+    v("publishable", publishable), v("published", published), v("published_on", published_on);
+    v("published_on_time", published_on_time), v("status", status), v("summary", summary), v("version", version);
+    v("violation_type", violation_type), v("withdrawn", withdrawn);
+  }
+};
+
 // 罚款金额(万元) as the 双公示 feed wants it: six decimals, exact.
 std::string WanYuan(int64_t fen) {
   std::string s = std::to_string(fen / 1'000'000) + "." + std::to_string(1'000'000 + fen % 1'000'000).substr(1);
@@ -21,38 +121,39 @@ std::string WanYuan(int64_t fen) {
 
 // Numbers the current record (already in place at its key) as a new version
 // and keeps a copy as it stood after record `index`.
-void Save(ViewTxn& view, const std::string& case_id, json& record, uint64_t index) {
-  record["version"] = record.value("version", 0) + 1;
-  view.Append(DecisionKey(case_id) + "/v/" + IndexKey(index), record.dump());
+void Save(ViewTxn& view, const std::string& case_id, DecisionRecord& record, uint64_t index) {
+  ++record.version;
+  std::string copy;
+  record.Print(copy);
+  view.Append(DecisionKey(case_id) + "/v/" + IndexKey(index), std::move(copy));
 }
 
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_DecisionIssued();
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(const json* case_doc, view.PeekDoc(CaseKey(case_id)));
+  ASSIGN_OR_RETURN(const CaseState* c, view.Peek<CaseState>(CaseKey(case_id)));
   ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
-  const json& c = *case_doc;
   const bool has_agency = agency_doc->is_object();
-  if (c.is_null()) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
-  json rec;
-  rec["case_id"] = case_id;
-  rec["decision_no"] = Str(d->decision_no());
-  rec["outcome"] = Label(d->outcome());
-  for (const char* field : {"category", "procedure", "party_kind", "party_name"}) {
-    rec[field] = c.contains(field) ? c[field] : json();
-  }
-  if (c.contains("party_credit_code")) rec["party_credit_code"] = c["party_credit_code"];
-  rec["violation_type"] = Str(d->violation_type());
-  rec["facts"] = Str(d->facts());
-  rec["basis"] = Str(d->basis());
-  json types = json::array();
-  std::string content;
+  if (c == nullptr) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
+  DecisionRecord rec;
+  rec.case_id = case_id;
+  rec.decision_no = Str(d->decision_no());
+  rec.outcome = Label(d->outcome());
+  rec.category = c->category;
+  rec.procedure = c->procedure;
+  rec.party_kind = c->party_kind;
+  rec.party_name = c->party_name;
+  rec.party_credit_code = c->party_credit_code;
+  rec.violation_type = Str(d->violation_type());
+  rec.facts = Str(d->facts());
+  rec.basis = Str(d->basis());
   int64_t fine = 0, confiscated = 0;
   bool light_only = true;
   if (d->penalties() != nullptr) {
     for (const auto* p : *d->penalties()) {
-      types.push_back(Label(p->type()));
+      rec.penalty_types.push_back(Label(p->type()));
+      std::string& content = rec.penalty_content;
       if (!content.empty()) content += "；";
       content += Label(p->type());
       if (p->amount_fen() > 0) content += domain::FormatYuan(p->amount_fen()) + "元";
@@ -64,75 +165,79 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
       if (p->type() != fb::PenaltyType::Warning && p->type() != fb::PenaltyType::Criticism) light_only = false;
     }
   }
-  rec["penalty_types"] = types;
-  rec["penalty_content"] = content;
-  rec["fine_wan_yuan"] = WanYuan(fine);
-  rec["confiscation_wan_yuan"] = WanYuan(confiscated);
-  rec["decided_on"] = ChinaDay(st.occurred_at_ms());
-  rec["decided"] = Dated(r);
-  rec["agency"] = has_agency ? agency_doc->value("name", "") : "";
-  rec["agency_credit_code"] = has_agency ? agency_doc->value("credit_code", "") : "";
+  rec.fine_wan_yuan = WanYuan(fine);
+  rec.confiscation_wan_yuan = WanYuan(confiscated);
+  rec.decided_on = ChinaDay(st.occurred_at_ms());
+  rec.decided = Stamp::Of(r);
+  rec.agency = has_agency ? agency_doc->value("name", "") : "";
+  rec.agency_credit_code = has_agency ? agency_doc->value("credit_code", "") : "";
   // 7 working days for 行政处罚 and 行政许可 decisions, 20 for others (D3).
-  const bool seven = c.value("category", "") == Label(fb::CaseCategory::Penalty) ||
-                     c.value("category", "") == Label(fb::CaseCategory::Licensing);
-  rec["due_within_working_days"] = seven ? 7 : 20;
-  rec["due_on"] = AddWorkingDays(rec["decided_on"], seven ? 7 : 20);
-  rec["publishable"] = c.value("publishable", false);
+  const bool seven = c->category == Label(fb::CaseCategory::Penalty) || c->category == Label(fb::CaseCategory::Licensing);
+  rec.due_within_working_days = seven ? 7 : 20;
+  rec.due_on = AddWorkingDays(rec.decided_on, seven ? 7 : 20);
+  rec.publishable = c->publishable;
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
-  rec["display_months"] = light_only ? 3 : 36;
-  rec["status"] = "pending";
-  ASSIGN_OR_RETURN(json * current, view.EditDoc(DecisionKey(case_id)));
-  *current = std::move(rec);
-  Save(view, case_id, *current, r.index);
-  if ((*current)["publishable"]) view.Put("by-date/" + (*current)["decided_on"].get<std::string>() + "/" + case_id, "");
+  rec.display_months = light_only ? 3 : 36;
+  rec.status = "pending";
+  DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
+  Save(view, case_id, current, r.index);
+  if (current.publishable) view.Put("by-date/" + current.decided_on + "/" + case_id, "");
   return Status::Ok();
 }
 
 Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(const json* existing, view.PeekDoc(DecisionKey(case_id)));
-  if (existing->is_null()) return Status::Corruption("disclosure act in case '" + case_id + "' with no decision");
-  ASSIGN_OR_RETURN(json * edited, view.EditDoc(DecisionKey(case_id)));
-  json& rec = *edited;
+  ASSIGN_OR_RETURN(DecisionRecord * edited, view.Edit<DecisionRecord>(DecisionKey(case_id)));
+  if (edited == nullptr) return Status::Corruption("disclosure act in case '" + case_id + "' with no decision");
+  DecisionRecord& rec = *edited;
   const std::string day = ChinaDay(st.occurred_at_ms());
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {
       const auto* p = st.payload_as_DisclosurePublished();
-      rec["publication_id"] = Str(p->publication_id());
-      rec["platform"] = Str(p->platform());
-      rec["published_on"] = day;
-      rec["published"] = Dated(r);
-      rec["published_on_time"] = day <= rec.value("due_on", "");
-      rec["display_until"] = Str(p->display_until());
-      rec["summary"] = Str(p->summary());
-      rec["status"] = "published";
+      rec.publication_id = Str(p->publication_id());
+      rec.platform = Str(p->platform());
+      rec.published_on = day;
+      rec.published = Stamp::Of(r);
+      rec.published_on_time = day <= rec.due_on;
+      rec.display_until = Str(p->display_until());
+      rec.summary = Str(p->summary());
+      rec.status = "published";
       break;
     }
     case fb::Payload::DisclosureCorrected: {
       const auto* p = st.payload_as_DisclosureCorrected();
-      rec["corrections"].push_back({{"on", day}, {"reason", Str(p->reason())}, {"index", r.index}});
-      rec["summary"] = Str(p->summary());
+      Note correction;
+      correction.index = r.index;
+      correction.on = day;
+      correction.reason = Str(p->reason());
+      if (!rec.corrections) rec.corrections.emplace();
+      rec.corrections->push_back(std::move(correction));
+      rec.summary = Str(p->summary());
       break;
     }
     case fb::Payload::DisclosureWithdrawn: {
       const auto* p = st.payload_as_DisclosureWithdrawn();
-      json w = {{"on", day}, {"reason", Str(p->reason())}, {"index", r.index}};
-      if (rec.contains("change")) w["within_3_working_days"] = day <= rec["change"].value("withdraw_by", "");
-      rec["withdrawn"] = w;
-      rec["status"] = "withdrawn";
+      Note w;
+      w.index = r.index;
+      w.on = day;
+      w.reason = Str(p->reason());
+      if (rec.change) w.within_3_working_days = day <= rec.change->withdraw_by;
+      rec.withdrawn = w;
+      rec.status = "withdrawn";
       break;
     }
     case fb::Payload::DecisionChanged: {
       const auto* p = st.payload_as_DecisionChanged();
-      rec["change"] = {{"on", day},
-                       {"kind", Label(p->change())},
-                       {"by", Label(p->by())},
-                       {"ruling_no", Str(p->ruling_no())},
-                       {"reason", Str(p->reason())},
-                       {"index", r.index},
-                       // 第48条: withdraw within 3 working days.
-                       {"withdraw_by", AddWorkingDays(day, 3)}};
+      // 第48条: withdraw within 3 working days.
+      Change& change = rec.change.emplace();
+      change.by = Label(p->by());
+      change.index = r.index;
+      change.kind = Label(p->change());
+      change.on = day;
+      change.reason = Str(p->reason());
+      change.ruling_no = Str(p->ruling_no());
+      change.withdraw_by = AddWorkingDays(day, 3);
       break;
     }
     default:
@@ -160,14 +265,16 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
-      json c = {{"category", Label(o->category())}, {"procedure", Label(o->procedure())}};
+      CaseState c;
+      c.category = Label(o->category());
+      c.procedure = Label(o->procedure());
       if (const fb::Party* p = o->party()) {
-        c["party_kind"] = Label(p->kind());
-        c["party_name"] = Str(p->name());  // masked for natural persons (admission checks it)
-        if (!Str(p->credit_code()).empty()) c["party_credit_code"] = Str(p->credit_code());
+        c.party_kind = Label(p->kind());
+        c.party_name = Str(p->name());  // masked for natural persons (admission checks it)
+        if (!Str(p->credit_code()).empty()) c.party_credit_code = Str(p->credit_code());
       }
-      c["publishable"] = Publishable(*o);
-      view.StoreDoc(CaseKey(Str(st.case_id())), c);
+      c.publishable = Publishable(*o);
+      view.Store(CaseKey(Str(st.case_id())), std::move(c));
       return Status::Ok();
     }
     case fb::Payload::DecisionIssued:

@@ -22,6 +22,7 @@ nlohmann::json Dated(const ProjectedRecord& r);
 // Zero-padded so that keys sort by index.
 std::string IndexKey(uint64_t index);
 using lawtrail::Str;
+using lawtrail::StrView;
 
 }  // namespace lawtrail::projectors
 

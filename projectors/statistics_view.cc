@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <sstream>
 
 #include "ledger/domain/calendar.h"
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
+#include "projectors/view_doc.h"
 
 namespace lawtrail::domain {
 extern const std::string_view kPenaltySeverityTsv;
@@ -44,6 +46,16 @@ Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
   edit(*doc);
   return Status::Ok();
 }
+
+// What the view keeps of a case to count its later records. Acts recorded
+// before the case was opened (案源登记) find only what they set.
+struct CaseState final : FieldsDoc<CaseState> {
+  std::optional<std::string> category, decided_on, procedure, village;
+  template <typename V>
+  void Fields(V& v) {
+    v("category", category), v("decided_on", decided_on), v("procedure", procedure), v("village", village);
+  }
+};
 
 const char* CoerciveLabel(fb::CoerciveKind k) {
   switch (k) {
@@ -170,8 +182,11 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
       const When w = WhenOf(at);
-      view.StoreDoc(case_key,
-                {{"category", Label(o->category())}, {"procedure", Label(o->procedure())}, {"village", Str(o->village())}});
+      CaseState c;
+      c.category = Label(o->category());
+      c.procedure = Label(o->procedure());
+      c.village = Str(o->village());
+      view.Store(case_key, std::move(c));
       return EditYear(view, at, [&](json& y) {
         Add(y["立案"], Label(o->category()));
         Add(y["立案"], "合计");
@@ -194,9 +209,9 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     default:
       return StatisticsOfAct(st, view);
   }
-  ASSIGN_OR_RETURN(json * edited, view.EditDoc(case_key));
-  if (edited->is_null()) *edited = json::object();  // acts before the case was opened (案源登记)
-  json& c = *edited;
+  ASSIGN_OR_RETURN(CaseState * edited, view.Edit<CaseState>(case_key));
+  // Acts before the case was opened (案源登记) find nothing yet.
+  CaseState& c = edited != nullptr ? *edited : view.Store(case_key, CaseState());
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
@@ -211,13 +226,13 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
           }
         }
       }
-      c["decided_on"] = ChinaDay(at);
+      c.decided_on = ChinaDay(at);
       return EditYear(view, at, [&](json& y) {
         if (d->outcome() == fb::DecisionOutcome::Penalty) {
           Add(y["行政处罚"]["按类别"], HeaviestPenalty(types));
           Add(y["行政处罚"], "合计宗数");
           Add(y["行政处罚"], "罚没金额_分", money);
-          Add(y["行政处罚"], c.value("procedure", "") == Label(fb::Procedure::Simple) ? "简易程序" : "一般程序");
+          Add(y["行政处罚"], c.procedure == Label(fb::Procedure::Simple) ? "简易程序" : "一般程序");
           Add(y["分析"]["决定按月份"], WhenOf(at).month);
         } else if (d->outcome() == fb::DecisionOutcome::NoPenalty) {
           Add(y["行政处罚"], "不予处罚");
@@ -227,9 +242,9 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       });
     }
     case fb::Payload::CaseClosed:
-      return EditYear(view, at, [&](json& y) { Add(y["结案"], c.value("category", "其他")); Add(y["结案"], "合计"); });
+      return EditYear(view, at, [&](json& y) { Add(y["结案"], c.category.value_or("其他")); Add(y["结案"], "合计"); });
     case fb::Payload::DisclosurePublished: {
-      const std::string decided = c.value("decided_on", "");
+      const std::string decided = c.decided_on.value_or("");
       const bool on_time = ChinaDay(at) <= AddWorkingDays(decided, 7);
       return EditYear(view, at, [&](json& y) { Add(y["公示"], on_time ? "按时公示" : "逾期公示"); });
     }

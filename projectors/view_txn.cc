@@ -32,7 +32,7 @@ ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
   return MarkDirty(*it);
 }
 
-Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key, bool as_doc) {
+Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key) {
   auto it = slots_.find(key);
   if (it == slots_.end()) {
     Slot slot;
@@ -45,17 +45,7 @@ Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key, bool as_doc) {
     }
     it = slots_.emplace(std::string(key), std::move(slot)).first;
   }
-  Slot& slot = it->second;
-  slot.used = generation_;
-  if (as_doc && !slot.is_doc) {
-    if (slot.exists) {
-      ASSIGN_OR_RETURN(slot.doc, ParseViewValue(slot.text, key));
-    }
-    slot.is_doc = true;
-    slot.text.clear();
-  } else if (!as_doc && slot.is_doc) {
-    return Status::Internal("view key '" + std::string(key) + "' holds a document, not a value");
-  }
+  it->second.used = generation_;
   return &*it;
 }
 
@@ -63,7 +53,6 @@ void ViewTxn::Put(std::string_view key, std::string value) {
   if (!Allowed(key)) return;
   Slot& s = Touch(key);
   s.exists = true;
-  s.is_doc = false;
   s.doc = nullptr;
   s.text = std::move(value);
 }
@@ -77,13 +66,15 @@ void ViewTxn::Delete(std::string_view key) {
   if (!Allowed(key)) return;
   Slot& s = Touch(key);
   s.exists = false;
-  s.is_doc = false;
   s.doc = nullptr;
   s.text.clear();
 }
 
 Result<const std::string*> ViewTxn::Find(std::string_view key) {
-  ASSIGN_OR_RETURN(Entry * e, Load(key, /*as_doc=*/false));
+  ASSIGN_OR_RETURN(Entry * e, Load(key));
+  if (e->second.doc != nullptr) {
+    return Status::Internal("view key '" + std::string(key) + "' holds a document, not a value");
+  }
   return e->second.exists ? &e->second.text : nullptr;
 }
 
@@ -92,18 +83,29 @@ Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) {
   return v == nullptr ? std::optional<std::string>() : std::optional<std::string>(*v);
 }
 
+Result<JsonDoc> JsonDoc::Parse(std::string_view text, std::string_view key) {
+  JsonDoc doc;
+  ASSIGN_OR_RETURN(doc.value, ParseViewValue(text, key));
+  return doc;
+}
+
 Result<nlohmann::json*> ViewTxn::EditDoc(std::string_view key) {
   if (!Allowed(key)) {
-    scratch_ = nullptr;
-    return &scratch_;
+    scratch_json_ = nullptr;
+    return &scratch_json_;
   }
-  ASSIGN_OR_RETURN(Entry * e, Load(key, /*as_doc=*/true));
-  return &MarkDirty(*e).doc;
+  ASSIGN_OR_RETURN(Entry * e, LoadAs<JsonDoc>(key));
+  Slot& s = MarkDirty(*e);
+  // Absent: an empty document, which becomes the key's value once given one.
+  if (s.doc == nullptr) s.doc = std::make_unique<JsonDoc>();
+  s.exists = true;
+  return &static_cast<JsonDoc&>(*s.doc).value;
 }
 
 Result<const nlohmann::json*> ViewTxn::PeekDoc(std::string_view key) {
-  ASSIGN_OR_RETURN(Entry * e, Load(key, /*as_doc=*/true));
-  return &e->second.doc;
+  static const nlohmann::json kAbsent;
+  ASSIGN_OR_RETURN(const JsonDoc* doc, Peek<JsonDoc>(key));
+  return doc != nullptr ? &doc->value : &kAbsent;
 }
 
 Result<nlohmann::json> ViewTxn::LoadDoc(std::string_view key) {
@@ -112,11 +114,9 @@ Result<nlohmann::json> ViewTxn::LoadDoc(std::string_view key) {
 }
 
 void ViewTxn::StoreDoc(std::string_view key, nlohmann::json doc) {
-  if (!Allowed(key)) return;
-  Slot& s = Touch(key);
-  s.is_doc = true;
-  s.text.clear();
-  s.doc = std::move(doc);
+  JsonDoc stored;
+  stored.value = std::move(doc);
+  Store(key, std::move(stored));
 }
 
 std::vector<ViewWrite> ViewTxn::PendingWrites() {
@@ -124,10 +124,11 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
   out.reserve(dirty_.size() + appended_.size());
   for (auto* entry : dirty_) {
     Slot& s = entry->second;
-    if (s.is_doc) {
-      if (s.doc.is_null()) continue;  // touched but never given a value
-      s.text = s.doc.dump();
-      s.exists = true;
+    if (s.doc != nullptr && s.exists) {
+      const auto* json = dynamic_cast<const JsonDoc*>(s.doc.get());
+      if (json != nullptr && json->value.is_null()) continue;  // touched but never given a value
+      s.text.clear();
+      s.doc->Print(s.text);
     }
     out.push_back({entry->first, s.exists ? &s.text : nullptr});
   }
@@ -148,7 +149,7 @@ void ViewTxn::MarkCommitted() {
   for (auto* entry : dirty_) {
     Slot& s = entry->second;
     s.dirty = false;
-    if (s.is_doc) s.text.clear();
+    if (s.doc != nullptr) s.text.clear();
   }
   dirty_.clear();
   appended_.clear();

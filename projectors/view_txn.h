@@ -6,9 +6,10 @@
 // case's documents are touched again and again over the weeks the case runs,
 // and re-reading and re-parsing them per record is what made folding slow.
 //
-// Keys are either plain text values (Put/Get) or JSON documents (EditDoc and
-// friends), never both: a document is parsed once when first touched and
-// serialised once per commit in which it changed.
+// Keys are either plain text values (Put/Get) or documents, never both: a
+// document is parsed once when first touched and printed once per commit in
+// which it changed. A view's busy documents are typed structs (ViewDoc); the
+// rest can be generic JSON (EditDoc and friends, a JsonDoc underneath).
 #ifndef LAWTRAIL_PROJECTORS_VIEW_TXN_H_
 #define LAWTRAIL_PROJECTORS_VIEW_TXN_H_
 
@@ -16,7 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <concepts>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +29,30 @@
 #include "ledger/status.h"
 
 namespace lawtrail::projectors {
+
+// A document a view keeps at one key, as the projector that owns the key
+// shapes it. A type T of document also has
+//   static Result<T> Parse(std::string_view text, std::string_view key);
+// reading back what Print wrote.
+class ViewDoc {
+ public:
+  virtual ~ViewDoc() = default;
+  // Appends the document as canonical JSON (json_writer.h).
+  virtual void Print(std::string& out) const = 0;
+};
+
+template <typename T>
+concept ViewDocument = std::derived_from<T, ViewDoc> && std::copy_constructible<T> &&
+                       requires(std::string_view text) {
+                         { T::Parse(text, text) } -> std::same_as<Result<T>>;
+                       };
+
+// A generic JSON document, for the views' few and rarely touched keys.
+struct JsonDoc final : ViewDoc {
+  nlohmann::json value;
+  static Result<JsonDoc> Parse(std::string_view text, std::string_view key);
+  void Print(std::string& out) const override { out += value.dump(); }
+};
 
 // One write of a commit: a value, or a deletion when `value` is null.
 struct ViewWrite {
@@ -47,8 +74,19 @@ class ViewTxn {
   Result<const std::string*> Find(std::string_view key);
   Result<std::optional<std::string>> Get(std::string_view key);
 
-  // The document at `key` to change in place (null if absent; assigning to
-  // it creates the key). Valid until the next commit.
+  // The typed document at `key` to change in place, or null if there is none.
+  // Valid until the next commit.
+  template <ViewDocument T>
+  Result<T*> Edit(std::string_view key);
+  // The typed document at `key` for reading, or null if there is none.
+  template <ViewDocument T>
+  Result<const T*> Peek(std::string_view key);
+  // Sets the document at `key`; returns it, to change further until the next commit.
+  template <ViewDocument T>
+  T& Store(std::string_view key, T doc);
+
+  // The JSON document at `key` to change in place (null if absent; assigning
+  // to it creates the key). Valid until the next commit.
   Result<nlohmann::json*> EditDoc(std::string_view key);
   // The document at `key` for reading; a null document if absent.
   Result<const nlohmann::json*> PeekDoc(std::string_view key);
@@ -69,14 +107,18 @@ class ViewTxn {
  private:
   struct Slot {
     bool exists = false;
-    bool is_doc = false;
     bool dirty = false;
     uint64_t used = 0;  // the commit generation that last read it
-    std::string text;   // the value; for a document, its serialised form at commit
-    nlohmann::json doc;
+    // The value; for a document not yet parsed, its text; for a document,
+    // its printed form at commit.
+    std::string text;
+    std::unique_ptr<ViewDoc> doc;  // set once the key is used as a document
   };
   using Entry = std::pair<const std::string, Slot>;
-  Result<Entry*> Load(std::string_view key, bool as_doc);
+  Result<Entry*> Load(std::string_view key);
+  // Loads `key` as a document of type T (parsing its text the first time).
+  template <ViewDocument T>
+  Result<Entry*> LoadAs(std::string_view key);
   Slot& Touch(std::string_view key);
   Slot& MarkDirty(Entry& entry);
   bool Allowed(std::string_view key) const { return !allowed_ || allowed_(key); }
@@ -93,8 +135,57 @@ class ViewTxn {
   std::vector<std::pair<std::string, std::string>> appended_;
   uint64_t generation_ = 1;
   std::function<bool(std::string_view)> allowed_;
-  nlohmann::json scratch_;  // where refused document edits go
+  nlohmann::json scratch_json_;        // where refused JSON edits go
+  std::unique_ptr<ViewDoc> scratch_;  // where refused typed edits go
 };
+
+template <ViewDocument T>
+Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
+  ASSIGN_OR_RETURN(Entry * e, Load(key));
+  Slot& s = e->second;
+  if (s.doc != nullptr) {
+    if (dynamic_cast<T*>(s.doc.get()) == nullptr) {
+      return Status::Internal("view key '" + std::string(key) + "' holds another kind of document");
+    }
+  } else if (s.exists) {
+    ASSIGN_OR_RETURN(T parsed, T::Parse(s.text, key));
+    s.doc = std::make_unique<T>(std::move(parsed));
+    s.text.clear();
+  }
+  return e;
+}
+
+template <ViewDocument T>
+Result<const T*> ViewTxn::Peek(std::string_view key) {
+  ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
+  return e->second.exists ? static_cast<const T*>(e->second.doc.get()) : nullptr;
+}
+
+template <ViewDocument T>
+Result<T*> ViewTxn::Edit(std::string_view key) {
+  ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
+  if (!e->second.exists) return nullptr;
+  T* doc = static_cast<T*>(e->second.doc.get());
+  if (!Allowed(key)) {
+    scratch_ = std::make_unique<T>(*doc);
+    return static_cast<T*>(scratch_.get());
+  }
+  MarkDirty(*e);
+  return doc;
+}
+
+template <ViewDocument T>
+T& ViewTxn::Store(std::string_view key, T doc) {
+  if (!Allowed(key)) {
+    scratch_ = std::make_unique<T>(std::move(doc));
+    return static_cast<T&>(*scratch_);
+  }
+  Slot& s = Touch(key);
+  s.exists = true;
+  s.text.clear();
+  s.doc = std::make_unique<T>(std::move(doc));
+  return static_cast<T&>(*s.doc);
+}
 
 }  // namespace lawtrail::projectors
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/rules.h"
@@ -9,55 +10,126 @@
 #include "projectors/disclosure_view.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
+#include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {
 namespace {
 
 using nlohmann::json;
 
-std::string ObligationKey(const std::string& case_id, const std::string& kind) {
-  return "obligation/" + case_id + "/" + kind;
+// What the view keeps of a case to fold its later records.
+struct CaseState final : FieldsDoc<CaseState> {
+  std::string category, power_item_code, procedure;
+  bool publishable = false;
+  std::optional<std::string> decision_no;  // once decided
+  std::optional<int64_t> fine_fen;
+  template <typename V>
+  void Fields(V& v) {
+    v("category", category), v("decision_no", decision_no), v("fine_fen", fine_fen);
+    v("power_item_code", power_item_code), v("procedure", procedure), v("publishable", publishable);
+  }
+};
+
+// A deadline the case owes: opened by one record, met (or moved) by later ones.
+struct Obligation final : FieldsDoc<Obligation> {
+  std::string case_id, due_on, kind, law;
+  std::vector<uint64_t> evidence;
+  std::optional<std::string> met_on;
+  template <typename V>
+  void Fields(V& v) {
+    v("case_id", case_id), v("due_on", due_on), v("evidence", evidence), v("kind", kind), v("law", law);
+    v("met_on", met_on);
+  }
+};
+
+// A count with the records counted, and for fines their sum.
+struct Tally final : FieldsDoc<Tally> {
+  std::vector<uint64_t> evidence;
+  int64_t n = 0;
+  std::optional<int64_t> sum_fen;
+  template <typename V>
+  void Fields(V& v) {
+    v("evidence", evidence), v("n", n), v("sum_fen", sum_fen);
+  }
+};
+
+// The cases an organisation party was a party to.
+struct PartyCases final : FieldsDoc<PartyCases> {
+  std::vector<std::string> cases;
+  std::vector<uint64_t> evidence;
+  std::string name;
+  template <typename V>
+  void Fields(V& v) {
+    v("cases", cases), v("evidence", evidence), v("name", name);
+  }
+};
+
+// A procedure flag raised at admission.
+struct FlagEntry final : FieldsDoc<FlagEntry> {
+  std::string case_id;
+  std::vector<uint64_t> evidence;
+  std::string message, rule;
+  template <typename V>
+  void Fields(V& v) {
+    v("case_id", case_id), v("evidence", evidence), v("message", message), v("rule", rule);
+  }
+};
+
+std::string ObligationKey(std::string_view case_id, std::string_view kind) {
+  std::string key = "obligation/";
+  key.append(case_id).append("/").append(kind);
+  return key;
 }
 
 // Opens a deadline the case owes.
-void Open(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& law,
-          const std::string& due_on, uint64_t index) {
-  view.StoreDoc(ObligationKey(case_id, kind),
-            {{"case_id", case_id}, {"kind", kind}, {"law", law}, {"due_on", due_on}, {"evidence", {index}}});
+void Open(ViewTxn& view, const std::string& case_id, const std::string& kind, const char* law, std::string due_on,
+          uint64_t index) {
+  Obligation o;
+  o.case_id = case_id;
+  o.kind = kind;
+  o.law = law;
+  o.due_on = std::move(due_on);
+  o.evidence = {index};
+  view.Store(ObligationKey(case_id, kind), std::move(o));
+}
+
+// The obligation `kind` of the case to change, or null if it is not open.
+Result<Obligation*> OpenObligation(ViewTxn& view, const std::string& case_id, const std::string& kind) {
+  ASSIGN_OR_RETURN(Obligation * o, view.Edit<Obligation>(ObligationKey(case_id, kind)));
+  if (o == nullptr || o->met_on) return nullptr;
+  return o;
 }
 
 // Marks a deadline met by record `index` on `day`, if it is open.
-// The obligation `kind` of the case to change, or null if it is not open.
-Result<json*> OpenObligation(ViewTxn& view, const std::string& case_id, const std::string& kind) {
-  const std::string key = ObligationKey(case_id, kind);
-  ASSIGN_OR_RETURN(const json* o, view.PeekDoc(key));
-  if (o->is_null() || o->contains("met_on")) return nullptr;
-  return view.EditDoc(key);
-}
-
 Status Meet(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& day,
             uint64_t index) {
-  ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, kind));
+  ASSIGN_OR_RETURN(Obligation * o, OpenObligation(view, case_id, kind));
   if (o == nullptr) return Status::Ok();
-  (*o)["met_on"] = day;
-  (*o)["evidence"].push_back(index);
+  o->met_on = day;
+  o->evidence.push_back(index);
   return Status::Ok();
 }
 
 Status Extend(ViewTxn& view, const std::string& case_id, const std::string& kind, int days, uint64_t index) {
-  ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, kind));
+  ASSIGN_OR_RETURN(Obligation * o, OpenObligation(view, case_id, kind));
   if (o == nullptr) return Status::Ok();
-  (*o)["due_on"] = AddCalendarDays((*o)["due_on"], days);
-  (*o)["evidence"].push_back(index);
+  o->due_on = AddCalendarDays(o->due_on, days);
+  o->evidence.push_back(index);
   return Status::Ok();
+}
+
+// The tally at `key`, created empty if there is none.
+Result<Tally*> EditTally(ViewTxn& view, const std::string& key) {
+  ASSIGN_OR_RETURN(Tally * t, view.Edit<Tally>(key));
+  if (t == nullptr) t = &view.Store(key, Tally());
+  return t;
 }
 
 // Adds one to the counter at `key`, with `index` as evidence.
 Status Count(ViewTxn& view, const std::string& key, uint64_t index) {
-  ASSIGN_OR_RETURN(json * c, view.EditDoc(key));
-  if (c->is_null()) *c = {{"n", 0}, {"evidence", json::array()}};
-  (*c)["n"] = (*c)["n"].get<int64_t>() + 1;
-  (*c)["evidence"].push_back(index);
+  ASSIGN_OR_RETURN(Tally * t, EditTally(view, key));
+  ++t->n;
+  t->evidence.push_back(index);
   return Status::Ok();
 }
 
@@ -88,28 +160,38 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
   const std::string case_id = Str(st.case_id());
   const std::string day = ChinaDay(st.occurred_at_ms());
-  // Procedure flags raised at admission, one entry per flag.
+  // Procedure flags raised at admission, one entry per flag; never read back.
   for (const domain::Flag& f : domain::DecodeFlags(r.flags)) {
-    view.StoreDoc("flag/" + IndexKey(r.index) + "/" + f.rule_id,
-                  {{"case_id", case_id}, {"rule", f.rule_id}, {"message", f.message}, {"evidence", {r.index}}});
+    FlagEntry entry;
+    entry.case_id = case_id;
+    entry.evidence = {r.index};
+    entry.message = f.message;
+    entry.rule = f.rule_id;
+    std::string flag;
+    entry.Print(flag);
+    view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, std::move(flag));
   }
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
-      view.StoreDoc("~case/" + case_id,
-                {{"power_item_code", Str(o->power_item_code())},
-                 {"category", Label(o->category())},
-                 {"procedure", Label(o->procedure())},
-                 {"publishable", Publishable(*o)}});
+      CaseState c;
+      c.power_item_code = Str(o->power_item_code());
+      c.category = Label(o->category());
+      c.procedure = Label(o->procedure());
+      c.publishable = Publishable(*o);
+      view.Store("~case/" + case_id, std::move(c));
       if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
         Open(view, case_id, "decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
       }
       if (o->party() && !Str(o->party()->credit_code()).empty()) {
         const std::string key = "~party/" + Str(o->party()->credit_code());
-        ASSIGN_OR_RETURN(json * p, view.EditDoc(key));
-        if (p->is_null()) *p = {{"name", Str(o->party()->name())}, {"cases", json::array()}, {"evidence", json::array()}};
-        (*p)["cases"].push_back(case_id);
-        (*p)["evidence"].push_back(r.index);
+        ASSIGN_OR_RETURN(PartyCases * p, view.Edit<PartyCases>(key));
+        if (p == nullptr) {
+          p = &view.Store(key, PartyCases());
+          p->name = Str(o->party()->name());
+        }
+        p->cases.push_back(case_id);
+        p->evidence.push_back(r.index);
       }
       // Cases opened per village and month, and per hour, for spotting spikes.
       if (!Str(o->village()).empty()) {
@@ -119,13 +201,13 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
-      ASSIGN_OR_RETURN(json * edited, view.EditDoc("~case/" + case_id));
-      if (edited->is_null()) *edited = json::object();
-      json& c = *edited;
+      const std::string case_key = "~case/" + case_id;
+      ASSIGN_OR_RETURN(CaseState * c, view.Edit<CaseState>(case_key));
+      if (c == nullptr) c = &view.Store(case_key, CaseState());
       RETURN_IF_ERROR(Meet(view, case_id, "decision-90-days", day, r.index));
-      if (c.value("procedure", "") == Label(fb::Procedure::General)) {
+      if (c->procedure == Label(fb::Procedure::General)) {
         Open(view, case_id, "service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
-        if (c.value("publishable", false)) {
+        if (c->publishable) {
           Open(view, case_id, "disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
         }
       }
@@ -135,23 +217,22 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
           if (p->type() == fb::PenaltyType::Fine) fine += p->amount_fen();
         }
       }
-      c["decision_no"] = Str(d->decision_no());
-      c["fine_fen"] = fine;
-      if (fine > 0 && c.contains("power_item_code")) {
-        const std::string key = "~fines/" + c["power_item_code"].get<std::string>() + "/" + Str(st.actor()->certificate_no());
-        ASSIGN_OR_RETURN(json * f, view.EditDoc(key));
-        if (f->is_null()) *f = {{"n", 0}, {"sum_fen", 0}, {"evidence", json::array()}};
-        (*f)["n"] = (*f)["n"].get<int64_t>() + 1;
-        (*f)["sum_fen"] = (*f)["sum_fen"].get<int64_t>() + fine;
-        (*f)["evidence"].push_back(r.index);
+      c->decision_no = Str(d->decision_no());
+      c->fine_fen = fine;
+      if (fine > 0 && !c->power_item_code.empty()) {
+        ASSIGN_OR_RETURN(Tally * f, EditTally(view, "~fines/" + c->power_item_code + "/" +
+                                                         Str(st.actor()->certificate_no())));
+        ++f->n;
+        f->sum_fen = f->sum_fen.value_or(0) + fine;
+        f->evidence.push_back(r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
-      ASSIGN_OR_RETURN(const json* c, view.PeekDoc("~case/" + case_id));
-      if (c->is_null() || Str(s->doc_no()) != c->value("decision_no", "")) return Status::Ok();
-      const bool fined = c->value("fine_fen", int64_t{0}) > 0;
+      ASSIGN_OR_RETURN(const CaseState* c, view.Peek<CaseState>("~case/" + case_id));
+      if (c == nullptr || !c->decision_no || StrView(s->doc_no()) != *c->decision_no) return Status::Ok();
+      const bool fined = c->fine_fen.value_or(0) > 0;
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
       RETURN_IF_ERROR(Meet(view, case_id, "service-7-working-days", served, r.index));
       if (fined) {
@@ -167,10 +248,10 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Meet(view, case_id, "payment-15-days", day, r.index);
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
-      ASSIGN_OR_RETURN(json * o, OpenObligation(view, case_id, "payment-15-days"));
+      ASSIGN_OR_RETURN(Obligation * o, OpenObligation(view, case_id, "payment-15-days"));
       if (o != nullptr && until.ok()) {
-        (*o)["due_on"] = domain::FormatDate(*until);
-        (*o)["evidence"].push_back(r.index);
+        o->due_on = domain::FormatDate(*until);
+        o->evidence.push_back(r.index);
       }
       return Status::Ok();
     }
