@@ -123,9 +123,7 @@ std::string WanYuan(int64_t fen) {
 // and keeps a copy as it stood after record `index`.
 void Save(ViewTxn& view, const std::string& case_id, DecisionRecord& record, uint64_t index) {
   ++record.version;
-  std::string copy;
-  record.Print(copy);
-  view.Append(DecisionKey(case_id) + "/v/" + IndexKey(index), std::move(copy));
+  view.Append(DecisionKey(case_id) + "/v/" + IndexKey(index), record);
 }
 
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
@@ -181,7 +179,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   rec.status = "pending";
   DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
   Save(view, case_id, current, r.index);
-  if (current.publishable) view.Put("by-date/" + current.decided_on + "/" + case_id, "");
+  if (current.publishable) view.Append("by-date/" + current.decided_on + "/" + case_id, "");
   return Status::Ok();
 }
 

@@ -30,6 +30,8 @@ Status ProjectionRunner::StartRunning() {
   }
   for (Running& r : running_) {
     ASSIGN_OR_RETURN(r.cursor, views_.Cursor(r.projector->name(), r.projector->version()));
+    // Nothing committed: the view is empty (a commit moves view and cursor together).
+    if (r.cursor == 0) r.txn->StartEmpty();
   }
   return Status::Ok();
 }

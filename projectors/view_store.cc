@@ -150,10 +150,10 @@ Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   if (writes.size() >= ingest_from && !writes.empty()) return Ingest(view, writes, ViewId(name, version), cursor);
   rocksdb::WriteBatch batch;
   for (const ViewWrite& w : writes) {
-    if (w.value != nullptr) {
-      batch.Put(view, w.key, *w.value).PermitUncheckedError();
-    } else {
+    if (w.erase) {
       batch.Delete(view, w.key).PermitUncheckedError();
+    } else {
+      batch.Put(view, w.key, w.value).PermitUncheckedError();
     }
   }
   batch.Put(meta_, CursorKey(ViewId(name, version)), cursor).PermitUncheckedError();
@@ -177,7 +177,7 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   const std::string cursor_file = dir + "/" + std::string(id) + ".cursor.sst";
   const Status table = write_table(view_file, view, [&](rocksdb::SstFileWriter& w) -> Status {
     for (const ViewWrite& write : writes) {
-      RETURN_IF_ERROR(FromRocks(write.value != nullptr ? w.Put(write.key, *write.value) : w.Delete(write.key),
+      RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.value),
                                 "writing a view table"));
     }
     return Status::Ok();

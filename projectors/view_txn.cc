@@ -36,12 +36,14 @@ Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key) {
   auto it = slots_.find(key);
   if (it == slots_.end()) {
     Slot slot;
-    rocksdb::PinnableSlice value;
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf_, key, &value);
-    if (!s.IsNotFound()) {
-      RETURN_IF_ERROR(FromRocks(s, "reading a view"));
-      slot.exists = true;
-      slot.text = value.ToString();
+    if (!holds_all_) {
+      rocksdb::PinnableSlice value;
+      rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf_, key, &value);
+      if (!s.IsNotFound()) {
+        RETURN_IF_ERROR(FromRocks(s, "reading a view"));
+        slot.exists = true;
+        slot.text = value.ToString();
+      }
     }
     it = slots_.emplace(std::string(key), std::move(slot)).first;
   }
@@ -57,9 +59,22 @@ void ViewTxn::Put(std::string_view key, std::string value) {
   s.text = std::move(value);
 }
 
-void ViewTxn::Append(std::string key, std::string value) {
+void ViewTxn::Append(std::string_view key, std::string_view value) {
   if (!Allowed(key)) return;
-  appended_.emplace_back(std::move(key), std::move(value));
+  const Span k{appended_text_.size(), key.size()};
+  appended_text_.append(key);
+  const Span v{appended_text_.size(), value.size()};
+  appended_text_.append(value);
+  appended_.emplace_back(k, v);
+}
+
+void ViewTxn::Append(std::string_view key, const ViewDoc& doc) {
+  if (!Allowed(key)) return;
+  const Span k{appended_text_.size(), key.size()};
+  appended_text_.append(key);
+  const size_t value_at = appended_text_.size();
+  doc.Print(appended_text_);
+  appended_.emplace_back(k, Span{value_at, appended_text_.size() - value_at});
 }
 
 void ViewTxn::Delete(std::string_view key) {
@@ -120,21 +135,32 @@ void ViewTxn::StoreDoc(std::string_view key, nlohmann::json doc) {
 }
 
 std::vector<ViewWrite> ViewTxn::PendingWrites() {
+  // Documents are printed one after another into one buffer, and the writes
+  // point into it once it has stopped growing.
+  printed_.clear();
+  std::vector<std::pair<Entry*, Span>> docs;
   std::vector<ViewWrite> out;
   out.reserve(dirty_.size() + appended_.size());
   for (auto* entry : dirty_) {
     Slot& s = entry->second;
     if (s.doc != nullptr && s.exists) {
-      const auto* json = dynamic_cast<const JsonDoc*>(s.doc.get());
-      if (json != nullptr && json->value.is_null()) continue;  // touched but never given a value
-      s.text.clear();
-      s.doc->Print(s.text);
+      if (typeid(*s.doc) == typeid(JsonDoc) && static_cast<const JsonDoc&>(*s.doc).value.is_null()) {
+        continue;  // touched but never given a value
+      }
+      const size_t at = printed_.size();
+      s.doc->Print(printed_);
+      docs.emplace_back(entry, Span{at, printed_.size() - at});
+      continue;
     }
-    out.push_back({entry->first, s.exists ? &s.text : nullptr});
+    out.push_back({entry->first, s.text, !s.exists});
+  }
+  for (const auto& [entry, span] : docs) {
+    out.push_back({entry->first, std::string_view(printed_).substr(span.at, span.size)});
   }
   // Appended values come last so that, where a key was also cleared (a case
   // being rebuilt), the value wins.
-  for (const auto& [key, value] : appended_) out.push_back({key, &value});
+  const std::string_view appended(appended_text_);
+  for (const auto& [k, v] : appended_) out.push_back({appended.substr(k.at, k.size), appended.substr(v.at, v.size)});
   std::stable_sort(out.begin(), out.end(), [](const ViewWrite& a, const ViewWrite& b) { return a.key < b.key; });
   size_t kept = 0;
   for (size_t i = 0; i < out.size(); ++i) {
@@ -146,20 +172,21 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
 }
 
 void ViewTxn::MarkCommitted() {
-  for (auto* entry : dirty_) {
-    Slot& s = entry->second;
-    s.dirty = false;
-    if (s.doc != nullptr) s.text.clear();
-  }
+  for (auto* entry : dirty_) entry->second.dirty = false;
   dirty_.clear();
   appended_.clear();
+  appended_text_.clear();
+  printed_.clear();
   ++generation_;
   // Keep what was read in the last few commit windows: the cases still open.
   if (slots_.size() > kMaxCachedSlots) {
     slots_.clear();
+    holds_all_ = false;
     return;
   }
-  std::erase_if(slots_, [&](const auto& entry) { return entry.second.used + kKeptWindows < generation_; });
+  if (std::erase_if(slots_, [&](const auto& entry) { return entry.second.used + kKeptWindows < generation_; }) > 0) {
+    holds_all_ = false;
+  }
 }
 
 }  // namespace lawtrail::projectors

@@ -21,6 +21,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <type_traits>
+#include <typeinfo>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,7 +44,7 @@ class ViewDoc {
 };
 
 template <typename T>
-concept ViewDocument = std::derived_from<T, ViewDoc> && std::copy_constructible<T> &&
+concept ViewDocument = std::derived_from<T, ViewDoc> && std::is_final_v<T> && std::copy_constructible<T> &&
                        requires(std::string_view text) {
                          { T::Parse(text, text) } -> std::same_as<Result<T>>;
                        };
@@ -54,10 +56,11 @@ struct JsonDoc final : ViewDoc {
   void Print(std::string& out) const override { out += value.dump(); }
 };
 
-// One write of a commit: a value, or a deletion when `value` is null.
+// One write of a commit: a value, or a deletion.
 struct ViewWrite {
   std::string_view key;
-  const std::string* value;
+  std::string_view value;
+  bool erase = false;
 };
 
 class ViewTxn {
@@ -67,7 +70,8 @@ class ViewTxn {
   void Put(std::string_view key, std::string value);
   // A write-only value: a key this projector writes once and never reads or
   // writes again (a version kept for history). It skips the cache.
-  void Append(std::string key, std::string value);
+  void Append(std::string_view key, std::string_view value);
+  void Append(std::string_view key, const ViewDoc& doc);
   void Delete(std::string_view key);
   // The value at `key`, or null if there is none. Valid until the next write
   // to `key` or the next commit.
@@ -93,11 +97,15 @@ class ViewTxn {
   Result<nlohmann::json> LoadDoc(std::string_view key);
   void StoreDoc(std::string_view key, nlohmann::json doc);
 
+  // The view is empty (nothing committed yet): until the cache lets an entry
+  // go, a key it does not hold is known to be absent, and is not looked up.
+  void StartEmpty() { holds_all_ = true; }
+
   // While set, writes to keys it refuses are dropped (rebuilding one case
   // must not add that case to the aggregates a second time).
   void RestrictWrites(std::function<bool(std::string_view)> allowed) { allowed_ = std::move(allowed); }
 
-  // For the runner. The pending writes in key order, documents serialised;
+  // For the runner. The pending writes in key order, documents printed;
   // valid until MarkCommitted.
   std::vector<ViewWrite> PendingWrites();
   // The pending writes are durable in the view: they become the cached state,
@@ -109,9 +117,7 @@ class ViewTxn {
     bool exists = false;
     bool dirty = false;
     uint64_t used = 0;  // the commit generation that last read it
-    // The value; for a document not yet parsed, its text; for a document,
-    // its printed form at commit.
-    std::string text;
+    std::string text;  // the value, or the text of a document not yet parsed
     std::unique_ptr<ViewDoc> doc;  // set once the key is used as a document
   };
   using Entry = std::pair<const std::string, Slot>;
@@ -132,8 +138,16 @@ class ViewTxn {
   rocksdb::ColumnFamilyHandle* cf_;
   std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> slots_;
   std::vector<Entry*> dirty_;  // entries of slots_ (nodes stay put)
-  std::vector<std::pair<std::string, std::string>> appended_;
+  // Write-only values, key and value side by side in one buffer: a rebuild
+  // appends hundreds of thousands, and one allocation each was what it cost.
+  struct Span {
+    size_t at, size;
+  };
+  std::string appended_text_;
+  std::vector<std::pair<Span, Span>> appended_;
+  std::string printed_;  // the dirty documents, printed at commit
   uint64_t generation_ = 1;
+  bool holds_all_ = false;  // every key of the view is in slots_
   std::function<bool(std::string_view)> allowed_;
   nlohmann::json scratch_json_;        // where refused JSON edits go
   std::unique_ptr<ViewDoc> scratch_;  // where refused typed edits go
@@ -144,7 +158,7 @@ Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, Load(key));
   Slot& s = e->second;
   if (s.doc != nullptr) {
-    if (dynamic_cast<T*>(s.doc.get()) == nullptr) {
+    if (typeid(*s.doc) != typeid(T)) {
       return Status::Internal("view key '" + std::string(key) + "' holds another kind of document");
     }
   } else if (s.exists) {

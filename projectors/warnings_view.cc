@@ -167,9 +167,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     entry.evidence = {r.index};
     entry.message = f.message;
     entry.rule = f.rule_id;
-    std::string flag;
-    entry.Print(flag);
-    view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, std::move(flag));
+    view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, entry);
   }
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {

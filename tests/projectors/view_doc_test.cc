@@ -24,6 +24,19 @@ TEST_CASE("a printed string is byte for byte what the JSON library prints, escap
   }
 }
 
+TEST_CASE("a character needing an escape is found wherever it falls in a long string", "[projectors][json]") {
+  const std::string text = "青山镇人民政府行政执法公示 plain ASCII too";
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (size_t at = 0; at <= text.size(); ++at) {
+      if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a character
+      std::string s = text;
+      s.insert(at, 1, special);
+      INFO(int(special) << " at " << at);
+      CHECK(JsonString(s) == nlohmann::json(s).dump());
+    }
+  }
+}
+
 TEST_CASE("numbers, booleans and nesting print as the JSON library prints them", "[projectors][json]") {
   std::string out;
   JsonWriter w(out);
