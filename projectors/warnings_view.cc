@@ -17,30 +17,66 @@ namespace {
 
 using nlohmann::json;
 
-// What the view keeps of a case to fold its later records.
-struct CaseState final : FieldsDoc<CaseState> {
-  std::string category, power_item_code, procedure;
-  bool publishable = false;
-  std::optional<std::string> decision_no;  // once decided
-  std::optional<int64_t> fine_fen;
-  template <typename V>
-  void Fields(V& v) {
-    v("category", category), v("decision_no", decision_no), v("fine_fen", fine_fen);
-    v("power_item_code", power_item_code), v("procedure", procedure), v("publishable", publishable);
-  }
-};
-
-// A deadline the case owes: opened by one record, met (or moved) by later ones.
-struct Obligation final : FieldsDoc<Obligation> {
-  std::string case_id, due_on, kind, law;
+// A deadline a case owes: opened by one record, met (or moved) by later ones.
+struct Obligation : Fielded {
+  std::string due_on;
   std::vector<uint64_t> evidence;
+  std::string kind, law;
   std::optional<std::string> met_on;
   template <typename V>
   void Fields(V& v) {
-    v("case_id", case_id), v("due_on", due_on), v("evidence", evidence), v("kind", kind), v("law", law);
-    v("met_on", met_on);
+    v("due_on", due_on), v("evidence", evidence), v("kind", kind), v("law", law), v("met_on", met_on);
   }
 };
+
+// A case: what later records need to know of it, and its deadlines, in the
+// order they were opened. One document per case, so that a record costs one
+// lookup whatever deadlines it opens or meets.
+struct CaseState final : FieldsDoc<CaseState> {
+  std::string category;
+  std::optional<std::string> decision_no;  // once decided
+  std::optional<int64_t> fine_fen;
+  std::vector<Obligation> obligations;
+  std::string power_item_code, procedure;
+  bool publishable = false;
+  template <typename V>
+  void Fields(V& v) {
+    v("category", category), v("decision_no", decision_no), v("fine_fen", fine_fen), v("obligations", obligations);
+    v("power_item_code", power_item_code), v("procedure", procedure), v("publishable", publishable);
+  }
+
+  // Opens a deadline, replacing one of the same kind.
+  void Open(std::string kind, const char* law, std::string due_on, uint64_t index) {
+    Obligation o;
+    o.due_on = std::move(due_on);
+    o.evidence = {index};
+    o.kind = std::move(kind);
+    o.law = law;
+    for (Obligation& existing : obligations) {
+      if (existing.kind == o.kind) {
+        existing = std::move(o);
+        return;
+      }
+    }
+    obligations.push_back(std::move(o));
+  }
+  // The deadline `kind` if it is open, else null.
+  Obligation* Pending(std::string_view kind) {
+    for (Obligation& o : obligations) {
+      if (o.kind == kind && !o.met_on) return &o;
+    }
+    return nullptr;
+  }
+  // Marks the deadline met by record `index` on `day`, if it is open.
+  void Meet(std::string_view kind, const std::string& day, uint64_t index) {
+    if (Obligation* o = Pending(kind)) {
+      o->met_on = day;
+      o->evidence.push_back(index);
+    }
+  }
+};
+
+std::string CaseKey(std::string_view case_id) { return "case/" + std::string(case_id); }
 
 // A count with the records counted, and for fines their sum.
 struct Tally final : FieldsDoc<Tally> {
@@ -74,49 +110,6 @@ struct FlagEntry final : FieldsDoc<FlagEntry> {
     v("case_id", case_id), v("evidence", evidence), v("message", message), v("rule", rule);
   }
 };
-
-std::string ObligationKey(std::string_view case_id, std::string_view kind) {
-  std::string key = "obligation/";
-  key.append(case_id).append("/").append(kind);
-  return key;
-}
-
-// Opens a deadline the case owes.
-void Open(ViewTxn& view, const std::string& case_id, const std::string& kind, const char* law, std::string due_on,
-          uint64_t index) {
-  Obligation o;
-  o.case_id = case_id;
-  o.kind = kind;
-  o.law = law;
-  o.due_on = std::move(due_on);
-  o.evidence = {index};
-  view.Store(ObligationKey(case_id, kind), std::move(o));
-}
-
-// The obligation `kind` of the case to change, or null if it is not open.
-Result<Obligation*> OpenObligation(ViewTxn& view, const std::string& case_id, const std::string& kind) {
-  ASSIGN_OR_RETURN(Obligation * o, view.Edit<Obligation>(ObligationKey(case_id, kind)));
-  if (o == nullptr || o->met_on) return nullptr;
-  return o;
-}
-
-// Marks a deadline met by record `index` on `day`, if it is open.
-Status Meet(ViewTxn& view, const std::string& case_id, const std::string& kind, const std::string& day,
-            uint64_t index) {
-  ASSIGN_OR_RETURN(Obligation * o, OpenObligation(view, case_id, kind));
-  if (o == nullptr) return Status::Ok();
-  o->met_on = day;
-  o->evidence.push_back(index);
-  return Status::Ok();
-}
-
-Status Extend(ViewTxn& view, const std::string& case_id, const std::string& kind, int days, uint64_t index) {
-  ASSIGN_OR_RETURN(Obligation * o, OpenObligation(view, case_id, kind));
-  if (o == nullptr) return Status::Ok();
-  o->due_on = AddCalendarDays(o->due_on, days);
-  o->evidence.push_back(index);
-  return Status::Ok();
-}
 
 // The tally at `key`, created empty if there is none.
 Result<Tally*> EditTally(ViewTxn& view, const std::string& key) {
@@ -153,6 +146,31 @@ std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods,
   return out;
 }
 
+// The warning a deadline of case `case_id` gives on `today`, if any.
+std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, const std::string& today,
+                                    const std::string& at_risk_from) {
+  const std::string due = o.value("due_on", "");
+  json w = {{"case_id", case_id}, {"deadline", o["kind"]}, {"law", o["law"]}, {"due_on", due},
+            {"evidence", o["evidence"]}};
+  if (o.contains("met_on")) {
+    if (o["met_on"].get<std::string>() <= due) return std::nullopt;
+    w["kind"] = "met late";
+    w["severity"] = "warning";
+    w["message"] = "履行期限 " + due + "，实际 " + o["met_on"].get<std::string>();
+  } else if (today > due) {
+    w["kind"] = "deadline missed";
+    w["severity"] = "critical";
+    w["message"] = "期限 " + due + " 已过，尚未完成";
+  } else if (due <= at_risk_from) {
+    w["kind"] = "deadline at risk";
+    w["severity"] = "warning";
+    w["message"] = "期限 " + due + " 将至";
+  } else {
+    return std::nullopt;
+  }
+  return w;
+}
+
 }  // namespace
 
 Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
@@ -169,44 +187,64 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     entry.rule = f.rule_id;
     view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, entry);
   }
-  switch (st.payload_type()) {
-    case fb::Payload::CaseOpened: {
-      const auto* o = st.payload_as_CaseOpened();
-      CaseState c;
-      c.power_item_code = Str(o->power_item_code());
-      c.category = Label(o->category());
-      c.procedure = Label(o->procedure());
-      c.publishable = Publishable(*o);
-      view.Store("~case/" + case_id, std::move(c));
-      if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
-        Open(view, case_id, "decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
-      }
-      if (o->party() && !Str(o->party()->credit_code()).empty()) {
-        const std::string key = "~party/" + Str(o->party()->credit_code());
-        ASSIGN_OR_RETURN(PartyCases * p, view.Edit<PartyCases>(key));
-        if (p == nullptr) {
-          p = &view.Store(key, PartyCases());
-          p->name = Str(o->party()->name());
-        }
-        p->cases.push_back(case_id);
-        p->evidence.push_back(r.index);
-      }
-      // Cases opened per village and month, and per hour, for spotting spikes.
-      if (!Str(o->village()).empty()) {
-        RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
-      }
-      return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
+  const std::string case_key = CaseKey(case_id);
+  if (st.payload_type() == fb::Payload::CaseOpened) {
+    const auto* o = st.payload_as_CaseOpened();
+    ASSIGN_OR_RETURN(CaseState * existing, view.Edit<CaseState>(case_key));
+    // Deadlines opened before the case was (案源登记) stay.
+    CaseState& c = existing != nullptr ? *existing : view.Store(case_key, CaseState());
+    c.power_item_code = Str(o->power_item_code());
+    c.category = Label(o->category());
+    c.procedure = Label(o->procedure());
+    c.publishable = Publishable(*o);
+    if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
+      c.Open("decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
     }
+    if (o->party() && !Str(o->party()->credit_code()).empty()) {
+      const std::string key = "~party/" + Str(o->party()->credit_code());
+      ASSIGN_OR_RETURN(PartyCases * p, view.Edit<PartyCases>(key));
+      if (p == nullptr) {
+        p = &view.Store(key, PartyCases());
+        p->name = Str(o->party()->name());
+      }
+      p->cases.push_back(case_id);
+      p->evidence.push_back(r.index);
+    }
+    // Cases opened per village and month, and per hour, for spotting spikes.
+    if (!Str(o->village()).empty()) {
+      RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
+    }
+    return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
+  }
+  switch (st.payload_type()) {
+    case fb::Payload::DecisionIssued:
+    case fb::Payload::DocumentServed:
+    case fb::Payload::DisclosurePublished:
+    case fb::Payload::PaymentRecorded:
+    case fb::Payload::CourtEnforcementApplied:
+    case fb::Payload::DemandNoticeServed:
+    case fb::Payload::PaymentDeferred:
+    case fb::Payload::EvidencePreserved:
+    case fb::Payload::PreservationDisposed:
+    case fb::Payload::CoerciveMeasureTaken:
+    case fb::Payload::CoerciveMeasureExtended:
+    case fb::Payload::CoerciveMeasureLifted:
+    case fb::Payload::CaseClosed:
+      break;  // acts that open or meet deadlines
+    default:
+      return Status::Ok();
+  }
+  ASSIGN_OR_RETURN(CaseState * edited, view.Edit<CaseState>(case_key));
+  // Acts recorded before the case was opened (案源登记) start its document.
+  CaseState& c = edited != nullptr ? *edited : view.Store(case_key, CaseState());
+  switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
-      const std::string case_key = "~case/" + case_id;
-      ASSIGN_OR_RETURN(CaseState * c, view.Edit<CaseState>(case_key));
-      if (c == nullptr) c = &view.Store(case_key, CaseState());
-      RETURN_IF_ERROR(Meet(view, case_id, "decision-90-days", day, r.index));
-      if (c->procedure == Label(fb::Procedure::General)) {
-        Open(view, case_id, "service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
-        if (c->publishable) {
-          Open(view, case_id, "disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
+      c.Meet("decision-90-days", day, r.index);
+      if (c.procedure == Label(fb::Procedure::General)) {
+        c.Open("service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
+        if (c.publishable) {
+          c.Open("disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
         }
       }
       int64_t fine = 0;
@@ -215,10 +253,10 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
           if (p->type() == fb::PenaltyType::Fine) fine += p->amount_fen();
         }
       }
-      c->decision_no = Str(d->decision_no());
-      c->fine_fen = fine;
-      if (fine > 0 && !c->power_item_code.empty()) {
-        ASSIGN_OR_RETURN(Tally * f, EditTally(view, "~fines/" + c->power_item_code + "/" +
+      c.decision_no = Str(d->decision_no());
+      c.fine_fen = fine;
+      if (fine > 0 && !c.power_item_code.empty()) {
+        ASSIGN_OR_RETURN(Tally * f, EditTally(view, "~fines/" + c.power_item_code + "/" +
                                                          Str(st.actor()->certificate_no())));
         ++f->n;
         f->sum_fen = f->sum_fen.value_or(0) + fine;
@@ -228,25 +266,25 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
-      ASSIGN_OR_RETURN(const CaseState* c, view.Peek<CaseState>("~case/" + case_id));
-      if (c == nullptr || !c->decision_no || StrView(s->doc_no()) != *c->decision_no) return Status::Ok();
-      const bool fined = c->fine_fen.value_or(0) > 0;
+      if (!c.decision_no || StrView(s->doc_no()) != *c.decision_no) return Status::Ok();
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
-      RETURN_IF_ERROR(Meet(view, case_id, "service-7-working-days", served, r.index));
-      if (fined) {
-        Open(view, case_id, "payment-15-days", "行政处罚法 第67条", AddCalendarDays(served, 15), r.index);
+      c.Meet("service-7-working-days", served, r.index);
+      if (c.fine_fen.value_or(0) > 0) {
+        c.Open("payment-15-days", "行政处罚法 第67条", AddCalendarDays(served, 15), r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::DisclosurePublished:
-      return Meet(view, case_id, "disclosure-7-working-days", day, r.index);
+      c.Meet("disclosure-7-working-days", day, r.index);
+      return Status::Ok();
     case fb::Payload::PaymentRecorded:
     case fb::Payload::CourtEnforcementApplied:
     case fb::Payload::DemandNoticeServed:
-      return Meet(view, case_id, "payment-15-days", day, r.index);
+      c.Meet("payment-15-days", day, r.index);
+      return Status::Ok();
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
-      ASSIGN_OR_RETURN(Obligation * o, OpenObligation(view, case_id, "payment-15-days"));
+      Obligation* o = c.Pending("payment-15-days");
       if (o != nullptr && until.ok()) {
         o->due_on = domain::FormatDate(*until);
         o->evidence.push_back(r.index);
@@ -254,25 +292,31 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Status::Ok();
     }
     case fb::Payload::EvidencePreserved:
-      Open(view, case_id, "preservation-7-working-days", "行政处罚法 第56条", AddWorkingDays(day, 7), r.index);
+      c.Open("preservation-7-working-days", "行政处罚法 第56条", AddWorkingDays(day, 7), r.index);
       return Status::Ok();
     case fb::Payload::PreservationDisposed:
-      return Meet(view, case_id, "preservation-7-working-days", day, r.index);
+      c.Meet("preservation-7-working-days", day, r.index);
+      return Status::Ok();
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
-      Open(view, case_id, "seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddCalendarDays(day, m->days()), r.index);
+      c.Open("seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddCalendarDays(day, m->days()), r.index);
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureExtended: {
       const auto* m = st.payload_as_CoerciveMeasureExtended();
-      return Extend(view, case_id, "seizure-term/" + Str(m->measure_no()), m->days(), r.index);
+      if (Obligation* o = c.Pending("seizure-term/" + Str(m->measure_no()))) {
+        o->due_on = AddCalendarDays(o->due_on, m->days());
+        o->evidence.push_back(r.index);
+      }
+      return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureLifted:
-      return Meet(view, case_id, "seizure-term/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
-                  r.index);
+      c.Meet("seizure-term/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day, r.index);
+      return Status::Ok();
     case fb::Payload::CaseClosed:
       // A closed case owes nothing more (e.g. a case closed without a decision).
-      return Meet(view, case_id, "decision-90-days", day, r.index);
+      c.Meet("decision-90-days", day, r.index);
+      return Status::Ok();
     default:
       return Status::Ok();
   }
@@ -289,27 +333,10 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
     ASSIGN_OR_RETURN(const json v, ParseViewValue(it->value().ToStringView(), key));
-    if (key.rfind("obligation/", 0) == 0) {
-      const std::string due = v.value("due_on", "");
-      json w = {{"case_id", v["case_id"]}, {"deadline", v["kind"]}, {"law", v["law"]}, {"due_on", due},
-                {"evidence", v["evidence"]}};
-      if (v.contains("met_on")) {
-        if (v["met_on"].get<std::string>() <= due) continue;
-        w["kind"] = "met late";
-        w["severity"] = "warning";
-        w["message"] = "履行期限 " + due + "，实际 " + v["met_on"].get<std::string>();
-      } else if (today > due) {
-        w["kind"] = "deadline missed";
-        w["severity"] = "critical";
-        w["message"] = "期限 " + due + " 已过，尚未完成";
-      } else if (due <= at_risk_from) {
-        w["kind"] = "deadline at risk";
-        w["severity"] = "warning";
-        w["message"] = "期限 " + due + " 将至";
-      } else {
-        continue;
+    if (key.rfind("case/", 0) == 0) {
+      for (const json& o : v.value("obligations", json::array())) {
+        if (auto w = DeadlineWarning(key.substr(5), o, today, at_risk_from)) out.push_back(std::move(*w));
       }
-      out.push_back(w);
     } else if (key.rfind("flag/", 0) == 0) {
       out.push_back({{"kind", "procedure flag"}, {"severity", "warning"}, {"case_id", v["case_id"]},
                      {"rule", v["rule"]}, {"message", v["message"]}, {"evidence", v["evidence"]}});

@@ -2,10 +2,11 @@
 // -----------------------------------------------------------------------------
 // The "warnings" view (I3): what the early-warning list is computed from.
 //
-//   obligation/<case id>/<kind>[/<n>]   a deadline the case owes: opened by
-//       one record, met by a later one (90-day decision, 7-working-day
-//       service, disclosure due date, 先行登记保存 disposal, seizure term,
-//       15-day payment), with its due date and the evidence (record indices)
+//   case/<case id>                      the case's deadlines ("obligations"),
+//       each opened by one record and met by a later one (90-day decision,
+//       7-working-day service, disclosure due date, 先行登记保存 disposal,
+//       seizure term, 15-day payment) with its due date and the evidence
+//       (record indices); and what folding its later records needs
 //   flag/<index>/<rule>                 a procedure flag raised at admission
 //   ~fines/<power item>/<officer>       fines decided, for peer comparison
 //   ~party/<统一社会信用代码>            cases per organisation party
@@ -27,11 +28,10 @@ class WarningsView : public Projector {
  public:
   static constexpr std::string_view kName = "warnings";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 2; }
+  uint32_t version() const override { return 3; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override {
-    const std::string id(case_id);
-    return {{"~case/" + id}, {"obligation/" + id + "/"}};
+    return {{"case/" + std::string(case_id)}, {}};
   }
 };
 

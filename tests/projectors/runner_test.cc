@@ -92,7 +92,7 @@ TEST_CASE("every document a view stores is canonical JSON: sorted keys, no space
       ++documents;
     }
   }
-  CHECK(documents > 3000);
+  CHECK(documents > 2000);
 }
 
 TEST_CASE("the registry view shows the generator's roster, lists and certificate states", "[projectors]") {
@@ -173,15 +173,10 @@ TEST_CASE("one damaged case is rebuilt alone to the bytes of a full fold, touchi
     rocksdb::WriteBatch damage;
     REQUIRE(expected.at("casefile").contains("case/" + case_id));
     REQUIRE(damage.Delete(*p.views->ActiveView(CaseFileView::kName), "case/" + case_id).ok());
-    int n = 0;
     REQUIRE(damage.Put(*p.views->ActiveView(DisclosureView::kName), "decision/" + case_id, "{\"status\":\"x\"}").ok());
-    for (const auto& [key, value] : expected.at("warnings")) {
-      if (key.starts_with("obligation/" + case_id + "/")) {
-        REQUIRE(damage.Delete(*p.views->ActiveView(WarningsView::kName), key).ok());
-        ++n;
-      }
-    }
-    REQUIRE(n >= 3);
+    const auto deadlines = nlohmann::json::parse(expected.at("warnings").at("case/" + case_id))["obligations"];
+    REQUIRE(deadlines.size() >= 3);
+    REQUIRE(damage.Delete(*p.views->ActiveView(WarningsView::kName), "case/" + case_id).ok());
     REQUIRE(p.views->Write(damage).ok());
   }
   REQUIRE(Dump(*p.views, CaseFileView::kName) != expected.at("casefile"));
