@@ -24,7 +24,10 @@ rocksdb::ColumnFamilyOptions ViewOptions() {
   o.write_buffer_size = 64 << 20;
   o.memtable_prefix_bloom_size_ratio = 0.05;
   o.memtable_whole_key_filtering = true;
-  o.compression = rocksdb::kLZ4Compression;
+  // Views are not compressed: compressing every table a rebuild writes cost
+  // a fifth of the rebuild (docs/performance.md, run K), and a view is derived
+  // data about half the size of the log it comes from.
+  o.compression = rocksdb::kNoCompression;
   return o;
 }
 std::string ActiveKey(std::string_view name) { return "active/" + std::string(name); }
