@@ -61,20 +61,14 @@ void ViewTxn::Put(std::string_view key, std::string value) {
 
 void ViewTxn::Append(std::string_view key, std::string_view value) {
   if (!Allowed(key)) return;
-  const Span k{appended_text_.size(), key.size()};
-  appended_text_.append(key);
-  const Span v{appended_text_.size(), value.size()};
-  appended_text_.append(value);
-  appended_.emplace_back(k, v);
+  appended_.emplace_back(text_.Add(key), text_.Add(value));
 }
 
 void ViewTxn::Append(std::string_view key, const ViewDoc& doc) {
   if (!Allowed(key)) return;
-  const Span k{appended_text_.size(), key.size()};
-  appended_text_.append(key);
-  const size_t value_at = appended_text_.size();
-  doc.Print(appended_text_);
-  appended_.emplace_back(k, Span{value_at, appended_text_.size() - value_at});
+  scratch_text_.clear();
+  doc.Print(scratch_text_);
+  appended_.emplace_back(text_.Add(key), text_.Add(scratch_text_));
 }
 
 void ViewTxn::Delete(std::string_view key) {
@@ -135,10 +129,6 @@ void ViewTxn::StoreDoc(std::string_view key, nlohmann::json doc) {
 }
 
 std::vector<ViewWrite> ViewTxn::PendingWrites() {
-  // Documents are printed one after another into one buffer, and the writes
-  // point into it once it has stopped growing.
-  printed_.clear();
-  std::vector<std::pair<Entry*, Span>> docs;
   std::vector<ViewWrite> out;
   out.reserve(dirty_.size() + appended_.size());
   for (auto* entry : dirty_) {
@@ -147,20 +137,16 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
       if (typeid(*s.doc) == typeid(JsonDoc) && static_cast<const JsonDoc&>(*s.doc).value.is_null()) {
         continue;  // touched but never given a value
       }
-      const size_t at = printed_.size();
-      s.doc->Print(printed_);
-      docs.emplace_back(entry, Span{at, printed_.size() - at});
+      scratch_text_.clear();
+      s.doc->Print(scratch_text_);
+      out.push_back({entry->first, text_.Add(scratch_text_)});
       continue;
     }
     out.push_back({entry->first, s.text, !s.exists});
   }
-  for (const auto& [entry, span] : docs) {
-    out.push_back({entry->first, std::string_view(printed_).substr(span.at, span.size)});
-  }
   // Appended values come last so that, where a key was also cleared (a case
   // being rebuilt), the value wins.
-  const std::string_view appended(appended_text_);
-  for (const auto& [k, v] : appended_) out.push_back({appended.substr(k.at, k.size), appended.substr(v.at, v.size)});
+  for (const auto& [key, value] : appended_) out.push_back({key, value});
   std::stable_sort(out.begin(), out.end(), [](const ViewWrite& a, const ViewWrite& b) { return a.key < b.key; });
   size_t kept = 0;
   for (size_t i = 0; i < out.size(); ++i) {
@@ -175,8 +161,7 @@ void ViewTxn::MarkCommitted() {
   for (auto* entry : dirty_) entry->second.dirty = false;
   dirty_.clear();
   appended_.clear();
-  appended_text_.clear();
-  printed_.clear();
+  text_.Clear();
   ++generation_;
   // Keep what was read in the last few commit windows: the cases still open.
   if (slots_.size() > kMaxCachedSlots) {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "ledger/status.h"
+#include "projectors/text_arena.h"
 
 namespace lawtrail::projectors {
 
@@ -138,14 +139,9 @@ class ViewTxn {
   rocksdb::ColumnFamilyHandle* cf_;
   std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> slots_;
   std::vector<Entry*> dirty_;  // entries of slots_ (nodes stay put)
-  // Write-only values, key and value side by side in one buffer: a rebuild
-  // appends hundreds of thousands, and one allocation each was what it cost.
-  struct Span {
-    size_t at, size;
-  };
-  std::string appended_text_;
-  std::vector<std::pair<Span, Span>> appended_;
-  std::string printed_;  // the dirty documents, printed at commit
+  TextArena text_;  // appended keys and values, and documents printed at commit
+  std::vector<std::pair<std::string_view, std::string_view>> appended_;
+  std::string scratch_text_;  // where one document is printed before it is copied
   uint64_t generation_ = 1;
   bool holds_all_ = false;  // every key of the view is in slots_
   std::function<bool(std::string_view)> allowed_;
