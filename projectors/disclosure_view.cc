@@ -7,6 +7,7 @@
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
 #include "projectors/view_doc.h"
+#include "ledger/store.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -120,10 +121,22 @@ std::string WanYuan(int64_t fen) {
 }
 
 // Numbers the current record (already in place at its key) as a new version
-// and keeps a copy as it stood after record `index`.
-void Save(ViewTxn& view, const std::string& case_id, DecisionRecord& record, uint64_t index) {
+// and keeps the version as record `index` left it: whole for the decision,
+// then only the fields each later act changed (DisclosureHistory puts them
+// together again). Whole copies were two thirds of what the view held.
+void Save(ViewTxn& view, const std::string& case_id, DecisionRecord& record, uint64_t index,
+          std::initializer_list<std::string_view> changed = {}) {
   ++record.version;
-  view.Append(DecisionKey(case_id) + "/v/" + IndexKey(index), record);
+  const std::string key = DecisionKey(case_id) + "/v/" + IndexKey(index);
+  if (changed.size() == 0) {
+    view.Append(key, record);
+    return;
+  }
+  std::vector<std::string_view> fields(changed);
+  fields.push_back("version");
+  std::string delta;
+  PrintFields(record, fields, delta);
+  view.Append(key, delta);
 }
 
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
@@ -201,7 +214,10 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       rec.display_until = Str(p->display_until());
       rec.summary = Str(p->summary());
       rec.status = "published";
-      break;
+      Save(view, case_id, rec, r.index,
+           {"display_until", "platform", "publication_id", "published", "published_on", "published_on_time", "status",
+            "summary"});
+      return Status::Ok();
     }
     case fb::Payload::DisclosureCorrected: {
       const auto* p = st.payload_as_DisclosureCorrected();
@@ -212,7 +228,8 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       if (!rec.corrections) rec.corrections.emplace();
       rec.corrections->push_back(std::move(correction));
       rec.summary = Str(p->summary());
-      break;
+      Save(view, case_id, rec, r.index, {"corrections", "summary"});
+      return Status::Ok();
     }
     case fb::Payload::DisclosureWithdrawn: {
       const auto* p = st.payload_as_DisclosureWithdrawn();
@@ -223,7 +240,8 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       if (rec.change) w.within_3_working_days = day <= rec.change->withdraw_by;
       rec.withdrawn = w;
       rec.status = "withdrawn";
-      break;
+      Save(view, case_id, rec, r.index, {"status", "withdrawn"});
+      return Status::Ok();
     }
     case fb::Payload::DecisionChanged: {
       const auto* p = st.payload_as_DecisionChanged();
@@ -236,13 +254,12 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       change.reason = Str(p->reason());
       change.ruling_no = Str(p->ruling_no());
       change.withdraw_by = AddWorkingDays(day, 3);
-      break;
+      Save(view, case_id, rec, r.index, {"change"});
+      return Status::Ok();
     }
     default:
       return Status::Ok();
   }
-  Save(view, case_id, rec, r.index);
-  return Status::Ok();
 }
 
 }  // namespace
@@ -289,6 +306,34 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
 
 bool Publishable(const fb::CaseOpened& o) {
   return o.procedure() == fb::Procedure::General && !(o.party() != nullptr && o.party()->minor());
+}
+
+std::vector<json> MergeVersions(const std::vector<std::string_view>& stored) {
+  std::vector<json> out;
+  for (const std::string_view text : stored) {
+    json v = json::parse(text, nullptr, false);
+    if (v.is_discarded() || !v.is_object()) return {};
+    // A version with the case id is whole (a decision); the others hold what changed.
+    if (!out.empty() && !v.contains("case_id")) {
+      json whole = out.back();
+      whole.update(v);
+      v = std::move(whole);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<std::vector<json>> DisclosureHistory(ViewStore& views, std::string_view case_id) {
+  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(DisclosureView::kName));
+  const std::string prefix = DecisionKey(case_id) + "/v/";
+  std::vector<std::string> stored;
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) stored.push_back(it->value().ToString());
+  RETURN_IF_ERROR(FromRocks(it->status(), "reading the versions of " + std::string(case_id)));
+  std::vector<json> history = MergeVersions({stored.begin(), stored.end()});
+  if (history.size() != stored.size()) return Status::Corruption("a stored version of '" + std::string(case_id) + "' is not JSON");
+  return history;
 }
 
 std::string DisclosureStatus(const std::string& record_json, const std::string& today) {

@@ -8,7 +8,8 @@
 // withdrawal — every version kept.
 //
 //   decision/<case id>             the current disclosure record (JSON)
-//   decision/<case id>/v/<index>   the record as it stood after each act
+//   decision/<case id>/v/<index>   each version: whole as the decision made it,
+//                                  then the fields each later act changed
 //   by-date/<decided on>/<case id> listing order for publishable decisions
 //   ~case/<case id>, ~agency       the projector's own working state
 //
@@ -17,7 +18,10 @@
 #ifndef LAWTRAIL_PROJECTORS_DISCLOSURE_VIEW_H_
 #define LAWTRAIL_PROJECTORS_DISCLOSURE_VIEW_H_
 
+#include <nlohmann/json.hpp>
+
 #include "projectors/projector.h"
+#include "projectors/view_store.h"
 
 namespace lawtrail::projectors {
 
@@ -41,6 +45,12 @@ bool Publishable(const fb::CaseOpened& o);
 // (not publishable), "due", "overdue", "published on time", "published late",
 // "withdrawn".
 std::string DisclosureStatus(const std::string& record_json, const std::string& today);
+
+// The record as it stood after each act, oldest first, from its stored
+// versions in index order; empty if one of them is not JSON.
+std::vector<nlohmann::json> MergeVersions(const std::vector<std::string_view>& stored);
+// The same, read from the active disclosure view.
+Result<std::vector<nlohmann::json>> DisclosureHistory(ViewStore& views, std::string_view case_id);
 
 }  // namespace lawtrail::projectors
 

@@ -19,7 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -118,7 +120,28 @@ void Write(JsonWriter& w, const X& x) {
   }
 }
 
+// Writes only the fields named in `names`.
+struct SelectedFieldWriter {
+  FieldWriter writer;
+  std::span<const std::string_view> names;
+  template <typename X>
+  void operator()(const char* name, const X& x) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) writer(name, x);
+  }
+};
+
 }  // namespace view_doc_internal
+
+// Appends the fields of `doc` named in `names` as one canonical JSON object:
+// what an act changed, say.
+template <typename T>
+void PrintFields(const T& doc, std::span<const std::string_view> names, std::string& out) {
+  JsonWriter w(out);
+  view_doc_internal::SelectedFieldWriter selected{{w}, names};
+  w.BeginObject();
+  const_cast<T&>(doc).Fields(selected);
+  w.EndObject();
+}
 
 // The ViewDoc of a Fielded struct T: parsed from and printed to canonical JSON.
 template <typename T>

@@ -37,6 +37,17 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
     REQUIRE(view.count("decision/" + c.case_id));
     const json rec = json::parse(view.at("decision/" + c.case_id));
     CHECK(rec["decision_no"] == c.decision_no);
+    // Every version is kept: put together again, they end at the current record.
+    const std::string prefix = "decision/" + c.case_id + "/v/";
+    std::vector<std::string_view> stored;
+    for (auto it = view.lower_bound(prefix); it != view.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+      stored.push_back(it->second);
+    }
+    const auto history = MergeVersions(stored);
+    REQUIRE(!history.empty());
+    CHECK(history.size() == stored.size());
+    CHECK(history.back().dump() == view.at("decision/" + c.case_id));
+    CHECK(history.back()["version"] == json(history.size()));
     const domain::Date decided = domain::ChinaDateOf(c.decided_at_ms);
     const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, 7).date);  // 行政处罚: 7 working days
     CHECK(rec["decided_on"] == Day(c.decided_at_ms));
@@ -71,10 +82,7 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
       CHECK(rec["withdrawn"]["within_3_working_days"] == true);
       // The published version is kept in the history.
       bool saw_published = false;
-      const std::string prefix = "decision/" + c.case_id + "/v/";
-      for (auto it = view.lower_bound(prefix); it != view.end() && it->first.rfind(prefix, 0) == 0; ++it) {
-        if (json::parse(it->second)["status"] == "published") saw_published = true;
-      }
+      for (const json& v : history) saw_published = saw_published || v["status"] == "published";
       CHECK(saw_published);
     } else if (c.published) {
       CHECK(DisclosureStatus(view.at("decision/" + c.case_id), "2026-12-31") ==
