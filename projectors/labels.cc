@@ -77,9 +77,9 @@ std::string AddCalendarDays(const std::string& day, int n) {
 }
 
 std::string ChinaHour(int64_t ms) {
-  char h[4];
-  std::snprintf(h, sizeof h, "%02d", static_cast<int>(((ms + 8 * 3'600'000) / 3'600'000) % 24));
-  return h;
+  const int64_t hours = (ms + 8 * 3'600'000) / 3'600'000;
+  const int hour = static_cast<int>(((hours % 24) + 24) % 24);
+  return {char('0' + hour / 10), char('0' + hour % 10)};
 }
 
 }  // namespace lawtrail::projectors

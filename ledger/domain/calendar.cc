@@ -52,9 +52,19 @@ Result<Date> ParseDate(std::string_view s) {
 }
 
 std::string FormatDate(const Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-  return buf;
+  const int year = int(d.year());
+  if (year < 0 || year > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, unsigned(d.month()), unsigned(d.day()));
+    return buf;
+  }
+  // Folding the log formats a date or two per record: digits by hand, not printf.
+  const unsigned month = unsigned(d.month()), day = unsigned(d.day());
+  const char text[10] = {char('0' + year / 1000),     char('0' + year / 100 % 10), char('0' + year / 10 % 10),
+                         char('0' + year % 10),       '-',
+                         char('0' + month / 10),      char('0' + month % 10),      '-',
+                         char('0' + day / 10),        char('0' + day % 10)};
+  return std::string(text, sizeof text);
 }
 
 Result<WorkdayCalendar> WorkdayCalendar::Parse(std::string_view tsv) {
