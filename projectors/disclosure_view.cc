@@ -120,23 +120,24 @@ std::string WanYuan(int64_t fen) {
   return s;
 }
 
-// Numbers the current record (already in place at its key) as a new version
-// and keeps the version as record `index` left it: whole for the decision,
-// then only the fields each later act changed (DisclosureHistory puts them
-// together again). Whole copies were two thirds of what the view held.
-void Save(ViewTxn& view, const std::string& case_id, DecisionRecord& record, uint64_t index,
-          std::initializer_list<std::string_view> changed = {}) {
-  ++record.version;
+// Keeps the version record `index` is about to replace: the current record
+// stays whole at decision/<case>, and decision/<case>/v/<index> holds the
+// merge patch that turns the version `index` makes back into the one before
+// (`changed`: the fields the act changes; all when empty). A first decision
+// has nothing before it: an empty patch. Whole copies of every version were
+// most of what the view held; DisclosureHistory puts them together again.
+void KeepVersion(ViewTxn& view, const std::string& case_id, const DecisionRecord* before, uint64_t index,
+                 std::initializer_list<std::string_view> changed = {}) {
   const std::string key = DecisionKey(case_id) + "/v/" + IndexKey(index);
-  if (changed.size() == 0) {
-    view.Append(key, record);
+  if (before == nullptr) {
+    view.Append(key, std::string_view("{}"));
     return;
   }
   std::vector<std::string_view> fields(changed);
-  fields.push_back("version");
-  std::string delta;
-  PrintFields(record, fields, delta);
-  view.Append(key, delta);
+  if (!fields.empty()) fields.push_back("version");
+  std::string undo;
+  PrintPatch(*before, fields, undo);
+  view.Append(key, undo);
 }
 
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
@@ -190,8 +191,10 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec.display_months = light_only ? 3 : 36;
   rec.status = "pending";
+  ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
+  KeepVersion(view, case_id, before, r.index);
+  rec.version = before != nullptr ? before->version + 1 : 1;
   DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
-  Save(view, case_id, current, r.index);
   if (current.publishable) view.Append("by-date/" + current.decided_on + "/" + case_id, "");
   return Status::Ok();
 }
@@ -204,6 +207,25 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
   DecisionRecord& rec = *edited;
   const std::string day = ChinaDay(st.occurred_at_ms());
   switch (st.payload_type()) {
+    case fb::Payload::DisclosurePublished:
+      KeepVersion(view, case_id, &rec, r.index,
+                  {"display_until", "platform", "publication_id", "published", "published_on", "published_on_time",
+                   "status", "summary"});
+      break;
+    case fb::Payload::DisclosureCorrected:
+      KeepVersion(view, case_id, &rec, r.index, {"corrections", "summary"});
+      break;
+    case fb::Payload::DisclosureWithdrawn:
+      KeepVersion(view, case_id, &rec, r.index, {"status", "withdrawn"});
+      break;
+    case fb::Payload::DecisionChanged:
+      KeepVersion(view, case_id, &rec, r.index, {"change"});
+      break;
+    default:
+      return Status::Ok();
+  }
+  ++rec.version;
+  switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {
       const auto* p = st.payload_as_DisclosurePublished();
       rec.publication_id = Str(p->publication_id());
@@ -214,9 +236,6 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       rec.display_until = Str(p->display_until());
       rec.summary = Str(p->summary());
       rec.status = "published";
-      Save(view, case_id, rec, r.index,
-           {"display_until", "platform", "publication_id", "published", "published_on", "published_on_time", "status",
-            "summary"});
       return Status::Ok();
     }
     case fb::Payload::DisclosureCorrected: {
@@ -228,7 +247,6 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       if (!rec.corrections) rec.corrections.emplace();
       rec.corrections->push_back(std::move(correction));
       rec.summary = Str(p->summary());
-      Save(view, case_id, rec, r.index, {"corrections", "summary"});
       return Status::Ok();
     }
     case fb::Payload::DisclosureWithdrawn: {
@@ -240,7 +258,6 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       if (rec.change) w.within_3_working_days = day <= rec.change->withdraw_by;
       rec.withdrawn = w;
       rec.status = "withdrawn";
-      Save(view, case_id, rec, r.index, {"status", "withdrawn"});
       return Status::Ok();
     }
     case fb::Payload::DecisionChanged: {
@@ -254,7 +271,6 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       change.reason = Str(p->reason());
       change.ruling_no = Str(p->ruling_no());
       change.withdraw_by = AddWorkingDays(day, 3);
-      Save(view, case_id, rec, r.index, {"change"});
       return Status::Ok();
     }
     default:
@@ -308,31 +324,33 @@ bool Publishable(const fb::CaseOpened& o) {
   return o.procedure() == fb::Procedure::General && !(o.party() != nullptr && o.party()->minor());
 }
 
-std::vector<json> MergeVersions(const std::vector<std::string_view>& stored) {
-  std::vector<json> out;
-  for (const std::string_view text : stored) {
-    json v = json::parse(text, nullptr, false);
-    if (v.is_discarded() || !v.is_object()) return {};
-    // A version with the case id is whole (a decision); the others hold what changed.
-    if (!out.empty() && !v.contains("case_id")) {
-      json whole = out.back();
-      whole.update(v);
-      v = std::move(whole);
-    }
-    out.push_back(std::move(v));
+std::vector<json> MergeVersions(std::string_view current, const std::vector<std::string_view>& undo) {
+  json v = json::parse(current, nullptr, false);
+  if (v.is_discarded() || !v.is_object() || undo.empty()) return {};
+  std::vector<json> newest_first{v};
+  // undo[i] turns version i + 1 back into version i; undo[0] is the decision's own.
+  for (size_t i = undo.size() - 1; i > 0; --i) {
+    const json patch = json::parse(undo[i], nullptr, false);
+    if (patch.is_discarded() || !patch.is_object()) return {};
+    v.merge_patch(patch);
+    newest_first.push_back(v);
   }
-  return out;
+  return {newest_first.rbegin(), newest_first.rend()};
 }
 
 Result<std::vector<json>> DisclosureHistory(ViewStore& views, std::string_view case_id) {
   ASSIGN_OR_RETURN(auto* cf, views.ActiveView(DisclosureView::kName));
+  ASSIGN_OR_RETURN(auto current, views.Get(cf, DecisionKey(case_id)));
+  if (!current) return Status::NotFound("no decision in case '" + std::string(case_id) + "'");
   const std::string prefix = DecisionKey(case_id) + "/v/";
   std::vector<std::string> stored;
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) stored.push_back(it->value().ToString());
   RETURN_IF_ERROR(FromRocks(it->status(), "reading the versions of " + std::string(case_id)));
-  std::vector<json> history = MergeVersions({stored.begin(), stored.end()});
-  if (history.size() != stored.size()) return Status::Corruption("a stored version of '" + std::string(case_id) + "' is not JSON");
+  std::vector<json> history = MergeVersions(*current, {stored.begin(), stored.end()});
+  if (history.size() != stored.size()) {
+    return Status::Corruption("the versions of '" + std::string(case_id) + "' do not put together");
+  }
   return history;
 }
 

@@ -8,8 +8,8 @@
 // withdrawal — every version kept.
 //
 //   decision/<case id>             the current disclosure record (JSON)
-//   decision/<case id>/v/<index>   each version: whole as the decision made it,
-//                                  then the fields each later act changed
+//   decision/<case id>/v/<index>   one per version (the act at <index>): the
+//                                  merge patch that undoes the act
 //   by-date/<decided on>/<case id> listing order for publishable decisions
 //   ~case/<case id>, ~agency       the projector's own working state
 //
@@ -46,9 +46,10 @@ bool Publishable(const fb::CaseOpened& o);
 // "withdrawn".
 std::string DisclosureStatus(const std::string& record_json, const std::string& today);
 
-// The record as it stood after each act, oldest first, from its stored
-// versions in index order; empty if one of them is not JSON.
-std::vector<nlohmann::json> MergeVersions(const std::vector<std::string_view>& stored);
+// The record as it stood after each act, oldest first, from the current
+// record and the undo patches stored under it in index order; empty if one of
+// them is not a JSON object.
+std::vector<nlohmann::json> MergeVersions(std::string_view current, const std::vector<std::string_view>& undo);
 // The same, read from the active disclosure view.
 Result<std::vector<nlohmann::json>> DisclosureHistory(ViewStore& views, std::string_view case_id);
 

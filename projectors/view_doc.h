@@ -120,26 +120,36 @@ void Write(JsonWriter& w, const X& x) {
   }
 }
 
-// Writes only the fields named in `names`.
-struct SelectedFieldWriter {
+// Writes the fields named in `names` (all when empty), an unset optional
+// one as null: a JSON merge patch (RFC 7396) that sets those fields to what
+// they are now.
+struct PatchFieldWriter {
   FieldWriter writer;
   std::span<const std::string_view> names;
   template <typename X>
   void operator()(const char* name, const X& x) {
-    if (std::find(names.begin(), names.end(), name) != names.end()) writer(name, x);
+    if (!names.empty() && std::find(names.begin(), names.end(), name) == names.end()) return;
+    if constexpr (IsOptional<X>::value) {
+      if (!x) {
+        writer.w.Key(name).Null();
+        return;
+      }
+    }
+    writer(name, x);
   }
 };
 
 }  // namespace view_doc_internal
 
-// Appends the fields of `doc` named in `names` as one canonical JSON object:
-// what an act changed, say.
+// Appends a merge patch (RFC 7396) setting the fields of `doc` named in
+// `names` (every field when empty) to their values in `doc`, null where unset.
+// Printed before an act changes those fields, it undoes the act.
 template <typename T>
-void PrintFields(const T& doc, std::span<const std::string_view> names, std::string& out) {
+void PrintPatch(const T& doc, std::span<const std::string_view> names, std::string& out) {
   JsonWriter w(out);
-  view_doc_internal::SelectedFieldWriter selected{{w}, names};
+  view_doc_internal::PatchFieldWriter patch{{w}, names};
   w.BeginObject();
-  const_cast<T&>(doc).Fields(selected);
+  const_cast<T&>(doc).Fields(patch);
   w.EndObject();
 }
 

@@ -43,11 +43,15 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
     for (auto it = view.lower_bound(prefix); it != view.end() && it->first.rfind(prefix, 0) == 0; ++it) {
       stored.push_back(it->second);
     }
-    const auto history = MergeVersions(stored);
-    REQUIRE(!history.empty());
-    CHECK(history.size() == stored.size());
+    const auto history = MergeVersions(view.at("decision/" + c.case_id), stored);
+    REQUIRE(history.size() == stored.size());
     CHECK(history.back().dump() == view.at("decision/" + c.case_id));
-    CHECK(history.back()["version"] == json(history.size()));
+    for (size_t v = 0; v < history.size(); ++v) CHECK(history[v]["version"] == json(v + 1));
+    // The first version is the decision as issued, before anything was published.
+    CHECK(history.front()["status"] == "pending");
+    CHECK_FALSE(history.front().contains("published_on"));
+    CHECK_FALSE(history.front().contains("withdrawn"));
+    CHECK(history.front()["decided"]["index"] == history.back()["decided"]["index"]);
     const domain::Date decided = domain::ChinaDateOf(c.decided_at_ms);
     const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, 7).date);  // 行政处罚: 7 working days
     CHECK(rec["decided_on"] == Day(c.decided_at_ms));
