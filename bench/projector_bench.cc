@@ -1,12 +1,15 @@
 // lawtrail_projector_bench: how fast the projectors fold the log.
 //
-//   lawtrail_projector_bench [--cases N] [--dir PATH] [--rate R] [--each no] [--only NAME]
+//   lawtrail_projector_bench [--cases N] [--dir PATH] [--rate R] [--each no] [--only NAME] [--repeat K]
 //
 // Builds (or reuses, in PATH) a log holding a demo year of N cases, then on
 // one core: (1) rebuilds every view from record 0, all projectors together and
 // each alone; (2) appends R records more — one second of ingest at the signed
 // log's measured rate — and times how long the projectors take to fold them
-// (the lag a live reader sees). Prints a Markdown table.
+// (the lag a live reader sees). Prints a Markdown table. The rebuild of all
+// projectors runs K times (default 3) and the best and median are shown: on a
+// shared virtual machine one run varies by a fifth.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -54,7 +57,7 @@ Result<double> Rebuild(Store& store, const std::string& views_dir, std::vector<s
   return Seconds(Clock::now() - t0);
 }
 
-int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const std::string& only) {
+int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const std::string& only, int repeat) {
   if (!data_dir::HoldsLog(dir)) {
     auto created = Log::Create(dir, "bench.lawtrail.local/enforcement", {"青山镇人民政府", "11411500MB1234567X"});
     if (!created.ok()) return std::fprintf(stderr, "%s\n", created.status().ToString().c_str()), 1;
@@ -96,11 +99,19 @@ int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const 
     std::printf("| reading and decoding only (the limit) | %llu | %.2f | %.0f |\n",
                 static_cast<unsigned long long>(read), limit_s, read / limit_s);
     std::fprintf(stderr, "(checksum %llu)\n", static_cast<unsigned long long>(checksum));
-    auto all = Rebuild(**store, views_dir, projectors::AllProjectors(), records);
-    if (!all.ok()) return std::fprintf(stderr, "%s\n", all.status().ToString().c_str()), 1;
-    std::printf("| all %zu together | %llu | %.2f | %.0f |\n", projectors::AllProjectors().size(),
-                static_cast<unsigned long long>(records), *all, records / *all);
-    const double together = records / *all;
+    std::vector<double> runs;
+    for (int k = 0; k < repeat; ++k) {
+      auto all = Rebuild(**store, views_dir, projectors::AllProjectors(), records);
+      if (!all.ok()) return std::fprintf(stderr, "%s\n", all.status().ToString().c_str()), 1;
+      runs.push_back(*all);
+    }
+    std::sort(runs.begin(), runs.end());
+    const double best = runs.front(), median = runs[runs.size() / 2];
+    std::printf("| all %zu together (best of %d) | %llu | %.2f | %.0f |\n", projectors::AllProjectors().size(), repeat,
+                static_cast<unsigned long long>(records), best, records / best);
+    std::printf("| all %zu together (median of %d) | %llu | %.2f | %.0f |\n", projectors::AllProjectors().size(), repeat,
+                static_cast<unsigned long long>(records), median, records / median);
+    const double together = records / best;
     for (size_t i = 0; each && i < projectors::AllProjectors().size(); ++i) {
       auto every = projectors::AllProjectors();
       std::vector<std::unique_ptr<projectors::Projector>> one;
@@ -113,8 +124,10 @@ int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const 
     }
     std::printf("\nall together: %.2f of the reading limit, %.2f of the 200,000 records/s goal\n", together / (read / limit_s),
                 together / 200000.0);
-    uint64_t unused = 0;
-    if (!Rebuild(**store, views_dir, projectors::AllProjectors(), unused).ok()) return 1;
+    if (each) {  // the views of all projectors, for the incremental step
+      uint64_t unused = 0;
+      if (!Rebuild(**store, views_dir, projectors::AllProjectors(), unused).ok()) return 1;
+    }
   }
   // One second of ingest more, then the time to fold it.
   const uint64_t extra_cases = std::max<uint64_t>(1, rate / 10);
@@ -152,12 +165,14 @@ int main(int argc, char** argv) {
   uint64_t cases = 100000, rate = 26000;
   bool each = true;
   std::string dir = "/tmp/lawtrail-projector-bench", only;
+  int repeat = 3;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--cases") == 0) cases = std::strtoull(argv[i + 1], nullptr, 10);
     if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
     if (std::strcmp(argv[i], "--rate") == 0) rate = std::strtoull(argv[i + 1], nullptr, 10);
     if (std::strcmp(argv[i], "--each") == 0) each = std::strcmp(argv[i + 1], "no") != 0;
     if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+    if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
   }
-  return lawtrail::bench::Run(cases, dir, rate, each, only);
+  return lawtrail::bench::Run(cases, dir, rate, each, only, repeat);
 }
