@@ -152,11 +152,12 @@ Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   AppendBigEndian64(cursor, next);
   if (writes.size() >= ingest_from && !writes.empty()) return Ingest(view, writes, ViewId(name, version), cursor);
   rocksdb::WriteBatch batch;
+  std::string printed;
   for (const ViewWrite& w : writes) {
     if (w.erase) {
       batch.Delete(view, w.key).PermitUncheckedError();
     } else {
-      batch.Put(view, w.key, w.value).PermitUncheckedError();
+      batch.Put(view, w.key, w.Value(printed)).PermitUncheckedError();
     }
   }
   batch.Put(meta_, CursorKey(ViewId(name, version)), cursor).PermitUncheckedError();
@@ -179,8 +180,9 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   const std::string view_file = dir + "/" + std::string(id) + ".sst";
   const std::string cursor_file = dir + "/" + std::string(id) + ".cursor.sst";
   const Status table = write_table(view_file, view, [&](rocksdb::SstFileWriter& w) -> Status {
+    std::string printed;
     for (const ViewWrite& write : writes) {
-      RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.value),
+      RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.Value(printed)),
                                 "writing a view table"));
     }
     return Status::Ok();

@@ -128,6 +128,13 @@ void ViewTxn::StoreDoc(std::string_view key, nlohmann::json doc) {
   Store(key, std::move(stored));
 }
 
+std::string_view ViewWrite::Value(std::string& scratch) const {
+  if (doc == nullptr) return value;
+  scratch.clear();
+  doc->Print(scratch);
+  return scratch;
+}
+
 std::vector<ViewWrite> ViewTxn::PendingWrites() {
   std::vector<ViewWrite> out;
   out.reserve(dirty_.size() + appended_.size());
@@ -137,9 +144,7 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
       if (typeid(*s.doc) == typeid(JsonDoc) && static_cast<const JsonDoc&>(*s.doc).value.is_null()) {
         continue;  // touched but never given a value
       }
-      scratch_text_.clear();
-      s.doc->Print(scratch_text_);
-      out.push_back({entry->first, text_.Add(scratch_text_)});
+      out.push_back({entry->first, {}, false, s.doc.get()});
       continue;
     }
     out.push_back({entry->first, s.text, !s.exists});

@@ -57,11 +57,16 @@ struct JsonDoc final : ViewDoc {
   void Print(std::string& out) const override { out += value.dump(); }
 };
 
-// One write of a commit: a value, or a deletion.
+// One write of a commit: a value, a document to print as the value, or a
+// deletion. Documents are printed as they are written, so a commit never
+// holds them all printed at once.
 struct ViewWrite {
   std::string_view key;
   std::string_view value;
   bool erase = false;
+  const ViewDoc* doc = nullptr;
+  // The value to write: `value`, or `doc` printed into `scratch`.
+  std::string_view Value(std::string& scratch) const;
 };
 
 class ViewTxn {
@@ -106,8 +111,7 @@ class ViewTxn {
   // must not add that case to the aggregates a second time).
   void RestrictWrites(std::function<bool(std::string_view)> allowed) { allowed_ = std::move(allowed); }
 
-  // For the runner. The pending writes in key order, documents printed;
-  // valid until MarkCommitted.
+  // For the runner. The pending writes in key order; valid until MarkCommitted.
   std::vector<ViewWrite> PendingWrites();
   // The pending writes are durable in the view: they become the cached state,
   // and cached entries not read in the last few windows are let go.
@@ -139,9 +143,9 @@ class ViewTxn {
   rocksdb::ColumnFamilyHandle* cf_;
   std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> slots_;
   std::vector<Entry*> dirty_;  // entries of slots_ (nodes stay put)
-  TextArena text_;  // appended keys and values, and documents printed at commit
+  TextArena text_;  // appended keys and values
   std::vector<std::pair<std::string_view, std::string_view>> appended_;
-  std::string scratch_text_;  // where one document is printed before it is copied
+  std::string scratch_text_;  // where an appended document is printed before it is copied
   uint64_t generation_ = 1;
   bool holds_all_ = false;  // every key of the view is in slots_
   std::function<bool(std::string_view)> allowed_;
