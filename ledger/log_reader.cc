@@ -83,6 +83,16 @@ Status LogReader::ForEachCaseRecord(
 
 Status LogReader::ScanRecords(uint64_t from, uint64_t to,
                               const std::function<Status(uint64_t, ByteView)>& visit) const {
+  return Scan(from, to, false, [&](uint64_t index, ByteView bytes, std::string_view) { return visit(index, bytes); });
+}
+
+Status LogReader::ScanRecordsWithFlags(
+    uint64_t from, uint64_t to, const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const {
+  return Scan(from, to, true, visit);
+}
+
+Status LogReader::Scan(uint64_t from, uint64_t to, bool with_flags,
+                       const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const {
   rocksdb::ReadOptions ro;
   const std::string upper = keys::Index(to);
   rocksdb::Slice upper_slice(upper);
@@ -90,13 +100,30 @@ Status LogReader::ScanRecords(uint64_t from, uint64_t to,
   ro.readahead_size = 2 << 20;
   ro.fill_cache = false;  // a one-pass scan: caching its blocks only evicts the hot ones
   std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(ro, store_.cf(Cf::kRecords)));
+  // Flags are keyed by index too: the second iterator moves along with the first.
+  std::unique_ptr<rocksdb::Iterator> flags;
+  if (with_flags) {
+    flags.reset(store_.db()->NewIterator(ro, store_.cf(Cf::kFlags)));
+    flags->Seek(keys::Index(from));
+  }
   uint64_t expected = from;
   for (it->Seek(keys::Index(from)); it->Valid(); it->Next()) {
     const uint64_t index = ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()));
     if (it->key().size() != 8 || index != expected) {
       return Status::Corruption("record " + std::to_string(expected) + " is missing");
     }
-    RETURN_IF_ERROR(visit(index, AsBytes(it->value().ToStringView())));
+    std::string_view record_flags;
+    if (flags != nullptr) {
+      for (; flags->Valid(); flags->Next()) {
+        if (flags->key().size() != 8) return Status::Corruption("malformed flags key");
+        const uint64_t flagged = ReadBigEndian64(reinterpret_cast<const uint8_t*>(flags->key().data()));
+        if (flagged < index) continue;
+        if (flagged == index) record_flags = flags->value().ToStringView();
+        break;
+      }
+      RETURN_IF_ERROR(FromRocks(flags->status(), "reading flags"));
+    }
+    RETURN_IF_ERROR(visit(index, AsBytes(it->value().ToStringView()), record_flags));
     ++expected;
   }
   RETURN_IF_ERROR(FromRocks(it->status(), "scanning records"));

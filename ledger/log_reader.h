@@ -43,6 +43,10 @@ class LogReader {
   // the call. Stops early with `visit`'s error.
   Status ScanRecords(uint64_t from, uint64_t to,
                      const std::function<Status(uint64_t, ByteView)>& visit) const;
+  // The same, with each record's flags ("" if it raised none), read beside
+  // the records through a second iterator.
+  Status ScanRecordsWithFlags(uint64_t from, uint64_t to,
+                              const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const;
   // The flags admission raised for record `index` ("rule\tmessage" lines).
   Result<std::string> FlagsAt(uint64_t index) const;
   // Every record in [from, to) that raised flags, with its flags.
@@ -58,6 +62,8 @@ class LogReader {
 
  private:
   Status CheckSize(uint64_t size) const;
+  Status Scan(uint64_t from, uint64_t to, bool with_flags,
+              const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const;
   Store& store_;
 };
 

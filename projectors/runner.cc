@@ -81,10 +81,8 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   const uint64_t to = limit >= size - from ? size : from + limit;
   uint64_t since_commit = 0;
   auto window_start = std::chrono::steady_clock::now();
-  ASSIGN_OR_RETURN(const auto all_flags, log_.FlagsIn(from, to));
-  Status scanned = log_.ScanRecords(from, to, [&](uint64_t index, ByteView bytes) -> Status {
-    const auto found = all_flags.find(index);
-    const std::string_view flags = found == all_flags.end() ? std::string_view() : std::string_view(found->second);
+  Status scanned = log_.ScanRecordsWithFlags(from, to, [&](uint64_t index, ByteView bytes,
+                                                             std::string_view flags) -> Status {
     ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, bytes, flags));
     for (Running& r : running_) {
       if (r.cursor <= index) RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
