@@ -28,8 +28,11 @@ JsonWriter& JsonWriter::Close(char bracket) {
 }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
-  String(key);
-  out_ += ':';
+  Separate();
+  // Keys are the program's own field names: nothing in them needs escaping.
+  out_ += '"';
+  out_.append(key);
+  out_ += "\":";
   after_key_ = true;
   return *this;
 }

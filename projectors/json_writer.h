@@ -25,6 +25,7 @@ class JsonWriter {
   JsonWriter& EndObject() { return Close('}'); }
   JsonWriter& BeginArray() { return Open('['); }
   JsonWriter& EndArray() { return Close(']'); }
+  // A key: one of the program's field names, written as it is (never escaped).
   JsonWriter& Key(std::string_view key);
 
   JsonWriter& String(std::string_view s);

@@ -40,9 +40,9 @@ void Add(json& node, const std::string& key, int64_t n = 1) {
 // Applies `edit` to the document of the year containing `ms`, in place.
 template <typename Edit>
 Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
-  const std::string year = WhenOf(ms).year;
-  ASSIGN_OR_RETURN(json * doc, view.EditDoc("year/" + year));
-  if (doc->is_null()) *doc = {{"year", std::stoi(year)}};
+  const int year = int(domain::ChinaDateOf(ms).year());
+  ASSIGN_OR_RETURN(json * doc, view.EditDoc("year/" + std::to_string(year)));
+  if (doc->is_null()) *doc = {{"year", year}};
   edit(*doc);
   return Status::Ok();
 }

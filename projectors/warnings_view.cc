@@ -146,6 +146,28 @@ std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods,
   return out;
 }
 
+// Acts that open, meet or move a deadline.
+bool OpensOrMeetsDeadlines(fb::Payload type) {
+  switch (type) {
+    case fb::Payload::DecisionIssued:
+    case fb::Payload::DocumentServed:
+    case fb::Payload::DisclosurePublished:
+    case fb::Payload::PaymentRecorded:
+    case fb::Payload::CourtEnforcementApplied:
+    case fb::Payload::DemandNoticeServed:
+    case fb::Payload::PaymentDeferred:
+    case fb::Payload::EvidencePreserved:
+    case fb::Payload::PreservationDisposed:
+    case fb::Payload::CoerciveMeasureTaken:
+    case fb::Payload::CoerciveMeasureExtended:
+    case fb::Payload::CoerciveMeasureLifted:
+    case fb::Payload::CaseClosed:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The warning a deadline of case `case_id` gives on `today`, if any.
 std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, const std::string& today,
                                     const std::string& at_risk_from) {
@@ -177,7 +199,6 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
   const std::string case_id = Str(st.case_id());
-  const std::string day = ChinaDay(st.occurred_at_ms());
   // Procedure flags raised at admission, one entry per flag; never read back.
   for (const domain::Flag& f : domain::DecodeFlags(r.flags)) {
     FlagEntry entry;
@@ -187,7 +208,11 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     entry.rule = f.rule_id;
     view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, entry);
   }
+  if (st.payload_type() != fb::Payload::CaseOpened && !OpensOrMeetsDeadlines(st.payload_type())) {
+    return Status::Ok();
+  }
   const std::string case_key = CaseKey(case_id);
+  const std::string day = ChinaDay(st.occurred_at_ms());
   if (st.payload_type() == fb::Payload::CaseOpened) {
     const auto* o = st.payload_as_CaseOpened();
     ASSIGN_OR_RETURN(CaseState * existing, view.Edit<CaseState>(case_key));
@@ -215,24 +240,6 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
     }
     return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
-  }
-  switch (st.payload_type()) {
-    case fb::Payload::DecisionIssued:
-    case fb::Payload::DocumentServed:
-    case fb::Payload::DisclosurePublished:
-    case fb::Payload::PaymentRecorded:
-    case fb::Payload::CourtEnforcementApplied:
-    case fb::Payload::DemandNoticeServed:
-    case fb::Payload::PaymentDeferred:
-    case fb::Payload::EvidencePreserved:
-    case fb::Payload::PreservationDisposed:
-    case fb::Payload::CoerciveMeasureTaken:
-    case fb::Payload::CoerciveMeasureExtended:
-    case fb::Payload::CoerciveMeasureLifted:
-    case fb::Payload::CaseClosed:
-      break;  // acts that open or meet deadlines
-    default:
-      return Status::Ok();
   }
   ASSIGN_OR_RETURN(CaseState * edited, view.Edit<CaseState>(case_key));
   // Acts recorded before the case was opened (案源登记) start its document.
