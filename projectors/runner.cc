@@ -29,9 +29,19 @@ Status ProjectionRunner::StartRunning() {
     }
   }
   for (Running& r : running_) {
-    ASSIGN_OR_RETURN(r.cursor, views_.Cursor(r.projector->name(), r.projector->version()));
-    // Nothing committed: the view is empty (a commit moves view and cursor together).
-    if (r.cursor == 0) r.txn->StartEmpty();
+    const std::string_view name = r.projector->name();
+    ASSIGN_OR_RETURN(r.cursor, views_.Cursor(name, r.projector->version()));
+    if (r.cursor != 0) continue;
+    // Nothing committed, so the view must be empty (a commit moves view and
+    // cursor together). A crash inside Drop — cursor gone, column family not
+    // yet — can leave one that is not: drop what is left and start clean.
+    ASSIGN_OR_RETURN(const bool empty, views_.Empty(r.cf));
+    if (!empty) {
+      RETURN_IF_ERROR(views_.Drop(name, r.projector->version()));
+      ASSIGN_OR_RETURN(r.cf, views_.View(name, r.projector->version()));
+      r.txn = std::make_unique<ViewTxn>(views_.db(), r.cf);
+    }
+    r.txn->StartEmpty();
   }
   return Status::Ok();
 }

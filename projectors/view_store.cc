@@ -202,6 +202,13 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   return FromRocks(db_->IngestExternalFiles(args), "ingesting view " + std::string(id));
 }
 
+Result<bool> ViewStore::Empty(rocksdb::ColumnFamilyHandle* view) {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), view));
+  it->SeekToFirst();
+  RETURN_IF_ERROR(FromRocks(it->status(), "reading a view"));
+  return !it->Valid();
+}
+
 Status ViewStore::Drop(std::string_view name, uint32_t version) {
   rocksdb::ColumnFamilyHandle* h = nullptr;
   {

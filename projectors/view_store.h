@@ -55,6 +55,8 @@ class ViewStore {
                 uint32_t version, uint64_t next, size_t ingest_from);
   // Drops a view version and its cursor.
   Status Drop(std::string_view name, uint32_t version);
+  // Whether a view holds no key.
+  Result<bool> Empty(rocksdb::ColumnFamilyHandle* view);
 
   Result<std::optional<std::string>> Get(rocksdb::ColumnFamilyHandle* cf, std::string_view key);
 

@@ -95,6 +95,28 @@ TEST_CASE("every document a view stores is canonical JSON: sorted keys, no space
   CHECK(documents > 2000);
 }
 
+TEST_CASE("a view left with entries but no cursor (a crash inside a drop) is cleared before it is folded",
+          "[projectors]") {
+  DemoLog demo(100);
+  auto store = testing::OpenStore(demo.dir.path());
+  LogReader reader(*store);
+  TempDir clean_dir, crashed_dir;
+  auto clean = ViewStore::Open(clean_dir.path());
+  REQUIRE(clean.ok());
+  REQUIRE(ProjectionRunner(reader, **clean, AllProjectors()).CatchUp().ok());
+  auto crashed = ViewStore::Open(crashed_dir.path());
+  REQUIRE(crashed.ok());
+  // Stale entries from an earlier fold, one of them where the new fold writes.
+  auto cf = (*crashed)->View(WarningsView::kName, WarningsView().version());
+  REQUIRE(cf.ok());
+  const auto expected = Dump(**clean, WarningsView::kName);
+  const std::string some_case = expected.lower_bound("case/")->first;
+  REQUIRE((*crashed)->db()->Put(rocksdb::WriteOptions(), *cf, "stale/entry", "{}").ok());
+  REQUIRE((*crashed)->db()->Put(rocksdb::WriteOptions(), *cf, some_case, R"({"obligations":[]})").ok());
+  REQUIRE(ProjectionRunner(reader, **crashed, AllProjectors()).CatchUp().ok());
+  CHECK(FirstDifferences(Dump(**crashed, WarningsView::kName), expected) == "");
+}
+
 TEST_CASE("the registry view shows the generator's roster, lists and certificate states", "[projectors]") {
   DemoLog demo(50);
   TempDir v;
