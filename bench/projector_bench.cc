@@ -88,8 +88,10 @@ int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const 
     const auto t0 = Clock::now();
     auto size = reader.Size();
     if (!size.ok()) return 1;
-    Status scanned = reader.ScanRecords(0, *size, [&](uint64_t index, ByteView bytes) -> Status {
-      ASSIGN_OR_RETURN(const projectors::ProjectedRecord r, projectors::ProjectRecord(index, bytes, {}));
+    // The same scan the runner makes, records and their flags.
+    Status scanned = reader.ScanRecordsWithFlags(0, *size, [&](uint64_t index, ByteView bytes,
+                                                               std::string_view flags) -> Status {
+      ASSIGN_OR_RETURN(const projectors::ProjectedRecord r, projectors::ProjectRecord(index, bytes, flags));
       checksum += static_cast<uint64_t>(r.statement->payload_type()) + r.statement_bytes.size();
       ++read;
       return Status::Ok();

@@ -136,19 +136,6 @@ Result<std::string> LogReader::FlagsAt(uint64_t index) const {
   return flags.value_or(std::string());
 }
 
-Result<std::map<uint64_t, std::string>> LogReader::FlagsIn(uint64_t from, uint64_t to) const {
-  std::map<uint64_t, std::string> out;
-  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kFlags)));
-  for (it->Seek(keys::Index(from)); it->Valid(); it->Next()) {
-    if (it->key().size() != 8) return Status::Corruption("malformed flags key");
-    const uint64_t index = ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()));
-    if (index >= to) break;
-    out.emplace(index, it->value().ToString());
-  }
-  RETURN_IF_ERROR(FromRocks(it->status(), "reading flags"));
-  return out;
-}
-
 Result<std::vector<Hash>> LogReader::InclusionProof(uint64_t index, uint64_t size) const {
   RETURN_IF_ERROR(CheckSize(size));
   if (index >= size) {

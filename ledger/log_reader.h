@@ -8,7 +8,6 @@
 #define LAWTRAIL_LEDGER_LOG_READER_H_
 
 #include <functional>
-#include <map>
 #include <optional>
 
 #include "ledger/admission.h"
@@ -49,8 +48,6 @@ class LogReader {
                               const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const;
   // The flags admission raised for record `index` ("rule\tmessage" lines).
   Result<std::string> FlagsAt(uint64_t index) const;
-  // Every record in [from, to) that raised flags, with its flags.
-  Result<std::map<uint64_t, std::string>> FlagsIn(uint64_t from, uint64_t to) const;
 
   // RFC 9162 proofs against the tree of `size` records.
   Result<std::vector<Hash>> InclusionProof(uint64_t index, uint64_t size) const;

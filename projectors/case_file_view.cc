@@ -152,10 +152,9 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
 
   const std::string case_id = Str(st.case_id());
   const std::string day = ChinaDay(st.occurred_at_ms());
-  ASSIGN_OR_RETURN(CaseCover * file, view.Edit<CaseCover>(CaseKey(case_id)));
-  if (file == nullptr) {
+  ASSIGN_OR_RETURN(CaseCover * file, view.EditOrCreate<CaseCover>(CaseKey(case_id)));
+  if (file->case_id.empty()) {  // the case's first act
     ASSIGN_OR_RETURN(const json* agency, view.PeekDoc("~agency"));
-    file = &view.Store(CaseKey(case_id), CaseCover());
     file->case_id = case_id;
     file->cover.agency = agency->is_object() ? agency->value("name", "") : "";
   }

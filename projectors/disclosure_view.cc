@@ -4,10 +4,10 @@
 
 #include "ledger/domain/money.h"
 #include "ledger/log_format.h"
+#include "ledger/store.h"
 #include "projectors/json_view.h"
 #include "projectors/labels.h"
 #include "projectors/view_doc.h"
-#include "ledger/store.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -140,6 +140,14 @@ void KeepVersion(ViewTxn& view, const std::string& case_id, const DecisionRecord
   view.Append(key, undo);
 }
 
+// The act at `index` is about to change `rec`: keeps the version it replaces
+// and numbers the one it makes.
+void NextVersion(ViewTxn& view, const std::string& case_id, DecisionRecord& rec, uint64_t index,
+                 std::initializer_list<std::string_view> changed) {
+  KeepVersion(view, case_id, &rec, index, changed);
+  ++rec.version;
+}
+
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_DecisionIssued();
@@ -207,27 +215,11 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
   DecisionRecord& rec = *edited;
   const std::string day = ChinaDay(st.occurred_at_ms());
   switch (st.payload_type()) {
-    case fb::Payload::DisclosurePublished:
-      KeepVersion(view, case_id, &rec, r.index,
-                  {"display_until", "platform", "publication_id", "published", "published_on", "published_on_time",
-                   "status", "summary"});
-      break;
-    case fb::Payload::DisclosureCorrected:
-      KeepVersion(view, case_id, &rec, r.index, {"corrections", "summary"});
-      break;
-    case fb::Payload::DisclosureWithdrawn:
-      KeepVersion(view, case_id, &rec, r.index, {"status", "withdrawn"});
-      break;
-    case fb::Payload::DecisionChanged:
-      KeepVersion(view, case_id, &rec, r.index, {"change"});
-      break;
-    default:
-      return Status::Ok();
-  }
-  ++rec.version;
-  switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {
       const auto* p = st.payload_as_DisclosurePublished();
+      NextVersion(view, case_id, rec, r.index,
+                  {"display_until", "platform", "publication_id", "published", "published_on", "published_on_time",
+                   "status", "summary"});
       rec.publication_id = Str(p->publication_id());
       rec.platform = Str(p->platform());
       rec.published_on = day;
@@ -240,6 +232,7 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DisclosureCorrected: {
       const auto* p = st.payload_as_DisclosureCorrected();
+      NextVersion(view, case_id, rec, r.index, {"corrections", "summary"});
       Note correction;
       correction.index = r.index;
       correction.on = day;
@@ -251,6 +244,7 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DisclosureWithdrawn: {
       const auto* p = st.payload_as_DisclosureWithdrawn();
+      NextVersion(view, case_id, rec, r.index, {"status", "withdrawn"});
       Note w;
       w.index = r.index;
       w.on = day;
@@ -262,6 +256,7 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DecisionChanged: {
       const auto* p = st.payload_as_DecisionChanged();
+      NextVersion(view, case_id, rec, r.index, {"change"});
       // 第48条: withdraw within 3 working days.
       Change& change = rec.change.emplace();
       change.by = Label(p->by());

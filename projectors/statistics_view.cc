@@ -209,9 +209,9 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     default:
       return StatisticsOfAct(st, view);
   }
-  ASSIGN_OR_RETURN(CaseState * edited, view.Edit<CaseState>(case_key));
   // Acts before the case was opened (案源登记) find nothing yet.
-  CaseState& c = edited != nullptr ? *edited : view.Store(case_key, CaseState());
+  ASSIGN_OR_RETURN(CaseState * edited, view.EditOrCreate<CaseState>(case_key));
+  CaseState& c = *edited;
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();

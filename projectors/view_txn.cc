@@ -141,9 +141,7 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
   for (auto* entry : dirty_) {
     Slot& s = entry->second;
     if (s.doc != nullptr && s.exists) {
-      if (typeid(*s.doc) == typeid(JsonDoc) && static_cast<const JsonDoc&>(*s.doc).value.is_null()) {
-        continue;  // touched but never given a value
-      }
+      if (s.doc->Empty()) continue;
       out.push_back({entry->first, {}, false, s.doc.get()});
       continue;
     }

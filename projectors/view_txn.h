@@ -42,6 +42,8 @@ class ViewDoc {
   virtual ~ViewDoc() = default;
   // Appends the document as canonical JSON (json_writer.h).
   virtual void Print(std::string& out) const = 0;
+  // A document touched but never given a value: not written at commit.
+  virtual bool Empty() const { return false; }
 };
 
 template <typename T>
@@ -55,6 +57,7 @@ struct JsonDoc final : ViewDoc {
   nlohmann::json value;
   static Result<JsonDoc> Parse(std::string_view text, std::string_view key);
   void Print(std::string& out) const override { out += value.dump(); }
+  bool Empty() const override { return value.is_null(); }
 };
 
 // One write of a commit: a value, a document to print as the value, or a
@@ -94,6 +97,10 @@ class ViewTxn {
   // Sets the document at `key`; returns it, to change further until the next commit.
   template <ViewDocument T>
   T& Store(std::string_view key, T doc);
+  // The typed document at `key` to change in place, a new default one if
+  // there is none.
+  template <ViewDocument T>
+  Result<T*> EditOrCreate(std::string_view key);
 
   // The JSON document at `key` to change in place (null if absent; assigning
   // to it creates the key). Valid until the next commit.
@@ -186,6 +193,12 @@ Result<T*> ViewTxn::Edit(std::string_view key) {
   }
   MarkDirty(*e);
   return doc;
+}
+
+template <ViewDocument T>
+Result<T*> ViewTxn::EditOrCreate(std::string_view key) {
+  ASSIGN_OR_RETURN(T * doc, Edit<T>(key));
+  return doc != nullptr ? doc : &Store(key, T());
 }
 
 template <ViewDocument T>

@@ -111,16 +111,9 @@ struct FlagEntry final : FieldsDoc<FlagEntry> {
   }
 };
 
-// The tally at `key`, created empty if there is none.
-Result<Tally*> EditTally(ViewTxn& view, const std::string& key) {
-  ASSIGN_OR_RETURN(Tally * t, view.Edit<Tally>(key));
-  if (t == nullptr) t = &view.Store(key, Tally());
-  return t;
-}
-
 // Adds one to the counter at `key`, with `index` as evidence.
 Status Count(ViewTxn& view, const std::string& key, uint64_t index) {
-  ASSIGN_OR_RETURN(Tally * t, EditTally(view, key));
+  ASSIGN_OR_RETURN(Tally * t, view.EditOrCreate<Tally>(key));
   ++t->n;
   t->evidence.push_back(index);
   return Status::Ok();
@@ -146,26 +139,12 @@ std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods,
   return out;
 }
 
-// Acts that open, meet or move a deadline.
-bool OpensOrMeetsDeadlines(fb::Payload type) {
-  switch (type) {
-    case fb::Payload::DecisionIssued:
-    case fb::Payload::DocumentServed:
-    case fb::Payload::DisclosurePublished:
-    case fb::Payload::PaymentRecorded:
-    case fb::Payload::CourtEnforcementApplied:
-    case fb::Payload::DemandNoticeServed:
-    case fb::Payload::PaymentDeferred:
-    case fb::Payload::EvidencePreserved:
-    case fb::Payload::PreservationDisposed:
-    case fb::Payload::CoerciveMeasureTaken:
-    case fb::Payload::CoerciveMeasureExtended:
-    case fb::Payload::CoerciveMeasureLifted:
-    case fb::Payload::CaseClosed:
-      return true;
-    default:
-      return false;
-  }
+// Marks deadline `kind` of the case met on `day` by record `index`, if it is open.
+template <typename CaseDoc>
+Status MeetDeadline(CaseDoc case_doc, std::string_view kind, const std::string& day, uint64_t index) {
+  ASSIGN_OR_RETURN(CaseState * c, case_doc());
+  c->Meet(kind, day, index);
+  return Status::Ok();
 }
 
 // The warning a deadline of case `case_id` gives on `today`, if any.
@@ -208,50 +187,42 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     entry.rule = f.rule_id;
     view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, entry);
   }
-  if (st.payload_type() != fb::Payload::CaseOpened && !OpensOrMeetsDeadlines(st.payload_type())) {
-    return Status::Ok();
-  }
-  const std::string case_key = CaseKey(case_id);
   const std::string day = ChinaDay(st.occurred_at_ms());
-  if (st.payload_type() == fb::Payload::CaseOpened) {
-    const auto* o = st.payload_as_CaseOpened();
-    ASSIGN_OR_RETURN(CaseState * existing, view.Edit<CaseState>(case_key));
-    // Deadlines opened before the case was (案源登记) stay.
-    CaseState& c = existing != nullptr ? *existing : view.Store(case_key, CaseState());
-    c.power_item_code = Str(o->power_item_code());
-    c.category = Label(o->category());
-    c.procedure = Label(o->procedure());
-    c.publishable = Publishable(*o);
-    if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
-      c.Open("decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
-    }
-    if (o->party() && !Str(o->party()->credit_code()).empty()) {
-      const std::string key = "~party/" + Str(o->party()->credit_code());
-      ASSIGN_OR_RETURN(PartyCases * p, view.Edit<PartyCases>(key));
-      if (p == nullptr) {
-        p = &view.Store(key, PartyCases());
-        p->name = Str(o->party()->name());
-      }
-      p->cases.push_back(case_id);
-      p->evidence.push_back(r.index);
-    }
-    // Cases opened per village and month, and per hour, for spotting spikes.
-    if (!Str(o->village()).empty()) {
-      RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
-    }
-    return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
-  }
-  ASSIGN_OR_RETURN(CaseState * edited, view.Edit<CaseState>(case_key));
-  // Acts recorded before the case was opened (案源登记) start its document.
-  CaseState& c = edited != nullptr ? *edited : view.Store(case_key, CaseState());
+  // The case's document, for the acts that open, meet or move its deadlines.
+  // Acts recorded before the case was opened (案源登记) start it, and the
+  // opening keeps what they put there.
+  auto case_doc = [&] { return view.EditOrCreate<CaseState>(CaseKey(case_id)); };
   switch (st.payload_type()) {
+    case fb::Payload::CaseOpened: {
+      const auto* o = st.payload_as_CaseOpened();
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      c->power_item_code = Str(o->power_item_code());
+      c->category = Label(o->category());
+      c->procedure = Label(o->procedure());
+      c->publishable = Publishable(*o);
+      if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
+        c->Open("decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
+      }
+      if (o->party() && !Str(o->party()->credit_code()).empty()) {
+        ASSIGN_OR_RETURN(PartyCases * p, view.EditOrCreate<PartyCases>("~party/" + Str(o->party()->credit_code())));
+        if (p->cases.empty()) p->name = Str(o->party()->name());
+        p->cases.push_back(case_id);
+        p->evidence.push_back(r.index);
+      }
+      // Cases opened per village and month, and per hour, for spotting spikes.
+      if (!Str(o->village()).empty()) {
+        RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
+      }
+      return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
+    }
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
-      c.Meet("decision-90-days", day, r.index);
-      if (c.procedure == Label(fb::Procedure::General)) {
-        c.Open("service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
-        if (c.publishable) {
-          c.Open("disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      c->Meet("decision-90-days", day, r.index);
+      if (c->procedure == Label(fb::Procedure::General)) {
+        c->Open("service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
+        if (c->publishable) {
+          c->Open("disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
         }
       }
       int64_t fine = 0;
@@ -260,11 +231,11 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
           if (p->type() == fb::PenaltyType::Fine) fine += p->amount_fen();
         }
       }
-      c.decision_no = Str(d->decision_no());
-      c.fine_fen = fine;
-      if (fine > 0 && !c.power_item_code.empty()) {
-        ASSIGN_OR_RETURN(Tally * f, EditTally(view, "~fines/" + c.power_item_code + "/" +
-                                                         Str(st.actor()->certificate_no())));
+      c->decision_no = Str(d->decision_no());
+      c->fine_fen = fine;
+      if (fine > 0 && !c->power_item_code.empty()) {
+        ASSIGN_OR_RETURN(Tally * f, view.EditOrCreate<Tally>("~fines/" + c->power_item_code + "/" +
+                                                               Str(st.actor()->certificate_no())));
         ++f->n;
         f->sum_fen = f->sum_fen.value_or(0) + fine;
         f->evidence.push_back(r.index);
@@ -273,57 +244,59 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
-      if (!c.decision_no || StrView(s->doc_no()) != *c.decision_no) return Status::Ok();
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      if (!c->decision_no || StrView(s->doc_no()) != *c->decision_no) return Status::Ok();
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
-      c.Meet("service-7-working-days", served, r.index);
-      if (c.fine_fen.value_or(0) > 0) {
-        c.Open("payment-15-days", "行政处罚法 第67条", AddCalendarDays(served, 15), r.index);
+      c->Meet("service-7-working-days", served, r.index);
+      if (c->fine_fen.value_or(0) > 0) {
+        c->Open("payment-15-days", "行政处罚法 第67条", AddCalendarDays(served, 15), r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::DisclosurePublished:
-      c.Meet("disclosure-7-working-days", day, r.index);
-      return Status::Ok();
+      return MeetDeadline(case_doc, "disclosure-7-working-days", day, r.index);
     case fb::Payload::PaymentRecorded:
     case fb::Payload::CourtEnforcementApplied:
     case fb::Payload::DemandNoticeServed:
-      c.Meet("payment-15-days", day, r.index);
-      return Status::Ok();
+      return MeetDeadline(case_doc, "payment-15-days", day, r.index);
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
-      Obligation* o = c.Pending("payment-15-days");
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      Obligation* o = c->Pending("payment-15-days");
       if (o != nullptr && until.ok()) {
         o->due_on = domain::FormatDate(*until);
         o->evidence.push_back(r.index);
       }
       return Status::Ok();
     }
-    case fb::Payload::EvidencePreserved:
-      c.Open("preservation-7-working-days", "行政处罚法 第56条", AddWorkingDays(day, 7), r.index);
+    case fb::Payload::EvidencePreserved: {
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      c->Open("preservation-7-working-days", "行政处罚法 第56条", AddWorkingDays(day, 7), r.index);
       return Status::Ok();
+    }
     case fb::Payload::PreservationDisposed:
-      c.Meet("preservation-7-working-days", day, r.index);
-      return Status::Ok();
+      return MeetDeadline(case_doc, "preservation-7-working-days", day, r.index);
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
-      c.Open("seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddCalendarDays(day, m->days()), r.index);
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      c->Open("seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddCalendarDays(day, m->days()), r.index);
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureExtended: {
       const auto* m = st.payload_as_CoerciveMeasureExtended();
-      if (Obligation* o = c.Pending("seizure-term/" + Str(m->measure_no()))) {
+      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      if (Obligation* o = c->Pending("seizure-term/" + Str(m->measure_no()))) {
         o->due_on = AddCalendarDays(o->due_on, m->days());
         o->evidence.push_back(r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureLifted:
-      c.Meet("seizure-term/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day, r.index);
-      return Status::Ok();
+      return MeetDeadline(case_doc, "seizure-term/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
+                          r.index);
     case fb::Payload::CaseClosed:
       // A closed case owes nothing more (e.g. a case closed without a decision).
-      c.Meet("decision-90-days", day, r.index);
-      return Status::Ok();
+      return MeetDeadline(case_doc, "decision-90-days", day, r.index);
     default:
       return Status::Ok();
   }

@@ -88,6 +88,10 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
       bool saw_published = false;
       for (const json& v : history) saw_published = saw_published || v["status"] == "published";
       CHECK(saw_published);
+      // The reader a client calls gives the same versions.
+      auto read = DisclosureHistory(*p.views, c.case_id);
+      REQUIRE(read.ok());
+      CHECK(*read == history);
     } else if (c.published) {
       CHECK(DisclosureStatus(view.at("decision/" + c.case_id), "2026-12-31") ==
             (Day(c.published_at_ms) <= due ? "published on time" : "published late"));
