@@ -19,22 +19,20 @@ constexpr uint64_t kKeptWindows = 4;
 }  // namespace
 
 ViewTxn::Slot& ViewTxn::MarkDirty(Entry& entry) {
-  if (!entry.second.dirty) {
-    entry.second.dirty = true;
+  if (!entry.value.dirty) {
+    entry.value.dirty = true;
     dirty_.push_back(&entry);
   }
-  return entry.second;
+  return entry.value;
 }
 
 ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
-  auto it = slots_.find(key);
-  if (it == slots_.end()) it = slots_.try_emplace(std::string(key)).first;
-  return MarkDirty(*it);
+  return MarkDirty(*slots_.FindOrAdd(key));
 }
 
 Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key) {
-  auto it = slots_.find(key);
-  if (it == slots_.end()) {
+  Entry* e = slots_.Find(key);
+  if (e == nullptr) {
     Slot slot;
     if (!holds_all_) {
       rocksdb::PinnableSlice value;
@@ -45,10 +43,11 @@ Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key) {
         slot.text = value.ToString();
       }
     }
-    it = slots_.emplace(std::string(key), std::move(slot)).first;
+    e = slots_.FindOrAdd(key);
+    e->value = std::move(slot);
   }
-  it->second.used = generation_;
-  return &*it;
+  e->value.used = generation_;
+  return e;
 }
 
 void ViewTxn::Put(std::string_view key, std::string value) {
@@ -81,10 +80,10 @@ void ViewTxn::Delete(std::string_view key) {
 
 Result<const std::string*> ViewTxn::Find(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, Load(key));
-  if (e->second.doc != nullptr) {
+  if (e->value.doc != nullptr) {
     return Status::Internal("view key '" + std::string(key) + "' holds a document, not a value");
   }
-  return e->second.exists ? &e->second.text : nullptr;
+  return e->value.exists ? &e->value.text : nullptr;
 }
 
 Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) {
@@ -139,13 +138,13 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
   std::vector<ViewWrite> out;
   out.reserve(dirty_.size() + appended_.size());
   for (auto* entry : dirty_) {
-    Slot& s = entry->second;
+    Slot& s = entry->value;
     if (s.doc != nullptr && s.exists) {
       if (s.doc->Empty()) continue;
-      out.push_back({entry->first, {}, false, s.doc.get()});
+      out.push_back({entry->key(), {}, false, s.doc.get()});
       continue;
     }
-    out.push_back({entry->first, s.text, !s.exists});
+    out.push_back({entry->key(), s.text, !s.exists});
   }
   // Appended values come last so that, where a key was also cleared (a case
   // being rebuilt), the value wins.
@@ -161,18 +160,18 @@ std::vector<ViewWrite> ViewTxn::PendingWrites() {
 }
 
 void ViewTxn::MarkCommitted() {
-  for (auto* entry : dirty_) entry->second.dirty = false;
+  for (auto* entry : dirty_) entry->value.dirty = false;
   dirty_.clear();
   appended_.clear();
   text_.Clear();
   ++generation_;
   // Keep what was read in the last few commit windows: the cases still open.
   if (slots_.size() > kMaxCachedSlots) {
-    slots_.clear();
+    slots_.Clear();
     holds_all_ = false;
     return;
   }
-  if (std::erase_if(slots_, [&](const auto& entry) { return entry.second.used + kKeptWindows < generation_; }) > 0) {
+  if (slots_.EraseIf([&](const Entry& entry) { return entry.value.used + kKeptWindows < generation_; }) > 0) {
     holds_all_ = false;
   }
 }

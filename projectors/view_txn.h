@@ -25,10 +25,10 @@
 #include <typeinfo>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ledger/status.h"
+#include "projectors/keyed_slots.h"
 #include "projectors/text_arena.h"
 
 namespace lawtrail::projectors {
@@ -132,7 +132,7 @@ class ViewTxn {
     std::string text;  // the value, or the text of a document not yet parsed
     std::unique_ptr<ViewDoc> doc;  // set once the key is used as a document
   };
-  using Entry = std::pair<const std::string, Slot>;
+  using Entry = KeyedSlots<Slot>::Entry;
   Result<Entry*> Load(std::string_view key);
   // Loads `key` as a document of type T (parsing its text the first time).
   template <ViewDocument T>
@@ -141,15 +141,10 @@ class ViewTxn {
   Slot& MarkDirty(Entry& entry);
   bool Allowed(std::string_view key) const { return !allowed_ || allowed_(key); }
 
-  // Looks keys up by string_view, without building a string per lookup.
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
-  };
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
-  std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> slots_;
-  std::vector<Entry*> dirty_;  // entries of slots_ (nodes stay put)
+  KeyedSlots<Slot> slots_;
+  std::vector<Entry*> dirty_;  // entries of slots_ (they stay put)
   TextArena text_;  // appended keys and values
   std::vector<std::pair<std::string_view, std::string_view>> appended_;
   std::string scratch_text_;  // where an appended document is printed before it is copied
@@ -163,7 +158,7 @@ class ViewTxn {
 template <ViewDocument T>
 Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, Load(key));
-  Slot& s = e->second;
+  Slot& s = e->value;
   if (s.doc != nullptr) {
     if (typeid(*s.doc) != typeid(T)) {
       return Status::Internal("view key '" + std::string(key) + "' holds another kind of document");
@@ -179,14 +174,14 @@ Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
 template <ViewDocument T>
 Result<const T*> ViewTxn::Peek(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
-  return e->second.exists ? static_cast<const T*>(e->second.doc.get()) : nullptr;
+  return e->value.exists ? static_cast<const T*>(e->value.doc.get()) : nullptr;
 }
 
 template <ViewDocument T>
 Result<T*> ViewTxn::Edit(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
-  if (!e->second.exists) return nullptr;
-  T* doc = static_cast<T*>(e->second.doc.get());
+  if (!e->value.exists) return nullptr;
+  T* doc = static_cast<T*>(e->value.doc.get());
   if (!Allowed(key)) {
     scratch_ = std::make_unique<T>(*doc);
     return static_cast<T*>(scratch_.get());

@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   librocksdb-dev rocksdb-tools
   libflatbuffers-dev flatbuffers-compiler
-  libsodium-dev libssl-dev libjemalloc-dev
+  libsodium-dev libssl-dev libjemalloc-dev robin-map-dev
   libboost-dev
   librdkafka-dev kcat
   nlohmann-json3-dev libcli11-dev
