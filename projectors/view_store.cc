@@ -154,6 +154,7 @@ Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   rocksdb::WriteBatch batch;
   std::string printed;
   for (const ViewWrite& w : writes) {
+    if (w.Skipped()) continue;
     if (w.erase) {
       batch.Delete(view, w.key).PermitUncheckedError();
     } else {
@@ -182,6 +183,7 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   const Status table = write_table(view_file, view, [&](rocksdb::SstFileWriter& w) -> Status {
     std::string printed;
     for (const ViewWrite& write : writes) {
+      if (write.Skipped()) continue;
       RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.Value(printed)),
                                 "writing a view table"));
     }

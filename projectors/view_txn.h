@@ -62,12 +62,13 @@ struct JsonDoc final : ViewDoc {
 
 // One write of a commit: a value, a document to print as the value, or a
 // deletion. Documents are printed as they are written, so a commit never
-// holds them all printed at once.
+// holds them all printed at once; a document never given a value is no write.
 struct ViewWrite {
   std::string_view key;
   std::string_view value;
   bool erase = false;
   const ViewDoc* doc = nullptr;
+  bool Skipped() const { return doc != nullptr && doc->Empty(); }
   // The value to write: `value`, or `doc` printed into `scratch`.
   std::string_view Value(std::string& scratch) const;
 };
