@@ -199,6 +199,7 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       FilingNote& note = file->note.emplace();
       note.filed_by = name.value_or(cert);
       note.filed_on = day;
+      view.Settle(CaseKey(case_id));
       break;
     }
     default:

@@ -204,6 +204,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   rec.version = before != nullptr ? before->version + 1 : 1;
   DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
   if (current.publishable) view.Append("by-date/" + current.decided_on + "/" + case_id, "");
+  view.Settle(CaseKey(case_id));  // read again only by another decision in the case
   return Status::Ok();
 }
 
@@ -305,6 +306,9 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DecisionIssued:
       return OnDecision(r, view);
+    case fb::Payload::CaseClosed:
+      view.Settle(DecisionKey(Str(st.case_id())));
+      return Status::Ok();
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
     case fb::Payload::DisclosureWithdrawn:

@@ -242,7 +242,10 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       });
     }
     case fb::Payload::CaseClosed:
-      return EditYear(view, at, [&](json& y) { Add(y["结案"], c.category.value_or("其他")); Add(y["结案"], "合计"); });
+      RETURN_IF_ERROR(
+          EditYear(view, at, [&](json& y) { Add(y["结案"], c.category.value_or("其他")); Add(y["结案"], "合计"); }));
+      view.Settle(case_key);
+      return Status::Ok();
     case fb::Payload::DisclosurePublished: {
       const std::string decided = c.decided_on.value_or("");
       const bool on_time = ChinaDay(at) <= AddWorkingDays(decided, 7);

@@ -78,6 +78,17 @@ void ViewTxn::Delete(std::string_view key) {
   s.text.clear();
 }
 
+void ViewTxn::Settle(std::string_view key) {
+  Entry* e = slots_.Find(key);
+  if (e == nullptr) return;
+  Slot& s = e->value;
+  if (s.doc == nullptr || !s.exists || s.doc->Empty()) return;
+  scratch_text_.clear();
+  s.doc->Print(scratch_text_);
+  s.text.assign(scratch_text_);  // only as long as the text
+  s.doc = nullptr;
+}
+
 Result<const std::string*> ViewTxn::Find(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, Load(key));
   if (e->value.doc != nullptr) {

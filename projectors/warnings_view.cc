@@ -296,7 +296,9 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                           r.index);
     case fb::Payload::CaseClosed:
       // A closed case owes nothing more (e.g. a case closed without a decision).
-      return MeetDeadline(case_doc, "decision-90-days", day, r.index);
+      RETURN_IF_ERROR(MeetDeadline(case_doc, "decision-90-days", day, r.index));
+      view.Settle(CaseKey(case_id));
+      return Status::Ok();
     default:
       return Status::Ok();
   }

@@ -86,5 +86,25 @@ TEST_CASE("appended values sort among the window's other writes and win over a c
   CHECK(Pending(txn) == expected);
 }
 
+TEST_CASE("a settled document is written as it was, and parsed back when it changes again", "[projectors][view]") {
+  ViewTxn txn(nullptr, nullptr);
+  txn.StartEmpty();
+  JsonDoc doc;
+  doc.value = {{"当事人", "何**"}, {"status", "published"}};
+  txn.Store("decision/2025-QS-00001", doc);
+  txn.Settle("decision/2025-QS-00001");
+  txn.Settle("decision/never-touched");  // nothing there: nothing happens
+  auto pending = Pending(txn);
+  CHECK(pending["decision/2025-QS-00001"] == doc.value.dump());
+  CHECK(pending.count("decision/never-touched") == 0);
+
+  auto edited = txn.Edit<JsonDoc>("decision/2025-QS-00001");
+  REQUIRE(edited.ok());
+  REQUIRE(*edited != nullptr);
+  CHECK((*edited)->value == doc.value);
+  (*edited)->value["status"] = "withdrawn";
+  CHECK(Pending(txn)["decision/2025-QS-00001"] == R"({"status":"withdrawn","当事人":"何**"})");
+}
+
 }  // namespace
 }  // namespace lawtrail::projectors
