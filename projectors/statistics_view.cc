@@ -149,7 +149,8 @@ std::string HeaviestPenalty(const std::vector<std::string>& types) {
 Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const int64_t at = st.occurred_at_ms();
-  const std::string case_key = "~case/" + Str(st.case_id());
+  // Most records are counted without their case: its key is built when needed.
+  auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
   switch (st.payload_type()) {
     case fb::Payload::OfficerRegistered: {
       const auto* o = st.payload_as_OfficerRegistered();
@@ -186,7 +187,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       c.category = Label(o->category());
       c.procedure = Label(o->procedure());
       c.village = Str(o->village());
-      view.Store(case_key, std::move(c));
+      view.Store(case_key(), std::move(c));
       return EditYear(view, at, [&](json& y) {
         Add(y["立案"], Label(o->category()));
         Add(y["立案"], "合计");
@@ -210,7 +211,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.
-  ASSIGN_OR_RETURN(CaseState * edited, view.EditOrCreate<CaseState>(case_key));
+  ASSIGN_OR_RETURN(CaseState * edited, view.EditOrCreate<CaseState>(case_key()));
   CaseState& c = *edited;
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
@@ -244,7 +245,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::CaseClosed:
       RETURN_IF_ERROR(
           EditYear(view, at, [&](json& y) { Add(y["结案"], c.category.value_or("其他")); Add(y["结案"], "合计"); }));
-      view.Settle(case_key);
+      view.Settle(case_key());
       return Status::Ok();
     case fb::Payload::DisclosurePublished: {
       const std::string decided = c.decided_on.value_or("");
