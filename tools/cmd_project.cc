@@ -1,4 +1,5 @@
 // lawtrail project, lawtrail certificate
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -34,8 +35,10 @@ int Project(const ProjectOptions& o) {
   if (!o.rebuild.empty()) {
     if (Status s = runner.Rebuild(o.rebuild); !s.ok()) return Report("project", s);
   }
+  const auto started = std::chrono::steady_clock::now();
   auto folded = runner.CatchUp();
   if (!folded.ok()) return Report("project", folded.status());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!o.case_id.empty()) {
     auto refolded = runner.RebuildCase(o.case_id);
     if (!refolded.ok()) return Report("project", refolded.status());
@@ -50,7 +53,7 @@ int Project(const ProjectOptions& o) {
                 static_cast<unsigned long long>(l.cursor), static_cast<unsigned long long>(l.lag),
                 l.active ? ", active" : "");
   }
-  std::fprintf(stderr, "folded %llu records\n", static_cast<unsigned long long>(*folded));
+  std::fprintf(stderr, "folded %llu records in %.2f s\n", static_cast<unsigned long long>(*folded), seconds);
   return 0;
 }
 
