@@ -59,6 +59,7 @@ void AddReadCommands(CLI::App& app, int& exit_code);      // get, history, leaf-
 void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
 void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
 void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
+void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
 
 }  // namespace lawtrail::cli
 

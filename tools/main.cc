@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   lawtrail::cli::AddVerifyCommand(app, exit_code);
   lawtrail::cli::AddDomainCommands(app, exit_code);
   lawtrail::cli::AddProjectCommands(app, exit_code);
+  lawtrail::cli::AddRelayCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,53 @@
+// File: ledger/kafka/client.h
+// -----------------------------------------------------------------------------
+// librdkafka handles as RAII values and its errors as Status. Every Kafka
+// client lawtrail makes goes through here, so configuration mistakes read the
+// same everywhere ("kafka: setting 'acks': ...").
+#ifndef LAWTRAIL_LEDGER_KAFKA_CLIENT_H_
+#define LAWTRAIL_LEDGER_KAFKA_CLIENT_H_
+
+#include <librdkafka/rdkafka.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ledger/bytes.h"
+#include "ledger/status.h"
+
+namespace lawtrail::kafka {
+
+struct HandleDeleter {
+  void operator()(rd_kafka_t* rk) const { rd_kafka_destroy(rk); }
+};
+using Handle = std::unique_ptr<rd_kafka_t, HandleDeleter>;
+
+// Client settings by librdkafka's property names.
+using Settings = std::map<std::string, std::string>;
+
+// A client of `type` with `settings`; `setup` may add callbacks to the
+// configuration before the client takes it.
+Result<Handle> NewClient(rd_kafka_type_t type, const Settings& settings,
+                         void (*setup)(rd_kafka_conf_t*, void*) = nullptr, void* setup_arg = nullptr);
+
+// One message to produce; librdkafka copies what it needs.
+struct Message {
+  std::string_view topic;
+  ByteView key;
+  ByteView value;
+  std::vector<std::pair<const char*, ByteView>> headers;
+  void* opaque = nullptr;  // handed back in the delivery report
+};
+
+// Enqueues `m`; RD_KAFKA_RESP_ERR__QUEUE_FULL means wait (rd_kafka_poll) and retry.
+rd_kafka_resp_err_t Produce(rd_kafka_t* producer, const Message& m);
+
+// A librdkafka error code as a Status, `what` saying what was being done.
+Status FromKafka(rd_kafka_resp_err_t err, const std::string& what);
+
+}  // namespace lawtrail::kafka
+
+#endif  // LAWTRAIL_LEDGER_KAFKA_CLIENT_H_

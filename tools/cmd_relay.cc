@@ -1,0 +1,104 @@
+// lawtrail relay, lawtrail topics
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <optional>
+#include <thread>
+
+#include "ledger/data_dir.h"
+#include "ledger/kafka/relay.h"
+#include "ledger/kafka/topics.h"
+#include "tools/cli_support.h"
+
+namespace lawtrail::cli {
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+void RequestStop(int) { stop_requested = 1; }
+
+struct RelayCommandOptions {
+  std::string dir, brokers, prefix = "lawtrail";
+  bool once = false;
+  int poll_ms = 200;
+};
+
+// Relays until SIGTERM or SIGINT (or, with --once, until caught up). A stop
+// request lets the pass under way finish: its records are flushed and the
+// cursor committed, so the next start sends nothing twice that was acknowledged.
+int RunRelay(const RelayCommandOptions& o) {
+  auto first = OpenReadOnly(o.dir);
+  if (!first.ok()) return Report("relay", first.status());
+  auto origin = first->reader->Origin();
+  if (!origin.ok()) return Report("relay", origin.status());
+  kafka::RelayOptions options;
+  options.bootstraps = o.brokers;
+  options.topics = kafka::Topics::WithPrefix(o.prefix);
+  auto relay = kafka::Relay::Open(*origin, o.dir + "/relay", options);
+  if (!relay.ok()) return Report("relay", relay.status());
+  std::signal(SIGTERM, RequestStop);
+  std::signal(SIGINT, RequestStop);
+  std::optional<ReadOnlyLog> log = std::move(*first);
+  while (true) {
+    if (!log) {
+      auto reopened = OpenReadOnly(o.dir);  // a read-only open sees the log as of opening
+      if (!reopened.ok()) return Report("relay", reopened.status());
+      log = std::move(*reopened);
+    }
+    auto sent = (*relay)->CatchUp(*log->reader);
+    if (!sent.ok()) return Report("relay", sent.status());
+    if (*sent > 0) {
+      std::fprintf(stderr, "relayed %llu records to %s; cursor %llu\n", static_cast<unsigned long long>(*sent),
+                   options.topics.records.c_str(), static_cast<unsigned long long>((*relay)->cursor()));
+    }
+    log.reset();
+    if (o.once || stop_requested) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(o.poll_ms));
+    if (stop_requested) return 0;
+  }
+}
+
+struct TopicsOptions {
+  std::string brokers, prefix = "lawtrail";
+  int partitions = 1, replication = 3;
+};
+
+int CreateTopics(const TopicsOptions& o) {
+  const auto topics = kafka::Topics::WithPrefix(o.prefix);
+  if (Status s = kafka::CreateTopics(o.brokers, topics, {o.partitions, o.replication}); !s.ok()) {
+    return Report("topics", s);
+  }
+  std::printf("%s\n%s\n", topics.records.c_str(), topics.checkpoints.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void AddRelayCommands(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<RelayCommandOptions>();
+  CLI::App* relay = app.add_subcommand(
+      "relay", "Stream the log to Kafka: every record to PREFIX.records (key: the origin; value: the\n"
+               "record's exact bytes; headers: index, leaf-hash, format) and the newest checkpoint to\n"
+               "PREFIX.checkpoints, through an idempotent producer. The cursor (DIR/relay) moves only\n"
+               "after the brokers acknowledge; a restarted relay resumes from it. Tails the log until\n"
+               "SIGTERM; --once stops when caught up. Create the topics first (`lawtrail topics`).");
+  AddDataOption(relay, o->dir);
+  relay->add_option("--brokers", o->brokers, "Bootstrap brokers, host:port,…")->required();
+  relay->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
+  relay->add_flag("--once", o->once, "Stop once the brokers hold the whole log");
+  relay->add_option("--poll-ms", o->poll_ms, "Pause between passes over the log's end")->check(CLI::PositiveNumber);
+  relay->callback([o, &exit_code] { exit_code = RunRelay(*o); });
+
+  auto t = std::make_shared<TopicsOptions>();
+  CLI::App* topics = app.add_subcommand(
+      "topics", "Create PREFIX.records and PREFIX.checkpoints with infinite retention (records must\n"
+                "stay readable from the first one). Existing topics are left as they are.");
+  topics->add_option("--brokers", t->brokers, "Bootstrap brokers, host:port,…")->required();
+  topics->add_option("--topic-prefix", t->prefix, "Topic name prefix")->capture_default_str();
+  topics->add_option("--partitions", t->partitions, "Partitions per topic (one log stays in one)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  topics->add_option("--replication", t->replication, "Replicas per partition")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  topics->callback([t, &exit_code] { exit_code = CreateTopics(*t); });
+}
+
+}  // namespace lawtrail::cli
