@@ -2,7 +2,10 @@
 // read back by kcat — a Kafka client lawtrail did not write.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ledger/bytes.h"
@@ -117,6 +120,38 @@ TEST_CASE("a relay started again resumes from its cursor and sends nothing the b
   CHECK(*second == 0);
   CHECK(ReadWithKcat(*f.cluster, f.topics.records, f.log.dir.path()).size() == *first);
   CHECK(ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path()).size() == 1);
+}
+
+TEST_CASE("brokers down mid-stream and back: the relay waits, then delivers every record once and in order",
+          "[kafka][relay]") {
+  RelayFixture f;
+  if (!f.cluster->is_mock()) {
+    WARN("a real cluster's brokers are not ours to take down: not run");
+    return;
+  }
+  for (int id = 1; id <= 3; ++id) REQUIRE(f.cluster->SetBrokerDown(id, true).ok());
+  Result<uint64_t> sent = Status::Internal("not run");
+  std::atomic<bool> finished = false;
+  std::thread relay([&] {
+    sent = f.RelayOnce();
+    finished = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  CHECK_FALSE(finished);  // nothing acknowledged while the brokers are away
+  for (int id = 1; id <= 3; ++id) REQUIRE(f.cluster->SetBrokerDown(id, false).ok());
+  relay.join();
+  INFO(sent.status().ToString());
+  REQUIRE(sent.ok());
+
+  auto store = testing::OpenStore(f.log.dir.path());
+  LogReader reader(*store);
+  const auto messages = ReadWithKcat(*f.cluster, f.topics.records, f.log.dir.path());
+  REQUIRE(messages.size() == *reader.Size());
+  for (uint64_t i = 0; i < messages.size(); ++i) {
+    const auto bytes = reader.RecordBytes(i);
+    REQUIRE(bytes.ok());
+    REQUIRE(messages[i].value == std::string(AsChars(ByteView(*bytes))));
+  }
 }
 
 TEST_CASE("lawtrail relay --once streams a log to topics made with lawtrail topics", "[kafka][relay][cli]") {
