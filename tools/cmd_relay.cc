@@ -20,6 +20,7 @@ struct RelayCommandOptions {
   std::string dir, brokers, prefix = "lawtrail";
   bool once = false;
   int poll_ms = 200;
+  int max_queued = kafka::RelayOptions{}.max_queued;
 };
 
 // Relays until SIGTERM or SIGINT (or, with --once, until caught up). A stop
@@ -33,6 +34,7 @@ int RunRelay(const RelayCommandOptions& o) {
   kafka::RelayOptions options;
   options.bootstraps = o.brokers;
   options.topics = kafka::Topics::WithPrefix(o.prefix);
+  options.max_queued = o.max_queued;
   auto relay = kafka::Relay::Open(*origin, o.dir + "/relay", options);
   if (!relay.ok()) return Report("relay", relay.status());
   std::signal(SIGTERM, RequestStop);
@@ -86,6 +88,9 @@ void AddRelayCommands(CLI::App& app, int& exit_code) {
   relay->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
   relay->add_flag("--once", o->once, "Stop once the brokers hold the whole log");
   relay->add_option("--poll-ms", o->poll_ms, "Pause between passes over the log's end")->check(CLI::PositiveNumber);
+  relay->add_option("--max-queued", o->max_queued,
+                    "Records waiting for the brokers at most; when full, the relay stops reading the log")
+      ->check(CLI::PositiveNumber)->capture_default_str();
   relay->callback([o, &exit_code] { exit_code = RunRelay(*o); });
 
   auto t = std::make_shared<TopicsOptions>();
