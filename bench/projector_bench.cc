@@ -20,31 +20,13 @@
 #include "ledger/log.h"
 #include "projectors/all.h"
 #include "projectors/runner.h"
-#include "tools/town_year.h"
+#include "bench/demo_fill.h"
 
 namespace lawtrail::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
-Status Fill(const std::string& dir, uint64_t first_case, uint64_t cases) {
-  auto root = data_dir::LoadSigner(data_dir::RootKeyPath(dir));
-  if (!root.ok()) return root.status();
-  // The same seed: the registry statements are the same bytes (duplicates).
-  const demo::Year year = demo::GenerateYear({"bench.lawtrail.local/enforcement", *root, cases, 1, 0, first_case});
-  ASSIGN_OR_RETURN(auto log, Log::Open(dir));
-  for (const auto& r : log->Append(year.registry)) {
-    if (!r.ok()) return r.status();
-  }
-  std::vector<Bytes> chunk;
-  for (const auto& item : year.items) {
-    chunk.push_back(item.submission);
-    if (chunk.size() == 4096) log->AppendAsync(std::exchange(chunk, {})).get();
-  }
-  log->Append(std::move(chunk));
-  return Status::Ok();
-}
 
 Result<double> Rebuild(Store& store, const std::string& views_dir, std::vector<std::unique_ptr<projectors::Projector>> ps,
                        uint64_t& records) {
