@@ -20,9 +20,8 @@
 #include "ledger/kafka/client.h"
 #include "ledger/kafka/relay.h"
 #include "ledger/kafka/test_cluster.h"
-#include "ledger/log_format.h"
+#include "ledger/kafka/topics.h"
 #include "ledger/log_reader.h"
-#include "ledger/merkle.h"
 #include "ledger/store.h"
 
 namespace lawtrail::bench {
@@ -39,13 +38,10 @@ struct Counted {
 Result<double> PlainProducer(const std::string& bootstraps, const std::string& topic, const std::string& origin,
                              const std::vector<Bytes>& records) {
   Counted counted;
+  kafka::RelayOptions settings;
+  settings.bootstraps = bootstraps;
   ASSIGN_OR_RETURN(kafka::Handle producer,
-                   kafka::NewClient(RD_KAFKA_PRODUCER,
-                                    {{"bootstrap.servers", bootstraps},
-                                     {"enable.idempotence", "true"},
-                                     {"queue.buffering.max.messages", "100000"},
-                                     {"linger.ms", "5"},
-                                     {"compression.type", "lz4"}},
+                   kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(settings),
                                     [](rd_kafka_conf_t* conf, void* c) {
                                       rd_kafka_conf_set_dr_msg_cb(
                                           conf, [](rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
@@ -56,18 +52,13 @@ Result<double> PlainProducer(const std::string& bootstraps, const std::string& t
                                     },
                                     &counted));
   // Headers computed up front: the limit does no work of its own.
-  std::vector<std::array<uint8_t, 8>> indexes(records.size());
-  std::vector<Hash> leaves(records.size());
-  for (size_t i = 0; i < records.size(); ++i) {
-    for (int b = 0; b < 8; ++b) indexes[i][b] = static_cast<uint8_t>(i >> (56 - 8 * b));
-    leaves[i] = merkle::LeafHash(records[i]);
-  }
-  const uint8_t format[2] = {0, static_cast<uint8_t>(kRecordFormatVersion)};
+  std::vector<kafka::RecordHeaders> headers;
+  headers.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) headers.emplace_back(i, records[i]);
+  kafka::LearnTopics(producer.get(), {topic});  // as the relay does when it opens
   const auto t0 = Clock::now();
   for (size_t i = 0; i < records.size(); ++i) {
-    const kafka::Message m{topic, AsBytes(origin), records[i],
-                           {{"index", ByteView(indexes[i])}, {"leaf-hash", ByteView(leaves[i])}, {"format", ByteView(format)}},
-                           nullptr};
+    const kafka::Message m = headers[i].For(topic, origin, records[i], nullptr);
     while (kafka::Produce(producer.get(), m) == RD_KAFKA_RESP_ERR__QUEUE_FULL) rd_kafka_poll(producer.get(), 10);
     rd_kafka_poll(producer.get(), 0);
   }

@@ -23,13 +23,12 @@ Status FromKafka(rd_kafka_resp_err_t err, const std::string& what) {
 rd_kafka_resp_err_t Produce(rd_kafka_t* producer, const Message& m) {
   std::vector<rd_kafka_vu_t> vus;
   vus.reserve(5 + m.headers.size());
-  const std::string topic(m.topic);
   auto add = [&vus](rd_kafka_vtype_t type) -> rd_kafka_vu_t& {
     rd_kafka_vu_t& vu = vus.emplace_back();
     vu.vtype = type;
     return vu;
   };
-  add(RD_KAFKA_VTYPE_TOPIC).u.cstr = topic.c_str();
+  add(RD_KAFKA_VTYPE_TOPIC).u.cstr = m.topic;
   add(RD_KAFKA_VTYPE_MSGFLAGS).u.i = RD_KAFKA_MSG_F_COPY;
   rd_kafka_vu_t& key = add(RD_KAFKA_VTYPE_KEY);
   key.u.mem.ptr = const_cast<uint8_t*>(m.key.data());
@@ -49,6 +48,18 @@ rd_kafka_resp_err_t Produce(rd_kafka_t* producer, const Message& m) {
   const rd_kafka_resp_err_t code = rd_kafka_error_code(error);
   rd_kafka_error_destroy(error);
   return code;
+}
+
+void LearnTopics(rd_kafka_t* client, const std::vector<std::string>& topics, int timeout_ms) {
+  for (const std::string& name : topics) {
+    rd_kafka_topic_t* topic = rd_kafka_topic_new(client, name.c_str(), nullptr);
+    if (topic == nullptr) continue;
+    const rd_kafka_metadata_t* metadata = nullptr;
+    if (rd_kafka_metadata(client, 0, topic, &metadata, timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      rd_kafka_metadata_destroy(metadata);
+    }
+    rd_kafka_topic_destroy(topic);
+  }
 }
 
 Result<Handle> NewClient(rd_kafka_type_t type, const Settings& settings,

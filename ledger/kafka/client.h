@@ -35,7 +35,7 @@ Result<Handle> NewClient(rd_kafka_type_t type, const Settings& settings,
 
 // One message to produce; librdkafka copies what it needs.
 struct Message {
-  std::string_view topic;
+  const char* topic = nullptr;  // NUL-terminated
   ByteView key;
   ByteView value;
   std::vector<std::pair<const char*, ByteView>> headers;
@@ -44,6 +44,11 @@ struct Message {
 
 // Enqueues `m`; RD_KAFKA_RESP_ERR__QUEUE_FULL means wait (rd_kafka_poll) and retry.
 rd_kafka_resp_err_t Produce(rd_kafka_t* producer, const Message& m);
+
+// Asks the brokers about `topics` so that a client's first message to each
+// does not wait for it (about a second on a fresh topic). Best effort: a
+// client that cannot learn them now learns them when it produces.
+void LearnTopics(rd_kafka_t* client, const std::vector<std::string>& topics, int timeout_ms = 5000);
 
 // A librdkafka error code as a Status, `what` saying what was being done.
 Status FromKafka(rd_kafka_resp_err_t err, const std::string& what);

@@ -3,8 +3,6 @@
 #include <set>
 
 #include "ledger/bytes.h"
-#include "ledger/log_format.h"
-#include "ledger/merkle.h"
 #include "ledger/store.h"
 
 namespace lawtrail::kafka {
@@ -14,10 +12,6 @@ constexpr char kCursorKey[] = "records-cursor";
 constexpr char kCheckpointKey[] = "checkpoint";
 constexpr int kPollMs = 100;
 constexpr int kFlushTimeoutMs = 60'000;
-
-void PutBigEndian64(uint64_t v, uint8_t out[8]) {
-  for (int i = 7; i >= 0; --i, v >>= 8) out[i] = static_cast<uint8_t>(v);
-}
 
 }  // namespace
 
@@ -50,6 +44,16 @@ struct Relay::Delivery {
   }
 };
 
+Settings ProducerSettings(const RelayOptions& options) {
+  Settings settings = options.extra;
+  settings["bootstrap.servers"] = options.bootstraps;
+  settings["enable.idempotence"] = "true";
+  settings["queue.buffering.max.messages"] = std::to_string(options.max_queued);
+  settings["linger.ms"] = "5";
+  settings["compression.type"] = "lz4";
+  return settings;
+}
+
 Relay::Relay(RelayOptions options) : options_(std::move(options)) {}
 
 Result<std::unique_ptr<Relay>> Relay::Open(std::string origin, const std::string& state_dir, RelayOptions options) {
@@ -72,19 +76,14 @@ Result<std::unique_ptr<Relay>> Relay::Open(std::string origin, const std::string
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the relay's last checkpoint");
 
   r->delivery_ = std::make_unique<Delivery>();
-  Settings settings = r->options_.extra;
-  settings["bootstrap.servers"] = r->options_.bootstraps;
-  settings["enable.idempotence"] = "true";  // acks=all, ordered, no duplicates from retries
-  settings["queue.buffering.max.messages"] = std::to_string(r->options_.max_queued);
-  settings["linger.ms"] = "5";
-  settings["compression.type"] = "lz4";
   ASSIGN_OR_RETURN(r->producer_, NewClient(
-                                     RD_KAFKA_PRODUCER, settings,
+                                     RD_KAFKA_PRODUCER, ProducerSettings(r->options_),
                                      [](rd_kafka_conf_t* conf, void* d) {
                                        rd_kafka_conf_set_dr_msg_cb(conf, &Delivery::OnReport);
                                        rd_kafka_conf_set_opaque(conf, d);
                                      },
                                      r->delivery_.get()));
+  LearnTopics(r->producer_.get(), {r->options_.topics.records, r->options_.topics.checkpoints});
   return r;
 }
 
@@ -93,10 +92,10 @@ Relay::~Relay() {
 }
 
 Status Relay::SaveCursor() {
-  uint8_t be[8];
-  PutBigEndian64(cursor_, be);
+  std::string cursor;
+  AppendBigEndian64(cursor, cursor_);
   rocksdb::WriteBatch batch;
-  batch.Put(kCursorKey, rocksdb::Slice(reinterpret_cast<const char*>(be), 8)).PermitUncheckedError();
+  batch.Put(kCursorKey, cursor).PermitUncheckedError();
   batch.Put(kCheckpointKey, last_checkpoint_).PermitUncheckedError();
   rocksdb::WriteOptions sync;
   sync.sync = true;
@@ -120,17 +119,12 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   d.next = cursor_;
   const uint64_t from = cursor_;
   Status produced = log.ScanRecords(from, size, [&](uint64_t index, ByteView bytes) -> Status {
-    uint8_t index_be[8];
-    PutBigEndian64(index, index_be);
-    const Hash leaf = merkle::LeafHash(bytes);
-    uint8_t format_be[2] = {static_cast<uint8_t>(kRecordFormatVersion >> 8),
-                            static_cast<uint8_t>(kRecordFormatVersion & 0xff)};
+    const RecordHeaders headers(index, bytes);
+    const Message message =
+        headers.For(options_.topics.records, origin_, bytes, reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1)));
     for (;;) {
       if (!d.failure.ok()) return d.failure;
-      const rd_kafka_resp_err_t err = Produce(
-          rk, {options_.topics.records, AsBytes(origin_), bytes,
-               {{"index", ByteView(index_be, 8)}, {"leaf-hash", ByteView(leaf)}, {"format", ByteView(format_be, 2)}},
-               reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1))});
+      const rd_kafka_resp_err_t err = Produce(rk, message);
       if (err == RD_KAFKA_RESP_ERR_NO_ERROR) break;
       // A full queue is back-pressure: wait for the brokers, read no further.
       if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) return FromKafka(err, "producing record " + std::to_string(index));
@@ -154,7 +148,7 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   // The newest checkpoint, once the records it covers are acknowledged.
   ASSIGN_OR_RETURN(const auto note, log.LatestCheckpoint());
   if (note && *note != last_checkpoint_) {
-    RETURN_IF_ERROR(FromKafka(Produce(rk, {options_.topics.checkpoints, AsBytes(origin_), AsBytes(*note), {}, nullptr}),
+    RETURN_IF_ERROR(FromKafka(Produce(rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(*note), {}, nullptr}),
                               "producing a checkpoint"));
     RETURN_IF_ERROR(FromKafka(rd_kafka_flush(rk, kFlushTimeoutMs), "waiting for the checkpoint's delivery"));
     RETURN_IF_ERROR(d.failure);

@@ -34,6 +34,10 @@ struct RelayOptions {
   Settings extra;  // further librdkafka settings (security, timeouts)
 };
 
+// The relay's producer settings: idempotent (acks=all, ordered, no duplicates
+// from its own retries), a bounded queue, small LZ4 batches.
+Settings ProducerSettings(const RelayOptions& options);
+
 class Relay {
  public:
   // Relays the log of `origin`; `state_dir` holds the relay's cursor

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "ledger/kafka/client.h"
+#include "ledger/log_format.h"
+#include "ledger/merkle.h"
 
 namespace lawtrail::kafka {
 namespace {
@@ -19,6 +21,20 @@ struct EventDeleter {
 };
 
 }  // namespace
+
+RecordHeaders::RecordHeaders(uint64_t i, ByteView record)
+    : leaf_hash(merkle::LeafHash(record)),
+      format{static_cast<char>(kRecordFormatVersion >> 8), static_cast<char>(kRecordFormatVersion & 0xff)} {
+  AppendBigEndian64(index, i);
+}
+
+Message RecordHeaders::For(const std::string& topic, std::string_view origin, ByteView record, void* opaque) const {
+  return {topic.c_str(),
+          AsBytes(origin),
+          record,
+          {{"index", AsBytes(index)}, {"leaf-hash", ByteView(leaf_hash)}, {"format", AsBytes(format)}},
+          opaque};
+}
 
 Status CreateTopics(const std::string& bootstraps, const Topics& topics, TopicLayout layout) {
   ASSIGN_OR_RETURN(Handle admin, NewClient(RD_KAFKA_PRODUCER, {{"bootstrap.servers", bootstraps}}));

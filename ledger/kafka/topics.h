@@ -12,7 +12,10 @@
 #define LAWTRAIL_LEDGER_KAFKA_TOPICS_H_
 
 #include <string>
+#include <string_view>
 
+#include "ledger/bytes.h"
+#include "ledger/kafka/client.h"
 #include "ledger/status.h"
 
 namespace lawtrail::kafka {
@@ -25,6 +28,17 @@ struct Topics {
 struct TopicLayout {
   int partitions = 1;
   int replication_factor = 3;
+};
+
+// The headers of one record's message, holding their bytes.
+struct RecordHeaders {
+  RecordHeaders(uint64_t index, ByteView record);
+  // The message of `record` for the records topic `topic`.
+  Message For(const std::string& topic, std::string_view origin, ByteView record, void* opaque) const;
+
+  std::string index;  // 8 bytes, big-endian
+  Hash leaf_hash;     // SHA-256(0x00 ‖ record)
+  std::string format;  // the record format version, 2 bytes, big-endian
 };
 
 // Creates both topics (infinite retention) if they do not exist yet. Topics
