@@ -171,4 +171,16 @@ Result<std::optional<std::string>> LogReader::CheckpointAt(uint64_t size) const 
   return store_.Get(Cf::kCheckpoints, keys::Index(size));
 }
 
+Status LogReader::ScanCheckpoints(uint64_t from_size,
+                                  const std::function<Status(uint64_t, std::string_view)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
+  for (it->Seek(keys::Index(from_size)); it->Valid(); it->Next()) {
+    if (it->key().size() != 8) return Status::Corruption("malformed checkpoint key");
+    RETURN_IF_ERROR(visit(ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data())),
+                          it->value().ToStringView()));
+  }
+  return FromRocks(it->status(), "reading checkpoints");
+}
+
 }  // namespace lawtrail

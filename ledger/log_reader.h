@@ -56,6 +56,10 @@ class LogReader {
   // The newest stored checkpoint note, if any.
   Result<std::optional<std::string>> LatestCheckpoint() const;
   Result<std::optional<std::string>> CheckpointAt(uint64_t size) const;
+  // Calls `visit` with each stored checkpoint of size >= `from_size`, the
+  // smallest first; the note is valid only during the call.
+  Status ScanCheckpoints(uint64_t from_size,
+                         const std::function<Status(uint64_t size, std::string_view note)>& visit) const;
 
  private:
   Status CheckSize(uint64_t size) const;

@@ -9,51 +9,33 @@
 #include "ledger/checkpoint.h"
 #include "ledger/log_format.h"
 #include "ledger/log_reader.h"
-#include "ledger/record.h"
+#include "ledger/record_check.h"
 
 namespace lawtrail {
 namespace {
 
 constexpr size_t kChunk = 2048;
 
-// What can be checked of one record without knowing the log before it.
+// What can be checked of one record without knowing the log before it, and
+// what the indexes say about it, read on the worker threads.
 struct Checked {
   Status status;
-  Bytes bytes;
-  Hash leaf{};
-  std::optional<ParsedStatement> statement;
-  const fb::Record* record = nullptr;
-  // What the indexes say about this record, read on the worker threads.
+  std::optional<OpenedRecord> opened;
   std::optional<std::string> indexed_event;  // event_ids[event id]
   std::optional<std::string> case_entry;     // cases[case id ‖ index]
 };
 
 Checked CheckAlone(Store& store, uint64_t index, Bytes bytes) {
   Checked c;
-  c.bytes = std::move(bytes);
-  c.leaf = merkle::LeafHash(c.bytes);
-  auto rv = ParseRecord(c.bytes);
-  if (!rv.ok()) {
-    c.status = rv.status();
+  auto opened = OpenRecord(std::move(bytes), index);
+  if (!opened.ok()) {
+    c.status = opened.status();
     return c;
   }
-  c.record = rv->record;
-  if (c.record->index() != index) {
-    c.status = Status::Corruption("record says it is index " + std::to_string(c.record->index()));
-    return c;
-  }
-  auto parsed = ParseSignedStatement(Bytes(rv->signed_statement.begin(), rv->signed_statement.end()));
-  if (!parsed.ok()) {
-    c.status = Status::Corruption("signed statement: " + parsed.status().message());
-    return c;
-  }
-  if (Status sig = VerifyStatementSignature(*parsed); !sig.ok()) {
-    c.status = Status::Corruption("bad signature: " + sig.message());
-    return c;
-  }
-  c.statement = std::move(*parsed);
-  auto indexed = store.Get(Cf::kEventIds, AsChars(c.statement->event_id));
-  auto entry = store.Get(Cf::kCases, keys::CaseIndex(c.statement->statement->case_id()->string_view(), index));
+  c.opened = std::move(*opened);
+  const ParsedStatement& s = c.opened->statement;
+  auto indexed = store.Get(Cf::kEventIds, AsChars(s.event_id));
+  auto entry = store.Get(Cf::kCases, keys::CaseIndex(s.statement->case_id()->string_view(), index));
   if (!indexed.ok() || !entry.ok()) {
     c.status = indexed.ok() ? entry.status() : indexed.status();
     return c;
@@ -112,28 +94,22 @@ class Verification {
 };
 
 Status Verification::LoadCheckpoints() {
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    if (it->key().size() != 8) return Status::Corruption("malformed checkpoint key");
-    const uint64_t size = ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()));
-    auto cp = OpenCheckpoint(it->value().ToStringView(), options_.log_key);
+  return reader_.ScanCheckpoints(0, [this](uint64_t size, std::string_view note) -> Status {
+    auto cp = OpenCheckpoint(note, options_.log_key);
     if (!cp.ok()) {
-      return Status::Corruption("checkpoint at size " + std::to_string(size) + ": " +
-                                cp.status().message());
+      return Status::Corruption("checkpoint at size " + std::to_string(size) + ": " + cp.status().message());
     }
     if (cp->size != size) {
-      return Status::Corruption("checkpoint stored under size " + std::to_string(size) +
-                                " says size " + std::to_string(cp->size));
+      return Status::Corruption("checkpoint stored under size " + std::to_string(size) + " says size " +
+                                std::to_string(cp->size));
     }
     if (size > size_) {
-      return Status::Corruption("checkpoint at size " + std::to_string(size) +
-                                " is beyond the log's " + std::to_string(size_) +
-                                " records: records were removed");
+      return Status::Corruption("checkpoint at size " + std::to_string(size) + " is beyond the log's " +
+                                std::to_string(size_) + " records: records were removed");
     }
     checkpoints_[size] = std::move(*cp);
-  }
-  return FromRocks(it->status(), "reading checkpoints");
+    return Status::Ok();
+  });
 }
 
 Status Verification::CheckCheckpointsAt(uint64_t size) {
@@ -157,40 +133,22 @@ Status Verification::CheckCheckpointsAt(uint64_t size) {
 
 Status Verification::CheckRecord(uint64_t index, Checked& c) {
   if (!c.status.ok()) return Fail(index, c.status);
-  const fb::Record& r = *c.record;
+  const fb::Record& r = *c.opened->record;
   if (r.time_recorded_ms() < last_time_ms_) {
     return Fail(index, Status::Corruption("time recorded goes backwards"));
   }
   last_time_ms_ = r.time_recorded_ms();
-  const ParsedStatement& s = *c.statement;
+  const ParsedStatement& s = c.opened->statement;
   const std::string case_id = s.statement->case_id()->str();
   CaseHead& head = cases_[case_id];
-  if (r.case_version() != head.version + 1) {
-    return Fail(index, Status::Corruption("broken case chain: case '" + case_id + "' version " +
-                                          std::to_string(r.case_version()) + " follows version " +
-                                          std::to_string(head.version)));
-  }
-  const auto* prev = r.prev_case_leaf_hash();
-  const bool prev_ok = head.version == 0
-                           ? (prev == nullptr || prev->size() == 0)
-                           : (prev != nullptr && prev->size() == 32 &&
-                              std::equal(prev->begin(), prev->end(), head.leaf_hash.begin()));
-  if (!prev_ok) {
-    return Fail(index, Status::Corruption("broken case chain: previous leaf hash of case '" +
-                                          case_id + "' does not match"));
-  }
+  if (Status linked = CheckCaseLink(r, head, case_id); !linked.ok()) return Fail(index, linked);
   const fb::Payload type = s.statement->payload_type();
   domain::CaseState* state = domain::IsCaseEvent(type) ? &states_[case_id] : nullptr;
   auto admitted = Admit(registry_, s, {origin_, index, r.time_recorded_ms(), head, state});
-  if (!admitted.ok()) {
-    const Status& why = admitted.status();
-    return Fail(index, Status::Corruption("would not have been admitted: " +
-                                          (why.rule().empty() ? "" : "[" + why.rule() + "] ") +
-                                          why.message()));
-  }
+  if (!admitted.ok()) return Fail(index, AdmissionRefused(admitted.status()));
   if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
   if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
-  head = CaseHead{head.version + 1, c.leaf};
+  head = CaseHead{head.version + 1, c.opened->leaf};
 
   if (c.indexed_event != keys::Index(index)) {
     return Fail(index, Status::Corruption("event id " + EventIdHex(s.event_id) +
@@ -204,7 +162,7 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
     return Fail(index, Status::Corruption("the index of case '" + case_id +
                                           "' holds a different head than the records"));
   }
-  compact_.Append(c.leaf, [&](merkle::NodeId id, const Hash& h) {
+  compact_.Append(c.opened->leaf, [&](merkle::NodeId id, const Hash& h) {
     node_ids_.push_back(id);
     node_hashes_.push_back(h);
     node_record_.push_back(index);

@@ -7,7 +7,7 @@
 #include "ledger/domain/sealed_fields.h"
 #include "ledger/log_format.h"
 #include "ledger/private_data.h"
-#include "ledger/record.h"
+#include "ledger/record_check.h"
 
 namespace lawtrail {
 
@@ -31,7 +31,7 @@ std::string IdKey(const EventId& id) { return std::string(AsChars(id)); }
 
 }  // namespace
 
-Sequencer::Sequencer(Store& store, note::Signer signer, const SealedVault& vault,
+Sequencer::Sequencer(Store& store, std::optional<note::Signer> signer, const SealedVault* vault,
                      CheckpointPolicy policy, Clock clock)
     : store_(store), reader_(store), signer_(std::move(signer)), vault_(vault), policy_(policy),
       clock_(std::move(clock)) {}
@@ -40,35 +40,46 @@ Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer lo
                                                    const SealedVault& vault, CheckpointPolicy policy,
                                                    Clock clock) {
   std::unique_ptr<Sequencer> s(
-      new Sequencer(store, std::move(log_signer), vault, policy, std::move(clock)));
-  ASSIGN_OR_RETURN(s->origin_, s->reader_.Origin());
-  if (s->origin_ != s->signer_.name) {
-    return Status::InvalidArgument("log key is named '" + s->signer_.name + "' but the log is '" +
+      new Sequencer(store, std::move(log_signer), &vault, policy, std::move(clock)));
+  RETURN_IF_ERROR(s->LoadState());
+  if (s->origin_ != s->signer_->name) {
+    return Status::InvalidArgument("log key is named '" + s->signer_->name + "' but the log is '" +
                                    s->origin_ + "'");
   }
-  ASSIGN_OR_RETURN(uint64_t size, s->reader_.Size());
-  ASSIGN_OR_RETURN(s->compact_, merkle::CompactRange::Load(size, store.NodeReader()));
-  RETURN_IF_ERROR(s->reader_.ForEachCaseRecord(
-      kRegistryCaseId, [&s](uint64_t index, const Bytes& bytes) -> Status {
+  return s;
+}
+
+Result<std::unique_ptr<Sequencer>> Sequencer::LoadReplica(Store& store) {
+  std::unique_ptr<Sequencer> s(new Sequencer(store, std::nullopt, nullptr, {}, [] { return int64_t{0}; }));
+  RETURN_IF_ERROR(s->LoadState());
+  return s;
+}
+
+Status Sequencer::LoadState() {
+  ASSIGN_OR_RETURN(origin_, reader_.Origin());
+  ASSIGN_OR_RETURN(uint64_t size, reader_.Size());
+  ASSIGN_OR_RETURN(compact_, merkle::CompactRange::Load(size, store_.NodeReader()));
+  RETURN_IF_ERROR(reader_.ForEachCaseRecord(
+      kRegistryCaseId, [this](uint64_t index, const Bytes& bytes) -> Status {
         ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
         auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
         if (!parsed.ok()) return parsed.status().WithContext("registry record " + std::to_string(index));
-        s->registry_.Apply(*parsed->statement);
+        registry_.Apply(*parsed->statement);
         return Status::Ok();
       }));
   if (size > 0) {
-    ASSIGN_OR_RETURN(Bytes last, s->reader_.RecordBytes(size - 1));
+    ASSIGN_OR_RETURN(Bytes last, reader_.RecordBytes(size - 1));
     ASSIGN_OR_RETURN(RecordView rv, ParseRecord(last));
-    s->last_time_ms_ = rv.record->time_recorded_ms();
+    last_time_ms_ = rv.record->time_recorded_ms();
   }
-  ASSIGN_OR_RETURN(auto latest, s->reader_.LatestCheckpoint());
+  ASSIGN_OR_RETURN(auto latest, reader_.LatestCheckpoint());
   if (latest) {
     ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
-    s->checkpoint_size_ = cp.size;
-    s->latest_checkpoint_ = *latest;
+    checkpoint_size_ = cp.size;
+    latest_checkpoint_ = *latest;
   }
-  s->checkpoint_time_ms_ = s->clock_();
-  return s;
+  checkpoint_time_ms_ = clock_();
+  return Status::Ok();
 }
 
 Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& s,
@@ -122,6 +133,7 @@ Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchS
 }
 
 void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb::WriteBatch& wb) {
+  if (vault_ == nullptr) return;  // a replica: openings and the party index never leave the primary
   const fb::Statement& st = *s.statement;
   const std::string case_id = st.case_id()->str();
   for (const Opening& o : s.openings) {
@@ -129,10 +141,10 @@ void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb:
     for (const auto* f : *st.sealed()) {
       if (f->field()->string_view() == o.field) field = f;
     }
-    const Bytes sealed = EncryptOpening(vault_, case_id, index, o);
+    const Bytes sealed = EncryptOpening(*vault_, case_id, index, o);
     wb.Put(store_.cf(Cf::kSealed), AsChars(ByteView(field->commitment()->data(), 32)), AsChars(sealed));
     if (domain::IdentifiesParty(o.field)) {
-      wb.Put(store_.cf(Cf::kParties), keys::PartyIndex(PartyTagOf(vault_, PartyKey::kPerson, o.value), index),
+      wb.Put(store_.cf(Cf::kParties), keys::PartyIndex(PartyTagOf(*vault_, PartyKey::kPerson, o.value), index),
              case_id);
     }
   }
@@ -141,7 +153,7 @@ void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb:
     const fb::Party* party = st.payload_as_CaseOpened()->party();
     if (party != nullptr && party->credit_code() != nullptr && party->credit_code()->size() > 0) {
       wb.Put(store_.cf(Cf::kParties),
-             keys::PartyIndex(PartyTagOf(vault_, PartyKey::kOrganisation, party->credit_code()->string_view()), index),
+             keys::PartyIndex(PartyTagOf(*vault_, PartyKey::kOrganisation, party->credit_code()->string_view()), index),
              case_id);
     }
   }
@@ -156,7 +168,7 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
   for (const fb::Commitment* c : *commitments) {
     Hash commitment{};
     std::copy_n(c->hash()->data(), commitment.size(), commitment.begin());
-    ASSIGN_OR_RETURN(auto opening, ReadOpening(store_, vault_, commitment));
+    ASSIGN_OR_RETURN(auto opening, ReadOpening(store_, *vault_, commitment));
     if (!opening) continue;  // already erased, or never opened here
     if (opening->case_id != st.case_id()->string_view()) {
       return domain::Refuse("P-SEALED", "a commitment to erase belongs to case '" + opening->case_id +
@@ -165,7 +177,7 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
     deletions.emplace_back(Cf::kSealed, std::string(AsChars(commitment)));
     if (domain::IdentifiesParty(opening->field)) {
       deletions.emplace_back(Cf::kParties,
-                             keys::PartyIndex(PartyTagOf(vault_, PartyKey::kPerson, opening->value), opening->index));
+                             keys::PartyIndex(PartyTagOf(*vault_, PartyKey::kPerson, opening->value), opening->index));
     }
     sodium_memzero(opening->value.data(), opening->value.size());
   }
@@ -173,34 +185,21 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
   return Status::Ok();
 }
 
-AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
-                                     rocksdb::WriteBatch& wb) {
-  ASSIGN_OR_RETURN(auto duplicate, FindDuplicate(s, batch));
-  if (duplicate) return *duplicate;
-  const std::string case_id = s.statement->case_id()->str();
-  ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
+Result<Sequencer::Admitted> Sequencer::AdmitNext(const ParsedStatement& s, const std::string& case_id,
+                                                 const CaseHead& head, int64_t time_ms,
+                                                 BatchState& batch) {
+  Admitted a;
+  if (domain::IsCaseEvent(s.statement->payload_type())) {
+    ASSIGN_OR_RETURN(a.state, StateOf(case_id, batch));
+  }
+  ASSIGN_OR_RETURN(a.flags, Admit(registry_, s, {origin_, compact_.size(), time_ms, head, a.state}));
+  return a;
+}
+
+void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s,
+                          const std::string& case_id, const CaseHead& head, const Admitted& admitted,
+                          BatchState& batch, rocksdb::WriteBatch& wb) {
   const uint64_t index = compact_.size();
-  const fb::Payload type = s.statement->payload_type();
-  domain::CaseState* state = nullptr;
-  if (domain::IsCaseEvent(type)) {
-    ASSIGN_OR_RETURN(state, StateOf(case_id, batch));
-  }
-  ASSIGN_OR_RETURN(std::vector<domain::Flag> flags,
-                   Admit(registry_, s, {origin_, index, batch.time_ms, head, state}));
-  if (type == fb::Payload::OpeningsErased) {
-    RETURN_IF_ERROR(EraseOpenings(*s.statement, wb));
-    batch.purge = true;
-  }
-
-  RecordFields fields;
-  fields.index = index;
-  fields.time_recorded_ms = batch.time_ms;
-  fields.case_version = head.version + 1;
-  if (head.version > 0) fields.prev_case_leaf_hash = head.leaf_hash;
-  fields.signed_statement = s.signed_bytes;
-  const Bytes record = BuildRecord(fields);
-  const Hash leaf = merkle::LeafHash(record);
-
   const std::string index_key = keys::Index(index);
   wb.Put(store_.cf(Cf::kRecords), index_key, AsChars(record));
   compact_.Append(leaf, [&](merkle::NodeId id, const Hash& h) {
@@ -212,10 +211,33 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
   batch.cases[case_id] = new_head;
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   WriteOpenings(s, index, wb);
-  if (!flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(flags));
-  if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
-  if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
-  return Appended{index, false, s.event_id, std::move(flags)};
+  if (!admitted.flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(admitted.flags));
+  if (admitted.state != nullptr) domain::FoldCaseEvent(*admitted.state, *s.statement);
+  if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
+}
+
+AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
+                                     rocksdb::WriteBatch& wb) {
+  ASSIGN_OR_RETURN(auto duplicate, FindDuplicate(s, batch));
+  if (duplicate) return *duplicate;
+  const std::string case_id = s.statement->case_id()->str();
+  ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
+  ASSIGN_OR_RETURN(Admitted admitted, AdmitNext(s, case_id, head, batch.time_ms, batch));
+  if (s.statement->payload_type() == fb::Payload::OpeningsErased) {
+    RETURN_IF_ERROR(EraseOpenings(*s.statement, wb));
+    batch.purge = true;
+  }
+
+  const uint64_t index = compact_.size();
+  RecordFields fields;
+  fields.index = index;
+  fields.time_recorded_ms = batch.time_ms;
+  fields.case_version = head.version + 1;
+  if (head.version > 0) fields.prev_case_leaf_hash = head.leaf_hash;
+  fields.signed_statement = s.signed_bytes;
+  const Bytes record = BuildRecord(fields);
+  PutRecord(record, merkle::LeafHash(record), s, case_id, head, admitted, batch, wb);
+  return Appended{index, false, s.event_id, std::move(admitted.flags)};
 }
 
 std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatement>>& items) {
@@ -238,20 +260,88 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
     results.push_back(IntegrateOne(*item, batch, wb));
   }
   if (compact_.size() == size_before) return results;  // nothing new to write
+  if (!Commit(batch, wb).ok()) {
+    for (auto& r : results) {
+      if (r.ok() && !r->duplicate) r = failed_;
+    }
+  }
+  return results;
+}
 
+Status Sequencer::ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::WriteBatch& wb) {
+  const fb::Record& record = *r.record;
+  if (record.index() != compact_.size()) {
+    return Status::Corruption("record says it is index " + std::to_string(record.index()) +
+                              " where index " + std::to_string(compact_.size()) + " is next");
+  }
+  if (record.time_recorded_ms() < batch.time_ms) {
+    return Status::Corruption("time recorded goes backwards");
+  }
+  batch.time_ms = record.time_recorded_ms();
+  auto duplicate = FindDuplicate(r.statement, batch);
+  if (!duplicate.ok() || *duplicate) {
+    const uint64_t earlier = duplicate.ok() ? (*duplicate)->index : 0;
+    return Status::Corruption(duplicate.ok() ? "event id " + EventIdHex(r.statement.event_id) +
+                                                   " is already recorded at index " + std::to_string(earlier)
+                                             : duplicate.status().message());
+  }
+  const std::string case_id = r.statement.statement->case_id()->str();
+  ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
+  RETURN_IF_ERROR(CheckCaseLink(record, head, case_id));
+  auto admitted = AdmitNext(r.statement, case_id, head, batch.time_ms, batch);
+  if (!admitted.ok()) return AdmissionRefused(admitted.status());
+  PutRecord(r.bytes, r.leaf, r.statement, case_id, head, *admitted, batch, wb);
+  return Status::Ok();
+}
+
+Replicated Sequencer::Replicate(std::vector<OpenedRecord>& records) {
+  Replicated out;
+  if (!failed_.ok()) {
+    out.refusal = failed_;
+    return out;
+  }
+  BatchState batch;
+  batch.time_ms = last_time_ms_;
+  rocksdb::WriteBatch wb;
+  for (OpenedRecord& r : records) {
+    if (Status s = ReplicateOne(r, batch, wb); !s.ok()) {
+      out.refusal = std::move(s);
+      out.refused_index = compact_.size();
+      break;
+    }
+    ++out.written;
+  }
+  if (out.written > 0 && !Commit(batch, wb).ok()) {
+    out.written = 0;
+    out.refusal = failed_;
+    out.refused_index.reset();
+  }
+  return out;
+}
+
+Status Sequencer::AddCheckpoint(uint64_t size, const std::string& signed_note) {
+  RETURN_IF_ERROR(failed_);
+  rocksdb::WriteBatch wb;
+  wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(size), signed_note);
+  RETURN_IF_ERROR(store_.WriteDurably(wb));
+  if (size >= checkpoint_size_) {
+    checkpoint_size_ = size;
+    latest_checkpoint_ = signed_note;
+  }
+  return Status::Ok();
+}
+
+Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb) {
   wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(compact_.size()));
   std::string checkpoint;
-  if (CheckpointDue(batch.time_ms)) {
+  if (signer_ && CheckpointDue(batch.time_ms)) {
     checkpoint = SignCheckpoint();
     wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(compact_.size()), checkpoint);
   }
   Status written = store_.WriteDurably(wb);
   if (!written.ok()) {
-    failed_ = written.WithContext("the log stopped accepting statements; reopen it to recover");
-    for (auto& r : results) {
-      if (r.ok() && !r->duplicate) r = failed_;
-    }
-    return results;
+    failed_ = written.WithContext("the log stopped accepting records; reopen it to recover");
+    return failed_;
   }
   last_time_ms_ = batch.time_ms;
   // Bounded caches: when full they start again, and misses read the store.
@@ -268,7 +358,7 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
     checkpoint_time_ms_ = batch.time_ms;
     latest_checkpoint_ = std::move(checkpoint);
   }
-  return results;
+  return Status::Ok();
 }
 
 bool Sequencer::CheckpointDue(int64_t now) const {
@@ -279,13 +369,17 @@ bool Sequencer::CheckpointDue(int64_t now) const {
 
 std::string Sequencer::SignCheckpoint() {
   Checkpoint cp{origin_, compact_.size(), compact_.Root(), {}};
-  auto signed_note = note::Sign(cp.Body(), signer_);
+  auto signed_note = note::Sign(cp.Body(), *signer_);
   // The origin was checked as a key name at load; signing cannot fail.
   return signed_note.ok() ? *signed_note : std::string();
 }
 
 Result<std::string> Sequencer::CurrentCheckpoint() {
   RETURN_IF_ERROR(failed_);
+  if (!signer_) {
+    if (latest_checkpoint_.empty()) return Status::NotFound("the replica holds no checkpoint yet");
+    return latest_checkpoint_;
+  }
   if (checkpoint_size_ != compact_.size() || latest_checkpoint_.empty()) {
     std::string note = SignCheckpoint();
     rocksdb::WriteBatch wb;
@@ -303,7 +397,7 @@ Result<std::string> Sequencer::CurrentCheckpoint() {
 }
 
 Status Sequencer::CheckpointIfDue() {
-  if (!failed_.ok() || !CheckpointDue(clock_())) return Status::Ok();
+  if (!signer_ || !failed_.ok() || !CheckpointDue(clock_())) return Status::Ok();
   return CurrentCheckpoint().status();
 }
 

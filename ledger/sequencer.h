@@ -11,6 +11,12 @@
 // the disk, so the sequencer refuses all further work until the log is opened
 // again; reopening recovers exactly what was acknowledged.
 //
+// A replica's sequencer (LoadReplica) takes records another log wrote instead
+// of statements, and writes each only if it is exactly what this sequencer
+// would have written at that place: the next index, time not going back, the
+// case chain, the admission rule replayed. It signs nothing: the checkpoints
+// it stores are the primary's, checked by the caller.
+//
 // Not thread-safe: one thread owns it (Log's sequencing thread).
 #ifndef LAWTRAIL_LEDGER_SEQUENCER_H_
 #define LAWTRAIL_LEDGER_SEQUENCER_H_
@@ -24,6 +30,7 @@
 #include "ledger/checkpoint.h"
 #include "ledger/log_reader.h"
 #include "ledger/merkle.h"
+#include "ledger/record_check.h"
 #include "ledger/domain/case_state.h"
 #include "ledger/registry.h"
 #include "ledger/sealed_vault.h"
@@ -46,6 +53,12 @@ struct CheckpointPolicy {
 
 using Clock = std::function<int64_t()>;  // milliseconds since the Unix epoch
 
+struct Replicated {
+  size_t written = 0;                    // records written (durably), from the first
+  Status refusal;                        // why the record after them was not
+  std::optional<uint64_t> refused_index;  // its index, when a record was refused
+};
+
 class Sequencer {
  public:
   // Loads the writer's state (size, tree border, registry, last time and
@@ -56,8 +69,19 @@ class Sequencer {
                                                  const SealedVault& vault, CheckpointPolicy policy,
                                                  Clock clock);
 
+  // The sequencer of a replica: it cannot sign, and keeps no private data.
+  static Result<std::unique_ptr<Sequencer>> LoadReplica(Store& store);
+
   // Sequences `items` in order; items that are already errors pass through.
   std::vector<AppendResult> Integrate(std::vector<Result<ParsedStatement>>& items);
+
+  // A replica's Integrate: writes `records` (opened, their signatures checked)
+  // in order, in one synced batch, up to the first that is not what the
+  // primary could have written next.
+  Replicated Replicate(std::vector<OpenedRecord>& records);
+  // Stores a signed checkpoint of size `size` that the caller has verified
+  // against the log key and this tree.
+  Status AddCheckpoint(uint64_t size, const std::string& signed_note);
 
   // Signs and stores a checkpoint of the current tree unless one exists for
   // this size; returns the latest checkpoint note.
@@ -69,10 +93,26 @@ class Sequencer {
   const Status& health() const { return failed_; }
 
  private:
-  Sequencer(Store& store, note::Signer signer, const SealedVault& vault, CheckpointPolicy policy,
-            Clock clock);
+  Sequencer(Store& store, std::optional<note::Signer> signer, const SealedVault* vault,
+            CheckpointPolicy policy, Clock clock);
   struct BatchState;
+  struct Admitted {
+    domain::CaseState* state = nullptr;  // for case events
+    std::vector<domain::Flag> flags;
+  };
+  Status LoadState();
   AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);
+  Status ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::WriteBatch& wb);
+  Result<Admitted> AdmitNext(const ParsedStatement& s, const std::string& case_id, const CaseHead& head,
+                             int64_t time_ms, BatchState& batch);
+  // Puts the next record and everything derived from it into `wb`, and
+  // moves the in-memory state past it.
+  void PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s, const std::string& case_id,
+                 const CaseHead& head, const Admitted& admitted, BatchState& batch,
+                 rocksdb::WriteBatch& wb);
+  // Writes the batch durably (with a checkpoint when due) and, only then,
+  // keeps its state; a failed write latches failed_.
+  Status Commit(BatchState& batch, rocksdb::WriteBatch& wb);
   Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
   Result<CaseHead> HeadOf(const std::string& case_id, const BatchState& batch);
   Result<domain::CaseState*> StateOf(const std::string& case_id, BatchState& batch);
@@ -83,8 +123,8 @@ class Sequencer {
 
   Store& store_;
   LogReader reader_;
-  note::Signer signer_;
-  const SealedVault& vault_;
+  std::optional<note::Signer> signer_;  // none in a replica
+  const SealedVault* vault_;            // null in a replica
   CheckpointPolicy policy_;
   Clock clock_;
   std::string origin_;

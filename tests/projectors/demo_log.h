@@ -1,5 +1,5 @@
-// A log holding a generated demo year, and its views dumped for comparison:
-// the generator's ground truth is what the views are checked against.
+// A demo log's views dumped for comparison: the generator's ground truth is
+// what the views are checked against.
 #ifndef LAWTRAIL_TESTS_PROJECTORS_DEMO_LOG_H_
 #define LAWTRAIL_TESTS_PROJECTORS_DEMO_LOG_H_
 
@@ -7,33 +7,15 @@
 
 #include <map>
 
-#include "ledger/log.h"
 #include "projectors/all.h"
 #include "projectors/runner.h"
 #include "projectors/view_store.h"
-#include "tests/support/test_log.h"
-#include "tools/town_year.h"
+#include "tests/support/demo_log.h"
 
 namespace lawtrail::projectors {
 
+using testing::DemoLog;
 using testing::TempDir;
-
-// A demo year of `cases` cases in a fresh log.
-struct DemoLog {
-  TempDir dir;
-  demo::Year year;
-  explicit DemoLog(uint64_t cases) {
-    auto created = Log::Create(dir.path(), testing::kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"});
-    REQUIRE(created.ok());
-    year = demo::GenerateYear({testing::kTestOrigin, created->root, cases, 11, 5});
-    auto log = Log::Open(dir.path());
-    REQUIRE(log.ok());
-    for (const auto& r : (*log)->Append(year.registry)) REQUIRE(r.ok());
-    std::vector<Bytes> items;
-    for (const auto& item : year.items) items.push_back(item.submission);
-    (*log)->Append(std::move(items));
-  }
-};
 
 inline std::map<std::string, std::string> Dump(ViewStore& views, std::string_view name) {
   auto cf = views.ActiveView(name);

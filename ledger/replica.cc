@@ -1,0 +1,256 @@
+#include "ledger/replica.h"
+
+#include <filesystem>
+#include <future>
+
+#include "ledger/checkpoint.h"
+#include "ledger/data_dir.h"
+#include "ledger/files.h"
+#include "ledger/record_check.h"
+
+namespace lawtrail {
+namespace {
+
+std::string Text(ByteView bytes) { return std::string(AsChars(bytes)); }
+
+std::string RootText(const Hash& root) { return ToBase64(root); }
+
+}  // namespace
+
+Replica::Replica(std::unique_ptr<Store> store, note::Verifier log_key, ReplicaOptions options)
+    : store_(std::move(store)), reader_(*store_), log_key_(std::move(log_key)), options_(options) {
+  if (options_.pool == nullptr) {
+    own_pool_ = std::make_unique<ThreadPool>();
+    options_.pool = own_pool_.get();
+  }
+}
+
+Replica::~Replica() = default;
+
+Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const note::Verifier& log_key,
+                                               ReplicaOptions options) {
+  std::error_code ec;
+  if (std::filesystem::exists(data_dir::LogKeyPath(dir), ec)) {
+    return Status::FailedPrecondition(dir + " holds a log key: it is a primary's folder, and a replica "
+                                            "needs one of its own");
+  }
+  const bool fresh = !data_dir::HoldsLog(dir);
+  const std::string vkey = note::EncodeVerifier(log_key.name, log_key.public_key);
+  if (fresh) {
+    std::filesystem::create_directories(data_dir::DbPath(dir), ec);
+    if (ec) return Status::IOError("creating " + dir + ": " + ec.message());
+  } else {
+    ASSIGN_OR_RETURN(note::Verifier held, data_dir::LoadVerifier(dir));
+    if (held.name != log_key.name || held.public_key != log_key.public_key) {
+      return Status::FailedPrecondition(dir + " mirrors the log of key " +
+                                        note::EncodeVerifier(held.name, held.public_key) +
+                                        ", not " + vkey);
+    }
+  }
+  ASSIGN_OR_RETURN(auto store,
+                   Store::Open(data_dir::DbPath(dir), fresh ? OpenMode::kCreate : OpenMode::kReadWrite));
+  if (fresh) {
+    rocksdb::WriteBatch wb;
+    wb.Put(store->cf(Cf::kMeta), keys::kMetaOrigin, log_key.name);
+    RETURN_IF_ERROR(store->WriteDurably(wb));
+    RETURN_IF_ERROR(WriteFileDurably(data_dir::VerifierKeyPath(dir), vkey + "\n", 0644, false));
+  }
+  std::unique_ptr<Replica> r(new Replica(std::move(store), log_key, options));
+  ASSIGN_OR_RETURN(std::string origin, r->reader_.Origin());
+  if (origin != log_key.name) {
+    return Status::FailedPrecondition(dir + " holds the log '" + origin + "', not '" + log_key.name + "'");
+  }
+  ASSIGN_OR_RETURN(r->sequencer_, Sequencer::LoadReplica(*r->store_));
+  ASSIGN_OR_RETURN(auto latest, r->reader_.LatestCheckpoint());
+  if (latest) {
+    ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
+    r->verified_checkpoint_ = cp.size;
+  }
+  return r;
+}
+
+Status Replica::Stop(ReplicaProblem problem) {
+  problem.reason = problem.reason.WithContext(
+      problem.kind == ReplicaProblem::Kind::kRefusedCheckpoint ? "checkpoint of size " + std::to_string(problem.index)
+                                                               : "index " + std::to_string(problem.index));
+  problem_ = std::move(problem);
+  return problem_->reason;
+}
+
+Status Replica::Stopped() const {
+  if (!problem_) return Status::Ok();
+  return Status::FailedPrecondition("the replica stopped at a problem: " + problem_->reason.message());
+}
+
+Status Replica::TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh) {
+  uint64_t next = size();
+  for (Bytes& bytes : records) {
+    auto view = ParseRecord(bytes);
+    if (!view.ok()) {
+      // Unreadable, so its index is unknown: it is refused where it stands.
+      return Stop({ReplicaProblem::Kind::kRefusedRecord, view.status(), next, Text(bytes), "", ""});
+    }
+    const uint64_t index = view->record->index();
+    if (index < next) {
+      // A repeat (at-least-once delivery) must be the very record held.
+      ASSIGN_OR_RETURN(Bytes held, index < size() ? reader_.RecordBytes(index)
+                                                  : Result<Bytes>(fresh[index - size()]));
+      if (held != bytes) {
+        return Stop({ReplicaProblem::Kind::kConflict,
+                     Status::Corruption("a second, different record for this index"), index, Text(bytes),
+                     Text(held), "the record the replica holds at that index"});
+      }
+      continue;
+    }
+    if (index > next) {
+      return Stop({ReplicaProblem::Kind::kGap,
+                   Status::FailedPrecondition("records " + std::to_string(next) + "–" + std::to_string(index - 1) +
+                                    " are missing: the stream went from index " + std::to_string(next) +
+                                    " to " + std::to_string(index)),
+                   next, Text(bytes), "", ""});
+    }
+    fresh.push_back(std::move(bytes));
+    ++next;
+  }
+  return Status::Ok();
+}
+
+Status Replica::AppendNew(std::vector<Bytes> records) {
+  const size_t chunk = std::max<size_t>(1, options_.chunk_records);
+  const uint64_t first = size();
+  auto open = [this, first](std::vector<Bytes>& all, size_t begin, size_t end) {
+    std::vector<Result<OpenedRecord>> opened;
+    opened.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) opened.emplace_back(Status::Internal("not opened"));
+    options_.pool->ParallelFor(end - begin, [&](size_t i) {
+      opened[i] = OpenRecord(all[begin + i], first + begin + i);  // a copy: `all` keeps the evidence
+    });
+    return opened;
+  };
+  // While this thread writes chunk k, the pool opens chunk k+1.
+  auto pending = std::async(std::launch::async, open, std::ref(records), 0, std::min(chunk, records.size()));
+  for (size_t begin = 0; begin < records.size(); begin += chunk) {
+    std::vector<Result<OpenedRecord>> opened = pending.get();
+    const size_t end = std::min(begin + chunk, records.size());
+    if (end < records.size()) {
+      pending = std::async(std::launch::async, open, std::ref(records), end,
+                           std::min(end + chunk, records.size()));
+    }
+    std::vector<OpenedRecord> good;
+    good.reserve(opened.size());
+    std::optional<size_t> bad;
+    for (size_t i = 0; i < opened.size(); ++i) {
+      if (!opened[i].ok()) {
+        bad = i;
+        break;
+      }
+      good.push_back(std::move(*opened[i]));
+    }
+    Replicated written = sequencer_->Replicate(good);
+    Status stop = Status::Ok();
+    if (!written.refusal.ok()) {
+      const uint64_t index = written.refused_index.value_or(size());
+      stop = written.refused_index
+                 ? Stop({ReplicaProblem::Kind::kRefusedRecord, written.refusal, index,
+                         Text(good[written.written].bytes), "", ""})
+                 : written.refusal;
+    } else if (bad) {
+      stop = Stop({ReplicaProblem::Kind::kRefusedRecord, opened[*bad].status(), first + begin + *bad,
+                   Text(records[begin + *bad]), "", ""});
+    }
+    if (!stop.ok()) {
+      if (end < records.size()) pending.wait();
+      return stop;
+    }
+  }
+  return CheckPendingCheckpoints();
+}
+
+Result<size_t> Replica::AddRecords(std::vector<Bytes> records) {
+  RETURN_IF_ERROR(Stopped());
+  const uint64_t before = size();
+  std::vector<Bytes> fresh;
+  Status taken = TakeNew(records, fresh);
+  // Records before a gap or conflict are still good: write them first. A
+  // problem among them comes earlier in the log, so it is the one reported.
+  RETURN_IF_ERROR(AppendNew(std::move(fresh)));
+  RETURN_IF_ERROR(taken);
+  return static_cast<size_t>(size() - before);
+}
+
+Status Replica::CheckCheckpoint(uint64_t size, const std::string& note, const Hash& root) {
+  ASSIGN_OR_RETURN(Hash ours, reader_.RootAt(size));
+  ASSIGN_OR_RETURN(auto held, reader_.CheckpointAt(size));
+  if (ours != root) {
+    ReplicaProblem p{ReplicaProblem::Kind::kRefusedCheckpoint,
+                     Status::Corruption("a checkpoint signed by the log key whose root is not the root of "
+                                        "the records (" + RootText(ours) + ")"),
+                     size, note, "", ""};
+    if (held) {
+      p.conflicting = *held;
+      p.conflicting_what = "the checkpoint of the same size, also signed by the log key, that the replica holds";
+    } else {
+      p.conflicting = RootText(ours) + "\n";
+      p.conflicting_what = "the root the replica computed from the verified records";
+    }
+    return Stop(std::move(p));
+  }
+  if (size > verified_checkpoint_) verified_checkpoint_ = size;
+  if (held) return Status::Ok();  // the same tree, already stored
+  return sequencer_->AddCheckpoint(size, note);
+}
+
+Status Replica::CheckPendingCheckpoints() {
+  while (!pending_.empty() && pending_.begin()->first <= size()) {
+    auto node = pending_.extract(pending_.begin());
+    RETURN_IF_ERROR(CheckCheckpoint(node.key(), node.mapped().first, node.mapped().second));
+  }
+  return Status::Ok();
+}
+
+Status Replica::AddCheckpoint(std::string_view signed_note) {
+  RETURN_IF_ERROR(Stopped());
+  auto cp = OpenCheckpoint(signed_note, log_key_);
+  if (!cp.ok()) {
+    const uint64_t size = [&] {
+      auto unverified = ParseCheckpointNoteUnverified(signed_note);
+      return unverified.ok() ? unverified->size : 0;
+    }();
+    return Stop({ReplicaProblem::Kind::kRefusedCheckpoint, cp.status(), size, std::string(signed_note), "", ""});
+  }
+  if (cp->size <= size()) return CheckCheckpoint(cp->size, std::string(signed_note), cp->root);
+  if (pending_.size() >= options_.max_pending_checkpoints && !pending_.contains(cp->size)) {
+    return Status::Unavailable(std::to_string(pending_.size()) +
+                                     " checkpoints are waiting for records the replica has not received");
+  }
+  pending_.try_emplace(cp->size, std::string(signed_note), cp->root);
+  return Status::Ok();
+}
+
+Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem,
+                                 std::string_view context) {
+  static constexpr const char* kKinds[] = {"gap", "conflict", "refused-record", "refused-checkpoint"};
+  const char* kind = kKinds[static_cast<int>(problem.kind)];
+  const std::string folder = dir + "/" + kind + "-" + std::to_string(problem.index);
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return Status::IOError("creating " + folder + ": " + ec.message());
+  const bool checkpoint = problem.kind == ReplicaProblem::Kind::kRefusedCheckpoint;
+  std::string reason = std::string("kind: ") + kind + "\n" + (checkpoint ? "size: " : "index: ") +
+                       std::to_string(problem.index) + "\nreason: " + problem.reason.message() + "\n";
+  if (!context.empty()) reason += std::string(context) + "\n";
+  if (!problem.received.empty()) reason += "received: the item as it arrived, in received.bin\n";
+  if (!problem.conflicting.empty()) {
+    reason += "conflicting: " + problem.conflicting_what + ", in conflicting.bin\n";
+  }
+  RETURN_IF_ERROR(WriteFileDurably(folder + "/reason.txt", reason, 0644, false));
+  if (!problem.received.empty()) {
+    RETURN_IF_ERROR(WriteFileDurably(folder + "/received.bin", problem.received, 0644, false));
+  }
+  if (!problem.conflicting.empty()) {
+    RETURN_IF_ERROR(WriteFileDurably(folder + "/conflicting.bin", problem.conflicting, 0644, false));
+  }
+  return folder;
+}
+
+}  // namespace lawtrail

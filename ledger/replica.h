@@ -1,0 +1,114 @@
+// File: ledger/replica.h
+// -----------------------------------------------------------------------------
+// A verified copy of a log written by another process: a follower's mirror, a
+// standby. Records arrive from elsewhere (Kafka, a file) and are trusted no
+// more than the wire that brought them:
+//  - each new record is opened and its signature checked on every core
+//    (ledger/record_check.h), then written by a replica sequencer
+//    (ledger/sequencer.h) only if the primary could have written it there;
+//  - a record the replica already holds is dropped if it is byte-identical,
+//    and is a conflict if not; one past the next index is a gap;
+//  - a checkpoint is verified against the log key at once, then kept until
+//    the replica has the records it covers and checked against the tree the
+//    replica built itself.
+// The first problem stops the replica: it keeps everything verified before
+// it, and problem() holds the evidence (the index, the reason, the item
+// received and the replica's own item it conflicts with).
+//
+// The folder has a data folder's layout (ledger/data_dir.h) with the log's
+// verifier key and no private key, so `lawtrail verify` and every read
+// command accept it. Private openings never reach a replica.
+// Not thread-safe.
+#ifndef LAWTRAIL_LEDGER_REPLICA_H_
+#define LAWTRAIL_LEDGER_REPLICA_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "ledger/log_reader.h"
+#include "ledger/note.h"
+#include "ledger/sequencer.h"
+#include "ledger/thread_pool.h"
+
+namespace lawtrail {
+
+struct ReplicaProblem {
+  enum class Kind {
+    kGap,                // records are missing before the one received
+    kConflict,           // differs from what the replica already holds
+    kRefusedRecord,      // the record does not hold (signature, chain, admission …)
+    kRefusedCheckpoint,  // bad signature, or a root other than the replica's tree
+  };
+  Kind kind = Kind::kRefusedRecord;
+  Status reason;
+  uint64_t index = 0;       // the record index (for checkpoints: the tree size)
+  std::string received;     // the item received, exactly as it came
+  std::string conflicting;  // the replica's own item it contradicts, if any
+  std::string conflicting_what;  // what `conflicting` is
+};
+
+struct ReplicaOptions {
+  ThreadPool* pool = nullptr;  // signature checks; null = a pool of its own
+  size_t chunk_records = 1024;  // records checked and written together
+  // Checkpoints verified but still ahead of the records; one more is refused.
+  size_t max_pending_checkpoints = 1 << 16;
+};
+
+class Replica {
+ public:
+  // Opens the replica in `dir`, creating it (and `dir`) if it does not exist.
+  // Refuses a folder that holds a log key (a primary's) or another log.
+  static Result<std::unique_ptr<Replica>> Open(const std::string& dir, const note::Verifier& log_key,
+                                               ReplicaOptions options = {});
+  ~Replica();
+
+  // Records as received, in order. Returns how many were new and written;
+  // an error (FailedPrecondition once stopped) leaves problem() set, with
+  // every record before the problem written durably.
+  Result<size_t> AddRecords(std::vector<Bytes> records);
+  // A signed checkpoint note as received. OK when it is verified, or held to
+  // be checked when the records it covers arrive.
+  Status AddCheckpoint(std::string_view signed_note);
+
+  uint64_t size() const { return sequencer_->size(); }
+  // The largest checkpoint verified against the replica's own tree.
+  uint64_t verified_checkpoint_size() const { return verified_checkpoint_; }
+  size_t pending_checkpoints() const { return pending_.size(); }
+  const std::optional<ReplicaProblem>& problem() const { return problem_; }
+
+  const std::string& origin() const { return log_key_.name; }
+  const LogReader& reader() const { return reader_; }
+  Store& store() { return *store_; }
+
+ private:
+  Replica(std::unique_ptr<Store> store, note::Verifier log_key, ReplicaOptions options);
+  Status Stop(ReplicaProblem problem);
+  Status Stopped() const;
+  // Moves the records that come next into `fresh`, dropping repeats of
+  // records held, up to a gap or conflict (returned).
+  Status TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh);
+  Status AppendNew(std::vector<Bytes> records);
+  Status CheckCheckpoint(uint64_t size, const std::string& note, const Hash& root);
+  Status CheckPendingCheckpoints();
+
+  std::unique_ptr<Store> store_;
+  LogReader reader_;
+  note::Verifier log_key_;
+  ReplicaOptions options_;
+  std::unique_ptr<ThreadPool> own_pool_;
+  std::unique_ptr<Sequencer> sequencer_;
+  std::map<uint64_t, std::pair<std::string, Hash>> pending_;  // size → (note, root)
+  uint64_t verified_checkpoint_ = 0;
+  std::optional<ReplicaProblem> problem_;
+};
+
+// Writes `problem` as files under `dir` (created): reason.txt, and the
+// received and conflicting items as they are, so that the evidence can be
+// handed on. Returns the folder written.
+Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem,
+                                 std::string_view context);
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_REPLICA_H_
