@@ -2,11 +2,36 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 
 #include "ledger/data_dir.h"
+#include "ledger/files.h"
 
 namespace lawtrail::cli {
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+void RequestStop(int) { stop_requested = 1; }
+
+}  // namespace
+
+void CatchStopSignals() {
+  std::signal(SIGTERM, RequestStop);
+  std::signal(SIGINT, RequestStop);
+}
+
+bool StopRequested() { return stop_requested != 0; }
+
+Status WriteMetricsFile(const std::string& path, std::string_view text) {
+  const std::string staging = path + ".tmp";
+  RETURN_IF_ERROR(WriteFileDurably(staging, text, 0644, false));
+  std::error_code ec;
+  std::filesystem::rename(staging, path, ec);
+  if (ec) return Status::IOError("replacing " + path + ": " + ec.message());
+  return Status::Ok();
+}
 
 int Report(std::string_view command, const Status& status) {
   std::fprintf(stderr, "lawtrail %.*s: %s\n", static_cast<int>(command.size()), command.data(),

@@ -50,6 +50,15 @@ class Progress {
   std::chrono::steady_clock::time_point last_;
 };
 
+// SIGTERM and SIGINT set a flag instead of ending the process, so that a
+// long-running command finishes the step under way (flush, commit) and exits.
+void CatchStopSignals();
+bool StopRequested();
+
+// Replaces `path` with Prometheus text-format metrics in one rename, so that
+// a scraper (node_exporter's textfile collector) never reads half a file.
+Status WriteMetricsFile(const std::string& path, std::string_view text);
+
 // Every command registers itself on the app; `exit_code` receives its result.
 void AddKeyCommands(CLI::App& app, int& exit_code);       // init, vkey, keygen
 void AddRegisterCommand(CLI::App& app, int& exit_code);   // register …
@@ -60,6 +69,7 @@ void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
 void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
 void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
 void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
+void AddFollowCommand(CLI::App& app, int& exit_code);     // follow
 
 }  // namespace lawtrail::cli
 

@@ -2,8 +2,10 @@
 // All of them only read, from a read-only view that works while a writer runs
 // (checkpoint writes one only when no writer holds the log).
 #include <cstdio>
+#include <filesystem>
 
 #include "ledger/checkpoint.h"
+#include "ledger/data_dir.h"
 #include "ledger/json_codec.h"
 #include "ledger/log.h"
 #include "ledger/merkle.h"
@@ -58,15 +60,19 @@ int RunLeafHash(const std::string& dir, uint64_t index) {
 }
 
 int RunCheckpoint(const std::string& dir) {
-  auto log = Log::Open(dir);
-  if (log.ok()) {
-    auto note = (*log)->CurrentCheckpoint();
-    if (!note.ok()) return Report("checkpoint", note.status());
-    std::fputs(note->c_str(), stdout);
-    return 0;
+  // A mirror holds no log key: it serves the primary's checkpoints as they are.
+  std::error_code ec;
+  if (std::filesystem::exists(data_dir::LogKeyPath(dir), ec)) {
+    auto log = Log::Open(dir);
+    if (log.ok()) {
+      auto note = (*log)->CurrentCheckpoint();
+      if (!note.ok()) return Report("checkpoint", note.status());
+      std::fputs(note->c_str(), stdout);
+      return 0;
+    }
+    if (log.status().code() != StatusCode::kUnavailable) return Report("checkpoint", log.status());
   }
-  if (log.status().code() != StatusCode::kUnavailable) return Report("checkpoint", log.status());
-  // Another process is writing: it makes checkpoints on its own timer.
+  // Another process is writing (it makes checkpoints on its own timer), or a mirror.
   auto ro = OpenReadOnly(dir);
   if (!ro.ok()) return Report("checkpoint", ro.status());
   auto note = ro->reader->LatestCheckpoint();

@@ -1,6 +1,5 @@
 // lawtrail relay, lawtrail topics
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <thread>
@@ -13,11 +12,8 @@
 namespace lawtrail::cli {
 namespace {
 
-volatile std::sig_atomic_t stop_requested = 0;
-void RequestStop(int) { stop_requested = 1; }
-
 struct RelayCommandOptions {
-  std::string dir, brokers, prefix = "lawtrail";
+  std::string dir, brokers, prefix = "lawtrail", metrics;
   bool once = false;
   int poll_ms = 200;
   int max_queued = kafka::RelayOptions{}.max_queued;
@@ -37,8 +33,7 @@ int RunRelay(const RelayCommandOptions& o) {
   options.max_queued = o.max_queued;
   auto relay = kafka::Relay::Open(*origin, o.dir + "/relay", options);
   if (!relay.ok()) return Report("relay", relay.status());
-  std::signal(SIGTERM, RequestStop);
-  std::signal(SIGINT, RequestStop);
+  CatchStopSignals();
   std::optional<ReadOnlyLog> log = std::move(*first);
   while (true) {
     if (!log) {
@@ -52,10 +47,23 @@ int RunRelay(const RelayCommandOptions& o) {
       std::fprintf(stderr, "relayed %llu records to %s; cursor %llu\n", static_cast<unsigned long long>(*sent),
                    options.topics.records.c_str(), static_cast<unsigned long long>((*relay)->cursor()));
     }
+    if (!o.metrics.empty()) {
+      auto lag = (*relay)->Lag(*log->reader);
+      if (!lag.ok()) return Report("relay", lag.status());
+      const std::string labels = "{origin=\"" + *origin + "\"}";
+      const std::string text =
+          "# HELP lawtrail_relay_cursor Records the brokers have acknowledged (the relay's cursor).\n"
+          "# TYPE lawtrail_relay_cursor gauge\n"
+          "lawtrail_relay_cursor" + labels + " " + std::to_string((*relay)->cursor()) + "\n"
+          "# HELP lawtrail_relay_lag_records Records in the log not yet acknowledged by the brokers.\n"
+          "# TYPE lawtrail_relay_lag_records gauge\n"
+          "lawtrail_relay_lag_records" + labels + " " + std::to_string(*lag) + "\n";
+      if (Status s = WriteMetricsFile(o.metrics, text); !s.ok()) return Report("relay", s);
+    }
     log.reset();
-    if (o.once || stop_requested) return 0;
+    if (o.once || StopRequested()) return 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(o.poll_ms));
-    if (stop_requested) return 0;
+    if (StopRequested()) return 0;
   }
 }
 
@@ -79,7 +87,7 @@ void AddRelayCommands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RelayCommandOptions>();
   CLI::App* relay = app.add_subcommand(
       "relay", "Stream the log to Kafka: every record to PREFIX.records (key: the origin; value: the\n"
-               "record's exact bytes; headers: index, leaf-hash, format) and the newest checkpoint to\n"
+               "record's exact bytes; headers: index, leaf-hash, format) and every checkpoint to\n"
                "PREFIX.checkpoints, through an idempotent producer. The cursor (DIR/relay) moves only\n"
                "after the brokers acknowledge; a restarted relay resumes from it. Tails the log until\n"
                "SIGTERM; --once stops when caught up. Create the topics first (`lawtrail topics`).");
@@ -87,6 +95,8 @@ void AddRelayCommands(CLI::App& app, int& exit_code) {
   relay->add_option("--brokers", o->brokers, "Bootstrap brokers, host:port,…")->required();
   relay->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
   relay->add_flag("--once", o->once, "Stop once the brokers hold the whole log");
+  relay->add_option("--metrics", o->metrics,
+                    "Write the cursor and lag here after each pass (Prometheus text format)");
   relay->add_option("--poll-ms", o->poll_ms, "Pause between passes over the log's end")->check(CLI::PositiveNumber);
   relay->add_option("--max-queued", o->max_queued,
                     "Records waiting for the brokers at most; when full, the relay stops reading the log")

@@ -9,7 +9,7 @@ namespace lawtrail::kafka {
 namespace {
 
 constexpr char kCursorKey[] = "records-cursor";
-constexpr char kCheckpointKey[] = "checkpoint";
+constexpr char kCheckpointCursorKey[] = "checkpoints-cursor";
 constexpr int kPollMs = 100;
 constexpr int kFlushTimeoutMs = 60'000;
 
@@ -20,7 +20,7 @@ constexpr int kFlushTimeoutMs = 60'000;
 struct Relay::Delivery {
   uint64_t next = 0;         // every index below is acknowledged
   std::set<uint64_t> ahead;  // acknowledged beyond `next`
-  bool checkpoint_acked = false;
+  uint64_t checkpoints_acked = 0;
   Status failure;
 
   static void OnReport(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
@@ -31,7 +31,7 @@ struct Relay::Delivery {
     }
     const auto tag = reinterpret_cast<uintptr_t>(m->_private);
     if (tag == 0) {
-      d->checkpoint_acked = true;
+      ++d->checkpoints_acked;
       return;
     }
     const uint64_t index = tag - 1;  // records are tagged index + 1
@@ -64,16 +64,8 @@ Result<std::unique_ptr<Relay>> Relay::Open(std::string origin, const std::string
   rocksdb::DB* db = nullptr;
   RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options, state_dir, &db), "opening the relay state at " + state_dir));
   r->state_.reset(db);
-  std::string value;
-  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), kCursorKey, &value);
-  if (s.ok()) {
-    if (value.size() != 8) return Status::Corruption("relay cursor at " + state_dir + " is not 8 bytes");
-    r->cursor_ = ReadBigEndian64(reinterpret_cast<const uint8_t*>(value.data()));
-  } else if (!s.IsNotFound()) {
-    return FromRocks(s, "reading the relay cursor");
-  }
-  s = db->Get(rocksdb::ReadOptions(), kCheckpointKey, &r->last_checkpoint_);
-  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the relay's last checkpoint");
+  ASSIGN_OR_RETURN(r->cursor_, r->LoadCursor(kCursorKey));
+  ASSIGN_OR_RETURN(r->checkpoint_cursor_, r->LoadCursor(kCheckpointCursorKey));
 
   r->delivery_ = std::make_unique<Delivery>();
   ASSIGN_OR_RETURN(r->producer_, NewClient(
@@ -91,12 +83,22 @@ Relay::~Relay() {
   if (producer_ != nullptr) rd_kafka_flush(producer_.get(), kFlushTimeoutMs);
 }
 
+Result<uint64_t> Relay::LoadCursor(const char* key) {
+  std::string value;
+  rocksdb::Status s = state_->Get(rocksdb::ReadOptions(), key, &value);
+  if (s.IsNotFound()) return uint64_t{0};
+  RETURN_IF_ERROR(FromRocks(s, std::string("reading the relay's ") + key));
+  if (value.size() != 8) return Status::Corruption(std::string("the relay's ") + key + " is not 8 bytes");
+  return ReadBigEndian64(reinterpret_cast<const uint8_t*>(value.data()));
+}
+
 Status Relay::SaveCursor() {
-  std::string cursor;
+  std::string cursor, checkpoint_cursor;
   AppendBigEndian64(cursor, cursor_);
+  AppendBigEndian64(checkpoint_cursor, checkpoint_cursor_);
   rocksdb::WriteBatch batch;
   batch.Put(kCursorKey, cursor).PermitUncheckedError();
-  batch.Put(kCheckpointKey, last_checkpoint_).PermitUncheckedError();
+  batch.Put(kCheckpointCursorKey, checkpoint_cursor).PermitUncheckedError();
   rocksdb::WriteOptions sync;
   sync.sync = true;
   return FromRocks(state_->Write(sync, &batch), "saving the relay cursor");
@@ -145,15 +147,27 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   if (cursor_ < size) return Status::Unavailable("kafka: the brokers acknowledged records up to " +
                                                  std::to_string(cursor_) + " of " + std::to_string(size));
 
-  // The newest checkpoint, once the records it covers are acknowledged.
-  ASSIGN_OR_RETURN(const auto note, log.LatestCheckpoint());
-  if (note && *note != last_checkpoint_) {
-    RETURN_IF_ERROR(FromKafka(Produce(rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(*note), {}, nullptr}),
-                              "producing a checkpoint"));
-    RETURN_IF_ERROR(FromKafka(rd_kafka_flush(rk, kFlushTimeoutMs), "waiting for the checkpoint's delivery"));
+  // Every checkpoint not yet relayed, now that the records it covers are
+  // acknowledged: a follower checks each against the tree it rebuilds.
+  uint64_t produced_checkpoints = 0, last_size = 0;
+  RETURN_IF_ERROR(log.ScanCheckpoints(checkpoint_cursor_, [&](uint64_t cp_size, std::string_view note) -> Status {
+    if (cp_size > cursor_) return Status::Ok();
+    for (;;) {
+      const rd_kafka_resp_err_t err =
+          Produce(rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr});
+      if (err == RD_KAFKA_RESP_ERR_NO_ERROR) break;
+      if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) return FromKafka(err, "producing a checkpoint");
+      rd_kafka_poll(rk, kPollMs);
+    }
+    ++produced_checkpoints;
+    last_size = cp_size;
+    return Status::Ok();
+  }));
+  if (produced_checkpoints > 0) {
+    RETURN_IF_ERROR(FromKafka(rd_kafka_flush(rk, kFlushTimeoutMs), "waiting for the checkpoints' delivery"));
     RETURN_IF_ERROR(d.failure);
-    if (d.checkpoint_acked) {
-      last_checkpoint_ = *note;
+    if (d.checkpoints_acked == produced_checkpoints) {
+      checkpoint_cursor_ = last_size + 1;
       RETURN_IF_ERROR(SaveCursor());
     }
   }

@@ -1,7 +1,8 @@
 // File: ledger/kafka/relay.h
 // -----------------------------------------------------------------------------
 // Streams one log to Kafka (design.md, Kafka): every record, in index order,
-// to the records topic, then the newest checkpoint to the checkpoints topic.
+// to the records topic, then every checkpoint whose records are acknowledged
+// to the checkpoints topic.
 // The producer is idempotent (acks=all, no duplicates from its own retries).
 // The relay's cursor — the first index the brokers have not acknowledged —
 // lives in its own small RocksDB and moves only after delivery reports, so a
@@ -58,6 +59,7 @@ class Relay {
  private:
   struct Delivery;
   explicit Relay(RelayOptions options);
+  Result<uint64_t> LoadCursor(const char* key);
   Status SaveCursor();
 
   RelayOptions options_;
@@ -66,7 +68,7 @@ class Relay {
   std::unique_ptr<Delivery> delivery_;
   Handle producer_;
   uint64_t cursor_ = 0;
-  std::string last_checkpoint_;  // the note last acknowledged
+  uint64_t checkpoint_cursor_ = 0;  // the smallest checkpoint size not yet acknowledged
 };
 
 }  // namespace lawtrail::kafka

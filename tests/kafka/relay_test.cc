@@ -1,6 +1,7 @@
 // The relay, against librdkafka's mock cluster (or LAWTRAIL_KAFKA_BROKERS),
 // read back by kcat — a Kafka client lawtrail did not write.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -18,6 +19,9 @@
 #include "ledger/kafka/test_cluster.h"
 #include "ledger/kafka/topics.h"
 #include "ledger/log_reader.h"
+#include "ledger/merkle.h"
+#include "ledger/record.h"
+#include "tests/kafka/kafka_support.h"
 #include "tests/projectors/demo_log.h"
 #include "tests/support/process.h"
 
@@ -26,44 +30,8 @@ namespace {
 
 using projectors::DemoLog;
 
-struct Consumed {
-  std::string key;
-  std::string value;
-};
-
-// Every message of `topic` from the beginning, as kcat prints them.
-std::vector<Consumed> ReadWithKcat(const TestCluster& cluster, const std::string& topic, const std::string& dir) {
-  const std::string out = dir + "/kcat.out", err = dir + "/kcat.err";
-  const pid_t pid = testing::Spawn({"/usr/bin/kcat", "-C", "-q", "-e", "-b", cluster.bootstraps(), "-t", topic, "-o",
-                                    "beginning", "-f", "%K\n%k%R%s"},
-                                   "", out, err);
-  REQUIRE(testing::Wait(pid) == 0);
-  const std::string bytes = testing::ReadAll(out);
-  std::vector<Consumed> messages;
-  size_t at = 0;
-  // The key's length is printed as text, the value's as 32 big-endian bits.
-  auto take = [&](std::string& into, size_t n) {
-    REQUIRE(at + n <= bytes.size());
-    into = bytes.substr(at, n);
-    at += n;
-  };
-  while (at < bytes.size()) {
-    Consumed& c = messages.emplace_back();
-    const size_t eol = bytes.find('\n', at);
-    REQUIRE(eol != std::string::npos);
-    const size_t key_size = std::stoul(bytes.substr(at, eol - at));
-    at = eol + 1;
-    take(c.key, key_size);
-    std::string length;
-    take(length, 4);
-    const auto* p = reinterpret_cast<const uint8_t*>(length.data());
-    take(c.value, (size_t{p[0]} << 24) | (size_t{p[1]} << 16) | (size_t{p[2]} << 8) | p[3]);
-  }
-  return messages;
-}
-
 struct RelayFixture {
-  DemoLog log{20};
+  DemoLog log{20, testing::CheckpointEvery(100)};
   std::unique_ptr<TestCluster> cluster;
   Topics topics;
   RelayFixture() {
@@ -86,7 +54,7 @@ struct RelayFixture {
   }
 };
 
-TEST_CASE("every record reaches the records topic byte for byte, keyed by the origin, as kcat reads it",
+TEST_CASE("every record reaches the records topic byte for byte and keyed by the origin as kcat reads it",
           "[kafka][relay]") {
   RelayFixture f;
   auto sent = f.RelayOnce();
@@ -105,13 +73,29 @@ TEST_CASE("every record reaches the records topic byte for byte, keyed by the or
     REQUIRE(bytes.ok());
     CHECK(messages[i].value == std::string(AsChars(ByteView(*bytes))));
   }
-  // Then the newest checkpoint, which covers them.
+  // And what kcat read is what `lawtrail get` serves: the same leaf hash, and
+  // the same index and case version inside.
+  for (uint64_t i : {uint64_t{0}, size / 2, size - 1}) {
+    const auto got = testing::RunLawtrail({"get", "--data", f.log.dir.path(), "--index", std::to_string(i)});
+    REQUIRE(got.exit_code == 0);
+    const auto json = nlohmann::json::parse(got.out);
+    const std::string& consumed = messages[i].value;
+    CHECK(json["leaf_hash"] == ToBase64(merkle::LeafHash(AsBytes(consumed))));
+    auto view = ParseRecord(AsBytes(consumed));
+    REQUIRE(view.ok());
+    CHECK(json["index"] == view->record->index());
+    CHECK(json["case_version"] == view->record->case_version());
+  }
+  // Then every checkpoint, smallest first.
   const auto checkpoints = ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path());
-  const auto latest = reader.LatestCheckpoint();
-  REQUIRE(latest.ok());
-  REQUIRE(latest->has_value());
-  REQUIRE(checkpoints.size() == 1);
-  CHECK(checkpoints[0].value == **latest);
+  std::vector<std::string> stored;
+  REQUIRE(reader.ScanCheckpoints(0, [&](uint64_t, std::string_view note) {
+    stored.emplace_back(note);
+    return Status::Ok();
+  }).ok());
+  REQUIRE(stored.size() > 1);
+  REQUIRE(checkpoints.size() == stored.size());
+  for (size_t i = 0; i < stored.size(); ++i) CHECK(checkpoints[i].value == stored[i]);
 }
 
 TEST_CASE("a relay started again resumes from its cursor and sends nothing the brokers acknowledged",
@@ -124,7 +108,12 @@ TEST_CASE("a relay started again resumes from its cursor and sends nothing the b
   REQUIRE(second.ok());
   CHECK(*second == 0);
   CHECK(ReadWithKcat(*f.cluster, f.topics.records, f.log.dir.path()).size() == *first);
-  CHECK(ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path()).size() == 1);
+  CHECK(ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path()).size() > 1);
+  // Each checkpoint once: the second relay sent none again.
+  auto store = testing::OpenStore(f.log.dir.path());
+  size_t stored = 0;
+  REQUIRE(LogReader(*store).ScanCheckpoints(0, [&](uint64_t, std::string_view) { ++stored; return Status::Ok(); }).ok());
+  CHECK(ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path()).size() == stored);
 }
 
 TEST_CASE("brokers down mid-stream and back: the relay waits, then delivers every record once and in order",
@@ -187,17 +176,6 @@ TEST_CASE("lawtrail relay --once streams a log to topics made with lawtrail topi
   CHECK(ReadWithKcat(**cluster, prefix + ".records", log.dir.path()).size() == *reader.Size());
 }
 
-// A topic prefix on `cluster` with its topics made.
-std::string MadeTopics(TestCluster& cluster, const std::string& base) {
-  const std::string prefix = cluster.UniqueTopicPrefix(base);
-  REQUIRE(cluster.CreateTopics(Topics::WithPrefix(prefix)).ok());
-  return prefix;
-}
-
-std::vector<std::string> RelayArgs(const std::string& dir, const TestCluster& cluster, const std::string& prefix) {
-  return {LAWTRAIL_BINARY, "relay", "--data", dir, "--brokers", cluster.bootstraps(), "--topic-prefix", prefix};
-}
-
 TEST_CASE("lawtrail relay tails the log until SIGTERM, then stops cleanly with its cursor at the end",
           "[kafka][relay][cli]") {
   DemoLog log(10);
@@ -227,8 +205,8 @@ TEST_CASE("lawtrail relay tails the log until SIGTERM, then stops cleanly with i
   CHECK(ReadWithKcat(**cluster, prefix + ".records", log.dir.path()).size() == size);
 }
 
-TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every record, none lost",
-          "[kafka][relay][cli][crash]") {
+TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every record and a follower mirrors each exactly once",
+          "[kafka][relay][follow][cli][crash]") {
   DemoLog log(300);  // ~3,000 records, ~2 MB: under the mock's ~5 MiB per partition
   auto cluster = TestCluster::Start(3);
   REQUIRE(cluster.ok());
@@ -267,6 +245,33 @@ TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every reco
     if (next < size && expected.ok() && m.value == std::string(AsChars(ByteView(*expected)))) ++next;
   }
   CHECK(next == size);
+
+  // A follower takes the repeats in its stride: the mirror holds each record
+  // once, byte for byte, and the views it folds on the way are the primary's.
+  const std::string mirror = log.dir / "mirror";
+  const auto followed = testing::RunLawtrail({"follow", "--data", mirror, "--brokers", (*cluster)->bootstraps(),
+                                              "--origin", testing::kTestOrigin, "--vkey", log.dir / "log.vkey",
+                                              "--topic-prefix", prefix, "--once", "--project"});
+  INFO(followed.err);
+  REQUIRE(followed.exit_code == 0);
+  CHECK_THAT(followed.out, Catch::Contains(std::to_string(messages.size() - size) + " repeats dropped"));
+  {
+    auto mirrored = testing::OpenStore(mirror);
+    LogReader copy(*mirrored);
+    REQUIRE(*copy.Size() == size);
+    for (uint64_t i = 0; i < size; ++i) REQUIRE(*copy.RecordBytes(i) == *reader.RecordBytes(i));
+  }
+  testing::TempDir primary_views;
+  auto theirs = projectors::FoldAll(log.dir.path(), primary_views.path());
+  auto ours = projectors::ViewStore::Open(projectors::ViewsPath(mirror), /*read_only=*/true);
+  REQUIRE(ours.ok());
+  for (const auto& projector : projectors::AllProjectors()) {
+    INFO("view " << projector->name());
+    const auto a = projectors::Dump(**ours, projector->name());
+    const auto b = projectors::Dump(*theirs, projector->name());
+    INFO(projectors::FirstDifferences(a, b));
+    CHECK(a == b);
+  }
 }
 
 }  // namespace
