@@ -23,6 +23,7 @@
 #include <string>
 #include <thread>
 
+#include "bench/limits.h"
 #include "ledger/data_dir.h"
 #include "ledger/log.h"
 #include "ledger/log_verifier.h"
@@ -33,17 +34,6 @@
 
 namespace lawtrail::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
-template <typename F>
-double Rate(uint64_t n, F&& f) {
-  const auto start = Clock::now();
-  f();
-  return static_cast<double>(n) / Seconds(Clock::now() - start);
-}
 
 struct Fixture {
   std::string dir;
@@ -93,19 +83,6 @@ std::vector<Bytes> MakeStatements(const Fixture& f, uint64_t n, ThreadPool& pool
                            key);
   });
   return out;
-}
-
-void Ed25519Limit(const std::vector<Bytes>& sample, ThreadPool& pool, double& one_core, double& all_cores) {
-  std::vector<ParsedStatement> parsed;
-  for (const Bytes& b : sample) parsed.push_back(*ParseSignedStatement(b));
-  one_core = Rate(parsed.size(), [&] {
-    for (const auto& p : parsed) (void)VerifyStatementSignature(p);
-  });
-  all_cores = Rate(parsed.size() * 2, [&] {
-    for (int rep = 0; rep < 2; ++rep) {
-      pool.ParallelFor(parsed.size(), [&](size_t i) { (void)VerifyStatementSignature(parsed[i]); });
-    }
-  });
 }
 
 double CpuSeconds() {

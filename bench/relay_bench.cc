@@ -17,6 +17,7 @@
 #include <filesystem>
 
 #include "bench/demo_fill.h"
+#include "bench/limits.h"
 #include "ledger/kafka/client.h"
 #include "ledger/kafka/relay.h"
 #include "ledger/kafka/test_cluster.h"
@@ -26,9 +27,6 @@
 
 namespace lawtrail::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 struct Counted {
   uint64_t delivered = 0, failed = 0;

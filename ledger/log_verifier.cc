@@ -25,9 +25,10 @@ struct Checked {
   std::optional<std::string> case_entry;     // cases[case id ‖ index]
 };
 
-Checked CheckAlone(Store& store, uint64_t index, Bytes bytes) {
+// `bytes` must outlive the result.
+Checked CheckAlone(Store& store, uint64_t index, const Bytes& bytes) {
   Checked c;
-  auto opened = OpenRecord(std::move(bytes), index);
+  auto opened = OpenRecord(bytes, index);
   if (!opened.ok()) {
     c.status = opened.status();
     return c;
@@ -213,7 +214,7 @@ Verification::Chunk Verification::ReadChunk(rocksdb::Iterator& it, uint64_t firs
 
 std::vector<Checked> Verification::CheckChunk(Chunk& c) {
   std::vector<Checked> checked(c.records.size());
-  auto check = [&](size_t i) { checked[i] = CheckAlone(store_, c.first + i, std::move(c.records[i])); };
+  auto check = [&](size_t i) { checked[i] = CheckAlone(store_, c.first + i, c.records[i]); };
   if (options_.pool != nullptr) {
     options_.pool->ParallelFor(c.records.size(), check);
   } else {

@@ -4,9 +4,9 @@
 
 namespace lawtrail {
 
-Result<OpenedRecord> OpenRecord(Bytes bytes, uint64_t index) {
+Result<OpenedRecord> OpenRecord(ByteView bytes, uint64_t index) {
   OpenedRecord o;
-  o.bytes = std::move(bytes);
+  o.bytes = bytes;
   o.leaf = merkle::LeafHash(o.bytes);
   ASSIGN_OR_RETURN(RecordView rv, ParseRecord(o.bytes));
   o.record = rv.record;

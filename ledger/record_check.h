@@ -19,16 +19,17 @@
 
 namespace lawtrail {
 
+// Views into the caller's record bytes, which must outlive it.
 struct OpenedRecord {
-  Bytes bytes;                     // the record exactly as received
-  Hash leaf{};                     // its RFC 9162 leaf hash
-  const fb::Record* record = nullptr;  // points into `bytes` (a moved Bytes keeps its buffer)
-  ParsedStatement statement;       // signature verified
+  ByteView bytes;                      // the record exactly as received
+  Hash leaf{};                         // its RFC 9162 leaf hash
+  const fb::Record* record = nullptr;  // points into `bytes`
+  ParsedStatement statement;           // signature verified
 };
 
 // Parses record `index` and verifies the signature of the statement it holds.
 // Errors are kCorruption and say what is wrong with the record.
-Result<OpenedRecord> OpenRecord(Bytes bytes, uint64_t index);
+Result<OpenedRecord> OpenRecord(ByteView bytes, uint64_t index);
 
 // OK iff `record` extends the chain of case `case_id` whose head before it is
 // `head`: the next version, linked to the previous record's leaf hash.

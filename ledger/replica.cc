@@ -6,6 +6,8 @@
 #include "ledger/checkpoint.h"
 #include "ledger/data_dir.h"
 #include "ledger/files.h"
+#include "ledger/log_verifier.h"
+#include "ledger/sealed_vault.h"
 #include "ledger/record_check.h"
 
 namespace lawtrail {
@@ -123,7 +125,7 @@ Status Replica::AppendNew(std::vector<Bytes> records) {
     opened.reserve(end - begin);
     for (size_t i = begin; i < end; ++i) opened.emplace_back(Status::Internal("not opened"));
     options_.pool->ParallelFor(end - begin, [&](size_t i) {
-      opened[i] = OpenRecord(all[begin + i], first + begin + i);  // a copy: `all` keeps the evidence
+      opened[i] = OpenRecord(all[begin + i], first + begin + i);
     });
     return opened;
   };
@@ -225,6 +227,37 @@ Status Replica::AddCheckpoint(std::string_view signed_note) {
   }
   pending_.try_emplace(cp->size, std::string(signed_note), cp->root);
   return Status::Ok();
+}
+
+Result<uint64_t> PromoteReplica(const std::string& dir, const note::Signer& log_key,
+                                const std::optional<std::string>& sealed_key) {
+  if (!data_dir::HoldsLog(dir)) return Status::NotFound(dir + " holds no log");
+  std::error_code ec;
+  if (std::filesystem::exists(data_dir::LogKeyPath(dir), ec)) {
+    return Status::FailedPrecondition(dir + " already holds a log key: it is a primary");
+  }
+  ASSIGN_OR_RETURN(note::Verifier vkey, data_dir::LoadVerifier(dir));
+  if (log_key.name != vkey.name || log_key.key.public_key() != vkey.public_key) {
+    return Status::InvalidArgument("the log key given is not the key of this log (" +
+                                   note::EncodeVerifier(vkey.name, vkey.public_key) + ")");
+  }
+  uint64_t size = 0;
+  {
+    ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite));
+    ThreadPool pool;
+    const VerifyReport report = VerifyLog(*store, {vkey, std::nullopt, &pool, {}});
+    if (!report.status.ok()) return report.status.WithContext("the mirror does not verify; not promoted");
+    size = report.records;
+  }
+  if (sealed_key) {
+    RETURN_IF_ERROR(WriteFileDurably(data_dir::SealedKeyPath(dir), *sealed_key, 0600, true));
+    if (auto vault = SealedVault::LoadOrCreate(dir); !vault.ok()) {
+      std::filesystem::remove(data_dir::SealedKeyPath(dir), ec);
+      return vault.status().WithContext("--sealed-key");
+    }
+  }
+  RETURN_IF_ERROR(data_dir::SaveSigner(data_dir::LogKeyPath(dir), log_key));
+  return size;
 }
 
 Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem,

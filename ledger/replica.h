@@ -103,6 +103,17 @@ class Replica {
   std::optional<ReplicaProblem> problem_;
 };
 
+// Makes the replica in `dir` a primary once the old primary is gone for good
+// (docs/kafka.md, "A standby takes over"). The follower must be stopped. The
+// mirror is verified again in full; `log_key` must be the key its checkpoints
+// are signed with, and becomes DIR/log.key; `sealed_key`, the old primary's
+// DIR/sealed.key text, lets the new primary read the openings restored from
+// the old one's backup (none reach a replica). Returns the log's size. The
+// caller must have fenced the old primary: two writers fork the log, which
+// every follower then refuses as two roots for one size.
+Result<uint64_t> PromoteReplica(const std::string& dir, const note::Signer& log_key,
+                                const std::optional<std::string>& sealed_key);
+
 // Writes `problem` as files under `dir` (created): reason.txt, and the
 // received and conflicting items as they are, so that the evidence can be
 // handed on. Returns the folder written.

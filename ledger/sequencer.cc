@@ -113,7 +113,10 @@ Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchS
   if (auto it = batch.states.find(case_id); it != batch.states.end()) return &it->second;
   domain::CaseState& state = batch.states[case_id];
   if (auto it = state_cache_.find(case_id); it != state_cache_.end()) {
-    state = it->second;
+    // Taken, not copied: a batch that commits puts it back, and one that
+    // does not leaves the case to be folded again from the store.
+    state = std::move(it->second);
+    state_cache_.erase(it);
     return &state;
   }
   Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {

@@ -69,7 +69,7 @@ void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
 void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
 void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
 void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
-void AddFollowCommand(CLI::App& app, int& exit_code);     // follow
+void AddFollowCommand(CLI::App& app, int& exit_code);     // follow, promote
 
 }  // namespace lawtrail::cli
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "ledger/data_dir.h"
 #include "ledger/files.h"
 #include "ledger/kafka/follower.h"
 #include "projectors/all.h"
@@ -125,6 +126,31 @@ int RunFollow(const FollowCommandOptions& o) {
   return 0;
 }
 
+struct PromoteOptions {
+  std::string dir, log_key, sealed_key;
+};
+
+int RunPromote(const PromoteOptions& o) {
+  auto signer = data_dir::LoadSigner(o.log_key);
+  if (!signer.ok()) return Report("promote", signer.status().WithContext("--log-key"));
+  std::optional<std::string> sealed;
+  if (!o.sealed_key.empty()) {
+    auto text = ReadFile(o.sealed_key);
+    if (!text.ok()) return Report("promote", text.status().WithContext("--sealed-key"));
+    sealed = std::move(*text);
+  }
+  auto size = PromoteReplica(o.dir, *signer, sealed);
+  if (!size.ok()) return Report("promote", size.status());
+  std::printf("promoted: %s verified (%llu records) and now holds the log key; it takes statements from index "
+              "%llu on.\nKeep the old primary stopped: two writers would fork the log.\n",
+              o.dir.c_str(), static_cast<unsigned long long>(*size), static_cast<unsigned long long>(*size));
+  if (!sealed) {
+    std::printf("No --sealed-key: a new one is made at the first append, and openings sent to the old primary "
+                "stay with it.\n");
+  }
+  return 0;
+}
+
 }  // namespace
 
 void AddFollowCommand(CLI::App& app, int& exit_code) {
@@ -148,6 +174,17 @@ void AddFollowCommand(CLI::App& app, int& exit_code) {
   follow->add_option("--max-batch", o->max_batch, "Records verified and written together at most")
       ->check(CLI::PositiveNumber)->capture_default_str();
   follow->callback([o, &exit_code] { exit_code = RunFollow(*o); });
+
+  auto p = std::make_shared<PromoteOptions>();
+  CLI::App* promote = app.add_subcommand(
+      "promote", "Make a stopped follower's mirror the primary, once the old primary is down for good:\n"
+                 "verifies the whole mirror, checks that the log key is the one its checkpoints are\n"
+                 "signed with, and installs it (and the old primary's sealed.key, if given).");
+  AddDataOption(promote, p->dir)->description("Folder of the mirror");
+  promote->add_option("--log-key", p->log_key, "The log key file (the old primary's DIR/log.key, from its backup)")
+      ->required();
+  promote->add_option("--sealed-key", p->sealed_key, "The old primary's DIR/sealed.key, from its backup");
+  promote->callback([p, &exit_code] { exit_code = RunPromote(*p); });
 }
 
 }  // namespace lawtrail::cli

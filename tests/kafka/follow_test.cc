@@ -321,5 +321,40 @@ TEST_CASE("a different copy of a record the follower already holds is a conflict
   CHECK_THAT(*reason, Catch::Contains("topic " + s.topics.records));
 }
 
+TEST_CASE("a standby that followed the stream takes over with lawtrail promote and carries the log on",
+          "[kafka][follow][cli]") {
+  Stream s(40);
+  TempDir dir;
+  const std::string standby = dir / "standby";
+  s.AppendTo(s.items() / 2);
+  s.RelayAll();
+  const auto followed = testing::RunLawtrail(s.FollowArgs(standby));
+  INFO(followed.err);
+  REQUIRE(followed.exit_code == 0);
+  const uint64_t size = s.size();
+  auto checkpoint = s.primary->CurrentCheckpoint();
+  REQUIRE(checkpoint.ok());
+  REQUIRE(WriteFileDurably(dir / "trusted.checkpoint", *checkpoint, 0644, false).ok());
+  s.relay.reset();
+  s.primary.reset();  // the primary goes down for good
+
+  const auto promoted = testing::RunLawtrail({"promote", "--data", standby, "--log-key", s.demo.dir / "log.key",
+                                              "--sealed-key", s.demo.dir / "sealed.key"});
+  INFO(promoted.err);
+  REQUIRE(promoted.exit_code == 0);
+  CHECK_THAT(promoted.out, Catch::Contains("takes statements from index " + std::to_string(size)));
+  {
+    auto log = Log::Open(standby, testing::CheckpointEvery(Stream::kCheckpointEvery));
+    REQUIRE(log.ok());
+    s.demo.AppendCases(**log, s.appended, s.items(), 100);
+    CHECK((*log)->size() > size);
+  }
+  // Its log extends the tree the old primary signed.
+  const auto verified = testing::RunLawtrail({"verify", "--data", standby, "--trusted", dir / "trusted.checkpoint"});
+  INFO(verified.err);
+  CHECK(verified.exit_code == 0);
+  CHECK_THAT(verified.out, Catch::Contains("consistent with the trusted checkpoint"));
+}
+
 }  // namespace
 }  // namespace lawtrail::kafka

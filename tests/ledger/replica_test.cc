@@ -249,5 +249,55 @@ TEST_CASE("a replica will not open in a primary's folder nor mirror a log other 
   CHECK_THAT(refused.status().message(), Catch::Contains("mirrors the log of key"));
 }
 
+TEST_CASE("a replica promoted with the log key takes over where the primary stopped and extends its tree") {
+  DemoLog demo(30, CheckpointEvery(100), /*append_cases=*/false);
+  const size_t half = demo.year.items.size() / 2;
+  {
+    auto log = Log::Open(demo.dir.path(), CheckpointEvery(100));
+    REQUIRE(log.ok());
+    demo.AppendCases(**log, 0, half, 50);
+  }
+  auto key = data_dir::LoadVerifier(demo.dir.path());
+  REQUIRE(key.ok());
+  std::vector<Bytes> records;
+  std::string last_checkpoint;
+  {
+    auto store = OpenStore(demo.dir.path());
+    LogReader reader(*store);
+    REQUIRE(reader.ScanRecords(0, *reader.Size(), [&](uint64_t, ByteView r) {
+      records.emplace_back(r.begin(), r.end());
+      return Status::Ok();
+    }).ok());
+    last_checkpoint = **reader.LatestCheckpoint();
+  }
+  TempDir dir;
+  {
+    auto replica = OpenReplica(dir.path(), *key);
+    REQUIRE(replica->AddRecords(records).ok());
+    REQUIRE(replica->AddCheckpoint(last_checkpoint).ok());
+  }
+  auto log_key = data_dir::LoadSigner(data_dir::LogKeyPath(demo.dir.path()));
+  REQUIRE(log_key.ok());
+
+  const note::Signer stranger{key->name, KeyPair::Generate()};
+  CHECK(PromoteReplica(dir.path(), stranger, std::nullopt).status().code() == StatusCode::kInvalidArgument);
+  auto promoted = PromoteReplica(dir.path(), *log_key, std::nullopt);
+  INFO(promoted.status().ToString());
+  REQUIRE(promoted.ok());
+  CHECK(*promoted == records.size());
+  CHECK(PromoteReplica(dir.path(), *log_key, std::nullopt).status().code() == StatusCode::kFailedPrecondition);
+
+  // The new primary takes the rest of the year's statements.
+  {
+    auto log = Log::Open(dir.path(), CheckpointEvery(100));
+    REQUIRE(log.ok());
+    demo.AppendCases(**log, half, demo.year.items.size(), 50);
+    CHECK((*log)->size() > records.size());
+  }
+  const VerifyReport report = VerifyLog(*OpenStore(dir.path()), {*key, last_checkpoint, nullptr, {}});
+  INFO(report.status.message());
+  CHECK(report.status.ok());
+}
+
 }  // namespace
 }  // namespace lawtrail::testing

@@ -1,0 +1,237 @@
+// lawtrail_follow_bench: how fast a follower verifies what it receives,
+// against the limit of Ed25519 verification of the same records' signatures
+// on all cores of this machine.
+//
+//   lawtrail_follow_bench [--cases N] [--dir PATH] [--repeat K] [--only replica]
+//
+// Two figures, each over the whole log:
+//  - the replica alone (ledger/replica.h): records handed over in the
+//    follower's batches, every signature, chain, admission replay, tree and
+//    checkpoint checked and written durably;
+//  - the follower end to end through librdkafka's mock cluster (or
+//    LAWTRAIL_KAFKA_BROKERS), catching up on the whole log in backlogs of
+//    10,000 records (the mock's ~5 MiB of retention per partition holds no
+//    more). Each backlog is produced with the clock stopped, then timed from
+//    the poll that brings its first records, so neither the producer nor the
+//    group join (~3 s on the mock) is counted.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "bench/demo_fill.h"
+#include "bench/limits.h"
+#include "ledger/kafka/follower.h"
+#include "ledger/kafka/relay.h"
+#include "ledger/kafka/test_cluster.h"
+#include "ledger/record.h"
+#include "ledger/replica.h"
+
+namespace lawtrail::bench {
+namespace {
+
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "%s\n", s.ToString().c_str());
+  return 1;
+}
+
+struct Source {
+  std::vector<Bytes> records;
+  std::vector<std::string> checkpoints;
+  note::Verifier key;
+  uint64_t bytes = 0;
+};
+
+Result<Source> Load(const std::string& dir) {
+  Source s;
+  ASSIGN_OR_RETURN(s.key, data_dir::LoadVerifier(dir));
+  ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
+  LogReader reader(*store);
+  ASSIGN_OR_RETURN(const uint64_t size, reader.Size());
+  RETURN_IF_ERROR(reader.ScanRecords(0, size, [&](uint64_t, ByteView b) {
+    s.records.emplace_back(b.begin(), b.end());
+    s.bytes += b.size();
+    return Status::Ok();
+  }));
+  RETURN_IF_ERROR(reader.ScanCheckpoints(0, [&](uint64_t, std::string_view note) {
+    s.checkpoints.emplace_back(note);
+    return Status::Ok();
+  }));
+  return s;
+}
+
+// The replica alone: batches of the follower's size, checkpoints as they fall due.
+Result<double> ReplicaOnly(const Source& src, const std::string& dir, ThreadPool& pool) {
+  std::filesystem::remove_all(dir);
+  ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
+  const size_t batch = kafka::FollowerOptions{}.max_batch;
+  size_t next_checkpoint = 0;
+  const auto t0 = Clock::now();
+  for (size_t begin = 0; begin < src.records.size(); begin += batch) {
+    std::vector<Bytes> records(src.records.begin() + static_cast<ptrdiff_t>(begin),
+                               src.records.begin() + static_cast<ptrdiff_t>(std::min(src.records.size(), begin + batch)));
+    RETURN_IF_ERROR(replica->AddRecords(std::move(records)).status());
+    while (next_checkpoint < src.checkpoints.size() &&
+           ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= replica->size()) {
+      RETURN_IF_ERROR(replica->AddCheckpoint(src.checkpoints[next_checkpoint++]));
+    }
+  }
+  const double seconds = Seconds(Clock::now() - t0);
+  if (replica->size() != src.records.size()) return Status::Internal("the replica did not take every record");
+  replica.reset();
+  std::filesystem::remove_all(dir);
+  return seconds;
+}
+
+// The follower end to end, catching up on backlogs of `segment` records: each
+// is produced while the follower waits (the clock stopped), then timed from
+// the poll that brings its first records to its last verified.
+Result<double> EndToEnd(const Source& src, size_t segment, const std::string& dir, kafka::TestCluster& cluster,
+                        ThreadPool& pool) {
+  std::filesystem::remove_all(dir);
+  const std::string prefix = cluster.UniqueTopicPrefix("follow-bench");
+  const auto topics = kafka::Topics::WithPrefix(prefix);
+  RETURN_IF_ERROR(cluster.CreateTopics(topics));
+  kafka::RelayOptions producer_options;
+  producer_options.bootstraps = cluster.bootstraps();
+  ASSIGN_OR_RETURN(kafka::Handle producer, kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(producer_options)));
+  kafka::LearnTopics(producer.get(), {topics.records, topics.checkpoints});
+  ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
+  kafka::FollowerOptions options;
+  options.bootstraps = cluster.bootstraps();
+  options.topics = topics;
+  options.group = prefix + ".bench";
+  // The mock cluster holds a fetch that finds nothing for the whole wait,
+  // even when records arrive meanwhile (a real broker answers at once).
+  options.extra["fetch.wait.max.ms"] = "10";
+  ASSIGN_OR_RETURN(auto follower, kafka::Follower::Open(*replica, options));
+  const size_t n = src.records.size();
+  size_t next_checkpoint = 0;
+  double seconds = 0;
+  for (size_t begin = 0; begin < n; begin += segment) {
+    const size_t end = std::min(n, begin + segment);
+    for (size_t i = begin; i < end; ++i) {
+      const kafka::RecordHeaders headers(i, src.records[i]);
+      const kafka::Message m = headers.For(topics.records, src.key.name, src.records[i], nullptr);
+      while (kafka::Produce(producer.get(), m) == RD_KAFKA_RESP_ERR__QUEUE_FULL) rd_kafka_poll(producer.get(), 10);
+    }
+    while (next_checkpoint < src.checkpoints.size() &&
+           ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= end) {
+      const auto& note = src.checkpoints[next_checkpoint++];
+      (void)kafka::Produce(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr});
+    }
+    if (rd_kafka_flush(producer.get(), 120'000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      return Status::Unavailable("a backlog was not delivered");
+    }
+    std::optional<Clock::time_point> t0;
+    while (replica->size() < end) {
+      const auto poll_started = Clock::now();
+      ASSIGN_OR_RETURN(const uint64_t added, follower->Poll(100));
+      if (added > 0 && !t0) t0 = poll_started;  // not the group join; the first batch's checks count
+    }
+    seconds += Seconds(Clock::now() - *t0);
+  }
+  if (replica->verified_checkpoint_size() != ParseCheckpointNoteUnverified(src.checkpoints.back())->size) {
+    return Status::Internal("the follower did not verify every checkpoint");
+  }
+  follower.reset();
+  replica.reset();
+  std::filesystem::remove_all(dir);
+  return seconds;
+}
+
+int Run(uint64_t cases, const std::string& dir, int repeat, const std::string& only) {
+  if (!data_dir::HoldsLog(dir)) {
+    auto created = Log::Create(dir, "bench.lawtrail.local/enforcement", {"青山镇人民政府", "11411500MB1234567X"});
+    if (!created.ok()) return Fail(created.status());
+    if (Status s = Fill(dir, 0, cases); !s.ok()) return Fail(s);
+  }
+  auto src = Load(dir);
+  if (!src.ok()) return Fail(src.status());
+  const size_t n = src->records.size();
+  ThreadPool pool;
+  std::vector<Bytes> statements;
+  for (const Bytes& r : src->records) {
+    auto view = ParseRecord(r);
+    statements.emplace_back(view->signed_statement.begin(), view->signed_statement.end());
+  }
+  auto cluster = kafka::TestCluster::Start(3);
+  if (!cluster.ok()) return Fail(cluster.status());
+  // The mock keeps ~5 MiB of a partition: a backlog of 10,000 records fits.
+  const size_t segment = (*cluster)->is_mock() ? 10'000 : n;
+
+  // Interleaved, so that the host's drifting speed touches each measure alike.
+  std::vector<double> limit, alone, end_to_end;
+  for (int k = 0; k < repeat; ++k) {
+    if (only == "replica") {  // for a profiler: the replica alone
+      (void)ReplicaOnly(*src, dir + "/replica-bench", pool);
+      continue;
+    }
+    double one = 0, all = 0;
+    Ed25519Limit(statements, pool, one, all);
+    limit.push_back(all);
+    const double cpu0 = CpuSeconds();
+    auto a = ReplicaOnly(*src, dir + "/replica-bench", pool);
+    if (!a.ok()) return Fail(a.status());
+    std::fprintf(stderr, "replica: %.2f s wall, %.2f s CPU (both cores busy: CPU-bound)\n", *a, CpuSeconds() - cpu0);
+    alone.push_back(static_cast<double>(n) / *a);
+    auto e = EndToEnd(*src, segment, dir + "/follow-bench", **cluster, pool);
+    if (!e.ok()) return Fail(e.status());
+    end_to_end.push_back(static_cast<double>(n) / *e);
+    std::fprintf(stderr, "round %d: limit %.0f/s, replica %.0f/s, follower %.0f/s\n", k + 1, all, alone.back(),
+                 end_to_end.back());
+  }
+  if (limit.empty()) return 0;
+  auto best = [](std::vector<double> v) { return *std::max_element(v.begin(), v.end()); };
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  // Ratios are taken round by round: the limit and the measure of one round
+  // ran within the same minute.
+  auto ratios = [&](const std::vector<double>& measure) {
+    std::vector<double> r;
+    for (size_t k = 0; k < measure.size(); ++k) r.push_back(measure[k] / limit[k]);
+    return r;
+  };
+  std::printf("## Follower verification (%zu records, %.0f bytes each on average, %zu checkpoints; %s)\n\n", n,
+              static_cast<double>(src->bytes) / static_cast<double>(n), src->checkpoints.size(),
+              (*cluster)->is_mock() ? "librdkafka mock cluster, 3 brokers" : "LAWTRAIL_KAFKA_BROKERS");
+  std::printf("| measure (%d rounds) | best | median | ratio to the same round's limit, best / median |\n"
+              "|---|---:|---:|---:|\n", repeat);
+  std::printf("| Ed25519 verify of the same signatures, all cores (the limit) | %.0f /s | %.0f /s | 1.00 |\n",
+              best(limit), median(limit));
+  std::printf("| replica: verify + replay + write | %.0f /s | %.0f /s | %.2f / %.2f |\n", best(alone), median(alone),
+              best(ratios(alone)), median(ratios(alone)));
+  std::printf("| follower end to end through Kafka, backlogs of %zu records | %.0f /s | %.0f /s | %.2f / %.2f |\n",
+              segment, best(end_to_end), median(end_to_end), best(ratios(end_to_end)), median(ratios(end_to_end)));
+  std::printf("\ngoal: follower / limit >= 0.70\n");
+  return 0;
+}
+
+}  // namespace
+}  // namespace lawtrail::bench
+
+int main(int argc, char** argv) {
+  uint64_t cases = 10'000;
+  std::string dir = "/tmp/lawtrail-follow-bench";
+  int repeat = 3;
+  std::string only;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--cases") == 0) cases = std::strtoull(argv[i + 1], nullptr, 10);
+    if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
+    if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+  }
+  return lawtrail::bench::Run(cases, dir, repeat, only);
+}

@@ -1,0 +1,45 @@
+// File: bench/limits.h
+// -----------------------------------------------------------------------------
+// Timing helpers and the physical limit the benches report their ratios to:
+// Ed25519 verification of real signed statements, on one core and on all.
+#ifndef LAWTRAIL_BENCH_LIMITS_H_
+#define LAWTRAIL_BENCH_LIMITS_H_
+
+#include <chrono>
+#include <vector>
+
+#include "ledger/statement.h"
+#include "ledger/thread_pool.h"
+
+namespace lawtrail::bench {
+
+using Clock = std::chrono::steady_clock;
+
+inline double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// Items per second of `f`, which handles `n` items.
+template <typename F>
+double Rate(uint64_t n, F&& f) {
+  const auto start = Clock::now();
+  f();
+  return static_cast<double>(n) / Seconds(Clock::now() - start);
+}
+
+// Signature verifications per second of `sample` (signed statements) on one
+// core and on every thread of `pool`.
+inline void Ed25519Limit(const std::vector<Bytes>& sample, ThreadPool& pool, double& one_core, double& all_cores) {
+  std::vector<ParsedStatement> parsed;
+  for (const Bytes& b : sample) parsed.push_back(*ParseSignedStatement(b));
+  one_core = Rate(parsed.size(), [&] {
+    for (const auto& p : parsed) (void)VerifyStatementSignature(p);
+  });
+  all_cores = Rate(parsed.size() * 2, [&] {
+    for (int rep = 0; rep < 2; ++rep) {
+      pool.ParallelFor(parsed.size(), [&](size_t i) { (void)VerifyStatementSignature(parsed[i]); });
+    }
+  });
+}
+
+}  // namespace lawtrail::bench
+
+#endif  // LAWTRAIL_BENCH_LIMITS_H_
