@@ -154,8 +154,9 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
   std::vector<Note> notes;
   std::optional<Status> gap;
   std::string gap_source;
+  Status bad_topic = Status::Ok();
   int wait = timeout_ms;
-  while (records.size() < options_.max_batch && !gap) {
+  while (records.size() < options_.max_batch && !gap && bad_topic.ok()) {
     MessagePtr m(rd_kafka_consumer_poll(consumer_.get(), wait));
     wait = 0;
     if (!m) break;
@@ -172,6 +173,13 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
           std::to_string(m->partition) + " (retention removed it): records from index " +
           std::to_string(replica_.size()) + " on are missing from the stream");
       gap_source = Source(topic, m->partition, wanted);
+      break;
+    }
+    if (m->err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART || m->err == RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC ||
+        m->err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED) {
+      // Not a passing fault: a wrong --topic-prefix, topics never created, or no read access.
+      bad_topic = FromKafka(m->err, "reading " + (topic.empty() ? std::string("the log's topics") : topic) + " (" +
+                                        rd_kafka_message_errstr(m.get()) + ")");
       break;
     }
     if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;  // brokers down and the like: librdkafka retries
@@ -226,6 +234,7 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
     pending_checkpoints_.pop_front();
   }
   RETURN_IF_ERROR(SaveOffsets());
+  RETURN_IF_ERROR(bad_topic);
   if (gap) {
     return Fail({ReplicaProblem::Kind::kGap, *gap, replica_.size(), "", "", ""}, gap_source);
   }
