@@ -41,6 +41,8 @@ Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const not
   if (fresh) {
     std::filesystem::create_directories(data_dir::DbPath(dir), ec);
     if (ec) return Status::IOError("creating " + dir + ": " + ec.message());
+    // The key first: a folder with a database always says whose log it mirrors.
+    RETURN_IF_ERROR(WriteFileDurably(data_dir::VerifierKeyPath(dir), vkey + "\n", 0644, false));
   } else {
     ASSIGN_OR_RETURN(note::Verifier held, data_dir::LoadVerifier(dir));
     if (held.name != log_key.name || held.public_key != log_key.public_key) {
@@ -55,7 +57,6 @@ Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const not
     rocksdb::WriteBatch wb;
     wb.Put(store->cf(Cf::kMeta), keys::kMetaOrigin, log_key.name);
     RETURN_IF_ERROR(store->WriteDurably(wb));
-    RETURN_IF_ERROR(WriteFileDurably(data_dir::VerifierKeyPath(dir), vkey + "\n", 0644, false));
   }
   std::unique_ptr<Replica> r(new Replica(std::move(store), log_key, options));
   ASSIGN_OR_RETURN(std::string origin, r->reader_.Origin());
