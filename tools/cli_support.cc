@@ -24,6 +24,23 @@ void CatchStopSignals() {
 
 bool StopRequested() { return stop_requested != 0; }
 
+CLI::Option* AddKafkaSettingsOption(CLI::App* command, std::vector<std::string>& settings) {
+  return command->add_option("--kafka", settings,
+                             "A librdkafka property as KEY=VALUE (repeatable), e.g. security.protocol=SSL");
+}
+
+Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<std::string>& settings) {
+  std::map<std::string, std::string> out;
+  for (const std::string& s : settings) {
+    const size_t eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Status::InvalidArgument("--kafka '" + s + "' is not KEY=VALUE");
+    }
+    out[s.substr(0, eq)] = s.substr(eq + 1);
+  }
+  return out;
+}
+
 Status WriteMetricsFile(const std::string& path, std::string_view text) {
   const std::string staging = path + ".tmp";
   RETURN_IF_ERROR(WriteFileDurably(staging, text, 0644, false));

@@ -9,8 +9,10 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ledger/log_reader.h"
 #include "ledger/store.h"
@@ -58,6 +60,11 @@ bool StopRequested();
 // Replaces `path` with Prometheus text-format metrics in one rename, so that
 // a scraper (node_exporter's textfile collector) never reads half a file.
 Status WriteMetricsFile(const std::string& path, std::string_view text);
+
+// --kafka KEY=VALUE, repeatable: librdkafka properties passed through to the
+// client (security.protocol, sasl.*, ssl.*, timeouts).
+CLI::Option* AddKafkaSettingsOption(CLI::App* command, std::vector<std::string>& settings);
+Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<std::string>& settings);
 
 // Every command registers itself on the app; `exit_code` receives its result.
 void AddKeyCommands(CLI::App& app, int& exit_code);       // init, vkey, keygen

@@ -15,6 +15,7 @@ namespace {
 
 struct FollowCommandOptions {
   std::string dir, brokers, origin, vkey, prefix = "lawtrail", group, metrics;
+  std::vector<std::string> kafka_settings;
   bool once = false, project = false;
   int poll_ms = 500;
   size_t max_batch = kafka::FollowerOptions{}.max_batch;
@@ -82,6 +83,9 @@ int RunFollow(const FollowCommandOptions& o) {
   options.topics = kafka::Topics::WithPrefix(o.prefix);
   options.group = o.group;
   options.max_batch = o.max_batch;
+  auto extra = ParseKafkaSettings(o.kafka_settings);
+  if (!extra.ok()) return Report("follow", extra.status());
+  options.extra = std::move(*extra);
   auto follower = kafka::Follower::Open(**replica, options);
   if (!follower.ok()) return Report("follow", follower.status());
 
@@ -168,6 +172,7 @@ void AddFollowCommand(CLI::App& app, int& exit_code) {
   follow->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
   follow->add_option("--group", o->group, "Consumer group (default lawtrail-follow.ORIGIN)");
   follow->add_flag("--once", o->once, "Stop once every partition has been read to its end");
+  AddKafkaSettingsOption(follow, o->kafka_settings);
   follow->add_flag("--project", o->project, "Also fold the mirror into the views (DIR/views) as it grows");
   follow->add_option("--metrics", o->metrics, "Write lag and progress here after each poll (Prometheus text)");
   follow->add_option("--poll-ms", o->poll_ms, "Longest wait for messages per poll")->check(CLI::PositiveNumber);

@@ -14,6 +14,7 @@ namespace {
 
 struct RelayCommandOptions {
   std::string dir, brokers, prefix = "lawtrail", metrics;
+  std::vector<std::string> kafka_settings;
   bool once = false;
   int poll_ms = 200;
   int max_queued = kafka::RelayOptions{}.max_queued;
@@ -31,6 +32,9 @@ int RunRelay(const RelayCommandOptions& o) {
   options.bootstraps = o.brokers;
   options.topics = kafka::Topics::WithPrefix(o.prefix);
   options.max_queued = o.max_queued;
+  auto extra = ParseKafkaSettings(o.kafka_settings);
+  if (!extra.ok()) return Report("relay", extra.status());
+  options.extra = std::move(*extra);
   auto relay = kafka::Relay::Open(*origin, o.dir + "/relay", options);
   if (!relay.ok()) return Report("relay", relay.status());
   CatchStopSignals();
@@ -95,6 +99,7 @@ void AddRelayCommands(CLI::App& app, int& exit_code) {
   relay->add_option("--brokers", o->brokers, "Bootstrap brokers, host:port,…")->required();
   relay->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
   relay->add_flag("--once", o->once, "Stop once the brokers hold the whole log");
+  AddKafkaSettingsOption(relay, o->kafka_settings);
   relay->add_option("--metrics", o->metrics,
                     "Write the cursor and lag here after each pass (Prometheus text format)");
   relay->add_option("--poll-ms", o->poll_ms, "Pause between passes over the log's end")->check(CLI::PositiveNumber);
