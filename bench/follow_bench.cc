@@ -14,8 +14,6 @@
 //    more). Each backlog is produced with the clock stopped, then timed from
 //    the poll that brings its first records, so neither the producer nor the
 //    group join (~3 s on the mock) is counted.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -32,13 +30,6 @@
 
 namespace lawtrail::bench {
 namespace {
-
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 int Fail(const Status& s) {
   std::fprintf(stderr, "%s\n", s.ToString().c_str());
@@ -83,7 +74,7 @@ Result<double> ReplicaOnly(const Source& src, const std::string& dir, ThreadPool
     RETURN_IF_ERROR(replica->AddRecords(std::move(records)).status());
     while (next_checkpoint < src.checkpoints.size() &&
            ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= replica->size()) {
-      RETURN_IF_ERROR(replica->AddCheckpoint(src.checkpoints[next_checkpoint++]));
+      RETURN_IF_ERROR(replica->AddCheckpoint(src.checkpoints[next_checkpoint++]).status());
     }
   }
   const double seconds = Seconds(Clock::now() - t0);
@@ -123,12 +114,14 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
     for (size_t i = begin; i < end; ++i) {
       const kafka::RecordHeaders headers(i, src.records[i]);
       const kafka::Message m = headers.For(topics.records, src.key.name, src.records[i], nullptr);
-      while (kafka::Produce(producer.get(), m) == RD_KAFKA_RESP_ERR__QUEUE_FULL) rd_kafka_poll(producer.get(), 10);
+      RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "producing a record"));
     }
     while (next_checkpoint < src.checkpoints.size() &&
            ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= end) {
       const auto& note = src.checkpoints[next_checkpoint++];
-      (void)kafka::Produce(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr});
+      RETURN_IF_ERROR(kafka::FromKafka(
+          kafka::ProduceWhenRoom(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr}, 10),
+          "producing a checkpoint"));
     }
     if (rd_kafka_flush(producer.get(), 120'000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
       return Status::Unavailable("a backlog was not delivered");

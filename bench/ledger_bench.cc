@@ -85,13 +85,6 @@ std::vector<Bytes> MakeStatements(const Fixture& f, uint64_t n, ThreadPool& pool
   return out;
 }
 
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
 double DurableIngest(Log& log, std::vector<Bytes> statements, double* cores_used = nullptr) {
   const double cpu_before = CpuSeconds();
   const auto wall_before = Clock::now();

@@ -5,6 +5,8 @@
 #ifndef LAWTRAIL_BENCH_LIMITS_H_
 #define LAWTRAIL_BENCH_LIMITS_H_
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <vector>
 
@@ -23,6 +25,14 @@ double Rate(uint64_t n, F&& f) {
   const auto start = Clock::now();
   f();
   return static_cast<double>(n) / Seconds(Clock::now() - start);
+}
+
+// CPU time (user and system) this process has used so far, in seconds.
+inline double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 // Signature verifications per second of `sample` (signed statements) on one

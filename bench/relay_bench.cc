@@ -57,7 +57,7 @@ Result<double> PlainProducer(const std::string& bootstraps, const std::string& t
   const auto t0 = Clock::now();
   for (size_t i = 0; i < records.size(); ++i) {
     const kafka::Message m = headers[i].For(topic, origin, records[i], nullptr);
-    while (kafka::Produce(producer.get(), m) == RD_KAFKA_RESP_ERR__QUEUE_FULL) rd_kafka_poll(producer.get(), 10);
+    RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "plain producer"));
     rd_kafka_poll(producer.get(), 0);
   }
   rd_kafka_flush(producer.get(), 120'000);

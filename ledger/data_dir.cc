@@ -36,10 +36,12 @@ Status SaveSigner(const std::string& path, const note::Signer& signer) {
   return WriteFileDurably(path, note::EncodeSigner(signer.name, signer.key) + "\n", 0600, true);
 }
 
-Result<note::Verifier> LoadVerifier(const std::string& dir) {
-  ASSIGN_OR_RETURN(std::string text, ReadFile(VerifierKeyPath(dir)));
+Result<note::Verifier> LoadVerifier(const std::string& dir) { return LoadVerifierFile(VerifierKeyPath(dir)); }
+
+Result<note::Verifier> LoadVerifierFile(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   auto v = note::ParseVerifier(Trim(std::move(text)));
-  if (!v.ok()) return v.status().WithContext(VerifierKeyPath(dir));
+  if (!v.ok()) return v.status().WithContext(path);
   return v;
 }
 

@@ -32,6 +32,8 @@ Result<note::Signer> LoadSigner(const std::string& path);
 Status SaveSigner(const std::string& path, const note::Signer& signer);
 // Reads the verifier key of the log in `dir`.
 Result<note::Verifier> LoadVerifier(const std::string& dir);
+// Reads a verifier key file (NAME+ID+KEY text).
+Result<note::Verifier> LoadVerifierFile(const std::string& path);
 
 }  // namespace lawtrail::data_dir
 

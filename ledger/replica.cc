@@ -72,7 +72,8 @@ Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const not
   return r;
 }
 
-Status Replica::Stop(ReplicaProblem problem) {
+Status Replica::Stop(ReplicaProblem problem, std::optional<size_t> position) {
+  problem.position = position;
   problem.reason = problem.reason.WithContext(
       problem.kind == ReplicaProblem::Kind::kRefusedCheckpoint ? "checkpoint of size " + std::to_string(problem.index)
                                                                : "index " + std::to_string(problem.index));
@@ -85,13 +86,14 @@ Status Replica::Stopped() const {
   return Status::FailedPrecondition("the replica stopped at a problem: " + problem_->reason.message());
 }
 
-Status Replica::TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh) {
+Status Replica::TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, std::vector<size_t>& positions) {
   uint64_t next = size();
-  for (Bytes& bytes : records) {
+  for (size_t position = 0; position < records.size(); ++position) {
+    Bytes& bytes = records[position];
     auto view = ParseRecord(bytes);
     if (!view.ok()) {
       // Unreadable, so its index is unknown: it is refused where it stands.
-      return Stop({ReplicaProblem::Kind::kRefusedRecord, view.status(), next, Text(bytes), "", ""});
+      return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, view.status(), next, Text(bytes)), position);
     }
     const uint64_t index = view->record->index();
     if (index < next) {
@@ -99,26 +101,29 @@ Status Replica::TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh) 
       ASSIGN_OR_RETURN(Bytes held, index < size() ? reader_.RecordBytes(index)
                                                   : Result<Bytes>(fresh[index - size()]));
       if (held != bytes) {
-        return Stop({ReplicaProblem::Kind::kConflict,
+        return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kConflict,
                      Status::Corruption("a second, different record for this index"), index, Text(bytes),
-                     Text(held), "the record the replica holds at that index"});
+                     Text(held), "the record the replica holds at that index"),
+                    position);
       }
       continue;
     }
     if (index > next) {
-      return Stop({ReplicaProblem::Kind::kGap,
+      return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kGap,
                    Status::FailedPrecondition("records " + std::to_string(next) + "–" + std::to_string(index - 1) +
                                     " are missing: the stream went from index " + std::to_string(next) +
                                     " to " + std::to_string(index)),
-                   next, Text(bytes), "", ""});
+                   next, Text(bytes)),
+                  position);
     }
     fresh.push_back(std::move(bytes));
+    positions.push_back(position);
     ++next;
   }
   return Status::Ok();
 }
 
-Status Replica::AppendNew(std::vector<Bytes> records) {
+Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions) {
   const size_t chunk = std::max<size_t>(1, options_.chunk_records);
   const uint64_t first = size();
   auto open = [this, first](std::vector<Bytes>& all, size_t begin, size_t end) {
@@ -154,12 +159,14 @@ Status Replica::AppendNew(std::vector<Bytes> records) {
     if (!written.refusal.ok()) {
       const uint64_t index = written.refused_index.value_or(size());
       stop = written.refused_index
-                 ? Stop({ReplicaProblem::Kind::kRefusedRecord, written.refusal, index,
-                         Text(good[written.written].bytes), "", ""})
+                 ? Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, written.refusal, index,
+                         Text(good[written.written].bytes)),
+                        positions[begin + written.written])
                  : written.refusal;
     } else if (bad) {
-      stop = Stop({ReplicaProblem::Kind::kRefusedRecord, opened[*bad].status(), first + begin + *bad,
-                   Text(records[begin + *bad]), "", ""});
+      stop = Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, opened[*bad].status(), first + begin + *bad,
+                   Text(records[begin + *bad])),
+                  positions[begin + *bad]);
     }
     if (!stop.ok()) {
       if (end < records.size()) pending.wait();
@@ -173,10 +180,11 @@ Result<size_t> Replica::AddRecords(std::vector<Bytes> records) {
   RETURN_IF_ERROR(Stopped());
   const uint64_t before = size();
   std::vector<Bytes> fresh;
-  Status taken = TakeNew(records, fresh);
+  std::vector<size_t> positions;
+  Status taken = TakeNew(records, fresh, positions);
   // Records before a gap or conflict are still good: write them first. A
   // problem among them comes earlier in the log, so it is the one reported.
-  RETURN_IF_ERROR(AppendNew(std::move(fresh)));
+  RETURN_IF_ERROR(AppendNew(std::move(fresh), positions));
   RETURN_IF_ERROR(taken);
   return static_cast<size_t>(size() - before);
 }
@@ -185,18 +193,14 @@ Status Replica::CheckCheckpoint(uint64_t size, const std::string& note, const Ha
   ASSIGN_OR_RETURN(Hash ours, reader_.RootAt(size));
   ASSIGN_OR_RETURN(auto held, reader_.CheckpointAt(size));
   if (ours != root) {
-    ReplicaProblem p{ReplicaProblem::Kind::kRefusedCheckpoint,
-                     Status::Corruption("a checkpoint signed by the log key whose root is not the root of "
-                                        "the records (" + RootText(ours) + ")"),
-                     size, note, "", ""};
-    if (held) {
-      p.conflicting = *held;
-      p.conflicting_what = "the checkpoint of the same size, also signed by the log key, that the replica holds";
-    } else {
-      p.conflicting = RootText(ours) + "\n";
-      p.conflicting_what = "the root the replica computed from the verified records";
-    }
-    return Stop(std::move(p));
+    const Status reason = Status::Corruption("a checkpoint signed by the log key whose root is not the root of "
+                                             "the records (" + RootText(ours) + ")");
+    return Stop(held ? ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, reason, size, note, *held,
+                                          "the checkpoint of the same size, also signed by the log key, that the "
+                                          "replica holds")
+                     : ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, reason, size, note,
+                                          RootText(ours) + "\n",
+                                          "the root the replica computed from the verified records"));
   }
   if (size > verified_checkpoint_) verified_checkpoint_ = size;
   if (held) return Status::Ok();  // the same tree, already stored
@@ -211,7 +215,7 @@ Status Replica::CheckPendingCheckpoints() {
   return Status::Ok();
 }
 
-Status Replica::AddCheckpoint(std::string_view signed_note) {
+Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
   RETURN_IF_ERROR(Stopped());
   auto cp = OpenCheckpoint(signed_note, log_key_);
   if (!cp.ok()) {
@@ -219,15 +223,18 @@ Status Replica::AddCheckpoint(std::string_view signed_note) {
       auto unverified = ParseCheckpointNoteUnverified(signed_note);
       return unverified.ok() ? unverified->size : 0;
     }();
-    return Stop({ReplicaProblem::Kind::kRefusedCheckpoint, cp.status(), size, std::string(signed_note), "", ""});
+    return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, cp.status(), size, std::string(signed_note)));
   }
-  if (cp->size <= size()) return CheckCheckpoint(cp->size, std::string(signed_note), cp->root);
+  if (cp->size <= size()) {
+    RETURN_IF_ERROR(CheckCheckpoint(cp->size, std::string(signed_note), cp->root));
+    return cp->size;
+  }
   if (pending_.size() >= options_.max_pending_checkpoints && !pending_.contains(cp->size)) {
     return Status::Unavailable(std::to_string(pending_.size()) +
-                                     " checkpoints are waiting for records the replica has not received");
+                               " checkpoints are waiting for records the replica has not received");
   }
   pending_.try_emplace(cp->size, std::string(signed_note), cp->root);
-  return Status::Ok();
+  return cp->size;
 }
 
 Result<uint64_t> PromoteReplica(const std::string& dir, const note::Signer& log_key,

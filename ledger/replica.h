@@ -46,6 +46,14 @@ struct ReplicaProblem {
   std::string received;     // the item received, exactly as it came
   std::string conflicting;  // the replica's own item it contradicts, if any
   std::string conflicting_what;  // what `conflicting` is
+  // For a record: where `received` stood in the batch given to AddRecords.
+  std::optional<size_t> position;
+
+  static ReplicaProblem Of(Kind kind, Status reason, uint64_t index, std::string received,
+                           std::string conflicting = "", std::string conflicting_what = "") {
+    return {kind, std::move(reason), index, std::move(received), std::move(conflicting),
+            std::move(conflicting_what), std::nullopt};
+  }
 };
 
 struct ReplicaOptions {
@@ -64,12 +72,14 @@ class Replica {
   ~Replica();
 
   // Records as received, in order. Returns how many were new and written;
+  // a problem with one of them names its position in `records`;
   // an error (FailedPrecondition once stopped) leaves problem() set, with
   // every record before the problem written durably.
   Result<size_t> AddRecords(std::vector<Bytes> records);
-  // A signed checkpoint note as received. OK when it is verified, or held to
-  // be checked when the records it covers arrive.
-  Status AddCheckpoint(std::string_view signed_note);
+  // A signed checkpoint note as received. Returns its tree size once its
+  // signature holds: it is then checked, or held to be checked when the
+  // records it covers arrive.
+  Result<uint64_t> AddCheckpoint(std::string_view signed_note);
 
   uint64_t size() const { return sequencer_->size(); }
   // The largest checkpoint verified against the replica's own tree.
@@ -83,12 +93,12 @@ class Replica {
 
  private:
   Replica(std::unique_ptr<Store> store, note::Verifier log_key, ReplicaOptions options);
-  Status Stop(ReplicaProblem problem);
+  Status Stop(ReplicaProblem problem, std::optional<size_t> position = std::nullopt);
   Status Stopped() const;
-  // Moves the records that come next into `fresh`, dropping repeats of
-  // records held, up to a gap or conflict (returned).
-  Status TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh);
-  Status AppendNew(std::vector<Bytes> records);
+  // Moves the records that come next into `fresh`, with their positions in
+  // `records`, dropping repeats of records held, up to a gap or conflict (returned).
+  Status TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, std::vector<size_t>& positions);
+  Status AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions);
   Status CheckCheckpoint(uint64_t size, const std::string& note, const Hash& root);
   Status CheckPendingCheckpoints();
 

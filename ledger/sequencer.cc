@@ -281,12 +281,15 @@ Status Sequencer::ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::Writ
     return Status::Corruption("time recorded goes backwards");
   }
   batch.time_ms = record.time_recorded_ms();
+  // A primary never records an event twice, same content or not.
   auto duplicate = FindDuplicate(r.statement, batch);
-  if (!duplicate.ok() || *duplicate) {
-    const uint64_t earlier = duplicate.ok() ? (*duplicate)->index : 0;
-    return Status::Corruption(duplicate.ok() ? "event id " + EventIdHex(r.statement.event_id) +
-                                                   " is already recorded at index " + std::to_string(earlier)
-                                             : duplicate.status().message());
+  if (!duplicate.ok()) {
+    const Status& why = duplicate.status();  // the same id with other content, or a failed read
+    return why.code() == StatusCode::kAlreadyExists ? Status::Corruption(why.message()) : why;
+  }
+  if (*duplicate) {
+    return Status::Corruption("event id " + EventIdHex(r.statement.event_id) + " is already recorded at index " +
+                              std::to_string((*duplicate)->index));
   }
   const std::string case_id = r.statement.statement->case_id()->str();
   ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));

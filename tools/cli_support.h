@@ -60,6 +60,8 @@ bool StopRequested();
 // Replaces `path` with Prometheus text-format metrics in one rename, so that
 // a scraper (node_exporter's textfile collector) never reads half a file.
 Status WriteMetricsFile(const std::string& path, std::string_view text);
+// One gauge in that format: HELP and TYPE lines, then `name{labels} value`.
+std::string PrometheusGauge(std::string_view name, std::string_view help, std::string_view labels, long long value);
 
 // --kafka KEY=VALUE, repeatable: librdkafka properties passed through to the
 // client (security.protocol, sasl.*, ssl.*, timeouts).

@@ -23,21 +23,16 @@ struct FollowCommandOptions {
 
 // --vkey is the key itself or a file holding it.
 Result<note::Verifier> LoadKey(const std::string& vkey) {
-  std::string text = vkey;
   std::error_code ec;
-  if (std::filesystem::is_regular_file(vkey, ec)) {
-    ASSIGN_OR_RETURN(text, ReadFile(vkey));
-  }
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
-  return note::ParseVerifier(text);
+  if (std::filesystem::is_regular_file(vkey, ec)) return data_dir::LoadVerifierFile(vkey);
+  return note::ParseVerifier(vkey);
 }
 
 std::string FollowerMetrics(const std::string& origin, const kafka::FollowerLag& lag, bool stopped) {
   const std::string labels = "{origin=\"" + origin + "\"}";
   std::string text;
   auto gauge = [&](const char* name, const char* help, long long value) {
-    text += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + labels + " " +
-            std::to_string(value) + "\n";
+    text += PrometheusGauge(name, help, labels, value);
   };
   gauge("lawtrail_follower_records", "Records verified and mirrored.", static_cast<long long>(lag.mirrored));
   gauge("lawtrail_follower_verified_checkpoint_size", "The largest checkpoint checked against the mirror.",

@@ -56,12 +56,10 @@ int RunRelay(const RelayCommandOptions& o) {
       if (!lag.ok()) return Report("relay", lag.status());
       const std::string labels = "{origin=\"" + *origin + "\"}";
       const std::string text =
-          "# HELP lawtrail_relay_cursor Records the brokers have acknowledged (the relay's cursor).\n"
-          "# TYPE lawtrail_relay_cursor gauge\n"
-          "lawtrail_relay_cursor" + labels + " " + std::to_string((*relay)->cursor()) + "\n"
-          "# HELP lawtrail_relay_lag_records Records in the log not yet acknowledged by the brokers.\n"
-          "# TYPE lawtrail_relay_lag_records gauge\n"
-          "lawtrail_relay_lag_records" + labels + " " + std::to_string(*lag) + "\n";
+          PrometheusGauge("lawtrail_relay_cursor", "Records the brokers have acknowledged (the relay's cursor).",
+                          labels, static_cast<long long>((*relay)->cursor())) +
+          PrometheusGauge("lawtrail_relay_lag_records", "Records in the log not yet acknowledged by the brokers.",
+                          labels, static_cast<long long>(*lag));
       if (Status s = WriteMetricsFile(o.metrics, text); !s.ok()) return Report("relay", s);
     }
     log.reset();

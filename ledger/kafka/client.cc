@@ -50,6 +50,15 @@ rd_kafka_resp_err_t Produce(rd_kafka_t* producer, const Message& m) {
   return code;
 }
 
+rd_kafka_resp_err_t ProduceWhenRoom(rd_kafka_t* producer, const Message& m, int poll_ms,
+                                    const std::function<bool()>& keep_waiting) {
+  for (;;) {
+    const rd_kafka_resp_err_t err = Produce(producer, m);
+    if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL || (keep_waiting && !keep_waiting())) return err;
+    rd_kafka_poll(producer, poll_ms);
+  }
+}
+
 void LearnTopics(rd_kafka_t* client, const std::vector<std::string>& topics, int timeout_ms) {
   for (const std::string& name : topics) {
     rd_kafka_topic_t* topic = rd_kafka_topic_new(client, name.c_str(), nullptr);

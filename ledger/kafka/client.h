@@ -8,6 +8,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +45,13 @@ struct Message {
 
 // Enqueues `m`; RD_KAFKA_RESP_ERR__QUEUE_FULL means wait (rd_kafka_poll) and retry.
 rd_kafka_resp_err_t Produce(rd_kafka_t* producer, const Message& m);
+
+// Produce, waiting while the producer's queue is full — back-pressure: the
+// brokers' delivery reports are served meanwhile, `poll_ms` at a time — for
+// as long as `keep_waiting` (if given) says. Returns QUEUE_FULL only when it
+// gave up, or the first other error.
+rd_kafka_resp_err_t ProduceWhenRoom(rd_kafka_t* producer, const Message& m, int poll_ms,
+                                    const std::function<bool()>& keep_waiting = {});
 
 // Asks the brokers about `topics` so that a client's first message to each
 // does not wait for it (about a second on a fresh topic). Best effort: a

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "ledger/checkpoint.h"
-#include "ledger/record.h"
 #include "ledger/store.h"
 
 namespace lawtrail::kafka {
@@ -139,10 +137,9 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
   if (problem()) {
     return Status::FailedPrecondition("the follower stopped at a problem: " + problem()->reason.message());
   }
-  struct Taken {
+  struct Taken {  // where each record came from, for evidence
     int32_t partition;
     int64_t offset;
-    uint64_t index;  // as the record says, if it is readable
   };
   std::vector<Bytes> records;
   std::vector<Taken> taken;
@@ -192,8 +189,7 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
     const auto* payload = static_cast<const uint8_t*>(m->payload);
     if (topic == options_.topics.records) {
       records.emplace_back(payload, payload + m->len);
-      auto view = ParseRecord(records.back());
-      taken.push_back({m->partition, m->offset, view.ok() ? view->record->index() : UINT64_MAX});
+      taken.push_back({m->partition, m->offset});
     } else if (topic == options_.topics.checkpoints) {
       notes.push_back({m->partition, m->offset, std::string(reinterpret_cast<const char*>(payload), m->len)});
     }
@@ -203,32 +199,21 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
   const size_t received = records.size();
   auto added = replica_.AddRecords(std::move(records));
   if (!added.ok()) {
-    if (replica_.problem()) {
-      const uint64_t index = replica_.problem()->index;
-      for (const Taken& t : taken) {
-        if (t.index == index) {
-          problem_source_ = Source(options_.topics.records, t.partition, t.offset);
-          break;
-        }
-      }
-      if (problem_source_.empty() && !taken.empty()) {
-        problem_source_ = "an unreadable record among " + Source(options_.topics.records, taken.front().partition,
-                                                                 taken.front().offset) + " onward";
-      }
+    if (replica_.problem() && replica_.problem()->position) {
+      const Taken& t = taken[*replica_.problem()->position];
+      problem_source_ = Source(options_.topics.records, t.partition, t.offset);
     }
     return added.status();
   }
   duplicates_ += received - *added;
   for (const Note& note : notes) {
-    if (Status s = replica_.AddCheckpoint(note.text); !s.ok()) {
+    auto size = replica_.AddCheckpoint(note.text);
+    if (!size.ok()) {
       if (replica_.problem()) problem_source_ = Source(options_.topics.checkpoints, note.partition, note.offset);
-      return s;
+      return size.status();
     }
-    const auto cp = ParseCheckpointNoteUnverified(note.text);  // verified by AddCheckpoint
-    if (cp.ok()) {
-      newest_checkpoint_ = std::max(newest_checkpoint_, cp->size);
-      if (cp->size > replica_.size()) pending_checkpoints_.push_back({note.offset, cp->size});
-    }
+    newest_checkpoint_ = std::max(newest_checkpoint_, *size);
+    if (*size > replica_.size()) pending_checkpoints_.push_back({note.offset, *size});
   }
   while (!pending_checkpoints_.empty() && pending_checkpoints_.front().size <= replica_.size()) {
     pending_checkpoints_.pop_front();
@@ -236,7 +221,7 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
   RETURN_IF_ERROR(SaveOffsets());
   RETURN_IF_ERROR(bad_topic);
   if (gap) {
-    return Fail({ReplicaProblem::Kind::kGap, *gap, replica_.size(), "", "", ""}, gap_source);
+    return Fail(ReplicaProblem::Of(ReplicaProblem::Kind::kGap, *gap, replica_.size(), ""), gap_source);
   }
   return replica_.size() - before;
 }

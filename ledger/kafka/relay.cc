@@ -124,14 +124,10 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
     const RecordHeaders headers(index, bytes);
     const Message message =
         headers.For(options_.topics.records, origin_, bytes, reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1)));
-    for (;;) {
-      if (!d.failure.ok()) return d.failure;
-      const rd_kafka_resp_err_t err = Produce(rk, message);
-      if (err == RD_KAFKA_RESP_ERR_NO_ERROR) break;
-      // A full queue is back-pressure: wait for the brokers, read no further.
-      if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) return FromKafka(err, "producing record " + std::to_string(index));
-      rd_kafka_poll(rk, kPollMs);
-    }
+    // A full queue is back-pressure: wait for the brokers, read no further.
+    const rd_kafka_resp_err_t err = ProduceWhenRoom(rk, message, kPollMs, [&d] { return d.failure.ok(); });
+    if (!d.failure.ok()) return d.failure;
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return FromKafka(err, "producing record " + std::to_string(index));
     rd_kafka_poll(rk, 0);
     return Status::Ok();
   });
@@ -152,13 +148,9 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   uint64_t produced_checkpoints = 0, last_size = 0;
   RETURN_IF_ERROR(log.ScanCheckpoints(checkpoint_cursor_, [&](uint64_t cp_size, std::string_view note) -> Status {
     if (cp_size > cursor_) return Status::Ok();
-    for (;;) {
-      const rd_kafka_resp_err_t err =
-          Produce(rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr});
-      if (err == RD_KAFKA_RESP_ERR_NO_ERROR) break;
-      if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) return FromKafka(err, "producing a checkpoint");
-      rd_kafka_poll(rk, kPollMs);
-    }
+    const rd_kafka_resp_err_t err =
+        ProduceWhenRoom(rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr}, kPollMs);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return FromKafka(err, "producing a checkpoint");
     ++produced_checkpoints;
     last_size = cp_size;
     return Status::Ok();

@@ -161,13 +161,19 @@ TEST_CASE("lawtrail relay --once streams a log to topics made with lawtrail topi
                                             "--replication", std::to_string((*cluster)->replication_factor())});
     REQUIRE(made.exit_code == 0);
   }
-  const auto relayed = testing::RunLawtrail(
-      {"relay", "--data", log.dir.path(), "--brokers", (*cluster)->bootstraps(), "--topic-prefix", prefix, "--once"});
+  const std::string metrics = log.dir / "relay.prom";
+  const auto relayed = testing::RunLawtrail({"relay", "--data", log.dir.path(), "--brokers", (*cluster)->bootstraps(),
+                                             "--topic-prefix", prefix, "--once", "--metrics", metrics});
   INFO(relayed.err);
   REQUIRE(relayed.exit_code == 0);
   auto store = testing::OpenStore(log.dir.path());
   LogReader reader(*store);
   CHECK(ReadWithKcat(**cluster, prefix + ".records", log.dir.path()).size() == *reader.Size());
+  // Its lag, as a scraper reads it.
+  const std::string labels = std::string("{origin=\"") + testing::kTestOrigin + "\"}";
+  CHECK_THAT(testing::ReadAll(metrics),
+             Catch::Contains("lawtrail_relay_cursor" + labels + " " + std::to_string(*reader.Size()) + "\n") &&
+                 Catch::Contains("lawtrail_relay_lag_records" + labels + " 0\n"));
   // Again: nothing left to send.
   const auto again = testing::RunLawtrail(
       {"relay", "--data", log.dir.path(), "--brokers", (*cluster)->bootstraps(), "--topic-prefix", prefix, "--once"});
@@ -251,10 +257,19 @@ TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every reco
   const std::string mirror = log.dir / "mirror";
   const auto followed = testing::RunLawtrail({"follow", "--data", mirror, "--brokers", (*cluster)->bootstraps(),
                                               "--origin", testing::kTestOrigin, "--vkey", log.dir / "log.vkey",
-                                              "--topic-prefix", prefix, "--once", "--project"});
+                                              "--topic-prefix", prefix, "--once", "--project", "--metrics",
+                                              log.dir / "follow.prom"});
   INFO(followed.err);
   REQUIRE(followed.exit_code == 0);
   CHECK_THAT(followed.out, Catch::Contains(std::to_string(messages.size() - size) + " repeats dropped"));
+  const std::string labels = std::string("{origin=\"") + testing::kTestOrigin + "\"}";
+  const std::string follower_metrics = testing::ReadAll(log.dir / "follow.prom");
+  CHECK_THAT(follower_metrics,
+             Catch::Contains("lawtrail_follower_records" + labels + " " + std::to_string(size) + "\n") &&
+                 Catch::Contains("lawtrail_follower_lag_messages" + labels + " 0\n") &&
+                 Catch::Contains("lawtrail_follower_duplicates" + labels + " " +
+                                 std::to_string(messages.size() - size) + "\n") &&
+                 Catch::Contains("lawtrail_follower_stopped" + labels + " 0\n"));
   {
     auto mirrored = testing::OpenStore(mirror);
     LogReader copy(*mirrored);

@@ -202,7 +202,7 @@ TEST_CASE("a checkpoint signed by another key or by the log key over another tre
     const note::Signer stranger{p.key.name, KeyPair::Generate()};
     auto forged = note::Sign(ParseCheckpointNoteUnverified(note)->Body(), stranger);
     REQUIRE(forged.ok());
-    const Status s = replica->AddCheckpoint(*forged);
+    const Status s = replica->AddCheckpoint(*forged).status();
     CHECK_FALSE(s.ok());
     CHECK(replica->problem()->kind == ReplicaProblem::Kind::kRefusedCheckpoint);
   }
@@ -216,7 +216,7 @@ TEST_CASE("a checkpoint signed by another key or by the log key over another tre
     other.root[0] ^= 1;
     auto split = note::Sign(other.Body(), *log_key);
     REQUIRE(split.ok());
-    const Status s = replica->AddCheckpoint(*split);
+    const Status s = replica->AddCheckpoint(*split).status();
     CHECK_THAT(s.message(), Catch::Contains("checkpoint of size " + std::to_string(size)));
     const ReplicaProblem& problem = *replica->problem();
     CHECK(problem.kind == ReplicaProblem::Kind::kRefusedCheckpoint);
