@@ -92,22 +92,35 @@ Log::~Log() {
 }
 
 std::future<std::vector<AppendResult>> Log::AppendAsync(std::vector<Bytes> signed_statements) {
-  auto p = std::make_shared<Pending>();
+  return *Enqueue(std::move(signed_statements), /*wait=*/true);
+}
+
+std::optional<std::future<std::vector<AppendResult>>> Log::TryAppendAsync(std::vector<Bytes> signed_statements) {
+  return Enqueue(std::move(signed_statements), /*wait=*/false);
+}
+
+size_t Log::pending_statements() {
+  std::lock_guard lock(mu_);
+  return pending_statements_;
+}
+
+std::optional<std::future<std::vector<AppendResult>>> Log::Enqueue(std::vector<Bytes> signed_statements, bool wait) {
   const size_t n = signed_statements.size();
-  p->inputs = std::move(signed_statements);
-  p->items.reserve(n);
-  for (size_t i = 0; i < n; ++i) p->items.emplace_back(Status::Internal("not verified"));
-  p->unverified = n;
-  auto future = p->done.get_future();
+  auto p = std::make_shared<Pending>();
   {
     std::unique_lock lock(mu_);
-    space_cv_.wait(lock, [&] {
-      return pending_statements_ == 0 || pending_statements_ + n <= options_.max_pending_statements;
-    });
+    auto room = [&] { return pending_statements_ == 0 || pending_statements_ + n <= options_.max_pending_statements; };
+    if (!wait && !room()) return std::nullopt;
+    space_cv_.wait(lock, room);
     pending_statements_ += n;
+    p->inputs = std::move(signed_statements);
+    p->items.reserve(n);
+    for (size_t i = 0; i < n; ++i) p->items.emplace_back(Status::Internal("not verified"));
+    p->unverified = n;
     p->ready = n == 0;
     queue_.push_back(p);
   }
+  auto future = p->done.get_future();
   if (n == 0) ready_cv_.notify_all();
   for (size_t begin = 0; begin < n; begin += kVerifyChunk) {
     const size_t end = std::min(n, begin + kVerifyChunk);

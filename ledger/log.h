@@ -19,6 +19,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "ledger/log_reader.h"
@@ -71,6 +72,11 @@ class Log {
   std::vector<AppendResult> Append(std::vector<Bytes> signed_statements) {
     return AppendAsync(std::move(signed_statements)).get();
   }
+  // AppendAsync that never waits for room: nullopt when the statements would
+  // take the queue past max_pending_statements (a server answers 503).
+  std::optional<std::future<std::vector<AppendResult>>> TryAppendAsync(std::vector<Bytes> signed_statements);
+  // Statements queued or being sequenced, not yet durable.
+  size_t pending_statements();
 
   // The latest checkpoint, making one first if none covers the current tree.
   Result<std::string> CurrentCheckpoint();
@@ -84,6 +90,7 @@ class Log {
   struct Pending;
   Log(std::unique_ptr<Store> store, SealedVault vault, LogOptions options);
   void SequenceLoop();
+  std::optional<std::future<std::vector<AppendResult>>> Enqueue(std::vector<Bytes> signed_statements, bool wait);
   void Verify(const std::shared_ptr<Pending>& p, size_t begin, size_t end);
 
   std::unique_ptr<Store> store_;

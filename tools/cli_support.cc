@@ -41,12 +41,6 @@ Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<
   return out;
 }
 
-std::string PrometheusGauge(std::string_view name, std::string_view help, std::string_view labels, long long value) {
-  const std::string n(name);
-  return "# HELP " + n + " " + std::string(help) + "\n# TYPE " + n + " gauge\n" + n + std::string(labels) + " " +
-         std::to_string(value) + "\n";
-}
-
 Status WriteMetricsFile(const std::string& path, std::string_view text) {
   const std::string staging = path + ".tmp";
   RETURN_IF_ERROR(WriteFileDurably(staging, text, 0644, false));

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "api/metrics.h"
 #include "ledger/log_reader.h"
 #include "ledger/store.h"
 
@@ -60,8 +61,16 @@ bool StopRequested();
 // Replaces `path` with Prometheus text-format metrics in one rename, so that
 // a scraper (node_exporter's textfile collector) never reads half a file.
 Status WriteMetricsFile(const std::string& path, std::string_view text);
-// One gauge in that format: HELP and TYPE lines, then `name{labels} value`.
-std::string PrometheusGauge(std::string_view name, std::string_view help, std::string_view labels, long long value);
+using ::lawtrail::api::PrometheusGauge;
+// The relay's cursor and lag (the relay command's metrics file and serve's /metrics).
+std::string RelayMetricsText(const std::string& origin, uint64_t cursor, uint64_t lag);
+
+// `serve` and `demo --serve`.
+struct ServeOptions {
+  std::string dir, listen, config, brokers, port_file;
+};
+void AddServeOptions(CLI::App* command, ServeOptions& o);
+int RunServe(const ServeOptions& o);
 
 // --kafka KEY=VALUE, repeatable: librdkafka properties passed through to the
 // client (security.protocol, sasl.*, ssl.*, timeouts).
@@ -79,6 +88,7 @@ void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
 void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
 void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
 void AddFollowCommand(CLI::App& app, int& exit_code);     // follow, promote
+void AddServeCommands(CLI::App& app, int& exit_code);     // serve, token
 
 }  // namespace lawtrail::cli
 

@@ -23,6 +23,8 @@ struct DemoOptions {
   uint32_t officers = 12;
   unsigned breaking_percent = 5;
   bool emit = false;
+  bool serve = false;
+  ServeOptions serving;  // with --serve
 };
 
 Status EnsureLog(const DemoOptions& o) {
@@ -214,7 +216,13 @@ int RunYear(const DemoOptions& o) {
   return tally.mismatches.empty() ? 0 : kExitProblem;
 }
 
-int Run(const DemoOptions& o) { return o.load_events > 0 ? RunLoad(o) : RunYear(o); }
+int Run(const DemoOptions& o) {
+  const int generated = o.load_events > 0 ? RunLoad(o) : RunYear(o);
+  if (generated != 0 || !o.serve || o.emit) return generated;
+  ServeOptions serving = o.serving;
+  serving.dir = o.dir;
+  return RunServe(serving);
+}
 
 }  // namespace
 
@@ -237,6 +245,8 @@ void AddDemoCommand(CLI::App& app, int& exit_code) {
   demo->add_option("--officers", o->officers, "Officers of the --load-events workload")->capture_default_str();
   demo->add_option("--origin", o->origin, "Origin when DIR is initialised")->capture_default_str();
   demo->add_flag("--emit", o->emit, "Write signed statements to stdout instead of appending");
+  demo->add_flag("--serve", o->serve, "Then serve the log, its views and the portal (as `lawtrail serve`)");
+  AddServeOptions(demo, o->serving);
   demo->callback([o, &exit_code] { exit_code = Run(*o); });
 }
 

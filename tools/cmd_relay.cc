@@ -54,12 +54,7 @@ int RunRelay(const RelayCommandOptions& o) {
     if (!o.metrics.empty()) {
       auto lag = (*relay)->Lag(*log->reader);
       if (!lag.ok()) return Report("relay", lag.status());
-      const std::string labels = "{origin=\"" + *origin + "\"}";
-      const std::string text =
-          PrometheusGauge("lawtrail_relay_cursor", "Records the brokers have acknowledged (the relay's cursor).",
-                          labels, static_cast<long long>((*relay)->cursor())) +
-          PrometheusGauge("lawtrail_relay_lag_records", "Records in the log not yet acknowledged by the brokers.",
-                          labels, static_cast<long long>(*lag));
+      const std::string text = RelayMetricsText(*origin, (*relay)->cursor(), *lag);
       if (Status s = WriteMetricsFile(o.metrics, text); !s.ok()) return Report("relay", s);
     }
     log.reset();

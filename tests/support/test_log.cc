@@ -46,8 +46,7 @@ TestOfficer TestLog::AddOfficer(const std::string& certificate_no, std::vector<f
   return officer;
 }
 
-Bytes TestLog::Memo(const TestOfficer& officer, const std::string& case_id,
-                    const std::string& text, std::optional<uint64_t> expected_version) const {
+StatementHeader TestLog::HeaderFor(const TestOfficer& officer, const std::string& case_id) {
   StatementHeader h;
   h.event_id = RandomEventId();
   h.origin = kTestOrigin;
@@ -55,6 +54,12 @@ Bytes TestLog::Memo(const TestOfficer& officer, const std::string& case_id,
   h.certificate_no = officer.certificate_no;
   h.key = officer.key.public_key();
   h.occurred_at_ms = NowMs();
+  return h;
+}
+
+Bytes TestLog::Memo(const TestOfficer& officer, const std::string& case_id,
+                    const std::string& text, std::optional<uint64_t> expected_version) const {
+  StatementHeader h = HeaderFor(officer, case_id);
   h.expected_case_version = expected_version;
   return SignStatement(CaseMemoStatement(h, "记录", text), officer.key);
 }

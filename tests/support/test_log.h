@@ -35,6 +35,8 @@ class TestLog {
                          const std::string& name = "张三");
   // A signed registry event built by `build` from a root-signed header.
   Bytes SignedRegistryEvent(const std::function<Bytes(const StatementHeader&)>& build) const;
+  // The header of a statement `officer` makes now on `case_id`.
+  static StatementHeader HeaderFor(const TestOfficer& officer, const std::string& case_id);
   // A signed case memo by `officer`.
   Bytes Memo(const TestOfficer& officer, const std::string& case_id,
              const std::string& text = "现场检查记录",

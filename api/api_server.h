@@ -1,0 +1,81 @@
+// File: api/api_server.h
+// -----------------------------------------------------------------------------
+// `lawtrail serve` without the command line: the HTTP server with every
+// route, the projectors folding the log as it grows (on their own thread),
+// health and metrics. The log, views and any relay belong to the caller.
+#ifndef LAWTRAIL_API_API_SERVER_H_
+#define LAWTRAIL_API_API_SERVER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+
+#include "api/access.h"
+#include "api/api_context.h"
+#include "api/http_server.h"
+#include "api/router.h"
+#include "projectors/runner.h"
+
+namespace lawtrail::api {
+
+struct ApiServerOptions {
+  HttpServerOptions http;
+  TokenTable tokens;
+  size_t max_statements_per_request = 4096;
+  // How often the projectors look for new records when idle.
+  std::chrono::milliseconds project_interval{200};
+  bool access_log = true;  // one line per request on stderr (never a token)
+  // More Prometheus text for /metrics (e.g. the relay's cursor and lag).
+  std::function<std::string()> extra_metrics;
+};
+
+class ApiServer {
+ public:
+  // Serves `log` (null: a read-only mirror served through `store`) and the
+  // views in `views` (null: none). Everything passed must outlive the server.
+  static Result<std::unique_ptr<ApiServer>> Start(Log* log, Store& store, projectors::ViewStore* views,
+                                                  std::string verifier_key, ApiServerOptions options);
+  ~ApiServer();
+
+  // Stops taking connections, answers requests already read (their appends
+  // finish), stops the projectors after their current window.
+  void Stop();
+  uint16_t port() const { return http_->port(); }
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  ApiServer(Store& store, ApiServerOptions options);
+  void ProjectLoop();
+  std::string RenderMetrics();
+  HttpResponse Health();
+
+  ApiServerOptions options_;
+  LogReader reader_;
+  Metrics metrics_;
+  ApiContext context_;
+  Router router_;
+  std::shared_mutex views_mu_;
+  std::unique_ptr<projectors::ProjectionRunner> runner_;
+  std::unique_ptr<HttpServer> http_;
+  std::mutex access_log_mu_;
+
+  std::thread projector_;
+  std::mutex stop_mu_;
+  std::condition_variable stop_cv_;
+  bool stopping_ = false;  // guarded by stop_mu_
+  std::atomic<bool> stopped_{false};
+  Status projector_status_;  // the projectors' last failure; guarded by stop_mu_
+
+  // When the newest checkpoint last changed, for its age.
+  std::atomic<uint64_t> checkpoint_size_seen_{0};
+  std::atomic<int64_t> checkpoint_seen_ms_{0};
+};
+
+}  // namespace lawtrail::api
+
+#endif  // LAWTRAIL_API_API_SERVER_H_

@@ -1,0 +1,82 @@
+// File: api/http_server.h
+// -----------------------------------------------------------------------------
+// An HTTP/1.1 server on Boost.Beast that hands each parsed request to a
+// handler on a pool of worker threads and writes back what it returns.
+//
+// Network I/O runs on a few threads that never block; handlers (which may
+// wait for a durable append or read RocksDB) run on the worker pool, so a
+// slow handler never stalls other connections' reads and writes.
+//
+// Defences, each with its own answer: a body over max_body_bytes → 413; a
+// header over max_header_bytes → 431; a request not fully received within
+// read_timeout (a slowloris client) → 408 and the connection closed; beyond
+// max_connections, new connections get 503 and are closed; a malformed
+// request → 400. Stop() stops accepting, lets requests already being handled
+// finish and answer, then closes every connection.
+#ifndef LAWTRAIL_API_HTTP_SERVER_H_
+#define LAWTRAIL_API_HTTP_SERVER_H_
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/http_types.h"
+#include "ledger/status.h"
+
+namespace lawtrail::api {
+
+struct HttpServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;  // 0: any free port (see HttpServer::port)
+  size_t max_connections = 512;
+  size_t max_body_bytes = 16 << 20;
+  size_t max_header_bytes = 16 << 10;
+  std::chrono::milliseconds read_timeout{10'000};   // whole request, from its first byte or the last response
+  std::chrono::milliseconds idle_timeout{60'000};   // a kept-alive connection waiting for its next request
+  std::chrono::milliseconds write_timeout{30'000};
+  unsigned io_threads = 1;
+  unsigned worker_threads = 16;
+};
+
+// Called once per request, after it is answered: for access logs and metrics.
+struct Served {
+  const HttpRequest& request;
+  unsigned status;
+  size_t response_bytes;
+  std::chrono::nanoseconds latency;
+};
+
+using HttpHandler = std::function<HttpResponse(HttpRequest&)>;
+using ServedHook = std::function<void(const Served&)>;
+
+class HttpServer {
+ public:
+  // Binds and listens; serving starts with Start().
+  static Result<std::unique_ptr<HttpServer>> Listen(HttpServerOptions options, HttpHandler handler,
+                                                    ServedHook served = nullptr);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  void Start();
+  // Stops accepting, waits (up to `grace`) for requests being handled to be
+  // answered, then closes every connection and joins the threads.
+  void Stop(std::chrono::milliseconds grace = std::chrono::milliseconds(10'000));
+
+  uint16_t port() const;
+  size_t open_connections() const;
+  uint64_t refused_connections() const;
+
+  struct Impl;  // the sessions (in the .cc) share it
+
+ private:
+  explicit HttpServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lawtrail::api
+
+#endif  // LAWTRAIL_API_HTTP_SERVER_H_

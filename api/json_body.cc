@@ -1,0 +1,33 @@
+#include "api/json_body.h"
+
+#include <algorithm>
+
+namespace lawtrail::api {
+
+Result<uint64_t> ParseIndex(std::string_view text, std::string_view what) {
+  const bool digits = !text.empty() && text.size() <= 20 &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || (text.size() > 1 && text[0] == '0')) {
+    return Status::InvalidArgument(std::string(what) + " must be a non-negative decimal integer, not '" +
+                                   std::string(text) + "'");
+  }
+  uint64_t v = 0;
+  for (char c : text) {
+    const auto digit = static_cast<uint64_t>(c - '0');
+    if (v > (UINT64_MAX - digit) / 10) return Status::InvalidArgument(std::string(what) + " is out of range");
+    v = v * 10 + digit;
+  }
+  return v;
+}
+
+nlohmann::json HashesJson(const std::vector<Hash>& hashes) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const Hash& h : hashes) a.push_back(ToBase64(h));
+  return a;
+}
+
+std::string JsonText(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace lawtrail::api

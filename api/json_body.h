@@ -1,0 +1,31 @@
+// File: api/json_body.h
+// -----------------------------------------------------------------------------
+// Small helpers shared by the routes: parsing numbers from paths and query
+// strings, and JSON arrays of base64 hashes.
+#ifndef LAWTRAIL_API_JSON_BODY_H_
+#define LAWTRAIL_API_JSON_BODY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ledger/bytes.h"
+#include "ledger/status.h"
+
+namespace lawtrail::api {
+
+// A decimal uint64 without sign, spaces or leading zeros (except "0"); the
+// error names `what`.
+Result<uint64_t> ParseIndex(std::string_view text, std::string_view what);
+
+nlohmann::json HashesJson(const std::vector<Hash>& hashes);
+
+// Canonical JSON text with UTF-8 as is (never \u escapes), and a newline.
+std::string JsonText(const nlohmann::json& j);
+
+}  // namespace lawtrail::api
+
+#endif  // LAWTRAIL_API_JSON_BODY_H_

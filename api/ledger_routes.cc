@@ -1,0 +1,305 @@
+#include "api/ledger_routes.h"
+
+#include <cstdio>
+#include <memory>
+
+#include "api/json_body.h"
+#include "ledger/json_codec.h"
+#include "ledger/log_format.h"
+#include "ledger/record.h"
+#include "ledger/statement.h"
+#include "ledger/statement_stream.h"
+#include "projectors/case_file_view.h"
+
+namespace lawtrail::api {
+namespace {
+
+JsonCodec& Codec() {
+  thread_local JsonCodec codec;  // a flatbuffers::Parser is not shared between threads
+  return codec;
+}
+
+// The statements of a submission request: the stream format of `lawtrail
+// append` (application/octet-stream) or {"submissions": [base64, …]}.
+Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_t limit) {
+  const std::string type = request.ContentType();
+  std::vector<Bytes> out;
+  if (type == "application/json") {
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
+    if (!body.is_object() || !body.contains("submissions") || !body["submissions"].is_array()) {
+      return Status::InvalidArgument("the body must be {\"submissions\": [<base64 submission>, …]}");
+    }
+    for (size_t i = 0; i < body["submissions"].size(); ++i) {
+      const auto& item = body["submissions"][i];
+      if (!item.is_string()) return Status::InvalidArgument("submissions[" + std::to_string(i) + "] is not a string");
+      auto bytes = FromBase64(item.get<std::string>());
+      if (!bytes.ok()) return Status::InvalidArgument("submissions[" + std::to_string(i) + "] is not base64");
+      out.push_back(std::move(*bytes));
+    }
+  } else if (type == "application/octet-stream" || type == "application/vnd.lawtrail.statements") {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(
+        fmemopen(const_cast<char*>(request.body.data()), request.body.size(), "rb"), &std::fclose);
+    if (request.body.empty()) return out;
+    if (!in) return Status::Internal("cannot read the body");
+    StatementStreamReader reader(in.get());
+    for (;;) {
+      auto next = reader.Next();
+      if (!next.ok()) return next.status().WithContext("the statement stream at byte " + std::to_string(reader.offset()));
+      if (!*next) break;
+      out.push_back(std::move(**next));
+    }
+  } else {
+    return Status::InvalidArgument("Content-Type must be application/octet-stream (framed statements) or "
+                                   "application/json, not '" + type + "'");
+  }
+  if (out.empty()) return Status::InvalidArgument("the request holds no statement");
+  if (out.size() > limit) {
+    return Status::InvalidArgument(std::to_string(out.size()) + " statements in one request; the limit is " +
+                                   std::to_string(limit));
+  }
+  return out;
+}
+
+nlohmann::json ErrorJson(const Status& s) {
+  nlohmann::json e = {{"code", HttpStatusOf(s.code()).second}, {"message", s.message()}};
+  if (!s.rule().empty()) e["rule"] = s.rule();
+  return e;
+}
+
+// Appends and waits until durable. kUnavailable when the queue is full.
+Result<std::vector<AppendResult>> AppendNow(ApiContext& ctx, std::vector<Bytes> statements) {
+  if (ctx.log == nullptr) return Status::Unavailable("this server serves a mirror: it takes no statements");
+  auto future = ctx.log->TryAppendAsync(std::move(statements));
+  if (!future) return Status::Unavailable("the log's queue is full; retry shortly");
+  return future->get();
+}
+
+HttpResponse Busy(const Status& s) {
+  HttpResponse r = HttpResponse::FromStatus(s);
+  if (s.code() == StatusCode::kUnavailable) r.headers.emplace_back("Retry-After", "1");
+  return r;
+}
+
+HttpResponse Submit(ApiContext& ctx, HttpRequest& request) {
+  auto statements = SubmittedStatements(request, ctx.max_statements_per_request);
+  if (!statements.ok()) return HttpResponse::FromStatus(statements.status());
+  const bool receipt = request.Query("receipt") == "checkpoint";
+  auto results = AppendNow(ctx, std::move(*statements));
+  if (!results.ok()) return Busy(results.status());
+  std::optional<std::string> checkpoint;
+  uint64_t checkpoint_size = 0;
+  size_t accepted = 0;
+  for (const auto& r : *results) accepted += r.ok() ? 1 : 0;
+  if (receipt && accepted > 0) {
+    auto note = ctx.log->CurrentCheckpoint();  // covers every index just made durable
+    if (!note.ok()) return HttpResponse::FromStatus(note.status().WithContext("making the receipt's checkpoint"));
+    checkpoint = *note;
+    auto size = ParseCheckpointNoteUnverified(*note);
+    if (!size.ok()) return HttpResponse::FromStatus(size.status());
+    checkpoint_size = size->size;
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : *results) {
+    if (!r.ok()) {
+      items.push_back({{"error", ErrorJson(r.status())}});
+      continue;
+    }
+    nlohmann::json item = {{"index", r->index}, {"event_id", EventIdHex(r->event_id)}, {"duplicate", r->duplicate}};
+    if (auto leaf = ctx.reader->LeafHashAt(r->index); leaf.ok()) item["leaf_hash"] = ToBase64(*leaf);
+    nlohmann::json flags = nlohmann::json::array();
+    for (const auto& f : r->flags) flags.push_back({{"rule", f.rule_id}, {"message", f.message}});
+    if (!flags.empty()) item["flags"] = flags;
+    if (checkpoint) {
+      auto proof = ctx.reader->InclusionProof(r->index, checkpoint_size);
+      if (!proof.ok()) return HttpResponse::FromStatus(proof.status());
+      item["inclusion_proof"] = HashesJson(*proof);
+    }
+    items.push_back(std::move(item));
+  }
+  ctx.metrics->CountAppended(accepted);
+  ctx.metrics->CountRefused(results->size() - accepted);
+  nlohmann::json body = {{"accepted", accepted}, {"refused", results->size() - accepted}, {"results", items}};
+  if (checkpoint) {
+    body["checkpoint"] = *checkpoint;
+    body["checkpoint_size"] = checkpoint_size;
+  }
+  // All refused: the request as a whole did nothing.
+  return HttpResponse::Json(JsonText(body), accepted == 0 ? 422 : 200);
+}
+
+Result<uint64_t> DefaultSize(const LogReader& reader, const HttpRequest& request) {
+  if (const std::string size = request.Query("size"); !size.empty()) return ParseIndex(size, "size");
+  ASSIGN_OR_RETURN(auto latest, reader.LatestCheckpoint());
+  if (!latest) return reader.Size();
+  ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
+  return cp.size;
+}
+
+HttpResponse Record(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
+  auto index = ParseIndex(request.params["index"], "index");
+  if (!index.ok()) return HttpResponse::FromStatus(index.status());
+  auto bytes = ctx.reader->RecordBytes(*index);
+  if (!bytes.ok()) return HttpResponse::FromStatus(bytes.status());
+  if (!caller.Can(kAudit) && !IsPublicRecord(*bytes)) {
+    return HttpResponse::Error(403, "forbidden",
+                               "record " + std::to_string(*index) +
+                                   " belongs to a case file: auditors read it here, supervisors through a "
+                                   "recorded retrieval of its case");
+  }
+  if (request.Query("format") == "raw") {
+    return HttpResponse::Text(std::string(AsChars(*bytes)), "application/octet-stream");
+  }
+  auto json = Codec().RecordToJson(*bytes);
+  if (!json.ok()) return HttpResponse::FromStatus(json.status());
+  return HttpResponse::Json(*json + "\n");
+}
+
+HttpResponse InclusionProof(ApiContext& ctx, HttpRequest& request) {
+  auto index = ParseIndex(request.params["index"], "index");
+  if (!index.ok()) return HttpResponse::FromStatus(index.status());
+  auto size = DefaultSize(*ctx.reader, request);
+  if (!size.ok()) return HttpResponse::FromStatus(size.status());
+  if (*index >= *size) {
+    return HttpResponse::Error(400, "invalid_argument", "index " + std::to_string(*index) +
+                                                            " is not in a tree of " + std::to_string(*size));
+  }
+  auto proof = ctx.reader->InclusionProof(*index, *size);
+  if (!proof.ok()) return HttpResponse::FromStatus(proof.status());
+  auto leaf = ctx.reader->LeafHashAt(*index);
+  if (!leaf.ok()) return HttpResponse::FromStatus(leaf.status());
+  nlohmann::json body = {{"index", *index}, {"size", *size}, {"leaf_hash", ToBase64(*leaf)}, {"proof", HashesJson(*proof)}};
+  if (auto note = ctx.reader->CheckpointAt(*size); note.ok() && *note) body["checkpoint"] = **note;
+  return HttpResponse::Json(JsonText(body));
+}
+
+HttpResponse ConsistencyProof(ApiContext& ctx, HttpRequest& request) {
+  auto old_size = ParseIndex(request.Query("old"), "old");
+  if (!old_size.ok()) return HttpResponse::FromStatus(old_size.status());
+  auto size = DefaultSize(*ctx.reader, request);
+  if (!size.ok()) return HttpResponse::FromStatus(size.status());
+  auto proof = ctx.reader->ConsistencyProof(*old_size, *size);
+  if (!proof.ok()) return HttpResponse::FromStatus(proof.status());
+  return HttpResponse::Json(JsonText({{"old", *old_size}, {"size", *size}, {"proof", HashesJson(*proof)}}));
+}
+
+HttpResponse CheckpointNote(ApiContext& ctx, HttpRequest& request) {
+  const std::string which = request.params["size"];
+  Result<std::optional<std::string>> note = std::optional<std::string>();
+  if (which == "latest") {
+    note = ctx.reader->LatestCheckpoint();
+  } else {
+    auto size = ParseIndex(which, "size");
+    if (!size.ok()) return HttpResponse::FromStatus(size.status());
+    note = ctx.reader->CheckpointAt(*size);
+  }
+  if (!note.ok()) return HttpResponse::FromStatus(note.status());
+  if (!*note) return HttpResponse::Error(404, "not_found", "no checkpoint of size " + which);
+  return HttpResponse::Text(**note);
+}
+
+// A supervisor's retrieval: the signed CaseFileRetrieved is appended (and
+// durable) before anything of the case is read, so every read is on record.
+HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
+  const std::string case_id = request.params["case"];
+  auto statements = SubmittedStatements(request, 1);
+  if (!statements.ok()) return HttpResponse::FromStatus(statements.status());
+  auto parsed = ParseSignedStatement(Bytes((*statements)[0]));
+  if (!parsed.ok()) {
+    // A submission wrapper with openings: a retrieval has none to give.
+    return HttpResponse::Error(400, "invalid_argument", "the body must be one signed CaseFileRetrieved statement: " +
+                                                            parsed.status().message());
+  }
+  const fb::Statement& st = *parsed->statement;
+  if (st.payload_type() != fb::Payload::CaseFileRetrieved) {
+    return HttpResponse::Error(400, "invalid_argument", "the statement must be a CaseFileRetrieved");
+  }
+  if (st.case_id()->string_view() != case_id) {
+    return HttpResponse::Error(400, "invalid_argument",
+                               "the retrieval names case '" + st.case_id()->str() + "', not '" + case_id + "'");
+  }
+  if (!caller.certificate.empty() && (st.actor() == nullptr || st.actor()->certificate_no() == nullptr ||
+                                      st.actor()->certificate_no()->string_view() != caller.certificate)) {
+    return HttpResponse::Error(403, "forbidden", "the retrieval is signed by another officer than this token's (" +
+                                                     caller.certificate + ")");
+  }
+  auto results = AppendNow(ctx, std::move(*statements));
+  if (!results.ok()) return Busy(results.status());
+  const AppendResult& appended = (*results)[0];
+  if (!appended.ok()) return HttpResponse::FromStatus(appended.status());
+  if (appended->duplicate) {
+    return HttpResponse::Error(409, "conflict", "this retrieval is already recorded at index " +
+                                                    std::to_string(appended->index) + "; sign a new one");
+  }
+  ctx.metrics->CountRetrieval();
+  std::string records = "[";
+  uint64_t count = 0;
+  Status read = ctx.reader->ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
+    auto json = Codec().RecordToJson(bytes);
+    if (!json.ok()) return json.status().WithContext("record " + std::to_string(index));
+    records += (count++ ? "," : "") + *json;
+    return Status::Ok();
+  });
+  if (!read.ok()) return HttpResponse::FromStatus(read);
+  records += "]";
+  nlohmann::json head = {{"case_id", case_id}, {"retrieval", {{"index", appended->index}}}, {"records", count}};
+  if (auto leaf = ctx.reader->LeafHashAt(appended->index); leaf.ok()) head["retrieval"]["leaf_hash"] = ToBase64(*leaf);
+  std::string case_file = "null";
+  if (ctx.views != nullptr) {
+    if (auto file = projectors::ReadCaseFile(*ctx.views, *ctx.reader, case_id); file.ok()) {
+      case_file = file->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  std::string body = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  body.pop_back();  // the closing brace: the history and case file follow as they are
+  body += ",\"history\":" + records + ",\"case_file\":" + case_file + "}\n";
+  return HttpResponse::Json(std::move(body));
+}
+
+}  // namespace
+
+bool IsPublicRecord(ByteView record) {
+  auto view = ParseRecord(record);
+  if (!view.ok()) return false;
+  auto parsed = ParseSignedStatement(Bytes(view->signed_statement.begin(), view->signed_statement.end()));
+  if (!parsed.ok()) return false;
+  const fb::Statement& st = *parsed->statement;
+  if (st.case_id() != nullptr && st.case_id()->string_view() == kRegistryCaseId) return true;
+  switch (st.payload_type()) {
+    case fb::Payload::DisclosurePublished:
+    case fb::Payload::DisclosureCorrected:
+    case fb::Payload::DisclosureWithdrawn: return true;
+    default: return false;
+  }
+}
+
+void AddLedgerRoutes(Router& router, ApiContext& ctx) {
+  router.Add("POST", "/v1/statements", kSubmit, [&ctx](HttpRequest& r, const Caller&) { return Submit(ctx, r); });
+  router.Add("GET", "/v1/log", 0, [&ctx](HttpRequest&, const Caller&) {
+    auto origin = ctx.reader->Origin();
+    auto size = ctx.reader->Size();
+    if (!origin.ok()) return HttpResponse::FromStatus(origin.status());
+    if (!size.ok()) return HttpResponse::FromStatus(size.status());
+    nlohmann::json body = {{"origin", *origin}, {"size", *size}, {"verifier_key", ctx.verifier_key},
+                           {"accepts_statements", ctx.log != nullptr}};
+    if (auto latest = ctx.reader->LatestCheckpoint(); latest.ok() && *latest) body["checkpoint"] = **latest;
+    return HttpResponse::Json(JsonText(body));
+  });
+  router.Add("GET", "/v1/records/{index}", kReadPublic,
+             [&ctx](HttpRequest& r, const Caller& c) { return Record(ctx, r, c); });
+  router.Add("GET", "/v1/records/{index}/inclusion-proof", kReadPublic,
+             [&ctx](HttpRequest& r, const Caller&) { return InclusionProof(ctx, r); });
+  router.Add("GET", "/v1/consistency-proof", kReadPublic,
+             [&ctx](HttpRequest& r, const Caller&) { return ConsistencyProof(ctx, r); });
+  router.Add("GET", "/v1/checkpoints/{size}", kReadPublic,
+             [&ctx](HttpRequest& r, const Caller&) { return CheckpointNote(ctx, r); });
+  router.Add("POST", "/v1/cases/{case}/retrievals", kRetrieve,
+             [&ctx](HttpRequest& r, const Caller& c) { return Retrieve(ctx, r, c); });
+  router.Add("GET", "/v1/cases/{case}/history", kRetrieve, [](HttpRequest& r, const Caller&) {
+    return HttpResponse::Error(428, "retrieval_required",
+                               "a case's history is read through a recorded retrieval: POST a signed "
+                               "CaseFileRetrieved for case '" + r.params["case"] + "' to /v1/cases/{case}/retrievals");
+  });
+}
+
+}  // namespace lawtrail::api

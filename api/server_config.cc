@@ -1,0 +1,101 @@
+#include "api/server_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include "api/json_body.h"
+
+namespace lawtrail::api {
+namespace {
+
+Status ReadTokens(const nlohmann::json& list, TokenTable& tokens) {
+  if (!list.is_array()) return Status::InvalidArgument("tokens: must be an array");
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto& t = list[i];
+    const std::string where = "tokens[" + std::to_string(i) + "]";
+    if (!t.is_object()) return Status::InvalidArgument(where + ": must be an object");
+    if (t.contains("token")) {
+      return Status::InvalidArgument(where + ": holds a clear token; store only its \"sha256\" (lawtrail token prints it)");
+    }
+    TokenEntry e;
+    e.name = t.value("name", "");
+    if (e.name.empty()) return Status::InvalidArgument(where + ".name: missing");
+    auto role = ParseRole(t.value("role", ""));
+    if (!role.ok()) return role.status().WithContext(where + ".role");
+    e.role = *role;
+    e.certificate = t.value("certificate", "");
+    auto hash = FromHex(t.value("sha256", ""));
+    if (!hash.ok() || hash->size() != 32) return Status::InvalidArgument(where + ".sha256: must be 64 hex digits");
+    std::copy(hash->begin(), hash->end(), e.sha256.begin());
+    tokens.Add(std::move(e));
+  }
+  return Status::Ok();
+}
+
+Status ReadLimits(const nlohmann::json& l, ServeConfig& c) {
+  if (!l.is_object()) return Status::InvalidArgument("limits: must be an object");
+  for (const auto& [key, value] : l.items()) {
+    if (!value.is_number_unsigned() || value.get<uint64_t>() == 0) {
+      return Status::InvalidArgument("limits." + key + ": must be a positive integer");
+    }
+    const uint64_t v = value.get<uint64_t>();
+    HttpServerOptions& h = c.api.http;
+    if (key == "max_connections") h.max_connections = v;
+    else if (key == "max_body_bytes") h.max_body_bytes = v;
+    else if (key == "max_header_bytes") h.max_header_bytes = v;
+    else if (key == "read_timeout_ms") h.read_timeout = std::chrono::milliseconds(v);
+    else if (key == "write_timeout_ms") h.write_timeout = std::chrono::milliseconds(v);
+    else if (key == "worker_threads") h.worker_threads = static_cast<unsigned>(v);
+    else if (key == "max_statements_per_request") c.api.max_statements_per_request = v;
+    else return Status::InvalidArgument("limits." + key + ": unknown limit");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ParseListen(const std::string& listen, HttpServerOptions& http) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return Status::InvalidArgument("listen: '" + listen + "' is not host:port");
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  auto port = ParseIndex(listen.substr(colon + 1), "listen port");
+  if (!port.ok() || *port > 65535) return Status::InvalidArgument("listen: '" + listen + "' has no valid port");
+  http.address = host;
+  http.port = static_cast<uint16_t>(*port);
+  return Status::Ok();
+}
+
+Result<ServeConfig> ParseServeConfig(const std::string& text) {
+  ServeConfig c;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("the config is not a JSON object");
+  for (const auto& [key, value] : j.items()) {
+    if (key == "listen") {
+      if (!value.is_string()) return Status::InvalidArgument("listen: must be a string");
+      RETURN_IF_ERROR(ParseListen(value.get<std::string>(), c.api.http));
+    } else if (key == "tokens") {
+      RETURN_IF_ERROR(ReadTokens(value, c.api.tokens));
+    } else if (key == "limits") {
+      RETURN_IF_ERROR(ReadLimits(value, c));
+    } else if (key == "access_log") {
+      if (!value.is_boolean()) return Status::InvalidArgument("access_log: must be true or false");
+      c.api.access_log = value.get<bool>();
+    } else if (key == "kafka") {
+      if (!value.is_object()) return Status::InvalidArgument("kafka: must be an object");
+      c.brokers = value.value("brokers", "");
+      c.topic_prefix = value.value("topic_prefix", c.topic_prefix);
+      if (value.contains("settings")) {
+        if (!value["settings"].is_object()) return Status::InvalidArgument("kafka.settings: must be an object");
+        for (const auto& [k, v] : value["settings"].items()) {
+          if (!v.is_string()) return Status::InvalidArgument("kafka.settings." + k + ": must be a string");
+          c.kafka_settings[k] = v.get<std::string>();
+        }
+      }
+    } else {
+      return Status::InvalidArgument(key + ": unknown setting");
+    }
+  }
+  return c;
+}
+
+}  // namespace lawtrail::api

@@ -1,0 +1,329 @@
+// The HTTP API against a running server on loopback, through a real HTTP
+// client: every route family, every role boundary, the recorded retrieval,
+// tlog tiles, and the answers to bad and hostile requests.
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_server.h"
+#include "api/tile_routes.h"
+#include "ledger/checkpoint.h"
+#include "ledger/data_dir.h"
+#include "ledger/merkle.h"
+#include "ledger/registry_statements.h"
+#include "ledger/sha256.h"
+#include "ledger/statement_builder.h"
+#include "projectors/all.h"
+#include "tests/api/http_client.h"
+#include "tests/support/case_fixture.h"
+#include "tests/support/demo_log.h"
+#include "tests/support/test_log.h"
+
+namespace lawtrail::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kOfficerToken = "officer-token";
+constexpr const char* kSupervisorToken = "supervisor-token";
+constexpr const char* kAuditorToken = "auditor-token";
+
+api::TokenEntry Entry(const std::string& token, api::Role role, const std::string& certificate = "") {
+  api::TokenEntry e;
+  e.name = std::string(api::RoleName(role)) + "-test";
+  e.role = role;
+  e.certificate = certificate;
+  const Hash h = Sha256(AsBytes(token));
+  std::copy(h.begin(), h.end(), e.sha256.begin());
+  return e;
+}
+
+// A server over a TestLog, on a free port, with one token per role.
+struct Served {
+  explicit Served(TestLog& t, api::HttpServerOptions http = {}, const std::string& supervisor_cert = "S-1") {
+    api::ApiServerOptions o;
+    http.port = 0;
+    o.http = http;
+    o.access_log = false;
+    o.tokens.Add(Entry(kOfficerToken, api::Role::kOfficer));
+    o.tokens.Add(Entry(kSupervisorToken, api::Role::kSupervisor, supervisor_cert));
+    o.tokens.Add(Entry(kAuditorToken, api::Role::kAuditor));
+    auto views = projectors::ViewStore::Open(projectors::ViewsPath(t.dir()));
+    REQUIRE(views.ok());
+    views_ = std::move(*views);
+    auto s = api::ApiServer::Start(&t.log(), t.log().store(), views_.get(), t.vkey(), std::move(o));
+    REQUIRE(s.ok());
+    server = std::move(*s);
+  }
+  ~Served() { server->Stop(); }
+  uint16_t port() const { return server->port(); }
+  std::unique_ptr<projectors::ViewStore> views_;
+  std::unique_ptr<api::ApiServer> server;
+};
+
+std::string Framed(const Bytes& statement) {
+  std::string out(4, '\0');
+  const uint32_t n = static_cast<uint32_t>(statement.size());
+  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>((n >> (8 * i)) & 0xff);
+  out.append(AsChars(statement));
+  return out;
+}
+
+Bytes Retrieval(const TestOfficer& supervisor, const std::string& case_id) {
+  const StatementHeader h = TestLog::HeaderFor(supervisor, case_id);
+  flatbuffers::FlatBufferBuilder b;
+  auto payload = fb::CreateCaseFileRetrievedDirect(b, "执法监督检查", "全部案卷");
+  return SignStatement(FinishStatement(b, h, fb::Payload::CaseFileRetrieved, payload.Union()), supervisor.key);
+}
+
+TEST_CASE("an officer's statement is appended over HTTP and its receipt proves it against a signed checkpoint") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("O-1");
+  Served s(t);
+  const Bytes memo = t.Memo(officer, "青山镇〔2026〕第1号", "现场检查：门店招牌违规设置");
+  const Reply r = Http(s.port(), "POST", "/v1/statements?receipt=checkpoint", Framed(memo), "application/octet-stream",
+                       kOfficerToken);
+  REQUIRE(r.status == 200);
+  const json body = json::parse(r.body);
+  REQUIRE(body["accepted"] == 1);
+  const json& item = body["results"][0];
+  const uint64_t index = item["index"];
+  auto vkey = note::ParseVerifier(t.vkey());
+  REQUIRE(vkey.ok());
+  auto cp = OpenCheckpoint(body["checkpoint"].get<std::string>(), *vkey);
+  REQUIRE(cp.ok());
+  REQUIRE(cp->size > index);
+  std::vector<Bytes> proof;
+  for (const auto& h : item["inclusion_proof"]) proof.push_back(*FromBase64(h.get<std::string>()));
+  const Bytes leaf = *FromBase64(item["leaf_hash"].get<std::string>());
+  CHECK(merkle::VerifyInclusion(index, cp->size, leaf, proof, ByteView(cp->root)).ok());
+  // The same statement again: the same index, marked as a repeat.
+  const Reply again = Http(s.port(), "POST", "/v1/statements", Framed(memo), "application/octet-stream", kOfficerToken);
+  REQUIRE(again.status == 200);
+  CHECK(json::parse(again.body)["results"][0]["index"] == index);
+  CHECK(json::parse(again.body)["results"][0]["duplicate"] == true);
+  // Chinese text round-trips byte for byte through the auditor's read.
+  const Reply read = Http(s.port(), "GET", "/v1/records/" + std::to_string(index), "", "", kAuditorToken);
+  REQUIRE(read.status == 200);
+  CHECK(read.body.find("现场检查：门店招牌违规设置") != std::string::npos);
+  const Reply raw = Http(s.port(), "GET", "/v1/records/" + std::to_string(index) + "?format=raw", "", "", kAuditorToken);
+  CHECK(raw.body == std::string(AsChars(*t.log().reader().RecordBytes(index))));
+}
+
+TEST_CASE("a refused statement answers 422 with the rule and message and the log does not grow") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("O-1");
+  Served s(t);
+  const TestOfficer stranger{"X-9", KeyPair::Generate()};  // never registered
+  const uint64_t before = *t.log().reader().Size();
+  const std::string body = json{{"submissions", {ToBase64(t.Memo(stranger, "青山镇〔2026〕第2号"))}}}.dump();
+  const Reply r = Http(s.port(), "POST", "/v1/statements", body, "application/json", kOfficerToken);
+  REQUIRE(r.status == 422);
+  const json e = json::parse(r.body)["results"][0]["error"];
+  CHECK(e["code"] == "refused");
+  CHECK(!e["message"].get<std::string>().empty());
+  CHECK(*t.log().reader().Size() == before);
+  (void)officer;
+}
+
+TEST_CASE("roles: the public reads registry records, proofs and checkpoints but no case record and cannot submit") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("O-1");
+  Served s(t);
+  const uint64_t memo_index = t.AppendOne(t.Memo(officer, "青山镇〔2026〕第3号"))->index;
+  CHECK(Http(s.port(), "GET", "/v1/records/0").status == 200);  // the agency's genesis
+  CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index)).status == 403);
+  CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index), "", "", kOfficerToken).status == 403);
+  CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index), "", "", kAuditorToken).status == 200);
+  CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index) + "/inclusion-proof?size=" +
+                                  std::to_string(memo_index + 1)).status == 200);
+  CHECK(Http(s.port(), "POST", "/v1/statements", "x", "application/octet-stream").status == 403);
+  CHECK(Http(s.port(), "POST", "/v1/statements", "x", "application/octet-stream", kAuditorToken).status == 403);
+  CHECK(Http(s.port(), "GET", "/v1/log", "", "", "no-such-token").status == 401);
+  CHECK(Http(s.port(), "GET", "/tile/entries/000.p/1").status == 403);
+  CHECK(Http(s.port(), "GET", "/tile/entries/000.p/1", "", "", kAuditorToken).status == 200);
+}
+
+TEST_CASE("a supervisor's read of a case appends its retrieval event before the case is returned") {
+  CaseFixture f;
+  const std::string case_id = "C1";
+  f.Open(case_id, 0);
+  Served s(f.t(), {}, f.supervisor.certificate_no);
+  const uint64_t before = *f.t().log().reader().Size();
+  const std::string target = "/v1/cases/" + case_id + "/retrievals";
+
+  SECTION("the retrieval is in the log, and the history returned ends with it") {
+    const Reply r = Http(s.port(), "POST", target, Framed(Retrieval(f.supervisor, case_id)),
+                         "application/octet-stream", kSupervisorToken);
+    REQUIRE(r.status == 200);
+    const json body = json::parse(r.body);
+    CHECK(body["retrieval"]["index"] == before);
+    CHECK(*f.t().log().reader().Size() == before + 1);
+    REQUIRE(body["history"].size() == 2);
+    CHECK(body["history"][0]["signed_statement"]["statement"]["payload_type"] == "CaseOpened");
+    CHECK(body["history"][1]["index"] == before);
+    CHECK(body["history"][1]["signed_statement"]["statement"]["payload_type"] == "CaseFileRetrieved");
+  }
+  SECTION("a plain GET of the history is refused: it must go through a recorded retrieval") {
+    CHECK(Http(s.port(), "GET", "/v1/cases/" + case_id + "/history", "", "", kSupervisorToken).status == 428);
+    CHECK(Http(s.port(), "POST", target, Framed(Retrieval(f.supervisor, case_id)), "application/octet-stream",
+               kAuditorToken).status == 403);
+    CHECK(*f.t().log().reader().Size() == before);
+  }
+  SECTION("a retrieval signed by someone other than the token's officer is refused before anything is read") {
+    const Reply r = Http(s.port(), "POST", target, Framed(Retrieval(f.a, case_id)), "application/octet-stream",
+                         kSupervisorToken);
+    CHECK(r.status == 403);
+    CHECK(*f.t().log().reader().Size() == before);
+  }
+}
+
+TEST_CASE("a retrieval the log refuses fails the read, and nothing of the case leaves") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  Served s(f.t(), {}, "");  // a token bound to no officer: only the signature decides
+  const uint64_t before = *f.t().log().reader().Size();
+  // Signed by an officer who is not a supervisor: admission refuses it.
+  const Reply r = Http(s.port(), "POST", "/v1/cases/C1/retrievals", Framed(Retrieval(f.a, "C1")),
+                       "application/octet-stream", kSupervisorToken);
+  CHECK(r.status == 422);
+  CHECK(r.body.find("history") == std::string::npos);
+  CHECK(r.body.find("CaseOpened") == std::string::npos);
+  CHECK(*f.t().log().reader().Size() == before);
+}
+
+TEST_CASE("hash tiles served over HTTP reproduce the checkpoint's root") {
+  TestLog t(CheckpointEvery(100'000));
+  const TestOfficer officer = t.AddOfficer("O-1");
+  std::vector<Bytes> memos;
+  for (int i = 0; i < 600; ++i) memos.push_back(t.Memo(officer, "青山镇〔2026〕第" + std::to_string(5 + i % 7) + "号"));
+  for (const auto& r : t.log().Append(std::move(memos))) REQUIRE(r.ok());
+  REQUIRE(t.log().CurrentCheckpoint().ok());
+  Served s(t);
+  const Reply note = Http(s.port(), "GET", "/checkpoint");
+  REQUIRE(note.status == 200);
+  auto cp = OpenCheckpoint(note.body, *note::ParseVerifier(t.vkey()));
+  REQUIRE(cp.ok());
+  // As a tlog client does: full level-0 tiles, then the partial one at the edge.
+  merkle::CompactRange range;
+  for (uint64_t n = 0; n * 256 < cp->size; ++n) {
+    const uint64_t width = std::min<uint64_t>(256, cp->size - n * 256);
+    std::string path = "/tile/0/" + api::TileIndexPath(n) + (width < 256 ? ".p/" + std::to_string(width) : "");
+    const Reply tile = Http(s.port(), "GET", path);
+    REQUIRE(tile.status == 200);
+    REQUIRE(tile.body.size() == width * 32);
+    for (uint64_t i = 0; i < width; ++i) {
+      Hash h;
+      std::copy(tile.body.begin() + static_cast<ptrdiff_t>(i * 32), tile.body.begin() + static_cast<ptrdiff_t>(i * 32 + 32), h.begin());
+      range.Append(h, [](merkle::NodeId, const Hash&) {});
+    }
+  }
+  CHECK(range.size() == cp->size);
+  CHECK(range.Root() == cp->root);
+  // A full tile the tree has not completed yet does not exist.
+  CHECK(Http(s.port(), "GET", "/tile/0/" + api::TileIndexPath(cp->size / 256)).status == 404);
+  CHECK(api::TileIndexPath(1234067) == "x001/x234/067");
+  CHECK(api::ParseTilePath("x001/x234/067.p/8")->index == 1234067);
+  CHECK(api::ParseTilePath("x001/x234/067.p/8")->width == 8);
+}
+
+TEST_CASE("bad requests get clear JSON errors with stable codes") {
+  TestLog t;
+  api::HttpServerOptions http;
+  http.max_body_bytes = 4096;
+  http.max_header_bytes = 2048;
+  http.read_timeout = std::chrono::milliseconds(500);
+  Served s(t, http);
+  auto code = [](const Reply& r) { return json::parse(r.body)["error"]["code"].get<std::string>(); };
+  const Reply big = Http(s.port(), "POST", "/v1/statements", std::string(10'000, 'x'), "application/octet-stream", kOfficerToken);
+  CHECK(big.status == 413);
+  CHECK(code(big) == "body_too_large");
+  const Reply malformed = Http(s.port(), "POST", "/v1/statements", "{\"submissions\": [", "application/json", kOfficerToken);
+  CHECK(malformed.status == 400);
+  CHECK(json::parse(malformed.body)["error"]["message"] == "the body is not valid JSON");
+  const Reply wrong_type = Http(s.port(), "POST", "/v1/statements", "hello", "text/plain", kOfficerToken);
+  CHECK(wrong_type.status == 400);
+  CHECK(code(Http(s.port(), "GET", "/v1/nowhere")) == "unknown_path");
+  CHECK(Http(s.port(), "PUT", "/v1/log").status == 405);
+  CHECK(Http(s.port(), "GET", "/v1/records/abc").status == 400);
+  CHECK(Http(s.port(), "GET", "/v1/records/99999").status == 404);
+  const std::string huge_header = "GET /v1/log HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n";
+  CHECK(RawExchange(s.port(), huge_header).find("HTTP/1.1 431") == 0);
+  CHECK(RawExchange(s.port(), "GARBAGE\r\n\r\n").find("HTTP/1.1 400") == 0);
+  // A slow client that never finishes its request is answered 408 and cut off.
+  const auto started = std::chrono::steady_clock::now();
+  const std::string slow = RawExchange(s.port(), "POST /v1/statements HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab");
+  CHECK(slow.find("HTTP/1.1 408") == 0);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+}
+
+TEST_CASE("beyond the connection limit new connections are answered 503 and closed") {
+  TestLog t;
+  api::HttpServerOptions http;
+  http.max_connections = 2;
+  http.read_timeout = std::chrono::milliseconds(3000);
+  Served s(t, http);
+  namespace net = boost::asio;
+  net::io_context ioc;
+  std::vector<net::ip::tcp::socket> held;
+  for (int i = 0; i < 2; ++i) {
+    held.emplace_back(ioc);
+    held.back().connect({net::ip::make_address("127.0.0.1"), s.port()});
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(RawExchange(s.port(), "", 3000).find("HTTP/1.1 503") == 0);
+  held.clear();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(Http(s.port(), "GET", "/healthz").status == 200);
+}
+
+TEST_CASE("views are served as the projectors fold them: decisions, certificates, statistics, metrics") {
+  DemoLog demo(40);
+  auto log = Log::Open(demo.dir.path());
+  REQUIRE(log.ok());
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(demo.dir.path()));
+  REQUIRE(views.ok());
+  api::ApiServerOptions o;
+  o.http.port = 0;
+  o.access_log = false;
+  auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), "", std::move(o));
+  REQUIRE(server.ok());
+  const uint16_t port = (*server)->port();
+  // The projectors catch up on their own thread.
+  json list;
+  for (int i = 0; i < 200; ++i) {
+    list = json::parse(Http(port, "GET", "/v1/disclosures?per_page=5").body);
+    if (list.contains("total") && list["total"].get<int>() > 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(list["total"].get<int>() > 0);
+  CHECK(list["items"].size() <= 5);
+  const std::string case_id = list["items"][0]["case_id"];
+  const Reply one = Http(port, "GET", "/v1/disclosures/" + case_id);
+  REQUIRE(one.status == 200);
+  CHECK(json::parse(one.body)["versions"].size() >= 1);
+  // The roster: every officer's certificate answers, the suspended one as suspended.
+  const json roster = json::parse(Http(port, "GET", "/v1/registry/officers").body);
+  REQUIRE(roster["items"].size() > 10);
+  bool saw_suspended = false;
+  for (const auto& officer : roster["items"]) {
+    const json check = json::parse(Http(port, "GET", "/v1/registry/officers/" + officer["key"].get<std::string>()).body);
+    CHECK((check["status"] == "valid" || check["status"] == "suspended" || check["status"] == "expired"));
+    saw_suspended = saw_suspended || check["status"] == "suspended";
+  }
+  CHECK(saw_suspended);
+  CHECK(Http(port, "GET", "/v1/registry/officers/00000000").status == 404);
+  CHECK(Http(port, "GET", "/v1/statistics/2025").status == 200);
+  const std::string metrics = Http(port, "GET", "/metrics").body;
+  for (const char* name : {"lawtrail_http_request_seconds_bucket", "lawtrail_appended_records_total",
+                           "lawtrail_append_queue_statements", "lawtrail_projector_lag_records",
+                           "lawtrail_checkpoint_age_seconds", "lawtrail_log_size"}) {
+    CHECK(metrics.find(name) != std::string::npos);
+  }
+  (*server)->Stop();
+}
+
+}  // namespace
+}  // namespace lawtrail::testing

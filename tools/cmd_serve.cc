@@ -1,0 +1,184 @@
+// lawtrail serve, lawtrail token
+#include <sodium.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_server.h"
+#include "api/server_config.h"
+#include "ledger/data_dir.h"
+#include "ledger/files.h"
+#include "ledger/kafka/relay.h"
+#include "projectors/all.h"
+#include "tools/cli_support.h"
+
+namespace lawtrail::cli {
+namespace {
+
+// The relay inside serve: tails the log in this process and streams it to
+// Kafka, exactly as `lawtrail relay` does from outside.
+class RelayThread {
+ public:
+  static Result<std::unique_ptr<RelayThread>> Start(const std::string& dir, const LogReader& reader,
+                                                    const api::ServeConfig& config) {
+    ASSIGN_OR_RETURN(std::string origin, reader.Origin());
+    kafka::RelayOptions options;
+    options.bootstraps = config.brokers;
+    options.topics = kafka::Topics::WithPrefix(config.topic_prefix);
+    options.extra = config.kafka_settings;
+    ASSIGN_OR_RETURN(auto relay, kafka::Relay::Open(origin, dir + "/relay", options));
+    std::unique_ptr<RelayThread> t(new RelayThread(std::move(relay), reader, origin));
+    t->thread_ = std::thread([p = t.get()] { p->Loop(); });
+    return t;
+  }
+  ~RelayThread() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  std::string Metrics() {
+    std::lock_guard lock(mu_);
+    std::string text = RelayMetricsText(origin_, cursor_, lag_);
+    if (!status_.ok()) text += "# relay: " + status_.ToString() + "\n";
+    return text;
+  }
+
+ private:
+  RelayThread(std::unique_ptr<kafka::Relay> relay, const LogReader& reader, std::string origin)
+      : relay_(std::move(relay)), reader_(reader), origin_(std::move(origin)) {}
+  void Loop() {
+    for (;;) {
+      auto sent = relay_->CatchUp(reader_);
+      auto lag = relay_->Lag(reader_);
+      {
+        std::unique_lock lock(mu_);
+        status_ = sent.ok() ? Status::Ok() : sent.status();
+        if (!sent.ok()) std::fprintf(stderr, "lawtrail serve: relay: %s (retrying)\n", sent.status().ToString().c_str());
+        cursor_ = relay_->cursor();
+        lag_ = lag.ok() ? *lag : lag_;
+        cv_.wait_for(lock, std::chrono::milliseconds(sent.ok() ? 200 : 2000), [this] { return stopping_; });
+        if (stopping_) return;
+      }
+    }
+  }
+
+  std::unique_ptr<kafka::Relay> relay_;
+  const LogReader& reader_;
+  std::string origin_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;  // guarded by mu_
+  uint64_t cursor_ = 0;    // guarded by mu_
+  uint64_t lag_ = 0;       // guarded by mu_
+  Status status_;          // guarded by mu_
+};
+
+int Token(const std::string& name, const std::string& role, const std::string& certificate) {
+  if (auto r = api::ParseRole(role); !r.ok()) return Report("token", r.status());
+  uint8_t secret[32];
+  randombytes_buf(secret, sizeof secret);
+  const std::string token = "lt_" + ToHex(ByteView(secret, sizeof secret));
+  sodium_memzero(secret, sizeof secret);
+  nlohmann::json entry = {{"name", name}, {"role", role}, {"sha256", api::TokenHashHex(token)}};
+  if (!certificate.empty()) entry["certificate"] = certificate;
+  std::printf("%s\n%s\n", token.c_str(), entry.dump(-1, ' ', false).c_str());
+  std::fprintf(stderr, "the first line is the token: give it to %s and keep no copy; "
+                       "the second goes into the config's \"tokens\"\n", name.c_str());
+  return 0;
+}
+
+}  // namespace
+
+std::string RelayMetricsText(const std::string& origin, uint64_t cursor, uint64_t lag) {
+  const std::string labels = "{origin=\"" + origin + "\"}";
+  return PrometheusGauge("lawtrail_relay_cursor", "Records the brokers have acknowledged (the relay's cursor).",
+                         labels, static_cast<long long>(cursor)) +
+         PrometheusGauge("lawtrail_relay_lag_records", "Records in the log not yet acknowledged by the brokers.",
+                         labels, static_cast<long long>(lag));
+}
+
+int RunServe(const ServeOptions& o) {
+  api::ServeConfig config;
+  if (!o.config.empty()) {
+    auto text = ReadFile(o.config);
+    if (!text.ok()) return Report("serve", text.status());
+    auto parsed = api::ParseServeConfig(*text);
+    if (!parsed.ok()) return Report("serve", parsed.status().WithContext(o.config));
+    config = std::move(*parsed);
+  }
+  if (!o.listen.empty()) {
+    if (Status s = api::ParseListen(o.listen, config.api.http); !s.ok()) return Report("serve", s);
+  }
+  if (!o.brokers.empty()) config.brokers = o.brokers;
+  auto vkey = ReadFile(data_dir::VerifierKeyPath(o.dir));
+  if (!vkey.ok()) return Report("serve", vkey.status());
+  while (!vkey->empty() && (vkey->back() == '\n' || vkey->back() == '\r')) vkey->pop_back();
+  auto log = Log::Open(o.dir);
+  if (!log.ok()) return Report("serve", log.status());
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir));
+  if (!views.ok()) return Report("serve", views.status());
+  std::unique_ptr<RelayThread> relay;
+  if (!config.brokers.empty()) {
+    auto started = RelayThread::Start(o.dir, (*log)->reader(), config);
+    if (!started.ok()) return Report("serve", started.status().WithContext("starting the relay"));
+    relay = std::move(*started);
+    config.api.extra_metrics = [r = relay.get()] { return r->Metrics(); };
+  }
+  CatchStopSignals();
+  auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), *vkey, std::move(config.api));
+  if (!server.ok()) return Report("serve", server.status());
+  std::fprintf(stderr, "lawtrail serve: listening on http://%s:%u/ (SIGTERM or Ctrl-C stops)\n",
+               config.api.http.address.c_str(), (*server)->port());
+  if (!o.port_file.empty()) {
+    if (Status s = WriteFileDurably(o.port_file, std::to_string((*server)->port()) + "\n", 0644, false); !s.ok()) {
+      return Report("serve", s);
+    }
+  }
+  while (!StopRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::fprintf(stderr, "lawtrail serve: stopping: answering requests in flight\n");
+  (*server)->Stop();
+  server->reset();
+  relay.reset();
+  log->reset();  // finishes queued statements and writes the last checkpoint
+  std::fprintf(stderr, "lawtrail serve: stopped\n");
+  return 0;
+}
+
+void AddServeCommands(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve the log over HTTP (docs/api.md): statements in, records, proofs, checkpoints,\n"
+               "tlog tiles, the views and the portal out; fold the views as the log grows; relay\n"
+               "to Kafka when brokers are configured. Stops cleanly on SIGTERM.");
+  AddDataOption(serve, o->dir);
+  AddServeOptions(serve, *o);
+  serve->callback([o, &exit_code] { exit_code = RunServe(*o); });
+
+  auto name = std::make_shared<std::string>();
+  auto role = std::make_shared<std::string>();
+  auto certificate = std::make_shared<std::string>();
+  CLI::App* token = app.add_subcommand(
+      "token", "Make an API token: prints the token, then the config entry that holds only its hash.");
+  token->add_option("--name", *name, "Who holds the token")->required();
+  token->add_option("--role", *role, "public, officer, reviewer, supervisor, auditor or admin")->required();
+  token->add_option("--certificate", *certificate, "The officer's certificate number the token belongs to");
+  token->callback([=, &exit_code] { exit_code = Token(*name, *role, *certificate); });
+}
+
+void AddServeOptions(CLI::App* command, ServeOptions& o) {
+  command->add_option("--listen", o.listen, "host:port to listen on (default 127.0.0.1:8080, or the config's)");
+  command->add_option("--config", o.config, "The config file (JSON; docs/api.md): tokens, limits, Kafka");
+  command->add_option("--brokers", o.brokers, "Relay to these Kafka brokers (overrides the config)");
+  command->add_option("--port-file", o.port_file, "Write the port listened on to this file (with --listen …:0)");
+}
+
+}  // namespace lawtrail::cli
