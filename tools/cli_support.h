@@ -67,7 +67,7 @@ std::string RelayMetricsText(const std::string& origin, uint64_t cursor, uint64_
 
 // `serve` and `demo --serve`.
 struct ServeOptions {
-  std::string dir, listen, config, brokers, port_file;
+  std::string dir, listen, config, brokers, topic_prefix, port_file;
 };
 void AddServeOptions(CLI::App* command, ServeOptions& o);
 int RunServe(const ServeOptions& o);

@@ -119,6 +119,7 @@ int RunServe(const ServeOptions& o) {
     if (Status s = api::ParseListen(o.listen, config.api.http); !s.ok()) return Report("serve", s);
   }
   if (!o.brokers.empty()) config.brokers = o.brokers;
+  if (!o.topic_prefix.empty()) config.topic_prefix = o.topic_prefix;
   auto vkey = ReadFile(data_dir::VerifierKeyPath(o.dir));
   if (!vkey.ok()) return Report("serve", vkey.status());
   while (!vkey->empty() && (vkey->back() == '\n' || vkey->back() == '\r')) vkey->pop_back();
@@ -178,6 +179,7 @@ void AddServeOptions(CLI::App* command, ServeOptions& o) {
   command->add_option("--listen", o.listen, "host:port to listen on (default 127.0.0.1:8080, or the config's)");
   command->add_option("--config", o.config, "The config file (JSON; docs/api.md): tokens, limits, Kafka");
   command->add_option("--brokers", o.brokers, "Relay to these Kafka brokers (overrides the config)");
+  command->add_option("--topic-prefix", o.topic_prefix, "Topics <prefix>.records and <prefix>.checkpoints (default lawtrail)");
   command->add_option("--port-file", o.port_file, "Write the port listened on to this file (with --listen …:0)");
 }
 

@@ -279,6 +279,28 @@ TEST_CASE("beyond the connection limit new connections are answered 503 and clos
   CHECK(Http(s.port(), "GET", "/healthz").status == 200);
 }
 
+TEST_CASE("stopping the server answers a batch already being appended, and every statement in it is durable") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("O-1");
+  const uint64_t before = *t.log().reader().Size();
+  std::string body;
+  for (int i = 0; i < 3000; ++i) body += Framed(t.Memo(officer, "青山镇〔2026〕第" + std::to_string(i % 50) + "号"));
+  Reply reply;
+  {
+    Served s(t);
+    std::thread client([&] { reply = Http(s.port(), "POST", "/v1/statements", body, "application/octet-stream", kOfficerToken); });
+    // Stop once the server has taken the request: its append is then in flight.
+    for (int i = 0; i < 500 && t.log().pending_statements() == 0 && *t.log().reader().Size() == before; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    s.server->Stop();
+    client.join();
+  }
+  REQUIRE(reply.status == 200);
+  CHECK(json::parse(reply.body)["accepted"] == 3000);
+  CHECK(*t.log().reader().Size() == before + 3000);
+}
+
 TEST_CASE("views are served as the projectors fold them: decisions, certificates, statistics, metrics") {
   DemoLog demo(40);
   auto log = Log::Open(demo.dir.path());

@@ -21,6 +21,8 @@
 #include "ledger/log_reader.h"
 #include "ledger/merkle.h"
 #include "ledger/record.h"
+#include "api/access.h"
+#include "tests/api/http_client.h"
 #include "tests/kafka/kafka_support.h"
 #include "tests/projectors/demo_log.h"
 #include "tests/support/process.h"
@@ -287,6 +289,67 @@ TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every reco
     INFO(projectors::FirstDifferences(a, b));
     CHECK(a == b);
   }
+}
+
+}  // namespace
+}  // namespace lawtrail::kafka
+
+namespace lawtrail::kafka {
+namespace {
+
+TEST_CASE("lawtrail serve takes statements over HTTP and relays them to Kafka, then stops cleanly on SIGTERM",
+          "[kafka][relay][serve]") {
+  DemoLog log(12, {}, /*append_cases=*/false);
+  auto cluster = TestCluster::Start(3);
+  REQUIRE(cluster.ok());
+  const std::string prefix = (*cluster)->UniqueTopicPrefix("serve");
+  REQUIRE((*cluster)->CreateTopics(Topics::WithPrefix(prefix)).ok());
+  // The config holds an officer token's hash only.
+  testing::WriteAll(log.dir / "serve.json",
+                    nlohmann::json{{"tokens", {{{"name", "client"}, {"role", "officer"},
+                                                {"sha256", api::TokenHashHex("officer-client-token")}}}}}
+                        .dump());
+  const std::string port_file = log.dir / "port";
+  const pid_t serve = testing::Spawn({LAWTRAIL_BINARY, "serve", "--data", log.dir.path(), "--listen", "127.0.0.1:0",
+                                      "--port-file", port_file, "--brokers", (*cluster)->bootstraps(), "--topic-prefix",
+                                      prefix, "--config", log.dir / "serve.json"},
+                                     "", log.dir / "serve.out", log.dir / "serve.err");
+  uint16_t port = 0;
+  for (int i = 0; i < 300 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const std::string p = testing::ReadAll(port_file);
+    if (!p.empty()) port = static_cast<uint16_t>(std::stoi(p));
+  }
+  INFO(testing::ReadAll(log.dir / "serve.err"));
+  REQUIRE(port != 0);
+  // Every lawful act of the year, in batches, through the write API.
+  for (size_t first = 0; first < log.year.items.size(); first += 100) {
+    std::string body;
+    for (size_t i = first; i < std::min(log.year.items.size(), first + 100); ++i) {
+      const Bytes& s = log.year.items[i].submission;
+      const uint32_t n = static_cast<uint32_t>(s.size());
+      body += std::string{static_cast<char>(n & 0xff), static_cast<char>((n >> 8) & 0xff),
+                          static_cast<char>((n >> 16) & 0xff), static_cast<char>(n >> 24)};
+      body.append(AsChars(s));
+    }
+    const auto reply = testing::Http(port, "POST", "/v1/statements", body, "application/octet-stream", "officer-client-token");
+    REQUIRE((reply.status == 200 || reply.status == 422));
+  }
+  const uint64_t size = nlohmann::json::parse(testing::Http(port, "GET", "/v1/log").body)["size"];
+  REQUIRE(size > log.year.registry.size() + 100);
+  // The relay inside serve catches up: /metrics shows its cursor at the log's size.
+  const std::string cursor_line = "lawtrail_relay_cursor{origin=\"" + std::string(testing::kTestOrigin) + "\"} " +
+                                  std::to_string(size) + "\n";
+  std::string metrics;
+  for (int i = 0; i < 600 && metrics.find(cursor_line) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    metrics = testing::Http(port, "GET", "/metrics").body;
+  }
+  CHECK_THAT(metrics, Catch::Contains(cursor_line));
+  CHECK(ReadWithKcat(**cluster, prefix + ".records", log.dir.path()).size() == size);
+  kill(serve, SIGTERM);
+  CHECK(testing::Wait(serve) == 0);
+  CHECK_THAT(testing::ReadAll(log.dir / "serve.err"), Catch::Contains("lawtrail serve: stopped"));
 }
 
 }  // namespace
