@@ -4,6 +4,7 @@
 
 #include "api/json_body.h"
 #include "api/ledger_routes.h"
+#include "api/portal_routes.h"
 #include "api/tile_routes.h"
 #include "api/view_routes.h"
 #include "ledger/checkpoint.h"
@@ -25,6 +26,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
   }
   AddLedgerRoutes(s->router_, s->context_);
   AddTileRoutes(s->router_, s->context_);
+  AddPortalRoutes(s->router_);
   AddViewRoutes(s->router_, s->context_, {&s->views_mu_, s->runner_.get()});
   ApiServer* self = s.get();
   s->router_.Add("GET", "/healthz", 0, [self](HttpRequest&, const Caller&) { return self->Health(); });

@@ -26,10 +26,15 @@ endfunction()
 
 # lawtrail_embed_text(<list var> <file> <symbol>): compiles the text file
 # <file> (relative to the calling folder) into a std::string_view <symbol>
-# in namespace lawtrail::domain, and appends the generated source to <list var>.
+# in namespace lawtrail::domain (or the namespace given after the symbol), and
+# appends the generated source to <list var>.
 # Data tables ship inside the binary that was tested with them.
 function(lawtrail_embed_text out_var file symbol)
   set(EMBED_SYMBOL ${symbol})
+  set(EMBED_NAMESPACE lawtrail::domain)
+  if(ARGC GREATER 3)
+    set(EMBED_NAMESPACE ${ARGV3})
+  endif()
   file(RELATIVE_PATH EMBED_SOURCE ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${file})
   file(READ ${CMAKE_CURRENT_SOURCE_DIR}/${file} EMBED_TEXT)
   set(generated ${CMAKE_CURRENT_BINARY_DIR}/embedded/${symbol}.cc)

@@ -12,6 +12,7 @@ packages=(
   librdkafka-dev kcat
   nlohmann-json3-dev libcli11-dev
   catch2
+  chromium fonts-wqy-zenhei wrk
 )
 
 missing=()

@@ -1,0 +1,255 @@
+// The public portal: plain JavaScript, no build step, no third-party code.
+// Every page reads the public JSON API; the verify panel checks a published
+// decision's record in this browser with WebCrypto (SHA-256, Ed25519), so
+// the citizen's browser, not our server, decides that it is authentic.
+'use strict';
+
+const view = document.getElementById('view');
+
+function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+async function getJson(path) {
+  const r = await fetch(path);
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error((body.error && body.error.message) || (path + ': HTTP ' + r.status));
+  return body;
+}
+
+function route() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, query] = hash.split('?');
+  return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query || '') };
+}
+
+function dl(rows) {
+  return '<dl>' + rows.filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('') + '</dl>';
+}
+
+const STATUS_TEXT = { valid: '有效', suspended: '已暂停', revoked: '已吊销', expired: '已过期', 'not yet valid': '尚未生效', unknown: '查无此证' };
+const DISCLOSURE_TEXT = { 'published on time': '按时公示', 'published late': '逾期公示', withdrawn: '已撤回', due: '待公示', overdue: '逾期未公示', 'not published': '不予公示' };
+
+// ---- 事前公开: the agency, its officers, its published lists, remedies
+async function home() {
+  const [agency, roster, powers, guides] = await Promise.all([
+    getJson('/v1/registry/agency'), getJson('/v1/registry/officers'),
+    getJson('/v1/registry/items/PowerItem'), getJson('/v1/registry/items/Document').catch(() => ({ items: [] })),
+  ]);
+  document.getElementById('agency-name').textContent = agency.name + ' · 行政执法信息公示平台';
+  const channels = (agency.complaint_channels || []).map((c) => `<li>${esc(c)}</li>`).join('');
+  view.innerHTML = `
+    <section><h2>执法主体</h2>${dl([
+      ['名称', esc(agency.name)], ['统一社会信用代码', esc(agency.credit_code)], ['负责人', esc(agency.head)],
+      ['地址', esc(agency.address)], ['电话', esc(agency.phone)], ['职责', esc(agency.duties)], ['执法依据', esc(agency.basis)]])}</section>
+    <section><h2>执法人员（${roster.items.length}人）</h2><table><thead><tr><th>姓名</th><th>执法证号</th><th>状态</th><th>岗位</th><th>执法类别</th></tr></thead><tbody>
+      ${roster.items.map((o) => `<tr><td>${esc(o.name)}</td><td><a href="#/cert?no=${encodeURIComponent(o.key)}">${esc(o.key)}</a></td>
+        <td><span class="tag ${esc(o.state)}">${esc(STATUS_TEXT[o.state === 'active' ? 'valid' : o.state] || o.state)}</span></td>
+        <td>${esc(o.post)}</td><td>${esc((o.categories || []).join('、'))}</td></tr>`).join('')}
+    </tbody></table></section>
+    <section><h2>权责清单（${powers.items.length}项）</h2><table><thead><tr><th>编码</th><th>事项名称</th><th>依据</th><th>办理时限</th></tr></thead><tbody>
+      ${powers.items.map((p) => `<tr><td>${esc(p.code)}</td><td>${esc(p.name)}${p.retired ? ' <span class="tag withdrawn">已取消</span>' : ''}</td><td>${esc(p.basis)}</td><td>${esc(p.time_limit)}</td></tr>`).join('')}
+    </tbody></table></section>
+    ${guides.items.length ? `<section><h2>服务指南与文书</h2><ul>${guides.items.map((g) => `<li>${esc(g.name || g.title || g.key)}</li>`).join('')}</ul></section>` : ''}
+    <section><h2>救济渠道</h2><p>对行政处罚决定不服的，可以自知道该决定之日起六十日内申请行政复议，或者自知道之日起六个月内提起行政诉讼。</p>
+      <p>监督投诉：</p><ul>${channels}</ul></section>`;
+}
+
+// ---- 执法证件查询 (D2)
+async function certificate(params) {
+  const no = params.get('no') || '';
+  view.innerHTML = `<section><h2>执法证件查询</h2>
+    <form id="cert-form"><input id="cert-no" name="no" placeholder="请输入执法证号" value="${esc(no)}" inputmode="numeric"><button>查询</button></form>
+    <div id="cert-result"></div></section>`;
+  document.getElementById('cert-form').onsubmit = (e) => {
+    e.preventDefault();
+    location.hash = '#/cert?no=' + encodeURIComponent(document.getElementById('cert-no').value.trim());
+  };
+  if (!no) return;
+  const r = await fetch('/v1/registry/officers/' + encodeURIComponent(no));
+  const body = await r.json();
+  const out = document.getElementById('cert-result');
+  out.dataset.status = body.status;
+  const o = body.officer || {};
+  out.innerHTML = `<p>证号 ${esc(no)}：<span class="tag ${esc(body.status)}" id="cert-status">${esc(STATUS_TEXT[body.status] || body.status)}</span></p>` +
+    (body.officer ? dl([['姓名', esc(o.name)], ['所属单位', esc(o.unit)], ['发证机关', esc(o.issuer)], ['执法类别', esc((o.categories || []).join('、'))],
+      ['执法区域', esc(o.area)], ['有效期', esc((o.valid_from || '') + ' 至 ' + (o.valid_until || '长期'))]]) : '');
+}
+
+// ---- 处罚决定公示: list with search and paging
+async function decisions(params) {
+  const q = params.get('q') || '';
+  const page = Number(params.get('page') || 1);
+  const list = await getJson(`/v1/disclosures?per_page=20&page=${page}&q=${encodeURIComponent(q)}`);
+  const pages = Math.max(1, Math.ceil(list.total / list.per_page));
+  view.innerHTML = `<section><h2>行政处罚决定公示（共${list.total}件）</h2>
+    <form id="search"><input id="q" placeholder="决定书文号、当事人、违法行为" value="${esc(q)}"><button>搜索</button></form>
+    <div id="decision-list">${list.items.map((d) => `<div class="decision" data-case="${esc(d.case_id)}">
+      <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a>
+      ${d.withdrawn ? '<span class="tag withdrawn">已撤回</span>' : ''}${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}
+      <div>${esc(d.party_name)} · ${esc(d.violation_type)}</div>
+      <div class="muted">决定日期 ${esc(d.decided_on)} · 公示 ${esc(d.published_on)} · ${esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)}</div></div>`).join('') || '<p class="muted">没有符合条件的决定。</p>'}</div>
+    <div class="pager">${page > 1 ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page - 1}">上一页</a>` : ''}<span>${page} / ${pages}</span>${page < pages ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page + 1}">下一页</a>` : ''}</div></section>`;
+  document.getElementById('search').onsubmit = (e) => {
+    e.preventDefault();
+    location.hash = '#/decisions?q=' + encodeURIComponent(document.getElementById('q').value.trim());
+  };
+}
+
+// ---- one decision, with its versions and the verify panel
+async function decision(caseId, params) {
+  const d = await getJson('/v1/disclosures/' + encodeURIComponent(caseId));
+  const x = d.decision;
+  const versions = d.versions.map((v, i) => `<li>第${i + 1}版：${esc(v.summary || v.penalty_content || '')}${v.withdrawn ? '（已撤回）' : ''}</li>`).join('');
+  view.innerHTML = `<section><h2>${esc(x.decision_no)}</h2>
+    ${x.withdrawn ? `<p class="failed">本决定已撤回：${esc(x.withdrawn.reason)}（${esc(x.withdrawn.on)}）</p>` : ''}
+    ${dl([['当事人', esc(x.party_name)], ['当事人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
+      ['违法行为类型', esc(x.violation_type)], ['违法事实', esc(x.facts)], ['处罚依据', esc(x.basis)], ['处罚类别', esc((x.penalty_types || []).join('、'))],
+      ['处罚内容', esc(x.penalty_content)], ['罚款金额（万元）', esc(x.fine_wan_yuan)], ['处罚机关', esc(x.agency)], ['决定日期', esc(x.decided_on)],
+      ['应公示日期', esc(x.due_on)], ['公示日期', esc(x.published_on)], ['公示状态', esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)],
+      ['公示期至', esc(x.display_until)]])}
+    ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul>` : ''}
+    <h2>历次版本</h2><ol>${versions}</ol></section>
+    <section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
+    <p class="muted">由您的浏览器下载这条公示的原始记录、它的包含证明和日志签名的检查点，用日志公钥自行验证，不需要相信本网站。</p>
+    <p>日志公钥：<input id="verify-key" aria-label="日志公钥"></p>
+    <button id="verify-button">开始核验</button>
+    <ol class="steps" id="verify-steps"></ol><p id="verify-result" data-state="idle"></p></section>`;
+  const log = await getJson('/v1/log');
+  document.getElementById('verify-key').value = log.verifier_key;
+  const run = () => verifyRecord(x.published.index, caseId, document.getElementById('verify-key').value.trim(), params.get('proof'));
+  document.getElementById('verify-button').onclick = run;
+  if (params.get('verify') === '1') await run();
+}
+
+// ---- RFC 9162 and C2SP signed notes, in the browser
+const enc = new TextEncoder();
+const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+const concat = (...parts) => { const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0)); let i = 0; for (const p of parts) { out.set(p, i); i += p.length; } return out; };
+const sha256 = async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+async function rootFromInclusionProof(index, size, leaf, proof) {
+  if (index >= size) throw new Error('索引超出树的大小');
+  let fn = index, sn = size - 1, r = leaf;
+  for (const p of proof) {
+    if (sn === 0) throw new Error('证明过长');
+    if (fn % 2 === 1 || fn === sn) {
+      r = await sha256(concat([1], p, r));
+      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+    } else {
+      r = await sha256(concat([1], r, p));
+    }
+    fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
+  }
+  if (sn !== 0) throw new Error('证明过短');
+  return r;
+}
+
+async function verifyNote(note, vkey) {
+  // name+<8 hex key id>+<base64 key>: the base64 may itself hold '+'.
+  const first = vkey.indexOf('+');
+  const name = vkey.slice(0, first), keyIdHex = vkey.slice(first + 1, first + 9), keyB64 = vkey.slice(first + 10);
+  const keyBytes = b64(keyB64);
+  if (keyBytes[0] !== 1 || keyBytes.length !== 33) throw new Error('不是 Ed25519 公钥');
+  const keyId = (await sha256(concat(enc.encode(name + '\n'), keyBytes))).slice(0, 4);
+  if (Array.from(keyId, (v) => v.toString(16).padStart(2, '0')).join('') !== keyIdHex) throw new Error('公钥编号不符');
+  const split = note.indexOf('\n\n');
+  const text = note.slice(0, split + 1);
+  const key = await crypto.subtle.importKey('raw', keyBytes.slice(1), { name: 'Ed25519' }, false, ['verify']);
+  for (const line of note.slice(split + 2).split('\n')) {
+    const m = line.match(/^\u2014 (\S+) (\S+)$/);
+    if (!m || m[1] !== name) continue;
+    const sig = b64(m[2]);
+    if (!same(sig.slice(0, 4), keyId)) continue;
+    if (await crypto.subtle.verify({ name: 'Ed25519' }, key, sig.slice(4), enc.encode(text))) {
+      const [origin, size, root] = text.split('\n');
+      return { origin, size: Number(size), root: b64(root) };
+    }
+  }
+  throw new Error('检查点签名无效');
+}
+
+async function verifyRecord(index, caseId, vkey, proofOverride) {
+  const steps = document.getElementById('verify-steps');
+  const result = document.getElementById('verify-result');
+  steps.innerHTML = '';
+  const step = (text, ok = true) => { steps.insertAdjacentHTML('beforeend', `<li class="${ok ? 'ok' : 'failed'}">${ok ? '✓' : '✗'} ${esc(text)}</li>`); };
+  result.dataset.state = 'running';
+  result.textContent = '核验中……';
+  try {
+    if (!crypto.subtle) throw new Error('此浏览器不提供 WebCrypto（请通过 HTTPS 访问）');
+    const record = new Uint8Array(await (await fetch(`/v1/records/${index}?format=raw`)).arrayBuffer());
+    const leaf = await sha256(concat([0], record));
+    step(`下载第 ${index} 号记录（${record.length} 字节），计算其叶哈希`);
+    const needle = enc.encode(caseId);
+    const names = record.some((_, i) => same(record.slice(i, i + needle.length), needle));
+    if (!names) throw new Error('该记录不属于本案');
+    step(`记录属于本案（${caseId}）`);
+    const p = await getJson(`/v1/records/${index}/inclusion-proof`);
+    const proof = (proofOverride ? proofOverride.split(',') : p.proof).map(b64);
+    const cp = await verifyNote(p.checkpoint, vkey);
+    step(`检查点签名有效：${cp.origin}，共 ${cp.size} 条记录`);
+    if (cp.size !== p.size) throw new Error('证明与检查点的大小不符');
+    const root = await rootFromInclusionProof(index, cp.size, leaf, proof);
+    if (!same(root, cp.root)) throw new Error('包含证明算出的根哈希与检查点不符');
+    step('包含证明算出的根哈希与签名检查点一致');
+    result.dataset.state = 'ok';
+    result.className = 'ok';
+    result.textContent = '核验通过：这条公示记录在日志中，自签名检查点以来未被改动。';
+  } catch (e) {
+    step(e.message, false);
+    result.dataset.state = 'failed';
+    result.className = 'failed';
+    result.textContent = '核验失败：' + e.message;
+  }
+}
+
+// ---- 统计年报 with charts
+function barChart(title, data) {
+  const keys = Object.keys(data).sort();
+  const max = Math.max(1, ...keys.map((k) => data[k]));
+  const w = 40, h = 160;
+  const bars = keys.map((k, i) => {
+    const bh = Math.round((data[k] / max) * (h - 30));
+    return `<rect class="bar" x="${i * w + 8}" y="${h - 20 - bh}" width="${w - 16}" height="${bh}"><title>${esc(k)}：${data[k]}</title></rect>` +
+      `<text x="${i * w + w / 2}" y="${h - 6}" text-anchor="middle">${esc(k)}</text><text x="${i * w + w / 2}" y="${h - 24 - bh}" text-anchor="middle">${data[k]}</text>`;
+  }).join('');
+  return `<h2>${esc(title)}</h2><svg class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${Math.max(1, keys.length) * w} ${h}" width="100%" height="${h}">${bars}</svg>`;
+}
+
+async function stats(params) {
+  const year = params.get('year') || String(new Date().getFullYear() - 1);
+  const s = await getJson('/v1/statistics/' + encodeURIComponent(year));
+  const p = s['行政处罚'] || {};
+  const a = s['分析'] || {};
+  view.innerHTML = `<section><h2>${esc(year)}年 行政执法统计</h2>
+    <form id="year-form"><input id="year" value="${esc(year)}" inputmode="numeric"><button>查看</button></form>
+    ${dl([['行政处罚（宗）', esc(p['合计宗数'])], ['罚没金额（元）', esc(((p['罚没金额_分'] || 0) / 100).toFixed(2))],
+      ['简易程序', esc(p['简易程序'])], ['一般程序', esc(p['一般程序'])], ['按时公示', esc((s['公示'] || {})['按时公示'])],
+      ['逾期公示', esc((s['公示'] || {})['逾期公示'])], ['行政检查', esc((s['其他执法行为'] || {})['行政检查'])]])}</section>
+    <section>${barChart('立案数（按月份）', a['按月份'] || {})}</section>
+    <section>${barChart('处罚决定数（按月份）', a['决定按月份'] || {})}</section>
+    <section>${barChart('立案数（按村社区）', a['按村社区'] || {})}</section>`;
+  document.getElementById('year-form').onsubmit = (e) => { e.preventDefault(); location.hash = '#/stats?year=' + encodeURIComponent(document.getElementById('year').value.trim()); };
+}
+
+async function render() {
+  const { parts, params } = route();
+  try {
+    if (parts[0] === 'cert') await certificate(params);
+    else if (parts[0] === 'decisions') await decisions(params);
+    else if (parts[0] === 'decision' && parts[1]) await decision(parts[1], params);
+    else if (parts[0] === 'stats') await stats(params);
+    else await home();
+    document.body.dataset.rendered = parts[0] || 'home';
+  } catch (e) {
+    view.innerHTML = `<section><p class="failed">加载失败：${esc(e.message)}</p></section>`;
+    document.body.dataset.rendered = 'error';
+  }
+}
+
+window.addEventListener('hashchange', render);
+getJson('/v1/log').then((l) => { document.getElementById('vkey').textContent = l.verifier_key; }).catch(() => {});
+render();

@@ -1,0 +1,173 @@
+// The public portal in a real browser: Debian's chromium, headless, against
+// `lawtrail demo --serve`. Each page is loaded with a time budget for its
+// scripts, then its DOM is read back; screenshots of every page are kept in
+// the build tree (test-artifacts/portal/) as test artifacts.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "ledger/bytes.h"
+#include "tests/api/http_client.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace lawtrail::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kChromium = "/usr/bin/chromium";
+
+struct Browser {
+  TempDir profile;
+  std::string artifacts = std::string(LAWTRAIL_TEST_ARTIFACTS) + "/portal";
+  Browser() { std::filesystem::create_directories(artifacts); }
+
+  // The page's DOM once its scripts have run (and a screenshot of it, phone-sized).
+  std::string Load(uint16_t port, const std::string& fragment, const std::string& screenshot) {
+    const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/" + fragment;
+    const std::vector<std::string> common = {kChromium, "--headless", "--no-sandbox", "--disable-gpu",
+                                             "--user-data-dir=" + profile.path(), "--virtual-time-budget=15000"};
+    std::vector<std::string> dump = common;
+    dump.insert(dump.end(), {"--dump-dom", url});
+    const std::string out = profile / "dom.html";
+    REQUIRE(Wait(Spawn(dump, "", out, profile / "chromium.err")) == 0);
+    std::vector<std::string> shot = common;
+    shot.insert(shot.end(), {"--window-size=412,1600", "--screenshot=" + artifacts + "/" + screenshot + ".png", url});
+    REQUIRE(Wait(Spawn(shot, "", profile / "shot.out", profile / "shot.err")) == 0);
+    return ReadAll(out);
+  }
+};
+
+std::string Attribute(const std::string& dom, const std::string& element_id, const std::string& attribute) {
+  std::smatch m;
+  const std::regex re("id=\"" + element_id + "\"[^>]*" + attribute + "=\"([^\"]*)\"|" + attribute + "=\"([^\"]*)\"[^>]*id=\"" +
+                      element_id + "\"");
+  if (!std::regex_search(dom, m, re)) return "";
+  return m[1].matched ? m[1].str() : m[2].str();
+}
+
+size_t Count(const std::string& dom, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = dom.find(needle); at != std::string::npos; at = dom.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// Runs `lawtrail demo --serve` (or serve) until Stop; waits for the views.
+struct DemoServer {
+  pid_t pid = -1;
+  uint16_t port = 0;
+  DemoServer(const std::string& dir, const std::vector<std::string>& command) {
+    const std::string port_file = dir + "/port";
+    std::filesystem::remove(port_file);
+    std::vector<std::string> args = {LAWTRAIL_BINARY};
+    args.insert(args.end(), command.begin(), command.end());
+    args.insert(args.end(), {"--data", dir, "--listen", "127.0.0.1:0", "--port-file", port_file});
+    pid = Spawn(args, "", dir + "/serve.out", dir + "/serve.err");
+    for (int i = 0; i < 1200 && port == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      const std::string p = ReadAll(port_file);
+      if (!p.empty()) port = static_cast<uint16_t>(std::stoi(p));
+    }
+    INFO(ReadAll(dir + "/serve.err"));
+    REQUIRE(port != 0);
+    // The projectors fold the log on their own thread: wait until none lags.
+    for (int i = 0; i < 600; ++i) {
+      const json lag = json::parse(Http(port, "GET", "/v1/projectors").body, nullptr, false);
+      bool caught_up = lag.contains("projectors") && !lag["projectors"].empty();
+      for (const auto& p : lag.value("projectors", json::array())) caught_up = caught_up && p["lag"] == 0;
+      if (caught_up) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  void Stop() {
+    if (pid < 0) return;
+    kill(pid, SIGTERM);
+    CHECK(Wait(pid) == 0);
+    pid = -1;
+  }
+  ~DemoServer() { Stop(); }
+};
+
+TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a verify panel that decides itself",
+          "[browser]") {
+  REQUIRE(std::filesystem::exists(kChromium));  // tools/install-deps.sh installs Debian's chromium
+  TempDir data;
+  REQUIRE(RunLawtrail({"demo", "--data", data.path(), "--cases", "80"}).exit_code == 0);
+  // Revoke one officer's certificate, so that the check has a revoked one to show.
+  std::string valid_cert, revoked_cert;
+  {
+    DemoServer first(data.path(), {"serve"});
+    const json roster = json::parse(Http(first.port, "GET", "/v1/registry/officers").body);
+    for (const auto& o : roster["items"]) {
+      if (o.value("state", "") != "active") continue;
+      (valid_cert.empty() ? valid_cert : revoked_cert) = o["key"].get<std::string>();
+      if (!revoked_cert.empty()) break;
+    }
+    first.Stop();
+  }
+  REQUIRE(!revoked_cert.empty());
+  const auto revoked = RunLawtrail({"register", "revoke", "--data", data.path(), "--cert", revoked_cert, "--reason", "调离执法岗位"});
+  INFO(revoked.err);
+  REQUIRE(revoked.exit_code == 0);
+
+  DemoServer server(data.path(), {"demo", "--cases", "80", "--serve"});
+  Browser browser;
+
+  const std::string home = browser.Load(server.port, "", "home");
+  CHECK(home.find("data-rendered=\"home\"") != std::string::npos);
+  CHECK(home.find("青山镇人民政府") != std::string::npos);
+  CHECK(home.find("权责清单") != std::string::npos);
+
+  const std::string list = browser.Load(server.port, "#/decisions", "decisions");
+  const size_t shown = Count(list, "class=\"decision\"");
+  CHECK(shown > 0);
+  CHECK(shown <= 20);
+  std::smatch first_case;
+  REQUIRE(std::regex_search(list, first_case, std::regex("class=\"decision\" data-case=\"([^\"]+)\"")));
+  const std::string case_id = first_case[1];
+
+  const std::string valid = browser.Load(server.port, "#/cert?no=" + valid_cert, "certificate-valid");
+  CHECK(Attribute(valid, "cert-result", "data-status") == "valid");
+  CHECK(valid.find("有效") != std::string::npos);
+  const std::string gone = browser.Load(server.port, "#/cert?no=" + revoked_cert, "certificate-revoked");
+  CHECK(Attribute(gone, "cert-result", "data-status") == "revoked");
+  CHECK(gone.find("已吊销") != std::string::npos);
+
+  const std::string stats = browser.Load(server.port, "#/stats?year=2025", "statistics");
+  CHECK(Count(stats, "<rect class=\"bar\"") >= 12);
+  CHECK(stats.find("<svg class=\"chart\"") != std::string::npos);
+
+  // The verify panel on a real record: success, each step shown.
+  const std::string verified = browser.Load(server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");
+  INFO(verified);
+  CHECK(Attribute(verified, "verify-result", "data-state") == "ok");
+  CHECK(verified.find("核验通过") != std::string::npos);
+
+  // The same page given a proof with one hash altered: the browser says no.
+  const json decision = json::parse(Http(server.port, "GET", "/v1/disclosures/" + case_id).body);
+  const uint64_t index = decision["decision"]["published"]["index"];
+  json proof = json::parse(Http(server.port, "GET", "/v1/records/" + std::to_string(index) + "/inclusion-proof").body)["proof"];
+  REQUIRE(!proof.empty());
+  Bytes first_hash = *FromBase64(proof[0].get<std::string>());
+  first_hash[0] ^= 1;
+  proof[0] = ToBase64(first_hash);
+  std::string altered;
+  for (const auto& h : proof) {
+    altered += altered.empty() ? "" : ",";
+    for (char c : h.get<std::string>()) altered += c == '+' ? "%2B" : c == '/' ? "%2F" : c == '=' ? "%3D" : std::string(1, c);
+  }
+  const std::string refused = browser.Load(server.port, "#/decision/" + case_id + "?verify=1&proof=" + altered, "verify-altered");
+  CHECK(Attribute(refused, "verify-result", "data-state") == "failed");
+  CHECK(refused.find("根哈希与检查点不符") != std::string::npos);
+  server.Stop();
+}
+
+}  // namespace
+}  // namespace lawtrail::testing
