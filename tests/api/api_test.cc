@@ -3,6 +3,7 @@
 // tlog tiles, and the answers to bad and hostile requests.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -68,6 +69,19 @@ std::string Framed(const Bytes& statement) {
   const uint32_t n = static_cast<uint32_t>(statement.size());
   for (int i = 0; i < 4; ++i) out[i] = static_cast<char>((n >> (8 * i)) & 0xff);
   out.append(AsChars(statement));
+  return out;
+}
+
+std::string PercentEncode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
   return out;
 }
 
@@ -229,6 +243,47 @@ TEST_CASE("hash tiles served over HTTP reproduce the checkpoint's root") {
   CHECK(api::ParseTilePath("x001/x234/067.p/8")->width == 8);
 }
 
+TEST_CASE("checkpoints by size, consistency proofs and entry bundles read back what the log holds") {
+  TestLog t(CheckpointEvery(100'000));
+  const TestOfficer officer = t.AddOfficer("O-1");
+  for (int i = 0; i < 20; ++i) REQUIRE(t.AppendOne(t.Memo(officer, "青山镇〔2026〕第9号")).ok());
+  auto first = t.log().CurrentCheckpoint();
+  REQUIRE(first.ok());
+  for (int i = 0; i < 30; ++i) REQUIRE(t.AppendOne(t.Memo(officer, "青山镇〔2026〕第9号")).ok());
+  auto second = t.log().CurrentCheckpoint();
+  REQUIRE(second.ok());
+  Served s(t);
+  const auto vkey = *note::ParseVerifier(t.vkey());
+  const Checkpoint old_cp = *OpenCheckpoint(*first, vkey);
+  const Checkpoint new_cp = *OpenCheckpoint(*second, vkey);
+  CHECK(Http(s.port(), "GET", "/v1/checkpoints/latest").body == *second);
+  CHECK(Http(s.port(), "GET", "/v1/checkpoints/" + std::to_string(old_cp.size)).body == *first);
+  CHECK(Http(s.port(), "GET", "/v1/checkpoints/7").status == 404);
+  const json log = json::parse(Http(s.port(), "GET", "/v1/log").body);
+  CHECK(log["verifier_key"] == t.vkey());
+  CHECK(log["size"] == new_cp.size);
+  // An inspector holding the old checkpoint checks the new one extends it.
+  const json c = json::parse(Http(s.port(), "GET", "/v1/consistency-proof?old=" + std::to_string(old_cp.size)).body);
+  CHECK(c["size"] == new_cp.size);
+  std::vector<Bytes> proof;
+  for (const auto& h : c["proof"]) proof.push_back(*FromBase64(h.get<std::string>()));
+  CHECK(merkle::VerifyConsistency(old_cp.size, new_cp.size, ByteView(old_cp.root), ByteView(new_cp.root), proof).ok());
+  // An entry bundle is every record as stored, each behind its 16-bit length.
+  const Reply bundle = Http(s.port(), "GET", "/tile/entries/000.p/" + std::to_string(new_cp.size), "", "", kAuditorToken);
+  REQUIRE(bundle.status == 200);
+  size_t at = 0;
+  for (uint64_t i = 0; i < new_cp.size; ++i) {
+    REQUIRE(at + 2 <= bundle.body.size());
+    const size_t n = static_cast<uint8_t>(bundle.body[at]) << 8 | static_cast<uint8_t>(bundle.body[at + 1]);
+    CHECK(bundle.body.substr(at + 2, n) == std::string(AsChars(*t.log().reader().RecordBytes(i))));
+    at += 2 + n;
+  }
+  CHECK(at == bundle.body.size());
+  const Reply head = Http(s.port(), "HEAD", "/v1/log");
+  CHECK(head.status == 200);
+  CHECK(head.body.empty());
+}
+
 TEST_CASE("bad requests get clear JSON errors with stable codes") {
   TestLog t;
   api::HttpServerOptions http;
@@ -310,6 +365,7 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   api::ApiServerOptions o;
   o.http.port = 0;
   o.access_log = false;
+  o.tokens.Add(Entry(kSupervisorToken, api::Role::kSupervisor));
   auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), "", std::move(o));
   REQUIRE(server.ok());
   const uint16_t port = (*server)->port();
@@ -338,6 +394,21 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   CHECK(saw_suspended);
   CHECK(Http(port, "GET", "/v1/registry/officers/00000000").status == 404);
   CHECK(Http(port, "GET", "/v1/statistics/2025").status == 200);
+  CHECK(json::parse(Http(port, "GET", "/v1/registry/agency").body)["name"] == "青山镇人民政府");
+  CHECK(json::parse(Http(port, "GET", "/v1/registry/items/PowerItem").body)["items"].size() > 0);
+  const json report = json::parse(Http(port, "GET", "/v1/reports/annual/2025").body);
+  CHECK(report.contains("情况说明"));
+  const json lag = json::parse(Http(port, "GET", "/v1/projectors").body);
+  CHECK(lag["projectors"].size() == projectors::AllProjectors().size());
+  CHECK(Http(port, "GET", "/v1/warnings").status == 403);
+  const Reply warnings = Http(port, "GET", "/v1/warnings?today=2026-01-31", "", "", kSupervisorToken);
+  CHECK(warnings.status == 200);
+  CHECK(json::parse(warnings.body)["warnings"].is_array());
+  // Searching the published decisions by a decision number finds that one.
+  const std::string decision_no = list["items"][0]["decision_no"];
+  const json found = json::parse(Http(port, "GET", "/v1/disclosures?q=" + PercentEncode(decision_no)).body);
+  REQUIRE(found["total"] == 1);
+  CHECK(found["items"][0]["case_id"] == case_id);
   const std::string metrics = Http(port, "GET", "/metrics").body;
   for (const char* name : {"lawtrail_http_request_seconds_bucket", "lawtrail_appended_records_total",
                            "lawtrail_append_queue_statements", "lawtrail_projector_lag_records",
