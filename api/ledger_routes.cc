@@ -5,7 +5,9 @@
 
 #include "api/json_body.h"
 #include "ledger/json_codec.h"
+#include "ledger/domain/identifiers.h"
 #include "ledger/log_format.h"
+#include "ledger/private_data.h"
 #include "ledger/record.h"
 #include "ledger/statement.h"
 #include "ledger/statement_stream.h"
@@ -256,6 +258,32 @@ HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& calle
   return HttpResponse::Json(std::move(body));
 }
 
+// A supervisor's party lookup (the keyed party index): which records name a
+// person or organisation. The identifier travels in the body, never in a URL
+// that an access log or proxy would keep. Only indices and case ids come
+// back; reading any of those cases is a recorded retrieval like any other.
+HttpResponse PartyLookup(ApiContext& ctx, HttpRequest& request) {
+  if (ctx.log == nullptr) return HttpResponse::Error(503, "unavailable", "a mirror holds no party index key");
+  if (request.ContentType() != "application/json") {
+    return HttpResponse::Error(400, "invalid_argument", "Content-Type must be application/json");
+  }
+  const auto body = nlohmann::json::parse(request.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return HttpResponse::Error(400, "invalid_argument", "the body is not a JSON object");
+  const bool person = body.contains("id_no");
+  if (person == body.contains("credit_code") || !body[person ? "id_no" : "credit_code"].is_string()) {
+    return HttpResponse::Error(400, "invalid_argument", "give exactly one of \"id_no\" and \"credit_code\"");
+  }
+  const std::string identifier = body[person ? "id_no" : "credit_code"].get<std::string>();
+  if (Status s = person ? domain::ValidateResidentId(identifier) : domain::ValidateCreditCode(identifier); !s.ok()) {
+    return HttpResponse::FromStatus(s);
+  }
+  auto found = FindParty(*ctx.store, ctx.log->vault(), person ? PartyKey::kPerson : PartyKey::kOrganisation, identifier);
+  if (!found.ok()) return HttpResponse::FromStatus(found.status());
+  nlohmann::json matches = nlohmann::json::array();
+  for (const auto& m : *found) matches.push_back({{"index", m.index}, {"case_id", m.case_id}});
+  return HttpResponse::Json(JsonText({{"matches", matches}}));
+}
+
 }  // namespace
 
 bool IsPublicRecord(ByteView record) {
@@ -295,6 +323,8 @@ void AddLedgerRoutes(Router& router, ApiContext& ctx) {
              [&ctx](HttpRequest& r, const Caller&) { return CheckpointNote(ctx, r); });
   router.Add("POST", "/v1/cases/{case}/retrievals", kRetrieve,
              [&ctx](HttpRequest& r, const Caller& c) { return Retrieve(ctx, r, c); });
+  router.Add("POST", "/v1/parties/lookup", kRetrieve,
+             [&ctx](HttpRequest& r, const Caller&) { return PartyLookup(ctx, r); });
   router.Add("GET", "/v1/cases/{case}/history", kRetrieve, [](HttpRequest& r, const Caller&) {
     return HttpResponse::Error(428, "retrieval_required",
                                "a case's history is read through a recorded retrieval: POST a signed "

@@ -16,6 +16,7 @@
 #include "ledger/registry_statements.h"
 #include "ledger/sha256.h"
 #include "ledger/statement_builder.h"
+#include "ledger/submission.h"
 #include "projectors/all.h"
 #include "tests/api/http_client.h"
 #include "tests/support/case_fixture.h"
@@ -284,6 +285,27 @@ TEST_CASE("checkpoints by size, consistency proofs and entry bundles read back w
   CHECK(head.body.empty());
 }
 
+TEST_CASE("a submission that finds the log's queue full is answered 503 with Retry-After and nothing of it is taken") {
+  LogOptions small;
+  small.max_pending_statements = 64;
+  TestLog t(small);
+  const TestOfficer officer = t.AddOfficer("O-1");
+  Served s(t);
+  std::string big, second;
+  for (int i = 0; i < 3000; ++i) big += Framed(t.Memo(officer, "青山镇〔2026〕第1号"));
+  for (int i = 0; i < 10; ++i) second += Framed(t.Memo(officer, "青山镇〔2026〕第2号"));
+  Reply first_reply;
+  std::thread first([&] { first_reply = Http(s.port(), "POST", "/v1/statements", big, "application/octet-stream", kOfficerToken); });
+  while (t.log().pending_statements() == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  const Reply busy = Http(s.port(), "POST", "/v1/statements", second, "application/octet-stream", kOfficerToken);
+  first.join();
+  REQUIRE(first_reply.status == 200);
+  CHECK(busy.status == 503);
+  CHECK(busy.headers.at("Retry-After") == "1");
+  CHECK(json::parse(busy.body)["error"]["code"] == "unavailable");
+  CHECK(*t.log().reader().Size() == 2 + 3000);  // genesis, the officer, the first batch
+}
+
 TEST_CASE("bad requests get clear JSON errors with stable codes") {
   TestLog t;
   api::HttpServerOptions http;
@@ -404,6 +426,24 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   const Reply warnings = Http(port, "GET", "/v1/warnings?today=2026-01-31", "", "", kSupervisorToken);
   CHECK(warnings.status == 200);
   CHECK(json::parse(warnings.body)["warnings"].is_array());
+  // A supervisor looks a person up in the keyed party index: the records that name them.
+  std::string id_no;
+  for (const auto& item : demo.year.items) {
+    auto sub = ParseSubmission(item.submission);
+    REQUIRE(sub.ok());
+    for (const auto& opening : sub->openings) {
+      if (opening.field == "party.id_no") id_no = opening.value;
+    }
+    if (!id_no.empty()) break;
+  }
+  REQUIRE(!id_no.empty());
+  const std::string lookup = json{{"id_no", id_no}}.dump();
+  CHECK(Http(port, "POST", "/v1/parties/lookup", lookup, "application/json").status == 403);
+  const Reply party = Http(port, "POST", "/v1/parties/lookup", lookup, "application/json", kSupervisorToken);
+  REQUIRE(party.status == 200);
+  CHECK(!json::parse(party.body)["matches"].empty());
+  CHECK(party.body.find(id_no) == std::string::npos);  // indices and case ids only
+  CHECK(Http(port, "POST", "/v1/parties/lookup", json{{"id_no", "123"}}.dump(), "application/json", kSupervisorToken).status == 400);
   // Searching the published decisions by a decision number finds that one.
   const std::string decision_no = list["items"][0]["decision_no"];
   const json found = json::parse(Http(port, "GET", "/v1/disclosures?q=" + PercentEncode(decision_no)).body);
