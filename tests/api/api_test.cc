@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.h"
+#include "api/server_config.h"
 #include "api/tile_routes.h"
 #include "ledger/checkpoint.h"
 #include "ledger/data_dir.h"
@@ -304,6 +305,31 @@ TEST_CASE("a submission that finds the log's queue full is answered 503 with Ret
   CHECK(busy.headers.at("Retry-After") == "1");
   CHECK(json::parse(busy.body)["error"]["code"] == "unavailable");
   CHECK(*t.log().reader().Size() == 2 + 3000);  // genesis, the officer, the first batch
+}
+
+TEST_CASE("the config keeps tokens only as hashes and names whatever it refuses") {
+  const std::string hash = api::TokenHashHex("a-token");
+  auto good = api::ParseServeConfig(json{{"listen", "0.0.0.0:9090"},
+                                         {"tokens", {{{"name", "li"}, {"role", "supervisor"}, {"sha256", hash}, {"certificate", "41157001"}}}},
+                                         {"limits", {{"max_connections", 8}, {"read_timeout_ms", 2000}}},
+                                         {"kafka", {{"brokers", "k1:9092"}, {"topic_prefix", "qs"}}}}.dump());
+  REQUIRE(good.ok());
+  CHECK(good->api.http.port == 9090);
+  CHECK(good->api.http.max_connections == 8);
+  CHECK(good->brokers == "k1:9092");
+  auto caller = good->api.tokens.Identify("Bearer a-token");
+  REQUIRE(caller.ok());
+  CHECK(caller->role == api::Role::kSupervisor);
+  CHECK(caller->certificate == "41157001");
+  CHECK(!good->api.tokens.Identify("Bearer another").ok());
+  CHECK(good->api.tokens.Identify("").value().role == api::Role::kPublic);
+  auto clear = api::ParseServeConfig(json{{"tokens", {{{"name", "li"}, {"role", "admin"}, {"token", "secret"}}}}}.dump());
+  REQUIRE(!clear.ok());
+  CHECK_THAT(clear.status().message(), Catch::Contains("clear token"));
+  CHECK_THAT(api::ParseServeConfig(R"({"limits": {"max_conections": 5}})").status().message(), Catch::Contains("max_conections"));
+  CHECK_THAT(api::ParseServeConfig(R"({"tokens": [{"name": "x", "role": "judge", "sha256": ""}]})").status().message(),
+             Catch::Contains("judge"));
+  CHECK(!api::ParseServeConfig(R"({"listen": "localhost"})").ok());
 }
 
 TEST_CASE("bad requests get clear JSON errors with stable codes") {
