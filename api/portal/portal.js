@@ -44,9 +44,9 @@ async function home() {
       ['名称', esc(agency.name)], ['统一社会信用代码', esc(agency.credit_code)], ['负责人', esc(agency.head)],
       ['地址', esc(agency.address)], ['电话', esc(agency.phone)], ['职责', esc(agency.duties)], ['执法依据', esc(agency.basis)]])}</section>
     <section><h2>执法人员（${roster.items.length}人）</h2><table><thead><tr><th>姓名</th><th>执法证号</th><th>状态</th><th>岗位</th><th>执法类别</th></tr></thead><tbody>
-      ${roster.items.map((o) => `<tr><td>${esc(o.name)}</td><td><a href="#/cert?no=${encodeURIComponent(o.key)}">${esc(o.key)}</a></td>
-        <td><span class="tag ${esc(o.state)}">${esc(STATUS_TEXT[o.state === 'active' ? 'valid' : o.state] || o.state)}</span></td>
-        <td>${esc(o.post)}</td><td>${esc((o.categories || []).join('、'))}</td></tr>`).join('')}
+      ${roster.items.map((o) => { const st = o.state === 'active' ? 'valid' : o.state; return `<tr><td>${esc(o.name)}</td><td><a href="#/cert?no=${encodeURIComponent(o.key)}">${esc(o.key)}</a></td>
+        <td><span class="tag ${esc(st)}">${esc(STATUS_TEXT[st] || st)}</span></td>
+        <td>${esc(o.post)}</td><td>${esc((o.categories || []).join('、'))}</td></tr>`; }).join('')}
     </tbody></table></section>
     <section><h2>权责清单（${powers.items.length}项）</h2><table><thead><tr><th>编码</th><th>事项名称</th><th>依据</th><th>办理时限</th></tr></thead><tbody>
       ${powers.items.map((p) => `<tr><td>${esc(p.code)}</td><td>${esc(p.name)}${p.retired ? ' <span class="tag withdrawn">已取消</span>' : ''}</td><td>${esc(p.basis)}</td><td>${esc(p.time_limit)}</td></tr>`).join('')}
