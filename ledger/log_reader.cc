@@ -156,6 +156,12 @@ Result<std::vector<Hash>> LogReader::ConsistencyProof(uint64_t old_size, uint64_
   return merkle::HashRanges(ranges, store_.NodeReader());
 }
 
+Result<std::vector<Hash>> LogReader::MultiInclusionProof(std::span<const uint64_t> leaves, uint64_t size) const {
+  RETURN_IF_ERROR(CheckSize(size));
+  ASSIGN_OR_RETURN(auto ranges, merkle::MultiInclusionRanges(leaves, size));
+  return merkle::HashRanges(ranges, store_.NodeReader());
+}
+
 Result<std::optional<std::string>> LogReader::LatestCheckpoint() const {
   std::unique_ptr<rocksdb::Iterator> it(
       store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));

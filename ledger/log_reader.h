@@ -52,6 +52,8 @@ class LogReader {
   // RFC 9162 proofs against the tree of `size` records.
   Result<std::vector<Hash>> InclusionProof(uint64_t index, uint64_t size) const;
   Result<std::vector<Hash>> ConsistencyProof(uint64_t old_size, uint64_t size) const;
+  // One proof for many leaves (merkle::MultiInclusionRanges), read in one call.
+  Result<std::vector<Hash>> MultiInclusionProof(std::span<const uint64_t> leaves, uint64_t size) const;
 
   // The newest stored checkpoint note, if any.
   Result<std::optional<std::string>> LatestCheckpoint() const;

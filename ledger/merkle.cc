@@ -1,5 +1,6 @@
 #include "ledger/merkle.h"
 
+#include <algorithm>
 #include <bit>
 
 #include "ledger/sha256.h"
@@ -59,7 +60,70 @@ Hash ToHash(ByteView b) {
   return h;
 }
 
+// The split walk of a multi-leaf proof over [begin, end) holding `leaves`:
+// a subtree without any of them is one proof range, left to right.
+void MultiPath(std::span<const uint64_t> leaves, uint64_t begin, uint64_t end, std::vector<Range>& out) {
+  if (leaves.empty()) {
+    out.push_back({begin, end});
+    return;
+  }
+  if (end - begin == 1) return;  // the leaf itself: the verifier has its hash
+  const uint64_t mid = begin + SplitPoint(end - begin);
+  const auto split = std::lower_bound(leaves.begin(), leaves.end(), mid);
+  MultiPath(leaves.subspan(0, static_cast<size_t>(split - leaves.begin())), begin, mid, out);
+  MultiPath(leaves.subspan(static_cast<size_t>(split - leaves.begin())), mid, end, out);
+}
+
+struct MultiProofCursor {
+  std::span<const uint64_t> leaves;
+  std::span<const Hash> leaf_hashes;
+  std::span<const Hash> proof;
+  size_t next_proof = 0;
+};
+
+Result<Hash> MultiRoot(MultiProofCursor& c, size_t first_leaf, size_t leaf_count, uint64_t begin, uint64_t end) {
+  if (leaf_count == 0) {
+    if (c.next_proof == c.proof.size()) return Status::InvalidArgument("the proof is too short");
+    return c.proof[c.next_proof++];
+  }
+  if (end - begin == 1) return c.leaf_hashes[first_leaf];
+  const uint64_t mid = begin + SplitPoint(end - begin);
+  const auto window = c.leaves.subspan(first_leaf, leaf_count);
+  const size_t left = static_cast<size_t>(std::lower_bound(window.begin(), window.end(), mid) - window.begin());
+  ASSIGN_OR_RETURN(Hash l, MultiRoot(c, first_leaf, left, begin, mid));
+  ASSIGN_OR_RETURN(Hash r, MultiRoot(c, first_leaf + left, leaf_count - left, mid, end));
+  return NodeHash(l, r);
+}
+
+Status CheckLeafSet(std::span<const uint64_t> leaves, uint64_t size) {
+  if (leaves.empty()) return Status::InvalidArgument("a multi-leaf proof needs at least one leaf");
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    if (leaves[i] >= size) {
+      return Status::InvalidArgument("leaf " + std::to_string(leaves[i]) + " is not below tree size " + std::to_string(size));
+    }
+    if (i > 0 && leaves[i] <= leaves[i - 1]) return Status::InvalidArgument("leaves must be distinct and in order");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Result<std::vector<Range>> MultiInclusionRanges(std::span<const uint64_t> leaves, uint64_t size) {
+  RETURN_IF_ERROR(CheckLeafSet(leaves, size));
+  std::vector<Range> out;
+  MultiPath(leaves, 0, size, out);
+  return out;
+}
+
+Result<Hash> RootFromMultiInclusionProof(std::span<const uint64_t> leaves, std::span<const Hash> leaf_hashes,
+                                         uint64_t size, std::span<const Hash> proof) {
+  RETURN_IF_ERROR(CheckLeafSet(leaves, size));
+  if (leaf_hashes.size() != leaves.size()) return Status::InvalidArgument("one leaf hash per leaf is needed");
+  MultiProofCursor c{leaves, leaf_hashes, proof};
+  ASSIGN_OR_RETURN(Hash root, MultiRoot(c, 0, leaves.size(), 0, size));
+  if (c.next_proof != proof.size()) return Status::InvalidArgument("the proof is too long");
+  return root;
+}
 
 Hash LeafHash(ByteView leaf) { return Sha256({ByteView(&kLeafPrefix, 1), leaf}); }
 

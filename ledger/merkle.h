@@ -50,6 +50,16 @@ std::vector<Range> InclusionRanges(uint64_t index, uint64_t size);
 // (RFC 9162 §2.1.4.1). REQUIRES: 0 < old_size <= size.
 std::vector<Range> ConsistencyRanges(uint64_t old_size, uint64_t size);
 
+// A multi-leaf inclusion proof (docs/design/court-export.md): for `leaves`
+// (distinct, ascending, below `size`), walk RFC 9162's split of the tree; a
+// subtree holding none of them is one proof hash, left to right. For one leaf
+// these are the ranges of its audit path, in that order.
+Result<std::vector<Range>> MultiInclusionRanges(std::span<const uint64_t> leaves, uint64_t size);
+// The root that `leaf_hashes` (of `leaves`) and `proof` give, walking the same
+// split; an error if the proof runs out or has hashes left over.
+Result<Hash> RootFromMultiInclusionProof(std::span<const uint64_t> leaves, std::span<const Hash> leaf_hashes,
+                                         uint64_t size, std::span<const Hash> proof);
+
 // Reads stored perfect-subtree hashes: fills out[i] with the hash of ids[i].
 using NodeReader = std::function<Status(std::span<const NodeId> ids, std::span<Hash> out)>;
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "ledger/merkle.h"
 #include "ledger/record.h"
 #include "tests/support/test_log.h"
 
@@ -164,6 +165,37 @@ TEST_CASE("a read-only reader sees committed records while the writer runs", "[a
   LogReader reader(*store);
   CHECK(*reader.Size() == t.log().size());
   CHECK(StatementOf(*reader.RecordBytes(r->index))->payload_as_CaseMemo()->text()->str() == "可见");
+}
+
+}  // namespace
+}  // namespace lawtrail
+
+namespace lawtrail {
+namespace {
+
+TEST_CASE("one multi-leaf proof read from the store proves all of a case's records against the tree") {
+  testing::TestLog t;
+  const auto officer = t.AddOfficer("O-1");
+  std::vector<uint64_t> case_records;
+  for (int i = 0; i < 300; ++i) {
+    const bool ours = i % 7 == 3;
+    auto r = t.AppendOne(t.Memo(officer, ours ? "青山镇〔2026〕第1号" : "青山镇〔2026〕第" + std::to_string(2 + i % 5) + "号"));
+    REQUIRE(r.ok());
+    if (ours) case_records.push_back(r->index);
+  }
+  const LogReader& reader = t.log().reader();
+  const uint64_t size = *reader.Size();
+  auto proof = reader.MultiInclusionProof(case_records, size);
+  REQUIRE(proof.ok());
+  std::vector<Hash> leaves;
+  for (uint64_t i : case_records) leaves.push_back(*reader.LeafHashAt(i));
+  auto root = merkle::RootFromMultiInclusionProof(case_records, leaves, size, *proof);
+  REQUIRE(root.ok());
+  CHECK(*root == *reader.RootAt(size));
+  // Far smaller than a path per record.
+  size_t separate = 0;
+  for (uint64_t i : case_records) separate += reader.InclusionProof(i, size)->size();
+  CHECK(proof->size() * 3 < separate);
 }
 
 }  // namespace

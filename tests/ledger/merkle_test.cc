@@ -2,7 +2,9 @@
 // independently, for every index and size pair of small trees.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
+#include <random>
 
 #include "tests/support/proof_helpers.h"
 #include "ledger/merkle.h"
@@ -74,6 +76,89 @@ TEST_CASE("a proof with one flipped bit is rejected", "[merkle]") {
   proof[1][7] ^= 0x10;
   CHECK(merkle::VerifyInclusion(5, 21, tree.leaves[5], proof, tree.RootAt(21)).code() ==
         StatusCode::kCorruption);
+}
+
+}  // namespace
+}  // namespace lawtrail
+
+namespace lawtrail {
+namespace {
+
+std::vector<Hash> Leaves(uint64_t n) {
+  std::vector<Hash> out;
+  for (uint64_t i = 0; i < n; ++i) out.push_back(merkle::LeafHash(AsBytes("leaf " + std::to_string(i))));
+  return out;
+}
+
+// The proof hashes of `ranges`, computed in memory from all the leaves.
+std::vector<Hash> RangeHashes(const std::vector<merkle::Range>& ranges, const std::vector<Hash>& leaves) {
+  std::vector<Hash> out;
+  for (const auto& r : ranges) {
+    out.push_back(merkle::RootOf(std::span<const Hash>(leaves).subspan(r.begin, r.end - r.begin)));
+  }
+  return out;
+}
+
+TEST_CASE("a multi-leaf proof of one leaf holds exactly that leaf's audit path") {
+  for (uint64_t n = 1; n <= 70; ++n) {
+    for (uint64_t i = 0; i < n; ++i) {
+      const uint64_t leaf[] = {i};
+      auto multi = merkle::MultiInclusionRanges(leaf, n);
+      REQUIRE(multi.ok());
+      auto key = [](const merkle::Range& r) { return std::pair(r.begin, r.end); };
+      std::vector<std::pair<uint64_t, uint64_t>> a, b;
+      for (const auto& r : *multi) a.push_back(key(r));
+      for (const auto& r : merkle::InclusionRanges(i, n)) b.push_back(key(r));
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      REQUIRE(a == b);
+    }
+  }
+}
+
+TEST_CASE("a multi-leaf proof gives the tree's root for any set of its leaves, and nothing else does") {
+  std::mt19937_64 rng(7);
+  for (uint64_t n = 1; n <= 300; n += (n < 40 ? 1 : 17)) {
+    const auto all = Leaves(n);
+    const Hash root = merkle::RootOf(all);
+    for (int trial = 0; trial < 8; ++trial) {
+      std::vector<uint64_t> set;
+      for (uint64_t i = 0; i < n; ++i) {
+        if (rng() % 4 == 0) set.push_back(i);
+      }
+      if (set.empty()) set.push_back(rng() % n);
+      std::vector<Hash> leaf_hashes;
+      for (uint64_t i : set) leaf_hashes.push_back(all[i]);
+      auto ranges = merkle::MultiInclusionRanges(set, n);
+      REQUIRE(ranges.ok());
+      auto proof = RangeHashes(*ranges, all);
+      auto got = merkle::RootFromMultiInclusionProof(set, leaf_hashes, n, proof);
+      REQUIRE(got.ok());
+      REQUIRE(*got == root);
+      // An altered proof hash, a wrong leaf, a hash missing or one too many: never the root.
+      if (!proof.empty()) {
+        auto altered = proof;
+        altered[rng() % altered.size()][0] ^= 1;
+        auto r = merkle::RootFromMultiInclusionProof(set, leaf_hashes, n, altered);
+        CHECK((!r.ok() || *r != root));
+        auto shorter = proof;
+        shorter.pop_back();
+        CHECK(!merkle::RootFromMultiInclusionProof(set, leaf_hashes, n, shorter).ok());
+      }
+      auto longer = proof;
+      longer.push_back(root);
+      CHECK(!merkle::RootFromMultiInclusionProof(set, leaf_hashes, n, longer).ok());
+      auto wrong_leaf = leaf_hashes;
+      wrong_leaf[rng() % wrong_leaf.size()][31] ^= 0x80;
+      auto w = merkle::RootFromMultiInclusionProof(set, wrong_leaf, n, proof);
+      CHECK((!w.ok() || *w != root));
+    }
+  }
+  const uint64_t unordered[] = {3, 1};
+  CHECK(!merkle::MultiInclusionRanges(unordered, 10).ok());
+  const uint64_t beyond[] = {10};
+  CHECK(!merkle::MultiInclusionRanges(beyond, 10).ok());
+  CHECK(!merkle::MultiInclusionRanges({}, 10).ok());
 }
 
 }  // namespace
