@@ -34,9 +34,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
     return HttpResponse::Text(self->RenderMetrics(), "text/plain; version=0.0.4; charset=utf-8");
   });
   auto served = [self](const Served& done) {
-    const std::string route = self->router_.PatternOf(done.request);
-    const bool write = done.request.method == "POST";
-    self->metrics_.CountRequest(route, done.status, done.latency, write);
+    self->metrics_.CountRequest(done.request.route, done.status, done.latency, done.request.method == "POST");
     if (!self->options_.access_log) return;
     // The path and status only: never a header, so never a token.
     std::lock_guard lock(self->access_log_mu_);

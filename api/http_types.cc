@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_body.h"
+
 namespace lawtrail::api {
 
 std::string_view HttpRequest::Header(std::string_view name) const {
@@ -45,8 +47,7 @@ HttpResponse HttpResponse::Error(unsigned status, std::string_view code, std::st
                                  std::string_view rule) {
   nlohmann::json e = {{"code", code}, {"message", message}};
   if (!rule.empty()) e["rule"] = rule;
-  return Json(nlohmann::json{{"error", e}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-              status);
+  return Json(JsonText({{"error", e}}), status);
 }
 
 std::pair<unsigned, std::string_view> HttpStatusOf(StatusCode code) {

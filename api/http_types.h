@@ -23,6 +23,7 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::map<std::string, std::string> params;  // filled by the router from {name} segments
+  std::string route;                          // the pattern that matched ("" if none), for metrics
 
   // The first header named `name` (lower case), or "".
   std::string_view Header(std::string_view name) const;

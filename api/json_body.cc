@@ -26,8 +26,10 @@ nlohmann::json HashesJson(const std::vector<Hash>& hashes) {
   return a;
 }
 
-std::string JsonText(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+std::string JsonCompact(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+std::string JsonText(const nlohmann::json& j) { return JsonCompact(j) + "\n"; }
 
 }  // namespace lawtrail::api

@@ -23,7 +23,9 @@ Result<uint64_t> ParseIndex(std::string_view text, std::string_view what);
 
 nlohmann::json HashesJson(const std::vector<Hash>& hashes);
 
-// Canonical JSON text with UTF-8 as is (never \u escapes), and a newline.
+// Compact JSON with UTF-8 as is (never \u escapes; invalid bytes replaced).
+std::string JsonCompact(const nlohmann::json& j);
+// The same and a newline: a response body.
 std::string JsonText(const nlohmann::json& j);
 
 }  // namespace lawtrail::api

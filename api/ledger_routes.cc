@@ -249,10 +249,10 @@ HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& calle
   std::string case_file = "null";
   if (ctx.views != nullptr) {
     if (auto file = projectors::ReadCaseFile(*ctx.views, *ctx.reader, case_id); file.ok()) {
-      case_file = file->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      case_file = JsonCompact(*file);
     }
   }
-  std::string body = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string body = JsonCompact(head);
   body.pop_back();  // the closing brace: the history and case file follow as they are
   body += ",\"history\":" + records + ",\"case_file\":" + case_file + "}\n";
   return HttpResponse::Json(std::move(body));

@@ -57,6 +57,7 @@ HttpResponse Router::Handle(HttpRequest& request) const {
   for (const Route& route : routes_) {
     if (!Match(route, raw, nullptr)) continue;
     path_match = &route;
+    request.route = route.pattern;
     if (route.method != request.method && !(route.method == "GET" && request.method == "HEAD")) continue;
     auto caller = tokens_.Identify(request.Header("authorization"));
     if (!caller.ok()) {
@@ -70,6 +71,7 @@ HttpResponse Router::Handle(HttpRequest& request) const {
                                      " " + route.pattern);
     }
     Match(route, raw, &request);
+    request.route = route.pattern;
     HttpResponse response = route.handler(request, *caller);
     if (request.method == "HEAD") response.body.clear();
     return response;
@@ -85,14 +87,6 @@ HttpResponse Router::Handle(HttpRequest& request) const {
     return r;
   }
   return HttpResponse::Error(404, "unknown_path", "no such path: " + request.path);
-}
-
-std::string Router::PatternOf(const HttpRequest& request) const {
-  const auto raw = Segments(request.raw_path);
-  for (const Route& route : routes_) {
-    if (Match(route, raw, nullptr)) return route.pattern;
-  }
-  return "";
 }
 
 }  // namespace lawtrail::api

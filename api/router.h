@@ -26,9 +26,8 @@ class Router {
 
   // `permission` 0: anyone, even with no token.
   void Add(std::string method, std::string pattern, uint32_t permission, RouteHandler handler);
+  // Sets request.route to the pattern whose path matched, then answers.
   HttpResponse Handle(HttpRequest& request) const;
-  // The pattern that matched a request, for metrics labels ("" if none).
-  std::string PatternOf(const HttpRequest& request) const;
 
  private:
   struct Route {

@@ -25,6 +25,7 @@
 #include "bench/signed_log.h"
 #include "ledger/data_dir.h"
 #include "ledger/files.h"
+#include "ledger/statement_stream.h"
 
 namespace lawtrail::bench {
 namespace {
@@ -37,11 +38,7 @@ constexpr size_t kBatch = 1024;
 
 std::string Framed(const std::vector<Bytes>& statements, size_t begin, size_t end) {
   std::string out;
-  for (size_t i = begin; i < end; ++i) {
-    const auto n = static_cast<uint32_t>(statements[i].size());
-    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((n >> (8 * b)) & 0xff));
-    out.append(AsChars(statements[i]));
-  }
+  for (size_t i = begin; i < end; ++i) AppendFramedStatement(out, statements[i]);
   return out;
 }
 

@@ -46,12 +46,16 @@ Status StatementStreamReader::Skip(uint64_t n) {
   return Status::Ok();
 }
 
-Status WriteFramedStatement(std::FILE* out, ByteView statement) {
+void AppendFramedStatement(std::string& out, ByteView statement) {
   const auto n = static_cast<uint32_t>(statement.size());
-  const uint8_t prefix[4] = {static_cast<uint8_t>(n), static_cast<uint8_t>(n >> 8),
-                             static_cast<uint8_t>(n >> 16), static_cast<uint8_t>(n >> 24)};
-  if (std::fwrite(prefix, 1, 4, out) != 4 ||
-      std::fwrite(statement.data(), 1, statement.size(), out) != statement.size()) {
+  for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((n >> shift) & 0xff));
+  out.append(AsChars(statement));
+}
+
+Status WriteFramedStatement(std::FILE* out, ByteView statement) {
+  std::string framed;
+  AppendFramedStatement(framed, statement);
+  if (std::fwrite(framed.data(), 1, framed.size(), out) != framed.size()) {
     return Status::IOError("writing a statement to the output failed");
   }
   return Status::Ok();

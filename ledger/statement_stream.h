@@ -31,6 +31,8 @@ class StatementStreamReader {
 };
 
 Status WriteFramedStatement(std::FILE* out, ByteView statement);
+// Appends one framed statement to `out` (for request bodies built in memory).
+void AppendFramedStatement(std::string& out, ByteView statement);
 
 }  // namespace lawtrail
 

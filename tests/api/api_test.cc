@@ -17,6 +17,7 @@
 #include "ledger/registry_statements.h"
 #include "ledger/sha256.h"
 #include "ledger/statement_builder.h"
+#include "ledger/statement_stream.h"
 #include "ledger/submission.h"
 #include "projectors/all.h"
 #include "tests/api/http_client.h"
@@ -67,10 +68,8 @@ struct Served {
 };
 
 std::string Framed(const Bytes& statement) {
-  std::string out(4, '\0');
-  const uint32_t n = static_cast<uint32_t>(statement.size());
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>((n >> (8 * i)) & 0xff);
-  out.append(AsChars(statement));
+  std::string out;
+  AppendFramedStatement(out, statement);
   return out;
 }
 

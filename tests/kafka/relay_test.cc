@@ -21,6 +21,7 @@
 #include "ledger/log_reader.h"
 #include "ledger/merkle.h"
 #include "ledger/record.h"
+#include "ledger/statement_stream.h"
 #include "api/access.h"
 #include "tests/api/http_client.h"
 #include "tests/kafka/kafka_support.h"
@@ -326,11 +327,7 @@ TEST_CASE("lawtrail serve takes statements over HTTP and relays them to Kafka, t
   for (size_t first = 0; first < log.year.items.size(); first += 100) {
     std::string body;
     for (size_t i = first; i < std::min(log.year.items.size(), first + 100); ++i) {
-      const Bytes& s = log.year.items[i].submission;
-      const uint32_t n = static_cast<uint32_t>(s.size());
-      body += std::string{static_cast<char>(n & 0xff), static_cast<char>((n >> 8) & 0xff),
-                          static_cast<char>((n >> 16) & 0xff), static_cast<char>(n >> 24)};
-      body.append(AsChars(s));
+      AppendFramedStatement(body, log.year.items[i].submission);
     }
     const auto reply = testing::Http(port, "POST", "/v1/statements", body, "application/octet-stream", "officer-client-token");
     REQUIRE((reply.status == 200 || reply.status == 422));
