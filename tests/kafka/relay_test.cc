@@ -346,7 +346,9 @@ TEST_CASE("lawtrail serve takes statements over HTTP and relays them to Kafka, t
   CHECK(ReadWithKcat(**cluster, prefix + ".records", log.dir.path()).size() == size);
   kill(serve, SIGTERM);
   CHECK(testing::Wait(serve) == 0);
-  CHECK_THAT(testing::ReadAll(log.dir / "serve.err"), Catch::Contains("lawtrail serve: stopped"));
+  const std::string access_log = testing::ReadAll(log.dir / "serve.err");
+  CHECK_THAT(access_log, Catch::Contains("POST /v1/statements 200") && Catch::Contains("lawtrail serve: stopped"));
+  CHECK(access_log.find("officer-client-token") == std::string::npos);  // a token is never logged
 }
 
 }  // namespace
