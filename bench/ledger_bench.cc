@@ -1,10 +1,10 @@
 // lawtrail_bench: the write and read paths measured against the machine's
 // physical limit, Ed25519 verification on all cores. Prints a Markdown report.
 //
-//   lawtrail_bench [--records N] [--statements M] [--dir PATH] [--reuse] [--proofs-only]
+//   lawtrail_bench [--records N] [--statements M] [--dir PATH] [--reuse] [--proofs-only] [--map-only]
 //
 // --reuse keeps the 10^6-record log of an earlier run; --proofs-only measures
-// only the proofs on it.
+// only the proofs on it; --map-only only the case-head map.
 //
 // Durability: every append figure is for batches written with a synced WAL
 // (WriteOptions::sync = true) before any caller is told its index.
@@ -25,6 +25,7 @@
 
 #include "bench/limits.h"
 #include "bench/signed_log.h"
+#include "ledger/case_head_map.h"
 #include "ledger/data_dir.h"
 #include "ledger/log.h"
 #include "ledger/log_verifier.h"
@@ -97,11 +98,39 @@ void Sha256Costs(double& sodium_rate, double& openssl_rate) {
   });
 }
 
+// The sequencer's work for the case-head map, per record: the key and leaf
+// hashes of each record and, once per batch of 1,024 records over random
+// cases of a map of `cases`, the root (what a checkpoint after every batch
+// costs; checkpoints are rarer, so this is the most it costs).
+double MapMicrosPerRecord(uint64_t cases) {
+  CaseHeadMap map;
+  auto key_of = [](uint64_t c) { return case_map::KeyOf("441502-2026-" + std::to_string(c)); };
+  Hash leaf{};
+  for (uint64_t c = 0; c < cases; ++c) {
+    const Hash key = key_of(c);
+    map.Set(key, case_map::LeafOf(key, c, leaf, 1));
+  }
+  map.Root();
+  std::mt19937_64 rng(3);
+  constexpr int kBatches = 300, kBatch = 1024;
+  const double rate = Rate(kBatches * kBatch, [&] {
+    for (int b = 0; b < kBatches; ++b) {
+      for (int i = 0; i < kBatch; ++i) {
+        const Hash key = key_of(rng() % cases);
+        map.Set(key, case_map::LeafOf(key, cases + b * kBatch + i, leaf, 2));
+      }
+      map.Root();
+    }
+  });
+  return 1e6 / rate;
+}
+
 int Main(int argc, char** argv) {
   uint64_t records = 1'000'000, statements = 200'000;
   std::string dir = "/tmp/lawtrail-bench";
-  bool reuse_big = false, proofs_only = false;
+  bool reuse_big = false, proofs_only = false, map_only = false;
   for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--map-only")) map_only = true;
     if (!std::strcmp(argv[i], "--reuse")) reuse_big = true;
     if (!std::strcmp(argv[i], "--proofs-only")) proofs_only = reuse_big = true;
   }
@@ -111,6 +140,17 @@ int Main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
   }
   if (sodium_init() < 0) return 1;
+  const double map_1e4 = MapMicrosPerRecord(10'000), map_1e5 = MapMicrosPerRecord(100'000),
+               map_1e6 = MapMicrosPerRecord(1'000'000);
+  auto print_map = [&] {
+    std::printf("| case-head map upkeep per record, batches of 1,024, at 10^4 / 10^5 / 10^6 cases | %.2f / %.2f / %.2f µs | |\n",
+                map_1e4, map_1e5, map_1e6);
+  };
+  if (map_only) {
+    std::printf("| measure | figure | ratio to the limit |\n|---|---|---|\n");
+    print_map();
+    return 0;
+  }
   ThreadPool pool;
   std::printf("# lawtrail_bench\n\n%u hardware threads; synced WAL on every batch; %llu statements for ingest; "
               "proofs and verify at %llu records.\n\n",
@@ -196,6 +236,7 @@ int Main(int argc, char** argv) {
                 static_cast<unsigned long long>(size), cache, 1e6 / consistency[pass]);
   }
   std::printf("| verify (everything), all cores | %.0f records/s | %.2f |\n", verify, verify / vall);
+  print_map();
   std::printf("| SHA-256 of a 65-byte node: libsodium / OpenSSL | %.2fM/s / %.2fM/s | |\n", sodium_sha / 1e6,
               openssl_sha / 1e6);
   return 0;

@@ -10,6 +10,22 @@ std::string Checkpoint::Body() const {
   return out;
 }
 
+Result<Hash> Checkpoint::CaseHeadsRoot() const {
+  for (const std::string& line : extensions) {
+    if (!line.starts_with(kCaseHeadsExtension)) continue;
+    auto map_root = HashFromBase64(std::string_view(line).substr(kCaseHeadsExtension.size()));
+    if (!map_root.ok()) return map_root.status().WithContext("the checkpoint's case-head map root");
+    return *map_root;
+  }
+  return Status::InvalidArgument("the checkpoint of size " + std::to_string(size) +
+                                 " carries no case-head map root (line '" +
+                                 std::string(kCaseHeadsExtension) + "…')");
+}
+
+std::string CaseHeadsExtensionLine(const Hash& map_root) {
+  return std::string(kCaseHeadsExtension) + ToBase64(map_root);
+}
+
 Result<Checkpoint> ParseCheckpointBody(std::string_view body) {
   std::vector<std::string_view> lines;
   while (!body.empty()) {

@@ -21,7 +21,14 @@ struct Checkpoint {
   std::vector<std::string> extensions;
 
   std::string Body() const;
+  // The case-head map's root (ledger/case_head_map.h), from the extension
+  // line "lawtrail-case-heads <base64>"; an error if the line is missing or
+  // malformed: every lawtrail checkpoint carries it.
+  Result<Hash> CaseHeadsRoot() const;
 };
+
+inline constexpr std::string_view kCaseHeadsExtension = "lawtrail-case-heads ";
+std::string CaseHeadsExtensionLine(const Hash& map_root);
 
 Result<Checkpoint> ParseCheckpointBody(std::string_view body);
 

@@ -53,17 +53,56 @@ Result<std::optional<uint64_t>> LogReader::FindEvent(const EventId& id) const {
 }
 
 Result<std::optional<CaseHead>> LogReader::CaseHeadOf(std::string_view case_id) const {
+  ASSIGN_OR_RETURN(auto located, CaseHeadBefore(case_id, ~uint64_t{0}));
+  if (!located) return std::optional<CaseHead>();
+  return std::optional<CaseHead>(located->second);
+}
+
+Result<std::optional<std::pair<uint64_t, CaseHead>>> LogReader::CaseHeadBefore(std::string_view case_id,
+                                                                               uint64_t size) const {
+  using Located = std::optional<std::pair<uint64_t, CaseHead>>;
+  if (size == 0) return Located();
   const std::string prefix = keys::CasePrefix(case_id);
   std::unique_ptr<rocksdb::Iterator> it(
       store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
-  it->SeekForPrev(keys::CaseIndex(case_id, ~uint64_t{0}));
+  it->SeekForPrev(keys::CaseIndex(case_id, size - 1));
   if (!it->Valid() || !it->key().starts_with(prefix)) {
     RETURN_IF_ERROR(FromRocks(it->status(), "reading the case index"));
-    return std::optional<CaseHead>();
+    return Located();
   }
   auto head = DecodeCaseHead(it->value().ToStringView());
   if (!head.ok()) return head.status().WithContext("case '" + std::string(case_id) + "'");
-  return std::optional<CaseHead>(*head);
+  const std::string_view key = it->key().ToStringView();
+  return Located(std::pair{ReadBigEndian64(AsBytes(key.substr(key.size() - 8)).data()), *head});
+}
+
+Status LogReader::ForEachCaseHead(
+    const std::function<Status(std::string_view, uint64_t, const CaseHead&)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
+  // A case's entries are adjacent and in index order: its head is the last.
+  std::string case_id;
+  std::string value;
+  uint64_t index = 0;
+  bool have = false;
+  auto emit = [&]() -> Status {
+    if (!have) return Status::Ok();
+    auto head = DecodeCaseHead(value);
+    if (!head.ok()) return head.status().WithContext("case '" + case_id + "'");
+    return visit(case_id, index, *head);
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    if (key.size() < 9) return Status::Corruption("a case index key of " + std::to_string(key.size()) + " bytes");
+    const std::string_view id = key.substr(0, key.size() - 9);
+    if (have && id != case_id) RETURN_IF_ERROR(emit());
+    case_id.assign(id);
+    index = ReadBigEndian64(AsBytes(key.substr(key.size() - 8)).data());
+    value.assign(it->value().ToStringView());
+    have = true;
+  }
+  RETURN_IF_ERROR(FromRocks(it->status(), "reading the case index"));
+  return emit();
 }
 
 Status LogReader::ForEachCaseRecord(

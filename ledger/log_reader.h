@@ -31,6 +31,14 @@ class LogReader {
   Result<Hash> RootAt(uint64_t size) const;
   Result<std::optional<uint64_t>> FindEvent(const EventId& id) const;
   Result<std::optional<CaseHead>> CaseHeadOf(std::string_view case_id) const;
+  // The case's head as of the first `size` records, and the index of that
+  // head's record; nullopt if the case had no record by then.
+  Result<std::optional<std::pair<uint64_t, CaseHead>>> CaseHeadBefore(std::string_view case_id,
+                                                                      uint64_t size) const;
+  // Calls `visit` with every case's current head and its record's index, in
+  // the case index's order.
+  Status ForEachCaseHead(
+      const std::function<Status(std::string_view case_id, uint64_t index, const CaseHead&)>& visit) const;
 
   // Calls `visit` with each record of `case_id`, in log order; stops early
   // (returning that status) if `visit` returns an error.

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "ledger/admission.h"
+#include "ledger/case_head_map.h"
 #include "ledger/checkpoint.h"
 #include "ledger/log_format.h"
 #include "ledger/log_reader.h"
@@ -85,6 +86,7 @@ class Verification {
   std::unordered_map<std::string, CaseHead> cases_;
   std::unordered_map<std::string, domain::CaseState> states_;  // cases with procedure events
   merkle::CompactRange compact_;
+  CaseHeadMap case_heads_;  // rebuilt from the records: each checkpoint must sign its root
   int64_t last_time_ms_ = 0;
   std::map<uint64_t, Checkpoint> checkpoints_;  // size → opened checkpoint
   std::optional<Checkpoint> trusted_;
@@ -123,6 +125,14 @@ Status Verification::CheckCheckpointsAt(uint64_t size) {
                                                std::to_string(size) +
                                                " has a different root than the records"));
     }
+    // A map root that leaves out or misstates a case's head is as much a
+    // false statement as a wrong tree root, and as refutable.
+    auto signed_heads = it->second.CaseHeadsRoot();
+    if (!signed_heads.ok()) return Fail(last, signed_heads.status());
+    if (*signed_heads != case_heads_.Root()) {
+      return Fail(last, Status::Corruption("the signed checkpoint at size " + std::to_string(size) +
+                                           " has a different case-head map root than the records give"));
+    }
   }
   if (trusted_ && trusted_->size == size && trusted_->root != root) {
     return Fail(last, Status::Corruption(
@@ -150,6 +160,8 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
   if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
   if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
   head = CaseHead{head.version + 1, c.opened->leaf};
+  const Hash map_key = case_map::KeyOf(case_id);
+  case_heads_.Set(map_key, case_map::LeafOf(map_key, index, head.leaf_hash, head.version));
 
   if (c.indexed_event != keys::Index(index)) {
     return Fail(index, Status::Corruption("event id " + EventIdHex(s.event_id) +

@@ -202,6 +202,18 @@ Status Replica::CheckCheckpoint(uint64_t size, const std::string& note, const Ha
                                           RootText(ours) + "\n",
                                           "the root the replica computed from the verified records"));
   }
+  auto parsed = ParseCheckpointNoteUnverified(note);  // its signature is already checked
+  const Result<Hash> signed_heads = parsed.ok() ? parsed->CaseHeadsRoot() : Result<Hash>(parsed.status());
+  ASSIGN_OR_RETURN(Hash our_heads, sequencer_->CaseHeadsRootAt(size));
+  if (!signed_heads.ok() || *signed_heads != our_heads) {
+    const Status reason = signed_heads.ok()
+                              ? Status::Corruption("a checkpoint signed by the log key whose case-head map root is "
+                                                   "not the map of the records (" + RootText(our_heads) + ")")
+                              : signed_heads.status();
+    return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, reason, size, note,
+                                   RootText(our_heads) + "\n",
+                                   "the case-head map root the replica computed from the verified records"));
+  }
   if (size > verified_checkpoint_) verified_checkpoint_ = size;
   if (held) return Status::Ok();  // the same tree, already stored
   return sequencer_->AddCheckpoint(size, note);

@@ -67,6 +67,11 @@ Status Sequencer::LoadState() {
         registry_.Apply(*parsed->statement);
         return Status::Ok();
       }));
+  RETURN_IF_ERROR(reader_.ForEachCaseHead([this](std::string_view case_id, uint64_t index, const CaseHead& head) {
+    const Hash key = case_map::KeyOf(case_id);
+    case_heads_.Set(key, case_map::LeafOf(key, index, head.leaf_hash, head.version));
+    return Status::Ok();
+  }));
   if (size > 0) {
     ASSIGN_OR_RETURN(Bytes last, reader_.RecordBytes(size - 1));
     ASSIGN_OR_RETURN(RecordView rv, ParseRecord(last));
@@ -212,6 +217,8 @@ void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStateme
   const CaseHead new_head{head.version + 1, leaf};
   wb.Put(store_.cf(Cf::kCases), keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
   batch.cases[case_id] = new_head;
+  const Hash map_key = case_map::KeyOf(case_id);
+  case_heads_.Set(map_key, case_map::LeafOf(map_key, index, leaf, new_head.version));
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   WriteOpenings(s, index, wb);
   if (!admitted.flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(admitted.flags));
@@ -374,10 +381,45 @@ bool Sequencer::CheckpointDue(int64_t now) const {
 }
 
 std::string Sequencer::SignCheckpoint() {
-  Checkpoint cp{origin_, compact_.size(), compact_.Root(), {}};
+  Checkpoint cp{origin_, compact_.size(), compact_.Root(), {CaseHeadsExtensionLine(case_heads_.Root())}};
   auto signed_note = note::Sign(cp.Body(), *signer_);
   // The origin was checked as a key name at load; signing cannot fail.
   return signed_note.ok() ? *signed_note : std::string();
+}
+
+Result<Hash> Sequencer::CaseHeadsRootAt(uint64_t size) {
+  if (size > compact_.size()) {
+    return Status::InvalidArgument("size " + std::to_string(size) + " is beyond the log's " +
+                              std::to_string(compact_.size()));
+  }
+  if (size == compact_.size()) return case_heads_.Root();
+  // Puts back, for the cases written since `size`, their heads as of then,
+  // takes the root, and restores the current heads.
+  std::unordered_map<std::string, std::optional<Hash>> current;  // map key → current leaf
+  Status scanned = reader_.ScanRecords(size, compact_.size(), [&](uint64_t index, ByteView bytes) -> Status {
+    ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
+    auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
+    if (!parsed.ok()) return parsed.status().WithContext("record " + std::to_string(index));
+    const std::string case_id = parsed->statement->case_id()->str();
+    const Hash key = case_map::KeyOf(case_id);
+    if (current.contains(std::string(AsChars(key)))) return Status::Ok();
+    current.emplace(std::string(AsChars(key)), case_heads_.Get(key));
+    ASSIGN_OR_RETURN(auto then, reader_.CaseHeadBefore(case_id, size));
+    if (then) {
+      case_heads_.Set(key, case_map::LeafOf(key, then->first, then->second.leaf_hash, then->second.version));
+    } else {
+      case_heads_.Erase(key);
+    }
+    return Status::Ok();
+  });
+  const Hash root = case_heads_.Root();
+  for (const auto& [key_bytes, leaf] : current) {
+    Hash key{};
+    std::copy(key_bytes.begin(), key_bytes.end(), key.begin());
+    if (leaf) case_heads_.Set(key, *leaf);
+  }
+  RETURN_IF_ERROR(scanned);
+  return root;
 }
 
 Result<std::string> Sequencer::CurrentCheckpoint() {

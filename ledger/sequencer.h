@@ -27,6 +27,7 @@
 #include <unordered_map>
 
 #include "ledger/admission.h"
+#include "ledger/case_head_map.h"
 #include "ledger/checkpoint.h"
 #include "ledger/log_reader.h"
 #include "ledger/merkle.h"
@@ -89,6 +90,10 @@ class Sequencer {
   // Called when idle: checkpoints if the tree grew and the interval passed.
   Status CheckpointIfDue();
 
+  // The case-head map's root over the first `size` records (size ≤ this
+  // log's): a replica checks each checkpoint's map root with it.
+  Result<Hash> CaseHeadsRootAt(uint64_t size);
+
   uint64_t size() const { return compact_.size(); }
   const Status& health() const { return failed_; }
 
@@ -129,6 +134,8 @@ class Sequencer {
   Clock clock_;
   std::string origin_;
   merkle::CompactRange compact_;
+  // Every case's head; its root goes into each checkpoint signed.
+  CaseHeadMap case_heads_;
   Registry registry_;
   int64_t last_time_ms_ = 0;
   uint64_t checkpoint_size_ = 0;

@@ -223,6 +223,20 @@ TEST_CASE("a checkpoint signed by another key or by the log key over another tre
     CHECK(problem.received == *split);
     CHECK(problem.conflicting == note);
   }
+  SECTION("the log key over the right tree but a case-head map that hides a record") {
+    auto replica = OpenReplica(dir.path(), p.key);
+    REQUIRE(replica->AddRecords(p.records).ok());
+    auto log_key = data_dir::LoadSigner(data_dir::LogKeyPath(p.demo.dir.path()));
+    REQUIRE(log_key.ok());
+    Checkpoint other = *ParseCheckpointNoteUnverified(note);
+    Hash map_root = *other.CaseHeadsRoot();
+    map_root[0] ^= 1;
+    other.extensions = {CaseHeadsExtensionLine(map_root)};
+    const Status s = replica->AddCheckpoint(*note::Sign(other.Body(), *log_key)).status();
+    CHECK_THAT(s.message(), Catch::Contains("case-head map root"));
+    CHECK(replica->problem()->kind == ReplicaProblem::Kind::kRefusedCheckpoint);
+    CHECK(replica->problem()->index == size);
+  }
   SECTION("ahead of the records, it is checked when they arrive") {
     auto replica = OpenReplica(dir.path(), p.key);
     auto log_key = data_dir::LoadSigner(data_dir::LogKeyPath(p.demo.dir.path()));

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "ledger/data_dir.h"
+#include "ledger/sequencer.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 
@@ -84,6 +86,36 @@ TEST_CASE("a one-byte change in a stored checkpoint is found", "[verify][tamper]
   INFO(report.status.ToString());
   CHECK(report.status.code() == StatusCode::kCorruption);
   CHECK_THAT(report.status.message(), Catch::Contains("checkpoint at size " + std::to_string(l.size)));
+}
+
+TEST_CASE("a checkpoint signed by the log key whose case-head map hides a case's last record is refuted",
+          "[verify][tamper]") {
+  // The dishonest log signs the right tree but the map of one record earlier:
+  // the last record's case would seem to end before it.
+  ClosedLog l;
+  std::string forged;
+  {
+    auto store = testing::OpenStore(l.t.dir(), OpenMode::kReadWrite);
+    auto sequencer = Sequencer::LoadReplica(*store);
+    REQUIRE(sequencer.ok());
+    auto stale = (*sequencer)->CaseHeadsRootAt(l.size - 1);
+    auto honest = (*sequencer)->CaseHeadsRootAt(l.size);
+    REQUIRE(stale.ok());
+    REQUIRE(*stale != *honest);
+    Checkpoint cp = *ParseCheckpointNoteUnverified(l.checkpoint);
+    REQUIRE(cp.CaseHeadsRoot().ok());
+    CHECK(*cp.CaseHeadsRoot() == *honest);
+    cp.extensions = {CaseHeadsExtensionLine(*stale)};
+    auto log_key = data_dir::LoadSigner(data_dir::LogKeyPath(l.t.dir()));
+    REQUIRE(log_key.ok());
+    forged = *note::Sign(cp.Body(), *log_key);
+  }
+  testing::PutRaw(l.t.dir(), Cf::kCheckpoints, keys::Index(l.size), forged);
+  const VerifyReport report = testing::VerifyDir(l.t.dir(), l.t.vkey());
+  INFO(report.status.ToString());
+  CHECK(report.status.code() == StatusCode::kCorruption);
+  CHECK(report.bad_index == l.size - 1);
+  CHECK_THAT(report.status.message(), Catch::Contains("case-head map root"));
 }
 
 TEST_CASE("of two problems, the one at the lower index is named", "[verify][tamper]") {
