@@ -17,6 +17,11 @@ inline std::string_view StrView(const flatbuffers::String* s) {
   return s == nullptr ? std::string_view() : s->string_view();
 }
 
+// A FlatBuffers byte vector as a string of its bytes: empty when absent.
+inline std::string ByteString(const flatbuffers::Vector<uint8_t>* v) {
+  return v == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(v->data()), v->size());
+}
+
 }  // namespace lawtrail
 
 #endif  // LAWTRAIL_LEDGER_FB_STRING_H_

@@ -33,7 +33,8 @@ Result<std::optional<OpenedField>> ReadOpening(Store& store, const SealedVault& 
     return Status::Corruption("the stored opening of a commitment is malformed");
   }
   const auto* o = flatbuffers::GetRoot<fb::StoredOpening>(plain.data());
-  OpenedField out{o->case_id()->str(), o->index(), o->field()->str(), o->value()->str()};
+  OpenedField out{o->case_id()->str(), o->index(), o->field()->str(), o->value()->str(),
+                  o->salt() ? Bytes(o->salt()->begin(), o->salt()->end()) : Bytes()};
   sodium_memzero(plain.data(), plain.size());
   return std::optional<OpenedField>(std::move(out));
 }

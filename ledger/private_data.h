@@ -21,6 +21,7 @@ struct OpenedField {
   uint64_t index = 0;  // the record whose statement commits to it
   std::string field;
   std::string value;
+  Bytes salt;  // SHA-256(salt ‖ value) is the commitment the record signs
 };
 
 // What the `sealed` column family stores for opening `o` of record `index`

@@ -45,6 +45,7 @@ Authority RequiredAuthority(fb::Payload type) {
     case fb::Payload::CaseFileRetrieved:
     case fb::Payload::OriginalsReleaseApproved:
     case fb::Payload::ExportApproved:
+    case fb::Payload::CaseExported:
     case fb::Payload::OpeningsErased:
       return {false, fb::Role::Supervisor};
     default:

@@ -5,6 +5,7 @@
 
 #include "ledger/domain/money.h"
 #include "ledger/domain/calendar.h"
+#include "projectors/html_escape.h"
 #include "projectors/json_view.h"
 #include "projectors/statistics_view.h"
 
@@ -13,20 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // A vertical bar chart of `series` (label → count) as inline SVG.
 std::string BarChart(const std::string& title, const std::vector<std::pair<std::string, int64_t>>& series) {
   const int width = 640, height = 260, left = 40, bottom = 60, top = 30;
@@ -34,9 +21,9 @@ std::string BarChart(const std::string& title, const std::vector<std::pair<std::
   for (const auto& [label, v] : series) max = std::max(max, v);
   const double slot = series.empty() ? 0 : double(width - left - 10) / series.size();
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) +
-                    " " + std::to_string(height) + "\" aria-label=\"" + Escape(title) + "\">";
+                    " " + std::to_string(height) + "\" aria-label=\"" + HtmlEscape(title) + "\">";
   svg += "<text x=\"" + std::to_string(width / 2) + "\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">" +
-         Escape(title) + "</text>";
+         HtmlEscape(title) + "</text>";
   svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(height - bottom) + "\" x2=\"" +
          std::to_string(width - 10) + "\" y2=\"" + std::to_string(height - bottom) + "\" stroke=\"#444\"/>";
   for (size_t i = 0; i < series.size(); ++i) {
@@ -55,7 +42,7 @@ std::string BarChart(const std::string& title, const std::vector<std::pair<std::
     std::snprintf(label, sizeof label, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" ",
                   x + slot * 0.35, height - bottom + 14);
     svg += std::string(label) + "transform=\"rotate(-35 " + std::to_string(int(x + slot * 0.35)) + " " +
-           std::to_string(height - bottom + 14) + ")\">" + Escape(series[i].first) + "</text>";
+           std::to_string(height - bottom + 14) + ")\">" + HtmlEscape(series[i].first) + "</text>";
   }
   return svg + "</svg>";
 }
@@ -78,11 +65,11 @@ std::string LineChart(const std::string& title, const std::vector<std::pair<std:
                   "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f4e79\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
                   "text-anchor=\"middle\">",
                   x, y, x, height - bottom + 14);
-    marks += std::string(m) + Escape(series[i].first) + "</text>";
+    marks += std::string(m) + HtmlEscape(series[i].first) + "</text>";
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " +
-         std::to_string(height) + "\" aria-label=\"" + Escape(title) + "\"><text x=\"" + std::to_string(width / 2) +
-         "\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">" + Escape(title) +
+         std::to_string(height) + "\" aria-label=\"" + HtmlEscape(title) + "\"><text x=\"" + std::to_string(width / 2) +
+         "\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">" + HtmlEscape(title) +
          "</text><polyline fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\" points=\"" + points + "\"/>" + marks +
          "</svg>";
 }
@@ -192,17 +179,17 @@ std::string RenderAnnualReportHtml(const json& report) {
   for (const auto& [k, v] : by_hour.items()) hours.emplace_back(k + "时", v.get<int64_t>());
   std::string html =
       "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-      "content=\"width=device-width, initial-scale=1\"><title>" + Escape(report["title"]) +
+      "content=\"width=device-width, initial-scale=1\"><title>" + HtmlEscape(report["title"].get<std::string>()) +
       "</title><style>body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;"
       "max-width:760px;margin:auto;padding:1em}table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:"
       "1px solid #999;padding:4px 8px;text-align:left}svg{width:100%;height:auto}</style></head><body>";
-  html += "<h1>" + Escape(report["title"]) + "</h1><p>报送截止：" + Escape(report["due_by"]) + "</p>";
-  html += "<h2>情况说明</h2><p>" + Escape(report["情况说明"]) + "</p>";
+  html += "<h1>" + HtmlEscape(report["title"].get<std::string>()) + "</h1><p>报送截止：" + HtmlEscape(report["due_by"].get<std::string>()) + "</p>";
+  html += "<h2>情况说明</h2><p>" + HtmlEscape(report["情况说明"].get<std::string>()) + "</p>";
   auto table = [&](const std::string& heading, const json& rows) {
-    html += "<h2>" + Escape(heading) + "</h2><table>";
+    html += "<h2>" + HtmlEscape(heading) + "</h2><table>";
     for (const auto& [k, v] : rows.items()) {
       if (v.is_object()) continue;
-      html += "<tr><th>" + Escape(k) + "</th><td>" + Escape(v.is_string() ? v.get<std::string>() : v.dump()) + "</td></tr>";
+      html += "<tr><th>" + HtmlEscape(k) + "</th><td>" + HtmlEscape(v.is_string() ? v.get<std::string>() : v.dump()) + "</td></tr>";
     }
     html += "</table>";
   };

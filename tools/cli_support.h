@@ -88,6 +88,7 @@ void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
 void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
 void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
 void AddFollowCommand(CLI::App& app, int& exit_code);     // follow, promote
+void AddExportCommands(CLI::App& app, int& exit_code);    // export, verify-export
 void AddServeCommands(CLI::App& app, int& exit_code);     // serve, token
 
 }  // namespace lawtrail::cli

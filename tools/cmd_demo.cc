@@ -1,5 +1,6 @@
 // lawtrail demo
 #include <cstdio>
+#include <filesystem>
 
 #include "ledger/data_dir.h"
 #include "ledger/log.h"
@@ -191,6 +192,13 @@ int RunYear(const DemoOptions& o) {
   }
   auto log = Log::Open(o.dir);
   if (!log.ok()) return Report("demo", log.status());
+  // The demo's 法制监督 officer, so that approvals and exports can be tried
+  // on the demo (docs/court-export.md). A demo key, derived from the seed.
+  const std::string supervisor_key = o.dir + "/demo-supervisor.key";
+  std::error_code ec;
+  if (!std::filesystem::exists(supervisor_key, ec)) {
+    if (Status s = data_dir::SaveSigner(supervisor_key, *year.supervisor); !s.ok()) return Report("demo", s);
+  }
   YearTally tally;
   if (Status s = AppendYear(year, **log, tally); !s.ok()) return Report("demo", s);
   auto checkpoint = (*log)->CurrentCheckpoint();

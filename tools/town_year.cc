@@ -697,6 +697,7 @@ Year GenerateYear(const YearPlan& plan) {
     year.officer_certificates.push_back(o.certificate_no);
   }
   year.suspended_certificate = people.suspended->certificate_no;
+  year.supervisor.emplace(note::Signer{people.supervisor->certificate_no, people.supervisor->key});
   for (const PowerDef& p : kPowers) year.power_item_codes.push_back(p.code);
   year.power_item_codes.push_back(kSeizurePower.code);
   year.power_item_codes.push_back(kInspectionPower.code);

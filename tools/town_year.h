@@ -15,6 +15,7 @@
 #ifndef LAWTRAIL_TOOLS_TOWN_YEAR_H_
 #define LAWTRAIL_TOOLS_TOWN_YEAR_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,7 @@ struct Year {
   std::vector<std::string> officer_names;  // public on the roster (D1)
   std::vector<std::string> officer_certificates;
   std::string suspended_certificate;       // the one officer whose certificate is suspended
+  std::optional<note::Signer> supervisor;  // the 法制监督 officer (retrievals, export approvals)
   std::vector<std::string> power_item_codes;
 };
 

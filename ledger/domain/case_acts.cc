@@ -383,6 +383,15 @@ Bytes ApproveExport(const Act& a, const std::string& recipient, const std::strin
   });
 }
 
+Bytes RecordExport(const Act& a, const EventId& approval, const std::string& recipient,
+                   const std::vector<std::string>& reveal_fields, bool with_files) {
+  return Make(a, fb::Payload::CaseExported, [&](Draft&, Builder& b) {
+    auto id = b.CreateVector(approval.data(), approval.size());
+    auto list = Strings(b, reveal_fields);
+    return fb::CreateCaseExported(b, id, b.CreateString(recipient), list, with_files).Union();
+  });
+}
+
 Bytes EraseOpenings(const Act& a, const std::vector<Hash>& commitments, const std::string& legal_basis,
                     const std::string& reason) {
   return Make(a, fb::Payload::OpeningsErased, [&](Draft&, Builder& b) {

@@ -124,6 +124,9 @@ Bytes WithdrawPublication(const Act& a, const std::string& publication_id, const
 Bytes RetrieveCaseFile(const Act& a, const std::string& purpose, const std::string& scope);
 Bytes ApproveExport(const Act& a, const std::string& recipient, const std::string& purpose,
                     const std::vector<std::string>& reveal_fields);
+// The export of the case, acting on the ExportApproved `approval`.
+Bytes RecordExport(const Act& a, const EventId& approval, const std::string& recipient,
+                   const std::vector<std::string>& reveal_fields, bool with_files);
 Bytes EraseOpenings(const Act& a, const std::vector<Hash>& commitments, const std::string& legal_basis,
                     const std::string& reason);
 

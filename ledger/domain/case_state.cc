@@ -187,6 +187,13 @@ void FoldCaseEvent(CaseState& c, const fb::Statement& st) {
     case fb::Payload::DisclosureWithdrawn:
       c.shown_publications.erase(Str(st.payload_as_DisclosureWithdrawn()->publication_id()));
       break;
+    case fb::Payload::ExportApproved: {
+      std::vector<std::string>& fields = c.export_approvals[ByteString(st.event_id())];
+      if (const auto* reveal = st.payload_as_ExportApproved()->reveal_fields()) {
+        for (const auto* f : *reveal) fields.push_back(f->str());
+      }
+      break;
+    }
     default:
       break;
   }

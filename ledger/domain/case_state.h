@@ -7,6 +7,7 @@
 #ifndef LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_
 #define LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -75,6 +76,8 @@ struct CaseState {
   int64_t late_fee_fen = 0;
   std::set<std::string> shown_publications;  // published and not withdrawn
   std::set<std::string> all_publications;
+  // ExportApproved events: event id bytes → the sealed fields they may reveal.
+  std::map<std::string, std::vector<std::string>> export_approvals;
 };
 
 // Folds one admitted case event (its signer's certificate and the time it

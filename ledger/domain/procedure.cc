@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ledger/bytes.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/money.h"
 #include "ledger/fb_string.h"
@@ -30,6 +31,24 @@ Status CheckStage(const CaseState& c, const fb::Statement& st) {
   if (c.stage == Stage::kClosed) return Refuse("P-CASE-OPEN", what + ": the case is closed (已结案)");
   return Refuse("P-STAGE", what + " is not allowed while the case is " +
                                std::string(StageName(c.stage)));
+}
+
+Status CheckExport(const CaseState& c, const fb::Statement& st) {
+  const fb::CaseExported& e = *st.payload_as_CaseExported();
+  auto approval = c.export_approvals.find(ByteString(e.approval_event_id()));
+  if (approval == c.export_approvals.end()) {
+    return Refuse("P-EXPORT", "no ExportApproved of case '" + Str(st.case_id()) + "' has event id " +
+                                  ToHex(AsBytes(ByteString(e.approval_event_id()))));
+  }
+  if (e.reveal_fields() != nullptr) {
+    for (const auto* field : *e.reveal_fields()) {
+      const std::vector<std::string>& allowed = approval->second;
+      if (std::find(allowed.begin(), allowed.end(), field->str()) == allowed.end()) {
+        return Refuse("P-EXPORT", "the approval does not allow revealing '" + field->str() + "'");
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 Status CheckDocuments(const fb::Statement& st) {
@@ -413,6 +432,9 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       }
       break;
     }
+    case fb::Payload::CaseExported:
+      RETURN_IF_ERROR(CheckExport(c, st));
+      break;
     case fb::Payload::DecisionIssued: {
       ASSIGN_OR_RETURN(auto decision_flags, CheckDecision(registry, c, st));
       flags.insert(flags.end(), decision_flags.begin(), decision_flags.end());

@@ -76,6 +76,9 @@ constexpr std::array kRules = {
     RuleInfo{"P-SEALED", kRefuse, "行政处罚法 第50条; 个人信息保护法 第28条",
              "个人信息须密封: 自然人当事人姓名、身份证号须承诺并提供开示值, 开示值须与承诺一致, 公开形式须为脱敏形式 — "
              "private values are sealed, every opening matches its commitment, masked forms are masks"},
+    RuleInfo{"P-EXPORT", kRefuse, "国办发〔2018〕118号 (记录信息调阅监督制度; 未经批准不得擅自对外提供)",
+             "案卷导出须依据本案已记录的导出批准, 开示字段不得超出批准范围 — an export acts on a recorded approval "
+             "of the same case and reveals no field the approval does not list"},
     RuleInfo{"F-DECISION-90", kFlag, "行政处罚法 第60条",
              "自立案之日起九十日内作出决定 — decision later than 90 days after the case was opened"},
     RuleInfo{"F-SERVICE-7WD", kFlag, "行政处罚法 第61条",

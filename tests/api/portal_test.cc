@@ -14,6 +14,7 @@
 
 #include "ledger/bytes.h"
 #include "tests/api/http_client.h"
+#include "tests/support/browser.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -22,28 +23,10 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kChromium = "/usr/bin/chromium";
-
-struct Browser {
-  TempDir profile;
-  std::string artifacts = std::string(LAWTRAIL_TEST_ARTIFACTS) + "/portal";
-  Browser() { std::filesystem::create_directories(artifacts); }
-
-  // The page's DOM once its scripts have run (and a screenshot of it, phone-sized).
-  std::string Load(uint16_t port, const std::string& fragment, const std::string& screenshot) {
-    const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/" + fragment;
-    const std::vector<std::string> common = {kChromium, "--headless", "--no-sandbox", "--disable-gpu",
-                                             "--user-data-dir=" + profile.path(), "--virtual-time-budget=15000"};
-    std::vector<std::string> dump = common;
-    dump.insert(dump.end(), {"--dump-dom", url});
-    const std::string out = profile / "dom.html";
-    REQUIRE(Wait(Spawn(dump, "", out, profile / "chromium.err")) == 0);
-    std::vector<std::string> shot = common;
-    shot.insert(shot.end(), {"--window-size=412,1600", "--screenshot=" + artifacts + "/" + screenshot + ".png", url});
-    REQUIRE(Wait(Spawn(shot, "", profile / "shot.out", profile / "shot.err")) == 0);
-    return ReadAll(out);
-  }
-};
+// The portal page at `fragment` of a server on `port`.
+std::string LoadPortal(Browser& browser, uint16_t port, const std::string& fragment, const std::string& screenshot) {
+  return browser.Load("http://127.0.0.1:" + std::to_string(port) + "/" + fragment, screenshot);
+}
 
 std::string Attribute(const std::string& dom, const std::string& element_id, const std::string& attribute) {
   std::smatch m;
@@ -97,7 +80,6 @@ struct DemoServer {
 
 TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a verify panel that decides itself",
           "[browser]") {
-  REQUIRE(std::filesystem::exists(kChromium));  // tools/install-deps.sh installs Debian's chromium
   TempDir data;
   REQUIRE(RunLawtrail({"demo", "--data", data.path(), "--cases", "80"}).exit_code == 0);
   // Revoke one officer's certificate, so that the check has a revoked one to show.
@@ -118,14 +100,14 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   REQUIRE(revoked.exit_code == 0);
 
   DemoServer server(data.path(), {"demo", "--cases", "80", "--serve"});
-  Browser browser;
+  Browser browser(std::string(LAWTRAIL_TEST_ARTIFACTS) + "/portal");
 
-  const std::string home = browser.Load(server.port, "", "home");
+  const std::string home = LoadPortal(browser, server.port, "", "home");
   CHECK(home.find("data-rendered=\"home\"") != std::string::npos);
   CHECK(home.find("青山镇人民政府") != std::string::npos);
   CHECK(home.find("权责清单") != std::string::npos);
 
-  const std::string list = browser.Load(server.port, "#/decisions", "decisions");
+  const std::string list = LoadPortal(browser, server.port, "#/decisions", "decisions");
   const size_t shown = Count(list, "class=\"decision\"");
   CHECK(shown > 0);
   CHECK(shown <= 20);
@@ -133,19 +115,19 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   REQUIRE(std::regex_search(list, first_case, std::regex("class=\"decision\" data-case=\"([^\"]+)\"")));
   const std::string case_id = first_case[1];
 
-  const std::string valid = browser.Load(server.port, "#/cert?no=" + valid_cert, "certificate-valid");
+  const std::string valid = LoadPortal(browser, server.port, "#/cert?no=" + valid_cert, "certificate-valid");
   CHECK(Attribute(valid, "cert-result", "data-status") == "valid");
   CHECK(valid.find("有效") != std::string::npos);
-  const std::string gone = browser.Load(server.port, "#/cert?no=" + revoked_cert, "certificate-revoked");
+  const std::string gone = LoadPortal(browser, server.port, "#/cert?no=" + revoked_cert, "certificate-revoked");
   CHECK(Attribute(gone, "cert-result", "data-status") == "revoked");
   CHECK(gone.find("已吊销") != std::string::npos);
 
-  const std::string stats = browser.Load(server.port, "#/stats?year=2025", "statistics");
+  const std::string stats = LoadPortal(browser, server.port, "#/stats?year=2025", "statistics");
   CHECK(Count(stats, "<rect class=\"bar\"") >= 12);
   CHECK(stats.find("<svg class=\"chart\"") != std::string::npos);
 
   // The verify panel on a real record: success, each step shown.
-  const std::string verified = browser.Load(server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");
+  const std::string verified = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");
   INFO(verified);
   CHECK(Attribute(verified, "verify-result", "data-state") == "ok");
   CHECK(verified.find("核验通过") != std::string::npos);
@@ -163,7 +145,7 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
     altered += altered.empty() ? "" : ",";
     for (char c : h.get<std::string>()) altered += c == '+' ? "%2B" : c == '/' ? "%2F" : c == '=' ? "%3D" : std::string(1, c);
   }
-  const std::string refused = browser.Load(server.port, "#/decision/" + case_id + "?verify=1&proof=" + altered, "verify-altered");
+  const std::string refused = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1&proof=" + altered, "verify-altered");
   CHECK(Attribute(refused, "verify-result", "data-state") == "failed");
   CHECK(refused.find("根哈希与检查点不符") != std::string::npos);
   server.Stop();

@@ -342,6 +342,26 @@ TEST_CASE("P-SEALED: a natural person's name and ID are sealed and every opening
   f.Admit(std::move(good));
 }
 
+TEST_CASE("P-EXPORT: an export acts on a recorded approval of its case and reveals only what it lists", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  f.Open("C2", 0);
+  const domain::Act approval = f.By(f.supervisor, "C1", 3);
+  const domain::Act elsewhere = f.By(f.supervisor, "C2", 3);
+  // No approval yet, or one of another case.
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {}, false),
+            "P-EXPORT");
+  f.Admit(domain::ApproveExport(elsewhere, "某区人民法院", "行政诉讼举证", {"party.name"}));
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), elsewhere.event_id, "某区人民法院", {}, false),
+            "P-EXPORT");
+  f.Admit(domain::ApproveExport(approval, "某区人民法院", "行政诉讼举证", {"party.name"}));
+  // A field the approval does not list.
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院",
+                                 {"party.name", "party.id_no"}, false),
+            "P-EXPORT");
+  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}, true));
+}
+
 TEST_CASE("F-DECISION-90: a decision after day 90 is accepted and flagged", "[rules]") {
   CaseFixture f;
   f.Open("C1", 0);

@@ -47,15 +47,19 @@ int Wait(pid_t pid) {
   return WEXITSTATUS(status);
 }
 
-ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::string& stdin_path) {
+ProcessResult RunProgram(const std::vector<std::string>& argv, const std::string& stdin_path) {
   TempDir tmp;
-  std::vector<std::string> full = {LAWTRAIL_BINARY};
-  full.insert(full.end(), args.begin(), args.end());
   ProcessResult r;
-  r.exit_code = Wait(Spawn(full, stdin_path, tmp / "out", tmp / "err"));
+  r.exit_code = Wait(Spawn(argv, stdin_path, tmp / "out", tmp / "err"));
   r.out = ReadAll(tmp / "out");
   r.err = ReadAll(tmp / "err");
   return r;
+}
+
+ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::string& stdin_path) {
+  std::vector<std::string> full = {LAWTRAIL_BINARY};
+  full.insert(full.end(), args.begin(), args.end());
+  return RunProgram(full, stdin_path);
 }
 
 std::string ReadAll(const std::string& path) {

@@ -22,7 +22,9 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path,
             const std::string& stdout_path, const std::string& stderr_path);
 int Wait(pid_t pid);  // exit code, or -signal
 
-// Runs the lawtrail binary built with the tests and collects its output.
+// Runs `argv` (argv[0] is the program) and collects its output.
+ProcessResult RunProgram(const std::vector<std::string>& argv, const std::string& stdin_path = "");
+// Runs the lawtrail binary built with the tests.
 ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::string& stdin_path = "");
 
 std::string ReadAll(const std::string& path);

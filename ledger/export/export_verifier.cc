@@ -1,0 +1,474 @@
+#include "ledger/export/export_verifier.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "ledger/case_head_map.h"
+#include "ledger/checkpoint.h"
+#include "ledger/fb_string.h"
+#include "ledger/log_format.h"
+#include "ledger/merkle.h"
+#include "ledger/record_check.h"
+#include "ledger/registry.h"
+#include "ledger/sha256.h"
+#include "ledger/export/bundle.h"
+
+namespace lawtrail {
+namespace {
+
+constexpr int64_t kChinaOffsetMs = 8 * 3600 * 1000;
+constexpr size_t kTimelineEnds = 50;  // a longer timeline shows its first and last 50 events
+
+std::string ChinaDate(int64_t ms) {
+  using namespace std::chrono;
+  const year_month_day d{floor<days>(sys_time<milliseconds>(milliseconds(ms + kChinaOffsetMs)))};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return out;
+}
+
+ByteView View(const flatbuffers::Vector<uint8_t>* v) {
+  return v == nullptr ? ByteView() : ByteView(v->data(), v->size());
+}
+
+// One record of the bundle, opened.
+struct Opened {
+  const char* list;  // "records" or "registry_records"
+  size_t position;
+  OpenedRecord record;
+  std::string Where() const {
+    return std::string(list) + "[" + std::to_string(position) + "] (index " + std::to_string(record.record->index()) +
+           ")";
+  }
+};
+
+class Check {
+ public:
+  Check(const bundle::Parts& bundle, const ExportCheckOptions& options, ExportReport& report)
+      : b_(bundle), options_(options), r_(report) {}
+
+  Status Run() {
+    RETURN_IF_ERROR(CheckCheckpoint());
+    RETURN_IF_ERROR(CheckTrusted());
+    RETURN_IF_ERROR(OpenAll(b_.records, "records", b_.case_id, records_));
+    RETURN_IF_ERROR(OpenAll(b_.registry_records, "registry_records", kRegistryCaseId, registry_));
+    r_.records = records_.size();
+    r_.registry_records = registry_.size();
+    r_.signatures = records_.size() + registry_.size();
+    Passed("signatures: " + std::to_string(r_.signatures) + " records parse and their statements' Ed25519 "
+           "signatures verify (" + std::to_string(r_.records) + " of the case, " +
+           std::to_string(r_.registry_records) + " of the registry)");
+    // The registry first, complete, so that each signer is judged by the
+    // registry as it stood; then the case, complete; then the binding of
+    // every record to the checkpoint's tree. Each check names a record where
+    // the later ones could only say that something differs.
+    RETURN_IF_ERROR(CheckChain(registry_, kRegistryCaseId));
+    RETURN_IF_ERROR(CheckHead(registry_, kRegistryCaseId, b_.registry_head_proof, "registry_head_proof"));
+    RETURN_IF_ERROR(CheckAuthority());
+    RETURN_IF_ERROR(CheckChain(records_, b_.case_id));
+    RETURN_IF_ERROR(CheckHead(records_, b_.case_id, b_.case_head_proof, "case_head_proof"));
+    RETURN_IF_ERROR(CheckInclusion());
+    RETURN_IF_ERROR(CheckOpenings());
+    RETURN_IF_ERROR(CheckAttachments());
+    RETURN_IF_ERROR(CheckDocuments());
+    Summarise();
+    return Status::Ok();
+  }
+
+ private:
+  Status Fail(std::string part, std::string why) {
+    r_.failure = std::move(part);
+    return Status::Corruption(r_.failure + ": " + why);
+  }
+  void Passed(std::string line) { r_.checked.push_back(std::move(line)); }
+
+  Status CheckCheckpoint() {
+    const std::string expected_key = note::EncodeVerifier(options_.vkey.name, options_.vkey.public_key);
+    if (b_.verifier_key != expected_key) {
+      return Fail("verifier_key", "the bundle names the log key '" + b_.verifier_key +
+                                      "', not the one given to check it with ('" + expected_key + "')");
+    }
+    auto cp = OpenCheckpoint(b_.checkpoint, options_.vkey);
+    if (!cp.ok()) return Fail("checkpoint", "not signed by the log key: " + cp.status().message());
+    if (cp->origin != b_.origin) {
+      return Fail("checkpoint", "its origin '" + cp->origin + "' is not the bundle's '" + b_.origin + "'");
+    }
+    auto heads = cp->CaseHeadsRoot();
+    if (!heads.ok()) return Fail("checkpoint", heads.status().message());
+    checkpoint_ = *cp;
+    heads_root_ = *heads;
+    r_.origin = cp->origin;
+    r_.checkpoint_size = cp->size;
+    Passed("checkpoint: signed by the log key " + options_.vkey.name + ", " + std::to_string(cp->size) +
+           " records, with the case-head map root");
+    return Status::Ok();
+  }
+
+  Status CheckTrusted() {
+    if (!options_.trusted_checkpoint) return Status::Ok();
+    auto trusted = OpenCheckpoint(*options_.trusted_checkpoint, options_.vkey);
+    if (!trusted.ok()) return Fail("trusted checkpoint", "not signed by the log key: " + trusted.status().message());
+    r_.trusted_size = trusted->size;
+    const Checkpoint& ours = checkpoint_;
+    if (trusted->size == ours.size) {
+      if (trusted->root != ours.root) return Fail("trusted checkpoint", "same size, different root: the log forked");
+      Passed("trusted checkpoint: the same tree as the bundle's");
+      return Status::Ok();
+    }
+    const Checkpoint& older = trusted->size < ours.size ? *trusted : ours;
+    const Checkpoint& newer = trusted->size < ours.size ? ours : *trusted;
+    std::vector<Hash> proof = options_.consistency;
+    bool found = !proof.empty();
+    for (const bundle::Consistency& c : b_.consistency) {
+      if (c.from_size == older.size && c.to_size == newer.size) {
+        proof = c.hashes;
+        found = true;
+      }
+    }
+    if (!found && older.size > 0) {
+      return Fail("consistency", "no consistency proof between sizes " + std::to_string(older.size) + " and " +
+                                     std::to_string(newer.size) + " in the bundle or beside it");
+    }
+    std::vector<Bytes> hashes;
+    for (const Hash& h : proof) hashes.emplace_back(h.begin(), h.end());
+    if (Status s = merkle::VerifyConsistency(older.size, newer.size, older.root, newer.root, hashes); !s.ok()) {
+      return Fail("consistency", "the tree of " + std::to_string(older.size) + " records is not a prefix of the tree of " +
+                                     std::to_string(newer.size) + ": " + s.message());
+    }
+    Passed("trusted checkpoint: " + std::to_string(trusted->size) + " records, consistent with the bundle's");
+    return Status::Ok();
+  }
+
+  Status OpenAll(const std::vector<bundle::Record>& list, const char* name, std::string_view case_id,
+                 std::vector<Opened>& out) {
+    if (list.empty()) return Fail(name, "holds no record");
+    // The signatures, the bulk of the work, on every core; the rest in order.
+    std::vector<Result<OpenedRecord>> opened_all;
+    opened_all.reserve(list.size());
+    for (size_t i = 0; i < list.size(); ++i) opened_all.emplace_back(Status::Internal("not opened"));
+    const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 16);
+    const size_t per = (list.size() + threads - 1) / threads;
+    std::vector<std::thread> workers;
+    for (size_t begin = 0; begin < list.size(); begin += per) {
+      workers.emplace_back([&, begin] {
+        for (size_t i = begin; i < std::min(list.size(), begin + per); ++i) {
+          opened_all[i] = OpenRecord(list[i].bytes, list[i].index);
+        }
+      });
+    }
+    for (std::thread& t : workers) t.join();
+    std::optional<uint64_t> previous;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const bundle::Record& e = list[i];
+      const std::string where = std::string(name) + "[" + std::to_string(i) + "] (index " + std::to_string(e.index) + ")";
+      if (e.index >= checkpoint_.size) {
+        return Fail(where, "is beyond the checkpoint's " + std::to_string(checkpoint_.size) + " records");
+      }
+      if (previous && e.index <= *previous) return Fail(where, "is not after the record before it");
+      previous = e.index;
+      Result<OpenedRecord>& opened = opened_all[i];
+      if (!opened.ok()) return Fail(where, opened.status().message());
+      if (opened->statement.statement->case_id()->string_view() != case_id) {
+        return Fail(where, "belongs to case '" + opened->statement.statement->case_id()->str() + "', not '" +
+                               std::string(case_id) + "'");
+      }
+      out.push_back({name, i, std::move(*opened)});
+    }
+    return Status::Ok();
+  }
+
+  Status CheckInclusion() {
+    std::vector<const Opened*> all;
+    for (const Opened& o : records_) all.push_back(&o);
+    for (const Opened& o : registry_) all.push_back(&o);
+    std::sort(all.begin(), all.end(),
+              [](const Opened* a, const Opened* b) { return a->record.record->index() < b->record.record->index(); });
+    std::vector<uint64_t> indexes;
+    std::vector<Hash> leaves;
+    for (const Opened* o : all) {
+      indexes.push_back(o->record.record->index());
+      leaves.push_back(o->record.leaf);
+    }
+    const std::vector<Hash>& proof = b_.inclusion_proof;
+    r_.proof_hashes = proof.size();
+    auto root = merkle::RootFromMultiInclusionProof(indexes, leaves, checkpoint_.size, proof);
+    if (!root.ok()) return Fail("inclusion_proof", root.status().message());
+    if (*root != checkpoint_.root) {
+      return Fail("inclusion_proof", "the records and the proof give a root other than the checkpoint's: a record "
+                                     "or a proof hash is not what the log holds");
+    }
+    Passed("inclusion: one proof of " + std::to_string(proof.size()) + " hashes gives the checkpoint's root from all " +
+           std::to_string(indexes.size()) + " records");
+    return Status::Ok();
+  }
+
+  Status CheckChain(const std::vector<Opened>& list, std::string_view case_id) {
+    CaseHead head;
+    for (const Opened& o : list) {
+      if (Status s = CheckCaseLink(*o.record.record, head, case_id); !s.ok()) {
+        return Fail(o.Where(), "the case chain breaks: " + s.message() +
+                                   (o.record.record->case_version() > head.version + 1
+                                        ? " (a record of the case is missing before it)"
+                                        : ""));
+      }
+      head = CaseHead{head.version + 1, o.record.leaf};
+    }
+    Passed(std::string("chain: ") + (case_id == kRegistryCaseId ? "the registry's " : "the case's ") +
+           std::to_string(list.size()) + " records are versions 1–" + std::to_string(list.size()) +
+           ", each linked to the one before");
+    return Status::Ok();
+  }
+
+  Status CheckHead(const std::vector<Opened>& list, std::string_view case_id, const std::vector<Hash>& proof,
+                   const char* part) {
+    const Opened& last = list.back();
+    const Hash key = case_map::KeyOf(case_id);
+    const Hash leaf = case_map::LeafOf(key, last.record.record->index(), last.record.leaf,
+                                       last.record.record->case_version());
+    if (proof.size() > case_map::kMaxDepth || case_map::RootFromProof(key, leaf, proof) != heads_root_) {
+      return Fail(part, "the checkpoint's case-head map does not end " +
+                            std::string(case_id == kRegistryCaseId ? "the registry" : "the case") + " at " +
+                            last.Where() + ", version " + std::to_string(last.record.record->case_version()) +
+                            ": a later record is left out, or the proof is altered");
+    }
+    if (case_id != kRegistryCaseId) r_.case_head_proof_hashes = proof.size();
+    Passed(std::string("complete: the checkpoint's case-head map ends ") +
+           (case_id == kRegistryCaseId ? "the registry" : "the case") + " at its last record here (index " +
+           std::to_string(last.record.record->index()) + "): no later record is left out");
+    return Status::Ok();
+  }
+
+  Status CheckAuthority() {
+    // Every signer as the registry stood when the log recorded the act:
+    // registry and case records replayed together in log order.
+    size_t i = 0, j = 0;
+    Registry registry;
+    while (i < records_.size() || j < registry_.size()) {
+      const bool take_registry = j < registry_.size() &&
+                                 (i == records_.size() || registry_[j].record.record->index() <
+                                                              records_[i].record.record->index());
+      const Opened& o = take_registry ? registry_[j++] : records_[i++];
+      const fb::Statement& st = *o.record.statement.statement;
+      if (Status s = registry.Authorize(st, o.record.statement.signer, o.record.record->time_recorded_ms()); !s.ok()) {
+        return Fail(o.Where(), "its signer was not entitled to sign it then: " + s.message());
+      }
+      if (take_registry) {
+        if (Status s = registry.CheckEvent(st); !s.ok()) return Fail(o.Where(), s.message());
+        registry.Apply(st);
+      }
+    }
+    Passed("signers: every record was signed by a key the registry held for its signer, with the role its act "
+           "needs, valid at the time the log recorded it");
+    return Status::Ok();
+  }
+
+  const fb::CaseExported* ExportEvent() const {
+    for (auto it = records_.rbegin(); it != records_.rend(); ++it) {
+      if (const auto* e = it->record.statement.statement->payload_as_CaseExported()) return e;
+    }
+    return nullptr;
+  }
+
+  const Opened* RecordAt(uint64_t index) const {
+    auto it = std::lower_bound(records_.begin(), records_.end(), index,
+                               [](const Opened& o, uint64_t i) { return o.record.record->index() < i; });
+    return it != records_.end() && it->record.record->index() == index ? &*it : nullptr;
+  }
+
+  Status CheckOpenings() {
+    if (b_.openings.empty()) return Status::Ok();
+    const fb::CaseExported* exported = ExportEvent();
+    std::set<std::string> allowed;
+    if (exported != nullptr && exported->reveal_fields() != nullptr) {
+      for (const auto* f : *exported->reveal_fields()) allowed.insert(f->str());
+    }
+    for (size_t i = 0; i < b_.openings.size(); ++i) {
+      const bundle::Opening& o = b_.openings[i];
+      const std::string where = "openings[" + std::to_string(i) + "] (" + o.field + " of index " +
+                                std::to_string(o.record_index) + ")";
+      if (!allowed.contains(o.field)) {
+        return Fail(where, "the export event of the case does not reveal this field");
+      }
+      const Opened* record = RecordAt(o.record_index);
+      if (record == nullptr) return Fail(where, "names a record that is not in the bundle");
+      const fb::SealedField* sealed = nullptr;
+      if (const auto* fields = record->record.statement.statement->sealed()) {
+        for (const fb::SealedField* f : *fields) {
+          if (StrView(f->field()) == o.field) sealed = f;
+        }
+      }
+      if (sealed == nullptr) return Fail(where, "the record seals no such field");
+      const Hash commitment = CommitmentOf(o.salt, o.value);
+      const ByteView signed_commitment = View(sealed->commitment());
+      if (!std::equal(commitment.begin(), commitment.end(), signed_commitment.begin(), signed_commitment.end())) {
+        return Fail(where, "the value and salt do not give the commitment the record's signer signed");
+      }
+      ++r_.openings;
+    }
+    Passed("openings: " + std::to_string(r_.openings) + " revealed values match the commitments signed in the records");
+    return Status::Ok();
+  }
+
+  Status CheckAttachments() {
+    // The manifest must be exactly the attachments the records name, in order.
+    std::vector<std::pair<uint64_t, const fb::Attachment*>> named;
+    for (const Opened& o : records_) {
+      if (const auto* list = o.record.statement.statement->attachments()) {
+        for (const fb::Attachment* a : *list) named.emplace_back(o.record.record->index(), a);
+      }
+    }
+    const size_t listed = b_.attachments.size();
+    if (listed != named.size()) {
+      return Fail("attachments", "the manifest lists " + std::to_string(listed) + " attachments; the records name " +
+                                     std::to_string(named.size()));
+    }
+    for (size_t i = 0; i < listed; ++i) {
+      const bundle::Attachment& e = b_.attachments[i];
+      const auto& [index, a] = named[i];
+      const std::string where = "attachments[" + std::to_string(i) + "] (" + Str(a->doc_type()) + " " +
+                                Str(a->doc_no()) + ", index " + std::to_string(index) + ")";
+      const ByteView named_hash = View(a->content_hash());
+      const bool same = e.record_index == index &&
+                        std::equal(e.content_hash.begin(), e.content_hash.end(), named_hash.begin(), named_hash.end()) &&
+                        e.size == a->size() && e.media_type == StrView(a->media_type()) &&
+                        e.title == StrView(a->title()) && e.doc_type == StrView(a->doc_type()) &&
+                        e.doc_no == StrView(a->doc_no());
+      if (!same) return Fail(where, "the manifest entry differs from the attachment the record names");
+      if (e.file) {
+        if (e.file->size() != a->size() || Sha256(*e.file) != e.content_hash) {
+          return Fail(where, "the file is not the one the record names: its SHA-256 or size differs");
+        }
+        ++r_.files;
+      }
+    }
+    r_.attachments = listed;
+    Passed("attachments: the manifest lists the " + std::to_string(listed) + " attachments the records name; " +
+           std::to_string(r_.files) + " files included match their hashes and sizes");
+    return Status::Ok();
+  }
+
+  Status CheckDocuments() {
+    // 卷内目录: each attachment is a document, and so is each piece of evidence.
+    using Entry = std::tuple<uint64_t, std::string, std::string>;  // record index, content hash, 文号
+    std::multiset<Entry> expected, listed;
+    for (const Opened& o : records_) {
+      const fb::Statement& st = *o.record.statement.statement;
+      const uint64_t index = o.record.record->index();
+      if (st.attachments() != nullptr) {
+        for (const fb::Attachment* a : *st.attachments()) {
+          expected.emplace(index, ToHex(View(a->content_hash())), Str(a->doc_no()));
+        }
+      }
+      if (const auto* e = st.payload_as_EvidenceRecorded()) expected.emplace(index, ToHex(View(e->content_hash())), "");
+    }
+    const std::string_view html = b_.case_file_html;
+    for (const bundle::Document& d : b_.documents) {
+      listed.emplace(d.record_index, ToHex(d.content_hash), d.doc_no);
+      if (!d.doc_no.empty() && html.find(d.doc_no) == std::string_view::npos) {
+        return Fail("case_file_html", "the case file does not show document " + d.doc_no);
+      }
+    }
+    if (listed != expected) {
+      return Fail("documents", "the case file's 卷内目录 lists " + std::to_string(listed.size()) +
+                                   " documents that are not the " + std::to_string(expected.size()) +
+                                   " the records give");
+    }
+    if (html.find(b_.case_id) == std::string_view::npos) {
+      return Fail("case_file_html", "the case file does not name the case");
+    }
+    r_.documents = listed.size();
+    Passed("case file: its 卷内目录 lists exactly the " + std::to_string(listed.size()) +
+           " documents the records give, each shown in the rendered file");
+    return Status::Ok();
+  }
+
+  void Summarise() {
+    std::vector<std::string>& s = r_.summary;
+    const fb::Statement& first = *records_.front().record.statement.statement;
+    if (const auto* opened = first.payload_as_CaseOpened()) {
+      s.push_back("案由 " + Str(opened->cause()) + " · " + fb::EnumNameCaseCategory(opened->category()) + ", " +
+                  fb::EnumNameProcedure(opened->procedure()) + " procedure");
+    }
+    s.push_back(std::to_string(records_.size()) + " records, recorded " +
+                ChinaDate(records_.front().record.record->time_recorded_ms()) + " to " +
+                ChinaDate(records_.back().record.record->time_recorded_ms()) + " (China time)");
+    for (const Opened& o : records_) {
+      if (const auto* d = o.record.statement.statement->payload_as_DecisionIssued()) {
+        s.push_back("决定书 " + Str(d->decision_no()) + " (index " + std::to_string(o.record.record->index()) + ")");
+      }
+    }
+    if (const fb::CaseExported* e = ExportEvent()) {
+      std::string fields;
+      if (e->reveal_fields() != nullptr) {
+        for (const auto* f : *e->reveal_fields()) fields += (fields.empty() ? "" : ", ") + f->str();
+      }
+      s.push_back("exported to " + Str(e->recipient()) + (fields.empty() ? "" : ", revealing " + fields) +
+                  (e->with_files() ? ", with files" : ""));
+    }
+    s.push_back("timeline:");
+    for (size_t i = 0; i < records_.size(); ++i) {
+      if (records_.size() > 2 * kTimelineEnds && i == kTimelineEnds) {
+        s.push_back("  … " + std::to_string(records_.size() - 2 * kTimelineEnds) + " more …");
+        i = records_.size() - kTimelineEnds;
+      }
+      const Opened& o = records_[i];
+      const fb::Statement& st = *o.record.statement.statement;
+      s.push_back("  " + std::to_string(o.record.record->index()) + "  " + ChinaDate(st.occurred_at_ms()) + "  " +
+                  std::string(PayloadName(st.payload_type())) + "  " + Str(st.actor()->certificate_no()));
+    }
+  }
+
+  const bundle::Parts& b_;
+  const ExportCheckOptions& options_;
+  ExportReport& r_;
+  Checkpoint checkpoint_;
+  Hash heads_root_{};
+  std::vector<Opened> records_, registry_;
+};
+
+}  // namespace
+
+ExportReport VerifyExport(ByteView bytes, const ExportCheckOptions& options) {
+  ExportReport report;
+  auto fail = [&](Status s) {
+    report.failure = "bundle";
+    report.status = s.WithContext("bundle");
+    return report;
+  };
+  auto parts = bundle::Unpack(bytes);
+  if (!parts.ok()) return fail(parts.status());
+  if (parts->format_version != bundle::kFormatVersion) {
+    return fail(Status::InvalidArgument("format version " + std::to_string(parts->format_version) +
+                                        "; this verifier reads version " + std::to_string(bundle::kFormatVersion)));
+  }
+  if (parts->case_id.empty() || parts->checkpoint.empty()) return fail(Status::Corruption("no case id or no checkpoint"));
+  report.case_id = parts->case_id;
+  report.status = Check(*parts, options, report).Run();
+  return report;
+}
+
+std::string FormatExportReport(const ExportReport& r) {
+  std::string out = "case " + r.case_id + " · log " + r.origin + " · checkpoint of " +
+                    std::to_string(r.checkpoint_size) + " records\n";
+  for (const std::string& line : r.checked) out += "  ok  " + line + "\n";
+  if (!r.status.ok()) {
+    out += "FAILED  " + r.status.message() + "\n";
+    return out;
+  }
+  out += "VERIFIED: " + std::to_string(r.records) + " records of the case, complete up to the checkpoint, and " +
+         std::to_string(r.registry_records) + " registry records; " + std::to_string(r.signatures) +
+         " signatures, " + std::to_string(r.proof_hashes) + " inclusion-proof hashes, " +
+         std::to_string(r.case_head_proof_hashes) + " case-head proof hashes, " + std::to_string(r.openings) +
+         " openings, " + std::to_string(r.attachments) + " attachments (" + std::to_string(r.files) + " files), " +
+         std::to_string(r.documents) + " documents\n";
+  for (const std::string& line : r.summary) out += line + "\n";
+  return out;
+}
+
+}  // namespace lawtrail

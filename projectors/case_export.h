@@ -1,0 +1,78 @@
+// File: projectors/case_export.h
+// -----------------------------------------------------------------------------
+// Builds a case export (schemas/export.fbs; docs/court-export.md) from a log
+// that holds exactly the checkpoint's records: the case's and the registry's
+// records with their exact bytes, one multi-leaf inclusion proof of them all,
+// the case-head map paths of both, consistency proofs from the checkpoints the
+// requester trusts, the openings the export reveals, the attachment manifest
+// (and files), and the case file — its 卷内目录 and its HTML.
+//
+// Deterministic: the same log, case, checkpoint and input give the same bytes.
+#ifndef LAWTRAIL_PROJECTORS_CASE_EXPORT_H_
+#define LAWTRAIL_PROJECTORS_CASE_EXPORT_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "ledger/bytes.h"
+#include "ledger/log.h"
+#include "ledger/log_reader.h"
+#include "ledger/note.h"
+#include "ledger/sealed_vault.h"
+#include "ledger/store.h"
+
+namespace lawtrail::projectors {
+
+struct CaseExportInput {
+  std::string case_id;
+  std::string checkpoint;    // signed note: the export's anchor; the log's size must be its size
+  std::string verifier_key;  // the log's, as published
+  std::string recipient;
+  std::vector<std::string> reveal;         // sealed fields whose openings go in
+  const SealedVault* vault = nullptr;      // required when `reveal` is not empty
+  std::string files_dir;                   // attachment files named by their hex SHA-256; empty: none
+  std::vector<std::string> trusted;        // earlier checkpoints (notes) to prove consistency from
+  nlohmann::json case_file;                // ReadCaseFile's, folded up to the checkpoint
+};
+
+struct CaseExportBuilt {
+  Bytes bundle;
+  size_t records = 0, registry_records = 0, openings = 0, openings_erased = 0;
+  size_t attachments = 0, files = 0, documents = 0;
+};
+
+Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, const CaseExportInput& in);
+
+// What `lawtrail export` asks for.
+struct ExportRequest {
+  std::string case_id;
+  const note::Signer* exporter = nullptr;     // a supervisor's key; its name is the certificate number
+  std::optional<uint64_t> approval_index;     // the ExportApproved acted on; default the case's latest
+  std::vector<std::string> reveal;            // must be among the fields the approval lists
+  std::string files_dir;                      // attachment files, named by hex SHA-256
+  std::vector<std::string> trusted;           // earlier checkpoints the recipient holds
+  int64_t now_ms = 0;                         // when the export happens (the export event's time)
+};
+
+struct ExportDone {
+  CaseExportBuilt built;
+  uint64_t approval_index = 0;
+  uint64_t export_index = 0;  // the CaseExported record
+  std::string checkpoint;     // the bundle's anchor
+  std::string recipient;
+};
+
+// The whole export, on a log this process holds open (so nothing else appends
+// meanwhile): finds the approval (R4), appends the CaseExported event and
+// waits until it is durable (R6), signs a checkpoint covering it, folds the
+// views (`views_path`) up to it, and builds the bundle. Nothing is appended
+// when the case has no approval; the export event stays recorded even if
+// writing the bundle fails afterwards, as an attempted export should.
+Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::string& views_path,
+                              const ExportRequest& request);
+
+}  // namespace lawtrail::projectors
+
+#endif  // LAWTRAIL_PROJECTORS_CASE_EXPORT_H_

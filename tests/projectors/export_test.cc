@@ -1,0 +1,413 @@
+// A court export (docs/court-export.md): recorded before it is written, it
+// verifies offline from the log's key alone, and any part changed, dropped or
+// reordered makes the verifier name that part.
+#include "projectors/case_export.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "ledger/checkpoint.h"
+#include "ledger/data_dir.h"
+#include "ledger/domain/case_acts.h"
+#include "ledger/export/bundle.h"
+#include "ledger/export/export_verifier.h"
+#include "ledger/fb_string.h"
+#include "ledger/record.h"
+#include "ledger/sha256.h"
+#include "ledger/statement_builder.h"
+#include "projectors/all.h"
+#include "projectors/case_file_view.h"
+#include "tests/support/browser.h"
+#include "tests/support/demo_log.h"
+#include "tests/support/forge.h"
+
+namespace lawtrail::testing {
+namespace {
+
+constexpr char kCourt[] = "青山区人民法院";
+
+// A demo year's log, open, with the year's supervisor to approve and export.
+struct ExportFixture {
+  DemoLog demo{60, CheckpointEvery(200)};
+  std::unique_ptr<Log> log;
+  note::Verifier vkey;
+  const note::Signer& supervisor;
+
+  ExportFixture() : supervisor(*demo.year.supervisor) {
+    auto opened = Log::Open(demo.dir.path());
+    REQUIRE(opened.ok());
+    log = std::move(*opened);
+    vkey = *data_dir::LoadVerifier(demo.dir.path());
+  }
+  std::string dir() const { return demo.dir.path(); }
+
+  domain::Act ActOf(const std::string& case_id, const note::Signer& who) const {
+    return {kTestOrigin, case_id, who.name, &who.key, NowMs(), RandomEventId(), {}, false, ""};
+  }
+  uint64_t Approve(const std::string& case_id, const std::vector<std::string>& reveal) {
+    auto r = log->Append({domain::ApproveExport(ActOf(case_id, supervisor), kCourt, "行政诉讼举证", reveal)});
+    REQUIRE(r[0].ok());
+    return r[0]->index;
+  }
+  Result<projectors::ExportDone> Export(const std::string& case_id, std::vector<std::string> reveal = {},
+                                        std::string files_dir = "", std::vector<std::string> trusted = {}) {
+    const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, std::move(reveal),
+                                            std::move(files_dir), std::move(trusted), NowMs()};
+    return projectors::ExportCase(*log, dir(), projectors::ViewsPath(dir()), request);
+  }
+  ExportReport Verify(const Bytes& bundle, std::optional<std::string> trusted = std::nullopt,
+                      std::vector<Hash> consistency = {}) const {
+    return VerifyExport(bundle, {vkey, std::move(trusted), std::move(consistency)});
+  }
+  // A case of `category` with a natural person as party, if any, that the log holds.
+  std::string CaseOf(fb::CaseCategory category, bool person = false) const {
+    for (const auto& c : demo.year.cases) {
+      if (c.category == category && c.lawful_events > 2 && (!person || c.party.kind == fb::PartyKind::NaturalPerson)) {
+        return c.case_id;
+      }
+    }
+    return "";
+  }
+  // The demo's 文书 are small texts the generator derives from the act
+  // (ledger/domain/case_acts.cc); the agency's document store holds them.
+  std::string WriteDocumentFiles(const std::string& case_id, const TempDir& into) const {
+    size_t written = 0;
+    REQUIRE(log->reader().ForEachCaseRecord(case_id, [&](uint64_t, const Bytes& bytes) {
+      auto rv = ParseRecord(bytes);
+      auto parsed = ParseSignedStatement(Bytes(rv->signed_statement.begin(), rv->signed_statement.end()));
+      const fb::Statement& st = *parsed->statement;
+      if (st.attachments() == nullptr) return Status::Ok();
+      for (const fb::Attachment* a : *st.attachments()) {
+        const std::string content = Str(a->doc_type()) + "\n" + Str(a->doc_no()) + "\n" + case_id + "\n" +
+                                    std::to_string(st.occurred_at_ms());
+        const Hash h = Sha256(AsBytes(content));
+        if (!std::equal(h.begin(), h.end(), a->content_hash()->begin())) continue;
+        std::ofstream(into.path() + "/" + ToHex(h), std::ios::binary) << content;
+        ++written;
+      }
+      return Status::Ok();
+    }).ok());
+    REQUIRE(written > 0);
+    return into.path();
+  }
+};
+
+size_t CaseRecords(const Log& log, const std::string& case_id) {
+  size_t n = 0;
+  REQUIRE(log.reader().ForEachCaseRecord(case_id, [&](uint64_t, const Bytes&) {
+    ++n;
+    return Status::Ok();
+  }).ok());
+  return n;
+}
+
+bool Checked(const ExportReport& report, std::string_view what) {
+  return std::any_of(report.checked.begin(), report.checked.end(),
+                     [&](const std::string& line) { return line.starts_with(what); });
+}
+
+TEST_CASE("a case of every category exports and verifies offline, against earlier and later checkpoints") {
+  ExportFixture f;
+  struct Done {
+    std::string case_id;
+    Bytes bundle;
+    uint64_t size;
+  };
+  std::vector<Done> done;
+  // One case of each kind the demo year holds: 简易 and 一般 penalties, inspections, seizures.
+  std::set<std::pair<fb::CaseCategory, fb::Procedure>> kinds;
+  for (const auto& c : f.demo.year.cases) kinds.insert({c.category, c.procedure});
+  REQUIRE(kinds.size() >= 4);
+  for (const auto& [category, procedure] : kinds) {
+    std::string case_id;
+    for (const auto& c : f.demo.year.cases) {
+      if (c.category == category && c.procedure == procedure && c.lawful_events > 0) case_id = c.case_id;
+    }
+    REQUIRE_FALSE(case_id.empty());
+    INFO(case_id << " " << fb::EnumNameCaseCategory(category) << " " << fb::EnumNameProcedure(procedure));
+    const std::string earlier = *f.log->CurrentCheckpoint();
+    f.Approve(case_id, {"party.name", "party.id_no"});
+    auto exported = f.Export(case_id, {"party.name"}, "", {earlier});
+    REQUIRE(exported.ok());
+    CHECK(exported->recipient == kCourt);
+    const uint64_t size = exported->export_index + 1;
+    CHECK(ParseCheckpointNoteUnverified(exported->checkpoint)->size == size);
+
+    const ExportReport report = f.Verify(exported->built.bundle, earlier);
+    INFO(FormatExportReport(report));
+    REQUIRE(report.status.ok());
+    // Every record of the case, the approval and the export event included.
+    CHECK(report.records == CaseRecords(*f.log, case_id));
+    CHECK(report.registry_records > 30);
+    CHECK(report.checkpoint_size == size);
+    CHECK(report.trusted_size == ParseCheckpointNoteUnverified(earlier)->size);
+    CHECK(Checked(report, "complete: the checkpoint's case-head map ends the case"));
+    CHECK(Checked(report, "trusted checkpoint"));
+    CHECK(report.documents > 0);
+    CHECK_THAT(FormatExportReport(report), Catch::Contains("exported to 青山区人民法院"));
+    done.push_back({case_id, exported->built.bundle, size});
+  }
+  REQUIRE(done.size() == kinds.size());
+
+  // Later, the log has grown; a court holding a newer checkpoint checks the
+  // same bundles against it with a consistency proof to it.
+  f.Approve(done[0].case_id, {});
+  const std::string later = *f.log->CurrentCheckpoint();
+  const uint64_t later_size = ParseCheckpointNoteUnverified(later)->size;
+  for (const Done& d : done) {
+    auto proof = f.log->reader().ConsistencyProof(d.size, later_size);
+    REQUIRE(proof.ok());
+    const ExportReport report = f.Verify(d.bundle, later, *proof);
+    INFO(FormatExportReport(report));
+    CHECK(report.status.ok());
+    const ExportReport unproven = f.Verify(d.bundle, later);
+    CHECK(unproven.failure == "consistency");
+  }
+}
+
+TEST_CASE("an export without a recorded approval is refused and appends nothing") {
+  ExportFixture f;
+  const std::string case_id = f.CaseOf(fb::CaseCategory::Penalty);
+  const uint64_t before = f.log->size();
+  auto exported = f.Export(case_id);
+  REQUIRE_FALSE(exported.ok());
+  CHECK_THAT(exported.status().message(), Catch::Contains("no recorded ExportApproved"));
+  CHECK(f.log->size() == before);
+}
+
+TEST_CASE("an export may reveal only the fields its approval lists (P-EXPORT)") {
+  ExportFixture f;
+  const std::string case_id = f.CaseOf(fb::CaseCategory::Penalty, /*person=*/true);
+  REQUIRE_FALSE(case_id.empty());
+  f.Approve(case_id, {"party.name"});
+  const uint64_t before = f.log->size();
+  auto exported = f.Export(case_id, {"party.name", "party.id_no"});
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.status().rule() == "P-EXPORT");
+  CHECK_THAT(exported.status().message(), Catch::Contains("party.id_no"));
+  CHECK(f.log->size() == before);
+  auto allowed = f.Export(case_id, {"party.name"});
+  REQUIRE(allowed.ok());
+  CHECK(allowed->built.openings >= 1);
+  CHECK(f.Verify(allowed->built.bundle).status.ok());
+}
+
+TEST_CASE("a bundle built twice at the same checkpoint is the same bytes, also after reopening the log") {
+  ExportFixture f;
+  const std::string case_id = f.CaseOf(fb::CaseCategory::Penalty, true);
+  f.Approve(case_id, {"party.name"});
+  TempDir files;
+  auto exported = f.Export(case_id, {"party.name"}, f.WriteDocumentFiles(case_id, files));
+  REQUIRE(exported.ok());
+  auto rebuild = [&] {
+    auto views = projectors::ViewStore::Open(projectors::ViewsPath(f.dir()));
+    REQUIRE(views.ok());
+    auto file = projectors::ReadCaseFile(**views, f.log->reader(), case_id);
+    REQUIRE(file.ok());
+    const projectors::CaseExportInput in{case_id, exported->checkpoint,
+                                         note::EncodeVerifier(f.vkey.name, f.vkey.public_key), kCourt,
+                                         {"party.name"}, &f.log->vault(), files.path(), {}, *file};
+    auto built = projectors::BuildCaseExport(f.log->store(), f.log->reader(), in);
+    REQUIRE(built.ok());
+    return built->bundle;
+  };
+  CHECK(rebuild() == exported->built.bundle);
+  f.log.reset();
+  f.log = std::move(*Log::Open(f.dir()));
+  CHECK(rebuild() == exported->built.bundle);
+}
+
+TEST_CASE("the exported case file opens in a browser and lists the documents of the case file view", "[browser]") {
+  ExportFixture f;
+  const std::string case_id = f.CaseOf(fb::CaseCategory::Coercion);
+  f.Approve(case_id, {});
+  auto exported = f.Export(case_id);
+  REQUIRE(exported.ok());
+  const bundle::Parts parts = *bundle::Unpack(exported->built.bundle);
+  TempDir page;
+  WriteAll(page / "case.html", parts.case_file_html);
+  Browser browser(std::string(LAWTRAIL_TEST_ARTIFACTS) + "/export");
+  const std::string dom = browser.Load("file://" + page / "case.html", "case-file-" + case_id, "1024,3000");
+  CHECK_THAT(dom, Catch::Contains("行政执法案卷"));
+  CHECK_THAT(dom, Catch::Contains(case_id));
+
+  // The 卷内目录 as the browser shows it, row by row …
+  std::vector<std::tuple<std::string, std::string, std::string, std::string>> shown;  // volume, 文号, 题名, record
+  const std::regex table(R"re(<table class="toc" data-volume="([^"]+)">([\s\S]*?)</table>)re");
+  const std::regex row(R"re(<tr class="doc" data-record="(\d+)" data-hash="[0-9a-f]*"><td>\d+</td><td>([^<]*)</td><td>([^<]*)</td>)re");
+  for (std::sregex_iterator t(dom.begin(), dom.end(), table), end; t != end; ++t) {
+    const std::string rows = (*t)[2];
+    for (std::sregex_iterator r(rows.begin(), rows.end(), row); r != end; ++r) {
+      shown.emplace_back((*t)[1], (*r)[2], (*r)[3], (*r)[1]);
+    }
+  }
+  // … is the case file view's, in the same order.
+  auto views = projectors::ViewStore::Open(projectors::ViewsPath(f.dir()));
+  REQUIRE(views.ok());
+  auto file = projectors::ReadCaseFile(**views, f.log->reader(), case_id);
+  REQUIRE(file.ok());
+  std::vector<std::tuple<std::string, std::string, std::string, std::string>> listed;
+  for (const char* volume : {"正卷", "副卷"}) {
+    for (const auto& d : (*file)[volume]) {
+      listed.emplace_back(volume, d["文号"].get<std::string>(), d["题名"].get<std::string>(),
+                          std::to_string(d["record_index"].get<uint64_t>()));
+    }
+  }
+  REQUIRE(listed.size() >= 3);
+  CHECK(shown == listed);
+  CHECK(std::filesystem::exists(browser.artifacts + "/case-file-" + case_id + ".png"));
+}
+
+// One exported case with openings and files, unpacked, for the tampering tests.
+struct Tampering {
+  ExportFixture f;
+  std::string case_id;
+  TempDir files;
+  bundle::Parts parts;
+  Tampering() {
+    case_id = f.CaseOf(fb::CaseCategory::Penalty, true);
+    f.Approve(case_id, {"party.name"});
+    auto exported = f.Export(case_id, {"party.name"}, f.WriteDocumentFiles(case_id, files));
+    REQUIRE(exported.ok());
+    REQUIRE(exported->built.files > 0);
+    REQUIRE(f.Verify(exported->built.bundle).status.ok());
+    parts = *bundle::Unpack(exported->built.bundle);
+    REQUIRE(parts.records.size() >= 5);
+  }
+  ExportReport Check() const { return f.Verify(bundle::Pack(parts)); }
+};
+
+void ExpectFailure(const ExportReport& report, std::string_view part, std::string_view words) {
+  INFO(FormatExportReport(report));
+  CHECK_FALSE(report.status.ok());
+  CHECK(report.failure.starts_with(part));
+  CHECK_THAT(report.status.message(), Catch::Contains(std::string(words)));
+}
+
+TEST_CASE("a bundle with any part changed fails, naming the part") {
+  Tampering t;
+  const size_t middle = t.parts.records.size() / 2;
+  SECTION("a flipped byte in a record") {
+    t.parts.records[middle].bytes = AlterRecordText(t.parts.records[middle].bytes);
+    ExpectFailure(t.Check(), "records[" + std::to_string(middle) + "]", "signature");
+  }
+  SECTION("a record dropped from the middle") {
+    t.parts.records.erase(t.parts.records.begin() + static_cast<ptrdiff_t>(middle));
+    ExpectFailure(t.Check(), "records[" + std::to_string(middle) + "]", "missing");
+  }
+  SECTION("two records swapped") {
+    std::swap(t.parts.records[1], t.parts.records[2]);
+    ExpectFailure(t.Check(), "records[2]", "not after");
+  }
+  SECTION("a record re-signed with another key") {
+    const KeyPair stranger = KeyPair::Generate();
+    t.parts.records[middle].bytes = ResignRecord(t.parts.records[middle].bytes, stranger);
+    // Its own link is intact; the next record no longer links to it, but the
+    // signer is checked first, and named.
+    ExpectFailure(t.Check(), "records[" + std::to_string(middle) + "]", "not entitled");
+  }
+  SECTION("a registry record's key swapped") {
+    t.parts.registry_records[3].bytes = AlterRecordText(t.parts.registry_records[3].bytes);
+    ExpectFailure(t.Check(), "registry_records[3]", "signature");
+  }
+  SECTION("a proof hash altered") {
+    t.parts.inclusion_proof[t.parts.inclusion_proof.size() / 2][7] ^= 1;
+    ExpectFailure(t.Check(), "inclusion_proof", "root other than the checkpoint's");
+  }
+  SECTION("a case-head proof hash altered") {
+    t.parts.case_head_proof[0][0] ^= 1;
+    ExpectFailure(t.Check(), "case_head_proof", "left out");
+  }
+  SECTION("an opening altered") {
+    REQUIRE_FALSE(t.parts.openings.empty());
+    t.parts.openings[0].value = "王某某";
+    ExpectFailure(t.Check(), "openings[0]", "commitment");
+  }
+  SECTION("an opening of a field the export does not reveal") {
+    t.parts.openings[0].field = "party.id_no";
+    ExpectFailure(t.Check(), "openings[0]", "does not reveal");
+  }
+  SECTION("an attachment file altered") {
+    size_t i = 0;
+    while (!t.parts.attachments[i].file) ++i;
+    (*t.parts.attachments[i].file)[0] ^= 1;
+    ExpectFailure(t.Check(), "attachments[" + std::to_string(i) + "]", "SHA-256");
+  }
+  SECTION("an attachment left out of the manifest") {
+    t.parts.attachments.pop_back();
+    ExpectFailure(t.Check(), "attachments", "the records name");
+  }
+  SECTION("a document left out of the 卷内目录") {
+    t.parts.documents.pop_back();
+    ExpectFailure(t.Check(), "documents", "the records give");
+  }
+  SECTION("the checkpoint replaced by one signed by another key") {
+    const note::Signer other{t.f.vkey.name, KeyPair::Generate()};
+    t.parts.checkpoint = *note::Sign(ParseCheckpointNoteUnverified(t.parts.checkpoint)->Body(), other);
+    ExpectFailure(t.Check(), "checkpoint", "not signed by the log key");
+  }
+  SECTION("the bundle naming another log key") {
+    t.parts.verifier_key = note::EncodeVerifier(t.f.vkey.name, KeyPair::Generate().public_key());
+    ExpectFailure(t.Check(), "verifier_key", "not the one given");
+  }
+  SECTION("not a bundle at all") {
+    Bytes bytes = bundle::Pack(t.parts);
+    bytes[5] ^= 0xff;  // the identifier
+    ExpectFailure(t.f.Verify(bytes), "bundle", "LTEX");
+  }
+}
+
+// What a dishonest exporter would build: the case's records without one, with
+// a correct multi-leaf proof of exactly those, the manifest and 卷内目录 to
+// match. Only the chain and the case-head map can catch it.
+bundle::Parts WithoutRecord(const Tampering& t, size_t drop) {
+  bundle::Parts p = t.parts;
+  const uint64_t dropped = p.records[drop].index;
+  p.records.erase(p.records.begin() + static_cast<ptrdiff_t>(drop));
+  std::erase_if(p.attachments, [&](const bundle::Attachment& a) { return a.record_index == dropped; });
+  std::erase_if(p.documents, [&](const bundle::Document& d) { return d.record_index == dropped; });
+  std::erase_if(p.openings, [&](const bundle::Opening& o) { return o.record_index == dropped; });
+  std::vector<uint64_t> indexes;
+  for (const auto* list : {&p.records, &p.registry_records}) {
+    for (const auto& r : *list) indexes.push_back(r.index);
+  }
+  std::sort(indexes.begin(), indexes.end());
+  p.inclusion_proof = *t.f.log->reader().MultiInclusionProof(indexes, ParseCheckpointNoteUnverified(p.checkpoint)->size);
+  return p;
+}
+
+TEST_CASE("a bundle built by hand without the case's last or a middle record fails verification") {
+  Tampering t;
+  SECTION("the rebuilding is right: with nothing dropped it verifies") {
+    bundle::Parts p = t.parts;
+    std::vector<uint64_t> indexes;
+    for (const auto* list : {&p.records, &p.registry_records}) {
+      for (const auto& r : *list) indexes.push_back(r.index);
+    }
+    std::sort(indexes.begin(), indexes.end());
+    p.inclusion_proof = *t.f.log->reader().MultiInclusionProof(indexes, ParseCheckpointNoteUnverified(p.checkpoint)->size);
+    CHECK(t.f.Verify(bundle::Pack(p)).status.ok());
+  }
+  SECTION("without the last record (the export event)") {
+    ExpectFailure(t.f.Verify(bundle::Pack(WithoutRecord(t, t.parts.records.size() - 1))), "case_head_proof",
+                  "a later record is left out");
+  }
+  SECTION("without the last two records, the head proof rebuilt for the shorter case") {
+    bundle::Parts p = WithoutRecord(t, t.parts.records.size() - 1);
+    t.parts = p;
+    p = WithoutRecord(t, t.parts.records.size() - 1);
+    ExpectFailure(t.f.Verify(bundle::Pack(p)), "case_head_proof", "left out");
+  }
+  SECTION("without a middle record") {
+    const size_t middle = t.parts.records.size() / 2;
+    ExpectFailure(t.f.Verify(bundle::Pack(WithoutRecord(t, middle))), "records[" + std::to_string(middle) + "]",
+                  "missing");
+  }
+}
+
+}  // namespace
+}  // namespace lawtrail::testing

@@ -1,0 +1,84 @@
+// lawtrail export, lawtrail verify-export
+#include <cstdio>
+
+#include "ledger/data_dir.h"
+#include "ledger/export/verify_export_cli.h"
+#include "ledger/files.h"
+#include "projectors/all.h"
+#include "projectors/case_export.h"
+#include "ledger/statement_builder.h"
+#include "tools/cli_support.h"
+
+namespace lawtrail::cli {
+namespace {
+
+struct ExportCliOptions {
+  std::string dir, case_id, out, key_file, files_dir;
+  std::vector<std::string> reveal, trusted_files;
+  std::optional<uint64_t> approval;
+};
+
+int RunExport(const ExportCliOptions& o) {
+  auto exporter = data_dir::LoadSigner(o.key_file);
+  if (!exporter.ok()) return Report("export", exporter.status().WithContext("exporter key"));
+  projectors::ExportRequest request{o.case_id, &*exporter, o.approval, o.reveal, o.files_dir, {}, NowMs()};
+  for (const std::string& path : o.trusted_files) {
+    auto note = ReadFile(path);
+    if (!note.ok()) return Report("export", note.status());
+    request.trusted.push_back(std::move(*note));
+  }
+  auto log = Log::Open(o.dir);
+  if (!log.ok()) return Report("export", log.status());
+  auto done = projectors::ExportCase(**log, o.dir, projectors::ViewsPath(o.dir), request);
+  if (!done.ok()) return Report("export", done.status());
+  if (Status s = WriteFileDurably(o.out, AsChars(done->built.bundle), 0644, false); !s.ok()) {
+    return Report("export", s.WithContext("the export is recorded at index " + std::to_string(done->export_index) +
+                                          " but the bundle was not written"));
+  }
+  const auto& b = done->built;
+  std::printf("exported case %s to %s: %zu records, %zu registry records, %zu openings%s, %zu attachments "
+              "(%zu files), %zu documents; %zu bytes\n",
+              o.case_id.c_str(), o.out.c_str(), b.records, b.registry_records, b.openings,
+              b.openings_erased ? (" (" + std::to_string(b.openings_erased) + " erased)").c_str() : "",
+              b.attachments, b.files, b.documents, b.bundle.size());
+  std::printf("approval at index %llu for %s; export recorded at index %llu; checkpoint of %llu records\n",
+              static_cast<unsigned long long>(done->approval_index), done->recipient.c_str(),
+              static_cast<unsigned long long>(done->export_index),
+              static_cast<unsigned long long>(done->export_index + 1));
+  return 0;
+}
+
+}  // namespace
+
+void AddExportCommands(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<ExportCliOptions>();
+  CLI::App* exp = app.add_subcommand(
+      "export", "Export one case for a court or supervisor as a bundle that verifies offline\n"
+                "(docs/court-export.md). Needs a recorded ExportApproved of the case (R4); appends the\n"
+                "export event, signed with --key, before writing anything (R6).");
+  AddDataOption(exp, o->dir);
+  exp->add_option("--case", o->case_id, "The case id")->required();
+  exp->add_option("--out", o->out, "The bundle file to write")->required();
+  exp->add_option("--key", o->key_file, "The exporting supervisor's key file (from keygen)")->required();
+  exp->add_option("--approval", o->approval, "Index of the ExportApproved to act on (default: the latest)");
+  exp->add_option("--reveal", o->reveal, "Sealed fields to open, e.g. party.name (the approval must list them)")
+      ->delimiter(',');
+  exp->add_option("--files", o->files_dir, "Folder of attachment files named by hex SHA-256, to include them");
+  exp->add_option("--trusted", o->trusted_files,
+                  "A checkpoint the recipient already holds: a consistency proof to it goes in");
+  exp->callback([o, &exit_code] { exit_code = RunExport(*o); });
+
+  auto v = std::make_shared<VerifyExportArgs>();
+  CLI::App* verify = app.add_subcommand(
+      "verify-export", "Check a case export offline against the log's verifier key: every signature,\n"
+                       "proof, chain link, opening, attachment and the case file. Exit 1 naming the first\n"
+                       "failure. (The same check as the standalone lawtrail-verify-export.)");
+  verify->add_option("FILE", v->bundle_file, "The bundle")->required();
+  verify->add_option("--vkey", v->vkey, "The log's verifier key (the text, or a file holding it)")->required();
+  verify->add_option("--trusted", v->trusted_file, "A signed checkpoint the court holds");
+  verify->add_option("--consistency", v->consistency_file,
+                     "A consistency proof to a later trusted checkpoint (lawtrail prove consistency)");
+  verify->callback([v, &exit_code] { exit_code = RunVerifyExport(*v, stdout, stderr); });
+}
+
+}  // namespace lawtrail::cli
