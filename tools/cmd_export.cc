@@ -1,7 +1,14 @@
 // lawtrail export, lawtrail verify-export
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 
 #include "ledger/data_dir.h"
+#include "ledger/export/bundle.h"
 #include "ledger/export/verify_export_cli.h"
 #include "ledger/files.h"
 #include "projectors/all.h"
@@ -12,11 +19,51 @@
 namespace lawtrail::cli {
 namespace {
 
+extern "C" char** environ;
+
 struct ExportCliOptions {
-  std::string dir, case_id, out, key_file, files_dir;
+  std::string dir, case_id, out, key_file, files_dir, pdf;
   std::vector<std::string> reveal, trusted_files;
   std::optional<uint64_t> approval;
 };
+
+// The case file printed to PDF by Debian's chromium, headless. Kept beside the
+// bundle, not in it: the PDF carries its time of printing, and the bundle's
+// bytes must not; anyone can print the bundle's HTML again.
+Status PrintToPdf(const std::string& html, const std::string& pdf) {
+  char pattern[] = "/tmp/lawtrail-pdf-XXXXXX";
+  if (::mkdtemp(pattern) == nullptr) return Status::IOError("cannot make a temporary folder for printing");
+  const std::string tmp = pattern;
+  const std::string page = tmp + "/case.html";
+  Status written = WriteFileDurably(page, html, 0600, true);
+  int exit_status = -1;
+  if (written.ok()) {
+    std::vector<std::string> args = {"chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                                     "--no-pdf-header-footer", "--user-data-dir=" + tmp + "/profile",
+                                     "--print-to-pdf=" + std::filesystem::absolute(pdf).string(), "file://" + page};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t quiet;
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&quiet, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "chromium", &quiet, nullptr, argv.data(), environ) == 0) {
+      int status = 0;
+      if (::waitpid(pid, &status, 0) == pid && WIFEXITED(status)) exit_status = WEXITSTATUS(status);
+    }
+    posix_spawn_file_actions_destroy(&quiet);
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(tmp, ec);
+  if (!written.ok()) return written;
+  if (exit_status != 0 || !std::filesystem::exists(pdf, ec)) {
+    return Status::Unavailable("chromium could not print the case file to " + pdf +
+                               " (is Debian's chromium installed?); the bundle holds the HTML");
+  }
+  return Status::Ok();
+}
 
 int RunExport(const ExportCliOptions& o) {
   auto exporter = data_dir::LoadSigner(o.key_file);
@@ -34,6 +81,11 @@ int RunExport(const ExportCliOptions& o) {
   if (Status s = WriteFileDurably(o.out, AsChars(done->built.bundle), 0644, false); !s.ok()) {
     return Report("export", s.WithContext("the export is recorded at index " + std::to_string(done->export_index) +
                                           " but the bundle was not written"));
+  }
+  if (!o.pdf.empty()) {
+    auto parts = bundle::Unpack(done->built.bundle);
+    Status printed = parts.ok() ? PrintToPdf(parts->case_file_html, o.pdf) : parts.status();
+    if (!printed.ok()) return Report("export", printed);
   }
   const auto& b = done->built;
   std::printf("exported case %s to %s: %zu records, %zu registry records, %zu openings%s, %zu attachments "
@@ -64,6 +116,7 @@ void AddExportCommands(CLI::App& app, int& exit_code) {
   exp->add_option("--reveal", o->reveal, "Sealed fields to open, e.g. party.name (the approval must list them)")
       ->delimiter(',');
   exp->add_option("--files", o->files_dir, "Folder of attachment files named by hex SHA-256, to include them");
+  exp->add_option("--pdf", o->pdf, "Also print the case file to this PDF (with Debian's chromium), beside the bundle");
   exp->add_option("--trusted", o->trusted_files,
                   "A checkpoint the recipient already holds: a consistency proof to it goes in");
   exp->callback([o, &exit_code] { exit_code = RunExport(*o); });

@@ -46,9 +46,10 @@ TEST_CASE("a demo case exported on the command line verifies with both verifiers
   testing::WriteAll(tmp / "earlier.cp", earlier);
 
   const auto exported = RunLawtrail({"export", "--data", d, "--case", kCase, "--out", bundle, "--key", key,
-                                     "--trusted", tmp / "earlier.cp"});
+                                     "--trusted", tmp / "earlier.cp", "--pdf", tmp / "case.pdf"});
   INFO(exported.err);
   REQUIRE(exported.exit_code == 0);
+  CHECK(testing::ReadAll(tmp / "case.pdf").starts_with("%PDF-"));
   CHECK_THAT(exported.out, Catch::Contains("exported case 2025-QS-00007"));
   testing::WriteAll(tmp / "vkey", RunLawtrail({"vkey", "--data", d}).out);
 
