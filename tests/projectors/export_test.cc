@@ -22,6 +22,7 @@
 #include "projectors/all.h"
 #include "projectors/case_file_view.h"
 #include "tests/support/browser.h"
+#include "tests/support/case_fixture.h"
 #include "tests/support/demo_log.h"
 #include "tests/support/forge.h"
 
@@ -167,6 +168,36 @@ TEST_CASE("a case of every category exports and verifies offline, against earlie
     const ExportReport unproven = f.Verify(d.bundle, later);
     CHECK(unproven.failure == "consistency");
   }
+}
+
+TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, its text byte for byte") {
+  CaseFixture f;
+  const std::string case_id = "青山镇〔2026〕第3号";
+  f.DecidedCase(case_id, 0, 50000);
+  f.Admit(domain::ApproveExport(f.By(f.supervisor, case_id, 20), "信阳市浉河区人民法院", "行政诉讼举证", {}));
+  const note::Signer supervisor{f.supervisor.certificate_no, f.supervisor.key};
+  const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, {}, "", {}, CaseFixture::Day(21)};
+  auto exported = projectors::ExportCase(f.t().log(), f.t().dir(), projectors::ViewsPath(f.t().dir()), request);
+  REQUIRE(exported.ok());
+  const auto vkey = data_dir::LoadVerifier(f.t().dir());
+  const ExportReport report = VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}});
+  INFO(FormatExportReport(report));
+  REQUIRE(report.status.ok());
+  CHECK(report.case_id == case_id);
+  const bundle::Parts parts = *bundle::Unpack(exported->built.bundle);
+  CHECK(parts.case_id == case_id);
+  CHECK_THAT(parts.case_file_html, Catch::Contains(case_id));
+  CHECK_THAT(parts.case_file_html, Catch::Contains(CaseFixture::DecisionNo(case_id)));
+  CHECK_THAT(FormatExportReport(report), Catch::Contains("决定书 " + CaseFixture::DecisionNo(case_id)));
+  // The records in the bundle are the log's, byte for byte.
+  size_t i = 0;
+  REQUIRE(f.t().log().reader().ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) {
+    CHECK(parts.records[i].index == index);
+    CHECK(parts.records[i].bytes == bytes);
+    ++i;
+    return Status::Ok();
+  }).ok());
+  CHECK(i == parts.records.size());
 }
 
 TEST_CASE("an export without a recorded approval is refused and appends nothing") {
