@@ -1,7 +1,10 @@
 #include "api/ledger_routes.h"
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
+#include <thread>
+#include <variant>
 
 #include "api/json_body.h"
 #include "ledger/json_codec.h"
@@ -11,6 +14,8 @@
 #include "ledger/record.h"
 #include "ledger/statement.h"
 #include "ledger/statement_stream.h"
+#include "ledger/checkpoint.h"
+#include "projectors/case_export.h"
 #include "projectors/case_file_view.h"
 
 namespace lawtrail::api {
@@ -200,39 +205,51 @@ HttpResponse CheckpointNote(ApiContext& ctx, HttpRequest& request) {
   return HttpResponse::Text(**note);
 }
 
-// A supervisor's retrieval: the signed CaseFileRetrieved is appended (and
-// durable) before anything of the case is read, so every read is on record.
-HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
+// A supervisor's act on the case in the path (a retrieval, an export): one
+// signed statement of `type` for that case, signed by the token's officer if
+// the token is bound to one, appended and durable before anything is read.
+// Returns the act's record, or the response refusing it.
+std::variant<Appended, HttpResponse> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller,
+                                                        fb::Payload type) {
   const std::string case_id = request.params["case"];
+  const std::string name = fb::EnumNamePayload(type);
   auto statements = SubmittedStatements(request, 1);
   if (!statements.ok()) return HttpResponse::FromStatus(statements.status());
   auto parsed = ParseSignedStatement(Bytes((*statements)[0]));
   if (!parsed.ok()) {
-    // A submission wrapper with openings: a retrieval has none to give.
-    return HttpResponse::Error(400, "invalid_argument", "the body must be one signed CaseFileRetrieved statement: " +
-                                                            parsed.status().message());
+    // A submission wrapper with openings: these acts have none to give.
+    return HttpResponse::Error(400, "invalid_argument",
+                               "the body must be one signed " + name + " statement: " + parsed.status().message());
   }
   const fb::Statement& st = *parsed->statement;
-  if (st.payload_type() != fb::Payload::CaseFileRetrieved) {
-    return HttpResponse::Error(400, "invalid_argument", "the statement must be a CaseFileRetrieved");
-  }
+  if (st.payload_type() != type) return HttpResponse::Error(400, "invalid_argument", "the statement must be a " + name);
   if (st.case_id()->string_view() != case_id) {
     return HttpResponse::Error(400, "invalid_argument",
-                               "the retrieval names case '" + st.case_id()->str() + "', not '" + case_id + "'");
+                               "the " + name + " names case '" + st.case_id()->str() + "', not '" + case_id + "'");
   }
   if (!caller.certificate.empty() && (st.actor() == nullptr || st.actor()->certificate_no() == nullptr ||
                                       st.actor()->certificate_no()->string_view() != caller.certificate)) {
-    return HttpResponse::Error(403, "forbidden", "the retrieval is signed by another officer than this token's (" +
+    return HttpResponse::Error(403, "forbidden", "the " + name + " is signed by another officer than this token's (" +
                                                      caller.certificate + ")");
   }
   auto results = AppendNow(ctx, std::move(*statements));
   if (!results.ok()) return Busy(results.status());
-  const AppendResult& appended = (*results)[0];
+  AppendResult& appended = (*results)[0];
   if (!appended.ok()) return HttpResponse::FromStatus(appended.status());
   if (appended->duplicate) {
-    return HttpResponse::Error(409, "conflict", "this retrieval is already recorded at index " +
+    return HttpResponse::Error(409, "conflict", "this " + name + " is already recorded at index " +
                                                     std::to_string(appended->index) + "; sign a new one");
   }
+  return std::move(*appended);
+}
+
+// A supervisor's retrieval: the signed CaseFileRetrieved is appended (and
+// durable) before anything of the case is read, so every read is on record.
+HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
+  const std::string case_id = request.params["case"];
+  auto act = RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseFileRetrieved);
+  if (auto* refused = std::get_if<HttpResponse>(&act)) return std::move(*refused);
+  const Appended& appended = std::get<Appended>(act);
   ctx.metrics->CountRetrieval();
   std::string records = "[";
   uint64_t count = 0;
@@ -244,8 +261,8 @@ HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& calle
   });
   if (!read.ok()) return HttpResponse::FromStatus(read);
   records += "]";
-  nlohmann::json head = {{"case_id", case_id}, {"retrieval", {{"index", appended->index}}}, {"records", count}};
-  if (auto leaf = ctx.reader->LeafHashAt(appended->index); leaf.ok()) head["retrieval"]["leaf_hash"] = ToBase64(*leaf);
+  nlohmann::json head = {{"case_id", case_id}, {"retrieval", {{"index", appended.index}}}, {"records", count}};
+  if (auto leaf = ctx.reader->LeafHashAt(appended.index); leaf.ok()) head["retrieval"]["leaf_hash"] = ToBase64(*leaf);
   std::string case_file = "null";
   if (ctx.views != nullptr) {
     if (auto file = projectors::ReadCaseFile(*ctx.views, *ctx.reader, case_id); file.ok()) {
@@ -256,6 +273,65 @@ HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& calle
   body.pop_back();  // the closing brace: the history and case file follow as they are
   body += ",\"history\":" + records + ",\"case_file\":" + case_file + "}\n";
   return HttpResponse::Json(std::move(body));
+}
+
+// A court export made by the server (docs/court-export.md): the supervisor's
+// client signs the CaseExported (rule P-EXPORT checks it acts on a recorded
+// approval and reveals only what it lists); it is appended and durable, a
+// checkpoint covers it, and once the views have folded that far the bundle
+// is built at that checkpoint, while the log goes on taking statements.
+HttpResponse Export(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
+  if (ctx.log == nullptr) return HttpResponse::Error(503, "unavailable", "a mirror cannot record an export");
+  if (ctx.views == nullptr) return HttpResponse::Error(503, "unavailable", "the views are not served");
+  const std::string case_id = request.params["case"];
+  auto act = RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseExported);
+  if (auto* refused = std::get_if<HttpResponse>(&act)) return std::move(*refused);
+  const Appended& appended = std::get<Appended>(act);
+  auto checkpoint = ctx.log->CurrentCheckpoint();
+  if (!checkpoint.ok()) return HttpResponse::FromStatus(checkpoint.status());
+  auto cp = ParseCheckpointNoteUnverified(*checkpoint);
+  if (!cp.ok()) return HttpResponse::FromStatus(cp.status());
+  const uint64_t size = cp->size;
+  // The projector thread folds continuously; the case file must reach the checkpoint.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  for (;;) {
+    auto version = ctx.views->ActiveVersion(projectors::CaseFileView::kName);
+    auto cursor = version.ok() && *version ? ctx.views->Cursor(projectors::CaseFileView::kName, **version)
+                                           : Result<uint64_t>(uint64_t{0});
+    if (cursor.ok() && *cursor >= size) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      return HttpResponse::Error(503, "unavailable", "the export is recorded at index " + std::to_string(appended.index) +
+                                                         " but the case file view has not reached it; retry the read");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto file = projectors::ReadCaseFile(*ctx.views, *ctx.reader, case_id);
+  if (!file.ok()) return HttpResponse::FromStatus(file.status());
+  auto record = ctx.reader->RecordBytes(appended.index);
+  if (!record.ok()) return HttpResponse::FromStatus(record.status());
+  auto view = ParseRecord(*record);
+  auto parsed = view.ok() ? ParseSignedStatement(Bytes(view->signed_statement.begin(), view->signed_statement.end()))
+                          : Result<ParsedStatement>(view.status());
+  if (!parsed.ok()) return HttpResponse::FromStatus(parsed.status());
+  const fb::CaseExported& exported = *parsed->statement->payload_as_CaseExported();
+  std::vector<std::string> reveal;
+  if (exported.reveal_fields() != nullptr) {
+    for (const auto* f : *exported.reveal_fields()) reveal.push_back(f->str());
+  }
+  Log& log = *ctx.log;
+  const projectors::CaseExportInput in{
+      case_id, *checkpoint, ctx.verifier_key, exported.recipient() ? exported.recipient()->str() : "", reveal,
+      &log.vault(), "", {}, std::move(*file),
+      [&log, size](std::string_view c) { return log.CaseHeadProofAt(c, size); }};
+  auto built = projectors::BuildCaseExport(*ctx.store, *ctx.reader, in);
+  if (!built.ok()) return HttpResponse::FromStatus(built.status());
+  HttpResponse response;
+  response.content_type = "application/vnd.lawtrail.case-export";
+  response.body.assign(AsChars(built->bundle));
+  response.headers.emplace_back("x-lawtrail-export-index", std::to_string(appended.index));
+  response.headers.emplace_back("x-lawtrail-checkpoint-size", std::to_string(size));
+  response.headers.emplace_back("content-disposition", "attachment; filename=\"case-export.ltex\"");
+  return response;
 }
 
 // A supervisor's party lookup (the keyed party index): which records name a
@@ -323,6 +399,8 @@ void AddLedgerRoutes(Router& router, ApiContext& ctx) {
              [&ctx](HttpRequest& r, const Caller&) { return CheckpointNote(ctx, r); });
   router.Add("POST", "/v1/cases/{case}/retrievals", kRetrieve,
              [&ctx](HttpRequest& r, const Caller& c) { return Retrieve(ctx, r, c); });
+  router.Add("POST", "/v1/cases/{case}/exports", kRetrieve,
+             [&ctx](HttpRequest& r, const Caller& c) { return Export(ctx, r, c); });
   router.Add("POST", "/v1/parties/lookup", kRetrieve,
              [&ctx](HttpRequest& r, const Caller&) { return PartyLookup(ctx, r); });
   router.Add("GET", "/v1/cases/{case}/history", kRetrieve, [](HttpRequest& r, const Caller&) {

@@ -209,6 +209,11 @@ Result<std::string> Log::CurrentCheckpoint() {
   return sequencer_->CurrentCheckpoint();
 }
 
+Result<CaseHeadProof> Log::CaseHeadProofAt(std::string_view case_id, uint64_t size) {
+  std::lock_guard lock(sequencer_mu_);
+  return sequencer_->CaseHeadProofAt(case_id, size);
+}
+
 uint64_t Log::size() {
   std::lock_guard lock(sequencer_mu_);
   return sequencer_->size();

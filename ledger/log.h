@@ -80,6 +80,8 @@ class Log {
 
   // The latest checkpoint, making one first if none covers the current tree.
   Result<std::string> CurrentCheckpoint();
+  // `case_id`'s path in the case-head map signed with checkpoints of `size`.
+  Result<CaseHeadProof> CaseHeadProofAt(std::string_view case_id, uint64_t size);
 
   const LogReader& reader() const { return reader_; }
   const SealedVault& vault() const { return vault_; }

@@ -387,14 +387,17 @@ std::string Sequencer::SignCheckpoint() {
   return signed_note.ok() ? *signed_note : std::string();
 }
 
-Result<Hash> Sequencer::CaseHeadsRootAt(uint64_t size) {
+Status Sequencer::WithCaseHeadsAt(uint64_t size, const std::function<void(CaseHeadMap&)>& use) {
   if (size > compact_.size()) {
     return Status::InvalidArgument("size " + std::to_string(size) + " is beyond the log's " +
-                              std::to_string(compact_.size()));
+                                   std::to_string(compact_.size()));
   }
-  if (size == compact_.size()) return case_heads_.Root();
+  if (size == compact_.size()) {
+    use(case_heads_);
+    return Status::Ok();
+  }
   // Puts back, for the cases written since `size`, their heads as of then,
-  // takes the root, and restores the current heads.
+  // lets `use` read the map, and restores the current heads.
   std::unordered_map<std::string, std::optional<Hash>> current;  // map key → current leaf
   Status scanned = reader_.ScanRecords(size, compact_.size(), [&](uint64_t index, ByteView bytes) -> Status {
     ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
@@ -412,14 +415,36 @@ Result<Hash> Sequencer::CaseHeadsRootAt(uint64_t size) {
     }
     return Status::Ok();
   });
-  const Hash root = case_heads_.Root();
+  if (scanned.ok()) use(case_heads_);
   for (const auto& [key_bytes, leaf] : current) {
     Hash key{};
     std::copy(key_bytes.begin(), key_bytes.end(), key.begin());
     if (leaf) case_heads_.Set(key, *leaf);
   }
-  RETURN_IF_ERROR(scanned);
+  return scanned;
+}
+
+Result<Hash> Sequencer::CaseHeadsRootAt(uint64_t size) {
+  Hash root{};
+  RETURN_IF_ERROR(WithCaseHeadsAt(size, [&](CaseHeadMap& map) { root = map.Root(); }));
   return root;
+}
+
+Result<CaseHeadProof> Sequencer::CaseHeadProofAt(std::string_view case_id, uint64_t size) {
+  CaseHeadProof out;
+  bool found = false;
+  RETURN_IF_ERROR(WithCaseHeadsAt(size, [&](CaseHeadMap& map) {
+    out.map_root = map.Root();
+    if (auto proof = map.Proof(case_map::KeyOf(case_id))) {
+      out.siblings = std::move(*proof);
+      found = true;
+    }
+  }));
+  if (!found) {
+    return Status::NotFound("case '" + std::string(case_id) + "' has no record among the first " +
+                            std::to_string(size));
+  }
+  return out;
 }
 
 Result<std::string> Sequencer::CurrentCheckpoint() {

@@ -54,6 +54,12 @@ struct CheckpointPolicy {
 
 using Clock = std::function<int64_t()>;  // milliseconds since the Unix epoch
 
+// A case's path in the case-head map of some tree size, and that map's root.
+struct CaseHeadProof {
+  Hash map_root{};
+  std::vector<Hash> siblings;
+};
+
 struct Replicated {
   size_t written = 0;                    // records written (durably), from the first
   Status refusal;                        // why the record after them was not
@@ -93,6 +99,8 @@ class Sequencer {
   // The case-head map's root over the first `size` records (size ≤ this
   // log's): a replica checks each checkpoint's map root with it.
   Result<Hash> CaseHeadsRootAt(uint64_t size);
+  // `case_id`'s path in the map over the first `size` records (a court export's).
+  Result<CaseHeadProof> CaseHeadProofAt(std::string_view case_id, uint64_t size);
 
   uint64_t size() const { return compact_.size(); }
   const Status& health() const { return failed_; }
@@ -106,6 +114,8 @@ class Sequencer {
     std::vector<domain::Flag> flags;
   };
   Status LoadState();
+  // Calls `use` with the case-head map as it was after `size` records.
+  Status WithCaseHeadsAt(uint64_t size, const std::function<void(CaseHeadMap&)>& use);
   AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);
   Status ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::WriteBatch& wb);
   Result<Admitted> AdmitNext(const ParsedStatement& s, const std::string& case_id, const CaseHead& head,

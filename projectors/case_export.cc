@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <set>
 
-#include "ledger/case_head_map.h"
 #include "ledger/data_dir.h"
 #include "ledger/domain/case_acts.h"
 #include "ledger/export/bundle.h"
@@ -38,14 +37,6 @@ Result<std::vector<CaseRecord>> RecordsOf(const LogReader& reader, std::string_v
   return out;
 }
 
-// The case-head map path of `case_id`, from every case's head (the log must
-// hold exactly the checkpoint's records, so its heads are the checkpoint's).
-Result<std::vector<Hash>> HeadProof(CaseHeadMap& map, std::string_view case_id) {
-  auto proof = map.Proof(case_map::KeyOf(case_id));
-  if (!proof) return Status::NotFound("case '" + std::string(case_id) + "' has no head in the case-head map");
-  return std::move(*proof);
-}
-
 Result<ParsedStatement> StatementOf(const CaseRecord& r) {
   ASSIGN_OR_RETURN(RecordView rv, ParseRecord(r.bytes));
   auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
@@ -55,13 +46,36 @@ Result<ParsedStatement> StatementOf(const CaseRecord& r) {
 
 }  // namespace
 
+json CaseFileBefore(json file, uint64_t size) {
+  auto before = [size](const json& entry, const char* key) {
+    return !entry.contains(key) || entry.at(key).get<uint64_t>() < size;
+  };
+  for (const char* volume : {"正卷", "副卷"}) {
+    if (!file.contains(volume)) continue;
+    json kept = json::array();
+    for (json& d : file.at(volume)) {
+      if (!before(d, "record_index")) continue;
+      d["序号"] = kept.size() + 1;
+      kept.push_back(std::move(d));
+    }
+    file[volume] = std::move(kept);
+  }
+  for (const char* list : {"timeline", "flags", "av"}) {
+    if (!file.contains(list)) continue;
+    json kept = json::array();
+    for (json& entry : file.at(list)) {
+      if (before(entry, "index") && before(entry, "record_index")) kept.push_back(std::move(entry));
+    }
+    file[list] = std::move(kept);
+  }
+  return file;
+}
+
 Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, const CaseExportInput& in) {
   ASSIGN_OR_RETURN(const Checkpoint cp, ParseCheckpointNoteUnverified(in.checkpoint));
-  ASSIGN_OR_RETURN(const uint64_t size, reader.Size());
-  if (size != cp.size) {
-    return Status::FailedPrecondition("the log holds " + std::to_string(size) + " records, the checkpoint " +
-                                      std::to_string(cp.size) + ": the log grew during the export; export again");
-  }
+  const uint64_t size = cp.size;
+  ASSIGN_OR_RETURN(const uint64_t log_size, reader.Size());
+  if (size > log_size) return Status::InvalidArgument("the checkpoint is beyond the log's " + std::to_string(log_size));
   if (!in.reveal.empty() && in.vault == nullptr) {
     return Status::FailedPrecondition("revealing fields needs the sealed-data key (DIR/sealed.key)");
   }
@@ -76,18 +90,12 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
   std::sort(indexes.begin(), indexes.end());
   ASSIGN_OR_RETURN(const std::vector<Hash> inclusion, reader.MultiInclusionProof(indexes, size));
 
-  CaseHeadMap heads;
-  RETURN_IF_ERROR(reader.ForEachCaseHead([&](std::string_view case_id, uint64_t index, const CaseHead& head) {
-    const Hash key = case_map::KeyOf(case_id);
-    heads.Set(key, case_map::LeafOf(key, index, head.leaf_hash, head.version));
-    return Status::Ok();
-  }));
   ASSIGN_OR_RETURN(const Hash map_root, cp.CaseHeadsRoot());
-  if (heads.Root() != map_root) {
-    return Status::Corruption("the case index does not give the checkpoint's case-head map root; run lawtrail verify");
+  ASSIGN_OR_RETURN(CaseHeadProof case_head, in.head_proof(in.case_id));
+  ASSIGN_OR_RETURN(CaseHeadProof registry_head, in.head_proof(kRegistryCaseId));
+  if (case_head.map_root != map_root || registry_head.map_root != map_root) {
+    return Status::Corruption("the case-head map does not give the checkpoint's root; run lawtrail verify");
   }
-  ASSIGN_OR_RETURN(const std::vector<Hash> case_head, HeadProof(heads, in.case_id));
-  ASSIGN_OR_RETURN(const std::vector<Hash> registry_head, HeadProof(heads, kRegistryCaseId));
 
   CaseExportBuilt built;
   built.records = records.size();
@@ -98,8 +106,8 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
   parts.case_id = in.case_id;
   parts.checkpoint = in.checkpoint;
   parts.inclusion_proof = inclusion;
-  parts.case_head_proof = case_head;
-  parts.registry_head_proof = registry_head;
+  parts.case_head_proof = std::move(case_head.siblings);
+  parts.registry_head_proof = std::move(registry_head.siblings);
 
   for (const std::string& note : in.trusted) {
     ASSIGN_OR_RETURN(const Checkpoint trusted, ParseCheckpointNoteUnverified(note));
@@ -152,9 +160,10 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
   built.openings = parts.openings.size();
   built.attachments = parts.attachments.size();
 
+  const json case_file = CaseFileBefore(in.case_file, size);
   for (const char* volume : {"正卷", "副卷"}) {
-    if (!in.case_file.contains(volume)) continue;
-    for (const json& d : in.case_file.at(volume)) {
+    if (!case_file.contains(volume)) continue;
+    for (const json& d : case_file.at(volume)) {
       ASSIGN_OR_RETURN(Bytes content_hash, FromHex(d.value("content_hash", "")));
       parts.documents.push_back({volume, d.value("序号", 0u), d.value("文号", ""), d.value("题名", ""),
                                  d.value("责任者", ""), d.value("日期", ""), std::move(content_hash),
@@ -162,7 +171,7 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
     }
   }
   built.documents = parts.documents.size();
-  parts.case_file_html = RenderCaseFileHtml(in.case_file, {cp.origin, cp.size, ToBase64(cp.root), in.recipient});
+  parts.case_file_html = RenderCaseFileHtml(case_file, {cp.origin, cp.size, ToBase64(cp.root), in.recipient});
   parts.records = std::move(records);
   parts.registry_records = std::move(registry);
   built.bundle = bundle::Pack(parts);
@@ -209,9 +218,13 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::
   RETURN_IF_ERROR(runner.CatchUp().status().WithContext("folding the views up to the export"));
   ASSIGN_OR_RETURN(nlohmann::json case_file, ReadCaseFile(*views, reader, request.case_id));
   ASSIGN_OR_RETURN(const note::Verifier vkey, data_dir::LoadVerifier(data_dir));
+  ASSIGN_OR_RETURN(const Checkpoint anchor, ParseCheckpointNoteUnverified(done.checkpoint));
+  const uint64_t size = anchor.size;
   CaseExportInput in{request.case_id, done.checkpoint, note::EncodeVerifier(vkey.name, vkey.public_key),
                      done.recipient, request.reveal, &log.vault(), request.files_dir, request.trusted,
-                     std::move(case_file)};
+                     std::move(case_file), [&log, size](std::string_view case_id) {
+                       return log.CaseHeadProofAt(case_id, size);
+                     }};
   ASSIGN_OR_RETURN(done.built, BuildCaseExport(log.store(), reader, in));
   return done;
 }

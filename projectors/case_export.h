@@ -1,7 +1,7 @@
 // File: projectors/case_export.h
 // -----------------------------------------------------------------------------
-// Builds a case export (schemas/export.fbs; docs/court-export.md) from a log
-// that holds exactly the checkpoint's records: the case's and the registry's
+// Builds a case export (schemas/export.fbs; docs/court-export.md) at a
+// checkpoint of the log, which may have grown since: the case's and the registry's
 // records with their exact bytes, one multi-leaf inclusion proof of them all,
 // the case-head map paths of both, consistency proofs from the checkpoints the
 // requester trusts, the openings the export reveals, the attachment manifest
@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,14 +28,16 @@ namespace lawtrail::projectors {
 
 struct CaseExportInput {
   std::string case_id;
-  std::string checkpoint;    // signed note: the export's anchor; the log's size must be its size
+  std::string checkpoint;    // signed note: the export's anchor
   std::string verifier_key;  // the log's, as published
   std::string recipient;
   std::vector<std::string> reveal;         // sealed fields whose openings go in
   const SealedVault* vault = nullptr;      // required when `reveal` is not empty
   std::string files_dir;                   // attachment files named by their hex SHA-256; empty: none
   std::vector<std::string> trusted;        // earlier checkpoints (notes) to prove consistency from
-  nlohmann::json case_file;                // ReadCaseFile's, folded up to the checkpoint
+  nlohmann::json case_file;                // ReadCaseFile's, folded at least up to the checkpoint
+  // A case's path in the case-head map of the checkpoint (Log::CaseHeadProofAt).
+  std::function<Result<CaseHeadProof>(std::string_view case_id)> head_proof;
 };
 
 struct CaseExportBuilt {
@@ -44,6 +47,10 @@ struct CaseExportBuilt {
 };
 
 Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, const CaseExportInput& in);
+
+// The case file as of the first `size` records: entries of later records
+// dropped, each volume's 序号 counted again.
+nlohmann::json CaseFileBefore(nlohmann::json case_file, uint64_t size);
 
 // What `lawtrail export` asks for.
 struct ExportRequest {

@@ -17,6 +17,9 @@
 #include "ledger/registry_statements.h"
 #include "ledger/sha256.h"
 #include "ledger/statement_builder.h"
+#include "ledger/domain/case_acts.h"
+#include "ledger/export/bundle.h"
+#include "ledger/export/export_verifier.h"
 #include "ledger/statement_stream.h"
 #include "ledger/submission.h"
 #include "projectors/all.h"
@@ -207,6 +210,48 @@ TEST_CASE("a retrieval the log refuses fails the read, and nothing of the case l
   CHECK(r.body.find("history") == std::string::npos);
   CHECK(r.body.find("CaseOpened") == std::string::npos);
   CHECK(*f.t().log().reader().Size() == before);
+}
+
+TEST_CASE("a supervisor's export over HTTP is recorded first and returns a bundle that verifies offline") {
+  CaseFixture f;
+  const std::string case_id = "青山镇〔2026〕第5号";
+  f.DecidedCase(case_id, 0, 50000);
+  const domain::Act approval = f.By(f.supervisor, case_id, 20);
+  f.Admit(domain::ApproveExport(approval, "信阳市浉河区人民法院", "行政诉讼举证", {}));
+  Served s(f.t(), {}, f.supervisor.certificate_no);
+  const std::string target = "/v1/cases/" + PercentEncode(case_id) + "/exports";
+  auto signed_only = [](const Bytes& submission) { return ParseSubmission(submission)->signed_statement; };
+  const uint64_t before = *f.t().log().reader().Size();
+
+  // An export naming no approval of the case: refused by its rule, nothing returned.
+  EventId unknown{};
+  unknown[0] = 7;
+  const Reply refused = Http(s.port(), "POST", target,
+                             Framed(signed_only(domain::RecordExport(f.By(f.supervisor, case_id, 21), unknown,
+                                                                     "信阳市浉河区人民法院", {}, false))),
+                             "application/octet-stream", kSupervisorToken);
+  CHECK(refused.status == 422);
+  CHECK_THAT(refused.body, Catch::Contains("P-EXPORT"));
+  CHECK(*f.t().log().reader().Size() == before);
+
+  const Reply r = Http(s.port(), "POST", target,
+                       Framed(signed_only(domain::RecordExport(f.By(f.supervisor, case_id, 21), approval.event_id,
+                                                               "信阳市浉河区人民法院", {}, false))),
+                       "application/octet-stream", kSupervisorToken);
+  INFO(r.body.substr(0, 300));
+  REQUIRE(r.status == 200);
+  CHECK(r.headers.at("x-lawtrail-export-index") == std::to_string(before));
+  const ExportReport report = VerifyExport(AsBytes(r.body), {*note::ParseVerifier(f.t().vkey()), std::nullopt, {}});
+  INFO(FormatExportReport(report));
+  REQUIRE(report.status.ok());
+  CHECK(report.case_id == case_id);
+  CHECK_THAT(FormatExportReport(report), Catch::Contains("exported to 信阳市浉河区人民法院"));
+  // The export event is the bundle's last record: it was recorded before the bundle left.
+  auto parts = bundle::Unpack(AsBytes(r.body));
+  REQUIRE(parts.ok());
+  CHECK(parts->records.back().index == before);
+  // An auditor cannot export.
+  CHECK(Http(s.port(), "POST", target, "x", "application/octet-stream", kAuditorToken).status == 403);
 }
 
 TEST_CASE("hash tiles served over HTTP reproduce the checkpoint's root") {
