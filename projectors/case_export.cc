@@ -50,6 +50,7 @@ json CaseFileBefore(json file, uint64_t size) {
   auto before = [size](const json& entry, const char* key) {
     return !entry.contains(key) || entry.at(key).get<uint64_t>() < size;
   };
+  size_t documents = 0;
   for (const char* volume : {"正卷", "副卷"}) {
     if (!file.contains(volume)) continue;
     json kept = json::array();
@@ -58,8 +59,11 @@ json CaseFileBefore(json file, uint64_t size) {
       d["序号"] = kept.size() + 1;
       kept.push_back(std::move(d));
     }
+    documents += kept.size();
     file[volume] = std::move(kept);
   }
+  if (file.contains("cover")) file["cover"]["卷内件数"] = documents;
+  if (file.contains("备考表")) file["备考表"]["本卷情况说明"] = FileNote(documents);
   for (const char* list : {"timeline", "flags", "av"}) {
     if (!file.contains(list)) continue;
     json kept = json::array();

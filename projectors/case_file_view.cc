@@ -273,6 +273,10 @@ void AddRecord(const ProjectedRecord& r, const std::string& department, const st
 
 }  // namespace
 
+std::string FileNote(size_t documents) {
+  return "本卷共" + std::to_string(documents) + "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
+}
+
 Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_view case_id) {
   ASSIGN_OR_RETURN(const std::optional<uint32_t> version, views.ActiveVersion(CaseFileView::kName));
   if (!version) return Status::NotFound("the case file view has not caught up yet");
@@ -327,8 +331,7 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
   file["av"] = std::move(parts.av);
   file["flags"] = std::move(parts.flags);
   if (file.contains("备考表")) {
-    file["备考表"]["本卷情况说明"] = "本卷共" + std::to_string(parts.documents.size()) +
-                                 "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
+    file["备考表"]["本卷情况说明"] = FileNote(parts.documents.size());
   }
   return file;
 }

@@ -58,6 +58,9 @@ Placement PlaceDocument(std::string_view department, std::string_view doc_type);
 // case that the view has folded.
 Result<nlohmann::json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_view case_id);
 
+// The 备考表's 本卷情况说明 of a file of `documents` documents.
+std::string FileNote(size_t documents);
+
 }  // namespace lawtrail::projectors
 
 #endif  // LAWTRAIL_PROJECTORS_CASE_FILE_VIEW_H_
