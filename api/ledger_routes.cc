@@ -208,8 +208,12 @@ HttpResponse CheckpointNote(ApiContext& ctx, HttpRequest& request) {
 // A supervisor's act on the case in the path (a retrieval, an export): one
 // signed statement of `type` for that case, signed by the token's officer if
 // the token is bound to one, appended and durable before anything is read.
-// Returns the act's record, or the response refusing it.
-std::variant<Appended, HttpResponse> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller,
+// Returns the act as recorded, or the response refusing it.
+struct RecordedAct {
+  Appended appended;
+  ParsedStatement statement;  // holds its own copy of the bytes
+};
+std::variant<RecordedAct, HttpResponse> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller,
                                                         fb::Payload type) {
   const std::string case_id = request.params["case"];
   const std::string name = fb::EnumNamePayload(type);
@@ -240,7 +244,7 @@ std::variant<Appended, HttpResponse> RecordSupervisorAct(ApiContext& ctx, HttpRe
     return HttpResponse::Error(409, "conflict", "this " + name + " is already recorded at index " +
                                                     std::to_string(appended->index) + "; sign a new one");
   }
-  return std::move(*appended);
+  return RecordedAct{std::move(*appended), std::move(*parsed)};
 }
 
 // A supervisor's retrieval: the signed CaseFileRetrieved is appended (and
@@ -249,7 +253,7 @@ HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& calle
   const std::string case_id = request.params["case"];
   auto act = RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseFileRetrieved);
   if (auto* refused = std::get_if<HttpResponse>(&act)) return std::move(*refused);
-  const Appended& appended = std::get<Appended>(act);
+  const Appended& appended = std::get<RecordedAct>(act).appended;
   ctx.metrics->CountRetrieval();
   std::string records = "[";
   uint64_t count = 0;
@@ -286,7 +290,8 @@ HttpResponse Export(ApiContext& ctx, HttpRequest& request, const Caller& caller)
   const std::string case_id = request.params["case"];
   auto act = RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseExported);
   if (auto* refused = std::get_if<HttpResponse>(&act)) return std::move(*refused);
-  const Appended& appended = std::get<Appended>(act);
+  const Appended& appended = std::get<RecordedAct>(act).appended;
+  const fb::CaseExported& exported = *std::get<RecordedAct>(act).statement.statement->payload_as_CaseExported();
   auto checkpoint = ctx.log->CurrentCheckpoint();
   if (!checkpoint.ok()) return HttpResponse::FromStatus(checkpoint.status());
   auto cp = ParseCheckpointNoteUnverified(*checkpoint);
@@ -307,13 +312,6 @@ HttpResponse Export(ApiContext& ctx, HttpRequest& request, const Caller& caller)
   }
   auto file = projectors::ReadCaseFile(*ctx.views, *ctx.reader, case_id);
   if (!file.ok()) return HttpResponse::FromStatus(file.status());
-  auto record = ctx.reader->RecordBytes(appended.index);
-  if (!record.ok()) return HttpResponse::FromStatus(record.status());
-  auto view = ParseRecord(*record);
-  auto parsed = view.ok() ? ParseSignedStatement(Bytes(view->signed_statement.begin(), view->signed_statement.end()))
-                          : Result<ParsedStatement>(view.status());
-  if (!parsed.ok()) return HttpResponse::FromStatus(parsed.status());
-  const fb::CaseExported& exported = *parsed->statement->payload_as_CaseExported();
   std::vector<std::string> reveal;
   if (exported.reveal_fields() != nullptr) {
     for (const auto* f : *exported.reveal_fields()) reveal.push_back(f->str());

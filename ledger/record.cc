@@ -40,4 +40,12 @@ Result<RecordView> ParseRecord(ByteView bytes) {
   return v;
 }
 
+Result<ParsedStatement> StatementOfRecord(ByteView bytes, uint64_t index) {
+  auto rv = ParseRecord(bytes);
+  if (!rv.ok()) return rv.status().WithContext("record " + std::to_string(index));
+  auto parsed = ParseSignedStatement(Bytes(rv->signed_statement.begin(), rv->signed_statement.end()));
+  if (!parsed.ok()) return parsed.status().WithContext("record " + std::to_string(index));
+  return parsed;
+}
+
 }  // namespace lawtrail

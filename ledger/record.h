@@ -33,6 +33,10 @@ struct RecordView {
 // The nested signed statement is checked separately with ParseSignedStatement.
 Result<RecordView> ParseRecord(ByteView bytes);
 
+// The statement a stored record holds, parsed (its signature not checked):
+// for readers of records the log already verified. Errors name the index.
+Result<ParsedStatement> StatementOfRecord(ByteView bytes, uint64_t index);
+
 }  // namespace lawtrail
 
 #endif  // LAWTRAIL_LEDGER_RECORD_H_

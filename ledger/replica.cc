@@ -189,10 +189,15 @@ Result<size_t> Replica::AddRecords(std::vector<Bytes> records) {
   return static_cast<size_t>(size() - before);
 }
 
-Status Replica::CheckCheckpoint(uint64_t size, const std::string& note, const Hash& root) {
-  ASSIGN_OR_RETURN(Hash ours, reader_.RootAt(size));
+Status Replica::CheckCheckpoint(const Checkpoint& cp, const std::string& note) {
+  const uint64_t size = cp.size;
   ASSIGN_OR_RETURN(auto held, reader_.CheckpointAt(size));
-  if (ours != root) {
+  if (held && *held == note) {  // a repeat of what was checked and stored
+    if (size > verified_checkpoint_) verified_checkpoint_ = size;
+    return Status::Ok();
+  }
+  ASSIGN_OR_RETURN(Hash ours, reader_.RootAt(size));
+  if (ours != cp.root) {
     const Status reason = Status::Corruption("a checkpoint signed by the log key whose root is not the root of "
                                              "the records (" + RootText(ours) + ")");
     return Stop(held ? ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, reason, size, note, *held,
@@ -202,8 +207,7 @@ Status Replica::CheckCheckpoint(uint64_t size, const std::string& note, const Ha
                                           RootText(ours) + "\n",
                                           "the root the replica computed from the verified records"));
   }
-  auto parsed = ParseCheckpointNoteUnverified(note);  // its signature is already checked
-  const Result<Hash> signed_heads = parsed.ok() ? parsed->CaseHeadsRoot() : Result<Hash>(parsed.status());
+  const Result<Hash> signed_heads = cp.CaseHeadsRoot();
   ASSIGN_OR_RETURN(Hash our_heads, sequencer_->CaseHeadsRootAt(size));
   if (!signed_heads.ok() || *signed_heads != our_heads) {
     const Status reason = signed_heads.ok()
@@ -222,7 +226,7 @@ Status Replica::CheckCheckpoint(uint64_t size, const std::string& note, const Ha
 Status Replica::CheckPendingCheckpoints() {
   while (!pending_.empty() && pending_.begin()->first <= size()) {
     auto node = pending_.extract(pending_.begin());
-    RETURN_IF_ERROR(CheckCheckpoint(node.key(), node.mapped().first, node.mapped().second));
+    RETURN_IF_ERROR(CheckCheckpoint(node.mapped().second, node.mapped().first));
   }
   return Status::Ok();
 }
@@ -238,14 +242,14 @@ Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
     return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, cp.status(), size, std::string(signed_note)));
   }
   if (cp->size <= size()) {
-    RETURN_IF_ERROR(CheckCheckpoint(cp->size, std::string(signed_note), cp->root));
+    RETURN_IF_ERROR(CheckCheckpoint(*cp, std::string(signed_note)));
     return cp->size;
   }
   if (pending_.size() >= options_.max_pending_checkpoints && !pending_.contains(cp->size)) {
     return Status::Unavailable(std::to_string(pending_.size()) +
                                " checkpoints are waiting for records the replica has not received");
   }
-  pending_.try_emplace(cp->size, std::string(signed_note), cp->root);
+  pending_.try_emplace(cp->size, std::string(signed_note), *cp);
   return cp->size;
 }
 

@@ -99,7 +99,8 @@ class Replica {
   // `records`, dropping repeats of records held, up to a gap or conflict (returned).
   Status TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, std::vector<size_t>& positions);
   Status AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions);
-  Status CheckCheckpoint(uint64_t size, const std::string& note, const Hash& root);
+  // `cp` is `note` opened (its signature checked).
+  Status CheckCheckpoint(const Checkpoint& cp, const std::string& note);
   Status CheckPendingCheckpoints();
 
   std::unique_ptr<Store> store_;
@@ -108,7 +109,7 @@ class Replica {
   ReplicaOptions options_;
   std::unique_ptr<ThreadPool> own_pool_;
   std::unique_ptr<Sequencer> sequencer_;
-  std::map<uint64_t, std::pair<std::string, Hash>> pending_;  // size → (note, root)
+  std::map<uint64_t, std::pair<std::string, Checkpoint>> pending_;  // size → (note, opened)
   uint64_t verified_checkpoint_ = 0;
   std::optional<ReplicaProblem> problem_;
 };

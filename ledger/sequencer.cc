@@ -125,11 +125,9 @@ Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchS
     return &state;
   }
   Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
-    ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
-    auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
-    if (!parsed.ok()) return parsed.status().WithContext("record " + std::to_string(index));
-    if (domain::IsCaseEvent(parsed->statement->payload_type())) {
-      domain::FoldCaseEvent(state, *parsed->statement);
+    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
+    if (domain::IsCaseEvent(parsed.statement->payload_type())) {
+      domain::FoldCaseEvent(state, *parsed.statement);
     }
     return Status::Ok();
   });
@@ -400,10 +398,8 @@ Status Sequencer::WithCaseHeadsAt(uint64_t size, const std::function<void(CaseHe
   // lets `use` read the map, and restores the current heads.
   std::unordered_map<std::string, std::optional<Hash>> current;  // map key → current leaf
   Status scanned = reader_.ScanRecords(size, compact_.size(), [&](uint64_t index, ByteView bytes) -> Status {
-    ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
-    auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
-    if (!parsed.ok()) return parsed.status().WithContext("record " + std::to_string(index));
-    const std::string case_id = parsed->statement->case_id()->str();
+    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
+    const std::string case_id = parsed.statement->case_id()->str();
     const Hash key = case_map::KeyOf(case_id);
     if (current.contains(std::string(AsChars(key)))) return Status::Ok();
     current.emplace(std::string(AsChars(key)), case_heads_.Get(key));

@@ -4,14 +4,10 @@
 #include <filesystem>
 #include <set>
 
+#include "ledger/checkpoint.h"
 #include "ledger/data_dir.h"
 #include "ledger/domain/case_acts.h"
 #include "ledger/export/bundle.h"
-#include "ledger/statement_builder.h"
-#include "projectors/all.h"
-#include "projectors/case_file_view.h"
-#include "projectors/runner.h"
-#include "ledger/checkpoint.h"
 #include "ledger/fb_string.h"
 #include "ledger/files.h"
 #include "ledger/log_format.h"
@@ -19,7 +15,11 @@
 #include "ledger/record.h"
 #include "ledger/sha256.h"
 #include "ledger/statement.h"
+#include "ledger/statement_builder.h"
+#include "projectors/all.h"
 #include "projectors/case_file_html.h"
+#include "projectors/case_file_view.h"
+#include "projectors/runner.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -35,13 +35,6 @@ Result<std::vector<CaseRecord>> RecordsOf(const LogReader& reader, std::string_v
     return Status::Ok();
   }));
   return out;
-}
-
-Result<ParsedStatement> StatementOf(const CaseRecord& r) {
-  ASSIGN_OR_RETURN(RecordView rv, ParseRecord(r.bytes));
-  auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
-  if (!parsed.ok()) return parsed.status().WithContext("record " + std::to_string(r.index));
-  return parsed;
 }
 
 }  // namespace
@@ -122,7 +115,7 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
 
   const std::set<std::string> reveal(in.reveal.begin(), in.reveal.end());
   for (const CaseRecord& r : records) {
-    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOf(r));
+    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(r.bytes, r.index));
     const fb::Statement* st = parsed.statement;
     if (st->sealed() != nullptr && !reveal.empty()) {
       for (const fb::SealedField* f : *st->sealed()) {
@@ -191,7 +184,7 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::
   bool found = false;
   RETURN_IF_ERROR(reader.ForEachCaseRecord(request.case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
     if (request.approval_index && index != *request.approval_index) return Status::Ok();
-    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOf({index, bytes}));
+    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     const auto* approved = parsed.statement->payload_as_ExportApproved();
     if (approved == nullptr) return Status::Ok();
     found = true;
@@ -223,6 +216,7 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::
   ASSIGN_OR_RETURN(nlohmann::json case_file, ReadCaseFile(*views, reader, request.case_id));
   ASSIGN_OR_RETURN(const note::Verifier vkey, data_dir::LoadVerifier(data_dir));
   ASSIGN_OR_RETURN(const Checkpoint anchor, ParseCheckpointNoteUnverified(done.checkpoint));
+  done.checkpoint_size = anchor.size;
   const uint64_t size = anchor.size;
   CaseExportInput in{request.case_id, done.checkpoint, note::EncodeVerifier(vkey.name, vkey.public_key),
                      done.recipient, request.reveal, &log.vault(), request.files_dir, request.trusted,

@@ -68,6 +68,7 @@ struct ExportDone {
   uint64_t approval_index = 0;
   uint64_t export_index = 0;  // the CaseExported record
   std::string checkpoint;     // the bundle's anchor
+  uint64_t checkpoint_size = 0;
   std::string recipient;
 };
 

@@ -96,7 +96,7 @@ int RunExport(const ExportCliOptions& o) {
   std::printf("approval at index %llu for %s; export recorded at index %llu; checkpoint of %llu records\n",
               static_cast<unsigned long long>(done->approval_index), done->recipient.c_str(),
               static_cast<unsigned long long>(done->export_index),
-              static_cast<unsigned long long>(done->export_index + 1));
+              static_cast<unsigned long long>(done->checkpoint_size));
   return 0;
 }
 

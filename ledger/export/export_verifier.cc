@@ -24,6 +24,7 @@ namespace {
 constexpr int64_t kChinaOffsetMs = 8 * 3600 * 1000;
 constexpr size_t kTimelineEnds = 50;  // a longer timeline shows its first and last 50 events
 
+// projectors/labels.h has ChinaDay too; the verifier links only the core.
 std::string ChinaDate(int64_t ms) {
   using namespace std::chrono;
   const year_month_day d{floor<days>(sys_time<milliseconds>(milliseconds(ms + kChinaOffsetMs)))};
@@ -166,16 +167,16 @@ class Check {
     std::optional<uint64_t> previous;
     for (size_t i = 0; i < list.size(); ++i) {
       const bundle::Record& e = list[i];
-      const std::string where = std::string(name) + "[" + std::to_string(i) + "] (index " + std::to_string(e.index) + ")";
+      auto where = [&] { return std::string(name) + "[" + std::to_string(i) + "] (index " + std::to_string(e.index) + ")"; };
       if (e.index >= checkpoint_.size) {
-        return Fail(where, "is beyond the checkpoint's " + std::to_string(checkpoint_.size) + " records");
+        return Fail(where(), "is beyond the checkpoint's " + std::to_string(checkpoint_.size) + " records");
       }
-      if (previous && e.index <= *previous) return Fail(where, "is not after the record before it");
+      if (previous && e.index <= *previous) return Fail(where(), "is not after the record before it");
       previous = e.index;
       Result<OpenedRecord>& opened = opened_all[i];
-      if (!opened.ok()) return Fail(where, opened.status().message());
+      if (!opened.ok()) return Fail(where(), opened.status().message());
       if (opened->statement.statement->case_id()->string_view() != case_id) {
-        return Fail(where, "belongs to case '" + opened->statement.statement->case_id()->str() + "', not '" +
+        return Fail(where(), "belongs to case '" + opened->statement.statement->case_id()->str() + "', not '" +
                                std::string(case_id) + "'");
       }
       out.push_back({name, i, std::move(*opened)});
