@@ -61,7 +61,8 @@ Result<Source> Load(const std::string& dir) {
   return s;
 }
 
-// The replica alone: batches of the follower's size, checkpoints as they fall due.
+// The replica alone: batches of the follower's size, each with the checkpoints
+// that fall within it.
 Result<double> ReplicaOnly(const Source& src, const std::string& dir, ThreadPool& pool) {
   std::filesystem::remove_all(dir);
   ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
@@ -69,13 +70,15 @@ Result<double> ReplicaOnly(const Source& src, const std::string& dir, ThreadPool
   size_t next_checkpoint = 0;
   const auto t0 = Clock::now();
   for (size_t begin = 0; begin < src.records.size(); begin += batch) {
+    const size_t end = std::min(src.records.size(), begin + batch);
     std::vector<Bytes> records(src.records.begin() + static_cast<ptrdiff_t>(begin),
-                               src.records.begin() + static_cast<ptrdiff_t>(std::min(src.records.size(), begin + batch)));
-    RETURN_IF_ERROR(replica->AddRecords(std::move(records)).status());
+                               src.records.begin() + static_cast<ptrdiff_t>(end));
+    // As the follower takes them: a checkpoint that comes with its records first.
     while (next_checkpoint < src.checkpoints.size() &&
-           ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= replica->size()) {
+           ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= end) {
       RETURN_IF_ERROR(replica->AddCheckpoint(src.checkpoints[next_checkpoint++]).status());
     }
+    RETURN_IF_ERROR(replica->AddRecords(std::move(records)).status());
   }
   const double seconds = Seconds(Clock::now() - t0);
   if (replica->size() != src.records.size()) return Status::Internal("the replica did not take every record");

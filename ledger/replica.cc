@@ -123,8 +123,26 @@ Status Replica::TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, 
   return Status::Ok();
 }
 
-Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions) {
+std::vector<size_t> Replica::ChunkEnds(size_t count) const {
   const size_t chunk = std::max<size_t>(1, options_.chunk_records);
+  const uint64_t first = size();
+  std::vector<size_t> ends;
+  auto due = pending_.upper_bound(first);
+  for (size_t begin = 0; begin < count; begin = ends.back()) {
+    while (due != pending_.end() && due->first <= first + begin) ++due;
+    size_t end = std::min(count, begin + chunk);
+    if (due != pending_.end() && due->first < first + end) end = static_cast<size_t>(due->first - first);
+    ends.push_back(end);
+  }
+  // The last chunk is written with nothing left to open beside it, one core
+  // idle: a short one keeps that idle time short.
+  const size_t tail = std::max<size_t>(1, chunk / 8);
+  const size_t last_begin = ends.size() > 1 ? ends[ends.size() - 2] : 0;
+  if (!ends.empty() && ends.back() - last_begin > 2 * tail) ends.insert(ends.end() - 1, count - tail);
+  return ends;
+}
+
+Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions) {
   const uint64_t first = size();
   auto open = [this, first](std::vector<Bytes>& all, size_t begin, size_t end) {
     std::vector<Result<OpenedRecord>> opened;
@@ -135,15 +153,17 @@ Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>&
     });
     return opened;
   };
+  // A chunk also ends where a checkpoint already received falls, so that it is
+  // checked against the tree and case-head map as they stand, not as put back.
+  const std::vector<size_t> ends = ChunkEnds(records.size());
   // While this thread writes chunk k, the pool opens chunk k+1.
-  auto pending = std::async(std::launch::async, open, std::ref(records), 0, std::min(chunk, records.size()));
-  for (size_t begin = 0; begin < records.size(); begin += chunk) {
+  std::future<std::vector<Result<OpenedRecord>>> pending;
+  if (!ends.empty()) pending = std::async(std::launch::async, open, std::ref(records), 0, ends[0]);
+  for (size_t k = 0; k < ends.size(); ++k) {
     std::vector<Result<OpenedRecord>> opened = pending.get();
-    const size_t end = std::min(begin + chunk, records.size());
-    if (end < records.size()) {
-      pending = std::async(std::launch::async, open, std::ref(records), end,
-                           std::min(end + chunk, records.size()));
-    }
+    const size_t begin = k == 0 ? 0 : ends[k - 1];
+    const size_t end = ends[k];
+    if (k + 1 < ends.size()) pending = std::async(std::launch::async, open, std::ref(records), end, ends[k + 1]);
     std::vector<OpenedRecord> good;
     good.reserve(opened.size());
     std::optional<size_t> bad;
@@ -167,9 +187,11 @@ Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>&
       stop = Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, opened[*bad].status(), first + begin + *bad,
                    Text(records[begin + *bad])),
                   positions[begin + *bad]);
+    } else {
+      stop = CheckPendingCheckpoints();
     }
     if (!stop.ok()) {
-      if (end < records.size()) pending.wait();
+      if (k + 1 < ends.size()) pending.wait();
       return stop;
     }
   }
@@ -231,6 +253,15 @@ Status Replica::CheckPendingCheckpoints() {
   return Status::Ok();
 }
 
+Status Replica::HoldPending(const Checkpoint& cp, std::string_view signed_note) {
+  if (pending_.size() >= options_.max_pending_checkpoints && !pending_.contains(cp.size)) {
+    return Status::Unavailable(std::to_string(pending_.size()) +
+                               " checkpoints are waiting for records the replica has not received");
+  }
+  pending_.try_emplace(cp.size, std::string(signed_note), cp);
+  return Status::Ok();
+}
+
 Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
   RETURN_IF_ERROR(Stopped());
   auto cp = OpenCheckpoint(signed_note, log_key_);
@@ -245,11 +276,14 @@ Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
     RETURN_IF_ERROR(CheckCheckpoint(*cp, std::string(signed_note)));
     return cp->size;
   }
-  if (pending_.size() >= options_.max_pending_checkpoints && !pending_.contains(cp->size)) {
-    return Status::Unavailable(std::to_string(pending_.size()) +
-                               " checkpoints are waiting for records the replica has not received");
-  }
-  pending_.try_emplace(cp->size, std::string(signed_note), *cp);
+  RETURN_IF_ERROR(HoldPending(*cp, signed_note));
+  return cp->size;
+}
+
+std::optional<uint64_t> Replica::AddCheckpointAhead(std::string_view signed_note) {
+  if (!Stopped().ok()) return std::nullopt;
+  auto cp = OpenCheckpoint(signed_note, log_key_);
+  if (!cp.ok() || cp->size <= size() || !HoldPending(*cp, signed_note).ok()) return std::nullopt;
   return cp->size;
 }
 

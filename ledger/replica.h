@@ -80,6 +80,12 @@ class Replica {
   // signature holds: it is then checked, or held to be checked when the
   // records it covers arrive.
   Result<uint64_t> AddCheckpoint(std::string_view signed_note);
+  // For a checkpoint that arrives with the records it covers: if its
+  // signature holds and it is ahead of the records held, it is held, checked
+  // the moment the records reach its size (against the tree and case-head map
+  // in memory rather than put back from the store), and its size returned.
+  // Anything else is left, untouched, for AddCheckpoint after the records.
+  std::optional<uint64_t> AddCheckpointAhead(std::string_view signed_note);
 
   uint64_t size() const { return sequencer_->size(); }
   // The largest checkpoint verified against the replica's own tree.
@@ -99,9 +105,13 @@ class Replica {
   // `records`, dropping repeats of records held, up to a gap or conflict (returned).
   Status TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, std::vector<size_t>& positions);
   Status AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions);
+  // Where the chunks of `count` new records end (exclusive, from the first
+  // new record): every chunk_records, and at each pending checkpoint's size.
+  std::vector<size_t> ChunkEnds(size_t count) const;
   // `cp` is `note` opened (its signature checked).
   Status CheckCheckpoint(const Checkpoint& cp, const std::string& note);
   Status CheckPendingCheckpoints();
+  Status HoldPending(const Checkpoint& cp, std::string_view signed_note);
 
   std::unique_ptr<Store> store_;
   LogReader reader_;

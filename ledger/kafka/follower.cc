@@ -128,7 +128,10 @@ Status Follower::SaveOffsets() {
     rd_kafka_topic_partition_list_add(commit.get(), where.first.c_str(), where.second)->offset = next;
   }
   if (wb.Count() == 0) return Status::Ok();
-  RETURN_IF_ERROR(replica_.store().WriteDurably(wb));
+  // Not synced: offsets lost in a crash only make the follower read again
+  // records it holds, which it drops as repeats; the records themselves were
+  // written durably before.
+  RETURN_IF_ERROR(replica_.store().WriteLazily(wb));
   rd_kafka_commit(consumer_.get(), commit.get(), /*async=*/1);
   return Status::Ok();
 }
@@ -197,17 +200,29 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
 
   const uint64_t before = replica_.size();
   const size_t received = records.size();
+  // Checkpoints ahead of the mirror go first, so that each is checked when the
+  // records reach its size; the rest follow the records, as they arrived.
+  std::vector<std::optional<uint64_t>> ahead;
+  for (const Note& note : notes) ahead.push_back(replica_.AddCheckpointAhead(note.text));
   auto added = replica_.AddRecords(std::move(records));
   if (!added.ok()) {
-    if (replica_.problem() && replica_.problem()->position) {
-      const Taken& t = taken[*replica_.problem()->position];
+    const auto& problem = replica_.problem();
+    if (problem && problem->position) {
+      const Taken& t = taken[*problem->position];
       problem_source_ = Source(options_.topics.records, t.partition, t.offset);
+    } else if (problem && problem->kind == ReplicaProblem::Kind::kRefusedCheckpoint) {
+      for (size_t i = 0; i < notes.size(); ++i) {
+        if (ahead[i] == problem->index) {
+          problem_source_ = Source(options_.topics.checkpoints, notes[i].partition, notes[i].offset);
+        }
+      }
     }
     return added.status();
   }
   duplicates_ += received - *added;
-  for (const Note& note : notes) {
-    auto size = replica_.AddCheckpoint(note.text);
+  for (size_t i = 0; i < notes.size(); ++i) {
+    const Note& note = notes[i];
+    auto size = ahead[i] ? Result<uint64_t>(*ahead[i]) : replica_.AddCheckpoint(note.text);
     if (!size.ok()) {
       if (replica_.problem()) problem_source_ = Source(options_.topics.checkpoints, note.partition, note.offset);
       return size.status();

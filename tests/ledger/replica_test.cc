@@ -19,9 +19,7 @@ namespace {
 
 std::map<std::string, std::string> Contents(Store& store, Cf cf) {
   std::map<std::string, std::string> out;
-  rocksdb::ReadOptions ro;
-  ro.total_order_seek = true;  // event ids sit in a hashed memtable until flushed
-  std::unique_ptr<rocksdb::Iterator> it(store.db()->NewIterator(ro, store.cf(cf)));
+  std::unique_ptr<rocksdb::Iterator> it(store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(cf)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
   return out;
 }
@@ -249,7 +247,32 @@ TEST_CASE("a checkpoint signed by another key or by the log key over another tre
     REQUIRE_FALSE(added.ok());
     CHECK(replica->problem()->kind == ReplicaProblem::Kind::kRefusedCheckpoint);
     CHECK(replica->problem()->index == size);
+    CHECK(replica->size() == size);  // checked on reaching its size: nothing past the fork is written
   }
+}
+
+TEST_CASE("a checkpoint handed over ahead of its records is held only if it is signed and ahead, and never stops the replica") {
+  Primary p(10);
+  TempDir dir;
+  REQUIRE(p.checkpoints.size() >= 2);
+  auto replica = OpenReplica(dir.path(), p.key);
+  const auto& [first_size, first] = p.checkpoints.front();
+  const auto& [last_size, last] = p.checkpoints.back();
+
+  const note::Signer stranger{p.key.name, KeyPair::Generate()};
+  CHECK_FALSE(replica->AddCheckpointAhead(*note::Sign(ParseCheckpointNoteUnverified(last)->Body(), stranger)));
+  CHECK_FALSE(replica->AddCheckpointAhead("not a checkpoint"));
+  CHECK(replica->problem() == std::nullopt);
+
+  CHECK(replica->AddCheckpointAhead(first) == first_size);
+  CHECK(replica->AddCheckpointAhead(last) == last_size);
+  CHECK(replica->pending_checkpoints() == 2);
+  REQUIRE(replica->AddRecords(p.Range(0, first_size + 1)).ok());
+  CHECK(replica->verified_checkpoint_size() == first_size);
+  CHECK_FALSE(replica->AddCheckpointAhead(first));  // behind the records now: for AddCheckpoint
+  REQUIRE(replica->AddRecords(p.records).ok());
+  CHECK(replica->verified_checkpoint_size() == last_size);
+  CHECK(replica->pending_checkpoints() == 0);
 }
 
 TEST_CASE("a replica will not open in a primary's folder nor mirror a log other than its key's") {
