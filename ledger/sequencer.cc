@@ -23,11 +23,22 @@ struct Sequencer::BatchState {
   std::unordered_map<std::string, domain::CaseState> states;
   int64_t time_ms = 0;
   bool purge = false;  // an erasure deleted openings: purge them from disk
+  // Index entries (key, value) put in key order at commit: RocksDB's
+  // skiplist then inserts each next to the one before instead of searching
+  // from the top, which for keys spread over every case is most of a write.
+  std::vector<std::pair<std::string, std::string>> case_index;
+  std::vector<std::pair<std::string, std::string>> event_index;
 };
 
 namespace {
 
 std::string IdKey(const EventId& id) { return std::string(AsChars(id)); }
+
+void PutInKeyOrder(rocksdb::WriteBatch& wb, rocksdb::ColumnFamilyHandle* cf,
+                   std::vector<std::pair<std::string, std::string>>& entries) {
+  std::sort(entries.begin(), entries.end());
+  for (const auto& [key, value] : entries) wb.Put(cf, key, value);
+}
 
 }  // namespace
 
@@ -116,14 +127,12 @@ Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState&
 
 Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchState& batch) {
   if (auto it = batch.states.find(case_id); it != batch.states.end()) return &it->second;
-  domain::CaseState& state = batch.states[case_id];
   if (auto it = state_cache_.find(case_id); it != state_cache_.end()) {
     // Taken, not copied: a batch that commits puts it back, and one that
     // does not leaves the case to be folded again from the store.
-    state = std::move(it->second);
-    state_cache_.erase(it);
-    return &state;
+    return &batch.states.insert(state_cache_.extract(it)).position->second;
   }
+  domain::CaseState& state = batch.states[case_id];
   Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
     ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     if (domain::IsCaseEvent(parsed.statement->payload_type())) {
@@ -211,9 +220,9 @@ void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStateme
   compact_.Append(leaf, [&](merkle::NodeId id, const Hash& h) {
     wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h));
   });
-  wb.Put(store_.cf(Cf::kEventIds), AsChars(s.event_id), index_key);
+  batch.event_index.emplace_back(AsChars(s.event_id), index_key);
   const CaseHead new_head{head.version + 1, leaf};
-  wb.Put(store_.cf(Cf::kCases), keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
+  batch.case_index.emplace_back(keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
   batch.cases[case_id] = new_head;
   const Hash map_key = case_map::KeyOf(case_id);
   case_heads_.Set(map_key, case_map::LeafOf(map_key, index, leaf, new_head.version));
@@ -343,6 +352,8 @@ Status Sequencer::AddCheckpoint(uint64_t size, const std::string& signed_note) {
 }
 
 Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb) {
+  PutInKeyOrder(wb, store_.cf(Cf::kCases), batch.case_index);
+  PutInKeyOrder(wb, store_.cf(Cf::kEventIds), batch.event_index);
   wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(compact_.size()));
   std::string checkpoint;
   if (signer_ && CheckpointDue(batch.time_ms)) {
@@ -359,7 +370,7 @@ Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb) {
   if (head_cache_.size() + batch.cases.size() > kHeadCacheEntries) head_cache_.clear();
   for (auto& [case_id, head] : batch.cases) head_cache_[case_id] = head;
   if (state_cache_.size() + batch.states.size() > kStateCacheEntries) state_cache_.clear();
-  for (auto& [case_id, state] : batch.states) state_cache_[case_id] = std::move(state);
+  state_cache_.merge(batch.states);  // none of them is in the cache: taken out, or new
   if (batch.purge) {
     Status purged = store_.PurgeDeleted({Cf::kSealed, Cf::kParties});
     if (!purged.ok()) failed_ = purged.WithContext("purging erased openings");
