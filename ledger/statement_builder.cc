@@ -54,9 +54,15 @@ Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& 
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 
+void StampEventId(EventId& id, int64_t ms) {
+  const uint64_t t = static_cast<uint64_t>(std::max<int64_t>(0, ms));
+  for (int i = 0; i < 6; ++i) id[static_cast<size_t>(i)] = static_cast<uint8_t>(t >> (8 * (5 - i)));
+}
+
 EventId RandomEventId() {
   EventId id;
   randombytes_buf(id.data(), id.size());
+  StampEventId(id, NowMs());
   return id;
 }
 

@@ -57,6 +57,10 @@ Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& 
                       fb::Payload type, flatbuffers::Offset<void> payload,
                       const StatementExtras& extras = {});
 
+// Event ids lead with the 48-bit millisecond time they were made at
+// (big-endian, as in UUIDv7) and end with random bytes, so that ids made one
+// after another sort one after another and the log's event-id index appends.
+void StampEventId(EventId& id, int64_t ms);
 EventId RandomEventId();
 int64_t NowMs();
 

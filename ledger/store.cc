@@ -1,5 +1,3 @@
-#include <rocksdb/slice_transform.h>
-#include <rocksdb/memtablerep.h>
 #include "ledger/store.h"
 
 #include <rocksdb/filter_policy.h>
@@ -80,10 +78,11 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
     o.memtable_prefix_bloom_size_ratio = 0.1;
     o.memtable_whole_key_filtering = true;
   }
-  if (which == Cf::kEventIds) {
-    o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(16));
-    o.memtable_factory.reset(rocksdb::NewHashLinkListRepFactory(1 << 18));
-  }
+  // Event ids lead with the time they were made (StampEventId), so the
+  // event-id family keeps RocksDB's skiplist memtable: its inserts land near
+  // the end and it flushes in the order it holds. A hash memtable inserted
+  // faster but had to sort every entry into a new skiplist at each flush,
+  // 4.6% of a follower's CPU (docs/performance.md, run Q).
   // Hashes and signatures do not compress.
   o.compression = (which == Cf::kTree || which == Cf::kEventIds) ? rocksdb::kNoCompression
                                                                  : rocksdb::kLZ4Compression;
@@ -194,6 +193,10 @@ Status Store::WriteDurably(rocksdb::WriteBatch& batch) {
   rocksdb::WriteOptions wo;
   wo.sync = true;
   return FromRocks(db_->Write(wo, &batch), "writing a batch to the log");
+}
+
+Status Store::WriteLazily(rocksdb::WriteBatch& batch) {
+  return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing a batch to the log");
 }
 
 Result<std::optional<std::string>> Store::Get(Cf which, std::string_view key) {

@@ -54,6 +54,7 @@ std::vector<Bytes> Generator::RegistryStatements() const {
     const Hash id = Derive("officer-event", i);
     std::copy_n(id.begin(), h.event_id.size(), h.event_id.begin());
     h.occurred_at_ms = kBaseMs - kDayMs + static_cast<int64_t>(i) * 1000;
+    StampEventId(h.event_id, h.occurred_at_ms);
     std::vector<fb::Role> roles = {fb::Role::Officer};
     if (i % 6 == 5) roles.push_back(fb::Role::Reviewer);
     const OfficerInfo info{officers_[i].certificate_no, officers_[i].name, i % 6 == 5 ? "法制审核员" : "执法队员",
@@ -76,6 +77,7 @@ Bytes Generator::Event(uint64_t i) const {
   header.certificate_no = officer.certificate_no;
   header.key = officer.key.public_key();
   header.occurred_at_ms = kBaseMs + static_cast<int64_t>(i) * 1000;
+  StampEventId(header.event_id, header.occurred_at_ms);
   const std::string title = Pick(kActs, h[17]);
   const std::string text = title + "：" + Pick(kPlaces, h[18]) + "，" + Pick(kFindings, h[19]) +
                            "。执法人员" + officer.name + "（执法证号" + officer.certificate_no + "）";

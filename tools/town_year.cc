@@ -147,6 +147,7 @@ struct RegistryWriter {
     const Hash id = Derive(plan.seed, "registry-event", n++);
     std::copy_n(id.begin(), h.event_id.size(), h.event_id.begin());
     h.occurred_at_ms = at_ms + static_cast<int64_t>(n) * 60'000;
+    StampEventId(h.event_id, h.occurred_at_ms);
     out.push_back(SignStatement(build(h), plan.root.key));
   }
 };
@@ -305,6 +306,7 @@ class CaseWriter {
     a.key = &o.key;
     a.at_ms = now_;
     for (auto& byte : a.event_id) byte = static_cast<uint8_t>(rng_());
+    StampEventId(a.event_id, now_);
     a.salt_source = [this](Bytes& salt) {
       for (auto& byte : salt) byte = static_cast<uint8_t>(rng_());
     };
