@@ -73,6 +73,10 @@ class Store {
 
   // Writes `batch` atomically with the WAL synced to disk before returning.
   Status WriteDurably(rocksdb::WriteBatch& batch);
+  // Writes `batch` atomically without waiting for the disk: for what a crash
+  // may lose because it can be found again (a follower's stream offsets). The
+  // next durable write makes it durable too.
+  Status WriteLazily(rocksdb::WriteBatch& batch);
 
   Result<std::optional<std::string>> Get(Cf which, std::string_view key);
 
