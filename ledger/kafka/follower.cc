@@ -158,8 +158,9 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
   int wait = timeout_ms;
   while (records.size() < options_.max_batch && !gap && bad_topic.ok()) {
     MessagePtr m(rd_kafka_consumer_poll(consumer_.get(), wait));
-    wait = 0;
     if (!m) break;
+    if (wait != 0) first_message_at_ = std::chrono::steady_clock::now();
+    wait = 0;
     const std::string topic = m->rkt != nullptr ? rd_kafka_topic_name(m->rkt) : "";
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
       if (auto it = partitions_.find({topic, m->partition}); it != partitions_.end()) it->second.at_end = true;

@@ -14,6 +14,7 @@
 #ifndef LAWTRAIL_LEDGER_KAFKA_FOLLOWER_H_
 #define LAWTRAIL_LEDGER_KAFKA_FOLLOWER_H_
 
+#include <chrono>
 #include <deque>
 #include <map>
 #include <memory>
@@ -51,6 +52,9 @@ class Follower {
   // batch), checks and writes it. Returns the records added. An error other
   // than kUnavailable means the follower stopped: problem() says why.
   Result<uint64_t> Poll(int timeout_ms);
+  // When the latest Poll took its first message: where its work began, after
+  // any wait for the brokers.
+  std::chrono::steady_clock::time_point last_poll_first_message() const { return first_message_at_; }
   // True when every partition assigned has been read to its end.
   bool caught_up() const;
   FollowerLag Lag() const;
@@ -86,6 +90,7 @@ class Follower {
   std::string problem_source_;
   uint64_t newest_checkpoint_ = 0;
   uint64_t duplicates_ = 0;
+  std::chrono::steady_clock::time_point first_message_at_{};
   bool assigned_ = false;
 };
 
