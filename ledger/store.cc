@@ -136,7 +136,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   // acknowledged only after a sync, so nothing acknowledged is lost.
   db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   db_options.max_background_jobs = 2;
-  db_options.allow_concurrent_memtable_write = false;  // one writer; lets event ids use a hash memtable
+  db_options.allow_concurrent_memtable_write = false;  // one writer: no concurrent-insert overhead
   // Bounds the WAL that every open (and every read-only open) replays.
   db_options.max_total_wal_size = 128 << 20;
   // Write SST files back to disk as they are built, so that a flush never
