@@ -118,9 +118,26 @@ Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& 
   return same(*index, rv.signed_statement);
 }
 
+rocksdb::WriteBatch& Sequencer::EmptyWriteBatch() {
+  // A batch of records outgrows a fresh buffer many times over; cleared, the
+  // buffer keeps its capacity, unless one unusually large batch left it huge.
+  constexpr size_t kKeptCapacity = 64 << 20;
+  if (write_batch_.GetDataSize() > kKeptCapacity) {
+    write_batch_ = rocksdb::WriteBatch();
+  } else {
+    write_batch_.Clear();
+  }
+  return write_batch_;
+}
+
+bool Sequencer::HasRecords(const std::string& case_id) const {
+  return case_heads_.Get(case_map::KeyOf(case_id)).has_value();
+}
+
 Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState& batch) {
   if (auto it = batch.cases.find(case_id); it != batch.cases.end()) return it->second;
   if (auto it = head_cache_.find(case_id); it != head_cache_.end()) return it->second;
+  if (!HasRecords(case_id)) return CaseHead{};
   ASSIGN_OR_RETURN(auto head, reader_.CaseHeadOf(case_id));
   return head.value_or(CaseHead{});
 }
@@ -133,6 +150,7 @@ Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchS
     return &batch.states.insert(state_cache_.extract(it)).position->second;
   }
   domain::CaseState& state = batch.states[case_id];
+  if (!HasRecords(case_id)) return &state;
   Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
     ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     if (domain::IsCaseEvent(parsed.statement->payload_type())) {
@@ -267,7 +285,7 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
   BatchState batch;
   // Time recorded never decreases, even if the wall clock steps back.
   batch.time_ms = std::max(clock_(), last_time_ms_);
-  rocksdb::WriteBatch wb;
+  rocksdb::WriteBatch& wb = EmptyWriteBatch();
   const uint64_t size_before = compact_.size();
   for (auto& item : items) {
     if (!item.ok()) {
@@ -322,7 +340,7 @@ Replicated Sequencer::Replicate(std::vector<OpenedRecord>& records) {
   }
   BatchState batch;
   batch.time_ms = last_time_ms_;
-  rocksdb::WriteBatch wb;
+  rocksdb::WriteBatch& wb = EmptyWriteBatch();
   for (OpenedRecord& r : records) {
     if (Status s = ReplicateOne(r, batch, wb); !s.ok()) {
       out.refusal = std::move(s);

@@ -129,6 +129,11 @@ class Sequencer {
   // keeps its state; a failed write latches failed_.
   Status Commit(BatchState& batch, rocksdb::WriteBatch& wb);
   Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
+  // From the case-head map in memory, which holds every case: a case opened
+  // now is known to be new without looking for its records in the store.
+  bool HasRecords(const std::string& case_id) const;
+  // The one write batch, emptied: Integrate and Replicate fill it in turn.
+  rocksdb::WriteBatch& EmptyWriteBatch();
   Result<CaseHead> HeadOf(const std::string& case_id, const BatchState& batch);
   Result<domain::CaseState*> StateOf(const std::string& case_id, BatchState& batch);
   void WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb::WriteBatch& wb);
@@ -160,6 +165,7 @@ class Sequencer {
   // records again (a case is tens of records).
   static constexpr size_t kStateCacheEntries = 1 << 16;
   std::unordered_map<std::string, domain::CaseState> state_cache_;
+  rocksdb::WriteBatch write_batch_;
 };
 
 }  // namespace lawtrail
