@@ -1,6 +1,7 @@
 #include "ledger/replica.h"
 
 #include <filesystem>
+#include <atomic>
 #include <future>
 
 #include "ledger/checkpoint.h"
@@ -134,36 +135,51 @@ std::vector<size_t> Replica::ChunkEnds(size_t count) const {
     if (due != pending_.end() && due->first < first + end) end = static_cast<size_t>(due->first - first);
     ends.push_back(end);
   }
-  // The last chunk is written with nothing left to open beside it, one core
-  // idle: a short one keeps that idle time short.
-  const size_t tail = std::max<size_t>(1, chunk / 8);
-  const size_t last_begin = ends.size() > 1 ? ends[ends.size() - 2] : 0;
-  if (!ends.empty() && ends.back() - last_begin > 2 * tail) ends.insert(ends.end() - 1, count - tail);
+  // Each chunk is written while the next is opened, and the last with
+  // nothing left to open beside it. The last chunk is cut into halves, each
+  // half the one before, so the writer is never far behind the pool.
+  const size_t tail = std::max<size_t>(1, chunk / 32);
+  if (ends.empty()) return ends;
+  size_t at = ends.size() > 1 ? ends[ends.size() - 2] : 0;
+  ends.pop_back();
+  while (count - at > 2 * tail) ends.push_back(at += (count - at) / 2);
+  ends.push_back(count);
   return ends;
 }
 
 Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions) {
   const uint64_t first = size();
-  auto open = [this, first](std::vector<Bytes>& all, size_t begin, size_t end) {
-    std::vector<Result<OpenedRecord>> opened;
-    opened.reserve(end - begin);
-    for (size_t i = begin; i < end; ++i) opened.emplace_back(Status::Internal("not opened"));
-    options_.pool->ParallelFor(end - begin, [&](size_t i) {
-      opened[i] = OpenRecord(all[begin + i], first + begin + i);
-    });
-    return opened;
-  };
   // A chunk also ends where a checkpoint already received falls, so that it is
   // checked against the tree and case-head map as they stand, not as put back.
   const std::vector<size_t> ends = ChunkEnds(records.size());
-  // While this thread writes chunk k, the pool opens chunk k+1.
-  std::future<std::vector<Result<OpenedRecord>>> pending;
-  if (!ends.empty()) pending = std::async(std::launch::async, open, std::ref(records), 0, ends[0]);
+  using Opened = std::vector<Result<OpenedRecord>>;
+  std::vector<std::promise<Opened>> promised(ends.size());
+  std::vector<std::future<Opened>> opened_chunks;
+  for (auto& p : promised) opened_chunks.push_back(p.get_future());
+  // The pool opens the chunks one after another without waiting for this
+  // thread, which writes each as it is opened. Opening only one chunk ahead
+  // left the pool idle whenever a write outlasted the next chunk's opening.
+  std::atomic<bool> abandoned{false};
+  auto opener = std::async(std::launch::async, [&] {
+    for (size_t k = 0; k < ends.size() && !abandoned; ++k) {
+      const size_t begin = k == 0 ? 0 : ends[k - 1];
+      Opened opened;
+      opened.reserve(ends[k] - begin);
+      for (size_t i = begin; i < ends[k]; ++i) opened.emplace_back(Status::Internal("not opened"));
+      options_.pool->ParallelFor(ends[k] - begin, [&](size_t i) {
+        opened[i] = OpenRecord(records[begin + i], first + begin + i);
+      });
+      promised[k].set_value(std::move(opened));
+    }
+  });
+  auto stop_opening = [&](Status stop) {
+    abandoned = true;
+    opener.wait();
+    return stop;
+  };
   for (size_t k = 0; k < ends.size(); ++k) {
-    std::vector<Result<OpenedRecord>> opened = pending.get();
+    Opened opened = opened_chunks[k].get();
     const size_t begin = k == 0 ? 0 : ends[k - 1];
-    const size_t end = ends[k];
-    if (k + 1 < ends.size()) pending = std::async(std::launch::async, open, std::ref(records), end, ends[k + 1]);
     std::vector<OpenedRecord> good;
     good.reserve(opened.size());
     std::optional<size_t> bad;
@@ -190,11 +206,9 @@ Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>&
     } else {
       stop = CheckPendingCheckpoints();
     }
-    if (!stop.ok()) {
-      if (k + 1 < ends.size()) pending.wait();
-      return stop;
-    }
+    if (!stop.ok()) return stop_opening(stop);
   }
+  opener.wait();
   return CheckPendingCheckpoints();
 }
 
