@@ -1,6 +1,7 @@
 #include "ledger/store.h"
 
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/perf_level.h>
 
 #include <cstdarg>
 #include <cstdio>
@@ -192,11 +193,18 @@ Status Store::PurgeDeleted(std::initializer_list<Cf> families) {
 Status Store::WriteDurably(rocksdb::WriteBatch& batch) {
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  return FromRocks(db_->Write(wo, &batch), "writing a batch to the log");
+  return Write(wo, batch);
 }
 
-Status Store::WriteLazily(rocksdb::WriteBatch& batch) {
-  return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing a batch to the log");
+Status Store::WriteLazily(rocksdb::WriteBatch& batch) { return Write(rocksdb::WriteOptions(), batch); }
+
+Status Store::Write(const rocksdb::WriteOptions& options, rocksdb::WriteBatch& batch) {
+  // RocksDB counts, per thread, statistics lawtrail never reads, by default
+  // on every key comparison: a thread-local lookup each time, 1.2% of a
+  // follower's CPU (docs/performance.md, run R). The thread that writes also
+  // does the writer's reads, so turning it off here covers those too.
+  rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+  return FromRocks(db_->Write(options, &batch), "writing a batch to the log");
 }
 
 Result<std::optional<std::string>> Store::Get(Cf which, std::string_view key) {

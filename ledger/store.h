@@ -98,6 +98,7 @@ class Store {
 
  private:
   Store() = default;
+  Status Write(const rocksdb::WriteOptions& options, rocksdb::WriteBatch& batch);
   static uint64_t CacheKey(merkle::NodeId id) { return uint64_t{id.level} << 58 | id.index; }
   std::shared_mutex cache_mu_;
   std::unordered_map<uint64_t, Hash> node_cache_;  // guarded by cache_mu_
