@@ -332,7 +332,7 @@ Status Sequencer::ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::Writ
   return Status::Ok();
 }
 
-Replicated Sequencer::Replicate(std::vector<OpenedRecord>& records) {
+Replicated Sequencer::Replicate(std::vector<OpenedRecord>& records, bool sync) {
   Replicated out;
   if (!failed_.ok()) {
     out.refusal = failed_;
@@ -349,7 +349,7 @@ Replicated Sequencer::Replicate(std::vector<OpenedRecord>& records) {
     }
     ++out.written;
   }
-  if (out.written > 0 && !Commit(batch, wb).ok()) {
+  if (out.written > 0 && !Commit(batch, wb, sync).ok()) {
     out.written = 0;
     out.refusal = failed_;
     out.refused_index.reset();
@@ -369,7 +369,7 @@ Status Sequencer::AddCheckpoint(uint64_t size, const std::string& signed_note) {
   return Status::Ok();
 }
 
-Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb) {
+Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync) {
   PutInKeyOrder(wb, store_.cf(Cf::kCases), batch.case_index);
   PutInKeyOrder(wb, store_.cf(Cf::kEventIds), batch.event_index);
   wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(compact_.size()));
@@ -378,7 +378,7 @@ Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb) {
     checkpoint = SignCheckpoint();
     wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(compact_.size()), checkpoint);
   }
-  Status written = store_.WriteDurably(wb);
+  Status written = sync ? store_.WriteDurably(wb) : store_.WriteLazily(wb);
   if (!written.ok()) {
     failed_ = written.WithContext("the log stopped accepting records; reopen it to recover");
     return failed_;

@@ -83,9 +83,11 @@ class Sequencer {
   std::vector<AppendResult> Integrate(std::vector<Result<ParsedStatement>>& items);
 
   // A replica's Integrate: writes `records` (opened, their signatures checked)
-  // in order, in one synced batch, up to the first that is not what the
-  // primary could have written next.
-  Replicated Replicate(std::vector<OpenedRecord>& records);
+  // in order, in one batch, up to the first that is not what the primary
+  // could have written next. With `sync` false the batch is not yet durable:
+  // the caller makes it so (Store::SyncWal, or a later synced write) before
+  // it tells anyone the records are held.
+  Replicated Replicate(std::vector<OpenedRecord>& records, bool sync = true);
   // Stores a signed checkpoint of size `size` that the caller has verified
   // against the log key and this tree.
   Status AddCheckpoint(uint64_t size, const std::string& signed_note);
@@ -125,9 +127,9 @@ class Sequencer {
   void PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s, const std::string& case_id,
                  const CaseHead& head, const Admitted& admitted, BatchState& batch,
                  rocksdb::WriteBatch& wb);
-  // Writes the batch durably (with a checkpoint when due) and, only then,
-  // keeps its state; a failed write latches failed_.
-  Status Commit(BatchState& batch, rocksdb::WriteBatch& wb);
+  // Writes the batch (with a checkpoint when due), durably if `sync`, and only
+  // then keeps its state; a failed write latches failed_.
+  Status Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync = true);
   Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
   // From the case-head map in memory, which holds every case: a case opened
   // now is known to be new without looking for its records in the store.

@@ -198,6 +198,8 @@ Status Store::WriteDurably(rocksdb::WriteBatch& batch) {
 
 Status Store::WriteLazily(rocksdb::WriteBatch& batch) { return Write(rocksdb::WriteOptions(), batch); }
 
+Status Store::SyncWal() { return FromRocks(db_->SyncWAL(), "syncing the log's write-ahead log"); }
+
 Status Store::Write(const rocksdb::WriteOptions& options, rocksdb::WriteBatch& batch) {
   // RocksDB counts, per thread, statistics lawtrail never reads, by default
   // on every key comparison: a thread-local lookup each time, 1.2% of a

@@ -77,6 +77,8 @@ class Store {
   // may lose because it can be found again (a follower's stream offsets). The
   // next durable write makes it durable too.
   Status WriteLazily(rocksdb::WriteBatch& batch);
+  // Makes every write so far durable.
+  Status SyncWal();
 
   Result<std::optional<std::string>> Get(Cf which, std::string_view key);
 
