@@ -2,6 +2,7 @@
 
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/perf_level.h>
+#include <rocksdb/slice_transform.h>
 
 #include <cstdarg>
 #include <cstdio>
@@ -66,6 +67,17 @@ constexpr const char* kCfNames[] = {"records", "tree",   "checkpoints", "event_i
                                     "meta",    "sealed", "parties",     "flags"};
 static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
 
+// The case a case-index key belongs to: all of it but the record index at
+// its end (keys::CaseIndex).
+class CaseOfIndexKey : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "lawtrail.CaseOfIndexKey"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    return {key.data(), key.size() - sizeof(uint64_t)};
+  }
+  bool InDomain(const rocksdb::Slice& key) const override { return key.size() > sizeof(uint64_t); }
+};
+
 rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   // Point lookups (event ids, tree nodes) dominate: bloom filters let a miss
@@ -84,6 +96,12 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   // the end and it flushes in the order it holds. A hash memtable inserted
   // faster but had to sort every entry into a new skiplist at each flush,
   // 4.6% of a follower's CPU (docs/performance.md, run Q).
+  // A case's records are spread over the log, so its index entries land all
+  // over the memtable; RocksDB keeps, per case, where the last one went and
+  // inserts the next beside it instead of searching the skiplist from the top.
+  if (which == Cf::kCases) {
+    o.memtable_insert_with_hint_prefix_extractor = std::make_shared<CaseOfIndexKey>();
+  }
   // Hashes and signatures do not compress.
   o.compression = (which == Cf::kTree || which == Cf::kEventIds) ? rocksdb::kNoCompression
                                                                  : rocksdb::kLZ4Compression;
