@@ -30,7 +30,7 @@ struct FollowerOptions {
   std::string bootstraps;
   Topics topics;
   std::string group;          // the consumer group; default "lawtrail-follow.<origin>"
-  size_t max_batch = 4096;    // records verified and written together at most
+  size_t max_batch = 10000;   // records verified and written together at most
   Settings extra;             // further librdkafka settings (security, timeouts)
 };
 
