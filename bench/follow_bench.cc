@@ -2,7 +2,7 @@
 // against the limit of Ed25519 verification of the same records' signatures
 // on all cores of this machine.
 //
-//   lawtrail_follow_bench [--cases N] [--dir PATH] [--repeat K] [--only replica]
+//   lawtrail_follow_bench [--cases N] [--dir PATH] [--repeat K] [--only replica|follower]
 //
 // Two figures, each over the whole log:
 //  - the replica alone (ledger/replica.h): records handed over in the
@@ -176,6 +176,10 @@ int Run(uint64_t cases, const std::string& dir, int repeat, const std::string& o
   for (int k = 0; k < repeat; ++k) {
     if (only == "replica") {  // for a profiler: the replica alone
       (void)ReplicaOnly(*src, dir + "/replica-bench", pool);
+      continue;
+    }
+    if (only == "follower") {  // for a profiler: the follower alone
+      (void)EndToEnd(*src, segment, dir + "/follow-bench", **cluster, pool);
       continue;
     }
     const double before = Ed25519AllCores(parsed, pool, 1);
