@@ -120,9 +120,11 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
       const kafka::Message m = headers.For(topics.records, src.key.name, src.records[i], nullptr);
       RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "producing a record"));
     }
+    uint64_t checkpoint_due = 0;  // the largest checkpoint of this backlog
     while (next_checkpoint < src.checkpoints.size() &&
            ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= end) {
       const auto& note = src.checkpoints[next_checkpoint++];
+      checkpoint_due = ParseCheckpointNoteUnverified(note)->size;
       RETURN_IF_ERROR(kafka::FromKafka(
           kafka::ProduceWhenRoom(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr}, 10),
           "producing a checkpoint"));
@@ -131,7 +133,11 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
       return Status::Unavailable("a backlog was not delivered");
     }
     std::optional<Clock::time_point> t0;
-    while (replica->size() < end) {
+    // The checkpoints travel on their own topic and may come a fetch after
+    // the records they cover: the backlog is done when they are verified too.
+    const auto deadline = Clock::now() + std::chrono::minutes(2);
+    while (replica->size() < end || replica->verified_checkpoint_size() < checkpoint_due) {
+      if (Clock::now() > deadline) return Status::Unavailable("the follower did not take a backlog in 2 minutes");
       ASSIGN_OR_RETURN(const uint64_t added, follower->Poll(100));
       // From the first record in hand: not the group join, nor the brokers'
       // fetch wait; the first batch's checks count.
