@@ -106,7 +106,8 @@ class Replica {
   Status TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, std::vector<size_t>& positions);
   Status AppendNew(std::vector<Bytes> records, const std::vector<size_t>& positions);
   // Where the chunks of `count` new records end (exclusive, from the first
-  // new record): every chunk_records, and at each pending checkpoint's size.
+  // new record): every chunk_records, at each pending checkpoint's size, and
+  // in ever shorter halves over the last chunk.
   std::vector<size_t> ChunkEnds(size_t count) const;
   // `cp` is `note` opened (its signature checked).
   Status CheckCheckpoint(const Checkpoint& cp, const std::string& note);

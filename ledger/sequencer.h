@@ -61,7 +61,7 @@ struct CaseHeadProof {
 };
 
 struct Replicated {
-  size_t written = 0;                    // records written (durably), from the first
+  size_t written = 0;                    // records written (durably, if synced), from the first
   Status refusal;                        // why the record after them was not
   std::optional<uint64_t> refused_index;  // its index, when a record was refused
 };
