@@ -121,10 +121,11 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
       RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "producing a record"));
     }
     uint64_t checkpoint_due = 0;  // the largest checkpoint of this backlog
-    while (next_checkpoint < src.checkpoints.size() &&
-           ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= end) {
-      const auto& note = src.checkpoints[next_checkpoint++];
-      checkpoint_due = ParseCheckpointNoteUnverified(note)->size;
+    for (; next_checkpoint < src.checkpoints.size(); ++next_checkpoint) {
+      const auto& note = src.checkpoints[next_checkpoint];
+      const uint64_t size = ParseCheckpointNoteUnverified(note)->size;
+      if (size > end) break;
+      checkpoint_due = size;
       RETURN_IF_ERROR(kafka::FromKafka(
           kafka::ProduceWhenRoom(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr}, 10),
           "producing a checkpoint"));

@@ -1,7 +1,7 @@
 #include "ledger/replica.h"
 
-#include <filesystem>
 #include <atomic>
+#include <filesystem>
 #include <future>
 
 #include "ledger/checkpoint.h"

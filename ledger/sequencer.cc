@@ -130,19 +130,18 @@ rocksdb::WriteBatch& Sequencer::EmptyWriteBatch() {
   return write_batch_;
 }
 
-bool Sequencer::HasRecords(const std::string& case_id) const {
-  return case_heads_.Get(case_map::KeyOf(case_id)).has_value();
-}
-
 Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState& batch) {
   if (auto it = batch.cases.find(case_id); it != batch.cases.end()) return it->second;
   if (auto it = head_cache_.find(case_id); it != head_cache_.end()) return it->second;
-  if (!HasRecords(case_id)) return CaseHead{};
+  // The case-head map in memory holds every case: one absent from it is new,
+  // with no need to look for its records in the store.
+  if (!case_heads_.Get(case_map::KeyOf(case_id))) return CaseHead{};
   ASSIGN_OR_RETURN(auto head, reader_.CaseHeadOf(case_id));
   return head.value_or(CaseHead{});
 }
 
-Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchState& batch) {
+Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, const CaseHead& head,
+                                              BatchState& batch) {
   if (auto it = batch.states.find(case_id); it != batch.states.end()) return &it->second;
   if (auto it = state_cache_.find(case_id); it != state_cache_.end()) {
     // Taken, not copied: a batch that commits puts it back, and one that
@@ -150,7 +149,7 @@ Result<domain::CaseState*> Sequencer::StateOf(const std::string& case_id, BatchS
     return &batch.states.insert(state_cache_.extract(it)).position->second;
   }
   domain::CaseState& state = batch.states[case_id];
-  if (!HasRecords(case_id)) return &state;
+  if (head.version == 0) return &state;  // no records yet: nothing to fold
   Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
     ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     if (domain::IsCaseEvent(parsed.statement->payload_type())) {
@@ -223,7 +222,7 @@ Result<Sequencer::Admitted> Sequencer::AdmitNext(const ParsedStatement& s, const
                                                  BatchState& batch) {
   Admitted a;
   if (domain::IsCaseEvent(s.statement->payload_type())) {
-    ASSIGN_OR_RETURN(a.state, StateOf(case_id, batch));
+    ASSIGN_OR_RETURN(a.state, StateOf(case_id, head, batch));
   }
   ASSIGN_OR_RETURN(a.flags, Admit(registry_, s, {origin_, compact_.size(), time_ms, head, a.state}));
   return a;

@@ -131,13 +131,11 @@ class Sequencer {
   // then keeps its state; a failed write latches failed_.
   Status Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync = true);
   Result<std::optional<Appended>> FindDuplicate(const ParsedStatement& s, const BatchState& batch);
-  // From the case-head map in memory, which holds every case: a case opened
-  // now is known to be new without looking for its records in the store.
-  bool HasRecords(const std::string& case_id) const;
   // The one write batch, emptied: Integrate and Replicate fill it in turn.
   rocksdb::WriteBatch& EmptyWriteBatch();
   Result<CaseHead> HeadOf(const std::string& case_id, const BatchState& batch);
-  Result<domain::CaseState*> StateOf(const std::string& case_id, BatchState& batch);
+  // `head` is the case's head before the record: a case with none is new.
+  Result<domain::CaseState*> StateOf(const std::string& case_id, const CaseHead& head, BatchState& batch);
   void WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb::WriteBatch& wb);
   Status EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb);
   std::string SignCheckpoint();

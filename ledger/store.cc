@@ -96,6 +96,7 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   // the end and it flushes in the order it holds. A hash memtable inserted
   // faster but had to sort every entry into a new skiplist at each flush,
   // 4.6% of a follower's CPU (docs/performance.md, run Q).
+  //
   // A case's records are spread over the log, so its index entries land all
   // over the memtable; RocksDB keeps, per case, where the last one went and
   // inserts the next beside it instead of searching the skiplist from the top.
