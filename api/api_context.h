@@ -11,6 +11,7 @@
 #include "api/metrics.h"
 #include "ledger/log.h"
 #include "ledger/log_reader.h"
+#include "ledger/strict_json.h"
 #include "projectors/view_store.h"
 
 namespace lawtrail::api {
@@ -23,6 +24,7 @@ struct ApiContext {
   Metrics* metrics = nullptr;
   std::string verifier_key;  // the log's note verifier key
   size_t max_statements_per_request = 4096;
+  JsonLimits json_limits;  // every JSON body is checked against these before it is parsed
 };
 
 }  // namespace lawtrail::api

@@ -13,6 +13,40 @@
 
 namespace lawtrail::api {
 
+namespace {
+
+// Text from the client as the log may show it: printable, and short. Bytes
+// below 0x20 and 0x7f become %XX, so that no path can forge a log line or
+// send a terminal escape to whoever reads it.
+std::string Printable(std::string_view s, size_t max) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : s.substr(0, max)) {
+    if (c < 0x20 || c == 0x7f || c == '%' || c == ' ') {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (s.size() > max) out += "…";
+  return out;
+}
+
+}  // namespace
+
+// `<client> <method> <path> <status> <bytes> <ms>ms [<error code>]`: the path
+// and status only, never a header (so never a token) nor the query (which may
+// hold what someone searched for).
+std::string AccessLogLine(const Served& done) {
+  char timing[32];
+  std::snprintf(timing, sizeof timing, "%.1fms", std::chrono::duration<double, std::milli>(done.latency).count());
+  std::string line = Printable(done.peer, 64) + " " + Printable(done.request.method, 16) + " " +
+                     Printable(done.request.raw_path, 256) + " " + std::to_string(done.status) + " " +
+                     std::to_string(done.response_bytes) + " " + timing;
+  if (!done.error_code.empty()) line += " " + Printable(done.error_code, 64);
+  return line;
+}
+
 ApiServer::ApiServer(Store& store, ApiServerOptions options)
     : options_(std::move(options)), reader_(store), router_(options_.tokens) {}
 
@@ -20,7 +54,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
                                                     std::string verifier_key, ApiServerOptions options) {
   std::unique_ptr<ApiServer> s(new ApiServer(store, std::move(options)));
   s->context_ = ApiContext{log, &s->reader_, &store, views, &s->metrics_, std::move(verifier_key),
-                           s->options_.max_statements_per_request};
+                           s->options_.max_statements_per_request, s->options_.json_limits};
   if (views != nullptr) {
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }
@@ -34,16 +68,29 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
     return HttpResponse::Text(self->RenderMetrics(), "text/plain; version=0.0.4; charset=utf-8");
   });
   auto served = [self](const Served& done) {
+    constexpr size_t kLargeAnswerBytes = 1 << 20;
+    if (self->options_.release_memory && done.request.body.size() + done.response_bytes >= kLargeAnswerBytes) {
+      {
+        std::lock_guard lock(self->stop_mu_);
+        self->release_wanted_ = true;
+      }
+      self->memory_cv_.notify_one();
+    }
     self->metrics_.CountRequest(done.request.route, done.status, done.latency, done.request.method == "POST");
+    if (done.status >= 400) self->metrics_.CountRefusal(done.status, done.error_code);
     if (!self->options_.access_log) return;
-    // The path and status only: never a header, so never a token.
+    const std::string line = AccessLogLine(done);
     std::lock_guard lock(self->access_log_mu_);
-    std::fprintf(stderr, "%s %s %u %zu %.1fms\n", done.request.method.c_str(), done.request.raw_path.c_str(),
-                 done.status, done.response_bytes, std::chrono::duration<double, std::milli>(done.latency).count());
+    if (self->options_.access_log_sink) {
+      self->options_.access_log_sink(line);
+    } else {
+      std::fprintf(stderr, "%s\n", line.c_str());
+    }
   };
   ASSIGN_OR_RETURN(s->http_, HttpServer::Listen(s->options_.http,
                                                 [self](HttpRequest& r) { return self->router_.Handle(r); }, served));
   if (s->runner_) s->projector_ = std::thread([self] { self->ProjectLoop(); });
+  if (s->options_.release_memory) s->memory_ = std::thread([self] { self->MemoryLoop(); });
   s->http_->Start();
   return s;
 }
@@ -58,7 +105,23 @@ void ApiServer::Stop() {
     stopping_ = true;
   }
   stop_cv_.notify_all();
+  memory_cv_.notify_all();
   if (projector_.joinable()) projector_.join();
+  if (memory_.joinable()) memory_.join();
+}
+
+void ApiServer::MemoryLoop() {
+  std::unique_lock lock(stop_mu_);
+  for (;;) {
+    memory_cv_.wait(lock, [this] { return stopping_ || release_wanted_; });
+    if (stopping_) return;
+    release_wanted_ = false;
+    lock.unlock();
+    options_.release_memory();
+    lock.lock();
+    // At most once a second: a stream of large requests reuses the memory.
+    memory_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
+  }
 }
 
 void ApiServer::ProjectLoop() {

@@ -19,6 +19,7 @@
 #include "api/api_context.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "ledger/strict_json.h"
 #include "projectors/runner.h"
 
 namespace lawtrail::api {
@@ -29,10 +30,20 @@ struct ApiServerOptions {
   size_t max_statements_per_request = 4096;
   // How often the projectors look for new records when idle.
   std::chrono::milliseconds project_interval{200};
-  bool access_log = true;  // one line per request on stderr (never a token)
+  bool access_log = true;  // one line per answer, refusals included (never a header, so never a token)
+  // Where access-log lines go (without their newline); stderr when unset.
+  std::function<void(std::string_view line)> access_log_sink;
+  JsonLimits json_limits;  // for every JSON body (docs/reliability.md)
+  // Hands the allocator's free memory back to the system (tools/allocator.h).
+  // Called, at most once a second, after an answer that moved 1 MiB or more,
+  // so that one large request does not leave the server large. Unset: never.
+  std::function<void()> release_memory;
   // More Prometheus text for /metrics (e.g. the relay's cursor and lag).
   std::function<std::string()> extra_metrics;
 };
+
+// The access log's line for one answer.
+std::string AccessLogLine(const Served& done);
 
 class ApiServer {
  public:
@@ -47,10 +58,12 @@ class ApiServer {
   void Stop();
   uint16_t port() const { return http_->port(); }
   Metrics& metrics() { return metrics_; }
+  const Router& router() const { return router_; }
 
  private:
   ApiServer(Store& store, ApiServerOptions options);
   void ProjectLoop();
+  void MemoryLoop();
   std::string RenderMetrics();
   HttpResponse Health();
 
@@ -65,6 +78,9 @@ class ApiServer {
   std::mutex access_log_mu_;
 
   std::thread projector_;
+  std::thread memory_;  // runs options_.release_memory when an answer asks for it
+  std::condition_variable memory_cv_;
+  bool release_wanted_ = false;  // guarded by stop_mu_
   std::mutex stop_mu_;
   std::condition_variable stop_cv_;
   bool stopping_ = false;  // guarded by stop_mu_

@@ -62,6 +62,8 @@ struct HttpServer::Impl {
   std::atomic<size_t> busy{0};  // requests read and not yet answered
   std::mutex sessions_mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // guarded by sessions_mu
+  std::mutex clients_mu;
+  std::unordered_map<std::string, size_t> per_client;  // open connections by address; guarded by clients_mu
   bool started = false;
   bool stopped = false;
   uint16_t bound_port = 0;
@@ -77,7 +79,11 @@ struct HttpServer::Impl {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, HttpServer::Impl& server)
-      : stream_(std::move(socket)), timer_(stream_.get_executor()), server_(server) {}
+      : stream_(std::move(socket)), timer_(stream_.get_executor()), server_(server) {
+    beast::error_code ec;
+    const auto remote = stream_.socket().remote_endpoint(ec);
+    peer_ = ec ? "-" : remote.address().to_string();
+  }
 
   ~Session() {
     if (registered_) {
@@ -85,6 +91,25 @@ class Session : public std::enable_shared_from_this<Session> {
       server_.sessions.erase(this);
       server_.open--;
     }
+    if (holds_client_slot_) {
+      std::lock_guard lock(server_.clients_mu);
+      if (auto it = server_.per_client.find(peer_); it != server_.per_client.end() && --it->second == 0) {
+        server_.per_client.erase(it);
+      }
+    }
+  }
+
+  // One of the connections its address may have open, if any is left.
+  bool TakeClientSlot() {
+    std::lock_guard lock(server_.clients_mu);
+    size_t& n = server_.per_client[peer_];
+    if (n >= server_.options.max_connections_per_client) {
+      if (n == 0) server_.per_client.erase(peer_);
+      return false;
+    }
+    ++n;
+    holds_client_slot_ = true;
+    return true;
   }
 
   void Start() {
@@ -96,11 +121,10 @@ class Session : public std::enable_shared_from_this<Session> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
   }
 
-  // Beyond the connection limit: a 503 and the connection closed.
-  void Refuse() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      self->Respond(HttpResponse::Error(503, "too_many_connections", "the server has too many open connections; retry shortly"),
-                    false, nullptr, true);
+  // Beyond a connection limit: a 503 and the connection closed.
+  void Refuse(HttpResponse answer) {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this(), r = std::move(answer)]() mutable {
+      self->Respond(std::move(r), false, nullptr, true);
     });
   }
 
@@ -133,8 +157,9 @@ class Session : public std::enable_shared_from_this<Session> {
     timer_.cancel();
     if (ec == http::error::end_of_stream) return Shutdown();
     if (timed_out_) {
-      // Nothing of a next request yet: an idle keep-alive connection, closed quietly.
-      if (!parser_->got_some()) return Shutdown();
+      // Nothing of a next request yet: an idle keep-alive connection, closed
+      // quietly; a new connection that never sent a byte is answered 408.
+      if (!parser_->got_some() && answered_ > 0) return Shutdown();
       return Respond(HttpResponse::Error(408, "request_timeout",
                                          "the request was not received in full within " +
                                              std::to_string(server_.options.read_timeout.count()) + " ms"),
@@ -184,9 +209,29 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // What of a refused request was read, for the access log: its request
+  // line if that was parsed, else nothing.
+  std::shared_ptr<HttpRequest> RefusedRequest() const {
+    auto r = std::make_shared<HttpRequest>();
+    r->route = "(http)";
+    // The request line is set as soon as it is parsed, before the header's
+    // checks (a body over the limit is refused once its Content-Length is read).
+    if (parser_ && !parser_->get().method_string().empty()) {
+      const auto& m = parser_->get();
+      r->method = std::string(m.method_string());
+      SplitTarget(std::string_view(m.target().data(), m.target().size()), *r);
+    } else {
+      r->method = r->raw_path = r->path = "-";
+    }
+    return r;
+  }
+
   void Respond(HttpResponse r, bool keep_alive, std::shared_ptr<HttpRequest> request, bool close_after,
                std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now()) {
     const bool handled = request != nullptr;
+    if (!handled) request = RefusedRequest();
+    ++answered_;
+    std::string error_code = std::move(r.error_code);
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
     res->set(http::field::server, "lawtrail");
     res->set(http::field::content_type, r.content_type);
@@ -197,14 +242,14 @@ class Session : public std::enable_shared_from_this<Session> {
     res->prepare_payload();
     stream_.expires_after(server_.options.write_timeout);
     http::async_write(stream_, *res,
-                      [self = shared_from_this(), res, request, keep, handled, started](beast::error_code ec, size_t) {
-                        if (handled) {
-                          if (self->server_.served && request) {
-                            self->server_.served(Served{*request, res->result_int(), res->body().size(),
-                                                        std::chrono::steady_clock::now() - started});
-                          }
-                          self->server_.busy--;
+                      [self = shared_from_this(), res, request, keep, handled, started,
+                       error_code = std::move(error_code)](beast::error_code ec, size_t) {
+                        if (self->server_.served) {
+                          self->server_.served(Served{*request, res->result_int(), res->body().size(),
+                                                      std::chrono::steady_clock::now() - started, self->peer_,
+                                                      error_code});
                         }
+                        if (handled) self->server_.busy--;
                         if (ec || !keep) return self->Shutdown();
                         self->Read();
                       });
@@ -224,6 +269,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   bool timed_out_ = false;
   bool registered_ = false;
+  bool holds_client_slot_ = false;
+  uint64_t answered_ = 0;  // answers written on this connection
+  std::string peer_;
 };
 
 void HttpServer::Impl::Accept() {
@@ -236,7 +284,14 @@ void HttpServer::Impl::Accept() {
     auto session = std::make_shared<Session>(std::move(socket), *this);
     if (open >= options.max_connections) {
       refused++;
-      session->Refuse();
+      session->Refuse(HttpResponse::Error(503, "too_many_connections",
+                                          "the server has too many open connections; retry shortly"));
+    } else if (!session->TakeClientSlot()) {
+      refused++;
+      session->Refuse(HttpResponse::Error(503, "too_many_connections_from_client",
+                                          "this address already has " +
+                                              std::to_string(options.max_connections_per_client) +
+                                              " connections open; close one or retry shortly"));
     } else {
       open++;
       session->Start();

@@ -10,9 +10,12 @@
 // Defences, each with its own answer: a body over max_body_bytes → 413; a
 // header over max_header_bytes → 431; a request not fully received within
 // read_timeout (a slowloris client) → 408 and the connection closed; beyond
-// max_connections, new connections get 503 and are closed; a malformed
-// request → 400. Stop() stops accepting, lets requests already being handled
-// finish and answer, then closes every connection.
+// max_connections, or beyond max_connections_per_client from one address,
+// new connections get 503 and are closed; a malformed request → 400. Every
+// answer, these refusals included, reaches the ServedHook (the access log and
+// the metrics), so an attack on the server's limits is seen by its operator.
+// Stop() stops accepting, lets requests already being handled finish and
+// answer, then closes every connection.
 #ifndef LAWTRAIL_API_HTTP_SERVER_H_
 #define LAWTRAIL_API_HTTP_SERVER_H_
 
@@ -32,6 +35,8 @@ struct HttpServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;  // 0: any free port (see HttpServer::port)
   size_t max_connections = 512;
+  // From one client address: one client cannot take every slot.
+  size_t max_connections_per_client = 64;
   size_t max_body_bytes = 16 << 20;
   size_t max_header_bytes = 16 << 10;
   std::chrono::milliseconds read_timeout{10'000};   // whole request, from its first byte or the last response
@@ -41,12 +46,17 @@ struct HttpServerOptions {
   unsigned worker_threads = 16;
 };
 
-// Called once per request, after it is answered: for access logs and metrics.
+// Called once per answer, after it is written: for access logs and metrics.
+// An answer the server gave before any handler ran (408, 413, 431, 400, 503)
+// has request.route "(http)" and whatever of the request line was read
+// ("-" where nothing was).
 struct Served {
   const HttpRequest& request;
   unsigned status;
   size_t response_bytes;
   std::chrono::nanoseconds latency;
+  std::string_view peer;        // the client's address
+  std::string_view error_code;  // the stable code of an error answer, else ""
 };
 
 using HttpHandler = std::function<HttpResponse(HttpRequest&)>;

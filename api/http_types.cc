@@ -16,6 +16,10 @@ std::string_view HttpRequest::Header(std::string_view name) const {
   return {};
 }
 
+size_t HttpRequest::HeaderCount(std::string_view name) const {
+  return static_cast<size_t>(std::count_if(headers.begin(), headers.end(), [&](const auto& h) { return h.first == name; }));
+}
+
 std::string HttpRequest::ContentType() const {
   std::string t(Header("content-type"));
   t = t.substr(0, t.find(';'));
@@ -47,7 +51,9 @@ HttpResponse HttpResponse::Error(unsigned status, std::string_view code, std::st
                                  std::string_view rule) {
   nlohmann::json e = {{"code", code}, {"message", message}};
   if (!rule.empty()) e["rule"] = rule;
-  return Json(JsonText({{"error", e}}), status);
+  HttpResponse r = Json(JsonText({{"error", e}}), status);
+  r.error_code = std::string(code);
+  return r;
 }
 
 std::pair<unsigned, std::string_view> HttpStatusOf(StatusCode code) {

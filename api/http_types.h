@@ -27,6 +27,8 @@ struct HttpRequest {
 
   // The first header named `name` (lower case), or "".
   std::string_view Header(std::string_view name) const;
+  // How many headers are named `name` (lower case).
+  size_t HeaderCount(std::string_view name) const;
   // The media type of the body without parameters, lower-cased ("application/json").
   std::string ContentType() const;
   // A query parameter, or `fallback`.
@@ -38,6 +40,7 @@ struct HttpResponse {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string error_code;  // an error's stable code ("" for a success), for the access log and metrics
 
   static HttpResponse Json(std::string body, unsigned status = 200);
   static HttpResponse Text(std::string body, std::string content_type = "text/plain; charset=utf-8");

@@ -20,6 +20,19 @@ Result<uint64_t> ParseIndex(std::string_view text, std::string_view what) {
   return v;
 }
 
+Result<nlohmann::json> ParseJsonBody(const HttpRequest& request, const JsonLimits& limits) {
+  if (request.ContentType() != "application/json") {
+    return Status::InvalidArgument("Content-Type must be application/json, not '" + request.ContentType() + "'");
+  }
+  if (request.body.empty()) return Status::InvalidArgument("the body is empty: it must be a JSON object");
+  if (Status s = CheckJsonText(request.body, limits); !s.ok()) {
+    return Status::InvalidArgument("the body is not valid JSON: " + s.message());
+  }
+  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  if (body.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
+  return body;
+}
+
 nlohmann::json HashesJson(const std::vector<Hash>& hashes) {
   nlohmann::json a = nlohmann::json::array();
   for (const Hash& h : hashes) a.push_back(ToBase64(h));

@@ -12,14 +12,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/http_types.h"
 #include "ledger/bytes.h"
 #include "ledger/status.h"
+#include "ledger/strict_json.h"
 
 namespace lawtrail::api {
 
 // A decimal uint64 without sign, spaces or leading zeros (except "0"); the
 // error names `what`.
 Result<uint64_t> ParseIndex(std::string_view text, std::string_view what);
+
+// The body of `request` as JSON, refused (kInvalidArgument, naming what is
+// wrong) unless its Content-Type is application/json and its text passes
+// CheckJsonText within `limits`: so that no body can build a tree larger than
+// the limits allow (docs/reliability.md gives the bound).
+Result<nlohmann::json> ParseJsonBody(const HttpRequest& request, const JsonLimits& limits);
 
 nlohmann::json HashesJson(const std::vector<Hash>& hashes);
 

@@ -28,12 +28,14 @@ JsonCodec& Codec() {
 
 // The statements of a submission request: the stream format of `lawtrail
 // append` (application/octet-stream) or {"submissions": [base64, …]}.
-Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_t limit) {
+Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_t limit, const JsonLimits& json_limits) {
   const std::string type = request.ContentType();
   std::vector<Bytes> out;
+  if (request.body.empty()) {
+    return Status::InvalidArgument("the body is empty: it must hold at least one signed statement");
+  }
   if (type == "application/json") {
-    const auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
+    ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonBody(request, json_limits));
     if (!body.is_object() || !body.contains("submissions") || !body["submissions"].is_array()) {
       return Status::InvalidArgument("the body must be {\"submissions\": [<base64 submission>, …]}");
     }
@@ -47,7 +49,6 @@ Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_
   } else if (type == "application/octet-stream" || type == "application/vnd.lawtrail.statements") {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(
         fmemopen(const_cast<char*>(request.body.data()), request.body.size(), "rb"), &std::fclose);
-    if (request.body.empty()) return out;
     if (!in) return Status::Internal("cannot read the body");
     StatementStreamReader reader(in.get());
     for (;;) {
@@ -89,16 +90,21 @@ HttpResponse Busy(const Status& s) {
 }
 
 HttpResponse Submit(ApiContext& ctx, HttpRequest& request) {
-  auto statements = SubmittedStatements(request, ctx.max_statements_per_request);
+  auto statements = SubmittedStatements(request, ctx.max_statements_per_request, ctx.json_limits);
   if (!statements.ok()) return HttpResponse::FromStatus(statements.status());
   const bool receipt = request.Query("receipt") == "checkpoint";
   auto results = AppendNow(ctx, std::move(*statements));
   if (!results.ok()) return Busy(results.status());
   std::optional<std::string> checkpoint;
   uint64_t checkpoint_size = 0;
-  size_t accepted = 0;
-  for (const auto& r : *results) accepted += r.ok() ? 1 : 0;
-  if (receipt && accepted > 0) {
+  // "accepted" counts new records only; a statement the log already holds
+  // is answered with its index but appends nothing.
+  size_t accepted = 0, duplicates = 0;
+  for (const auto& r : *results) {
+    if (r.ok()) ++(r->duplicate ? duplicates : accepted);
+  }
+  const size_t refused = results->size() - accepted - duplicates;
+  if (receipt && accepted + duplicates > 0) {
     auto note = ctx.log->CurrentCheckpoint();  // covers every index just made durable
     if (!note.ok()) return HttpResponse::FromStatus(note.status().WithContext("making the receipt's checkpoint"));
     checkpoint = *note;
@@ -125,14 +131,15 @@ HttpResponse Submit(ApiContext& ctx, HttpRequest& request) {
     items.push_back(std::move(item));
   }
   ctx.metrics->CountAppended(accepted);
-  ctx.metrics->CountRefused(results->size() - accepted);
-  nlohmann::json body = {{"accepted", accepted}, {"refused", results->size() - accepted}, {"results", items}};
+  ctx.metrics->CountRefused(refused);
+  nlohmann::json body = {{"accepted", accepted}, {"duplicates", duplicates}, {"refused", refused}, {"results", items}};
   if (checkpoint) {
     body["checkpoint"] = *checkpoint;
     body["checkpoint_size"] = checkpoint_size;
   }
-  // All refused: the request as a whole did nothing.
-  return HttpResponse::Json(JsonText(body), accepted == 0 ? 422 : 200);
+  // All refused: the request as a whole did nothing. Repeats are answered
+  // (with their indices), so a request of repeats alone is not refused.
+  return HttpResponse::Json(JsonText(body), accepted + duplicates == 0 ? 422 : 200);
 }
 
 Result<uint64_t> DefaultSize(const LogReader& reader, const HttpRequest& request) {
@@ -217,8 +224,13 @@ std::variant<RecordedAct, HttpResponse> RecordSupervisorAct(ApiContext& ctx, Htt
                                                         fb::Payload type) {
   const std::string case_id = request.params["case"];
   const std::string name = fb::EnumNamePayload(type);
-  auto statements = SubmittedStatements(request, 1);
+  auto statements = SubmittedStatements(request, 1, ctx.json_limits);
   if (!statements.ok()) return HttpResponse::FromStatus(statements.status());
+  // SubmittedStatements gives one statement or an error; a supervisor's act is
+  // read from the first, so say so where it is relied on.
+  if (statements->size() != 1) {
+    return HttpResponse::Error(400, "invalid_argument", "the body must be exactly one signed " + name + " statement");
+  }
   auto parsed = ParseSignedStatement(Bytes((*statements)[0]));
   if (!parsed.ok()) {
     // A submission wrapper with openings: these acts have none to give.
@@ -338,11 +350,10 @@ HttpResponse Export(ApiContext& ctx, HttpRequest& request, const Caller& caller)
 // back; reading any of those cases is a recorded retrieval like any other.
 HttpResponse PartyLookup(ApiContext& ctx, HttpRequest& request) {
   if (ctx.log == nullptr) return HttpResponse::Error(503, "unavailable", "a mirror holds no party index key");
-  if (request.ContentType() != "application/json") {
-    return HttpResponse::Error(400, "invalid_argument", "Content-Type must be application/json");
-  }
-  const auto body = nlohmann::json::parse(request.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return HttpResponse::Error(400, "invalid_argument", "the body is not a JSON object");
+  auto parsed = ParseJsonBody(request, ctx.json_limits);
+  if (!parsed.ok()) return HttpResponse::FromStatus(parsed.status());
+  const nlohmann::json& body = *parsed;
+  if (!body.is_object()) return HttpResponse::Error(400, "invalid_argument", "the body is not a JSON object");
   const bool person = body.contains("id_no");
   if (person == body.contains("credit_code") || !body[person ? "id_no" : "credit_code"].is_string()) {
     return HttpResponse::Error(400, "invalid_argument", "give exactly one of \"id_no\" and \"credit_code\"");

@@ -50,6 +50,11 @@ void Metrics::CountRequest(const std::string& route, unsigned status, std::chron
   h.sum += seconds;
 }
 
+void Metrics::CountRefusal(unsigned status, std::string_view error_code) {
+  std::lock_guard lock(mu_);
+  refusals_[{status, std::string(error_code.empty() ? "none" : error_code)}]++;
+}
+
 std::string Metrics::Render() const {
   std::string out;
   out += "# HELP lawtrail_http_requests_total Requests answered, by route pattern and status.\n";
@@ -58,6 +63,13 @@ std::string Metrics::Render() const {
   for (const auto& [key, n] : requests_) {
     out += "lawtrail_http_requests_total{route=\"" + LabelValue(key.first.empty() ? "unknown" : key.first) +
            "\",code=\"" + std::to_string(key.second) + "\"} " + std::to_string(n) + "\n";
+  }
+  out += "# HELP lawtrail_http_refusals_total Error answers at any layer (limits, timeouts, malformed requests, "
+         "tokens, routes), by status and stable error code.\n";
+  out += "# TYPE lawtrail_http_refusals_total counter\n";
+  for (const auto& [key, n] : refusals_) {
+    out += "lawtrail_http_refusals_total{code=\"" + std::to_string(key.first) + "\",reason=\"" + LabelValue(key.second) +
+           "\"} " + std::to_string(n) + "\n";
   }
   out += "# HELP lawtrail_http_request_seconds Time from a request read to its response written.\n";
   out += "# TYPE lawtrail_http_request_seconds histogram\n";

@@ -29,6 +29,8 @@ class Metrics {
   void CountAppended(uint64_t records) { appended_ += records; }
   void CountRefused(uint64_t statements) { refused_ += statements; }
   void CountRetrieval() { retrievals_++; }
+  // An error answer, at any layer: by status and stable error code.
+  void CountRefusal(unsigned status, std::string_view error_code);
 
   // Counters and histograms as Prometheus text.
   std::string Render() const;
@@ -44,6 +46,7 @@ class Metrics {
   };
   mutable std::mutex mu_;
   std::map<std::pair<std::string, unsigned>, uint64_t> requests_;  // guarded by mu_
+  std::map<std::pair<unsigned, std::string>, uint64_t> refusals_;  // guarded by mu_
   Histogram read_, write_;                                         // guarded by mu_
   std::atomic<uint64_t> appended_{0};
   std::atomic<uint64_t> refused_{0};

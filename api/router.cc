@@ -51,7 +51,38 @@ bool Router::Match(const Route& route, const std::vector<std::string_view>& raw,
   return true;
 }
 
+namespace {
+
+// One resource, one path: "/" or "/a/b", with no empty, "." or ".." segment
+// and no trailing slash, so that "/tile/0//000" or "/v1/log/" is not a second
+// name for what "/tile/0/000" or "/v1/log" names.
+bool IsCanonicalPath(std::string_view path) {
+  if (path == "/") return true;
+  if (path.empty() || path.front() != '/' || path.back() == '/') return false;
+  for (std::string_view s : Segments(path)) {
+    if (s == "." || s == "..") return false;
+  }
+  return path.find("//") == std::string_view::npos;
+}
+
+}  // namespace
+
 HttpResponse Router::Handle(HttpRequest& request) const {
+  if (!IsCanonicalPath(request.raw_path)) {
+    return HttpResponse::Error(404, "unknown_path", "not a path this server names (empty, '.' or '..' segments, "
+                                                    "or a trailing slash): " + request.raw_path);
+  }
+  // A header given twice is ambiguous: which token, which body type? Refused,
+  // not resolved by picking one.
+  for (const char* name : {"authorization", "content-type"}) {
+    if (const size_t n = request.HeaderCount(name); n > 1) {
+      return HttpResponse::Error(400, "bad_request", "the request has " + std::to_string(n) + " " + name +
+                                                         " headers; send one");
+    }
+  }
+  if ((request.method == "GET" || request.method == "HEAD") && !request.body.empty()) {
+    return HttpResponse::Error(400, "bad_request", "a " + request.method + " request carries no body");
+  }
   const auto raw = Segments(request.raw_path);
   const Route* path_match = nullptr;
   for (const Route& route : routes_) {
@@ -87,6 +118,12 @@ HttpResponse Router::Handle(HttpRequest& request) const {
     return r;
   }
   return HttpResponse::Error(404, "unknown_path", "no such path: " + request.path);
+}
+
+std::vector<std::pair<std::string, std::string>> Router::Routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
 }
 
 }  // namespace lawtrail::api

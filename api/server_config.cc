@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_body.h"
+#include "ledger/strict_json.h"
 
 namespace lawtrail::api {
 namespace {
@@ -40,6 +41,10 @@ Status ReadLimits(const nlohmann::json& l, ServeConfig& c) {
     const uint64_t v = value.get<uint64_t>();
     HttpServerOptions& h = c.api.http;
     if (key == "max_connections") h.max_connections = v;
+    else if (key == "max_connections_per_client") h.max_connections_per_client = v;
+    else if (key == "max_json_body_bytes") c.api.json_limits.max_bytes = v;
+    else if (key == "max_json_depth") c.api.json_limits.max_depth = v;
+    else if (key == "max_json_values") c.api.json_limits.max_values = v;
     else if (key == "max_body_bytes") h.max_body_bytes = v;
     else if (key == "max_header_bytes") h.max_header_bytes = v;
     else if (key == "read_timeout_ms") h.read_timeout = std::chrono::milliseconds(v);
@@ -67,6 +72,9 @@ Status ParseListen(const std::string& listen, HttpServerOptions& http) {
 
 Result<ServeConfig> ParseServeConfig(const std::string& text) {
   ServeConfig c;
+  // A name given twice would silently take the second value: a typo or an
+  // edit that leaves a limit other than the one read. Refused, like unknown keys.
+  if (Status s = CheckJsonText(text, JsonLimits{}); !s.ok()) return s.WithContext("the config");
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("the config is not a JSON object");
   for (const auto& [key, value] : j.items()) {

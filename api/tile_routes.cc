@@ -106,6 +106,10 @@ Result<TileCoordinates> ParseTilePath(std::string_view path) {
     if (t.index > (UINT64_MAX - 999) / 1000) return bad();
     t.index = t.index * 1000 + static_cast<uint64_t>(std::stoi(std::string(p)));
   }
+  // One tile, one path: "x000/000" also reads as tile 0, but only "000" names it.
+  std::string given;
+  for (size_t i = 0; i < parts.size(); ++i) given += std::string(i ? "/" : "") + std::string(parts[i]);
+  if (given != TileIndexPath(t.index)) return bad();
   return t;
 }
 

@@ -12,3 +12,20 @@ extern "C" {
 // NOLINTNEXTLINE: the name and type are jemalloc's interface.
 const char* malloc_conf = "thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
 }
+
+#include "tools/allocator.h"
+
+#include <jemalloc/jemalloc.h>
+
+#include <cstdio>
+
+namespace lawtrail {
+
+void ReleaseFreeMemory() {
+  // Every arena's unused pages, dirty and muzzy, back to the system.
+  char name[64];
+  std::snprintf(name, sizeof name, "arena.%u.purge", static_cast<unsigned>(MALLCTL_ARENAS_ALL));
+  mallctl(name, nullptr, nullptr, nullptr, 0);
+}
+
+}  // namespace lawtrail

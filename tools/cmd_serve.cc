@@ -15,6 +15,7 @@
 #include "ledger/files.h"
 #include "ledger/kafka/relay.h"
 #include "projectors/all.h"
+#include "tools/allocator.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -135,6 +136,7 @@ int RunServe(const ServeOptions& o) {
     config.api.extra_metrics = [r = relay.get()] { return r->Metrics(); };
   }
   CatchStopSignals();
+  config.api.release_memory = ReleaseFreeMemory;
   auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), *vkey, std::move(config.api));
   if (!server.ok()) return Report("serve", server.status());
   std::fprintf(stderr, "lawtrail serve: listening on http://%s:%u/ (SIGTERM or Ctrl-C stops)\n",

@@ -24,6 +24,7 @@
 #include "ledger/submission.h"
 #include "projectors/all.h"
 #include "tests/api/http_client.h"
+#include "tests/api/test_server.h"
 #include "tests/support/case_fixture.h"
 #include "tests/support/demo_log.h"
 #include "tests/support/test_log.h"
@@ -32,69 +33,6 @@ namespace lawtrail::testing {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kOfficerToken = "officer-token";
-constexpr const char* kSupervisorToken = "supervisor-token";
-constexpr const char* kAuditorToken = "auditor-token";
-
-api::TokenEntry Entry(const std::string& token, api::Role role, const std::string& certificate = "") {
-  api::TokenEntry e;
-  e.name = std::string(api::RoleName(role)) + "-test";
-  e.role = role;
-  e.certificate = certificate;
-  const Hash h = Sha256(AsBytes(token));
-  std::copy(h.begin(), h.end(), e.sha256.begin());
-  return e;
-}
-
-// A server over a TestLog, on a free port, with one token per role.
-struct Served {
-  explicit Served(TestLog& t, api::HttpServerOptions http = {}, const std::string& supervisor_cert = "S-1") {
-    api::ApiServerOptions o;
-    http.port = 0;
-    o.http = http;
-    o.access_log = false;
-    o.tokens.Add(Entry(kOfficerToken, api::Role::kOfficer));
-    o.tokens.Add(Entry(kSupervisorToken, api::Role::kSupervisor, supervisor_cert));
-    o.tokens.Add(Entry(kAuditorToken, api::Role::kAuditor));
-    auto views = projectors::ViewStore::Open(projectors::ViewsPath(t.dir()));
-    REQUIRE(views.ok());
-    views_ = std::move(*views);
-    auto s = api::ApiServer::Start(&t.log(), t.log().store(), views_.get(), t.vkey(), std::move(o));
-    REQUIRE(s.ok());
-    server = std::move(*s);
-  }
-  ~Served() { server->Stop(); }
-  uint16_t port() const { return server->port(); }
-  std::unique_ptr<projectors::ViewStore> views_;
-  std::unique_ptr<api::ApiServer> server;
-};
-
-std::string Framed(const Bytes& statement) {
-  std::string out;
-  AppendFramedStatement(out, statement);
-  return out;
-}
-
-std::string PercentEncode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return out;
-}
-
-Bytes Retrieval(const TestOfficer& supervisor, const std::string& case_id) {
-  const StatementHeader h = TestLog::HeaderFor(supervisor, case_id);
-  flatbuffers::FlatBufferBuilder b;
-  auto payload = fb::CreateCaseFileRetrievedDirect(b, "执法监督检查", "全部案卷");
-  return SignStatement(FinishStatement(b, h, fb::Payload::CaseFileRetrieved, payload.Union()), supervisor.key);
-}
 
 TEST_CASE("an officer's statement is appended over HTTP and its receipt proves it against a signed checkpoint") {
   TestLog t;
@@ -389,7 +327,8 @@ TEST_CASE("bad requests get clear JSON errors with stable codes") {
   CHECK(code(big) == "body_too_large");
   const Reply malformed = Http(s.port(), "POST", "/v1/statements", "{\"submissions\": [", "application/json", kOfficerToken);
   CHECK(malformed.status == 400);
-  CHECK(json::parse(malformed.body)["error"]["message"] == "the body is not valid JSON");
+  CHECK_THAT(json::parse(malformed.body)["error"]["message"].get<std::string>(),
+             Catch::StartsWith("the body is not valid JSON: JSON at byte 17"));
   const Reply wrong_type = Http(s.port(), "POST", "/v1/statements", "hello", "text/plain", kOfficerToken);
   CHECK(wrong_type.status == 400);
   CHECK(code(Http(s.port(), "GET", "/v1/nowhere")) == "unknown_path");
@@ -412,16 +351,10 @@ TEST_CASE("beyond the connection limit new connections are answered 503 and clos
   http.max_connections = 2;
   http.read_timeout = std::chrono::milliseconds(3000);
   Served s(t, http);
-  namespace net = boost::asio;
-  net::io_context ioc;
-  std::vector<net::ip::tcp::socket> held;
-  for (int i = 0; i < 2; ++i) {
-    held.emplace_back(ioc);
-    held.back().connect({net::ip::make_address("127.0.0.1"), s.port()});
-  }
+  auto held = std::make_unique<HeldConnections>(s.port(), 2);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   CHECK(RawExchange(s.port(), "", 3000).find("HTTP/1.1 503") == 0);
-  held.clear();
+  held.reset();
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   CHECK(Http(s.port(), "GET", "/healthz").status == 200);
 }

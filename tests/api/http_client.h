@@ -70,6 +70,19 @@ inline std::string RawExchange(uint16_t port, const std::string& bytes, int wait
   return out;
 }
 
+// `n` connections to the server that send nothing, held open until destroyed:
+// a client taking connection slots.
+struct HeldConnections {
+  HeldConnections(uint16_t port, int n) {
+    for (int i = 0; i < n; ++i) {
+      sockets.emplace_back(ioc);
+      sockets.back().connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    }
+  }
+  boost::asio::io_context ioc;
+  std::vector<boost::asio::ip::tcp::socket> sockets;
+};
+
 }  // namespace lawtrail::testing
 
 #endif  // LAWTRAIL_TESTS_API_HTTP_CLIENT_H_
