@@ -6,6 +6,8 @@
 // Generates a demo year (tools/town_year.h) in memory, then times on one core:
 //   signature  VerifyStatementSignature per statement (libsodium Ed25519)
 //   openings   CheckOpenings per statement (SHA-256 per sealed field, masks)
+//   canonical  CheckCanonicalSignedStatement (the statement unpacked and
+//              packed again, the wrapper rebuilt, both compared)
 //   admission  Admit with the procedure rules, plus folding the case state
 //              and the registry, exactly as the sequencer and verifier do
 // and prints a Markdown table with each per-statement cost and its ratio to
@@ -18,6 +20,7 @@
 #include <unordered_map>
 
 #include "ledger/admission.h"
+#include "ledger/canonical.h"
 #include "ledger/domain/sealed_fields.h"
 #include "ledger/log.h"
 #include "ledger/statement.h"
@@ -87,7 +90,7 @@ int Run(uint64_t cases, int rounds) {
   }
   const size_t n = all.size();
 
-  Clock::duration sig{}, open{}, admit{};
+  Clock::duration sig{}, open{}, admit{}, canonical{};
   size_t refused = 0;
   for (int round = 0; round < rounds; ++round) {
     auto t0 = Clock::now();
@@ -118,11 +121,17 @@ int Run(uint64_t cases, int rounds) {
       ++head.version;
     }
     auto t3 = Clock::now();
+    for (const auto& st : all) {
+      if (!CheckCanonicalSignedStatement(st).ok()) std::abort();
+    }
+    auto t4 = Clock::now();
+    canonical += t4 - t3;
     sig += t1 - t0;
     open += t2 - t1;
     admit += t3 - t2;
   }
   const double sig_ns = NsPer(sig, n * rounds), open_ns = NsPer(open, n * rounds), admit_ns = NsPer(admit, n * rounds);
+  const double canonical_ns = NsPer(canonical, n * rounds);
   std::printf("## Admission cost per statement (one core, %zu statements: %zu case acts of %llu cases, %d rounds)\n\n",
               n, case_acts, static_cast<unsigned long long>(cases), rounds);
   std::printf("| step | ns per statement | vs Ed25519 verify |\n|---|---:|---:|\n");
@@ -130,6 +139,8 @@ int Run(uint64_t cases, int rounds) {
   std::printf("| procedure rules + state fold (Admit) | %.0f | %.1f%% |\n", admit_ns, 100.0 * admit_ns / sig_ns);
   std::printf("| sealed-field openings (SHA-256, masks, ID check) | %.0f | %.1f%% |\n", open_ns,
               100.0 * open_ns / sig_ns);
+  std::printf("| one accepted encoding (unpack, pack, compare) | %.0f | %.1f%% |\n", canonical_ns,
+              100.0 * canonical_ns / sig_ns);
   std::printf("\nrefused while replaying: %zu (expected 0)\n", refused);
   return refused == 0 ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ledger/canonical.h"
 #include "ledger/merkle.h"
 #include "ledger/record.h"
 #include "ledger/statement.h"
@@ -116,10 +117,11 @@ Result<Bytes> JsonCodec::StatementFromJson(const std::string& text) {
   if (!parser->ParseJson(normalised.c_str())) {
     return Status::InvalidArgument("statement JSON does not fit the schema: " + parser->error_);
   }
-  Bytes bytes(parser->builder_.GetBufferPointer(),
-              parser->builder_.GetBufferPointer() + parser->builder_.GetSize());
-  RETURN_IF_ERROR(CheckStatementBytes(bytes));
-  return bytes;
+  const ByteView parsed(parser->builder_.GetBufferPointer(), parser->builder_.GetSize());
+  RETURN_IF_ERROR(CheckStatementBytes(parsed));
+  // The JSON parser lays fields out in the order the text gives them; what is
+  // signed is the one encoding of the value (ledger/canonical.h).
+  return CanonicalStatement(parsed);
 }
 
 }  // namespace lawtrail

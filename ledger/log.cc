@@ -3,6 +3,7 @@
 #include <atomic>
 #include <filesystem>
 
+#include "ledger/canonical.h"
 #include "ledger/data_dir.h"
 #include "ledger/domain/sealed_fields.h"
 #include "ledger/files.h"
@@ -136,6 +137,8 @@ namespace {
 Result<ParsedStatement> CheckSubmission(Bytes input) {
   ASSIGN_OR_RETURN(Submission sub, ParseSubmission(std::move(input)));
   ASSIGN_OR_RETURN(ParsedStatement parsed, ParseSignedStatement(std::move(sub.signed_statement)));
+  // Before the signature: bytes nobody signed are refused whatever the signature says.
+  RETURN_IF_ERROR(CheckCanonicalSignedStatement(parsed));
   RETURN_IF_ERROR(VerifyStatementSignature(parsed));
   RETURN_IF_ERROR(domain::CheckOpenings(*parsed.statement, sub.openings));
   parsed.openings = std::move(sub.openings);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ledger/canonical.h"
+
 namespace lawtrail {
 
 Result<OpenedRecord> OpenRecord(ByteView bytes, uint64_t index) {
@@ -13,8 +15,10 @@ Result<OpenedRecord> OpenRecord(ByteView bytes, uint64_t index) {
   if (o.record->index() != index) {
     return Status::Corruption("record says it is index " + std::to_string(o.record->index()));
   }
+  if (Status s = CheckCanonicalRecord(o.bytes, *o.record); !s.ok()) return Status::Corruption(s.message());
   auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
   if (!parsed.ok()) return Status::Corruption("signed statement: " + parsed.status().message());
+  if (Status s = CheckCanonicalSignedStatement(*parsed); !s.ok()) return Status::Corruption(s.message());
   if (Status sig = VerifyStatementSignature(*parsed); !sig.ok()) {
     return Status::Corruption("bad signature: " + sig.message());
   }

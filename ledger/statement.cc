@@ -1,5 +1,6 @@
 #include "ledger/statement.h"
 
+#include "ledger/canonical.h"
 #include "ledger/log_format.h"
 #include "ledger/utf8.h"
 
@@ -141,14 +142,7 @@ Status CheckStatementBytes(ByteView statement_bytes) {
 
 Bytes SignStatement(ByteView statement_bytes, const KeyPair& key) {
   const Signature sig = key.Sign(SigningMessage(statement_bytes));
-  flatbuffers::FlatBufferBuilder b(statement_bytes.size() + 160);
-  // The nested Statement holds 64-bit fields: align its bytes to 8.
-  b.ForceVectorAlignment(statement_bytes.size(), 1, 8);
-  auto st = b.CreateVector(statement_bytes.data(), statement_bytes.size());
-  auto sg = b.CreateVector(sig.data(), sig.size());
-  b.Finish(fb::CreateSignedStatement(b, kSignedStatementFormatVersion, st, sg),
-           fb::SignedStatementIdentifier());
-  return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
+  return EncodeSignedStatement(statement_bytes, sig);
 }
 
 std::string EventIdHex(const EventId& id) { return ToHex(id); }

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "ledger/canonical.h"
 #include "ledger/log_format.h"
 
 namespace lawtrail {
@@ -51,7 +52,9 @@ Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& 
   if (!attachments.IsNull()) sb.add_attachments(attachments);
   if (!sealed.IsNull()) sb.add_sealed(sealed);
   b.Finish(sb.Finish(), fb::StatementIdentifier());
-  return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
+  // The builder above lays fields out in its own order; the log accepts only
+  // the one encoding of the value (ledger/canonical.h).
+  return CanonicalStatement(ByteView(b.GetBufferPointer(), b.GetSize()));
 }
 
 void StampEventId(EventId& id, int64_t ms) {

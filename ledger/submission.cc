@@ -35,6 +35,14 @@ Result<Submission> ParseSubmission(Bytes bytes) {
       out.openings.push_back(std::move(opening));
     }
   }
+  // The openings are kept (encrypted) and the statement stored: nothing may
+  // ride in the wrapper that neither of them accounts for.
+  const Bytes canonical = BuildSubmission(out.signed_statement, out.openings);
+  if (canonical != bytes) {
+    return Status::InvalidArgument("the submission holds bytes other than its signed statement and openings: it is " +
+                                   std::to_string(bytes.size()) + " bytes, its one accepted encoding " +
+                                   std::to_string(canonical.size()));
+  }
   return out;
 }
 
