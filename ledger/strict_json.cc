@@ -16,10 +16,6 @@ class Scanner {
   Scanner(std::string_view text, const JsonLimits& limits) : t_(text), limits_(limits) {}
 
   Result<size_t> Value() {
-    if (t_.size() > limits_.max_bytes) {
-      return Status::InvalidArgument("the JSON text is " + std::to_string(t_.size()) + " bytes; the limit is " +
-                                     std::to_string(limits_.max_bytes));
-    }
     SkipSpace();
     if (Status s = Walk(); !s.ok()) return s;
     return pos_;
@@ -52,6 +48,9 @@ class Scanner {
     Want want = Want::kValue;
     for (;;) {
       SkipSpace();
+      if (pos_ > limits_.max_bytes) {
+        return Fail("the value is longer than the limit of " + std::to_string(limits_.max_bytes) + " bytes");
+      }
       if (AtEnd()) return Fail(stack_.empty() && want == Want::kValue ? "no value" : "the text ends inside a value");
       const char c = t_[pos_];
       switch (want) {
@@ -251,6 +250,10 @@ Result<size_t> ScanJsonValue(std::string_view text, const JsonLimits& limits) {
 }
 
 Status CheckJsonText(std::string_view text, const JsonLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return Status::InvalidArgument("the JSON text is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                   std::to_string(limits.max_bytes));
+  }
   ASSIGN_OR_RETURN(size_t end, ScanJsonValue(text, limits));
   while (end < text.size()) {
     const char c = text[end];

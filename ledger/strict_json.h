@@ -39,8 +39,9 @@ struct JsonLimits {
 // `limits`. Errors are kInvalidArgument and give the byte offset.
 Status CheckJsonText(std::string_view text, const JsonLimits& limits);
 
-// The length of the first JSON value in `text` after leading whitespace (for
-// streams of values, one after another), checked as CheckJsonText checks.
+// The end (offset in `text`) of the first JSON value after leading whitespace,
+// for streams of values one after another; the value is checked as
+// CheckJsonText checks, `max_bytes` applying to it alone.
 Result<size_t> ScanJsonValue(std::string_view text, const JsonLimits& limits);
 
 }  // namespace lawtrail

@@ -1,8 +1,10 @@
 // lawtrail append | sign
+#include <cctype>
 #include <cstdio>
 #include <deque>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "ledger/data_dir.h"
@@ -10,6 +12,7 @@
 #include "ledger/log.h"
 #include "ledger/statement_builder.h"
 #include "ledger/statement_stream.h"
+#include "ledger/strict_json.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -149,20 +152,23 @@ int RunSign(const SignOptions& o) {
     if (!file_in) return Report("sign", Status::NotFound("cannot open " + o.file));
   }
   std::istream& in = o.file.empty() || o.file == "-" ? std::cin : file_in;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   JsonCodec codec;
-  uint64_t ordinal = 0, failures = 0;
-  for (;; ++ordinal) {
-    in >> std::ws;
-    if (in.peek() == std::char_traits<char>::eof()) break;
+  uint64_t failures = 0;
+  size_t pos = 0;
+  for (uint64_t ordinal = 0;; ++ordinal) {
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (pos == text.size()) break;
+    // Each value is checked strictly first: a member given twice would
+    // otherwise silently sign the second value.
+    auto end = ScanJsonValue(std::string_view(text).substr(pos), JsonLimits{});
+    Status s = end.ok() ? Status::Ok() : end.status();
     nlohmann::json j;
-    Status s;
-    try {
-      in >> j;  // reads one JSON value; nlohmann reports stream errors only by exception
-    } catch (const nlohmann::json::parse_error& e) {
-      j = nlohmann::json(nlohmann::json::value_t::discarded);
-      s = Status::InvalidArgument(std::string("not valid JSON: ") + e.what());
+    if (s.ok()) {
+      j = nlohmann::json::parse(text.substr(pos, *end), nullptr, false);
+      pos += *end;
+      s = FillDefaults(j, *signer, o.origin);
     }
-    if (s.ok()) s = FillDefaults(j, *signer, o.origin);
     if (s.ok()) {
       auto statement = codec.StatementFromJson(j.dump());
       if (statement.ok()) {
@@ -175,7 +181,7 @@ int RunSign(const SignOptions& o) {
       ++failures;
       std::fprintf(stderr, "lawtrail sign: statement %llu: %s\n",
                    static_cast<unsigned long long>(ordinal), s.ToString().c_str());
-      if (j.is_discarded()) break;  // cannot find the next value after bad JSON
+      if (!end.ok()) break;  // cannot find the next value after bad JSON
     }
   }
   std::fflush(stdout);

@@ -87,6 +87,16 @@ TEST_CASE("a statement written as JSON round-trips Chinese text through sign, ap
   REQUIRE(history.exit_code == 0);
   CHECK(Lines(history.out).size() == 1);
 
+  SECTION("a statement whose JSON names a member twice is not signed, nor anything after it") {
+    testing::WriteAll(tmp / "twice.json",
+                      R"({"case_id": "C1", "payload_type": "CaseMemo", "payload": {"title": "a", "text": "b"},
+                          "case_id": "C2"}
+                         {"case_id": "C3", "payload_type": "CaseMemo", "payload": {"title": "a", "text": "b"}})");
+    const auto twice = RunLawtrail({"sign", "--key", tmp / "officer.key", "--origin", kOrigin, tmp / "twice.json"});
+    CHECK(twice.exit_code != 0);
+    CHECK_THAT(twice.err, Catch::Contains("statement 0") && Catch::Contains("a member name is given twice"));
+    CHECK(twice.out.empty());  // where one value ends is no longer trusted
+  }
   SECTION("appending the same signed statement again reports the same index") {
     const auto again = RunLawtrail({"append", "--data", tmp / "log", tmp / "signed.bin"});
     CHECK(again.exit_code == 0);
