@@ -1,9 +1,7 @@
 #include "api/ledger_routes.h"
 
-#include <chrono>
 #include <cstdio>
 #include <memory>
-#include <thread>
 #include <variant>
 
 #include "api/json_body.h"
@@ -294,11 +292,10 @@ HttpResponse Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& calle
 // A court export made by the server (docs/court-export.md): the supervisor's
 // client signs the CaseExported (rule P-EXPORT checks it acts on a recorded
 // approval and reveals only what it lists); it is appended and durable, a
-// checkpoint covers it, and once the views have folded that far the bundle
-// is built at that checkpoint, while the log goes on taking statements.
+// checkpoint covers it, and the bundle is built at that checkpoint from the
+// records alone, while the log goes on taking statements.
 HttpResponse Export(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
   if (ctx.log == nullptr) return HttpResponse::Error(503, "unavailable", "a mirror cannot record an export");
-  if (ctx.views == nullptr) return HttpResponse::Error(503, "unavailable", "the views are not served");
   const std::string case_id = request.params["case"];
   auto act = RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseExported);
   if (auto* refused = std::get_if<HttpResponse>(&act)) return std::move(*refused);
@@ -309,30 +306,13 @@ HttpResponse Export(ApiContext& ctx, HttpRequest& request, const Caller& caller)
   auto cp = ParseCheckpointNoteUnverified(*checkpoint);
   if (!cp.ok()) return HttpResponse::FromStatus(cp.status());
   const uint64_t size = cp->size;
-  // The projector thread folds continuously; the case file must reach the checkpoint.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  for (;;) {
-    auto version = ctx.views->ActiveVersion(projectors::CaseFileView::kName);
-    auto cursor = version.ok() && *version ? ctx.views->Cursor(projectors::CaseFileView::kName, **version)
-                                           : Result<uint64_t>(uint64_t{0});
-    if (cursor.ok() && *cursor >= size) break;
-    if (std::chrono::steady_clock::now() > deadline) {
-      return HttpResponse::Error(503, "unavailable", "the export is recorded at index " + std::to_string(appended.index) +
-                                                         " but the case file view has not reached it; retry the read");
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  auto file = projectors::ReadCaseFile(*ctx.views, *ctx.reader, case_id);
-  if (!file.ok()) return HttpResponse::FromStatus(file.status());
   std::vector<std::string> reveal;
   if (exported.reveal_fields() != nullptr) {
     for (const auto* f : *exported.reveal_fields()) reveal.push_back(f->str());
   }
   Log& log = *ctx.log;
-  const projectors::CaseExportInput in{
-      case_id, *checkpoint, ctx.verifier_key, exported.recipient() ? exported.recipient()->str() : "", reveal,
-      &log.vault(), "", {}, std::move(*file),
-      [&log, size](std::string_view c) { return log.CaseHeadProofAt(c, size); }};
+  const projectors::CaseExportInput in{case_id, *checkpoint, ctx.verifier_key, reveal, &log.vault(), "", {},
+                                       [&log, size](std::string_view c) { return log.CaseHeadProofAt(c, size); }};
   auto built = projectors::BuildCaseExport(*ctx.store, *ctx.reader, in);
   if (!built.ok()) return HttpResponse::FromStatus(built.status());
   HttpResponse response;

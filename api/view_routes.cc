@@ -9,7 +9,7 @@
 #include "ledger/statement_builder.h"
 #include "projectors/annual_report.h"
 #include "projectors/disclosure_view.h"
-#include "projectors/labels.h"
+#include "ledger/casefile/labels.h"
 #include "projectors/registry_view.h"
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
@@ -64,7 +64,7 @@ HttpResponse Disclosures(ApiContext& ctx, HttpRequest& request) {
     return HttpResponse::Error(400, "invalid_argument", "page starts at 1 and per_page is 1–100");
   }
   const std::string q = request.Query("q");
-  const std::string today = projectors::ChinaDay(NowMs());
+  const std::string today = ChinaDay(NowMs());
   // Newest decisions first: collect the published ones, then sort by date.
   std::vector<nlohmann::json> found;
   Status s = ScanDocuments(*ctx.views, *cf, "decision/", [&](std::string_view key, std::string_view value) {
@@ -97,7 +97,7 @@ HttpResponse Disclosure(ApiContext& ctx, HttpRequest& request) {
   if (!versions.ok()) return HttpResponse::FromStatus(versions.status());
   nlohmann::json body = {{"case_id", case_id},
                          {"decision", d},
-                         {"disclosure_status", projectors::DisclosureStatus(**stored, projectors::ChinaDay(NowMs()))},
+                         {"disclosure_status", projectors::DisclosureStatus(**stored, ChinaDay(NowMs()))},
                          {"versions", *versions}};
   return HttpResponse::Json(JsonText(body));
 }
@@ -185,7 +185,7 @@ void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
   router.Add("GET", "/v1/reports/annual/{year}", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) { return AnnualReport(ctx, r); }));
   router.Add("GET", "/v1/warnings", kRetrieve, reading([&ctx](HttpRequest& r, const Caller&) {
-               auto list = projectors::ComputeWarnings(*ctx.views, r.Query("today", projectors::ChinaDay(NowMs())));
+               auto list = projectors::ComputeWarnings(*ctx.views, r.Query("today", ChinaDay(NowMs())));
                if (!list.ok()) return HttpResponse::FromStatus(list.status());
                return HttpResponse::Json(JsonText({{"warnings", *list}}));
              }));

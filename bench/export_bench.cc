@@ -101,7 +101,7 @@ int Main(int argc, char** argv) {
 
   const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, {"party.name"}, "", {}, NowMs()};
   Result<projectors::ExportDone> done = Status::Internal("not run");
-  const double export_s = TimeOf([&] { done = projectors::ExportCase(*log, dir, projectors::ViewsPath(dir), request); });
+  const double export_s = TimeOf([&] { done = projectors::ExportCase(*log, dir, request); });
   if (!done.ok()) {
     std::fprintf(stderr, "export: %s\n", done.status().ToString().c_str());
     return 1;

@@ -12,7 +12,9 @@ Bytes Finished(const flatbuffers::FlatBufferBuilder& b) {
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 
-Status Differs(std::string_view what, ByteView given, ByteView canonical) {
+}  // namespace
+
+Status DiffersFromCanonical(std::string_view what, ByteView given, ByteView canonical) {
   if (given.size() > canonical.size()) {
     return Status::InvalidArgument(std::string(what) + " holds " + std::to_string(given.size() - canonical.size()) +
                                    " bytes that no field accounts for (padding, unknown fields, or unreferenced or "
@@ -24,6 +26,8 @@ Status Differs(std::string_view what, ByteView given, ByteView canonical) {
                                  std::to_string(at - given.begin()) + " (" + std::to_string(given.size()) +
                                  " bytes; the accepted encoding has " + std::to_string(canonical.size()) + ")");
 }
+
+namespace {
 
 bool Same(ByteView a, ByteView b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
 
@@ -44,7 +48,7 @@ Bytes CanonicalStatement(ByteView statement_bytes) {
 Status CheckCanonicalStatement(ByteView statement_bytes) {
   const Bytes canonical = CanonicalStatement(statement_bytes);
   if (Same(statement_bytes, canonical)) return Status::Ok();
-  return Differs("the statement", statement_bytes, canonical);
+  return DiffersFromCanonical("the statement", statement_bytes, canonical);
 }
 
 Bytes EncodeSignedStatement(ByteView statement_bytes, ByteView signature) {
@@ -59,7 +63,7 @@ Bytes EncodeSignedStatement(ByteView statement_bytes, ByteView signature) {
 
 Status CheckCanonicalSignedStatement(const ParsedStatement& s) {
   const Bytes wrapper = EncodeSignedStatement(s.statement_bytes(), View(s.signed_statement->signature()));
-  if (!Same(s.signed_bytes, wrapper)) return Differs("the signed statement (its wrapper)", s.signed_bytes, wrapper);
+  if (!Same(s.signed_bytes, wrapper)) return DiffersFromCanonical("the signed statement (its wrapper)", s.signed_bytes, wrapper);
   return CheckCanonicalStatement(s.statement_bytes());
 }
 
@@ -77,7 +81,7 @@ Status CheckCanonicalRecord(ByteView record_bytes, const fb::Record& record) {
   fields.signed_statement = View(record.signed_statement());
   const Bytes canonical = BuildRecord(fields);
   if (Same(record_bytes, canonical)) return Status::Ok();
-  return Differs("the record", record_bytes, canonical);
+  return DiffersFromCanonical("the record", record_bytes, canonical);
 }
 
 }  // namespace lawtrail

@@ -43,6 +43,10 @@ Status CheckCanonicalStatement(ByteView statement_bytes);
 Status CheckCanonicalSignedStatement(const ParsedStatement& s);
 Status CheckCanonicalRecord(ByteView record_bytes, const fb::Record& record);
 
+// The error for `given`, which is not its value's one encoding `canonical`:
+// how many bytes too many, or where the two first differ. `what` names it.
+Status DiffersFromCanonical(std::string_view what, ByteView given, ByteView canonical);
+
 // The canonical SignedStatement around `statement_bytes` and its signature.
 Bytes EncodeSignedStatement(ByteView statement_bytes, ByteView signature);
 

@@ -5,7 +5,7 @@
 
 #include "ledger/domain/money.h"
 #include "ledger/domain/calendar.h"
-#include "projectors/html_escape.h"
+#include "ledger/casefile/html_escape.h"
 #include "projectors/json_view.h"
 #include "projectors/statistics_view.h"
 

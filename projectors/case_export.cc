@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <set>
 
+#include "ledger/casefile/case_file_html.h"
+#include "ledger/casefile/case_replay.h"
 #include "ledger/checkpoint.h"
 #include "ledger/data_dir.h"
 #include "ledger/domain/case_acts.h"
@@ -11,20 +13,15 @@
 #include "ledger/fb_string.h"
 #include "ledger/files.h"
 #include "ledger/log_format.h"
+#include "ledger/merkle.h"
 #include "ledger/private_data.h"
 #include "ledger/record.h"
 #include "ledger/sha256.h"
 #include "ledger/statement.h"
 #include "ledger/statement_builder.h"
-#include "projectors/all.h"
-#include "projectors/case_file_html.h"
-#include "projectors/case_file_view.h"
-#include "projectors/runner.h"
 
 namespace lawtrail::projectors {
 namespace {
-
-using json = nlohmann::json;
 
 using CaseRecord = bundle::Record;
 
@@ -37,36 +34,32 @@ Result<std::vector<CaseRecord>> RecordsOf(const LogReader& reader, std::string_v
   return out;
 }
 
-}  // namespace
-
-json CaseFileBefore(json file, uint64_t size) {
-  auto before = [size](const json& entry, const char* key) {
-    return !entry.contains(key) || entry.at(key).get<uint64_t>() < size;
-  };
-  size_t documents = 0;
-  for (const char* volume : {"正卷", "副卷"}) {
-    if (!file.contains(volume)) continue;
-    json kept = json::array();
-    for (json& d : file.at(volume)) {
-      if (!before(d, "record_index")) continue;
-      d["序号"] = kept.size() + 1;
-      kept.push_back(std::move(d));
+// The case file the bundle's records give, as the court's verifier will
+// rebuild it from them.
+Result<casefile::Replayed> CaseFileOf(std::string_view origin, std::string_view case_id,
+                                      const std::vector<CaseRecord>& registry, const std::vector<CaseRecord>& records) {
+  std::vector<ParsedStatement> statements;
+  statements.reserve(registry.size() + records.size());
+  std::vector<casefile::LoggedRecord> logged[2];
+  for (int list = 0; list < 2; ++list) {
+    for (const CaseRecord& r : list == 0 ? registry : records) {
+      ASSIGN_OR_RETURN(const RecordView view, ParseRecord(r.bytes));
+      ASSIGN_OR_RETURN(ParsedStatement parsed, StatementOfRecord(r.bytes, r.index));
+      statements.push_back(std::move(parsed));
+      logged[list].push_back({r.index, view.record->time_recorded_ms(), merkle::LeafHash(r.bytes), &statements.back()});
     }
-    documents += kept.size();
-    file[volume] = std::move(kept);
   }
-  if (file.contains("cover")) file["cover"]["卷内件数"] = documents;
-  if (file.contains("备考表")) file["备考表"]["本卷情况说明"] = FileNote(documents);
-  for (const char* list : {"timeline", "flags", "av"}) {
-    if (!file.contains(list)) continue;
-    json kept = json::array();
-    for (json& entry : file.at(list)) {
-      if (before(entry, "index") && before(entry, "record_index")) kept.push_back(std::move(entry));
-    }
-    file[list] = std::move(kept);
+  casefile::Replayed replayed = casefile::ReplayCaseFile(origin, case_id, logged[0], logged[1]);
+  if (!replayed.status.ok()) {
+    const auto& list = replayed.refused_in_registry ? logged[0] : logged[1];
+    return Status::Corruption("record " + std::to_string(list[replayed.refused].index) +
+                              " would not be admitted as the log stood then (" + replayed.status.ToString() +
+                              "); run lawtrail verify");
   }
-  return file;
+  return replayed;
 }
+
+}  // namespace
 
 Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, const CaseExportInput& in) {
   ASSIGN_OR_RETURN(const Checkpoint cp, ParseCheckpointNoteUnverified(in.checkpoint));
@@ -157,26 +150,20 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
   built.openings = parts.openings.size();
   built.attachments = parts.attachments.size();
 
-  const json case_file = CaseFileBefore(in.case_file, size);
-  for (const char* volume : {"正卷", "副卷"}) {
-    if (!case_file.contains(volume)) continue;
-    for (const json& d : case_file.at(volume)) {
-      ASSIGN_OR_RETURN(Bytes content_hash, FromHex(d.value("content_hash", "")));
-      parts.documents.push_back({volume, d.value("序号", 0u), d.value("文号", ""), d.value("题名", ""),
-                                 d.value("责任者", ""), d.value("日期", ""), std::move(content_hash),
-                                 d.value("record_index", uint64_t{0})});
-    }
+  ASSIGN_OR_RETURN(const casefile::Replayed replayed, CaseFileOf(cp.origin, in.case_id, registry, records));
+  const casefile::CaseFile& file = replayed.file;
+  for (std::string_view volume : {casefile::kMainVolume, casefile::kRestrictedVolume}) {
+    for (const casefile::Document& d : file.Volume(volume)) parts.documents.push_back(bundle::DocumentOf(d));
   }
   built.documents = parts.documents.size();
-  parts.case_file_html = RenderCaseFileHtml(case_file, {cp.origin, cp.size, ToBase64(cp.root), in.recipient});
+  parts.case_file_html = casefile::RenderCaseFileHtml(file, {cp.origin, cp.size, ToBase64(cp.root), replayed.recipient});
   parts.records = std::move(records);
   parts.registry_records = std::move(registry);
   built.bundle = bundle::Pack(parts);
   return built;
 }
 
-Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::string& views_path,
-                              const ExportRequest& request) {
+Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const ExportRequest& request) {
   if (request.exporter == nullptr) return Status::InvalidArgument("an export needs the exporter's key");
   const LogReader& reader = log.reader();
   ExportDone done;
@@ -210,17 +197,13 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::
   done.export_index = appended[0]->index;
   ASSIGN_OR_RETURN(done.checkpoint, log.CurrentCheckpoint());
 
-  ASSIGN_OR_RETURN(auto views, ViewStore::Open(views_path));
-  ProjectionRunner runner(reader, *views, AllProjectors());
-  RETURN_IF_ERROR(runner.CatchUp().status().WithContext("folding the views up to the export"));
-  ASSIGN_OR_RETURN(nlohmann::json case_file, ReadCaseFile(*views, reader, request.case_id));
   ASSIGN_OR_RETURN(const note::Verifier vkey, data_dir::LoadVerifier(data_dir));
   ASSIGN_OR_RETURN(const Checkpoint anchor, ParseCheckpointNoteUnverified(done.checkpoint));
   done.checkpoint_size = anchor.size;
   const uint64_t size = anchor.size;
   CaseExportInput in{request.case_id, done.checkpoint, note::EncodeVerifier(vkey.name, vkey.public_key),
-                     done.recipient, request.reveal, &log.vault(), request.files_dir, request.trusted,
-                     std::move(case_file), [&log, size](std::string_view case_id) {
+                     request.reveal, &log.vault(), request.files_dir, request.trusted,
+                     [&log, size](std::string_view case_id) {
                        return log.CaseHeadProofAt(case_id, size);
                      }};
   ASSIGN_OR_RETURN(done.built, BuildCaseExport(log.store(), reader, in));

@@ -5,13 +5,13 @@
 // records with their exact bytes, one multi-leaf inclusion proof of them all,
 // the case-head map paths of both, consistency proofs from the checkpoints the
 // requester trusts, the openings the export reveals, the attachment manifest
-// (and files), and the case file — its 卷内目录 and its HTML.
+// (and files), and the case file — its 卷内目录 and its HTML — rebuilt from
+// exactly those records (ledger/casefile/case_replay.h), as the court's
+// verifier rebuilds it to compare.
 //
 // Deterministic: the same log, case, checkpoint and input give the same bytes.
 #ifndef LAWTRAIL_PROJECTORS_CASE_EXPORT_H_
 #define LAWTRAIL_PROJECTORS_CASE_EXPORT_H_
-
-#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <string>
@@ -30,12 +30,10 @@ struct CaseExportInput {
   std::string case_id;
   std::string checkpoint;    // signed note: the export's anchor
   std::string verifier_key;  // the log's, as published
-  std::string recipient;
   std::vector<std::string> reveal;         // sealed fields whose openings go in
   const SealedVault* vault = nullptr;      // required when `reveal` is not empty
   std::string files_dir;                   // attachment files named by their hex SHA-256; empty: none
   std::vector<std::string> trusted;        // earlier checkpoints (notes) to prove consistency from
-  nlohmann::json case_file;                // ReadCaseFile's, folded at least up to the checkpoint
   // A case's path in the case-head map of the checkpoint (Log::CaseHeadProofAt).
   std::function<Result<CaseHeadProof>(std::string_view case_id)> head_proof;
 };
@@ -47,10 +45,6 @@ struct CaseExportBuilt {
 };
 
 Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, const CaseExportInput& in);
-
-// The case file as of the first `size` records: entries of later records
-// dropped, each volume's 序号 counted again.
-nlohmann::json CaseFileBefore(nlohmann::json case_file, uint64_t size);
 
 // What `lawtrail export` asks for.
 struct ExportRequest {
@@ -74,12 +68,11 @@ struct ExportDone {
 
 // The whole export, on a log this process holds open (so nothing else appends
 // meanwhile): finds the approval (R4), appends the CaseExported event and
-// waits until it is durable (R6), signs a checkpoint covering it, folds the
-// views (`views_path`) up to it, and builds the bundle. Nothing is appended
+// waits until it is durable (R6), signs a checkpoint covering it, and builds
+// the bundle at that checkpoint. Nothing is appended
 // when the case has no approval; the export event stays recorded even if
 // writing the bundle fails afterwards, as an attempted export should.
-Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const std::string& views_path,
-                              const ExportRequest& request);
+Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const ExportRequest& request);
 
 }  // namespace lawtrail::projectors
 

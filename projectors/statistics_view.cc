@@ -8,7 +8,7 @@
 #include "ledger/domain/calendar.h"
 #include "ledger/log_format.h"
 #include "projectors/json_view.h"
-#include "projectors/labels.h"
+#include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
 namespace lawtrail::domain {

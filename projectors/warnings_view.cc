@@ -9,7 +9,7 @@
 #include "ledger/log_format.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/json_view.h"
-#include "projectors/labels.h"
+#include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {

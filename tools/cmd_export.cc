@@ -76,7 +76,7 @@ int RunExport(const ExportCliOptions& o) {
   }
   auto log = Log::Open(o.dir);
   if (!log.ok()) return Report("export", log.status());
-  auto done = projectors::ExportCase(**log, o.dir, projectors::ViewsPath(o.dir), request);
+  auto done = projectors::ExportCase(**log, o.dir, request);
   if (!done.ok()) return Report("export", done.status());
   if (Status s = WriteFileDurably(o.out, AsChars(done->built.bundle), 0644, false); !s.ok()) {
     return Report("export", s.WithContext("the export is recorded at index " + std::to_string(done->export_index) +

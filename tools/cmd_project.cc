@@ -12,7 +12,7 @@
 #include "projectors/annual_report.h"
 #include "projectors/registry_view.h"
 #include "projectors/warnings_view.h"
-#include "projectors/labels.h"
+#include "ledger/casefile/labels.h"
 #include "projectors/runner.h"
 #include "tools/cli_support.h"
 
@@ -119,7 +119,7 @@ struct WarningsOptions {
 int Warnings(const WarningsOptions& o) {
   auto views = projectors::ViewStore::Open(projectors::ViewsPath(o.dir), /*read_only=*/true);
   if (!views.ok()) return Report("warnings", views.status());
-  auto list = projectors::ComputeWarnings(**views, o.today.empty() ? projectors::ChinaDay(NowMs()) : o.today);
+  auto list = projectors::ComputeWarnings(**views, o.today.empty() ? ChinaDay(NowMs()) : o.today);
   if (!list.ok()) return Report("warnings", list.status());
   for (const auto& w : *list) std::printf("%s\n", w.dump().c_str());
   std::fprintf(stderr, "%zu warning(s)\n", list->size());

@@ -46,6 +46,11 @@ std::vector<Record> RecordsOf(const flatbuffers::Vector<Offset<fb::ExportedRecor
 
 }  // namespace
 
+Document DocumentOf(const casefile::Document& d) {
+  auto hash = FromHex(d.content_hash);
+  return {d.volume, d.seq, d.doc_no, d.title, d.responsible, d.date, hash.ok() ? *hash : Bytes(), d.record_index};
+}
+
 Bytes Pack(const Parts& p) {
   FlatBufferBuilder b(64 * 1024);
   std::vector<Offset<fb::ExportConsistency>> consistency;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ledger/bytes.h"
+#include "ledger/casefile/case_file.h"
 
 namespace lawtrail::bundle {
 
@@ -57,6 +58,9 @@ struct Parts {
   std::vector<Document> documents;
   std::string case_file_html;
 };
+
+// A line of the case file's 卷内目录 as the bundle lists it.
+Document DocumentOf(const casefile::Document& d);
 
 Bytes Pack(const Parts& parts);
 // Checks the structure (FlatBuffers' verifier, identifier LTEX) first.

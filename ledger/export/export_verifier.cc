@@ -1,14 +1,17 @@
 #include "ledger/export/export_verifier.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <thread>
 #include <tuple>
 
+#include "ledger/canonical.h"
 #include "ledger/case_head_map.h"
+#include "ledger/casefile/case_file_html.h"
+#include "ledger/casefile/case_replay.h"
+#include "ledger/casefile/labels.h"
 #include "ledger/checkpoint.h"
 #include "ledger/fb_string.h"
 #include "ledger/log_format.h"
@@ -21,18 +24,7 @@
 namespace lawtrail {
 namespace {
 
-constexpr int64_t kChinaOffsetMs = 8 * 3600 * 1000;
 constexpr size_t kTimelineEnds = 50;  // a longer timeline shows its first and last 50 events
-
-// projectors/labels.h has ChinaDay too; the verifier links only the core.
-std::string ChinaDate(int64_t ms) {
-  using namespace std::chrono;
-  const year_month_day d{floor<days>(sys_time<milliseconds>(milliseconds(ms + kChinaOffsetMs)))};
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return out;
-}
 
 ByteView View(const flatbuffers::Vector<uint8_t>* v) {
   return v == nullptr ? ByteView() : ByteView(v->data(), v->size());
@@ -74,10 +66,12 @@ class Check {
     RETURN_IF_ERROR(CheckAuthority());
     RETURN_IF_ERROR(CheckChain(records_, b_.case_id));
     RETURN_IF_ERROR(CheckHead(records_, b_.case_id, b_.case_head_proof, "case_head_proof"));
+    RETURN_IF_ERROR(CheckAdmission());
     RETURN_IF_ERROR(CheckInclusion());
     RETURN_IF_ERROR(CheckOpenings());
     RETURN_IF_ERROR(CheckAttachments());
     RETURN_IF_ERROR(CheckDocuments());
+    RETURN_IF_ERROR(CheckCaseFileHtml());
     Summarise();
     return Status::Ok();
   }
@@ -269,6 +263,33 @@ class Check {
     return Status::Ok();
   }
 
+  Status CheckAdmission() {
+    // Every record admitted again as the log stood when it recorded it:
+    // registry and case replayed together in log order, each signer judged by
+    // the registry of that moment, each act by the procedure rules against
+    // the case before it. This gives back the flags the log raised, and the
+    // case file the records make (checked against the bundle's below).
+    std::vector<casefile::LoggedRecord> lists[2];
+    for (int l = 0; l < 2; ++l) {
+      for (const Opened& o : l == 0 ? registry_ : records_) {
+        lists[l].push_back({o.record.record->index(), o.record.record->time_recorded_ms(), o.record.leaf,
+                            &o.record.statement});
+      }
+    }
+    replayed_ = casefile::ReplayCaseFile(b_.origin, b_.case_id, lists[0], lists[1]);
+    if (!replayed_.status.ok()) {
+      const Opened& o = (replayed_.refused_in_registry ? registry_ : records_)[replayed_.refused];
+      const Status& why = replayed_.status;
+      return Fail(o.Where(), "its signer was not entitled to it, or it breaks a procedure rule, as the log stood "
+                             "then: would not have been admitted: " +
+                                 (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
+    }
+    Passed("admission: every record, replayed in log order, is one the log could admit when it recorded it — each "
+           "signer held a key and the role the act needs, valid then, and each act follows the procedure rules; " +
+           std::to_string(replayed_.file.flags.size()) + " rule flags raised");
+    return Status::Ok();
+  }
+
   const fb::CaseExported* ExportEvent() const {
     for (auto it = records_.rbegin(); it != records_.rend(); ++it) {
       if (const auto* e = it->record.statement.statement->payload_as_CaseExported()) return e;
@@ -354,38 +375,54 @@ class Check {
     return Status::Ok();
   }
 
+  // The 卷内目录 the bundle lists must be exactly the one the records make:
+  // every line, every field, in order.
   Status CheckDocuments() {
-    // 卷内目录: each attachment is a document, and so is each piece of evidence.
-    using Entry = std::tuple<uint64_t, std::string, std::string>;  // record index, content hash, 文号
-    std::multiset<Entry> expected, listed;
-    for (const Opened& o : records_) {
-      const fb::Statement& st = *o.record.statement.statement;
-      const uint64_t index = o.record.record->index();
-      if (st.attachments() != nullptr) {
-        for (const fb::Attachment* a : *st.attachments()) {
-          expected.emplace(index, ToHex(View(a->content_hash())), Str(a->doc_no()));
-        }
-      }
-      if (const auto* e = st.payload_as_EvidenceRecorded()) expected.emplace(index, ToHex(View(e->content_hash())), "");
+    std::vector<bundle::Document> expected;
+    for (std::string_view volume : {casefile::kMainVolume, casefile::kRestrictedVolume}) {
+      for (const casefile::Document& d : replayed_.file.Volume(volume)) expected.push_back(bundle::DocumentOf(d));
     }
-    const std::string_view html = b_.case_file_html;
-    for (const bundle::Document& d : b_.documents) {
-      listed.emplace(d.record_index, ToHex(d.content_hash), d.doc_no);
-      if (!d.doc_no.empty() && html.find(d.doc_no) == std::string_view::npos) {
-        return Fail("case_file_html", "the case file does not show document " + d.doc_no);
+    const size_t n = std::min(expected.size(), b_.documents.size());
+    for (size_t i = 0; i < n; ++i) {
+      const bundle::Document& got = b_.documents[i];
+      const bundle::Document& want = expected[i];
+      const std::string where = "documents[" + std::to_string(i) + "] (" + want.volume + " " + std::to_string(want.seq) +
+                                " · " + want.title + ", index " + std::to_string(want.record_index) + ")";
+      for (const auto& [field, same] : std::initializer_list<std::pair<const char*, bool>>{
+               {"volume (卷别)", got.volume == want.volume}, {"order (序号)", got.seq == want.seq},
+               {"文号", got.doc_no == want.doc_no}, {"title (题名)", got.title == want.title},
+               {"responsible person (责任者)", got.responsible == want.responsible}, {"date (日期)", got.date == want.date},
+               {"content hash", got.content_hash == want.content_hash}, {"record", got.record_index == want.record_index}}) {
+        if (!same) return Fail(where, "its " + std::string(field) + " is not what the records give");
       }
     }
-    if (listed != expected) {
-      return Fail("documents", "the case file's 卷内目录 lists " + std::to_string(listed.size()) +
-                                   " documents that are not the " + std::to_string(expected.size()) +
-                                   " the records give");
+    if (b_.documents.size() != expected.size()) {
+      return Fail("documents", "the case file's 卷内目录 lists " + std::to_string(b_.documents.size()) +
+                                   " documents; the records give " + std::to_string(expected.size()));
     }
-    if (html.find(b_.case_id) == std::string_view::npos) {
-      return Fail("case_file_html", "the case file does not name the case");
+    r_.documents = expected.size();
+    Passed("卷内目录: its " + std::to_string(expected.size()) +
+           " lines are exactly those the records give — volume, 序号, 文号, 题名, 责任者, 日期, hash and record");
+    return Status::Ok();
+  }
+
+  // The page a court reads must be the page the records make, byte for byte:
+  // nothing in it (a name, a date, a script, an image) can come from anywhere else.
+  Status CheckCaseFileHtml() {
+    const std::string expected = casefile::RenderCaseFileHtml(
+        replayed_.file, {checkpoint_.origin, checkpoint_.size, ToBase64(checkpoint_.root), replayed_.recipient});
+    const std::string& got = b_.case_file_html;
+    if (got != expected) {
+      const auto [at, ignored] = std::mismatch(got.begin(), got.end(), expected.begin(), expected.end());
+      const size_t offset = static_cast<size_t>(at - got.begin());
+      const size_t line = 1 + static_cast<size_t>(std::count(got.begin(), at, '\n'));
+      return Fail("case_file_html", "the case file page is not the one the records give: it differs at byte " +
+                                        std::to_string(offset) + " (line " + std::to_string(line) + "; " +
+                                        std::to_string(got.size()) + " bytes, the records' page " +
+                                        std::to_string(expected.size()) + ")");
     }
-    r_.documents = listed.size();
-    Passed("case file: its 卷内目录 lists exactly the " + std::to_string(listed.size()) +
-           " documents the records give, each shown in the rendered file");
+    Passed("case file: the page (" + std::to_string(got.size()) + " bytes: 封面, 卷内目录, 文书摘要, 时间线, 规则提示, "
+           "备考表) is byte for byte the one the verified records give, with no script and nothing loaded from outside");
     return Status::Ok();
   }
 
@@ -397,8 +434,8 @@ class Check {
                   fb::EnumNameProcedure(opened->procedure()) + " procedure");
     }
     s.push_back(std::to_string(records_.size()) + " records, recorded " +
-                ChinaDate(records_.front().record.record->time_recorded_ms()) + " to " +
-                ChinaDate(records_.back().record.record->time_recorded_ms()) + " (China time)");
+                ChinaDay(records_.front().record.record->time_recorded_ms()) + " to " +
+                ChinaDay(records_.back().record.record->time_recorded_ms()) + " (China time)");
     for (const Opened& o : records_) {
       if (const auto* d = o.record.statement.statement->payload_as_DecisionIssued()) {
         s.push_back("决定书 " + Str(d->decision_no()) + " (index " + std::to_string(o.record.record->index()) + ")");
@@ -420,7 +457,7 @@ class Check {
       }
       const Opened& o = records_[i];
       const fb::Statement& st = *o.record.statement.statement;
-      s.push_back("  " + std::to_string(o.record.record->index()) + "  " + ChinaDate(st.occurred_at_ms()) + "  " +
+      s.push_back("  " + std::to_string(o.record.record->index()) + "  " + ChinaDay(st.occurred_at_ms()) + "  " +
                   std::string(PayloadName(st.payload_type())) + "  " + Str(st.actor()->certificate_no()));
     }
   }
@@ -431,6 +468,7 @@ class Check {
   Checkpoint checkpoint_;
   Hash heads_root_{};
   std::vector<Opened> records_, registry_;
+  casefile::Replayed replayed_;
 };
 
 }  // namespace
@@ -444,6 +482,10 @@ ExportReport VerifyExport(ByteView bytes, const ExportCheckOptions& options) {
   };
   auto parts = bundle::Unpack(bytes);
   if (!parts.ok()) return fail(parts.status());
+  // One bundle, one encoding: bytes added, cut or re-laid anywhere fail here.
+  if (const Bytes canonical = bundle::Pack(*parts); !std::equal(bytes.begin(), bytes.end(), canonical.begin(), canonical.end())) {
+    return fail(DiffersFromCanonical("the bundle", bytes, canonical));
+  }
   if (parts->format_version != bundle::kFormatVersion) {
     return fail(Status::InvalidArgument("format version " + std::to_string(parts->format_version) +
                                         "; this verifier reads version " + std::to_string(bundle::kFormatVersion)));

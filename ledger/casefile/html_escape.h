@@ -1,14 +1,14 @@
-// File: projectors/html_escape.h
+// File: ledger/casefile/html_escape.h
 // -----------------------------------------------------------------------------
 // Text made safe for HTML element content and double-quoted attributes: the
 // reports and case files render names and 文号 that come from the records.
-#ifndef LAWTRAIL_PROJECTORS_HTML_ESCAPE_H_
-#define LAWTRAIL_PROJECTORS_HTML_ESCAPE_H_
+#ifndef LAWTRAIL_LEDGER_CASEFILE_HTML_ESCAPE_H_
+#define LAWTRAIL_LEDGER_CASEFILE_HTML_ESCAPE_H_
 
 #include <string>
 #include <string_view>
 
-namespace lawtrail::projectors {
+namespace lawtrail {
 
 inline std::string HtmlEscape(std::string_view s) {
   std::string out;
@@ -25,6 +25,6 @@ inline std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
-}  // namespace lawtrail::projectors
+}  // namespace lawtrail
 
-#endif  // LAWTRAIL_PROJECTORS_HTML_ESCAPE_H_
+#endif  // LAWTRAIL_LEDGER_CASEFILE_HTML_ESCAPE_H_

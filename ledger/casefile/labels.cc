@@ -1,10 +1,10 @@
-#include "projectors/labels.h"
+#include "ledger/casefile/labels.h"
 
 #include <cstdio>
 
 #include "ledger/domain/calendar.h"
 
-namespace lawtrail::projectors {
+namespace lawtrail {
 namespace {
 
 template <size_t N, typename E>
@@ -82,4 +82,4 @@ std::string ChinaHour(int64_t ms) {
   return {char('0' + hour / 10), char('0' + hour % 10)};
 }
 
-}  // namespace lawtrail::projectors
+}  // namespace lawtrail

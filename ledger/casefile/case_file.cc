@@ -1,0 +1,156 @@
+#include "ledger/casefile/case_file.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "ledger/bytes.h"
+#include "ledger/casefile/labels.h"
+#include "ledger/fb_string.h"
+
+namespace lawtrail::domain {
+extern const std::string_view kCaseFileOrderTsv;
+}
+
+namespace lawtrail::casefile {
+namespace {
+
+const std::map<std::pair<std::string, std::string>, Placement>& OrderTable() {
+  static const auto table = [] {
+    std::map<std::pair<std::string, std::string>, Placement> t;
+    std::istringstream in{std::string(domain::kCaseFileOrderTsv)};
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields(line);
+      std::string department, type, volume, rank;
+      std::getline(fields, department, '\t');
+      std::getline(fields, type, '\t');
+      std::getline(fields, volume, '\t');
+      std::getline(fields, rank, '\t');
+      t[{department, type}] = Placement{volume, std::stoi(rank)};
+    }
+    return t;
+  }();
+  return table;
+}
+
+std::string HexOf(const flatbuffers::Vector<uint8_t>* v) {
+  return v == nullptr ? "" : ToHex(ByteView(v->data(), v->size()));
+}
+
+Recording RecordingOf(const fb::AvRecording& av, uint64_t index) {
+  Recording r{index, HexOf(av.content_hash()), av.started_at_ms(), av.ended_at_ms(), Str(av.device_id()),
+              av.continuous(), {}};
+  if (av.interruptions() != nullptr) {
+    for (const auto* i : *av.interruptions()) r.interruptions.push_back({i->stopped_at_ms(), i->resumed_at_ms(), Str(i->reason())});
+  }
+  return r;
+}
+
+// Recordings carried inside an act (rather than by AvRecordingAttached).
+const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* InlineAv(const fb::Statement& st) {
+  switch (st.payload_type()) {
+    case fb::Payload::CoerciveMeasureTaken: return st.payload_as_CoerciveMeasureTaken()->av();
+    case fb::Payload::HearingHeld: return st.payload_as_HearingHeld()->av();
+    case fb::Payload::DocumentServed: return st.payload_as_DocumentServed()->av();
+    case fb::Payload::EnforcementExecuted: return st.payload_as_EnforcementExecuted()->av();
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+Placement PlaceDocument(std::string_view department, std::string_view doc_type) {
+  const auto& t = OrderTable();
+  if (auto it = t.find({std::string(department), std::string(doc_type)}); it != t.end()) return it->second;
+  if (auto it = t.find({"*", std::string(doc_type)}); it != t.end()) return it->second;
+  return Placement{std::string(kMainVolume), 1000};
+}
+
+std::string FileNote(size_t documents) {
+  return "本卷共" + std::to_string(documents) + "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
+}
+
+CaseFileBuilder::CaseFileBuilder(std::string case_id, std::string department) : department_(std::move(department)) {
+  file_.case_id = std::move(case_id);
+}
+
+void CaseFileBuilder::Add(const CaseRecord& r) {
+  const fb::Statement& st = *r.statement;
+  const std::string cert = Str(st.actor()->certificate_no());
+  const std::string actor = r.signer_name.empty() ? cert : r.signer_name;
+  const std::string day = ChinaDay(st.occurred_at_ms());
+  Cover& cover = file_.cover;
+  if (file_.timeline.empty()) cover.agency = r.agency_name;  // the agency as it was named at the case's first act
+
+  Step step{r.index, st.occurred_at_ms(), day, st.payload_type(), cert, r.signer_name, {}};
+  for (const domain::Flag& f : r.flags) {
+    file_.flags.push_back({r.index, f.rule_id, f.message});
+    step.flags.push_back(f.rule_id);
+  }
+  file_.timeline.push_back(std::move(step));
+
+  switch (st.payload_type()) {
+    case fb::Payload::CaseOpened: {
+      const auto* o = st.payload_as_CaseOpened();
+      cover.case_name = Str(o->cause());
+      cover.party = o->party() ? Str(o->party()->name()) : "";
+      cover.opened_on = day;
+      cover.category = Label(o->category());
+      cover.procedure = Label(o->procedure());
+      // Important files are kept permanently, ordinary ones 30 years (§6).
+      cover.retention = o->procedure() == fb::Procedure::General ? "永久" : "30年";
+      break;
+    }
+    case fb::Payload::DecisionIssued:
+      cover.decision_no = Str(st.payload_as_DecisionIssued()->decision_no());
+      break;
+    case fb::Payload::CaseClosed:
+      cover.closed_on = day;
+      file_.filing = FilingNote{"", actor, day};
+      break;
+    default:
+      break;
+  }
+
+  size_t k = 0;
+  auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
+                           const flatbuffers::Vector<uint8_t>* hash, const std::string& template_id) {
+    const Placement place = PlaceDocument(department_, type);
+    documents_.push_back({{place.volume, place.rank, 0, doc_no, title, actor, day, HexOf(hash), template_id, r.index}, k++});
+  };
+  if (st.attachments() != nullptr) {
+    for (const auto* a : *st.attachments()) {
+      const std::string type = Str(a->doc_type()).empty() ? Str(a->title()) : Str(a->doc_type());
+      file_document(type, type, Str(a->doc_no()), a->content_hash(), Str(a->template_id()));
+    }
+  }
+  if (const auto* e = st.payload_as_EvidenceRecorded()) {
+    file_document("证据材料", "证据材料：" + Str(e->description()), "", e->content_hash(), "");
+  }
+  if (const auto* attached = st.payload_as_AvRecordingAttached(); attached != nullptr && attached->recording()) {
+    file_.av.push_back(RecordingOf(*attached->recording(), r.index));
+  }
+  if (const auto* av = InlineAv(st)) {
+    for (const auto* rec : *av) file_.av.push_back(RecordingOf(*rec, r.index));
+  }
+}
+
+CaseFile CaseFileBuilder::Finish() && {
+  // 卷内目录: each volume by rank in the filing order, then by record.
+  std::stable_sort(documents_.begin(), documents_.end(), [](const Pending& a, const Pending& b) {
+    return std::tie(a.doc.rank, a.doc.record_index, a.n) < std::tie(b.doc.rank, b.doc.record_index, b.n);
+  });
+  for (Pending& p : documents_) {
+    std::vector<Document>& volume = p.doc.volume == kRestrictedVolume ? file_.restricted : file_.main;
+    p.doc.seq = static_cast<uint32_t>(volume.size() + 1);
+    volume.push_back(std::move(p.doc));
+  }
+  file_.cover.documents = documents_.size();
+  if (file_.filing) file_.filing->note = FileNote(documents_.size());
+  return std::move(file_);
+}
+
+}  // namespace lawtrail::casefile
