@@ -129,7 +129,7 @@ int Main(int argc, char** argv) {
   std::printf("| measure | figure | ratio to the limit |\n|---|---|---|\n");
   std::printf("| case records / registry records / log size | %zu / %zu / %llu | |\n", report.records,
               report.registry_records, static_cast<unsigned long long>(report.checkpoint_size));
-  std::printf("| export (approval found, event appended durably, checkpoint, views folded, bundle built) | %.3f s | |\n",
+  std::printf("| export (approval found, event appended durably, checkpoint, case file rebuilt from the records, bundle built) | %.3f s | |\n",
               export_s);
   std::printf("| verify-export (everything), all cores | %.3f s | %.2f of all-core Ed25519 (%.0f signatures/s) |\n",
               verify_s, signatures / verify_s / vall, signatures / verify_s);
