@@ -43,7 +43,54 @@ void SplitTarget(std::string_view target, HttpRequest& r) {
   }
 }
 
+// The request a handler sees, from what Beast parsed.
+HttpRequest ToHttpRequest(http::request<http::string_body>&& message) {
+  HttpRequest request;
+  request.method = std::string(message.method_string().data(), message.method_string().size());
+  SplitTarget(std::string_view(message.target().data(), message.target().size()), request);
+  for (const auto& field : message) {
+    std::string name(field.name_string().data(), field.name_string().size());
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    request.headers.emplace_back(std::move(name), std::string(field.value().data(), field.value().size()));
+  }
+  request.body = std::move(message.body());
+  return request;
+}
+
+HttpResponse BodyTooLarge(size_t limit) {
+  return HttpResponse::Error(413, "body_too_large", "the body is over the limit of " + std::to_string(limit) + " bytes");
+}
+HttpResponse HeaderTooLarge(size_t limit) {
+  return HttpResponse::Error(431, "header_too_large",
+                             "the header is over the limit of " + std::to_string(limit) + " bytes");
+}
+HttpResponse Malformed(const beast::error_code& ec) {
+  return HttpResponse::Error(400, "bad_request", "malformed HTTP request: " + ec.message());
+}
+
 }  // namespace
+
+std::variant<HttpRequest, HttpResponse> ParseHttpRequest(std::string_view bytes, const HttpServerOptions& limits) {
+  http::request_parser<http::string_body> parser;
+  parser.body_limit(limits.max_body_bytes);
+  parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+  parser.eager(true);
+  beast::error_code ec;
+  size_t used = 0;
+  while (!ec && used < bytes.size() && !parser.is_done()) {
+    used += parser.put(net::buffer(bytes.data() + used, bytes.size() - used), ec);
+    if (ec == http::error::need_more) ec = {};
+    if (!ec && used == 0) break;
+  }
+  if (!ec && !parser.is_done()) {
+    parser.put_eof(ec);
+    if (!ec && !parser.is_done()) ec = http::error::partial_message;
+  }
+  if (ec == http::error::body_limit) return BodyTooLarge(limits.max_body_bytes);
+  if (ec == http::error::header_limit) return HeaderTooLarge(limits.max_header_bytes);
+  if (ec) return Malformed(ec);
+  return ToHttpRequest(parser.release());
+}
 
 class Session;
 
@@ -165,35 +212,18 @@ class Session : public std::enable_shared_from_this<Session> {
                                              std::to_string(server_.options.read_timeout.count()) + " ms"),
                      false, nullptr, true);
     }
-    if (ec == http::error::body_limit) {
-      return Respond(HttpResponse::Error(413, "body_too_large",
-                                         "the body is over the limit of " +
-                                             std::to_string(server_.options.max_body_bytes) + " bytes"),
-                     false, nullptr, true);
-    }
+    if (ec == http::error::body_limit) return Respond(BodyTooLarge(server_.options.max_body_bytes), false, nullptr, true);
     if (ec == http::error::header_limit) {
-      return Respond(HttpResponse::Error(431, "header_too_large",
-                                         "the header is over the limit of " +
-                                             std::to_string(server_.options.max_header_bytes) + " bytes"),
-                     false, nullptr, true);
+      return Respond(HeaderTooLarge(server_.options.max_header_bytes), false, nullptr, true);
     }
     if (ec && ec.category() == http::make_error_code(http::error::end_of_stream).category()) {
-      return Respond(HttpResponse::Error(400, "bad_request", "malformed HTTP request: " + ec.message()), false,
-                     nullptr, true);
+      return Respond(Malformed(ec), false, nullptr, true);
     }
     if (ec) return Shutdown();
 
     auto message = parser_->release();
-    auto request = std::make_shared<HttpRequest>();
-    request->method = std::string(message.method_string().data(), message.method_string().size());
-    SplitTarget(std::string_view(message.target().data(), message.target().size()), *request);
-    for (const auto& field : message) {
-      std::string name(field.name_string().data(), field.name_string().size());
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-      request->headers.emplace_back(std::move(name), std::string(field.value().data(), field.value().size()));
-    }
-    request->body = std::move(message.body());
     const bool keep_alive = message.keep_alive();
+    auto request = std::make_shared<HttpRequest>(ToHttpRequest(std::move(message)));
     const auto started = std::chrono::steady_clock::now();
     server_.busy++;
     net::post(server_.workers, [self = shared_from_this(), request, keep_alive, started] {

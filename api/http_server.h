@@ -25,6 +25,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <variant>
 
 #include "api/http_types.h"
 #include "ledger/status.h"
@@ -58,6 +60,12 @@ struct Served {
   std::string_view peer;        // the client's address
   std::string_view error_code;  // the stable code of an error answer, else ""
 };
+
+// One HTTP/1.1 request parsed from `bytes` exactly as a session parses what it
+// reads, with the same limits: the request its handler sees, or the answer
+// the server gives instead (400, 413, 431). For tests and fuzzing, which take
+// the router without a socket.
+std::variant<HttpRequest, HttpResponse> ParseHttpRequest(std::string_view bytes, const HttpServerOptions& limits);
 
 using HttpHandler = std::function<HttpResponse(HttpRequest&)>;
 using ServedHook = std::function<void(const Served&)>;

@@ -42,3 +42,19 @@ function(lawtrail_embed_text out_var file symbol)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
   set(${out_var} ${${out_var}} ${generated} PARENT_SCOPE)
 endfunction()
+
+# Sanitizers for the whole build (every object, so that reports see through
+# library boundaries): e.g. -DLAWTRAIL_SANITIZE=address,undefined or =thread.
+# Programs then use the system allocator: the sanitizer must own malloc.
+set(LAWTRAIL_SANITIZE "" CACHE STRING "Sanitizers to build with (address,undefined | thread), empty for none")
+if(LAWTRAIL_SANITIZE)
+  add_compile_options(-fsanitize=${LAWTRAIL_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=${LAWTRAIL_SANITIZE})
+endif()
+
+# libFuzzer harnesses (tests/fuzz): clang only. Every object is instrumented
+# for coverage; the harnesses link libFuzzer's own main.
+option(LAWTRAIL_FUZZ "Build the libFuzzer harnesses of tests/fuzz (needs clang)" OFF)
+if(LAWTRAIL_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

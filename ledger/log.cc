@@ -66,7 +66,7 @@ Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions option
   if (!data_dir::HoldsLog(dir)) {
     return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
   }
-  ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite));
+  ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite, options.env));
   ASSIGN_OR_RETURN(SealedVault vault, SealedVault::LoadOrCreate(dir));
   std::unique_ptr<Log> log(new Log(std::move(store), std::move(vault), options));
   ASSIGN_OR_RETURN(log->sequencer_, Sequencer::Load(*log->store_, std::move(log_key), log->vault_,

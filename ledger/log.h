@@ -37,6 +37,9 @@ struct LogOptions {
   size_t max_batch_records = 1024;
   size_t max_pending_statements = 1 << 16;  // AppendAsync blocks beyond this (pushback)
   Clock clock;                          // defaults to the system clock
+  // RocksDB's view of the disk; null: the real one. Tests pass one that fails
+  // writes or syncs on demand (tests/support/faulty_env.h). Must outlive the log.
+  rocksdb::Env* env = nullptr;
 };
 
 struct AgencyInfo {

@@ -4,8 +4,11 @@
 #include <rocksdb/perf_level.h>
 #include <rocksdb/slice_transform.h>
 
+#include <chrono>
 #include <cstdarg>
 #include <cstdio>
+#include <filesystem>
+#include <thread>
 #include <rocksdb/table.h>
 
 namespace lawtrail {
@@ -131,7 +134,7 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return Status::IOError(m);
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode, rocksdb::Env* env) {
   // Flushes and compactions yield the CPU to signature checks and the
   // sequencer, which callers are waiting on; they only need to keep up on
   // average. (Process-wide, set once.)
@@ -150,6 +153,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   // read-write open.
   db_options.create_missing_column_families = mode != OpenMode::kReadOnly;
   db_options.paranoid_checks = true;
+  if (env != nullptr) db_options.env = env;
   static const auto logger = std::make_shared<StderrLogger>();
   db_options.info_log = logger;
   // Stop replay at the first torn WAL record: everything before it was
@@ -169,10 +173,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      mode == OpenMode::kReadOnly
-          ? rocksdb::DB::OpenForReadOnly(db_options, path, cfs, &handles, &raw)
-          : rocksdb::DB::Open(db_options, path, cfs, &handles, &raw);
+  rocksdb::Status s;
+  // A read-only open beside a process that is writing reads the MANIFEST and
+  // then opens the table files it names; a compaction finishing in between
+  // deletes one of them. That open is tried again, a few times: the next
+  // MANIFEST names the files that replaced it. (Once open, every table file is
+  // held open, so reads never meet a deleted one.)
+  for (int attempt = 0;; ++attempt) {
+    s = mode == OpenMode::kReadOnly ? rocksdb::DB::OpenForReadOnly(db_options, path, cfs, &handles, &raw)
+                                    : rocksdb::DB::Open(db_options, path, cfs, &handles, &raw);
+    const bool vanished = mode == OpenMode::kReadOnly && !s.ok() &&
+                          s.ToString().find("No such file or directory") != std::string::npos &&
+                          std::filesystem::exists(path + "/CURRENT");  // not a store that is not there
+    if (!vanished || attempt == 20) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * attempt));
+  }
   if (!s.ok()) return FromRocks(s, "opening the log database at " + path);
   std::unique_ptr<Store> store(new Store());
   store->db_.reset(raw);

@@ -61,8 +61,10 @@ inline constexpr std::string_view kMetaSize = "size";
 class Store {
  public:
   // Opens the database at `path`. A read-write open fails with kUnavailable
-  // while another process holds the database open for writing.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenMode mode);
+  // while another process holds the database open for writing. `env` (null:
+  // RocksDB's default) is for tests whose disk fails on demand; it must
+  // outlive the store.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenMode mode, rocksdb::Env* env = nullptr);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

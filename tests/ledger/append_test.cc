@@ -2,9 +2,11 @@
 // Chinese text, case history, checkpoints, and concurrent readers.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <set>
 #include <thread>
 
+#include "ledger/data_dir.h"
 #include "ledger/merkle.h"
 #include "ledger/record.h"
 #include "tests/support/test_log.h"
@@ -165,6 +167,39 @@ TEST_CASE("a read-only reader sees committed records while the writer runs", "[a
   LogReader reader(*store);
   CHECK(*reader.Size() == t.log().size());
   CHECK(StatementOf(*reader.RecordBytes(r->index))->payload_as_CaseMemo()->text()->str() == "可见");
+}
+
+// Found by the soak: the relay's read-only open read the MANIFEST, the
+// writer's compaction then deleted a table file it named, and the open failed
+// with "No such file or directory" — the relay died.
+TEST_CASE("read-only opens beside a writer whose compactions replace its table files all succeed", "[append][readers]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("41010001");
+  std::atomic<bool> stop{false};
+  std::atomic<int> compactions{0};
+  std::thread writer([&] {
+    for (int n = 0; !stop; ++n) {
+      std::vector<Bytes> batch;
+      for (int i = 0; i < 20; ++i) batch.push_back(t.Memo(officer, "case-" + std::to_string(n % 7)));
+      t.log().Append(std::move(batch));
+      REQUIRE(t.log().store().PurgeDeleted({Cf::kRecords, Cf::kTree, Cf::kEventIds, Cf::kCases}).ok());
+      ++compactions;
+      // A compaction every 10 ms: far more often than a serving log's, often
+      // enough that most opens meet one.
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  });
+  int opened = 0;
+  std::string failure;
+  for (; opened < 300 && failure.empty(); ++opened) {
+    auto store = Store::Open(data_dir::DbPath(t.dir()), OpenMode::kReadOnly);
+    if (!store.ok()) failure = store.status().ToString();
+  }
+  stop = true;
+  writer.join();
+  INFO(failure << " (after " << compactions << " compactions)");
+  CHECK(failure.empty());
+  CHECK(compactions > 5);
 }
 
 }  // namespace

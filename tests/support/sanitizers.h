@@ -1,0 +1,16 @@
+#pragma once
+
+namespace lawtrail::testing {
+
+// True when this build runs under AddressSanitizer or ThreadSanitizer. They own
+// the heap and keep freed memory in quarantine, so a process's resident set
+// says nothing about what lawtrail keeps: memory-bound checks run in the
+// normal build only (the sanitized build still runs everything else in them).
+inline constexpr bool kHeapIsSanitized =
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    true;
+#else
+    false;
+#endif
+
+}  // namespace lawtrail::testing
