@@ -171,7 +171,7 @@ std::string RenderAnnualReportHtml(const json& report) {
   const json by_village = analysis.value("按村社区", json::object());
   const json by_hour = analysis.value("按时段", json::object());
   for (int m = 1; m <= 12; ++m) {
-    char key[4];
+    char key[12];  // room for any int: -O1 cannot see m ≤ 12
     std::snprintf(key, sizeof key, "%02d", m);
     months.emplace_back(std::to_string(m) + "月", by_month.value(key, int64_t{0}));
   }
