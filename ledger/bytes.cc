@@ -69,4 +69,10 @@ bool ConstantTimeEqual(ByteView a, ByteView b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+ByteView AlignedForFlatBuffers(ByteView bytes, Bytes& storage) {
+  if (reinterpret_cast<uintptr_t>(bytes.data()) % 8 == 0) return bytes;
+  storage.assign(bytes.begin(), bytes.end());
+  return storage;
+}
+
 }  // namespace lawtrail

@@ -41,6 +41,13 @@ Result<Hash> HashFromBase64(std::string_view text);
 void AppendBigEndian64(std::string& out, uint64_t v);
 uint64_t ReadBigEndian64(const uint8_t* p);
 
+// FlatBuffers reads a buffer's fields in place, so the buffer must start on
+// the boundary of its widest scalar (8 bytes in our schemas). Bytes handed
+// out by RocksDB, or cut from inside a larger buffer, need not: this returns
+// `bytes` itself when it is aligned, else a copy of it made in `storage`
+// (a vector's heap block is aligned for any scalar).
+ByteView AlignedForFlatBuffers(ByteView bytes, Bytes& storage);
+
 // Constant-time comparison (libsodium), for secrets and MACs.
 bool ConstantTimeEqual(ByteView a, ByteView b);
 

@@ -18,12 +18,17 @@ Bytes BuildRecord(const RecordFields& f) {
 }
 
 Result<RecordView> ParseRecord(ByteView bytes) {
+  RecordView v;
+  if (reinterpret_cast<uintptr_t>(bytes.data()) % 8 != 0) {
+    auto copy = std::make_shared<Bytes>();
+    bytes = AlignedForFlatBuffers(bytes, *copy);
+    v.aligned_copy = std::move(copy);
+  }
   if (bytes.size() < 8 || !flatbuffers::BufferHasIdentifier(bytes.data(), fb::RecordIdentifier())) {
     return Status::Corruption("not a lawtrail Record FlatBuffer (identifier LTRC)");
   }
   flatbuffers::Verifier verifier(bytes.data(), bytes.size());
   if (!fb::VerifyRecordBuffer(verifier)) return Status::Corruption("record FlatBuffer is malformed");
-  RecordView v;
   v.record = fb::GetRecord(bytes.data());
   if (v.record->format_version() != kRecordFormatVersion) {
     return Status::Corruption("record format version " +
@@ -37,6 +42,11 @@ Result<RecordView> ParseRecord(ByteView bytes) {
     return Status::Corruption("record holds no signed statement");
   }
   v.signed_statement = {v.record->signed_statement()->data(), v.record->signed_statement()->size()};
+  // The sequencer aligns the nested statement (it holds 64-bit fields); one
+  // that is not would be read misaligned, and was not written by it.
+  if ((v.signed_statement.data() - bytes.data()) % 8 != 0) {
+    return Status::Corruption("record's signed statement does not start on an 8-byte boundary");
+  }
   return v;
 }
 

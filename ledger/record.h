@@ -5,6 +5,7 @@
 #ifndef LAWTRAIL_LEDGER_RECORD_H_
 #define LAWTRAIL_LEDGER_RECORD_H_
 
+#include <memory>
 #include <optional>
 
 #include "ledger/bytes.h"
@@ -23,10 +24,13 @@ struct RecordFields {
 
 Bytes BuildRecord(const RecordFields& fields);
 
-// A stored record, checked structurally; views point into the caller's bytes.
+// A stored record, checked structurally. Views point into the caller's bytes,
+// or, when those do not start on an 8-byte boundary (RocksDB hands out
+// values anywhere in a block), into an aligned copy the view keeps.
 struct RecordView {
   const fb::Record* record = nullptr;
   ByteView signed_statement;
+  std::shared_ptr<const Bytes> aligned_copy;
 };
 
 // Verifies the Record FlatBuffer (identifier, bounds, version, hash sizes).

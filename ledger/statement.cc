@@ -118,6 +118,11 @@ Result<ParsedStatement> ParseSignedStatement(Bytes signed_bytes) {
   if (p.signed_statement->statement() == nullptr) {
     return Status::InvalidArgument("signed statement holds no statement");
   }
+  // Canonical encodings align the nested statement for its 64-bit fields;
+  // reading one that is not aligned would be undefined.
+  if ((p.statement_bytes().data() - p.signed_bytes.data()) % 8 != 0) {
+    return Status::InvalidArgument("signed statement's statement does not start on an 8-byte boundary");
+  }
   RETURN_IF_ERROR(VerifyStatementBuffer(p.statement_bytes()));
   p.statement = fb::GetStatement(p.signed_statement->statement()->data());
   std::copy_n(p.statement->event_id()->data(), kEventIdBytes, p.event_id.begin());

@@ -12,6 +12,7 @@
 #ifndef LAWTRAIL_PROJECTORS_PROJECTOR_H_
 #define LAWTRAIL_PROJECTORS_PROJECTOR_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ namespace lawtrail::projectors {
 // One record as projectors see it. Views point into the runner's buffers and
 // are valid only during Apply.
 struct ProjectedRecord {
+  // A record whose bytes were not 8-aligned is parsed from an aligned copy;
+  // `statement` and `statement_bytes` point into it, so it lives as long as
+  // this record does.
+  std::shared_ptr<const Bytes> aligned_copy;
   uint64_t index = 0;
   int64_t time_recorded_ms = 0;
   uint64_t case_version = 0;

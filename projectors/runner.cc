@@ -62,7 +62,7 @@ Result<ProjectedRecord> ProjectRecord(uint64_t index, ByteView bytes, std::strin
   ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
   const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
   const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
-  return ProjectedRecord{index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
+  return ProjectedRecord{std::move(rv.aligned_copy), index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
                          ByteView(ss->statement()->data(), ss->statement()->size()), bytes, flags};
 }
 

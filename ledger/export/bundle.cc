@@ -99,6 +99,8 @@ Bytes Pack(const Parts& p) {
 }
 
 Result<Parts> Unpack(ByteView bundle) {
+  Bytes aligned_copy;
+  bundle = AlignedForFlatBuffers(bundle, aligned_copy);
   flatbuffers::Verifier structure(bundle.data(), bundle.size());
   if (bundle.size() < 8 || !fb::CaseExportBufferHasIdentifier(bundle.data()) ||
       !fb::VerifyCaseExportBuffer(structure)) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "ledger/log.h"
+#include "ledger/log_format.h"
 #include "projectors/all.h"
 #include "projectors/case_file_view.h"
 #include "projectors/disclosure_view.h"
@@ -76,6 +77,30 @@ TEST_CASE("a view stopped part-way resumes from its cursor to the same bytes as 
   CHECK_FALSE((*views_b)->ActiveView(RegistryView::kName).ok());
   REQUIRE(whole.CatchUp().ok());
   CHECK(Dump(**views_b, RegistryView::kName) == dump);
+}
+
+TEST_CASE("a record read from an unaligned buffer is projected from a copy that lives as long as the projection",
+          "[projectors]") {
+  // RocksDB hands out values at any alignment; the projected statement must
+  // not point into a copy that was freed when the record was parsed.
+  DemoLog demo(3);
+  auto store = testing::OpenStore(demo.dir.path());
+  LogReader reader(*store);
+  auto record = reader.RecordBytes(0);
+  REQUIRE(record.ok());
+  std::vector<uint8_t> shifted(record->size() + 1);
+  std::copy(record->begin(), record->end(), shifted.begin() + 1);
+  const ByteView unaligned(shifted.data() + 1, record->size());
+  REQUIRE(reinterpret_cast<uintptr_t>(unaligned.data()) % 8 != 0);
+
+  auto projected = ProjectRecord(0, unaligned, "");
+  REQUIRE(projected.ok());
+  REQUIRE(projected->aligned_copy != nullptr);
+  const auto* copy_begin = projected->aligned_copy->data();
+  const auto* at = reinterpret_cast<const uint8_t*>(projected->statement);
+  CHECK((at >= copy_begin && at < copy_begin + projected->aligned_copy->size()));
+  CHECK(projected->statement->case_id()->string_view() == lawtrail::kRegistryCaseId);
+  CHECK(projected->record_bytes.data() == unaligned.data());
 }
 
 TEST_CASE("every document a view stores is canonical JSON: sorted keys, no spaces, UTF-8 as is", "[projectors]") {
