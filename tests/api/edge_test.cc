@@ -5,6 +5,8 @@
 // every refusal is in the access log and the metrics.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <csignal>
 #include <fstream>
 #include <mutex>
@@ -32,12 +34,14 @@ std::string ErrorCode(const Reply& r) {
   return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
 }
 
-// The resident set of this process, in bytes.
-size_t ResidentBytes() {
-  std::ifstream statm("/proc/self/statm");
-  size_t pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return resident * static_cast<size_t>(sysconf(_SC_PAGESIZE));
+// The resident set of process `pid` (this one by default), in bytes.
+size_t ResidentBytes(pid_t pid = getpid()) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
+  }
+  return 0;
 }
 
 // A route's pattern with its parameters filled in.
@@ -297,22 +301,6 @@ TEST_CASE("a statement sent again is answered with its index but not counted as 
   CHECK_THAT(Http(s.port(), "GET", "/metrics").body, Catch::Contains("lawtrail_appended_records_total 1\n"));
 }
 
-}  // namespace
-}  // namespace lawtrail::testing
-
-namespace lawtrail::testing {
-namespace {
-
-// The resident set of process `pid`, in bytes.
-size_t ResidentOf(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
 TEST_CASE("lawtrail serve gives back the memory of large requests once they are answered") {
   TempDir dir;
   const std::string data = dir.path() + "/log";
@@ -329,7 +317,7 @@ TEST_CASE("lawtrail serve gives back the memory of large requests once they are 
   REQUIRE(port != 0);
   for (int i = 0; i < 20; ++i) REQUIRE(Http(port, "GET", "/v1/log").status == 200);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  const size_t baseline = ResidentOf(pid);
+  const size_t baseline = ResidentBytes(pid);
   // Four clients at once, each with a 15 MiB body the server reads in full
   // before it refuses it (no token may submit).
   const std::string body(15 << 20, 'x');
@@ -338,10 +326,10 @@ TEST_CASE("lawtrail serve gives back the memory of large requests once they are 
     clients.emplace_back([&] { CHECK(Http(port, "POST", "/v1/statements", body, "application/octet-stream").status == 403); });
   }
   for (auto& c : clients) c.join();
-  size_t after = ResidentOf(pid);
+  size_t after = ResidentBytes(pid);
   for (int i = 0; i < 50 && after > baseline + (24u << 20); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    after = ResidentOf(pid);
+    after = ResidentBytes(pid);
   }
   INFO("resident: " << baseline / 1024 << " KiB before, " << after / 1024 << " KiB after");
   if (!kHeapIsSanitized) CHECK(after < baseline + (24u << 20));

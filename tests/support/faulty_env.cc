@@ -9,11 +9,10 @@ using rocksdb::IOStatus;
 using rocksdb::Slice;
 
 struct Faults {
-  std::shared_ptr<std::atomic<DiskFault>> fault;
-  std::shared_ptr<std::atomic<uint64_t>> refused;
+  std::shared_ptr<DiskState> state;
   IOStatus Check(DiskFault when) const {
-    if (fault->load() != when) return IOStatus::OK();
-    refused->fetch_add(1);
+    if (state->fault != when) return IOStatus::OK();
+    ++state->refused;
     return IOStatus::IOError(when == DiskFault::kWrites ? "injected: the disk refuses writes"
                                                         : "injected: the disk refuses to sync");
   }
@@ -80,11 +79,8 @@ class FaultyFileSystem : public rocksdb::FileSystemWrapper {
 
 }  // namespace
 
-FaultyDisk::FaultyDisk()
-    : fault_(std::make_shared<std::atomic<DiskFault>>(DiskFault::kNone)),
-      refused_(std::make_shared<std::atomic<uint64_t>>(0)) {
-  env_ = rocksdb::NewCompositeEnv(
-      std::make_shared<FaultyFileSystem>(rocksdb::FileSystem::Default(), Faults{fault_, refused_}));
+FaultyDisk::FaultyDisk() : state_(std::make_shared<DiskState>()) {
+  env_ = rocksdb::NewCompositeEnv(std::make_shared<FaultyFileSystem>(rocksdb::FileSystem::Default(), Faults{state_}));
 }
 
 }  // namespace lawtrail::testing

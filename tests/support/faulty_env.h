@@ -15,18 +15,22 @@ namespace lawtrail::testing {
 
 enum class DiskFault { kNone, kWrites, kSyncs };
 
+// What the disk does now, shared by the disk and every file it opened.
+struct DiskState {
+  std::atomic<DiskFault> fault{DiskFault::kNone};
+  std::atomic<uint64_t> refused{0};  // I/O calls refused since the start
+};
+
 class FaultyDisk {
  public:
   FaultyDisk();
   rocksdb::Env* env() { return env_.get(); }
-  void Set(DiskFault fault) { fault_->store(fault); }
-  DiskFault fault() const { return fault_->load(); }
-  // I/O calls refused since the start.
-  uint64_t refused() const { return refused_->load(); }
+  void Set(DiskFault fault) { state_->fault = fault; }
+  DiskFault fault() const { return state_->fault; }
+  uint64_t refused() const { return state_->refused; }
 
  private:
-  std::shared_ptr<std::atomic<DiskFault>> fault_;
-  std::shared_ptr<std::atomic<uint64_t>> refused_;
+  std::shared_ptr<DiskState> state_;
   std::unique_ptr<rocksdb::Env> env_;
 };
 

@@ -1,4 +1,5 @@
-#pragma once
+#ifndef LAWTRAIL_TESTS_SUPPORT_SANITIZERS_H_
+#define LAWTRAIL_TESTS_SUPPORT_SANITIZERS_H_
 
 namespace lawtrail::testing {
 
@@ -14,3 +15,5 @@ inline constexpr bool kHeapIsSanitized =
 #endif
 
 }  // namespace lawtrail::testing
+
+#endif  // LAWTRAIL_TESTS_SUPPORT_SANITIZERS_H_
