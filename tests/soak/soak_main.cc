@@ -17,6 +17,7 @@
 // Prints the figures (docs/reliability.md) and exits 0, or names the first
 // check that failed and exits 1.
 #include <signal.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 
@@ -28,8 +29,10 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <span>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -78,22 +81,50 @@ struct Program {
   std::string name;
   std::vector<std::string> args;
   std::string log_dir;
-  pid_t pid = -1;
+  pid_t pid = -1;  // while running
   int starts = 0, kills = 0;
+  // A soak that fails part-way leaves nothing running behind it.
+  ~Program() {
+    if (pid > 0) Kill();
+  }
   void Start() {
-    const std::string n = std::to_string(++starts);
-    pid = testing::Spawn(args, "", log_dir + "/" + name + "." + n + ".out", log_dir + "/" + name + "." + n + ".err");
+    ++starts;
+    pid = testing::Spawn(args, "", LogPath(".out"), LogPath(".err"));
   }
   void Kill() {
     ::kill(pid, SIGKILL);
-    testing::Wait(pid);
+    testing::Wait(std::exchange(pid, -1));
     ++kills;
   }
   int Stop() {
     ::kill(pid, SIGTERM);
-    return testing::Wait(pid);
+    return testing::Wait(std::exchange(pid, -1));
+  }
+  // The current run's output file.
+  std::string LogPath(const char* suffix) const {
+    return log_dir + "/" + name + "." + std::to_string(starts) + suffix;
+  }
+  // Empty while the program runs; otherwise what ended it, with the end of
+  // its error output, for a failure message. It reaps the program.
+  std::string EndedByItself() {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) != pid) return "";
+    pid = -1;
+    const std::string how = WIFSIGNALED(status) ? "was killed by signal " + std::to_string(WTERMSIG(status))
+                                                : "exited with code " + std::to_string(WEXITSTATUS(status));
+    const std::string err = testing::ReadAll(LogPath(".err"));
+    return "lawtrail " + name + " " + how + " on its own; the end of " + LogPath(".err") + ":\n" +
+           err.substr(err.size() > 2000 ? err.size() - 2000 : 0);
   }
 };
+
+// The first program of `programs` that ended without being told to, if any.
+std::string AnyEndedByItself(std::span<Program* const> programs) {
+  for (Program* p : programs) {
+    if (std::string ended = p->EndedByItself(); !ended.empty()) return ended;
+  }
+  return "";
+}
 
 // An HTTP exchange that may find the server down: an exception is no answer.
 std::optional<Reply> Try(uint16_t port, const std::string& method, const std::string& target, const std::string& body = "",
@@ -214,8 +245,10 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
     }
   });
 
-  for (int round = 0; round < rounds; ++round) {
+  std::string ended;
+  for (int round = 0; round < rounds && ended.empty(); ++round) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300 + random() % 1200));
+    if (ended = AnyEndedByItself(programs); !ended.empty()) break;
     Program& victim = *programs[random() % 3];
     victim.Kill();
     std::this_thread::sleep_for(std::chrono::milliseconds(random() % 300));
@@ -223,25 +256,34 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
   }
   stop = true;
   for (auto& t : threads) t.join();
+  if (!ended.empty()) return Fail(ended);
 
   // Let the relay, the follower and the projectors reach the end of the log.
   uint64_t size = 0;
-  for (int i = 0; i < 1200; ++i) {
+  bool caught_up = false;
+  for (int i = 0; i < 1200 && !caught_up; ++i) {
+    if (ended = AnyEndedByItself(programs); !ended.empty()) return Fail(ended);
     auto log = Try(port, "GET", "/v1/log");
     auto lag = Try(port, "GET", "/v1/projectors");
     auto store = Store::Open(data_dir::DbPath(mirror), OpenMode::kReadOnly);
     if (log && lag && store.ok()) {
       size = nlohmann::json::parse(log->body)["size"].get<uint64_t>();
-      bool caught_up = true;
-      for (const auto& p : nlohmann::json::parse(lag->body)["projectors"]) caught_up = caught_up && p["lag"] == 0;
+      bool views_caught_up = true;
+      for (const auto& p : nlohmann::json::parse(lag->body)["projectors"]) {
+        views_caught_up = views_caught_up && p["lag"] == 0;
+      }
       auto mirrored = LogReader(**store).Size();
-      if (caught_up && mirrored.ok() && *mirrored == size) break;
+      caught_up = views_caught_up && mirrored.ok() && *mirrored == size;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (!caught_up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  int stopped = 0;
-  for (Program* p : programs) stopped |= p->Stop();
-  if (stopped != 0) return Fail("a program did not stop cleanly on SIGTERM (see " + work + "/logs)");
+  if (!caught_up) return Fail("the views and the mirror did not reach the log's end within 120 s (see " + work + "/logs)");
+  for (Program* p : programs) {
+    if (const int code = p->Stop(); code != 0) {
+      return Fail("lawtrail " + p->name + " did not stop cleanly on SIGTERM: " + std::to_string(code) + " (see " +
+                  p->LogPath(".err") + ")");
+    }
+  }
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
 
   // Every acknowledged statement exactly once, where it was acknowledged.
