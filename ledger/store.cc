@@ -3,13 +3,16 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/perf_level.h>
 #include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <thread>
-#include <rocksdb/table.h>
+#include <utility>
 
 namespace lawtrail {
 namespace keys {
@@ -66,6 +69,64 @@ class StderrLogger : public rocksdb::Logger {
   }
 };
 
+// The write-ahead log files in a store's folder.
+std::set<std::string> WalFiles(const std::string& path) {
+  std::set<std::string> wals;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    if (entry.path().extension() == ".log") wals.insert(entry.path().filename().string());
+  }
+  return wals;
+}
+
+// A read-only open beside a process that writes the log. RocksDB reads the
+// MANIFEST, then lists the WAL files, then opens the table files and WALs.
+// Two things the writer does in between make that view wrong:
+//   - a compaction deletes a table file the MANIFEST named: the open fails
+//     with "No such file or directory";
+//   - a flush of every family (or a restarted writer's recovery) moves a
+//     WAL's records into table files the MANIFEST read did not name yet and
+//     deletes the WAL: the open succeeds but sees neither, only a later WAL's
+//     records and size above a hole (found by the soak: "record 312 is
+//     missing").
+// RocksDB deletes WALs by age: when one goes, every older one goes too. So if
+// every WAL there before the open is still there after it, no WAL the
+// MANIFEST needed was deleted while it was read; an open that cannot show
+// that is tried again, a few times. (Once open, every table file is held
+// open, so reads never meet a deleted one.)
+rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, const std::string& path,
+                                         const std::vector<rocksdb::ColumnFamilyDescriptor>& cfs,
+                                         std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+                                         rocksdb::DB*& db) {
+  constexpr int kAttempts = 20;
+  rocksdb::Status s;
+  for (int attempt = 1;; ++attempt) {
+    const std::set<std::string> before = WalFiles(path);
+    s = rocksdb::DB::OpenForReadOnly(options, path, cfs, &handles, &db);
+    if (s.ok()) {
+      const std::set<std::string> after = WalFiles(path);
+      const bool whole =
+          before.empty() ? after.empty()
+                         : std::includes(after.begin(), after.end(), before.begin(), before.end());
+      if (whole) return s;
+      for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+      handles.clear();
+      delete std::exchange(db, nullptr);
+      s = rocksdb::Status::Busy(
+          "the writer kept moving its write-ahead log into table files while the log was "
+          "opened read-only (" +
+          std::to_string(kAttempts) + " tries); try again");
+    } else {
+      const bool vanished =
+          s.ToString().find("No such file or directory") != std::string::npos &&
+          std::filesystem::exists(path + "/CURRENT");  // not a store that is not there
+      if (!vanished) return s;
+    }
+    if (attempt == kAttempts) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+  }
+}
+
 constexpr const char* kCfNames[] = {"records", "tree",   "checkpoints", "event_ids", "cases",
                                     "meta",    "sealed", "parties",     "flags"};
 static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
@@ -114,7 +175,8 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
 
 }  // namespace
 
-std::shared_ptr<rocksdb::TableFactory> BloomFilteredTables(const std::shared_ptr<rocksdb::Cache>& cache) {
+std::shared_ptr<rocksdb::TableFactory> BloomFilteredTables(
+    const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -128,21 +190,25 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
     return Status::Unavailable(m + " (is another lawtrail process writing this log?)");
   }
+  if (s.IsBusy()) return Status::Unavailable(m);
   if (s.IsCorruption()) return Status::Corruption(m);
   if (s.IsNotFound()) return Status::NotFound(m);
   if (s.IsInvalidArgument()) return Status::InvalidArgument(m);
   return Status::IOError(m);
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode, rocksdb::Env* env) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode,
+                                           rocksdb::Env* env) {
   // Flushes and compactions yield the CPU to signature checks and the
   // sequencer, which callers are waiting on; they only need to keep up on
   // average. (Process-wide, set once.)
   static const bool lowered = [] {
-    rocksdb::Env::Default()->LowerThreadPoolCPUPriority(rocksdb::Env::Priority::LOW,
-                                                        rocksdb::CpuPriority::kLow).PermitUncheckedError();
-    rocksdb::Env::Default()->LowerThreadPoolCPUPriority(rocksdb::Env::Priority::HIGH,
-                                                        rocksdb::CpuPriority::kLow).PermitUncheckedError();
+    rocksdb::Env::Default()
+        ->LowerThreadPoolCPUPriority(rocksdb::Env::Priority::LOW, rocksdb::CpuPriority::kLow)
+        .PermitUncheckedError();
+    rocksdb::Env::Default()
+        ->LowerThreadPoolCPUPriority(rocksdb::Env::Priority::HIGH, rocksdb::CpuPriority::kLow)
+        .PermitUncheckedError();
     return true;
   }();
   (void)lowered;
@@ -173,21 +239,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s;
-  // A read-only open beside a process that is writing reads the MANIFEST and
-  // then opens the table files it names; a compaction finishing in between
-  // deletes one of them. That open is tried again, a few times: the next
-  // MANIFEST names the files that replaced it. (Once open, every table file is
-  // held open, so reads never meet a deleted one.)
-  for (int attempt = 0;; ++attempt) {
-    s = mode == OpenMode::kReadOnly ? rocksdb::DB::OpenForReadOnly(db_options, path, cfs, &handles, &raw)
-                                    : rocksdb::DB::Open(db_options, path, cfs, &handles, &raw);
-    const bool vanished = mode == OpenMode::kReadOnly && !s.ok() &&
-                          s.ToString().find("No such file or directory") != std::string::npos &&
-                          std::filesystem::exists(path + "/CURRENT");  // not a store that is not there
-    if (!vanished || attempt == 20) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * attempt));
-  }
+  const rocksdb::Status s = mode == OpenMode::kReadOnly
+                                ? OpenReadOnlyBesideWriter(db_options, path, cfs, handles, raw)
+                                : rocksdb::DB::Open(db_options, path, cfs, &handles, &raw);
   if (!s.ok()) return FromRocks(s, "opening the log database at " + path);
   std::unique_ptr<Store> store(new Store());
   store->db_.reset(raw);
@@ -219,7 +273,8 @@ Status Store::PurgeDeleted(std::initializer_list<Cf> families) {
   rocksdb::CompactRangeOptions co;
   co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
   for (Cf which : families) {
-    RETURN_IF_ERROR(FromRocks(db_->CompactRange(co, cf(which), nullptr, nullptr), "compacting a purge"));
+    RETURN_IF_ERROR(
+        FromRocks(db_->CompactRange(co, cf(which), nullptr, nullptr), "compacting a purge"));
   }
   return Status::Ok();
 }
@@ -230,7 +285,9 @@ Status Store::WriteDurably(rocksdb::WriteBatch& batch) {
   return Write(wo, batch);
 }
 
-Status Store::WriteLazily(rocksdb::WriteBatch& batch) { return Write(rocksdb::WriteOptions(), batch); }
+Status Store::WriteLazily(rocksdb::WriteBatch& batch) {
+  return Write(rocksdb::WriteOptions(), batch);
+}
 
 Status Store::SyncWal() { return FromRocks(db_->SyncWAL(), "syncing the log's write-ahead log"); }
 
@@ -256,7 +313,8 @@ Status Store::ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out
   {
     std::shared_lock lock(cache_mu_);
     for (size_t i = 0; i < ids.size(); ++i) {
-      auto it = ids[i].level >= kCachedLevel ? node_cache_.find(CacheKey(ids[i])) : node_cache_.end();
+      auto it =
+          ids[i].level >= kCachedLevel ? node_cache_.find(CacheKey(ids[i])) : node_cache_.end();
       if (it != node_cache_.end()) {
         out[i] = it->second;
       } else {

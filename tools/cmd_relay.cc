@@ -42,6 +42,13 @@ int RunRelay(const RelayCommandOptions& o) {
   while (true) {
     if (!log) {
       auto reopened = OpenReadOnly(o.dir);  // a read-only open sees the log as of opening
+      if (!reopened.ok() && reopened.status().code() == StatusCode::kUnavailable) {
+        // The writer is busy moving its files; the next pass opens again.
+        std::fprintf(stderr, "lawtrail relay: %s\n", reopened.status().ToString().c_str());
+        std::this_thread::sleep_for(std::chrono::milliseconds(o.poll_ms));
+        if (StopRequested()) return 0;
+        continue;
+      }
       if (!reopened.ok()) return Report("relay", reopened.status());
       log = std::move(*reopened);
     }

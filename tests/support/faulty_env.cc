@@ -1,5 +1,7 @@
 #include "tests/support/faulty_env.h"
 
+#include <thread>
+
 namespace lawtrail::testing {
 namespace {
 
@@ -77,7 +79,31 @@ class FaultyFileSystem : public rocksdb::FileSystemWrapper {
   Faults faults_;
 };
 
+class SlowListingFileSystem : public rocksdb::FileSystemWrapper {
+ public:
+  SlowListingFileSystem(std::shared_ptr<rocksdb::FileSystem> base, std::chrono::milliseconds delay)
+      : FileSystemWrapper(std::move(base)), delay_(delay) {}
+  const char* Name() const override { return "LawtrailSlowListingFileSystem"; }
+  IOStatus NewSequentialFile(const std::string& f, const rocksdb::FileOptions& o,
+                             std::unique_ptr<rocksdb::FSSequentialFile>* r, IODebugContext* d) override {
+    if (f.find("MANIFEST-") != std::string::npos) manifest_read_ = true;
+    return target()->NewSequentialFile(f, o, r, d);
+  }
+  IOStatus GetChildren(const std::string& dir, const IOOptions& o, std::vector<std::string>* r,
+                       IODebugContext* d) override {
+    if (manifest_read_.exchange(false)) std::this_thread::sleep_for(delay_);
+    return target()->GetChildren(dir, o, r, d);
+  }
+
+ private:
+  std::chrono::milliseconds delay_;
+  std::atomic<bool> manifest_read_{false};
+};
+
 }  // namespace
+
+SlowListingDisk::SlowListingDisk(std::chrono::milliseconds delay)
+    : env_(rocksdb::NewCompositeEnv(std::make_shared<SlowListingFileSystem>(rocksdb::FileSystem::Default(), delay))) {}
 
 FaultyDisk::FaultyDisk() : state_(std::make_shared<DiskState>()) {
   env_ = rocksdb::NewCompositeEnv(std::make_shared<FaultyFileSystem>(rocksdb::FileSystem::Default(), Faults{state_}));

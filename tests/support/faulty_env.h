@@ -9,6 +9,7 @@
 #include <rocksdb/file_system.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 namespace lawtrail::testing {
@@ -31,6 +32,20 @@ class FaultyDisk {
 
  private:
   std::shared_ptr<DiskState> state_;
+  std::unique_ptr<rocksdb::Env> env_;
+};
+
+// A disk that lists a folder slowly right after a MANIFEST was read: the
+// first GetChildren after opening a MANIFEST waits `delay`. A read-only open
+// reads the MANIFEST and then lists the WAL files; the wait holds that window
+// open, so that a writer's flush, WAL deletion and next write can fall inside
+// it on many opens instead of by chance.
+class SlowListingDisk {
+ public:
+  explicit SlowListingDisk(std::chrono::milliseconds delay);
+  rocksdb::Env* env() { return env_.get(); }
+
+ private:
   std::unique_ptr<rocksdb::Env> env_;
 };
 
