@@ -13,6 +13,7 @@ std::string ToHex(ByteView bytes) {
 
 Result<Bytes> FromHex(std::string_view hex) {
   if (hex.size() % 2 != 0) return Status::InvalidArgument("hex string has odd length");
+  if (hex.empty()) return Bytes();  // libsodium takes no null buffer, which an empty vector's is
   Bytes out(hex.size() / 2);
   size_t len = 0;
   const char* end = nullptr;

@@ -84,7 +84,7 @@ TEST_CASE("every route answers empty, truncated, garbage, oversized and doubled 
       {"empty", ""},
       {"truncated statement", retrieval.substr(0, retrieval.size() / 2)},
       {"statement with a byte cut", retrieval.substr(0, retrieval.size() - 1)},
-      {"garbage", std::string("\x00\xff\x13\x37 not a statement", 22)},
+      {"garbage", std::string("\x00\xff\x13\x37 not a statement", 20)},
       {"truncated JSON", submission_json.substr(0, submission_json.size() - 3)},
       {"JSON with a name twice", R"({"submissions": [], "submissions": ["AAAA"]})"},
       {"JSON array", "[1,2,3]"},

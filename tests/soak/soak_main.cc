@@ -269,7 +269,8 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
     if (log && lag && store.ok()) {
       size = nlohmann::json::parse(log->body)["size"].get<uint64_t>();
       bool views_caught_up = true;
-      for (const auto& p : nlohmann::json::parse(lag->body)["projectors"]) {
+      const auto projectors = nlohmann::json::parse(lag->body);
+      for (const auto& p : projectors["projectors"]) {
         views_caught_up = views_caught_up && p["lag"] == 0;
       }
       auto mirrored = LogReader(**store).Size();
