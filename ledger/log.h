@@ -102,7 +102,6 @@ class Log {
   LogReader reader_;
   SealedVault vault_;
   LogOptions options_;
-  ThreadPool verify_pool_;
 
   std::mutex sequencer_mu_;  // serialises use of sequencer_
   std::unique_ptr<Sequencer> sequencer_;
@@ -113,6 +112,10 @@ class Log {
   std::deque<std::shared_ptr<Pending>> queue_;  // guarded by mu_
   size_t pending_statements_ = 0;               // guarded by mu_
   bool stopping_ = false;                       // guarded by mu_
+  // Declared after what its tasks touch (mu_, ready_cv_), so that it is
+  // destroyed, finishing and joining its workers, before they are: a worker
+  // still notifying ready_cv_ after its batch was taken must find it alive.
+  ThreadPool verify_pool_;
   std::thread sequencer_thread_;
 };
 

@@ -92,13 +92,16 @@ std::set<std::string> WalFiles(const std::string& path) {
 // RocksDB deletes WALs by age: when one goes, every older one goes too. So if
 // every WAL there before the open is still there after it, no WAL the
 // MANIFEST needed was deleted while it was read; an open that cannot show
-// that is tried again, a few times. (Once open, every table file is held
+// that is tried again, for up to 10 s. (Once open, every table file is held
 // open, so reads never meet a deleted one.)
 rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, const std::string& path,
                                          const std::vector<rocksdb::ColumnFamilyDescriptor>& cfs,
                                          std::vector<rocksdb::ColumnFamilyHandle*>& handles,
                                          rocksdb::DB*& db) {
-  constexpr int kAttempts = 20;
+  // A budget of time rather than of tries: how many opens fit in it depends
+  // on the machine, and a slow one (or one under a sanitizer) needs more.
+  constexpr auto kBudget = std::chrono::seconds(10);
+  const auto give_up = std::chrono::steady_clock::now() + kBudget;
   rocksdb::Status s;
   for (int attempt = 1;; ++attempt) {
     const std::set<std::string> before = WalFiles(path);
@@ -115,15 +118,19 @@ rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, cons
       s = rocksdb::Status::Busy(
           "the writer kept moving its write-ahead log into table files while the log was "
           "opened read-only (" +
-          std::to_string(kAttempts) + " tries); try again");
+          std::to_string(attempt) + " tries in 10 s); try again");
     } else {
       const bool vanished =
           s.ToString().find("No such file or directory") != std::string::npos &&
           std::filesystem::exists(path + "/CURRENT");  // not a store that is not there
       if (!vanished) return s;
+      // Not damage: the writer is busy. Said so if it stays busy.
+      s = rocksdb::Status::Busy("the writer's compactions kept deleting table files while the log was opened "
+                                "read-only (" + std::to_string(attempt) + " tries in 10 s; the last: " +
+                                s.ToString() + "); try again");
     }
-    if (attempt == kAttempts) return s;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+    if (std::chrono::steady_clock::now() >= give_up) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 * attempt, 200)));
   }
 }
 

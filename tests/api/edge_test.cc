@@ -322,10 +322,12 @@ TEST_CASE("lawtrail serve gives back the memory of large requests once they are 
   // before it refuses it (no token may submit).
   const std::string body(15 << 20, 'x');
   std::vector<std::thread> clients;
+  std::vector<int> statuses(4);  // checked here: Catch's assertions are for one thread
   for (int i = 0; i < 4; ++i) {
-    clients.emplace_back([&] { CHECK(Http(port, "POST", "/v1/statements", body, "application/octet-stream").status == 403); });
+    clients.emplace_back([&, i] { statuses[i] = Http(port, "POST", "/v1/statements", body, "application/octet-stream").status; });
   }
   for (auto& c : clients) c.join();
+  CHECK(statuses == std::vector<int>(4, 403));
   size_t after = ResidentBytes(pid);
   for (int i = 0; i < 50 && after > baseline + (24u << 20); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));

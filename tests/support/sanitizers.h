@@ -14,6 +14,18 @@ inline constexpr bool kHeapIsSanitized =
     false;
 #endif
 
+// How many times slower than the normal build this one runs, roughly. Tests
+// that pit a reader against a writer's pace scale the pace by it, so that
+// the two keep the proportion the test means.
+inline constexpr int kSanitizerSlowdown =
+#if defined(__SANITIZE_THREAD__)
+    10;
+#elif defined(__SANITIZE_ADDRESS__)
+    3;
+#else
+    1;
+#endif
+
 }  // namespace lawtrail::testing
 
 #endif  // LAWTRAIL_TESTS_SUPPORT_SANITIZERS_H_
