@@ -2,6 +2,7 @@
 
 #include "ledger/canonical.h"
 #include "ledger/log_format.h"
+#include "ledger/statement_text.h"
 #include "ledger/utf8.h"
 
 namespace lawtrail {
@@ -69,7 +70,7 @@ Status CheckStatementFields(const fb::Statement& st) {
       RETURN_IF_ERROR(CheckString(f->masked(), "sealed masked form", false, 1024));
     }
   }
-  return Status::Ok();
+  return CheckStatementText(st);
 }
 
 Status VerifyStatementBuffer(ByteView bytes) {
