@@ -1,5 +1,7 @@
 #include "ledger/strict_json.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -151,6 +153,12 @@ class Scanner {
       if (digits() == 0) return Fail("a number has no digits in its exponent");
     }
     if (pos_ - start > 64) return Fail("a number is longer than 64 characters");
+    // A value no double holds (found by fuzzing: 5.5E277777755): parsers
+    // refuse it or read infinity. strtod reads the "C" locale's numbers, and
+    // lawtrail never sets another.
+    char number[65] = {};
+    t_.copy(number, pos_ - start, start);
+    if (!std::isfinite(std::strtod(number, nullptr))) return Fail("a number is too large for any double");
     return Status::Ok();
   }
 
