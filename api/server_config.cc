@@ -2,11 +2,38 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <initializer_list>
+
 #include "api/json_body.h"
 #include "ledger/strict_json.h"
 
 namespace lawtrail::api {
 namespace {
+
+using nlohmann::json;
+
+// `object.key` as a string, or `fallback` when absent; a value of another
+// type is an error naming it (nlohmann would throw, and the fuzzer found
+// that it took `lawtrail serve` down: "kafka": {"brokers": {...}}).
+Result<std::string> StringMember(const json& object, const std::string& key, const std::string& where,
+                                 std::string fallback = "") {
+  const auto it = object.find(key);
+  if (it == object.end()) return fallback;
+  if (!it->is_string()) return Status::InvalidArgument(where + "." + key + ": must be a string");
+  return it->get<std::string>();
+}
+
+// A member this version does not know is a typo that would silently leave a
+// setting at its default.
+Status OnlyMembers(const json& object, std::initializer_list<std::string_view> known, const std::string& where) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return Status::InvalidArgument(where + "." + key + ": unknown setting");
+    }
+  }
+  return Status::Ok();
+}
 
 Status ReadTokens(const nlohmann::json& list, TokenTable& tokens) {
   if (!list.is_array()) return Status::InvalidArgument("tokens: must be an array");
@@ -17,14 +44,17 @@ Status ReadTokens(const nlohmann::json& list, TokenTable& tokens) {
     if (t.contains("token")) {
       return Status::InvalidArgument(where + ": holds a clear token; store only its \"sha256\" (lawtrail token prints it)");
     }
+    RETURN_IF_ERROR(OnlyMembers(t, {"name", "role", "certificate", "sha256"}, where));
     TokenEntry e;
-    e.name = t.value("name", "");
+    ASSIGN_OR_RETURN(e.name, StringMember(t, "name", where));
     if (e.name.empty()) return Status::InvalidArgument(where + ".name: missing");
-    auto role = ParseRole(t.value("role", ""));
+    ASSIGN_OR_RETURN(const std::string role_name, StringMember(t, "role", where));
+    auto role = ParseRole(role_name);
     if (!role.ok()) return role.status().WithContext(where + ".role");
     e.role = *role;
-    e.certificate = t.value("certificate", "");
-    auto hash = FromHex(t.value("sha256", ""));
+    ASSIGN_OR_RETURN(e.certificate, StringMember(t, "certificate", where));
+    ASSIGN_OR_RETURN(const std::string sha256, StringMember(t, "sha256", where));
+    auto hash = FromHex(sha256);
     if (!hash.ok() || hash->size() != 32) return Status::InvalidArgument(where + ".sha256: must be 64 hex digits");
     std::copy(hash->begin(), hash->end(), e.sha256.begin());
     tokens.Add(std::move(e));
@@ -90,8 +120,9 @@ Result<ServeConfig> ParseServeConfig(const std::string& text) {
       c.api.access_log = value.get<bool>();
     } else if (key == "kafka") {
       if (!value.is_object()) return Status::InvalidArgument("kafka: must be an object");
-      c.brokers = value.value("brokers", "");
-      c.topic_prefix = value.value("topic_prefix", c.topic_prefix);
+      RETURN_IF_ERROR(OnlyMembers(value, {"brokers", "topic_prefix", "settings"}, "kafka"));
+      ASSIGN_OR_RETURN(c.brokers, StringMember(value, "brokers", "kafka"));
+      ASSIGN_OR_RETURN(c.topic_prefix, StringMember(value, "topic_prefix", "kafka", c.topic_prefix));
       if (value.contains("settings")) {
         if (!value["settings"].is_object()) return Status::InvalidArgument("kafka.settings: must be an object");
         for (const auto& [k, v] : value["settings"].items()) {

@@ -314,6 +314,28 @@ TEST_CASE("the config keeps tokens only as hashes and names whatever it refuses"
   CHECK(!api::ParseServeConfig(R"({"listen": "localhost"})").ok());
 }
 
+TEST_CASE("a config value of the wrong type or an unknown member is refused by name, never thrown") {
+  // The first was found by fuzzing: nlohmann threw, and `lawtrail serve` died on its config.
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {R"({"kafka": {"brokers": {"acks": "all"}}})", "kafka.brokers: must be a string"},
+      {R"({"kafka": {"topic_prefix": 7}})", "kafka.topic_prefix: must be a string"},
+      {R"({"kafka": {"broker": "k1:9092"}})", "kafka.broker: unknown setting"},
+      {R"({"tokens": [{"name": ["li"], "role": "supervisor", "sha256": ""}]})", "tokens[0].name: must be a string"},
+      {R"({"tokens": [{"name": "li", "role": 3, "sha256": ""}]})", "tokens[0].role: must be a string"},
+      {R"({"tokens": [{"name": "li", "role": "supervisor", "sha256": null}]})", "tokens[0].sha256: must be a string"},
+      {R"({"tokens": [{"name": "li", "role": "supervisor", "certificate": 41157001, "sha256": ""}]})",
+       "tokens[0].certificate: must be a string"},
+      {R"({"tokens": [{"name": "li", "role": "supervisor", "sha265": ""}]})", "tokens[0].sha265: unknown setting"},
+  };
+  for (const auto& [config, message] : refused) {
+    INFO(config);
+    Result<api::ServeConfig> parsed = Status::Internal("threw");
+    CHECK_NOTHROW(parsed = api::ParseServeConfig(config));
+    REQUIRE_FALSE(parsed.ok());
+    CHECK_THAT(parsed.status().message(), Catch::Contains(message));
+  }
+}
+
 TEST_CASE("bad requests get clear JSON errors with stable codes") {
   TestLog t;
   api::HttpServerOptions http;
