@@ -78,9 +78,12 @@ std::variant<HttpRequest, HttpResponse> ParseHttpRequest(std::string_view bytes,
   beast::error_code ec;
   size_t used = 0;
   while (!ec && used < bytes.size() && !parser.is_done()) {
-    used += parser.put(net::buffer(bytes.data() + used, bytes.size() - used), ec);
+    const size_t taken = parser.put(net::buffer(bytes.data() + used, bytes.size() - used), ec);
+    used += taken;
     if (ec == http::error::need_more) ec = {};
-    if (!ec && used == 0) break;
+    // Nothing taken: the parser waits for the rest of a line these bytes do
+    // not hold (found by fuzzing: a header cut after its name looped forever).
+    if (!ec && taken == 0) break;
   }
   if (!ec && !parser.is_done()) {
     parser.put_eof(ec);
