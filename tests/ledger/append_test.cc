@@ -172,6 +172,18 @@ TEST_CASE("a read-only reader sees committed records while the writer runs", "[a
   CHECK(StatementOf(*reader.RecordBytes(r->index))->payload_as_CaseMemo()->text()->str() == "可见");
 }
 
+// Opens the log beside its writer as a second process would, and reads every
+// record below the size it sees: empty if all went well, else what failed.
+std::string OpenAndReadAll(const std::string& dir, rocksdb::Env* env = nullptr) {
+  auto store = Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly, env);
+  if (!store.ok()) return store.status().ToString();
+  LogReader reader(**store);
+  auto size = reader.Size();
+  if (!size.ok()) return size.status().ToString();
+  const Status scanned = reader.ScanRecords(0, *size, [](uint64_t, ByteView) { return Status::Ok(); });
+  return scanned.ok() ? "" : scanned.ToString() + " of " + std::to_string(*size);
+}
+
 // Found by the soak: the relay's read-only open read the MANIFEST, the
 // writer's compaction then deleted a table file it named, and the open failed
 // with "No such file or directory" — the relay died.
@@ -194,23 +206,7 @@ TEST_CASE("read-only opens beside a writer whose flushes and compactions replace
   });
   int opened = 0;
   std::string failure;
-  for (; opened < 300 && failure.empty(); ++opened) {
-    auto store = Store::Open(data_dir::DbPath(t.dir()), OpenMode::kReadOnly);
-    if (!store.ok()) {
-      failure = store.status().ToString();
-      break;
-    }
-    // A flush that made a WAL obsolete after the open read the MANIFEST would
-    // leave the records of that WAL out of this view, below its size.
-    LogReader reader(**store);
-    auto size = reader.Size();
-    if (!size.ok()) {
-      failure = size.status().ToString();
-      break;
-    }
-    const Status scanned = reader.ScanRecords(0, *size, [](uint64_t, ByteView) { return Status::Ok(); });
-    if (!scanned.ok()) failure = scanned.ToString() + " of " + std::to_string(*size);
-  }
+  for (; opened < 300 && failure.empty(); ++opened) failure = OpenAndReadAll(t.dir());
   stop = true;
   writer.join();
   INFO(failure << " (after " << compactions << " compactions)");
@@ -248,19 +244,7 @@ TEST_CASE("a read-only open beside a writer that restarts, flushing and deleting
   testing::SlowListingDisk slow(std::chrono::milliseconds(100));
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   for (; restarts < 25 && std::chrono::steady_clock::now() < until && failure.empty(); ++opened) {
-    auto store = Store::Open(data_dir::DbPath(t.dir()), OpenMode::kReadOnly, slow.env());
-    if (!store.ok()) {
-      failure = store.status().ToString();
-      break;
-    }
-    LogReader reader(**store);
-    auto size = reader.Size();
-    if (!size.ok()) {
-      failure = size.status().ToString();
-      break;
-    }
-    const Status scanned = reader.ScanRecords(0, *size, [](uint64_t, ByteView) { return Status::Ok(); });
-    if (!scanned.ok()) failure = scanned.ToString() + " of " + std::to_string(*size);
+    failure = OpenAndReadAll(t.dir(), slow.env());
   }
   stop = true;
   writer.join();
