@@ -2,6 +2,8 @@
 
 #include <flatbuffers/reflection_generated.h>
 
+#include <cstdio>
+#include <optional>
 #include <string>
 
 #include "ledger/utf8.h"
@@ -19,7 +21,29 @@ const reflection::Schema& Schema() {
 
 const reflection::Object& ObjectAt(int32_t index) { return *Schema().objects()->Get(static_cast<uint32_t>(index)); }
 
-Status NotText(const std::string& path) { return Status::InvalidArgument(path + " is not valid UTF-8"); }
+// The first control character in valid UTF-8 text, if any: C0 but tab, line
+// feed and carriage return, DEL, and C1 (U+0080-U+009F, encoded C2 80-9F).
+std::optional<uint32_t> FirstControl(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<uint8_t>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return c;
+    if (c == 0xc2 && i + 1 < text.size()) {
+      const auto next = static_cast<uint8_t>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9f) return next;  // U+0080 + (next - 0x80)
+    }
+  }
+  return std::nullopt;
+}
+
+Status CheckText(std::string_view text, const std::string& path) {
+  if (!IsValidUtf8(text)) return Status::InvalidArgument(path + " is not valid UTF-8");
+  if (const auto c = FirstControl(text)) {
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*c));
+    return Status::InvalidArgument(path + " holds a control character (" + code + ")");
+  }
+  return Status::Ok();
+}
 
 Status CheckTable(const reflection::Object& object, const flatbuffers::Table& table, const std::string& path);
 
@@ -34,7 +58,7 @@ Status CheckVector(const reflection::Type& type, const flatbuffers::Table& table
     const auto* strings = table.GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>*>(field.offset());
     if (strings == nullptr) return Status::Ok();
     for (uint32_t i = 0; i < strings->size(); ++i) {
-      if (!IsValidUtf8(strings->Get(i)->string_view())) return NotText(path + "[" + std::to_string(i) + "]");
+      RETURN_IF_ERROR(CheckText(strings->Get(i)->string_view(), path + "[" + std::to_string(i) + "]"));
     }
   } else if (type.element() == BaseType::Obj) {
     const reflection::Object& element = ObjectAt(type.index());
@@ -69,7 +93,7 @@ Status CheckTable(const reflection::Object& object, const flatbuffers::Table& ta
     switch (type.base_type()) {
       case BaseType::String: {
         const auto* s = table.GetPointer<const flatbuffers::String*>(field->offset());
-        if (s != nullptr && !IsValidUtf8(s->string_view())) return NotText(at);
+        if (s != nullptr) RETURN_IF_ERROR(CheckText(s->string_view(), at));
         break;
       }
       case BaseType::Obj:
