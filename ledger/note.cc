@@ -34,7 +34,11 @@ std::string HexId(uint32_t id) {
 }
 
 Result<uint32_t> ParseHexId(std::string_view hex) {
-  if (hex.size() != 8) return Status::InvalidArgument("key id must be 8 hex digits");
+  // C2SP signed-note: "the fixed length lowercase Base 16 encoding". An upper
+  // case id would be a second spelling of the same key (found by fuzzing).
+  if (hex.size() != 8 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+    return Status::InvalidArgument("key id must be 8 lowercase hex digits");
+  }
   ASSIGN_OR_RETURN(Bytes b, FromHex(hex));
   return static_cast<uint32_t>(b[0]) << 24 | static_cast<uint32_t>(b[1]) << 16 |
          static_cast<uint32_t>(b[2]) << 8 | b[3];

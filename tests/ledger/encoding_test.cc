@@ -3,6 +3,8 @@
 // never wrote, and a checkpoint or note would not print back to itself.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+
 #include "ledger/bytes.h"
 #include "ledger/checkpoint.h"
 #include "ledger/note.h"
@@ -57,6 +59,19 @@ TEST_CASE("a note signature respelled with a byte from 0x80 up is not a signatur
   std::string respelled = signed_note;
   respelled[signed_note.rfind(' ') + 1 + signature.find('/')] = '\x80';
   CHECK_FALSE(note::Open(respelled, verifier).ok());
+}
+
+TEST_CASE("a key's id is read only as lowercase hex, as the signed-note spec writes it", "[encoding][note]") {
+  const KeyPair key = KeyPair::FromSeed(Seed{9});
+  const std::string vkey = note::EncodeVerifier("example.org/log", key.public_key());
+  REQUIRE(note::ParseVerifier(vkey).ok());
+  const size_t id = vkey.find('+') + 1;
+  std::string upper = vkey;
+  for (size_t i = id; i < id + 8; ++i) upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(upper[i])));
+  if (upper == vkey) upper[id] = 'A';  // an id of digits alone: make one letter (the id no longer matches either)
+  const auto parsed = note::ParseVerifier(upper);
+  REQUIRE_FALSE(parsed.ok());
+  CHECK_THAT(parsed.status().message(), Catch::Contains("lowercase hex"));
 }
 
 }  // namespace
