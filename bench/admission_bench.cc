@@ -8,6 +8,8 @@
 //   openings   CheckOpenings per statement (SHA-256 per sealed field, masks)
 //   canonical  CheckCanonicalSignedStatement (the statement unpacked and
 //              packed again, the wrapper rebuilt, both compared)
+//   text       CheckStatementText (every string, at any depth, walked by the
+//              compiled-in schema and checked as UTF-8 without controls)
 //   admission  Admit with the procedure rules, plus folding the case state
 //              and the registry, exactly as the sequencer and verifier do
 // and prints a Markdown table with each per-statement cost and its ratio to
@@ -24,6 +26,7 @@
 #include "ledger/domain/sealed_fields.h"
 #include "ledger/log.h"
 #include "ledger/statement.h"
+#include "ledger/statement_text.h"
 #include "tools/town_year.h"
 
 namespace lawtrail::bench {
@@ -90,7 +93,7 @@ int Run(uint64_t cases, int rounds) {
   }
   const size_t n = all.size();
 
-  Clock::duration sig{}, open{}, admit{}, canonical{};
+  Clock::duration sig{}, open{}, admit{}, canonical{}, text{};
   size_t refused = 0;
   for (int round = 0; round < rounds; ++round) {
     auto t0 = Clock::now();
@@ -125,13 +128,17 @@ int Run(uint64_t cases, int rounds) {
       if (!CheckCanonicalSignedStatement(st).ok()) std::abort();
     }
     auto t4 = Clock::now();
+    for (const auto& st : all) {
+      if (!CheckStatementText(*st.statement).ok()) std::abort();
+    }
+    text += Clock::now() - t4;
     canonical += t4 - t3;
     sig += t1 - t0;
     open += t2 - t1;
     admit += t3 - t2;
   }
   const double sig_ns = NsPer(sig, n * rounds), open_ns = NsPer(open, n * rounds), admit_ns = NsPer(admit, n * rounds);
-  const double canonical_ns = NsPer(canonical, n * rounds);
+  const double canonical_ns = NsPer(canonical, n * rounds), text_ns = NsPer(text, n * rounds);
   std::printf("## Admission cost per statement (one core, %zu statements: %zu case acts of %llu cases, %d rounds)\n\n",
               n, case_acts, static_cast<unsigned long long>(cases), rounds);
   std::printf("| step | ns per statement | vs Ed25519 verify |\n|---|---:|---:|\n");
@@ -141,6 +148,8 @@ int Run(uint64_t cases, int rounds) {
               100.0 * open_ns / sig_ns);
   std::printf("| one accepted encoding (unpack, pack, compare) | %.0f | %.1f%% |\n", canonical_ns,
               100.0 * canonical_ns / sig_ns);
+  std::printf("| every string is text (schema walk, UTF-8, no controls) | %.0f | %.1f%% |\n", text_ns,
+              100.0 * text_ns / sig_ns);
   std::printf("\nrefused while replaying: %zu (expected 0)\n", refused);
   return refused == 0 ? 0 : 1;
 }
