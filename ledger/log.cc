@@ -222,4 +222,9 @@ uint64_t Log::size() {
   return sequencer_->size();
 }
 
+Hash Log::StateDigest() {
+  std::lock_guard lock(sequencer_mu_);
+  return sequencer_->StateDigest();
+}
+
 }  // namespace lawtrail

@@ -90,6 +90,8 @@ class Log {
   const SealedVault& vault() const { return vault_; }
   Store& store() { return *store_; }
   uint64_t size();
+  // The sequencer's replayed state, digested (Sequencer::StateDigest).
+  Hash StateDigest();
 
  private:
   struct Pending;

@@ -10,6 +10,7 @@
 #include "ledger/checkpoint.h"
 #include "ledger/log_format.h"
 #include "ledger/log_reader.h"
+#include "ledger/log_state.h"
 #include "ledger/record_check.h"
 
 namespace lawtrail {
@@ -80,14 +81,13 @@ class Verification {
   LogReader reader_;
   const VerifyOptions& options_;
   VerifyReport report_;
-  std::string origin_;
   uint64_t size_ = 0;
-  Registry registry_;
+  // The state replayed record by record (the replay step the sequencer and
+  // replicas share); its case-head map root must be each checkpoint's.
+  std::optional<LogState> state_;
+  // Every case's head and procedure state, held here in memory.
   std::unordered_map<std::string, CaseHead> cases_;
   std::unordered_map<std::string, domain::CaseState> states_;  // cases with procedure events
-  merkle::CompactRange compact_;
-  CaseHeadMap case_heads_;  // rebuilt from the records: each checkpoint must sign its root
-  int64_t last_time_ms_ = 0;
   std::map<uint64_t, Checkpoint> checkpoints_;  // size → opened checkpoint
   std::optional<Checkpoint> trusted_;
   // Tree nodes recomputed for the current chunk, with the record completing each.
@@ -116,7 +116,7 @@ Status Verification::LoadCheckpoints() {
 }
 
 Status Verification::CheckCheckpointsAt(uint64_t size) {
-  const Hash root = compact_.Root();
+  const Hash root = state_->TreeRoot();
   const std::optional<uint64_t> last = size == 0 ? std::nullopt : std::optional<uint64_t>(size - 1);
   if (auto it = checkpoints_.find(size); it != checkpoints_.end()) {
     ++report_.checkpoints;
@@ -129,7 +129,7 @@ Status Verification::CheckCheckpointsAt(uint64_t size) {
     // false statement as a wrong tree root, and as refutable.
     auto signed_heads = it->second.CaseHeadsRoot();
     if (!signed_heads.ok()) return Fail(last, signed_heads.status());
-    if (*signed_heads != case_heads_.Root()) {
+    if (*signed_heads != state_->case_heads().Root()) {
       return Fail(last, Status::Corruption("the signed checkpoint at size " + std::to_string(size) +
                                            " has a different case-head map root than the records give"));
     }
@@ -145,23 +145,18 @@ Status Verification::CheckCheckpointsAt(uint64_t size) {
 Status Verification::CheckRecord(uint64_t index, Checked& c) {
   if (!c.status.ok()) return Fail(index, c.status);
   const fb::Record& r = *c.opened->record;
-  if (r.time_recorded_ms() < last_time_ms_) {
-    return Fail(index, Status::Corruption("time recorded goes backwards"));
-  }
-  last_time_ms_ = r.time_recorded_ms();
   const ParsedStatement& s = c.opened->statement;
   const std::string case_id = s.statement->case_id()->str();
   CaseHead& head = cases_[case_id];
-  if (Status linked = CheckCaseLink(r, head, case_id); !linked.ok()) return Fail(index, linked);
-  const fb::Payload type = s.statement->payload_type();
-  domain::CaseState* state = domain::IsCaseEvent(type) ? &states_[case_id] : nullptr;
-  auto admitted = Admit(registry_, s, {origin_, index, r.time_recorded_ms(), head, state});
+  const CaseAt at{case_id, head, domain::IsCaseEvent(s.statement->payload_type()) ? &states_[case_id] : nullptr};
+  if (Status placed = state_->CheckRecorded(r, at); !placed.ok()) return Fail(index, placed);
+  auto admitted = state_->Admit(s, r.time_recorded_ms(), at);
   if (!admitted.ok()) return Fail(index, AdmissionRefused(admitted.status()));
-  if (state != nullptr) domain::FoldCaseEvent(*state, *s.statement);
-  if (IsRegistryEvent(type)) registry_.Apply(*s.statement);
-  head = CaseHead{head.version + 1, c.opened->leaf};
-  const Hash map_key = case_map::KeyOf(case_id);
-  case_heads_.Set(map_key, case_map::LeafOf(map_key, index, head.leaf_hash, head.version));
+  head = state_->Advance(s, r.time_recorded_ms(), c.opened->leaf, at, [&](merkle::NodeId id, const Hash& h) {
+    node_ids_.push_back(id);
+    node_hashes_.push_back(h);
+    node_record_.push_back(index);
+  });
 
   if (c.indexed_event != keys::Index(index)) {
     return Fail(index, Status::Corruption("event id " + EventIdHex(s.event_id) +
@@ -175,11 +170,6 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
     return Fail(index, Status::Corruption("the index of case '" + case_id +
                                           "' holds a different head than the records"));
   }
-  compact_.Append(c.opened->leaf, [&](merkle::NodeId id, const Hash& h) {
-    node_ids_.push_back(id);
-    node_hashes_.push_back(h);
-    node_record_.push_back(index);
-  });
   return CheckCheckpointsAt(index + 1);
 }
 
@@ -290,11 +280,12 @@ Status Verification::CheckNoNodesBeyond(uint64_t size) {
 
 VerifyReport Verification::Run() {
   report_.status = [&]() -> Status {
-    ASSIGN_OR_RETURN(origin_, reader_.Origin());
-    if (origin_ != options_.log_key.name) {
-      return Status::Corruption("the log's origin '" + origin_ + "' is not the key's name '" +
+    ASSIGN_OR_RETURN(std::string origin, reader_.Origin());
+    if (origin != options_.log_key.name) {
+      return Status::Corruption("the log's origin '" + origin + "' is not the key's name '" +
                                 options_.log_key.name + "'");
     }
+    state_.emplace(std::move(origin));
     ASSIGN_OR_RETURN(size_, reader_.Size());
     if (options_.trusted_checkpoint) {
       auto cp = OpenCheckpoint(*options_.trusted_checkpoint, options_.log_key);
@@ -311,6 +302,7 @@ VerifyReport Verification::Run() {
     RETURN_IF_ERROR(Scan());
     RETURN_IF_ERROR(CheckNoNodesBeyond(size_));
     report_.cases = cases_.size();
+    report_.state_digest = state_->Digest();
     return Status::Ok();
   }();
   return report_;

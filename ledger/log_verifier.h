@@ -38,6 +38,7 @@ struct VerifyReport {
   uint64_t records = 0;                   // records checked
   uint64_t checkpoints = 0;               // checkpoints checked
   uint64_t cases = 0;
+  Hash state_digest{};  // LogState::Digest after the last record, when everything holds
 };
 
 VerifyReport VerifyLog(Store& store, const VerifyOptions& options);

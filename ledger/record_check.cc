@@ -45,8 +45,9 @@ Status CheckCaseLink(const fb::Record& record, const CaseHead& head, std::string
 }
 
 Status AdmissionRefused(const Status& why) {
-  return Status::Corruption("would not have been admitted: " +
-                            (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
+  const Status refused = Status::Corruption("would not have been admitted: " +
+                                            (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
+  return why.rule().empty() ? refused : refused.WithRule(why.rule());
 }
 
 }  // namespace lawtrail

@@ -88,6 +88,7 @@ class Replica {
   std::optional<uint64_t> AddCheckpointAhead(std::string_view signed_note);
 
   uint64_t size() const { return sequencer_->size(); }
+  Hash StateDigest() { return sequencer_->StateDigest(); }
   // The largest checkpoint verified against the replica's own tree.
   uint64_t verified_checkpoint_size() const { return verified_checkpoint_; }
   size_t pending_checkpoints() const { return pending_.size(); }

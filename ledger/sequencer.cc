@@ -53,9 +53,9 @@ Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer lo
   std::unique_ptr<Sequencer> s(
       new Sequencer(store, std::move(log_signer), &vault, policy, std::move(clock)));
   RETURN_IF_ERROR(s->LoadState());
-  if (s->origin_ != s->signer_->name) {
+  if (s->state_->origin() != s->signer_->name) {
     return Status::InvalidArgument("log key is named '" + s->signer_->name + "' but the log is '" +
-                                   s->origin_ + "'");
+                                   s->state_->origin() + "'");
   }
   return s;
 }
@@ -67,27 +67,28 @@ Result<std::unique_ptr<Sequencer>> Sequencer::LoadReplica(Store& store) {
 }
 
 Status Sequencer::LoadState() {
-  ASSIGN_OR_RETURN(origin_, reader_.Origin());
+  ASSIGN_OR_RETURN(std::string origin, reader_.Origin());
   ASSIGN_OR_RETURN(uint64_t size, reader_.Size());
-  ASSIGN_OR_RETURN(compact_, merkle::CompactRange::Load(size, store_.NodeReader()));
-  RETURN_IF_ERROR(reader_.ForEachCaseRecord(
-      kRegistryCaseId, [this](uint64_t index, const Bytes& bytes) -> Status {
-        ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
-        auto parsed = ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end()));
-        if (!parsed.ok()) return parsed.status().WithContext("registry record " + std::to_string(index));
-        registry_.Apply(*parsed->statement);
-        return Status::Ok();
-      }));
-  RETURN_IF_ERROR(reader_.ForEachCaseHead([this](std::string_view case_id, uint64_t index, const CaseHead& head) {
-    const Hash key = case_map::KeyOf(case_id);
-    case_heads_.Set(key, case_map::LeafOf(key, index, head.leaf_hash, head.version));
+  ASSIGN_OR_RETURN(merkle::CompactRange tree, merkle::CompactRange::Load(size, store_.NodeReader()));
+  Registry registry;
+  RETURN_IF_ERROR(reader_.ForEachCaseRecord(kRegistryCaseId, [&registry](uint64_t index, const Bytes& bytes) -> Status {
+    ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
+    registry.Apply(*parsed.statement);
     return Status::Ok();
   }));
+  CaseHeadMap case_heads;
+  RETURN_IF_ERROR(reader_.ForEachCaseHead([&case_heads](std::string_view case_id, uint64_t index, const CaseHead& head) {
+    const Hash key = case_map::KeyOf(case_id);
+    case_heads.Set(key, case_map::LeafOf(key, index, head.leaf_hash, head.version));
+    return Status::Ok();
+  }));
+  int64_t last_time_ms = 0;
   if (size > 0) {
     ASSIGN_OR_RETURN(Bytes last, reader_.RecordBytes(size - 1));
     ASSIGN_OR_RETURN(RecordView rv, ParseRecord(last));
-    last_time_ms_ = rv.record->time_recorded_ms();
+    last_time_ms = rv.record->time_recorded_ms();
   }
+  state_.emplace(std::move(origin), std::move(tree), std::move(registry), std::move(case_heads), last_time_ms);
   ASSIGN_OR_RETURN(auto latest, reader_.LatestCheckpoint());
   if (latest) {
     ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
@@ -135,7 +136,7 @@ Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState&
   if (auto it = head_cache_.find(case_id); it != head_cache_.end()) return it->second;
   // The case-head map in memory holds every case: one absent from it is new,
   // with no need to look for its records in the store.
-  if (!case_heads_.Get(case_map::KeyOf(case_id))) return CaseHead{};
+  if (!state_->case_heads().Get(case_map::KeyOf(case_id))) return CaseHead{};
   ASSIGN_OR_RETURN(auto head, reader_.CaseHeadOf(case_id));
   return head.value_or(CaseHead{});
 }
@@ -224,30 +225,26 @@ Result<Sequencer::Admitted> Sequencer::AdmitNext(const ParsedStatement& s, const
   if (domain::IsCaseEvent(s.statement->payload_type())) {
     ASSIGN_OR_RETURN(a.state, StateOf(case_id, head, batch));
   }
-  ASSIGN_OR_RETURN(a.flags, Admit(registry_, s, {origin_, compact_.size(), time_ms, head, a.state}));
+  ASSIGN_OR_RETURN(a.flags, state_->Admit(s, time_ms, CaseAt{case_id, head, a.state}));
   return a;
 }
 
 void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s,
                           const std::string& case_id, const CaseHead& head, const Admitted& admitted,
                           BatchState& batch, rocksdb::WriteBatch& wb) {
-  const uint64_t index = compact_.size();
+  const uint64_t index = state_->size();
   const std::string index_key = keys::Index(index);
   wb.Put(store_.cf(Cf::kRecords), index_key, AsChars(record));
-  compact_.Append(leaf, [&](merkle::NodeId id, const Hash& h) {
-    wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h));
-  });
+  const CaseHead new_head = state_->Advance(s, batch.time_ms, leaf, CaseAt{case_id, head, admitted.state},
+                                            [&](merkle::NodeId id, const Hash& h) {
+                                              wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h));
+                                            });
   batch.event_index.emplace_back(AsChars(s.event_id), index_key);
-  const CaseHead new_head{head.version + 1, leaf};
   batch.case_index.emplace_back(keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
   batch.cases[case_id] = new_head;
-  const Hash map_key = case_map::KeyOf(case_id);
-  case_heads_.Set(map_key, case_map::LeafOf(map_key, index, leaf, new_head.version));
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   WriteOpenings(s, index, wb);
   if (!admitted.flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(admitted.flags));
-  if (admitted.state != nullptr) domain::FoldCaseEvent(*admitted.state, *s.statement);
-  if (IsRegistryEvent(s.statement->payload_type())) registry_.Apply(*s.statement);
 }
 
 AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
@@ -262,7 +259,7 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
     batch.purge = true;
   }
 
-  const uint64_t index = compact_.size();
+  const uint64_t index = state_->size();
   RecordFields fields;
   fields.index = index;
   fields.time_recorded_ms = batch.time_ms;
@@ -283,9 +280,9 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
   }
   BatchState batch;
   // Time recorded never decreases, even if the wall clock steps back.
-  batch.time_ms = std::max(clock_(), last_time_ms_);
+  batch.time_ms = std::max(clock_(), state_->last_time_ms());
   rocksdb::WriteBatch& wb = EmptyWriteBatch();
-  const uint64_t size_before = compact_.size();
+  const uint64_t size_before = state_->size();
   for (auto& item : items) {
     if (!item.ok()) {
       results.push_back(item.status());
@@ -293,7 +290,7 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
     }
     results.push_back(IntegrateOne(*item, batch, wb));
   }
-  if (compact_.size() == size_before) return results;  // nothing new to write
+  if (state_->size() == size_before) return results;  // nothing new to write
   if (!Commit(batch, wb).ok()) {
     for (auto& r : results) {
       if (r.ok() && !r->duplicate) r = failed_;
@@ -304,13 +301,9 @@ std::vector<AppendResult> Sequencer::Integrate(std::vector<Result<ParsedStatemen
 
 Status Sequencer::ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::WriteBatch& wb) {
   const fb::Record& record = *r.record;
-  if (record.index() != compact_.size()) {
-    return Status::Corruption("record says it is index " + std::to_string(record.index()) +
-                              " where index " + std::to_string(compact_.size()) + " is next");
-  }
-  if (record.time_recorded_ms() < batch.time_ms) {
-    return Status::Corruption("time recorded goes backwards");
-  }
+  const std::string case_id = r.statement.statement->case_id()->str();
+  ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
+  RETURN_IF_ERROR(state_->CheckRecorded(record, CaseAt{case_id, head}));
   batch.time_ms = record.time_recorded_ms();
   // A primary never records an event twice, same content or not.
   auto duplicate = FindDuplicate(r.statement, batch);
@@ -322,9 +315,6 @@ Status Sequencer::ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::Writ
     return Status::Corruption("event id " + EventIdHex(r.statement.event_id) + " is already recorded at index " +
                               std::to_string((*duplicate)->index));
   }
-  const std::string case_id = r.statement.statement->case_id()->str();
-  ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
-  RETURN_IF_ERROR(CheckCaseLink(record, head, case_id));
   auto admitted = AdmitNext(r.statement, case_id, head, batch.time_ms, batch);
   if (!admitted.ok()) return AdmissionRefused(admitted.status());
   PutRecord(r.bytes, r.leaf, r.statement, case_id, head, *admitted, batch, wb);
@@ -338,12 +328,12 @@ Replicated Sequencer::Replicate(std::vector<OpenedRecord>& records, bool sync) {
     return out;
   }
   BatchState batch;
-  batch.time_ms = last_time_ms_;
+  batch.time_ms = state_->last_time_ms();
   rocksdb::WriteBatch& wb = EmptyWriteBatch();
   for (OpenedRecord& r : records) {
     if (Status s = ReplicateOne(r, batch, wb); !s.ok()) {
       out.refusal = std::move(s);
-      out.refused_index = compact_.size();
+      out.refused_index = state_->size();
       break;
     }
     ++out.written;
@@ -371,18 +361,17 @@ Status Sequencer::AddCheckpoint(uint64_t size, const std::string& signed_note) {
 Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync) {
   PutInKeyOrder(wb, store_.cf(Cf::kCases), batch.case_index);
   PutInKeyOrder(wb, store_.cf(Cf::kEventIds), batch.event_index);
-  wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(compact_.size()));
+  wb.Put(store_.cf(Cf::kMeta), keys::kMetaSize, keys::Index(state_->size()));
   std::string checkpoint;
   if (signer_ && CheckpointDue(batch.time_ms)) {
     checkpoint = SignCheckpoint();
-    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(compact_.size()), checkpoint);
+    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(state_->size()), checkpoint);
   }
   Status written = sync ? store_.WriteDurably(wb) : store_.WriteLazily(wb);
   if (!written.ok()) {
     failed_ = written.WithContext("the log stopped accepting records; reopen it to recover");
     return failed_;
   }
-  last_time_ms_ = batch.time_ms;
   // Bounded caches: when full they start again, and misses read the store.
   if (head_cache_.size() + batch.cases.size() > kHeadCacheEntries) head_cache_.clear();
   for (auto& [case_id, head] : batch.cases) head_cache_[case_id] = head;
@@ -393,7 +382,7 @@ Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync) 
     if (!purged.ok()) failed_ = purged.WithContext("purging erased openings");
   }
   if (!checkpoint.empty()) {
-    checkpoint_size_ = compact_.size();
+    checkpoint_size_ = state_->size();
     checkpoint_time_ms_ = batch.time_ms;
     latest_checkpoint_ = std::move(checkpoint);
   }
@@ -401,49 +390,50 @@ Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync) 
 }
 
 bool Sequencer::CheckpointDue(int64_t now) const {
-  const uint64_t grown = compact_.size() - checkpoint_size_;
+  const uint64_t grown = state_->size() - checkpoint_size_;
   return grown > 0 &&
          (grown >= policy_.every_records || now - checkpoint_time_ms_ >= policy_.interval_ms);
 }
 
 std::string Sequencer::SignCheckpoint() {
-  Checkpoint cp{origin_, compact_.size(), compact_.Root(), {CaseHeadsExtensionLine(case_heads_.Root())}};
+  Checkpoint cp{state_->origin(), state_->size(), state_->TreeRoot(),
+                {CaseHeadsExtensionLine(state_->case_heads().Root())}};
   auto signed_note = note::Sign(cp.Body(), *signer_);
   // The origin was checked as a key name at load; signing cannot fail.
   return signed_note.ok() ? *signed_note : std::string();
 }
 
 Status Sequencer::WithCaseHeadsAt(uint64_t size, const std::function<void(CaseHeadMap&)>& use) {
-  if (size > compact_.size()) {
+  if (size > state_->size()) {
     return Status::InvalidArgument("size " + std::to_string(size) + " is beyond the log's " +
-                                   std::to_string(compact_.size()));
+                                   std::to_string(state_->size()));
   }
-  if (size == compact_.size()) {
-    use(case_heads_);
+  if (size == state_->size()) {
+    use(state_->case_heads());
     return Status::Ok();
   }
   // Puts back, for the cases written since `size`, their heads as of then,
   // lets `use` read the map, and restores the current heads.
   std::unordered_map<std::string, std::optional<Hash>> current;  // map key → current leaf
-  Status scanned = reader_.ScanRecords(size, compact_.size(), [&](uint64_t index, ByteView bytes) -> Status {
+  Status scanned = reader_.ScanRecords(size, state_->size(), [&](uint64_t index, ByteView bytes) -> Status {
     ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     const std::string case_id = parsed.statement->case_id()->str();
     const Hash key = case_map::KeyOf(case_id);
     if (current.contains(std::string(AsChars(key)))) return Status::Ok();
-    current.emplace(std::string(AsChars(key)), case_heads_.Get(key));
+    current.emplace(std::string(AsChars(key)), state_->case_heads().Get(key));
     ASSIGN_OR_RETURN(auto then, reader_.CaseHeadBefore(case_id, size));
     if (then) {
-      case_heads_.Set(key, case_map::LeafOf(key, then->first, then->second.leaf_hash, then->second.version));
+      state_->case_heads().Set(key, case_map::LeafOf(key, then->first, then->second.leaf_hash, then->second.version));
     } else {
-      case_heads_.Erase(key);
+      state_->case_heads().Erase(key);
     }
     return Status::Ok();
   });
-  if (scanned.ok()) use(case_heads_);
+  if (scanned.ok()) use(state_->case_heads());
   for (const auto& [key_bytes, leaf] : current) {
     Hash key{};
     std::copy(key_bytes.begin(), key_bytes.end(), key.begin());
-    if (leaf) case_heads_.Set(key, *leaf);
+    if (leaf) state_->case_heads().Set(key, *leaf);
   }
   return scanned;
 }
@@ -477,16 +467,16 @@ Result<std::string> Sequencer::CurrentCheckpoint() {
     if (latest_checkpoint_.empty()) return Status::NotFound("the replica holds no checkpoint yet");
     return latest_checkpoint_;
   }
-  if (checkpoint_size_ != compact_.size() || latest_checkpoint_.empty()) {
+  if (checkpoint_size_ != state_->size() || latest_checkpoint_.empty()) {
     std::string note = SignCheckpoint();
     rocksdb::WriteBatch wb;
-    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(compact_.size()), note);
+    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(state_->size()), note);
     Status written = store_.WriteDurably(wb);
     if (!written.ok()) {
       failed_ = written;
       return written;
     }
-    checkpoint_size_ = compact_.size();
+    checkpoint_size_ = state_->size();
     checkpoint_time_ms_ = clock_();
     latest_checkpoint_ = std::move(note);
   }

@@ -30,6 +30,7 @@
 #include "ledger/case_head_map.h"
 #include "ledger/checkpoint.h"
 #include "ledger/log_reader.h"
+#include "ledger/log_state.h"
 #include "ledger/merkle.h"
 #include "ledger/record_check.h"
 #include "ledger/domain/case_state.h"
@@ -104,7 +105,10 @@ class Sequencer {
   // `case_id`'s path in the map over the first `size` records (a court export's).
   Result<CaseHeadProof> CaseHeadProofAt(std::string_view case_id, uint64_t size);
 
-  uint64_t size() const { return compact_.size(); }
+  uint64_t size() const { return state_->size(); }
+  // A digest of the replayed state (LogState::Digest): a primary, its
+  // replicas and verify agree on it for the same records.
+  Hash StateDigest() { return state_->Digest(); }
   const Status& health() const { return failed_; }
 
  private:
@@ -147,12 +151,9 @@ class Sequencer {
   const SealedVault* vault_;            // null in a replica
   CheckpointPolicy policy_;
   Clock clock_;
-  std::string origin_;
-  merkle::CompactRange compact_;
-  // Every case's head; its root goes into each checkpoint signed.
-  CaseHeadMap case_heads_;
-  Registry registry_;
-  int64_t last_time_ms_ = 0;
+  // The log's state after its last record (LogState: the one replay step,
+  // shared with replicas and verify); set by LoadState.
+  std::optional<LogState> state_;
   uint64_t checkpoint_size_ = 0;
   int64_t checkpoint_time_ms_ = 0;
   std::string latest_checkpoint_;
