@@ -17,13 +17,14 @@
 namespace lawtrail::api {
 namespace {
 
+using projectors::ViewHandle;
 using projectors::ViewStore;
 
 // Each stored document under `prefix` whose key has no further '/' (so not
 // its versions, "…/v/<index>"), in key order, after `after`.
-Status ScanDocuments(ViewStore& views, rocksdb::ColumnFamilyHandle* cf, const std::string& prefix,
+Status ScanDocuments(ViewStore& views, const ViewHandle& cf, const std::string& prefix,
                      const std::function<bool(std::string_view key, std::string_view value)>& visit) {
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     const std::string_view key(it->key().data(), it->key().size());
     if (key.find('/', prefix.size()) != std::string_view::npos) continue;
@@ -34,7 +35,7 @@ Status ScanDocuments(ViewStore& views, rocksdb::ColumnFamilyHandle* cf, const st
 
 HttpResponse NoViews() { return HttpResponse::Error(503, "unavailable", "this server keeps no views"); }
 
-Result<rocksdb::ColumnFamilyHandle*> Active(ApiContext& ctx, std::string_view name) {
+Result<ViewHandle> Active(ApiContext& ctx, std::string_view name) {
   return ctx.views->ActiveView(name);
 }
 

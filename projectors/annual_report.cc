@@ -89,7 +89,7 @@ json Staff(ViewStore& views, int year) {
   if (!cf.ok()) return json::object();
   const int64_t year_end =
       domain::ChinaMidnightMs(std::chrono::year_month_day{std::chrono::year(year + 1), std::chrono::January, std::chrono::day(1)}) - 1;
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), *cf));
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf->get()));
   for (it->Seek("~officer/"); it->Valid() && it->key().starts_with("~officer/"); it->Next()) {
     const json o = json::parse(it->value().ToString(), nullptr, false);
     if (o.is_discarded() || o.value("registered_at_ms", int64_t{0}) > year_end) continue;
@@ -110,8 +110,8 @@ json Staff(ViewStore& views, int year) {
 }  // namespace
 
 Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& agency_name) {
-  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(StatisticsView::kName));
-  ASSIGN_OR_RETURN(auto text, views.Get(cf, "year/" + std::to_string(year)));
+  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(StatisticsView::kName));
+  ASSIGN_OR_RETURN(auto text, views.Get(cf.get(), "year/" + std::to_string(year)));
   json y = json::object();
   if (text) {
     ASSIGN_OR_RETURN(y, ParseViewValue(*text, "year/" + std::to_string(year)));

@@ -122,7 +122,7 @@ json CaseFileJson(const CaseFile& file) {
 Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_view case_id) {
   ASSIGN_OR_RETURN(const std::optional<uint32_t> version, views.ActiveVersion(CaseFileView::kName));
   if (!version) return Status::NotFound("the case file view has not caught up yet");
-  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(CaseFileView::kName));
+  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(CaseFileView::kName));
   ASSIGN_OR_RETURN(const uint64_t cursor, views.Cursor(CaseFileView::kName, *version));
   ASSIGN_OR_RETURN(auto agency_text, views.Get(cf, "~agency"));
   json agency;
@@ -131,7 +131,7 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
   }
   const std::string department = agency.is_object() ? agency.value("department", "") : "";
   // A name as of record `index`: the last dated one at or before it.
-  std::unique_ptr<rocksdb::Iterator> names(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  std::unique_ptr<rocksdb::Iterator> names(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   auto name_at = [&](const std::string& key, uint64_t index) -> std::string {
     const std::string prefix = key + "/";
     names->SeekForPrev(prefix + IndexKey(index));

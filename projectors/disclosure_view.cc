@@ -338,12 +338,12 @@ std::vector<json> MergeVersions(std::string_view current, const std::vector<std:
 }
 
 Result<std::vector<json>> DisclosureHistory(ViewStore& views, std::string_view case_id) {
-  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(DisclosureView::kName));
-  ASSIGN_OR_RETURN(auto current, views.Get(cf, DecisionKey(case_id)));
+  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(DisclosureView::kName));
+  ASSIGN_OR_RETURN(auto current, views.Get(cf.get(), DecisionKey(case_id)));
   if (!current) return Status::NotFound("no decision in case '" + std::string(case_id) + "'");
   const std::string prefix = DecisionKey(case_id) + "/v/";
   std::vector<std::string> stored;
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) stored.push_back(it->value().ToString());
   RETURN_IF_ERROR(FromRocks(it->status(), "reading the versions of " + std::string(case_id)));
   std::vector<json> history = MergeVersions(*current, {stored.begin(), stored.end()});

@@ -10,7 +10,7 @@ namespace lawtrail::projectors {
 
 struct ProjectionRunner::Running {
   Projector* projector;
-  rocksdb::ColumnFamilyHandle* cf;
+  ViewHandle cf;
   uint64_t cursor;
   std::unique_ptr<ViewTxn> txn;
 };
@@ -24,8 +24,8 @@ ProjectionRunner::~ProjectionRunner() = default;
 Status ProjectionRunner::StartRunning() {
   if (running_.empty()) {
     for (auto& p : projectors_) {
-      ASSIGN_OR_RETURN(auto* cf, views_.View(p->name(), p->version()));
-      running_.push_back({p.get(), cf, 0, std::make_unique<ViewTxn>(views_.db(), cf)});
+      ASSIGN_OR_RETURN(ViewHandle cf, views_.View(p->name(), p->version()));
+      running_.push_back({p.get(), cf, 0, std::make_unique<ViewTxn>(views_.db(), cf.get())});
     }
   }
   for (Running& r : running_) {
@@ -35,11 +35,11 @@ Status ProjectionRunner::StartRunning() {
     // Nothing committed, so the view must be empty (a commit moves view and
     // cursor together). A crash inside Drop — cursor gone, column family not
     // yet — can leave one that is not: drop what is left and start clean.
-    ASSIGN_OR_RETURN(const bool empty, views_.Empty(r.cf));
+    ASSIGN_OR_RETURN(const bool empty, views_.Empty(r.cf.get()));
     if (!empty) {
       RETURN_IF_ERROR(views_.Drop(name, r.projector->version()));
       ASSIGN_OR_RETURN(r.cf, views_.View(name, r.projector->version()));
-      r.txn = std::make_unique<ViewTxn>(views_.db(), r.cf);
+      r.txn = std::make_unique<ViewTxn>(views_.db(), r.cf.get());
     }
     r.txn->StartEmpty();
   }
@@ -50,7 +50,7 @@ Status ProjectionRunner::Commit(uint64_t next) {
   // One atomic write per projector: its view and its cursor move together.
   for (Running& r : running_) {
     if (r.cursor >= next) continue;
-    RETURN_IF_ERROR(views_.Commit(r.cf, r.txn->PendingWrites(), r.projector->name(), r.projector->version(), next,
+    RETURN_IF_ERROR(views_.Commit(r.cf.get(), r.txn->PendingWrites(), r.projector->name(), r.projector->version(), next,
                                   options_.ingest_from));
     r.txn->MarkCommitted();
     r.cursor = next;
@@ -127,11 +127,11 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
   for (auto& p : projectors_) {
     const CaseKeys scope = p->CaseKeysOf(case_id);
     if (scope.empty()) continue;
-    ASSIGN_OR_RETURN(auto* cf, views_.View(p->name(), p->version()));
+    ASSIGN_OR_RETURN(const ViewHandle cf, views_.View(p->name(), p->version()));
     ASSIGN_OR_RETURN(const uint64_t cursor, views_.Cursor(p->name(), p->version()));
-    ViewTxn txn(views_.db(), cf);
+    ViewTxn txn(views_.db(), cf.get());
     for (const std::string& key : scope.keys) txn.Delete(key);
-    std::unique_ptr<rocksdb::Iterator> it(views_.db()->NewIterator(rocksdb::ReadOptions(), cf));
+    std::unique_ptr<rocksdb::Iterator> it(views_.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
     for (const std::string& prefix : scope.prefixes) {
       for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
         txn.Delete(it->key().ToStringView());
@@ -147,7 +147,7 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
       ++n;
       return ApplyOne(*p, pr, txn);
     }));
-    RETURN_IF_ERROR(views_.Commit(cf, txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
+    RETURN_IF_ERROR(views_.Commit(cf.get(), txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
     folded = std::max(folded, n);
   }
   return folded;
@@ -176,13 +176,13 @@ Status ProjectionRunner::Rebuild(std::string_view name) {
     ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(name));
     // The view is unavailable to readers until the rebuild catches up; to
     // rebuild without a gap, ship a new version instead (it builds beside).
-    RETURN_IF_ERROR(views_.Drop(name, p->version()));
+    // Readers are told first, so that none finds it active and gone.
     if (active == p->version()) {
       rocksdb::WriteBatch b;
       views_.DeleteActive(b, name);
       RETURN_IF_ERROR(views_.Write(b));
     }
-    return Status::Ok();
+    return views_.Drop(name, p->version());
   }
   return Status::NotFound("no projector named '" + std::string(name) + "'");
 }

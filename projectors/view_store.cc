@@ -70,41 +70,51 @@ Result<std::unique_ptr<ViewStore>> ViewStore::Open(const std::string& path, bool
     if (names[i] == kMeta) {
       store->meta_ = handles[i];
     } else {
-      store->views_[names[i]] = handles[i];
+      store->views_[names[i]] = store->Hold(handles[i]);
     }
   }
   return store;
 }
 
+ViewHandle ViewStore::Hold(rocksdb::ColumnFamilyHandle* raw) {
+  rocksdb::DB* db = db_.get();
+  return ViewHandle(raw, [db](rocksdb::ColumnFamilyHandle* h) { db->DestroyColumnFamilyHandle(h).PermitUncheckedError(); });
+}
+
 ViewStore::~ViewStore() {
-  for (auto& [name, h] : views_) db_->DestroyColumnFamilyHandle(h);
+  views_.clear();  // the last holders: every reader is done before the store goes
   if (meta_ != nullptr) db_->DestroyColumnFamilyHandle(meta_);
   if (db_) db_->Close().PermitUncheckedError();
 }
 
-rocksdb::ColumnFamilyHandle* ViewStore::FindView(std::string_view name, uint32_t version) {
+ViewHandle ViewStore::FindView(std::string_view name, uint32_t version) {
   std::lock_guard lock(mu_);
   auto it = views_.find(ViewId(name, version));
   return it == views_.end() ? nullptr : it->second;
 }
 
-Result<rocksdb::ColumnFamilyHandle*> ViewStore::View(std::string_view name, uint32_t version) {
-  if (auto* h = FindView(name, version)) return h;
+Result<ViewHandle> ViewStore::View(std::string_view name, uint32_t version) {
+  if (ViewHandle h = FindView(name, version)) return h;
   if (read_only_) return Status::NotFound("view " + ViewId(name, version) + " does not exist");
   std::lock_guard lock(mu_);
-  rocksdb::ColumnFamilyHandle* h = nullptr;
-  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(ViewOptions(), ViewId(name, version), &h),
+  rocksdb::ColumnFamilyHandle* raw = nullptr;
+  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(ViewOptions(), ViewId(name, version), &raw),
                             "creating view " + ViewId(name, version)));
+  ViewHandle h = Hold(raw);
   views_[ViewId(name, version)] = h;
   return h;
 }
 
-Result<rocksdb::ColumnFamilyHandle*> ViewStore::ActiveView(std::string_view name) {
-  ASSIGN_OR_RETURN(auto version, ActiveVersion(name));
-  if (!version) return Status::NotFound("view '" + std::string(name) + "' has not caught up yet");
-  auto* h = FindView(name, *version);
-  if (h == nullptr) return Status::Corruption("active view " + ViewId(name, *version) + " is missing");
-  return h;
+Result<ViewHandle> ViewStore::ActiveView(std::string_view name) {
+  // A version read as active can be dropped before its handle is taken: a
+  // newer version took over, or the view is being folded again. The second
+  // read of the active version then finds the new one, or none yet.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    ASSIGN_OR_RETURN(auto version, ActiveVersion(name));
+    if (!version) return Status::NotFound("view '" + std::string(name) + "' has not caught up yet");
+    if (ViewHandle h = FindView(name, *version)) return h;
+  }
+  return Status::Corruption("the active version of view '" + std::string(name) + "' has no column family");
 }
 
 Result<std::optional<std::string>> ViewStore::Get(rocksdb::ColumnFamilyHandle* cf, std::string_view key) {
@@ -214,7 +224,7 @@ Result<bool> ViewStore::Empty(rocksdb::ColumnFamilyHandle* view) {
 }
 
 Status ViewStore::Drop(std::string_view name, uint32_t version) {
-  rocksdb::ColumnFamilyHandle* h = nullptr;
+  ViewHandle h;
   {
     std::lock_guard lock(mu_);
     auto it = views_.find(ViewId(name, version));
@@ -227,9 +237,9 @@ Status ViewStore::Drop(std::string_view name, uint32_t version) {
   b.Delete(meta_, CursorKey(ViewId(name, version))).PermitUncheckedError();
   RETURN_IF_ERROR(Write(b));
   if (h == nullptr) return Status::Ok();
-  Status dropped = FromRocks(db_->DropColumnFamily(h), "dropping view " + ViewId(name, version));
-  db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-  return dropped;
+  // Readers holding the handle keep reading the dropped family; it is
+  // destroyed when the last of them lets go.
+  return FromRocks(db_->DropColumnFamily(h.get()), "dropping view " + ViewId(name, version));
 }
 
 }  // namespace lawtrail::projectors

@@ -23,6 +23,12 @@
 
 namespace lawtrail::projectors {
 
+// A view version's column family, kept alive while anyone holds it: a reader
+// that took the active view reads it to the end even if a newer version takes
+// over and this one is dropped meanwhile (RocksDB deletes a dropped family's
+// data when its last handle goes).
+using ViewHandle = std::shared_ptr<rocksdb::ColumnFamilyHandle>;
+
 class ViewStore {
  public:
   // Opens (creating if needed) the view database at `path`. Read-only opens
@@ -34,11 +40,12 @@ class ViewStore {
   static std::string ViewId(std::string_view name, uint32_t version);
 
   // The column family of a view version, created if missing (read-write only).
-  Result<rocksdb::ColumnFamilyHandle*> View(std::string_view name, uint32_t version);
-  // nullptr if that version has no column family.
-  rocksdb::ColumnFamilyHandle* FindView(std::string_view name, uint32_t version);
-  // The column family readers should use for `name`: its active version.
-  Result<rocksdb::ColumnFamilyHandle*> ActiveView(std::string_view name);
+  Result<ViewHandle> View(std::string_view name, uint32_t version);
+  // Empty if that version has no column family.
+  ViewHandle FindView(std::string_view name, uint32_t version);
+  // The column family readers should use for `name`: its active version,
+  // alive for as long as the caller holds it. Thread-safe.
+  Result<ViewHandle> ActiveView(std::string_view name);
 
   Result<uint64_t> Cursor(std::string_view name, uint32_t version);
   Result<std::optional<uint32_t>> ActiveVersion(std::string_view name);
@@ -53,12 +60,14 @@ class ViewStore {
   // ingested beside the cursor's, bypassing the memtable; few go in a batch.
   Status Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes, std::string_view name,
                 uint32_t version, uint64_t next, size_t ingest_from);
-  // Drops a view version and its cursor.
+  // Drops a view version and its cursor; its data goes when the last reader
+  // holding it lets go.
   Status Drop(std::string_view name, uint32_t version);
   // Whether a view holds no key.
   Result<bool> Empty(rocksdb::ColumnFamilyHandle* view);
 
   Result<std::optional<std::string>> Get(rocksdb::ColumnFamilyHandle* cf, std::string_view key);
+  Result<std::optional<std::string>> Get(const ViewHandle& view, std::string_view key) { return Get(view.get(), key); }
 
  private:
   ViewStore() = default;
@@ -68,7 +77,8 @@ class ViewStore {
   std::unique_ptr<rocksdb::DB> db_;
   rocksdb::ColumnFamilyHandle* meta_ = nullptr;
   std::mutex mu_;
-  std::map<std::string, rocksdb::ColumnFamilyHandle*, std::less<>> views_;  // guarded by mu_
+  ViewHandle Hold(rocksdb::ColumnFamilyHandle* raw);  // owned from now on
+  std::map<std::string, ViewHandle, std::less<>> views_;  // guarded by mu_
   bool read_only_ = false;
 };
 

@@ -305,13 +305,13 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
 }
 
 Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
-  ASSIGN_OR_RETURN(auto* cf, views.ActiveView(WarningsView::kName));
+  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(WarningsView::kName));
   json out = json::array();
   const std::string at_risk_from = AddWorkingDays(today, 2);
   std::map<std::string, Counters> fines_by_item;  // item → (officer, entry)
   std::map<std::string, Counters> places;  // village → (month, entry)
   std::map<std::string, Counters> hours;   // month → (day and hour, entry)
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
     ASSIGN_OR_RETURN(const json v, ParseViewValue(it->value().ToStringView(), key));

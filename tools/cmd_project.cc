@@ -66,7 +66,7 @@ int Certificate(const CertificateOptions& o) {
   if (!views.ok()) return Report("certificate", views.status());
   auto cf = (*views)->ActiveView(projectors::RegistryView::kName);
   if (!cf.ok()) return Report("certificate", cf.status());
-  auto entry = (*views)->Get(*cf, "officer/" + o.cert);
+  auto entry = (*views)->Get(cf->get(), "officer/" + o.cert);
   if (!entry.ok()) return Report("certificate", entry.status());
   if (!*entry) {
     std::printf("%s\tunknown\n", o.cert.c_str());
@@ -92,7 +92,7 @@ int AnnualReport(const ReportOptions& o) {
   if (auto folded = runner.CatchUp(); !folded.ok()) return Report("report", folded.status());
   auto agency = (*views)->ActiveView(projectors::RegistryView::kName);
   if (!agency.ok()) return Report("report", agency.status());
-  auto profile = (*views)->Get(*agency, "agency");
+  auto profile = (*views)->Get(agency->get(), "agency");
   if (!profile.ok()) return Report("report", profile.status());
   const nlohmann::json a = nlohmann::json::parse(profile->value_or("{}"), nullptr, false);
   auto report = projectors::BuildAnnualReport(**views, o.year, a.is_object() ? a.value("name", "") : "");

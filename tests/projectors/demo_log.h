@@ -21,7 +21,7 @@ inline std::map<std::string, std::string> Dump(ViewStore& views, std::string_vie
   auto cf = views.ActiveView(name);
   REQUIRE(cf.ok());
   std::map<std::string, std::string> out;
-  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), *cf));
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf->get()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
   return out;
 }

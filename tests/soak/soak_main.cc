@@ -179,8 +179,8 @@ void Writer(int id, uint16_t port, const note::Signer& officer, int pace_ms, std
 Result<std::map<std::string, std::map<std::string, std::string>>> DumpViews(projectors::ViewStore& views) {
   std::map<std::string, std::map<std::string, std::string>> out;
   for (const auto& p : projectors::AllProjectors()) {
-    ASSIGN_OR_RETURN(auto* cf, views.ActiveView(p->name()));
-    std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf));
+    ASSIGN_OR_RETURN(const projectors::ViewHandle cf, views.ActiveView(p->name()));
+    std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
     auto& view = out[std::string(p->name())];
     for (it->SeekToFirst(); it->Valid(); it->Next()) view[it->key().ToString()] = it->value().ToString();
   }
