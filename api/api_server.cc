@@ -71,16 +71,16 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
     constexpr size_t kLargeAnswerBytes = 1 << 20;
     if (self->options_.release_memory && done.request.body.size() + done.response_bytes >= kLargeAnswerBytes) {
       {
-        std::lock_guard lock(self->stop_mu_);
+        MutexLock lock(self->stop_mu_);
         self->release_wanted_ = true;
       }
-      self->memory_cv_.notify_one();
+      self->memory_cv_.NotifyOne();
     }
     self->metrics_.CountRequest(done.request.route, done.status, done.latency, done.request.method == "POST");
     if (done.status >= 400) self->metrics_.CountRefusal(done.status, done.error_code);
     if (!self->options_.access_log) return;
     const std::string line = AccessLogLine(done);
-    std::lock_guard lock(self->access_log_mu_);
+    MutexLock lock(self->access_log_mu_);
     if (self->options_.access_log_sink) {
       self->options_.access_log_sink(line);
     } else {
@@ -101,26 +101,27 @@ void ApiServer::Stop() {
   if (stopped_.exchange(true)) return;
   if (http_) http_->Stop();
   {
-    std::lock_guard lock(stop_mu_);
+    MutexLock lock(stop_mu_);
     stopping_ = true;
   }
-  stop_cv_.notify_all();
-  memory_cv_.notify_all();
+  stop_cv_.NotifyAll();
+  memory_cv_.NotifyAll();
   if (projector_.joinable()) projector_.join();
   if (memory_.joinable()) memory_.join();
 }
 
 void ApiServer::MemoryLoop() {
-  std::unique_lock lock(stop_mu_);
   for (;;) {
-    memory_cv_.wait(lock, [this] { return stopping_ || release_wanted_; });
-    if (stopping_) return;
-    release_wanted_ = false;
-    lock.unlock();
+    {
+      MutexLock lock(stop_mu_);
+      memory_cv_.Wait(stop_mu_, [this]() LAWTRAIL_REQUIRES(stop_mu_) { return stopping_ || release_wanted_; });
+      if (stopping_) return;
+      release_wanted_ = false;
+    }
     options_.release_memory();
-    lock.lock();
     // At most once a second: a stream of large requests reuses the memory.
-    memory_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
+    MutexLock lock(stop_mu_);
+    memory_cv_.WaitFor(stop_mu_, std::chrono::seconds(1), [this]() LAWTRAIL_REQUIRES(stop_mu_) { return stopping_; });
   }
 }
 
@@ -131,9 +132,9 @@ void ApiServer::ProjectLoop() {
   for (;;) {
     uint64_t folded = 0;
     {
-      std::unique_lock views(views_mu_);
+      WriterLock views(views_mu_);
       auto r = runner_->CatchUp(kWindow);
-      std::lock_guard lock(stop_mu_);
+      MutexLock lock(stop_mu_);
       projector_status_ = r.ok() ? Status::Ok() : r.status();
       folded = r.ok() ? *r : 0;
     }
@@ -143,9 +144,11 @@ void ApiServer::ProjectLoop() {
         checkpoint_seen_ms_ = NowMs();
       }
     }
-    std::unique_lock lock(stop_mu_);
+    MutexLock lock(stop_mu_);
     if (stopping_) return;
-    if (folded < kWindow) stop_cv_.wait_for(lock, options_.project_interval, [this] { return stopping_; });
+    if (folded < kWindow) {
+      stop_cv_.WaitFor(stop_mu_, options_.project_interval, [this]() LAWTRAIL_REQUIRES(stop_mu_) { return stopping_; });
+    }
     if (stopping_) return;
   }
 }
@@ -155,7 +158,7 @@ HttpResponse ApiServer::Health() {
   if (!size.ok()) return HttpResponse::Error(503, "unhealthy", size.status().message());
   nlohmann::json body = {{"status", "ok"}, {"size", *size}, {"accepts_statements", context_.log != nullptr}};
   {
-    std::lock_guard lock(stop_mu_);
+    MutexLock lock(stop_mu_);
     if (!projector_status_.ok()) body["projectors"] = projector_status_.ToString();
   }
   if (context_.log != nullptr) body["queued_statements"] = context_.log->pending_statements();
@@ -177,8 +180,8 @@ std::string ApiServer::RenderMetrics() {
     out += PrometheusGauge("lawtrail_records_after_checkpoint", "Records not yet covered by a checkpoint.", "",
                            static_cast<long long>(size.ok() && *size > checkpoint_size_seen_ ? *size - checkpoint_size_seen_ : 0));
   }
+  ReaderLock views(views_mu_);
   if (runner_) {
-    std::shared_lock views(views_mu_);
     if (auto lag = runner_->Lag(); lag.ok()) {
       out += "# HELP lawtrail_projector_lag_records Records the view has not folded yet.\n"
              "# TYPE lawtrail_projector_lag_records gauge\n";

@@ -7,14 +7,12 @@
 #define LAWTRAIL_API_API_SERVER_H_
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <shared_mutex>
 #include <string>
 #include <thread>
 
+#include "ledger/mutex.h"
 #include "api/access.h"
 #include "api/api_context.h"
 #include "api/http_server.h"
@@ -72,20 +70,22 @@ class ApiServer {
   Metrics metrics_;
   ApiContext context_;
   Router router_;
-  std::shared_mutex views_mu_;
-  std::unique_ptr<projectors::ProjectionRunner> runner_;
+  // Held exclusively while the projectors fold a window, shared by every
+  // view read: a read sees whole windows.
+  SharedMutex views_mu_;
+  std::unique_ptr<projectors::ProjectionRunner> runner_ LAWTRAIL_PT_GUARDED_BY(views_mu_);
   std::unique_ptr<HttpServer> http_;
-  std::mutex access_log_mu_;
+  Mutex access_log_mu_;  // one access-log line at a time
 
   std::thread projector_;
   std::thread memory_;  // runs options_.release_memory when an answer asks for it
-  std::condition_variable memory_cv_;
-  bool release_wanted_ = false;  // guarded by stop_mu_
-  std::mutex stop_mu_;
-  std::condition_variable stop_cv_;
-  bool stopping_ = false;  // guarded by stop_mu_
+  Mutex stop_mu_;
+  CondVar memory_cv_;
+  CondVar stop_cv_;
+  bool release_wanted_ LAWTRAIL_GUARDED_BY(stop_mu_) = false;
+  bool stopping_ LAWTRAIL_GUARDED_BY(stop_mu_) = false;
   std::atomic<bool> stopped_{false};
-  Status projector_status_;  // the projectors' last failure; guarded by stop_mu_
+  Status projector_status_ LAWTRAIL_GUARDED_BY(stop_mu_);  // the projectors' last failure
 
   // When the newest checkpoint last changed, for its age.
   std::atomic<uint64_t> checkpoint_size_seen_{0};

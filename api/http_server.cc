@@ -11,11 +11,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
+
+#include "ledger/mutex.h"
 
 namespace lawtrail::api {
 namespace {
@@ -110,10 +111,11 @@ struct HttpServer::Impl {
   std::atomic<uint64_t> refused{0};
   std::atomic<bool> stopping{false};
   std::atomic<size_t> busy{0};  // requests read and not yet answered
-  std::mutex sessions_mu;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // guarded by sessions_mu
-  std::mutex clients_mu;
-  std::unordered_map<std::string, size_t> per_client;  // open connections by address; guarded by clients_mu
+  Mutex sessions_mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions LAWTRAIL_GUARDED_BY(sessions_mu);
+  Mutex clients_mu;
+  // Open connections by address.
+  std::unordered_map<std::string, size_t> per_client LAWTRAIL_GUARDED_BY(clients_mu);
   bool started = false;
   bool stopped = false;
   uint16_t bound_port = 0;
@@ -137,12 +139,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   ~Session() {
     if (registered_) {
-      std::lock_guard lock(server_.sessions_mu);
+      MutexLock lock(server_.sessions_mu);
       server_.sessions.erase(this);
       server_.open--;
     }
     if (holds_client_slot_) {
-      std::lock_guard lock(server_.clients_mu);
+      MutexLock lock(server_.clients_mu);
       if (auto it = server_.per_client.find(peer_); it != server_.per_client.end() && --it->second == 0) {
         server_.per_client.erase(it);
       }
@@ -151,7 +153,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // One of the connections its address may have open, if any is left.
   bool TakeClientSlot() {
-    std::lock_guard lock(server_.clients_mu);
+    MutexLock lock(server_.clients_mu);
     size_t& n = server_.per_client[peer_];
     if (n >= server_.options.max_connections_per_client) {
       if (n == 0) server_.per_client.erase(peer_);
@@ -164,7 +166,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Start() {
     {
-      std::lock_guard lock(server_.sessions_mu);
+      MutexLock lock(server_.sessions_mu);
       server_.sessions.emplace(this, weak_from_this());
     }
     registered_ = true;
@@ -380,7 +382,7 @@ void HttpServer::Stop(std::chrono::milliseconds grace) {
   }
   std::vector<std::shared_ptr<Session>> open;
   {
-    std::lock_guard lock(s.sessions_mu);
+    MutexLock lock(s.sessions_mu);
     for (auto& [ptr, weak] : s.sessions) {
       if (auto session = weak.lock()) open.push_back(std::move(session));
     }
@@ -404,3 +406,4 @@ size_t HttpServer::open_connections() const { return impl_->open; }
 uint64_t HttpServer::refused_connections() const { return impl_->refused; }
 
 }  // namespace lawtrail::api
+

@@ -40,7 +40,7 @@ std::string PrometheusGauge(std::string_view name, std::string_view help, std::s
 
 void Metrics::CountRequest(const std::string& route, unsigned status, std::chrono::nanoseconds latency, bool write) {
   const double seconds = std::chrono::duration<double>(latency).count();
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   requests_[{route, status}]++;
   Histogram& h = write ? write_ : read_;
   for (size_t i = 0; i < kBuckets.size(); ++i) {
@@ -51,7 +51,7 @@ void Metrics::CountRequest(const std::string& route, unsigned status, std::chron
 }
 
 void Metrics::CountRefusal(unsigned status, std::string_view error_code) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   refusals_[{status, std::string(error_code.empty() ? "none" : error_code)}]++;
 }
 
@@ -59,7 +59,7 @@ std::string Metrics::Render() const {
   std::string out;
   out += "# HELP lawtrail_http_requests_total Requests answered, by route pattern and status.\n";
   out += "# TYPE lawtrail_http_requests_total counter\n";
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (const auto& [key, n] : requests_) {
     out += "lawtrail_http_requests_total{route=\"" + LabelValue(key.first.empty() ? "unknown" : key.first) +
            "\",code=\"" + std::to_string(key.second) + "\"} " + std::to_string(n) + "\n";

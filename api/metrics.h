@@ -12,9 +12,10 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
+
+#include "ledger/mutex.h"
 
 namespace lawtrail::api {
 
@@ -44,10 +45,11 @@ class Metrics {
     uint64_t count = 0;
     double sum = 0;
   };
-  mutable std::mutex mu_;
-  std::map<std::pair<std::string, unsigned>, uint64_t> requests_;  // guarded by mu_
-  std::map<std::pair<unsigned, std::string>, uint64_t> refusals_;  // guarded by mu_
-  Histogram read_, write_;                                         // guarded by mu_
+  mutable Mutex mu_;
+  std::map<std::pair<std::string, unsigned>, uint64_t> requests_ LAWTRAIL_GUARDED_BY(mu_);
+  std::map<std::pair<unsigned, std::string>, uint64_t> refusals_ LAWTRAIL_GUARDED_BY(mu_);
+  Histogram read_ LAWTRAIL_GUARDED_BY(mu_);
+  Histogram write_ LAWTRAIL_GUARDED_BY(mu_);
   std::atomic<uint64_t> appended_{0};
   std::atomic<uint64_t> refused_{0};
   std::atomic<uint64_t> retrievals_{0};

@@ -160,7 +160,7 @@ void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
   auto reading = [&ctx, access](auto handler) {
     return [&ctx, access, handler](HttpRequest& r, const Caller& c) -> HttpResponse {
       if (ctx.views == nullptr) return NoViews();
-      std::shared_lock lock(*access.lock);
+      ReaderLock lock(*access.lock);
       return handler(r, c);
     };
   };
@@ -190,7 +190,9 @@ void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
                if (!list.ok()) return HttpResponse::FromStatus(list.status());
                return HttpResponse::Json(JsonText({{"warnings", *list}}));
              }));
-  router.Add("GET", "/v1/projectors", kReadPublic, reading([access](HttpRequest&, const Caller&) {
+  router.Add("GET", "/v1/projectors", kReadPublic, [access](HttpRequest&, const Caller&) {
+               if (access.lock == nullptr) return NoViews();
+               ReaderLock hold(*access.lock);
                if (access.runner == nullptr) return NoViews();
                auto lag = access.runner->Lag();
                if (!lag.ok()) return HttpResponse::FromStatus(lag.status());
@@ -200,7 +202,7 @@ void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
                                   {"active", l.active}});
                }
                return HttpResponse::Json(JsonText({{"projectors", items}}));
-             }));
+             });
 }
 
 }  // namespace lawtrail::api

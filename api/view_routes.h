@@ -7,17 +7,16 @@
 #ifndef LAWTRAIL_API_VIEW_ROUTES_H_
 #define LAWTRAIL_API_VIEW_ROUTES_H_
 
-#include <shared_mutex>
-
 #include "api/api_context.h"
 #include "api/router.h"
+#include "ledger/mutex.h"
 #include "projectors/runner.h"
 
 namespace lawtrail::api {
 
 struct ViewAccess {
-  std::shared_mutex* lock = nullptr;               // held shared by every view read
-  projectors::ProjectionRunner* runner = nullptr;  // for the lag; under `lock`
+  SharedMutex* lock = nullptr;  // held shared by every view read
+  projectors::ProjectionRunner* runner LAWTRAIL_PT_GUARDED_BY(lock) = nullptr;  // for the lag
 };
 
 void AddViewRoutes(Router& router, ApiContext& context, ViewAccess access);

@@ -6,6 +6,15 @@ target_compile_options(lawtrail_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
   -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${LAWTRAIL_WARNINGS_AS_ERRORS}>:-Werror>)
+# Clang checks the lock annotations of ledger/mutex.h: reading state a
+# lock guards without holding it is an error under clang, whatever the
+# warnings-as-errors setting.
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  target_compile_options(lawtrail_warnings INTERFACE
+    -Wthread-safety -Wthread-safety-beta -Werror=thread-safety-analysis
+    -Werror=thread-safety-attributes -Werror=thread-safety-precise -Werror=thread-safety-reference
+    -Werror=thread-safety-beta)
+endif()
 
 add_library(lawtrail_options INTERFACE)
 target_compile_features(lawtrail_options INTERFACE cxx_std_20)

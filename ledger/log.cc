@@ -69,8 +69,12 @@ Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions option
   ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadWrite, options.env));
   ASSIGN_OR_RETURN(SealedVault vault, SealedVault::LoadOrCreate(dir));
   std::unique_ptr<Log> log(new Log(std::move(store), std::move(vault), options));
-  ASSIGN_OR_RETURN(log->sequencer_, Sequencer::Load(*log->store_, std::move(log_key), log->vault_,
-                                                    options.checkpoints, options.clock));
+  ASSIGN_OR_RETURN(auto sequencer, Sequencer::Load(*log->store_, std::move(log_key), log->vault_,
+                                                  options.checkpoints, options.clock));
+  {
+    MutexLock lock(log->sequencer_mu_);
+    log->sequencer_ = std::move(sequencer);
+  }
   log->sequencer_thread_ = std::thread([raw = log.get()] { raw->SequenceLoop(); });
   return log;
 }
@@ -81,13 +85,13 @@ Log::Log(std::unique_ptr<Store> store, SealedVault vault, LogOptions options)
 
 Log::~Log() {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     stopping_ = true;
   }
-  ready_cv_.notify_all();
+  ready_cv_.NotifyAll();
   if (sequencer_thread_.joinable()) sequencer_thread_.join();
+  MutexLock lock(sequencer_mu_);
   if (sequencer_ && sequencer_->health().ok()) {
-    std::lock_guard lock(sequencer_mu_);
     (void)sequencer_->CurrentCheckpoint();  // best effort: the next open can make it too
   }
 }
@@ -101,7 +105,7 @@ std::optional<std::future<std::vector<AppendResult>>> Log::TryAppendAsync(std::v
 }
 
 size_t Log::pending_statements() {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return pending_statements_;
 }
 
@@ -109,10 +113,12 @@ std::optional<std::future<std::vector<AppendResult>>> Log::Enqueue(std::vector<B
   const size_t n = signed_statements.size();
   auto p = std::make_shared<Pending>();
   {
-    std::unique_lock lock(mu_);
-    auto room = [&] { return pending_statements_ == 0 || pending_statements_ + n <= options_.max_pending_statements; };
+    MutexLock lock(mu_);
+    auto room = [&]() LAWTRAIL_REQUIRES(mu_) {
+      return pending_statements_ == 0 || pending_statements_ + n <= options_.max_pending_statements;
+    };
     if (!wait && !room()) return std::nullopt;
-    space_cv_.wait(lock, room);
+    space_cv_.Wait(mu_, room);
     pending_statements_ += n;
     p->inputs = std::move(signed_statements);
     p->items.reserve(n);
@@ -122,7 +128,7 @@ std::optional<std::future<std::vector<AppendResult>>> Log::Enqueue(std::vector<B
     queue_.push_back(p);
   }
   auto future = p->done.get_future();
-  if (n == 0) ready_cv_.notify_all();
+  if (n == 0) ready_cv_.NotifyAll();
   for (size_t begin = 0; begin < n; begin += kVerifyChunk) {
     const size_t end = std::min(n, begin + kVerifyChunk);
     verify_pool_.Submit([this, p, begin, end] { Verify(p, begin, end); });
@@ -151,10 +157,10 @@ void Log::Verify(const std::shared_ptr<Pending>& p, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) p->items[i] = CheckSubmission(std::move(p->inputs[i]));
   if (p->unverified.fetch_sub(end - begin) == end - begin) {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       p->ready = true;
     }
-    ready_cv_.notify_all();
+    ready_cv_.NotifyAll();
   }
 }
 
@@ -164,8 +170,8 @@ void Log::SequenceLoop() {
     std::vector<std::shared_ptr<Pending>> taken;
     size_t count = 0;
     {
-      std::unique_lock lock(mu_);
-      ready_cv_.wait_for(lock, interval, [this] {
+      MutexLock lock(mu_);
+      ready_cv_.WaitFor(mu_, interval, [this]() LAWTRAIL_REQUIRES(mu_) {
         return (!queue_.empty() && queue_.front()->ready) || (stopping_ && queue_.empty());
       });
       while (!queue_.empty() && queue_.front()->ready &&
@@ -177,7 +183,7 @@ void Log::SequenceLoop() {
       if (taken.empty() && stopping_ && queue_.empty()) return;
     }
     if (taken.empty()) {
-      std::lock_guard lock(sequencer_mu_);
+      MutexLock lock(sequencer_mu_);
       (void)sequencer_->CheckpointIfDue();  // a failure is kept in health()
       continue;
     }
@@ -188,7 +194,7 @@ void Log::SequenceLoop() {
     }
     std::vector<AppendResult> results;
     {
-      std::lock_guard lock(sequencer_mu_);
+      MutexLock lock(sequencer_mu_);
       results = sequencer_->Integrate(all);
     }
     size_t next = 0;
@@ -200,30 +206,30 @@ void Log::SequenceLoop() {
       p->done.set_value(std::move(mine));
     }
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       pending_statements_ -= count;
     }
-    space_cv_.notify_all();
+    space_cv_.NotifyAll();
   }
 }
 
 Result<std::string> Log::CurrentCheckpoint() {
-  std::lock_guard lock(sequencer_mu_);
+  MutexLock lock(sequencer_mu_);
   return sequencer_->CurrentCheckpoint();
 }
 
 Result<CaseHeadProof> Log::CaseHeadProofAt(std::string_view case_id, uint64_t size) {
-  std::lock_guard lock(sequencer_mu_);
+  MutexLock lock(sequencer_mu_);
   return sequencer_->CaseHeadProofAt(case_id, size);
 }
 
 uint64_t Log::size() {
-  std::lock_guard lock(sequencer_mu_);
+  MutexLock lock(sequencer_mu_);
   return sequencer_->size();
 }
 
 Hash Log::StateDigest() {
-  std::lock_guard lock(sequencer_mu_);
+  MutexLock lock(sequencer_mu_);
   return sequencer_->StateDigest();
 }
 

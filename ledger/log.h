@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "ledger/log_reader.h"
+#include "ledger/mutex.h"
 #include "ledger/sequencer.h"
 #include "ledger/thread_pool.h"
 
@@ -105,15 +106,15 @@ class Log {
   SealedVault vault_;
   LogOptions options_;
 
-  std::mutex sequencer_mu_;  // serialises use of sequencer_
-  std::unique_ptr<Sequencer> sequencer_;
+  Mutex sequencer_mu_;  // serialises use of sequencer_
+  std::unique_ptr<Sequencer> sequencer_ LAWTRAIL_PT_GUARDED_BY(sequencer_mu_);
 
-  std::mutex mu_;
-  std::condition_variable ready_cv_;  // the queue's head became ready, or stop
-  std::condition_variable space_cv_;  // pending statements dropped below the limit
-  std::deque<std::shared_ptr<Pending>> queue_;  // guarded by mu_
-  size_t pending_statements_ = 0;               // guarded by mu_
-  bool stopping_ = false;                       // guarded by mu_
+  Mutex mu_;
+  CondVar ready_cv_;  // the queue's head became ready, or stop
+  CondVar space_cv_;  // pending statements dropped below the limit
+  std::deque<std::shared_ptr<Pending>> queue_ LAWTRAIL_GUARDED_BY(mu_);
+  size_t pending_statements_ LAWTRAIL_GUARDED_BY(mu_) = 0;
+  bool stopping_ LAWTRAIL_GUARDED_BY(mu_) = false;
   // Declared after what its tasks touch (mu_, ready_cv_), so that it is
   // destroyed, finishing and joining its workers, before they are: a worker
   // still notifying ready_cv_ after its batch was taken must find it alive.

@@ -318,7 +318,7 @@ Result<std::optional<std::string>> Store::Get(Cf which, std::string_view key) {
 Status Store::ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out) {
   std::vector<size_t> missing;
   {
-    std::shared_lock lock(cache_mu_);
+    ReaderLock lock(cache_mu_);
     for (size_t i = 0; i < ids.size(); ++i) {
       auto it =
           ids[i].level >= kCachedLevel ? node_cache_.find(CacheKey(ids[i])) : node_cache_.end();
@@ -338,7 +338,7 @@ Status Store::ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out
   std::vector<rocksdb::Status> statuses(missing.size());
   db_->MultiGet(rocksdb::ReadOptions(), cf(Cf::kTree), missing.size(), key_slices.data(),
                 values.data(), statuses.data());
-  std::unique_lock lock(cache_mu_);
+  WriterLock lock(cache_mu_);
   for (size_t m = 0; m < missing.size(); ++m) {
     const merkle::NodeId id = ids[missing[m]];
     const std::string where = "tree node (level " + std::to_string(id.level) + ", index " +

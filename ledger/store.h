@@ -28,13 +28,13 @@
 
 #include <memory>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "ledger/bytes.h"
 #include "ledger/merkle.h"
+#include "ledger/mutex.h"
 
 namespace lawtrail {
 
@@ -104,8 +104,8 @@ class Store {
   Store() = default;
   Status Write(const rocksdb::WriteOptions& options, rocksdb::WriteBatch& batch);
   static uint64_t CacheKey(merkle::NodeId id) { return uint64_t{id.level} << 58 | id.index; }
-  std::shared_mutex cache_mu_;
-  std::unordered_map<uint64_t, Hash> node_cache_;  // guarded by cache_mu_
+  SharedMutex cache_mu_;
+  std::unordered_map<uint64_t, Hash> node_cache_ LAWTRAIL_GUARDED_BY(cache_mu_);
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;
   bool read_only_ = false;

@@ -6,12 +6,12 @@
 #ifndef LAWTRAIL_LEDGER_THREAD_POOL_H_
 #define LAWTRAIL_LEDGER_THREAD_POOL_H_
 
-#include <condition_variable>
 #include <deque>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
+
+#include "ledger/mutex.h"
 
 namespace lawtrail {
 
@@ -32,10 +32,10 @@ class ThreadPool {
 
  private:
   void Work();
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> tasks_;  // guarded by mu_
-  bool stopping_ = false;                    // guarded by mu_
+  Mutex mu_;
+  CondVar cv_;
+  std::deque<std::function<void()>> tasks_ LAWTRAIL_GUARDED_BY(mu_);
+  bool stopping_ LAWTRAIL_GUARDED_BY(mu_) = false;
   std::vector<std::thread> workers_;
 };
 

@@ -66,6 +66,7 @@ Result<std::unique_ptr<ViewStore>> ViewStore::Open(const std::string& path, bool
     std::filesystem::remove_all(path + "/ingest", ec);
   }
   store->read_only_ = read_only;
+  MutexLock lock(store->mu_);
   for (size_t i = 0; i < names.size(); ++i) {
     if (names[i] == kMeta) {
       store->meta_ = handles[i];
@@ -82,13 +83,16 @@ ViewHandle ViewStore::Hold(rocksdb::ColumnFamilyHandle* raw) {
 }
 
 ViewStore::~ViewStore() {
-  views_.clear();  // the last holders: every reader is done before the store goes
+  {
+    MutexLock lock(mu_);
+    views_.clear();  // the last holders: every reader is done before the store goes
+  }
   if (meta_ != nullptr) db_->DestroyColumnFamilyHandle(meta_);
   if (db_) db_->Close().PermitUncheckedError();
 }
 
 ViewHandle ViewStore::FindView(std::string_view name, uint32_t version) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = views_.find(ViewId(name, version));
   return it == views_.end() ? nullptr : it->second;
 }
@@ -96,7 +100,7 @@ ViewHandle ViewStore::FindView(std::string_view name, uint32_t version) {
 Result<ViewHandle> ViewStore::View(std::string_view name, uint32_t version) {
   if (ViewHandle h = FindView(name, version)) return h;
   if (read_only_) return Status::NotFound("view " + ViewId(name, version) + " does not exist");
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   rocksdb::ColumnFamilyHandle* raw = nullptr;
   RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(ViewOptions(), ViewId(name, version), &raw),
                             "creating view " + ViewId(name, version)));
@@ -226,7 +230,7 @@ Result<bool> ViewStore::Empty(rocksdb::ColumnFamilyHandle* view) {
 Status ViewStore::Drop(std::string_view name, uint32_t version) {
   ViewHandle h;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = views_.find(ViewId(name, version));
     if (it != views_.end()) {
       h = it->second;

@@ -13,11 +13,11 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ledger/mutex.h"
 #include "ledger/status.h"
 #include "projectors/view_txn.h"
 
@@ -76,9 +76,9 @@ class ViewStore {
   std::string path_;
   std::unique_ptr<rocksdb::DB> db_;
   rocksdb::ColumnFamilyHandle* meta_ = nullptr;
-  std::mutex mu_;
+  Mutex mu_;
   ViewHandle Hold(rocksdb::ColumnFamilyHandle* raw);  // owned from now on
-  std::map<std::string, ViewHandle, std::less<>> views_;  // guarded by mu_
+  std::map<std::string, ViewHandle, std::less<>> views_ LAWTRAIL_GUARDED_BY(mu_);
   bool read_only_ = false;
 };
 

@@ -168,7 +168,8 @@ Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
   ASSIGN_OR_RETURN(Entry * e, Load(key));
   Slot& s = e->value;
   if (s.doc != nullptr) {
-    if (typeid(*s.doc) != typeid(T)) {
+    const ViewDoc& held = *s.doc;
+    if (typeid(held) != typeid(T)) {
       return Status::Internal("view key '" + std::string(key) + "' holds another kind of document");
     }
   } else if (s.exists) {

@@ -2,14 +2,13 @@
 #include <sodium.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.h"
+#include "ledger/mutex.h"
 #include "api/server_config.h"
 #include "ledger/data_dir.h"
 #include "ledger/files.h"
@@ -39,14 +38,14 @@ class RelayThread {
   }
   ~RelayThread() {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       stopping_ = true;
     }
-    cv_.notify_all();
+    cv_.NotifyAll();
     thread_.join();
   }
   std::string Metrics() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     std::string text = RelayMetricsText(origin_, cursor_, lag_);
     if (!status_.ok()) text += "# relay: " + status_.ToString() + "\n";
     return text;
@@ -60,12 +59,13 @@ class RelayThread {
       auto sent = relay_->CatchUp(reader_);
       auto lag = relay_->Lag(reader_);
       {
-        std::unique_lock lock(mu_);
+        MutexLock lock(mu_);
         status_ = sent.ok() ? Status::Ok() : sent.status();
         if (!sent.ok()) std::fprintf(stderr, "lawtrail serve: relay: %s (retrying)\n", sent.status().ToString().c_str());
         cursor_ = relay_->cursor();
         lag_ = lag.ok() ? *lag : lag_;
-        cv_.wait_for(lock, std::chrono::milliseconds(sent.ok() ? 200 : 2000), [this] { return stopping_; });
+        cv_.WaitFor(mu_, std::chrono::milliseconds(sent.ok() ? 200 : 2000),
+                    [this]() LAWTRAIL_REQUIRES(mu_) { return stopping_; });
         if (stopping_) return;
       }
     }
@@ -75,12 +75,12 @@ class RelayThread {
   const LogReader& reader_;
   std::string origin_;
   std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // guarded by mu_
-  uint64_t cursor_ = 0;    // guarded by mu_
-  uint64_t lag_ = 0;       // guarded by mu_
-  Status status_;          // guarded by mu_
+  Mutex mu_;
+  CondVar cv_;
+  bool stopping_ LAWTRAIL_GUARDED_BY(mu_) = false;
+  uint64_t cursor_ LAWTRAIL_GUARDED_BY(mu_) = 0;
+  uint64_t lag_ LAWTRAIL_GUARDED_BY(mu_) = 0;
+  Status status_ LAWTRAIL_GUARDED_BY(mu_);
 };
 
 int Token(const std::string& name, const std::string& role, const std::string& certificate) {

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
+  clang-14 libclang-rt-14-dev clang-format-14
   librocksdb-dev rocksdb-tools
   libflatbuffers-dev flatbuffers-compiler
   libsodium-dev libssl-dev libjemalloc-dev robin-map-dev

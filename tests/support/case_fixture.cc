@@ -58,14 +58,14 @@ void CaseFixture::PublishPowerList() {
   Root([&](const StatementHeader& h) {
     return OfficerStatusStatement(h, fb::Payload::OfficerSuspended, suspended.certificate_no, "涉嫌违纪");
   });
-  for (auto [code, category] : {std::pair{kPenaltyItem, fb::PowerCategory::Penalty},
-                                std::pair{kCataloguedItem, fb::PowerCategory::Penalty},
-                                std::pair{kCoercionItem, fb::PowerCategory::Coercion}}) {
+  for (const auto& entry : {std::pair{kPenaltyItem, fb::PowerCategory::Penalty},
+                             std::pair{kCataloguedItem, fb::PowerCategory::Penalty},
+                             std::pair{kCoercionItem, fb::PowerCategory::Coercion}}) {
     Root([&](const StatementHeader& h) {
       domain::PowerItem item;
-      item.code = code;
+      item.code = entry.first;
       item.name = "对未经许可占道经营的处罚";
-      item.category = category;
+      item.category = entry.second;
       item.basis = "《城市市容和环境卫生管理条例》第36条";
       return domain::PowerItemStatement(h, item);
     });
