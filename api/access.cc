@@ -2,8 +2,8 @@
 
 #include <sodium.h>
 
-#include "ledger/bytes.h"
-#include "ledger/sha256.h"
+#include "ledger/core/bytes.h"
+#include "ledger/core/sha256.h"
 
 namespace lawtrail::api {
 

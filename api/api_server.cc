@@ -2,13 +2,13 @@
 
 #include <cstdio>
 
-#include "api/json_body.h"
-#include "api/ledger_routes.h"
-#include "api/portal_routes.h"
+#include "api/internal/json_body.h"
+#include "api/internal/ledger_routes.h"
+#include "api/internal/portal_routes.h"
 #include "api/tile_routes.h"
-#include "api/view_routes.h"
-#include "ledger/checkpoint.h"
-#include "ledger/statement_builder.h"
+#include "api/internal/view_routes.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/client/statement_builder.h"
 #include "projectors/all.h"
 
 namespace lawtrail::api {
@@ -87,7 +87,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
       std::fprintf(stderr, "%s\n", line.c_str());
     }
   };
-  ASSIGN_OR_RETURN(s->http_, HttpServer::Listen(s->options_.http,
+  LAWTRAIL_ASSIGN_OR_RETURN(s->http_, HttpServer::Listen(s->options_.http,
                                                 [self](HttpRequest& r) { return self->router_.Handle(r); }, served));
   if (s->runner_) s->projector_ = std::thread([self] { self->ProjectLoop(); });
   if (s->options_.release_memory) s->memory_ = std::thread([self] { self->MemoryLoop(); });

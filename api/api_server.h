@@ -12,12 +12,12 @@
 #include <string>
 #include <thread>
 
-#include "ledger/mutex.h"
+#include "ledger/core/mutex.h"
 #include "api/access.h"
-#include "api/api_context.h"
-#include "api/http_server.h"
-#include "api/router.h"
-#include "ledger/strict_json.h"
+#include "api/internal/api_context.h"
+#include "api/internal/http_server.h"
+#include "api/internal/router.h"
+#include "ledger/client/strict_json.h"
 #include "projectors/runner.h"
 
 namespace lawtrail::api {

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "ledger/mutex.h"
+#include "ledger/core/mutex.h"
 
 namespace lawtrail::api {
 

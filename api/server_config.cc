@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "api/json_body.h"
-#include "ledger/strict_json.h"
+#include "api/internal/json_body.h"
+#include "ledger/client/strict_json.h"
 
 namespace lawtrail::api {
 namespace {
@@ -44,16 +44,16 @@ Status ReadTokens(const nlohmann::json& list, TokenTable& tokens) {
     if (t.contains("token")) {
       return Status::InvalidArgument(where + ": holds a clear token; store only its \"sha256\" (lawtrail token prints it)");
     }
-    RETURN_IF_ERROR(OnlyMembers(t, {"name", "role", "certificate", "sha256"}, where));
+    LAWTRAIL_RETURN_IF_ERROR(OnlyMembers(t, {"name", "role", "certificate", "sha256"}, where));
     TokenEntry e;
-    ASSIGN_OR_RETURN(e.name, StringMember(t, "name", where));
+    LAWTRAIL_ASSIGN_OR_RETURN(e.name, StringMember(t, "name", where));
     if (e.name.empty()) return Status::InvalidArgument(where + ".name: missing");
-    ASSIGN_OR_RETURN(const std::string role_name, StringMember(t, "role", where));
+    LAWTRAIL_ASSIGN_OR_RETURN(const std::string role_name, StringMember(t, "role", where));
     auto role = ParseRole(role_name);
     if (!role.ok()) return role.status().WithContext(where + ".role");
     e.role = *role;
-    ASSIGN_OR_RETURN(e.certificate, StringMember(t, "certificate", where));
-    ASSIGN_OR_RETURN(const std::string sha256, StringMember(t, "sha256", where));
+    LAWTRAIL_ASSIGN_OR_RETURN(e.certificate, StringMember(t, "certificate", where));
+    LAWTRAIL_ASSIGN_OR_RETURN(const std::string sha256, StringMember(t, "sha256", where));
     auto hash = FromHex(sha256);
     if (!hash.ok() || hash->size() != 32) return Status::InvalidArgument(where + ".sha256: must be 64 hex digits");
     std::copy(hash->begin(), hash->end(), e.sha256.begin());
@@ -110,19 +110,19 @@ Result<ServeConfig> ParseServeConfig(const std::string& text) {
   for (const auto& [key, value] : j.items()) {
     if (key == "listen") {
       if (!value.is_string()) return Status::InvalidArgument("listen: must be a string");
-      RETURN_IF_ERROR(ParseListen(value.get<std::string>(), c.api.http));
+      LAWTRAIL_RETURN_IF_ERROR(ParseListen(value.get<std::string>(), c.api.http));
     } else if (key == "tokens") {
-      RETURN_IF_ERROR(ReadTokens(value, c.api.tokens));
+      LAWTRAIL_RETURN_IF_ERROR(ReadTokens(value, c.api.tokens));
     } else if (key == "limits") {
-      RETURN_IF_ERROR(ReadLimits(value, c));
+      LAWTRAIL_RETURN_IF_ERROR(ReadLimits(value, c));
     } else if (key == "access_log") {
       if (!value.is_boolean()) return Status::InvalidArgument("access_log: must be true or false");
       c.api.access_log = value.get<bool>();
     } else if (key == "kafka") {
       if (!value.is_object()) return Status::InvalidArgument("kafka: must be an object");
-      RETURN_IF_ERROR(OnlyMembers(value, {"brokers", "topic_prefix", "settings"}, "kafka"));
-      ASSIGN_OR_RETURN(c.brokers, StringMember(value, "brokers", "kafka"));
-      ASSIGN_OR_RETURN(c.topic_prefix, StringMember(value, "topic_prefix", "kafka", c.topic_prefix));
+      LAWTRAIL_RETURN_IF_ERROR(OnlyMembers(value, {"brokers", "topic_prefix", "settings"}, "kafka"));
+      LAWTRAIL_ASSIGN_OR_RETURN(c.brokers, StringMember(value, "brokers", "kafka"));
+      LAWTRAIL_ASSIGN_OR_RETURN(c.topic_prefix, StringMember(value, "topic_prefix", "kafka", c.topic_prefix));
       if (value.contains("settings")) {
         if (!value["settings"].is_object()) return Status::InvalidArgument("kafka.settings: must be an object");
         for (const auto& [k, v] : value["settings"].items()) {

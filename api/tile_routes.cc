@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "api/json_body.h"
-#include "ledger/merkle.h"
+#include "api/internal/json_body.h"
+#include "ledger/core/merkle.h"
 
 namespace lawtrail::api {
 namespace {
@@ -24,7 +24,7 @@ HttpResponse TileResponse(std::string bytes, bool full) {
   return r;
 }
 
-HttpResponse HashTile(ApiContext& ctx, HttpRequest& request) {
+Result<HttpResponse> HashTile(ApiContext& ctx, HttpRequest& request) {
   const std::string rest = request.params["rest"];
   const size_t slash = rest.find('/');
   if (slash == std::string::npos) return HttpResponse::Error(404, "unknown_path", "no such tile: " + request.path);
@@ -32,37 +32,33 @@ HttpResponse HashTile(ApiContext& ctx, HttpRequest& request) {
   if (!level.ok() || *level > 63 / kTileHeight) {
     return HttpResponse::Error(400, "invalid_argument", "tile level must be 0–7, not '" + rest.substr(0, slash) + "'");
   }
-  auto tile = ParseTilePath(rest.substr(slash + 1));
-  if (!tile.ok()) return HttpResponse::FromStatus(tile.status());
-  auto size = ctx.reader->Size();
-  if (!size.ok()) return HttpResponse::FromStatus(size.status());
+  LAWTRAIL_ASSIGN_OR_RETURN(auto tile, ParseTilePath(rest.substr(slash + 1)));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto size, ctx.reader->Size());
   const unsigned node_level = static_cast<unsigned>(*level) * kTileHeight;
-  const uint64_t nodes = *size >> node_level;  // complete subtrees of that level
-  const uint64_t first = tile->index * kTileWidth;
-  if (tile->index > (UINT64_MAX >> kTileHeight) || first + tile->width > nodes) {
-    return HttpResponse::Error(404, "not_found", "the tree of " + std::to_string(*size) + " records has no such tile yet");
+  const uint64_t nodes = size >> node_level;  // complete subtrees of that level
+  const uint64_t first = tile.index * kTileWidth;
+  if (tile.index > (UINT64_MAX >> kTileHeight) || first + tile.width > nodes) {
+    return HttpResponse::Error(404, "not_found", "the tree of " + std::to_string(size) + " records has no such tile yet");
   }
   std::vector<merkle::NodeId> ids;
-  for (uint64_t i = 0; i < tile->width; ++i) ids.push_back({static_cast<uint8_t>(node_level), first + i});
+  for (uint64_t i = 0; i < tile.width; ++i) ids.push_back({static_cast<uint8_t>(node_level), first + i});
   std::vector<Hash> hashes(ids.size());
-  if (Status s = ctx.store->ReadNodes(ids, hashes); !s.ok()) return HttpResponse::FromStatus(s);
+  LAWTRAIL_RETURN_IF_ERROR(ctx.store->ReadNodes(ids, hashes));
   std::string bytes;
   bytes.reserve(hashes.size() * 32);
   for (const Hash& h : hashes) bytes.append(AsChars(h));
-  return TileResponse(std::move(bytes), tile->width == kTileWidth);
+  return TileResponse(std::move(bytes), tile.width == kTileWidth);
 }
 
-HttpResponse EntryTile(ApiContext& ctx, HttpRequest& request) {
-  auto tile = ParseTilePath(request.params["rest"]);
-  if (!tile.ok()) return HttpResponse::FromStatus(tile.status());
-  auto size = ctx.reader->Size();
-  if (!size.ok()) return HttpResponse::FromStatus(size.status());
-  const uint64_t first = tile->index * kTileWidth;
-  if (tile->index > (UINT64_MAX >> kTileHeight) || first + tile->width > *size) {
-    return HttpResponse::Error(404, "not_found", "the log of " + std::to_string(*size) + " records has no such bundle yet");
+Result<HttpResponse> EntryTile(ApiContext& ctx, HttpRequest& request) {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto tile, ParseTilePath(request.params["rest"]));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto size, ctx.reader->Size());
+  const uint64_t first = tile.index * kTileWidth;
+  if (tile.index > (UINT64_MAX >> kTileHeight) || first + tile.width > size) {
+    return HttpResponse::Error(404, "not_found", "the log of " + std::to_string(size) + " records has no such bundle yet");
   }
   std::string bytes;
-  Status scanned = ctx.reader->ScanRecords(first, first + tile->width, [&](uint64_t index, ByteView record) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(ctx.reader->ScanRecords(first, first + tile.width, [&](uint64_t index, ByteView record) -> Status {
     if (record.size() > kMaxEntryBytes) {
       return Status::FailedPrecondition("record " + std::to_string(index) + " is " + std::to_string(record.size()) +
                                         " bytes, more than an entry bundle's 16-bit length holds");
@@ -71,9 +67,8 @@ HttpResponse EntryTile(ApiContext& ctx, HttpRequest& request) {
     bytes.push_back(static_cast<char>(record.size() & 0xff));
     bytes.append(AsChars(record));
     return Status::Ok();
-  });
-  if (!scanned.ok()) return HttpResponse::FromStatus(scanned);
-  return TileResponse(std::move(bytes), tile->width == kTileWidth);
+  }));
+  return TileResponse(std::move(bytes), tile.width == kTileWidth);
 }
 
 }  // namespace
@@ -127,11 +122,10 @@ std::string TileIndexPath(uint64_t n) {
 }
 
 void AddTileRoutes(Router& router, ApiContext& ctx) {
-  router.Add("GET", "/checkpoint", kReadPublic, [&ctx](HttpRequest&, const Caller&) {
-    auto note = ctx.reader->LatestCheckpoint();
-    if (!note.ok()) return HttpResponse::FromStatus(note.status());
-    if (!*note) return HttpResponse::Error(404, "not_found", "the log has no checkpoint yet");
-    HttpResponse r = HttpResponse::Text(**note);
+  router.Add("GET", "/checkpoint", kReadPublic, [&ctx](HttpRequest&, const Caller&) -> Result<HttpResponse> {
+    LAWTRAIL_ASSIGN_OR_RETURN(auto note, ctx.reader->LatestCheckpoint());
+    if (!note) return HttpResponse::Error(404, "not_found", "the log has no checkpoint yet");
+    HttpResponse r = HttpResponse::Text(*note);
     r.headers.emplace_back("Cache-Control", "no-cache");
     return r;
   });

@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "api/api_context.h"
-#include "api/router.h"
+#include "api/internal/api_context.h"
+#include "api/internal/router.h"
 
 namespace lawtrail::api {
 

@@ -21,12 +21,12 @@
 #include <string>
 #include <unordered_map>
 
-#include "ledger/admission.h"
-#include "ledger/canonical.h"
+#include "ledger/replay/admission.h"
+#include "ledger/core/canonical.h"
 #include "ledger/domain/sealed_fields.h"
-#include "ledger/log.h"
-#include "ledger/statement.h"
-#include "ledger/statement_text.h"
+#include "ledger/log/log.h"
+#include "ledger/core/statement.h"
+#include "ledger/core/statement_text.h"
 #include "tools/town_year.h"
 
 namespace lawtrail::bench {
@@ -106,14 +106,14 @@ int Run(uint64_t cases, int rounds) {
     }
     auto t2 = Clock::now();
     Registry registry;
-    std::unordered_map<std::string, domain::CaseState> states;
+    std::unordered_map<std::string, domain::CaseProcedureState> states;
     std::unordered_map<std::string, CaseHead> heads;
     const int64_t recorded = NowMs();
     for (size_t i = 0; i < n; ++i) {
       const fb::Statement& st = *all[i].statement;
       const std::string case_id = st.case_id()->str();
       CaseHead& head = heads[case_id];
-      domain::CaseState* state = domain::IsCaseEvent(st.payload_type()) ? &states[case_id] : nullptr;
+      domain::CaseProcedureState* state = domain::IsCaseEvent(st.payload_type()) ? &states[case_id] : nullptr;
       auto flags = Admit(registry, all[i], {kOrigin, i, recorded, head, state});
       if (!flags.ok()) {
         if (++refused < 3) std::fprintf(stderr, "refused %zu: %s\n", i, flags.status().ToString().c_str());

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "ledger/data_dir.h"
-#include "ledger/log.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
 #include "tools/town_year.h"
 
 namespace lawtrail::bench {
@@ -21,7 +21,7 @@ inline Status Fill(const std::string& dir, uint64_t first_case, uint64_t cases) 
   if (!root.ok()) return root.status();
   // The same seed: the registry statements are the same bytes (duplicates).
   const demo::Year year = demo::GenerateYear({"bench.lawtrail.local/enforcement", *root, cases, 1, 0, first_case});
-  ASSIGN_OR_RETURN(auto log, Log::Open(dir));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto log, Log::Open(dir));
   for (const auto& r : log->Append(year.registry)) {
     if (!r.ok()) return r.status();
   }

@@ -15,16 +15,16 @@
 #include <filesystem>
 
 #include "bench/limits.h"
-#include "ledger/data_dir.h"
-#include "ledger/domain/case_acts.h"
-#include "ledger/files.h"
-#include "ledger/export/export_verifier.h"
-#include "ledger/log.h"
-#include "ledger/registry_statements.h"
-#include "ledger/statement_builder.h"
-#include "ledger/thread_pool.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/log/files.h"
+#include "ledger/bundle/export_verifier.h"
+#include "ledger/log/log.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/log/thread_pool.h"
 #include "projectors/all.h"
-#include "projectors/case_export.h"
+#include "ledger/export/case_export.h"
 #include "projectors/runner.h"
 #include "projectors/view_store.h"
 #include "tools/town_year.h"
@@ -99,9 +99,9 @@ int Main(int argc, char** argv) {
     (void)runner.CatchUp();
   }
 
-  const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, {"party.name"}, "", {}, NowMs()};
-  Result<projectors::ExportDone> done = Status::Internal("not run");
-  const double export_s = TimeOf([&] { done = projectors::ExportCase(*log, dir, request); });
+  const court_export::ExportRequest request{case_id, &supervisor, std::nullopt, {"party.name"}, "", {}, NowMs()};
+  Result<court_export::ExportDone> done = Status::Internal("not run");
+  const double export_s = TimeOf([&] { done = court_export::ExportCase(*log, dir, request); });
   if (!done.ok()) {
     std::fprintf(stderr, "export: %s\n", done.status().ToString().c_str());
     return 1;

@@ -5,7 +5,7 @@
 //   lawtrail_follow_bench [--cases N] [--dir PATH] [--repeat K] [--only replica|follower]
 //
 // Two figures, each over the whole log:
-//  - the replica alone (ledger/replica.h): records handed over in the
+//  - the replica alone (ledger/log/replica.h): records handed over in the
 //    follower's batches, every signature, chain, admission replay, tree and
 //    checkpoint checked and written durably;
 //  - the follower end to end through librdkafka's mock cluster (or
@@ -23,11 +23,11 @@
 
 #include "bench/demo_fill.h"
 #include "bench/limits.h"
-#include "ledger/kafka/follower.h"
-#include "ledger/kafka/relay.h"
-#include "ledger/kafka/test_cluster.h"
-#include "ledger/record.h"
-#include "ledger/replica.h"
+#include "ledger/stream/follower.h"
+#include "ledger/stream/relay.h"
+#include "tests/support/kafka/test_cluster.h"
+#include "ledger/core/record.h"
+#include "ledger/log/replica.h"
 
 namespace lawtrail::bench {
 namespace {
@@ -46,16 +46,16 @@ struct Source {
 
 Result<Source> Load(const std::string& dir) {
   Source s;
-  ASSIGN_OR_RETURN(s.key, data_dir::LoadVerifier(dir));
-  ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
+  LAWTRAIL_ASSIGN_OR_RETURN(s.key, data_dir::LoadVerifier(dir));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
   LogReader reader(*store);
-  ASSIGN_OR_RETURN(const uint64_t size, reader.Size());
-  RETURN_IF_ERROR(reader.ScanRecords(0, size, [&](uint64_t, ByteView b) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t size, reader.Size());
+  LAWTRAIL_RETURN_IF_ERROR(reader.ScanRecords(0, size, [&](uint64_t, ByteView b) {
     s.records.emplace_back(b.begin(), b.end());
     s.bytes += b.size();
     return Status::Ok();
   }));
-  RETURN_IF_ERROR(reader.ScanCheckpoints(0, [&](uint64_t, std::string_view note) {
+  LAWTRAIL_RETURN_IF_ERROR(reader.ScanCheckpoints(0, [&](uint64_t, std::string_view note) {
     s.checkpoints.emplace_back(note);
     return Status::Ok();
   }));
@@ -66,7 +66,7 @@ Result<Source> Load(const std::string& dir) {
 // that fall within it.
 Result<double> ReplicaOnly(const Source& src, const std::string& dir, ThreadPool& pool) {
   std::filesystem::remove_all(dir);
-  ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
   const size_t batch = kafka::FollowerOptions{}.max_batch;
   size_t next_checkpoint = 0;
   const auto t0 = Clock::now();
@@ -77,9 +77,9 @@ Result<double> ReplicaOnly(const Source& src, const std::string& dir, ThreadPool
     // As the follower takes them: a checkpoint that comes with its records first.
     while (next_checkpoint < src.checkpoints.size() &&
            ParseCheckpointNoteUnverified(src.checkpoints[next_checkpoint])->size <= end) {
-      RETURN_IF_ERROR(replica->AddCheckpoint(src.checkpoints[next_checkpoint++]).status());
+      LAWTRAIL_RETURN_IF_ERROR(replica->AddCheckpoint(src.checkpoints[next_checkpoint++]).status());
     }
-    RETURN_IF_ERROR(replica->AddRecords(std::move(records)).status());
+    LAWTRAIL_RETURN_IF_ERROR(replica->AddRecords(std::move(records)).status());
   }
   const double seconds = Seconds(Clock::now() - t0);
   if (replica->size() != src.records.size()) return Status::Internal("the replica did not take every record");
@@ -96,12 +96,12 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
   std::filesystem::remove_all(dir);
   const std::string prefix = cluster.UniqueTopicPrefix("follow-bench");
   const auto topics = kafka::Topics::WithPrefix(prefix);
-  RETURN_IF_ERROR(cluster.CreateTopics(topics));
+  LAWTRAIL_RETURN_IF_ERROR(cluster.CreateTopics(topics));
   kafka::RelayOptions producer_options;
   producer_options.bootstraps = cluster.bootstraps();
-  ASSIGN_OR_RETURN(kafka::Handle producer, kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(producer_options)));
+  LAWTRAIL_ASSIGN_OR_RETURN(kafka::Handle producer, kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(producer_options)));
   kafka::LearnTopics(producer.get(), {topics.records, topics.checkpoints});
-  ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
   kafka::FollowerOptions options;
   options.bootstraps = cluster.bootstraps();
   options.topics = topics;
@@ -109,7 +109,7 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
   // The mock cluster holds a fetch that finds nothing for the whole wait,
   // even when records arrive meanwhile (a real broker answers at once).
   options.extra["fetch.wait.max.ms"] = "10";
-  ASSIGN_OR_RETURN(auto follower, kafka::Follower::Open(*replica, options));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto follower, kafka::Follower::Open(*replica, options));
   const size_t n = src.records.size();
   size_t next_checkpoint = 0;
   double seconds = 0;
@@ -118,7 +118,7 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
     for (size_t i = begin; i < end; ++i) {
       const kafka::RecordHeaders headers(i, src.records[i]);
       const kafka::Message m = headers.For(topics.records, src.key.name, src.records[i], nullptr);
-      RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "producing a record"));
+      LAWTRAIL_RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "producing a record"));
     }
     uint64_t checkpoint_due = 0;  // the largest checkpoint of this backlog
     for (; next_checkpoint < src.checkpoints.size(); ++next_checkpoint) {
@@ -126,7 +126,7 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
       const uint64_t size = ParseCheckpointNoteUnverified(note)->size;
       if (size > end) break;
       checkpoint_due = size;
-      RETURN_IF_ERROR(kafka::FromKafka(
+      LAWTRAIL_RETURN_IF_ERROR(kafka::FromKafka(
           kafka::ProduceWhenRoom(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr}, 10),
           "producing a checkpoint"));
     }
@@ -139,7 +139,7 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
     const auto deadline = Clock::now() + std::chrono::minutes(2);
     while (replica->size() < end || replica->verified_checkpoint_size() < checkpoint_due) {
       if (Clock::now() > deadline) return Status::Unavailable("the follower did not take a backlog in 2 minutes");
-      ASSIGN_OR_RETURN(const uint64_t added, follower->Poll(100));
+      LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t added, follower->Poll(100));
       // From the first record in hand: not the group join, nor the brokers'
       // fetch wait; the first batch's checks count.
       if (added > 0 && !t0) t0 = follower->last_poll_first_message();

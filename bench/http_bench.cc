@@ -23,9 +23,9 @@
 #include "api/api_server.h"
 #include "api/access.h"
 #include "bench/signed_log.h"
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/statement_stream.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/client/statement_stream.h"
 
 namespace lawtrail::bench {
 namespace {

@@ -25,14 +25,14 @@
 
 #include "bench/limits.h"
 #include "bench/signed_log.h"
-#include "ledger/case_head_map.h"
-#include "ledger/data_dir.h"
-#include "ledger/log.h"
-#include "ledger/log_verifier.h"
-#include "ledger/merkle.h"
-#include "ledger/registry_statements.h"
-#include "ledger/sha256.h"
-#include "ledger/thread_pool.h"
+#include "ledger/core/case_head_map.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
+#include "ledger/log/log_verifier.h"
+#include "ledger/core/merkle.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/sha256.h"
+#include "ledger/log/thread_pool.h"
 
 namespace lawtrail::bench {
 namespace {

@@ -10,8 +10,8 @@
 #include <chrono>
 #include <vector>
 
-#include "ledger/statement.h"
-#include "ledger/thread_pool.h"
+#include "ledger/core/statement.h"
+#include "ledger/log/thread_pool.h"
 
 namespace lawtrail::bench {
 

@@ -16,8 +16,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "ledger/data_dir.h"
-#include "ledger/log.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
 #include "projectors/all.h"
 #include "projectors/runner.h"
 #include "bench/demo_fill.h"
@@ -32,10 +32,10 @@ Result<double> Rebuild(Store& store, const std::string& views_dir, std::vector<s
                        uint64_t& records) {
   std::filesystem::remove_all(views_dir);
   LogReader reader(store);
-  ASSIGN_OR_RETURN(auto views, projectors::ViewStore::Open(views_dir));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto views, projectors::ViewStore::Open(views_dir));
   projectors::ProjectionRunner runner(reader, *views, std::move(ps));
   const auto t0 = Clock::now();
-  ASSIGN_OR_RETURN(records, runner.CatchUp());
+  LAWTRAIL_ASSIGN_OR_RETURN(records, runner.CatchUp());
   return Seconds(Clock::now() - t0);
 }
 
@@ -73,7 +73,7 @@ int Run(uint64_t cases, const std::string& dir, uint64_t rate, bool each, const 
     // The same scan the runner makes, records and their flags.
     Status scanned = reader.ScanRecordsWithFlags(0, *size, [&](uint64_t index, ByteView bytes,
                                                                std::string_view flags) -> Status {
-      ASSIGN_OR_RETURN(const projectors::ProjectedRecord r, projectors::ProjectRecord(index, bytes, flags));
+      LAWTRAIL_ASSIGN_OR_RETURN(const projectors::ProjectedRecord r, projectors::ProjectRecord(index, bytes, flags));
       checksum += static_cast<uint64_t>(r.statement->payload_type()) + r.statement_bytes.size();
       ++read;
       return Status::Ok();

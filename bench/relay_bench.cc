@@ -18,12 +18,12 @@
 
 #include "bench/demo_fill.h"
 #include "bench/limits.h"
-#include "ledger/kafka/client.h"
-#include "ledger/kafka/relay.h"
-#include "ledger/kafka/test_cluster.h"
-#include "ledger/kafka/topics.h"
-#include "ledger/log_reader.h"
-#include "ledger/store.h"
+#include "ledger/stream/client.h"
+#include "ledger/stream/relay.h"
+#include "tests/support/kafka/test_cluster.h"
+#include "ledger/stream/topics.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/log/store.h"
 
 namespace lawtrail::bench {
 namespace {
@@ -38,7 +38,7 @@ Result<double> PlainProducer(const std::string& bootstraps, const std::string& t
   Counted counted;
   kafka::RelayOptions settings;
   settings.bootstraps = bootstraps;
-  ASSIGN_OR_RETURN(kafka::Handle producer,
+  LAWTRAIL_ASSIGN_OR_RETURN(kafka::Handle producer,
                    kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(settings),
                                     [](rd_kafka_conf_t* conf, void* c) {
                                       rd_kafka_conf_set_dr_msg_cb(
@@ -57,7 +57,7 @@ Result<double> PlainProducer(const std::string& bootstraps, const std::string& t
   const auto t0 = Clock::now();
   for (size_t i = 0; i < records.size(); ++i) {
     const kafka::Message m = headers[i].For(topic, origin, records[i], nullptr);
-    RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "plain producer"));
+    LAWTRAIL_RETURN_IF_ERROR(kafka::FromKafka(kafka::ProduceWhenRoom(producer.get(), m, 10), "plain producer"));
     rd_kafka_poll(producer.get(), 0);
   }
   rd_kafka_flush(producer.get(), 120'000);

@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "bench/limits.h"
-#include "ledger/log.h"
-#include "ledger/registry_statements.h"
-#include "ledger/statement_builder.h"
+#include "ledger/log/log.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/client/statement_builder.h"
 
 namespace lawtrail::bench {
 

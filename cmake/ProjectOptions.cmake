@@ -6,7 +6,7 @@ target_compile_options(lawtrail_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
   -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${LAWTRAIL_WARNINGS_AS_ERRORS}>:-Werror>)
-# Clang checks the lock annotations of ledger/mutex.h: reading state a
+# Clang checks the lock annotations of ledger/core/mutex.h: reading state a
 # lock guards without holding it is an error under clang, whatever the
 # warnings-as-errors setting.
 if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")

@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "projectors/projector.h"
+#include "projectors/internal/projector.h"
 
 namespace lawtrail::projectors {
 

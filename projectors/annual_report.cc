@@ -6,7 +6,7 @@
 #include "ledger/domain/money.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/casefile/html_escape.h"
-#include "projectors/json_view.h"
+#include "projectors/internal/json_view.h"
 #include "projectors/statistics_view.h"
 
 namespace lawtrail::projectors {
@@ -110,11 +110,11 @@ json Staff(ViewStore& views, int year) {
 }  // namespace
 
 Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& agency_name) {
-  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(StatisticsView::kName));
-  ASSIGN_OR_RETURN(auto text, views.Get(cf.get(), "year/" + std::to_string(year)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(StatisticsView::kName));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto text, views.Get(cf.get(), "year/" + std::to_string(year)));
   json y = json::object();
   if (text) {
-    ASSIGN_OR_RETURN(y, ParseViewValue(*text, "year/" + std::to_string(year)));
+    LAWTRAIL_ASSIGN_OR_RETURN(y, ParseViewValue(*text, "year/" + std::to_string(year)));
   }
   json report;
   report["title"] = agency_name + std::to_string(year) + "年度行政执法统计年报";

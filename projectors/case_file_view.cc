@@ -3,13 +3,13 @@
 #include <cstdio>
 #include <optional>
 
-#include "ledger/bytes.h"
+#include "ledger/core/bytes.h"
 #include "ledger/casefile/act_names.h"
 #include "ledger/casefile/labels.h"
 #include "ledger/domain/rules.h"
-#include "ledger/log_format.h"
-#include "ledger/store.h"
-#include "projectors/json_view.h"
+#include "ledger/core/log_format.h"
+#include "ledger/log/store.h"
+#include "projectors/internal/json_view.h"
 #include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {
@@ -58,10 +58,10 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   // 归档号: 4-digit year and a 4-digit serial of the cases closed that year.
   // The number given is kept, so a case closed again keeps its number.
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(const std::string* given, view.Find("~archived/" + case_id));
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string* given, view.Find("~archived/" + case_id));
   if (given != nullptr) return Status::Ok();
   const std::string year = ChinaDay(st.occurred_at_ms()).substr(0, 4);
-  ASSIGN_OR_RETURN(auto serial, view.Get("~archive/" + year));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto serial, view.Get("~archive/" + year));
   const int next = serial ? std::stoi(*serial) + 1 : 1;
   view.Put("~archive/" + year, std::to_string(next));
   char formatted[16];
@@ -120,14 +120,14 @@ json CaseFileJson(const CaseFile& file) {
 }
 
 Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_view case_id) {
-  ASSIGN_OR_RETURN(const std::optional<uint32_t> version, views.ActiveVersion(CaseFileView::kName));
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::optional<uint32_t> version, views.ActiveVersion(CaseFileView::kName));
   if (!version) return Status::NotFound("the case file view has not caught up yet");
-  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(CaseFileView::kName));
-  ASSIGN_OR_RETURN(const uint64_t cursor, views.Cursor(CaseFileView::kName, *version));
-  ASSIGN_OR_RETURN(auto agency_text, views.Get(cf, "~agency"));
+  LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(CaseFileView::kName));
+  LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t cursor, views.Cursor(CaseFileView::kName, *version));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto agency_text, views.Get(cf, "~agency"));
   json agency;
   if (agency_text) {
-    ASSIGN_OR_RETURN(agency, ParseViewValue(*agency_text, "~agency"));
+    LAWTRAIL_ASSIGN_OR_RETURN(agency, ParseViewValue(*agency_text, "~agency"));
   }
   const std::string department = agency.is_object() ? agency.value("department", "") : "";
   // A name as of record `index`: the last dated one at or before it.
@@ -140,19 +140,19 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
   };
   casefile::CaseFileBuilder builder{std::string(case_id), department};
   size_t records = 0;
-  RETURN_IF_ERROR(log.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(log.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
     if (index >= cursor) return Status::Ok();
-    ASSIGN_OR_RETURN(const std::string flags, log.FlagsAt(index));
-    ASSIGN_OR_RETURN(const ProjectedRecord r, ProjectRecord(index, ByteView(bytes), flags));
+    LAWTRAIL_ASSIGN_OR_RETURN(const std::string flags, log.FlagsAt(index));
+    LAWTRAIL_ASSIGN_OR_RETURN(const ProjectedRecord r, ProjectRecord(index, ByteView(bytes), flags));
     builder.Add({index, r.statement, domain::DecodeFlags(r.flags),
                  name_at("~officer/" + Str(r.statement->actor()->certificate_no()), index), name_at("~agency", index)});
     ++records;
     return Status::Ok();
   }));
-  RETURN_IF_ERROR(FromRocks(names->status(), "reading names"));
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(names->status(), "reading names"));
   if (records == 0) return Status::NotFound("no case file for case '" + std::string(case_id) + "'");
   CaseFile file = std::move(builder).Finish();
-  ASSIGN_OR_RETURN(auto archived, views.Get(cf, "~archived/" + std::string(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto archived, views.Get(cf, "~archived/" + std::string(case_id)));
   if (archived) file.cover.archive_no = *archived;
   return CaseFileJson(file);
 }

@@ -26,8 +26,8 @@
 #include <string>
 
 #include "ledger/casefile/case_file.h"
-#include "ledger/log_reader.h"
-#include "projectors/projector.h"
+#include "ledger/log/log_reader.h"
+#include "projectors/internal/projector.h"
 #include "projectors/view_store.h"
 
 namespace lawtrail::projectors {

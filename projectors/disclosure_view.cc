@@ -3,9 +3,9 @@
 #include <optional>
 
 #include "ledger/domain/money.h"
-#include "ledger/log_format.h"
-#include "ledger/store.h"
-#include "projectors/json_view.h"
+#include "ledger/core/log_format.h"
+#include "ledger/log/store.h"
+#include "projectors/internal/json_view.h"
 #include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
@@ -18,7 +18,7 @@ std::string CaseKey(std::string_view case_id) { return "~case/" + std::string(ca
 std::string DecisionKey(std::string_view case_id) { return "decision/" + std::string(case_id); }
 
 // What the view keeps of a case to fill in its decision's record.
-struct CaseState final : FieldsDoc<CaseState> {
+struct CaseDisclosureFacts final : FieldsDoc<CaseDisclosureFacts> {
   std::string category;
   std::optional<std::string> party_credit_code, party_kind, party_name;  // when the case has a party
   std::string procedure;
@@ -152,8 +152,8 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_DecisionIssued();
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(const CaseState* c, view.Peek<CaseState>(CaseKey(case_id)));
-  ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
+  LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* c, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
   const bool has_agency = agency_doc->is_object();
   if (c == nullptr) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
   DecisionRecord rec;
@@ -199,7 +199,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec.display_months = light_only ? 3 : 36;
   rec.status = "pending";
-  ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
   KeepVersion(view, case_id, before, r.index);
   rec.version = before != nullptr ? before->version + 1 : 1;
   DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
@@ -211,7 +211,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
 Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const std::string case_id = Str(st.case_id());
-  ASSIGN_OR_RETURN(DecisionRecord * edited, view.Edit<DecisionRecord>(DecisionKey(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord * edited, view.Edit<DecisionRecord>(DecisionKey(case_id)));
   if (edited == nullptr) return Status::Corruption("disclosure act in case '" + case_id + "' with no decision");
   DecisionRecord& rec = *edited;
   const std::string day = ChinaDay(st.occurred_at_ms());
@@ -292,7 +292,7 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
-      CaseState c;
+      CaseDisclosureFacts c;
       c.category = Label(o->category());
       c.procedure = Label(o->procedure());
       if (const fb::Party* p = o->party()) {
@@ -338,14 +338,14 @@ std::vector<json> MergeVersions(std::string_view current, const std::vector<std:
 }
 
 Result<std::vector<json>> DisclosureHistory(ViewStore& views, std::string_view case_id) {
-  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(DisclosureView::kName));
-  ASSIGN_OR_RETURN(auto current, views.Get(cf.get(), DecisionKey(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(DisclosureView::kName));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto current, views.Get(cf.get(), DecisionKey(case_id)));
   if (!current) return Status::NotFound("no decision in case '" + std::string(case_id) + "'");
   const std::string prefix = DecisionKey(case_id) + "/v/";
   std::vector<std::string> stored;
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) stored.push_back(it->value().ToString());
-  RETURN_IF_ERROR(FromRocks(it->status(), "reading the versions of " + std::string(case_id)));
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading the versions of " + std::string(case_id)));
   std::vector<json> history = MergeVersions(*current, {stored.begin(), stored.end()});
   if (history.size() != stored.size()) {
     return Status::Corruption("the versions of '" + std::string(case_id) + "' do not put together");

@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "projectors/projector.h"
+#include "projectors/internal/projector.h"
 #include "projectors/view_store.h"
 
 namespace lawtrail::projectors {

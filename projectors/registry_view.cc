@@ -4,10 +4,10 @@
 
 #include <cstdio>
 
-#include "ledger/log_format.h"
+#include "ledger/core/log_format.h"
 #include "ledger/domain/master_data.h"
-#include "ledger/registry.h"
-#include "projectors/json_view.h"
+#include "ledger/domain/registry.h"
+#include "projectors/internal/json_view.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -16,7 +16,7 @@ using nlohmann::json;
 
 // The payload of the statement as JSON, with the schema's field names.
 Result<json> PayloadJson(JsonCodec& codec, const ProjectedRecord& r) {
-  ASSIGN_OR_RETURN(std::string text, codec.StatementToJson(r.statement_bytes));
+  LAWTRAIL_ASSIGN_OR_RETURN(std::string text, codec.StatementToJson(r.statement_bytes));
   json statement = json::parse(text, nullptr, false);
   if (statement.is_discarded()) return Status::Internal("statement JSON does not parse");
   return statement.value("payload", json::object());
@@ -50,9 +50,9 @@ Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
     default: return Status::Ok();
   }
   const std::string key = "officer/" + cert;
-  ASSIGN_OR_RETURN(json entry, view.LoadDoc(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(json entry, view.LoadDoc(key));
   if (entry.is_null()) entry = json::object();
-  ASSIGN_OR_RETURN(json payload, PayloadJson(codec, r));
+  LAWTRAIL_ASSIGN_OR_RETURN(json payload, PayloadJson(codec, r));
   switch (st.payload_type()) {
     case fb::Payload::OfficerRegistered:
     case fb::Payload::OfficerProfileChanged: {
@@ -87,8 +87,8 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   switch (st.payload_type()) {
     case fb::Payload::AgencyGenesis:
     case fb::Payload::AgencyProfileUpdated: {
-      ASSIGN_OR_RETURN(json payload, PayloadJson(codec_, r));
-      ASSIGN_OR_RETURN(json agency, view.LoadDoc("agency"));
+      LAWTRAIL_ASSIGN_OR_RETURN(json payload, PayloadJson(codec_, r));
+      LAWTRAIL_ASSIGN_OR_RETURN(json agency, view.LoadDoc("agency"));
       if (agency.is_null()) agency = json::object();
       for (auto& [k, v] : payload.items()) {
         if (k != "root_public_key") agency[k] = v;
@@ -101,7 +101,7 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::MasterItemRetired: {
       const auto* m = st.payload_as_MasterItemRetired();
       const std::string key = ItemKey(m->kind(), Str(m->code()));
-      ASSIGN_OR_RETURN(json item, view.LoadDoc(key));
+      LAWTRAIL_ASSIGN_OR_RETURN(json item, view.LoadDoc(key));
       if (item.is_null()) return Status::Corruption("retired item " + key + " was never published");
       item["retired"] = Dated(r);
       item["retired"]["reason"] = Str(m->reason());
@@ -114,8 +114,8 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   }
   if (auto ref = domain::PublishedItemOf(st)) {
     const std::string key = ItemKey(ref->kind, ref->code);
-    ASSIGN_OR_RETURN(json previous, view.LoadDoc(key));
-    ASSIGN_OR_RETURN(json item, PayloadJson(codec_, r));
+    LAWTRAIL_ASSIGN_OR_RETURN(json previous, view.LoadDoc(key));
+    LAWTRAIL_ASSIGN_OR_RETURN(json item, PayloadJson(codec_, r));
     item["published"] = Dated(r);
     item["version"] = previous.is_null() ? 1 : previous.value("version", 1) + 1;
     if (!previous.is_null()) item["first_published"] = previous.value("first_published", previous["published"]);

@@ -18,8 +18,8 @@
 
 #include <memory>
 
-#include "ledger/json_codec.h"
-#include "projectors/projector.h"
+#include "ledger/client/json_codec.h"
+#include "projectors/internal/projector.h"
 
 namespace lawtrail::projectors {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
-#include "ledger/record.h"
-#include "ledger/statement.h"
+#include "ledger/core/record.h"
+#include "ledger/core/statement.h"
 
 namespace lawtrail::projectors {
 
@@ -24,21 +24,21 @@ ProjectionRunner::~ProjectionRunner() = default;
 Status ProjectionRunner::StartRunning() {
   if (running_.empty()) {
     for (auto& p : projectors_) {
-      ASSIGN_OR_RETURN(ViewHandle cf, views_.View(p->name(), p->version()));
+      LAWTRAIL_ASSIGN_OR_RETURN(ViewHandle cf, views_.View(p->name(), p->version()));
       running_.push_back({p.get(), cf, 0, std::make_unique<ViewTxn>(views_.db(), cf.get())});
     }
   }
   for (Running& r : running_) {
     const std::string_view name = r.projector->name();
-    ASSIGN_OR_RETURN(r.cursor, views_.Cursor(name, r.projector->version()));
+    LAWTRAIL_ASSIGN_OR_RETURN(r.cursor, views_.Cursor(name, r.projector->version()));
     if (r.cursor != 0) continue;
     // Nothing committed, so the view must be empty (a commit moves view and
     // cursor together). A crash inside Drop — cursor gone, column family not
     // yet — can leave one that is not: drop what is left and start clean.
-    ASSIGN_OR_RETURN(const bool empty, views_.Empty(r.cf.get()));
+    LAWTRAIL_ASSIGN_OR_RETURN(const bool empty, views_.Empty(r.cf.get()));
     if (!empty) {
-      RETURN_IF_ERROR(views_.Drop(name, r.projector->version()));
-      ASSIGN_OR_RETURN(r.cf, views_.View(name, r.projector->version()));
+      LAWTRAIL_RETURN_IF_ERROR(views_.Drop(name, r.projector->version()));
+      LAWTRAIL_ASSIGN_OR_RETURN(r.cf, views_.View(name, r.projector->version()));
       r.txn = std::make_unique<ViewTxn>(views_.db(), r.cf.get());
     }
     r.txn->StartEmpty();
@@ -50,7 +50,7 @@ Status ProjectionRunner::Commit(uint64_t next) {
   // One atomic write per projector: its view and its cursor move together.
   for (Running& r : running_) {
     if (r.cursor >= next) continue;
-    RETURN_IF_ERROR(views_.Commit(r.cf.get(), r.txn->PendingWrites(), r.projector->name(), r.projector->version(), next,
+    LAWTRAIL_RETURN_IF_ERROR(views_.Commit(r.cf.get(), r.txn->PendingWrites(), r.projector->name(), r.projector->version(), next,
                                   options_.ingest_from));
     r.txn->MarkCommitted();
     r.cursor = next;
@@ -59,7 +59,7 @@ Status ProjectionRunner::Commit(uint64_t next) {
 }
 
 Result<ProjectedRecord> ProjectRecord(uint64_t index, ByteView bytes, std::string_view flags) {
-  ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
+  LAWTRAIL_ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
   const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
   const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
   return ProjectedRecord{std::move(rv.aligned_copy), index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
@@ -84,8 +84,8 @@ Status ApplyOne(Projector& p, const ProjectedRecord& pr, ViewTxn& txn) {
 }  // namespace
 
 Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
-  ASSIGN_OR_RETURN(const uint64_t size, log_.Size());
-  RETURN_IF_ERROR(StartRunning());
+  LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t size, log_.Size());
+  LAWTRAIL_RETURN_IF_ERROR(StartRunning());
   uint64_t from = size;
   for (const Running& r : running_) from = std::min(from, r.cursor);
   const uint64_t to = limit >= size - from ? size : from + limit;
@@ -93,15 +93,15 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   auto window_start = std::chrono::steady_clock::now();
   Status scanned = log_.ScanRecordsWithFlags(from, to, [&](uint64_t index, ByteView bytes,
                                                              std::string_view flags) -> Status {
-    ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, bytes, flags));
+    LAWTRAIL_ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, bytes, flags));
     for (Running& r : running_) {
-      if (r.cursor <= index) RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
+      if (r.cursor <= index) LAWTRAIL_RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
     }
     ++since_commit;
     if (since_commit >= options_.commit_records ||
         (since_commit % 1024 == 0 && std::chrono::steady_clock::now() - window_start >=
                                          std::chrono::milliseconds(options_.commit_interval_ms))) {
-      RETURN_IF_ERROR(Commit(index + 1));
+      LAWTRAIL_RETURN_IF_ERROR(Commit(index + 1));
       since_commit = 0;
       window_start = std::chrono::steady_clock::now();
     }
@@ -127,8 +127,8 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
   for (auto& p : projectors_) {
     const CaseKeys scope = p->CaseKeysOf(case_id);
     if (scope.empty()) continue;
-    ASSIGN_OR_RETURN(const ViewHandle cf, views_.View(p->name(), p->version()));
-    ASSIGN_OR_RETURN(const uint64_t cursor, views_.Cursor(p->name(), p->version()));
+    LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views_.View(p->name(), p->version()));
+    LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t cursor, views_.Cursor(p->name(), p->version()));
     ViewTxn txn(views_.db(), cf.get());
     for (const std::string& key : scope.keys) txn.Delete(key);
     std::unique_ptr<rocksdb::Iterator> it(views_.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
@@ -136,18 +136,18 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
       for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
         txn.Delete(it->key().ToStringView());
       }
-      RETURN_IF_ERROR(FromRocks(it->status(), "clearing case " + std::string(case_id)));
+      LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "clearing case " + std::string(case_id)));
     }
     txn.RestrictWrites([&scope](std::string_view key) { return scope.Holds(key); });
     uint64_t n = 0;
-    RETURN_IF_ERROR(log_.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
+    LAWTRAIL_RETURN_IF_ERROR(log_.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
       if (index >= cursor) return Status::Ok();
-      ASSIGN_OR_RETURN(const std::string flags, log_.FlagsAt(index));
-      ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, ByteView(bytes), flags));
+      LAWTRAIL_ASSIGN_OR_RETURN(const std::string flags, log_.FlagsAt(index));
+      LAWTRAIL_ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, ByteView(bytes), flags));
       ++n;
       return ApplyOne(*p, pr, txn);
     }));
-    RETURN_IF_ERROR(views_.Commit(cf.get(), txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
+    LAWTRAIL_RETURN_IF_ERROR(views_.Commit(cf.get(), txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
     folded = std::max(folded, n);
   }
   return folded;
@@ -155,15 +155,15 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
 
 Status ProjectionRunner::PromoteCaughtUp(uint64_t size) {
   for (auto& p : projectors_) {
-    ASSIGN_OR_RETURN(uint64_t cursor, views_.Cursor(p->name(), p->version()));
-    ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(p->name()));
+    LAWTRAIL_ASSIGN_OR_RETURN(uint64_t cursor, views_.Cursor(p->name(), p->version()));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(p->name()));
     if (cursor < size || active == p->version()) continue;
     rocksdb::WriteBatch b;
     views_.PutActive(b, p->name(), p->version());
-    RETURN_IF_ERROR(views_.Write(b));
+    LAWTRAIL_RETURN_IF_ERROR(views_.Write(b));
     if (active) {
       running_.clear();
-      RETURN_IF_ERROR(views_.Drop(p->name(), *active));
+      LAWTRAIL_RETURN_IF_ERROR(views_.Drop(p->name(), *active));
     }
   }
   return Status::Ok();
@@ -173,14 +173,14 @@ Status ProjectionRunner::Rebuild(std::string_view name) {
   running_.clear();
   for (auto& p : projectors_) {
     if (p->name() != name) continue;
-    ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(name));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(name));
     // The view is unavailable to readers until the rebuild catches up; to
     // rebuild without a gap, ship a new version instead (it builds beside).
     // Readers are told first, so that none finds it active and gone.
     if (active == p->version()) {
       rocksdb::WriteBatch b;
       views_.DeleteActive(b, name);
-      RETURN_IF_ERROR(views_.Write(b));
+      LAWTRAIL_RETURN_IF_ERROR(views_.Write(b));
     }
     return views_.Drop(name, p->version());
   }
@@ -188,11 +188,11 @@ Status ProjectionRunner::Rebuild(std::string_view name) {
 }
 
 Result<std::vector<ProjectorLag>> ProjectionRunner::Lag() {
-  ASSIGN_OR_RETURN(const uint64_t size, log_.Size());
+  LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t size, log_.Size());
   std::vector<ProjectorLag> out;
   for (auto& p : projectors_) {
-    ASSIGN_OR_RETURN(uint64_t cursor, views_.Cursor(p->name(), p->version()));
-    ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(p->name()));
+    LAWTRAIL_ASSIGN_OR_RETURN(uint64_t cursor, views_.Cursor(p->name(), p->version()));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(p->name()));
     out.push_back({std::string(p->name()), p->version(), cursor, size - std::min(size, cursor),
                    active == p->version()});
   }

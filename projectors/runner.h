@@ -12,8 +12,8 @@
 #include <memory>
 #include <vector>
 
-#include "ledger/log_reader.h"
-#include "projectors/projector.h"
+#include "ledger/log/log_reader.h"
+#include "projectors/internal/projector.h"
 #include "projectors/view_store.h"
 
 namespace lawtrail::projectors {

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "ledger/domain/calendar.h"
-#include "ledger/log_format.h"
-#include "projectors/json_view.h"
+#include "ledger/core/log_format.h"
+#include "projectors/internal/json_view.h"
 #include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
@@ -41,7 +41,7 @@ void Add(json& node, const std::string& key, int64_t n = 1) {
 template <typename Edit>
 Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
   const int year = int(domain::ChinaDateOf(ms).year());
-  ASSIGN_OR_RETURN(json * doc, view.EditDoc("year/" + std::to_string(year)));
+  LAWTRAIL_ASSIGN_OR_RETURN(json * doc, view.EditDoc("year/" + std::to_string(year)));
   if (doc->is_null()) *doc = {{"year", year}};
   edit(*doc);
   return Status::Ok();
@@ -49,7 +49,7 @@ Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
 
 // What the view keeps of a case to count its later records. Acts recorded
 // before the case was opened (案源登记) find only what they set.
-struct CaseState final : FieldsDoc<CaseState> {
+struct CaseTallyFacts final : FieldsDoc<CaseTallyFacts> {
   std::optional<std::string> category, decided_on, procedure, village;
   template <typename V>
   void Fields(V& v) {
@@ -171,7 +171,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                                : st.payload_type() == fb::Payload::OfficerReinstated
                                    ? Str(st.payload_as_OfficerReinstated()->certificate_no())
                                    : Str(st.payload_as_OfficerRevoked()->certificate_no());
-      ASSIGN_OR_RETURN(json o, view.LoadDoc("~officer/" + cert));
+      LAWTRAIL_ASSIGN_OR_RETURN(json o, view.LoadDoc("~officer/" + cert));
       if (o.is_null()) return Status::Ok();
       o["state"] = st.payload_type() == fb::Payload::OfficerSuspended  ? "suspended"
                    : st.payload_type() == fb::Payload::OfficerRevoked ? "revoked"
@@ -183,7 +183,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
       const When w = WhenOf(at);
-      CaseState c;
+      CaseTallyFacts c;
       c.category = Label(o->category());
       c.procedure = Label(o->procedure());
       c.village = Str(o->village());
@@ -211,8 +211,8 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.
-  ASSIGN_OR_RETURN(CaseState * edited, view.EditOrCreate<CaseState>(case_key()));
-  CaseState& c = *edited;
+  LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(case_key()));
+  CaseTallyFacts& c = *edited;
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
@@ -243,7 +243,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       });
     }
     case fb::Payload::CaseClosed:
-      RETURN_IF_ERROR(
+      LAWTRAIL_RETURN_IF_ERROR(
           EditYear(view, at, [&](json& y) { Add(y["结案"], c.category.value_or("其他")); Add(y["结案"], "合计"); }));
       view.Settle(case_key());
       return Status::Ok();

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "projectors/projector.h"
+#include "projectors/internal/projector.h"
 
 namespace lawtrail::projectors {
 

@@ -26,7 +26,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "projectors/json_view.h"
+#include "projectors/internal/json_view.h"
 #include "projectors/json_writer.h"
 #include "projectors/view_txn.h"
 
@@ -157,7 +157,7 @@ void PrintPatch(const T& doc, std::span<const std::string_view> names, std::stri
 template <typename T>
 struct FieldsDoc : ViewDoc, Fielded {
   static Result<T> Parse(std::string_view text, std::string_view key) {
-    ASSIGN_OR_RETURN(const nlohmann::json j, ParseViewValue(text, key));
+    LAWTRAIL_ASSIGN_OR_RETURN(const nlohmann::json j, ParseViewValue(text, key));
     T doc;
     view_doc_internal::Read(j, doc);
     return doc;

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "ledger/bytes.h"
-#include "ledger/store.h"
+#include "ledger/core/bytes.h"
+#include "ledger/log/store.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -102,7 +102,7 @@ Result<ViewHandle> ViewStore::View(std::string_view name, uint32_t version) {
   if (read_only_) return Status::NotFound("view " + ViewId(name, version) + " does not exist");
   MutexLock lock(mu_);
   rocksdb::ColumnFamilyHandle* raw = nullptr;
-  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(ViewOptions(), ViewId(name, version), &raw),
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(ViewOptions(), ViewId(name, version), &raw),
                             "creating view " + ViewId(name, version)));
   ViewHandle h = Hold(raw);
   views_[ViewId(name, version)] = h;
@@ -114,7 +114,7 @@ Result<ViewHandle> ViewStore::ActiveView(std::string_view name) {
   // newer version took over, or the view is being folded again. The second
   // read of the active version then finds the new one, or none yet.
   for (int attempt = 0; attempt < 3; ++attempt) {
-    ASSIGN_OR_RETURN(auto version, ActiveVersion(name));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto version, ActiveVersion(name));
     if (!version) return Status::NotFound("view '" + std::string(name) + "' has not caught up yet");
     if (ViewHandle h = FindView(name, *version)) return h;
   }
@@ -125,19 +125,19 @@ Result<std::optional<std::string>> ViewStore::Get(rocksdb::ColumnFamilyHandle* c
   std::string value;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf, key, &value);
   if (s.IsNotFound()) return std::optional<std::string>();
-  RETURN_IF_ERROR(FromRocks(s, "reading a view"));
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(s, "reading a view"));
   return std::optional<std::string>(std::move(value));
 }
 
 Result<uint64_t> ViewStore::Cursor(std::string_view name, uint32_t version) {
-  ASSIGN_OR_RETURN(auto v, Get(meta_, CursorKey(ViewId(name, version))));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto v, Get(meta_, CursorKey(ViewId(name, version))));
   if (!v) return uint64_t{0};
   if (v->size() != 8) return Status::Corruption("malformed cursor of " + ViewId(name, version));
   return ReadBigEndian64(reinterpret_cast<const uint8_t*>(v->data()));
 }
 
 Result<std::optional<uint32_t>> ViewStore::ActiveVersion(std::string_view name) {
-  ASSIGN_OR_RETURN(auto v, Get(meta_, ActiveKey(name)));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto v, Get(meta_, ActiveKey(name)));
   if (!v) return std::optional<uint32_t>();
   return std::optional<uint32_t>(static_cast<uint32_t>(std::stoul(*v)));
 }
@@ -190,8 +190,8 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
     // Keep what is written in the page cache: the view's readers want it
     // next, and dropping it as the writer went cost a twentieth of the commit.
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, cf, /*invalidate_page_cache=*/false);
-    RETURN_IF_ERROR(FromRocks(writer.Open(file), "opening " + file));
-    RETURN_IF_ERROR(fill(writer));
+    LAWTRAIL_RETURN_IF_ERROR(FromRocks(writer.Open(file), "opening " + file));
+    LAWTRAIL_RETURN_IF_ERROR(fill(writer));
     return FromRocks(writer.Finish(), "finishing " + file);
   };
   const std::string view_file = dir + "/" + std::string(id) + ".sst";
@@ -200,13 +200,13 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
     std::string printed;
     for (const ViewWrite& write : writes) {
       if (write.Skipped()) continue;
-      RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.Value(printed)),
+      LAWTRAIL_RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.Value(printed)),
                                 "writing a view table"));
     }
     return Status::Ok();
   });
-  RETURN_IF_ERROR(table);
-  RETURN_IF_ERROR(write_table(cursor_file, meta_, [&](rocksdb::SstFileWriter& w) {
+  LAWTRAIL_RETURN_IF_ERROR(table);
+  LAWTRAIL_RETURN_IF_ERROR(write_table(cursor_file, meta_, [&](rocksdb::SstFileWriter& w) {
     return FromRocks(w.Put(CursorKey(id), cursor), "writing a cursor table");
   }));
   // Both files join the database in one manifest edit: the view's writes and
@@ -223,7 +223,7 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
 Result<bool> ViewStore::Empty(rocksdb::ColumnFamilyHandle* view) {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), view));
   it->SeekToFirst();
-  RETURN_IF_ERROR(FromRocks(it->status(), "reading a view"));
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading a view"));
   return !it->Valid();
 }
 
@@ -239,7 +239,7 @@ Status ViewStore::Drop(std::string_view name, uint32_t version) {
   }
   rocksdb::WriteBatch b;
   b.Delete(meta_, CursorKey(ViewId(name, version))).PermitUncheckedError();
-  RETURN_IF_ERROR(Write(b));
+  LAWTRAIL_RETURN_IF_ERROR(Write(b));
   if (h == nullptr) return Status::Ok();
   // Readers holding the handle keep reading the dropped family; it is
   // destroyed when the last of them lets go.

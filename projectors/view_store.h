@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "ledger/mutex.h"
-#include "ledger/status.h"
+#include "ledger/core/mutex.h"
+#include "ledger/core/status.h"
 #include "projectors/view_txn.h"
 
 namespace lawtrail::projectors {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "ledger/store.h"
-#include "projectors/json_view.h"
+#include "ledger/log/store.h"
+#include "projectors/internal/json_view.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -38,7 +38,7 @@ Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key) {
       rocksdb::PinnableSlice value;
       rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf_, key, &value);
       if (!s.IsNotFound()) {
-        RETURN_IF_ERROR(FromRocks(s, "reading a view"));
+        LAWTRAIL_RETURN_IF_ERROR(FromRocks(s, "reading a view"));
         slot.exists = true;
         slot.text = value.ToString();
       }
@@ -90,7 +90,7 @@ void ViewTxn::Settle(std::string_view key) {
 }
 
 Result<const std::string*> ViewTxn::Find(std::string_view key) {
-  ASSIGN_OR_RETURN(Entry * e, Load(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(Entry * e, Load(key));
   if (e->value.doc != nullptr) {
     return Status::Internal("view key '" + std::string(key) + "' holds a document, not a value");
   }
@@ -98,13 +98,13 @@ Result<const std::string*> ViewTxn::Find(std::string_view key) {
 }
 
 Result<std::optional<std::string>> ViewTxn::Get(std::string_view key) {
-  ASSIGN_OR_RETURN(const std::string* v, Find(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string* v, Find(key));
   return v == nullptr ? std::optional<std::string>() : std::optional<std::string>(*v);
 }
 
 Result<JsonDoc> JsonDoc::Parse(std::string_view text, std::string_view key) {
   JsonDoc doc;
-  ASSIGN_OR_RETURN(doc.value, ParseViewValue(text, key));
+  LAWTRAIL_ASSIGN_OR_RETURN(doc.value, ParseViewValue(text, key));
   return doc;
 }
 
@@ -113,7 +113,7 @@ Result<nlohmann::json*> ViewTxn::EditDoc(std::string_view key) {
     scratch_json_ = nullptr;
     return &scratch_json_;
   }
-  ASSIGN_OR_RETURN(Entry * e, LoadAs<JsonDoc>(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(Entry * e, LoadAs<JsonDoc>(key));
   Slot& s = MarkDirty(*e);
   // Absent: an empty document, which becomes the key's value once given one.
   if (s.doc == nullptr) s.doc = std::make_unique<JsonDoc>();
@@ -123,12 +123,12 @@ Result<nlohmann::json*> ViewTxn::EditDoc(std::string_view key) {
 
 Result<const nlohmann::json*> ViewTxn::PeekDoc(std::string_view key) {
   static const nlohmann::json kAbsent;
-  ASSIGN_OR_RETURN(const JsonDoc* doc, Peek<JsonDoc>(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(const JsonDoc* doc, Peek<JsonDoc>(key));
   return doc != nullptr ? &doc->value : &kAbsent;
 }
 
 Result<nlohmann::json> ViewTxn::LoadDoc(std::string_view key) {
-  ASSIGN_OR_RETURN(const nlohmann::json* doc, PeekDoc(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(const nlohmann::json* doc, PeekDoc(key));
   return *doc;
 }
 

@@ -27,9 +27,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ledger/status.h"
-#include "projectors/keyed_slots.h"
-#include "projectors/text_arena.h"
+#include "ledger/core/status.h"
+#include "projectors/internal/keyed_slots.h"
+#include "projectors/internal/text_arena.h"
 
 namespace lawtrail::projectors {
 
@@ -165,7 +165,7 @@ class ViewTxn {
 
 template <ViewDocument T>
 Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
-  ASSIGN_OR_RETURN(Entry * e, Load(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(Entry * e, Load(key));
   Slot& s = e->value;
   if (s.doc != nullptr) {
     const ViewDoc& held = *s.doc;
@@ -173,7 +173,7 @@ Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
       return Status::Internal("view key '" + std::string(key) + "' holds another kind of document");
     }
   } else if (s.exists) {
-    ASSIGN_OR_RETURN(T parsed, T::Parse(s.text, key));
+    LAWTRAIL_ASSIGN_OR_RETURN(T parsed, T::Parse(s.text, key));
     s.doc = std::make_unique<T>(std::move(parsed));
     std::string().swap(s.text);
   }
@@ -182,13 +182,13 @@ Result<ViewTxn::Entry*> ViewTxn::LoadAs(std::string_view key) {
 
 template <ViewDocument T>
 Result<const T*> ViewTxn::Peek(std::string_view key) {
-  ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
   return e->value.exists ? static_cast<const T*>(e->value.doc.get()) : nullptr;
 }
 
 template <ViewDocument T>
 Result<T*> ViewTxn::Edit(std::string_view key) {
-  ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(Entry * e, LoadAs<T>(key));
   if (!e->value.exists) return nullptr;
   T* doc = static_cast<T*>(e->value.doc.get());
   if (!Allowed(key)) {
@@ -201,7 +201,7 @@ Result<T*> ViewTxn::Edit(std::string_view key) {
 
 template <ViewDocument T>
 Result<T*> ViewTxn::EditOrCreate(std::string_view key) {
-  ASSIGN_OR_RETURN(T * doc, Edit<T>(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(T * doc, Edit<T>(key));
   return doc != nullptr ? doc : &Store(key, T());
 }
 

@@ -6,9 +6,9 @@
 
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/rules.h"
-#include "ledger/log_format.h"
+#include "ledger/core/log_format.h"
 #include "projectors/disclosure_view.h"
-#include "projectors/json_view.h"
+#include "projectors/internal/json_view.h"
 #include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
@@ -16,6 +16,7 @@ namespace lawtrail::projectors {
 namespace {
 
 using nlohmann::json;
+namespace periods = domain::periods;
 
 // A deadline a case owes: opened by one record, met (or moved) by later ones.
 struct Obligation : Fielded {
@@ -23,16 +24,18 @@ struct Obligation : Fielded {
   std::vector<uint64_t> evidence;
   std::string kind, law;
   std::optional<std::string> met_on;
+  std::string rule;  // the rule admission enforces it by (rules.h), "" if none
   template <typename V>
   void Fields(V& v) {
     v("due_on", due_on), v("evidence", evidence), v("kind", kind), v("law", law), v("met_on", met_on);
+    v("rule", rule);
   }
 };
 
 // A case: what later records need to know of it, and its deadlines, in the
 // order they were opened. One document per case, so that a record costs one
 // lookup whatever deadlines it opens or meets.
-struct CaseState final : FieldsDoc<CaseState> {
+struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
   std::string category;
   std::optional<std::string> decision_no;  // once decided
   std::optional<int64_t> fine_fen;
@@ -45,13 +48,17 @@ struct CaseState final : FieldsDoc<CaseState> {
     v("power_item_code", power_item_code), v("procedure", procedure), v("publishable", publishable);
   }
 
-  // Opens a deadline, replacing one of the same kind.
-  void Open(std::string kind, const char* law, std::string due_on, uint64_t index) {
+  // Opens the deadline of `period` (legal_periods.h) from `day`, replacing one
+  // of the same kind; `suffix` tells apart periods a case owes more than once
+  // (each seizure's term).
+  void Open(const domain::LegalPeriod& period, const std::string& day, uint64_t index, std::string_view suffix = "",
+            std::optional<int> days = std::nullopt) {
     Obligation o;
-    o.due_on = std::move(due_on);
+    o.due_on = days ? AddCalendarDays(day, *days) : DueOn(period, day);
     o.evidence = {index};
-    o.kind = std::move(kind);
-    o.law = law;
+    o.kind = std::string(period.name) + std::string(suffix);
+    o.law = std::string(period.law);
+    o.rule = std::string(period.rule_id);
     for (Obligation& existing : obligations) {
       if (existing.kind == o.kind) {
         existing = std::move(o);
@@ -113,7 +120,7 @@ struct FlagEntry final : FieldsDoc<FlagEntry> {
 
 // Adds one to the counter at `key`, with `index` as evidence.
 Status Count(ViewTxn& view, const std::string& key, uint64_t index) {
-  ASSIGN_OR_RETURN(Tally * t, view.EditOrCreate<Tally>(key));
+  LAWTRAIL_ASSIGN_OR_RETURN(Tally * t, view.EditOrCreate<Tally>(key));
   ++t->n;
   t->evidence.push_back(index);
   return Status::Ok();
@@ -142,7 +149,7 @@ std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods,
 // Marks deadline `kind` of the case met on `day` by record `index`, if it is open.
 template <typename CaseDoc>
 Status MeetDeadline(CaseDoc case_doc, std::string_view kind, const std::string& day, uint64_t index) {
-  ASSIGN_OR_RETURN(CaseState * c, case_doc());
+  LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
   c->Meet(kind, day, index);
   return Status::Ok();
 }
@@ -153,6 +160,9 @@ std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, c
   const std::string due = o.value("due_on", "");
   json w = {{"case_id", case_id}, {"deadline", o["kind"]}, {"law", o["law"]}, {"due_on", due},
             {"evidence", o["evidence"]}};
+  // The rule admission raises or refuses by for the same period, so that a
+  // warning and a flag on the record are recognisably the same thing.
+  if (!o.value("rule", "").empty()) w["rule"] = o["rule"];
   if (o.contains("met_on")) {
     if (o["met_on"].get<std::string>() <= due) return std::nullopt;
     w["kind"] = "met late";
@@ -191,38 +201,38 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   // The case's document, for the acts that open, meet or move its deadlines.
   // Acts recorded before the case was opened (案源登记) start it, and the
   // opening keeps what they put there.
-  auto case_doc = [&] { return view.EditOrCreate<CaseState>(CaseKey(case_id)); };
+  auto case_doc = [&] { return view.EditOrCreate<CaseDeadlines>(CaseKey(case_id)); };
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
       c->power_item_code = Str(o->power_item_code());
       c->category = Label(o->category());
       c->procedure = Label(o->procedure());
       c->publishable = Publishable(*o);
       if (o->procedure() == fb::Procedure::General && o->category() == fb::CaseCategory::Penalty) {
-        c->Open("decision-90-days", "行政处罚法 第60条", AddCalendarDays(day, 90), r.index);
+        c->Open(periods::kDecision, day, r.index);
       }
       if (o->party() && !Str(o->party()->credit_code()).empty()) {
-        ASSIGN_OR_RETURN(PartyCases * p, view.EditOrCreate<PartyCases>("~party/" + Str(o->party()->credit_code())));
+        LAWTRAIL_ASSIGN_OR_RETURN(PartyCases * p, view.EditOrCreate<PartyCases>("~party/" + Str(o->party()->credit_code())));
         if (p->cases.empty()) p->name = Str(o->party()->name());
         p->cases.push_back(case_id);
         p->evidence.push_back(r.index);
       }
       // Cases opened per village and month, and per hour, for spotting spikes.
       if (!Str(o->village()).empty()) {
-        RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
+        LAWTRAIL_RETURN_IF_ERROR(Count(view, "~place/" + Str(o->village()) + "/" + day.substr(0, 7), r.index));
       }
       return Count(view, "~hour/" + day + "T" + ChinaHour(st.occurred_at_ms()), r.index);
     }
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
-      c->Meet("decision-90-days", day, r.index);
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      c->Meet(periods::kDecision.name, day, r.index);
       if (c->procedure == Label(fb::Procedure::General)) {
-        c->Open("service-7-working-days", "行政处罚法 第61条", AddWorkingDays(day, 7), r.index);
+        c->Open(periods::kService, day, r.index);
         if (c->publishable) {
-          c->Open("disclosure-7-working-days", "国办发〔2018〕118号", AddWorkingDays(day, 7), r.index);
+          c->Open(periods::kDisclosure, day, r.index);
         }
       }
       int64_t fine = 0;
@@ -234,7 +244,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       c->decision_no = Str(d->decision_no());
       c->fine_fen = fine;
       if (fine > 0 && !c->power_item_code.empty()) {
-        ASSIGN_OR_RETURN(Tally * f, view.EditOrCreate<Tally>("~fines/" + c->power_item_code + "/" +
+        LAWTRAIL_ASSIGN_OR_RETURN(Tally * f, view.EditOrCreate<Tally>("~fines/" + c->power_item_code + "/" +
                                                                Str(st.actor()->certificate_no())));
         ++f->n;
         f->sum_fen = f->sum_fen.value_or(0) + fine;
@@ -244,25 +254,25 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     }
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
       if (!c->decision_no || StrView(s->doc_no()) != *c->decision_no) return Status::Ok();
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
-      c->Meet("service-7-working-days", served, r.index);
+      c->Meet(periods::kService.name, served, r.index);
       if (c->fine_fen.value_or(0) > 0) {
-        c->Open("payment-15-days", "行政处罚法 第67条", AddCalendarDays(served, 15), r.index);
+        c->Open(periods::kPayment, served, r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::DisclosurePublished:
-      return MeetDeadline(case_doc, "disclosure-7-working-days", day, r.index);
+      return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
     case fb::Payload::PaymentRecorded:
     case fb::Payload::CourtEnforcementApplied:
     case fb::Payload::DemandNoticeServed:
-      return MeetDeadline(case_doc, "payment-15-days", day, r.index);
+      return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
-      Obligation* o = c->Pending("payment-15-days");
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      Obligation* o = c->Pending(periods::kPayment.name);
       if (o != nullptr && until.ok()) {
         o->due_on = domain::FormatDate(*until);
         o->evidence.push_back(r.index);
@@ -270,33 +280,33 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Status::Ok();
     }
     case fb::Payload::EvidencePreserved: {
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
-      c->Open("preservation-7-working-days", "行政处罚法 第56条", AddWorkingDays(day, 7), r.index);
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      c->Open(periods::kPreservation, day, r.index);
       return Status::Ok();
     }
     case fb::Payload::PreservationDisposed:
-      return MeetDeadline(case_doc, "preservation-7-working-days", day, r.index);
+      return MeetDeadline(case_doc, periods::kPreservation.name, day, r.index);
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
-      c->Open("seizure-term/" + Str(m->measure_no()), "行政强制法 第25条", AddCalendarDays(day, m->days()), r.index);
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      c->Open(periods::kSeizureTerm, day, r.index, "/" + Str(m->measure_no()), m->days());
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureExtended: {
       const auto* m = st.payload_as_CoerciveMeasureExtended();
-      ASSIGN_OR_RETURN(CaseState * c, case_doc());
-      if (Obligation* o = c->Pending("seizure-term/" + Str(m->measure_no()))) {
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      if (Obligation* o = c->Pending(std::string(periods::kSeizureTerm.name) + "/" + Str(m->measure_no()))) {
         o->due_on = AddCalendarDays(o->due_on, m->days());
         o->evidence.push_back(r.index);
       }
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureLifted:
-      return MeetDeadline(case_doc, "seizure-term/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
+      return MeetDeadline(case_doc, std::string(periods::kSeizureTerm.name) + "/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
                           r.index);
     case fb::Payload::CaseClosed:
       // A closed case owes nothing more (e.g. a case closed without a decision).
-      RETURN_IF_ERROR(MeetDeadline(case_doc, "decision-90-days", day, r.index));
+      LAWTRAIL_RETURN_IF_ERROR(MeetDeadline(case_doc, periods::kDecision.name, day, r.index));
       view.Settle(CaseKey(case_id));
       return Status::Ok();
     default:
@@ -305,7 +315,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
 }
 
 Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
-  ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(WarningsView::kName));
+  LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(WarningsView::kName));
   json out = json::array();
   const std::string at_risk_from = AddWorkingDays(today, 2);
   std::map<std::string, Counters> fines_by_item;  // item → (officer, entry)
@@ -314,7 +324,7 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
-    ASSIGN_OR_RETURN(const json v, ParseViewValue(it->value().ToStringView(), key));
+    LAWTRAIL_ASSIGN_OR_RETURN(const json v, ParseViewValue(it->value().ToStringView(), key));
     if (key.rfind("case/", 0) == 0) {
       for (const json& o : v.value("obligations", json::array())) {
         if (auto w = DeadlineWarning(key.substr(5), o, today, at_risk_from)) out.push_back(std::move(*w));

@@ -19,7 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "projectors/projector.h"
+#include "projectors/internal/projector.h"
 #include "projectors/view_store.h"
 
 namespace lawtrail::projectors {
@@ -28,7 +28,7 @@ class WarningsView : public Projector {
  public:
   static constexpr std::string_view kName = "warnings";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 3; }
+  uint32_t version() const override { return 4; }  // 4: deadlines name their rule
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override {
     return {{"case/" + std::string(case_id)}, {}};

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
 
 namespace lawtrail::cli {
 namespace {
@@ -43,7 +43,7 @@ Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<
 
 Status WriteMetricsFile(const std::string& path, std::string_view text) {
   const std::string staging = path + ".tmp";
-  RETURN_IF_ERROR(WriteFileDurably(staging, text, 0644, false));
+  LAWTRAIL_RETURN_IF_ERROR(WriteFileDurably(staging, text, 0644, false));
   std::error_code ec;
   std::filesystem::rename(staging, path, ec);
   if (ec) return Status::IOError("replacing " + path + ": " + ec.message());
@@ -68,7 +68,7 @@ Result<ReadOnlyLog> OpenReadOnly(const std::string& dir) {
     return Status::NotFound(dir + " holds no log (run `lawtrail init` first)");
   }
   ReadOnlyLog log;
-  ASSIGN_OR_RETURN(log.store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
+  LAWTRAIL_ASSIGN_OR_RETURN(log.store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
   log.reader = std::make_unique<LogReader>(*log.store);
   return log;
 }

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "api/metrics.h"
-#include "ledger/log_reader.h"
-#include "ledger/store.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/log/store.h"
 
 namespace lawtrail::cli {
 

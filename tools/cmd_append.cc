@@ -7,12 +7,12 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "ledger/data_dir.h"
-#include "ledger/json_codec.h"
-#include "ledger/log.h"
-#include "ledger/statement_builder.h"
-#include "ledger/statement_stream.h"
-#include "ledger/strict_json.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/client/json_codec.h"
+#include "ledger/log/log.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/client/statement_stream.h"
+#include "ledger/client/strict_json.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {

@@ -2,10 +2,10 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ledger/data_dir.h"
-#include "ledger/log.h"
-#include "ledger/statement_stream.h"
-#include "ledger/thread_pool.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
+#include "ledger/client/statement_stream.h"
+#include "ledger/log/thread_pool.h"
 #include "tools/cli_support.h"
 #include "tools/load_generator.h"
 #include "tools/town_year.h"
@@ -44,11 +44,11 @@ std::vector<Bytes> SignChunk(const demo::Generator& gen, ThreadPool& pool, uint6
 }
 
 Status Emit(const demo::Generator& gen, ThreadPool& pool) {
-  for (const Bytes& s : gen.RegistryStatements()) RETURN_IF_ERROR(WriteFramedStatement(stdout, s));
+  for (const Bytes& s : gen.RegistryStatements()) LAWTRAIL_RETURN_IF_ERROR(WriteFramedStatement(stdout, s));
   Progress progress("generated");
   for (uint64_t begin = 0; begin < gen.events(); begin += kChunk) {
     for (const Bytes& s : SignChunk(gen, pool, begin, std::min(gen.events(), begin + kChunk))) {
-      RETURN_IF_ERROR(WriteFramedStatement(stdout, s));
+      LAWTRAIL_RETURN_IF_ERROR(WriteFramedStatement(stdout, s));
     }
     progress.Update(std::min(gen.events(), begin + kChunk), gen.events());
   }
@@ -72,26 +72,26 @@ Status AppendAll(const demo::Generator& gen, ThreadPool& pool, Log& log, Tally& 
     }
     return Status::Ok();
   };
-  RETURN_IF_ERROR(count_failures(log.Append(gen.RegistryStatements())));
+  LAWTRAIL_RETURN_IF_ERROR(count_failures(log.Append(gen.RegistryStatements())));
   Progress progress("appended");
   std::optional<std::future<std::vector<AppendResult>>> inflight;
   for (uint64_t begin = 0; begin < gen.events(); begin += kChunk) {
     auto next = log.AppendAsync(SignChunk(gen, pool, begin, std::min(gen.events(), begin + kChunk)));
-    if (inflight) RETURN_IF_ERROR(count_failures(inflight->get()));
+    if (inflight) LAWTRAIL_RETURN_IF_ERROR(count_failures(inflight->get()));
     inflight = std::move(next);
     progress.Update(begin, gen.events());
   }
-  if (inflight) RETURN_IF_ERROR(count_failures(inflight->get()));
+  if (inflight) LAWTRAIL_RETURN_IF_ERROR(count_failures(inflight->get()));
   progress.Update(gen.events(), gen.events());
   return Status::Ok();
 }
 
 // Creates the log if needed; returns its origin and the agency root key.
 Result<std::pair<std::string, note::Signer>> Setup(const DemoOptions& o) {
-  RETURN_IF_ERROR(EnsureLog(o));
-  ASSIGN_OR_RETURN(note::Signer root, data_dir::LoadSigner(data_dir::RootKeyPath(o.dir)));
-  ASSIGN_OR_RETURN(ReadOnlyLog ro, OpenReadOnly(o.dir));
-  ASSIGN_OR_RETURN(std::string origin, ro.reader->Origin());
+  LAWTRAIL_RETURN_IF_ERROR(EnsureLog(o));
+  LAWTRAIL_ASSIGN_OR_RETURN(note::Signer root, data_dir::LoadSigner(data_dir::RootKeyPath(o.dir)));
+  LAWTRAIL_ASSIGN_OR_RETURN(ReadOnlyLog ro, OpenReadOnly(o.dir));
+  LAWTRAIL_ASSIGN_OR_RETURN(std::string origin, ro.reader->Origin());
   return std::pair<std::string, note::Signer>(std::move(origin), std::move(root));
 }
 

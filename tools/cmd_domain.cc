@@ -1,10 +1,10 @@
 // lawtrail rules, lawtrail party
 #include <cstdio>
 
-#include "ledger/data_dir.h"
+#include "ledger/log/data_dir.h"
 #include "ledger/domain/rules.h"
 #include "ledger/domain/identifiers.h"
-#include "ledger/private_data.h"
+#include "ledger/log/private_data.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {

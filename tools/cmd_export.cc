@@ -7,13 +7,13 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ledger/data_dir.h"
-#include "ledger/export/bundle.h"
-#include "ledger/export/verify_export_cli.h"
-#include "ledger/files.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/bundle/bundle.h"
+#include "ledger/bundle/verify_export_cli.h"
+#include "ledger/log/files.h"
 #include "projectors/all.h"
-#include "projectors/case_export.h"
-#include "ledger/statement_builder.h"
+#include "ledger/export/case_export.h"
+#include "ledger/client/statement_builder.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -68,7 +68,7 @@ Status PrintToPdf(const std::string& html, const std::string& pdf) {
 int RunExport(const ExportCliOptions& o) {
   auto exporter = data_dir::LoadSigner(o.key_file);
   if (!exporter.ok()) return Report("export", exporter.status().WithContext("exporter key"));
-  projectors::ExportRequest request{o.case_id, &*exporter, o.approval, o.reveal, o.files_dir, {}, NowMs()};
+  court_export::ExportRequest request{o.case_id, &*exporter, o.approval, o.reveal, o.files_dir, {}, NowMs()};
   for (const std::string& path : o.trusted_files) {
     auto note = ReadFile(path);
     if (!note.ok()) return Report("export", note.status());
@@ -76,7 +76,7 @@ int RunExport(const ExportCliOptions& o) {
   }
   auto log = Log::Open(o.dir);
   if (!log.ok()) return Report("export", log.status());
-  auto done = projectors::ExportCase(**log, o.dir, request);
+  auto done = court_export::ExportCase(**log, o.dir, request);
   if (!done.ok()) return Report("export", done.status());
   if (Status s = WriteFileDurably(o.out, AsChars(done->built.bundle), 0644, false); !s.ok()) {
     return Report("export", s.WithContext("the export is recorded at index " + std::to_string(done->export_index) +

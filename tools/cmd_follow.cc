@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <optional>
 
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/kafka/follower.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/stream/follower.h"
 #include "projectors/all.h"
 #include "projectors/runner.h"
 #include "tools/cli_support.h"

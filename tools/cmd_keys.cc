@@ -1,9 +1,9 @@
 // lawtrail init | vkey | keygen
 #include <cstdio>
 
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/log.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/log/log.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ledger/data_dir.h"
-#include "ledger/statement_builder.h"
-#include "ledger/files.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/log/files.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/registry_view.h"

@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ledger/checkpoint.h"
-#include "ledger/data_dir.h"
-#include "ledger/json_codec.h"
-#include "ledger/log.h"
-#include "ledger/merkle.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/client/json_codec.h"
+#include "ledger/log/log.h"
+#include "ledger/core/merkle.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -84,9 +84,9 @@ int RunCheckpoint(const std::string& dir) {
 
 // N defaults to the size of the latest checkpoint, the tree people can check.
 Result<uint64_t> DefaultSize(const LogReader& reader) {
-  ASSIGN_OR_RETURN(auto note, reader.LatestCheckpoint());
+  LAWTRAIL_ASSIGN_OR_RETURN(auto note, reader.LatestCheckpoint());
   if (!note) return Status::NotFound("the log has no checkpoint yet; pass --size");
-  ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*note));
+  LAWTRAIL_ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*note));
   return cp.size;
 }
 

@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <ctime>
 
-#include "ledger/data_dir.h"
-#include "ledger/log.h"
-#include "ledger/registry_statements.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
+#include "ledger/client/registry_statements.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -52,17 +52,17 @@ Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o
     info.unit = o.unit;
     info.issuer = o.issuer;
     info.legal_qualification_no = o.legal_qualification;
-    ASSIGN_OR_RETURN(info.key, ParseOfficerKey(o.key));
+    LAWTRAIL_ASSIGN_OR_RETURN(info.key, ParseOfficerKey(o.key));
     for (const auto& r : o.roles) {
-      ASSIGN_OR_RETURN(fb::Role role, ParseRole(r));
+      LAWTRAIL_ASSIGN_OR_RETURN(fb::Role role, ParseRole(r));
       info.roles.push_back(role);
     }
-    ASSIGN_OR_RETURN(info.valid_from_ms, ParseTime(o.valid_from));
-    ASSIGN_OR_RETURN(info.valid_until_ms, ParseTime(o.valid_until));
+    LAWTRAIL_ASSIGN_OR_RETURN(info.valid_from_ms, ParseTime(o.valid_from));
+    LAWTRAIL_ASSIGN_OR_RETURN(info.valid_until_ms, ParseTime(o.valid_until));
     return OfficerRegisteredStatement(h, info);
   }
   if (action == "rotate-key") {
-    ASSIGN_OR_RETURN(PublicKey key, ParseOfficerKey(o.key));
+    LAWTRAIL_ASSIGN_OR_RETURN(PublicKey key, ParseOfficerKey(o.key));
     return OfficerKeyRotatedStatement(h, o.certificate, key, o.reason);
   }
   const fb::Payload type = action == "suspend"     ? fb::Payload::OfficerSuspended

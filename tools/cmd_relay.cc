@@ -4,9 +4,9 @@
 #include <optional>
 #include <thread>
 
-#include "ledger/data_dir.h"
-#include "ledger/kafka/relay.h"
-#include "ledger/kafka/topics.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/stream/relay.h"
+#include "ledger/stream/topics.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {

@@ -8,11 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.h"
-#include "ledger/mutex.h"
+#include "ledger/core/mutex.h"
 #include "api/server_config.h"
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/kafka/relay.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/stream/relay.h"
 #include "projectors/all.h"
 #include "tools/allocator.h"
 #include "tools/cli_support.h"
@@ -26,12 +26,12 @@ class RelayThread {
  public:
   static Result<std::unique_ptr<RelayThread>> Start(const std::string& dir, const LogReader& reader,
                                                     const api::ServeConfig& config) {
-    ASSIGN_OR_RETURN(std::string origin, reader.Origin());
+    LAWTRAIL_ASSIGN_OR_RETURN(std::string origin, reader.Origin());
     kafka::RelayOptions options;
     options.bootstraps = config.brokers;
     options.topics = kafka::Topics::WithPrefix(config.topic_prefix);
     options.extra = config.kafka_settings;
-    ASSIGN_OR_RETURN(auto relay, kafka::Relay::Open(origin, dir + "/relay", options));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto relay, kafka::Relay::Open(origin, dir + "/relay", options));
     std::unique_ptr<RelayThread> t(new RelayThread(std::move(relay), reader, origin));
     t->thread_ = std::thread([p = t.get()] { p->Loop(); });
     return t;

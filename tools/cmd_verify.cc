@@ -1,9 +1,9 @@
 // lawtrail verify
 #include <cstdio>
 
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/log_verifier.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/log/log_verifier.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "ledger/registry_statements.h"
-#include "ledger/sha256.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/sha256.h"
 
 namespace lawtrail::demo {
 namespace {

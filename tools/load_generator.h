@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "ledger/note.h"
-#include "ledger/statement.h"
+#include "ledger/core/note.h"
+#include "ledger/core/statement.h"
 
 namespace lawtrail::demo {
 

@@ -5,7 +5,7 @@
 #   2. the same suite built by clang with AddressSanitizer and
 #      UndefinedBehaviorSanitizer (build-asan/, -O1, no benchmarks), where any
 #      report fails the test. Clang also checks every lock annotation
-#      (-Wthread-safety, ledger/mutex.h): reading state a lock guards
+#      (-Wthread-safety, ledger/core/mutex.h): reading state a lock guards
 #      without holding it fails this build. Warnings are errors in both.
 # Prints ctest's summary of each and how long each part took.
 #

@@ -6,12 +6,12 @@
 
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
-#include "ledger/domain/master_data_statements.h"
+#include "ledger/client/master_data_statements.h"
 #include "ledger/domain/procedure_tables.h"
-#include "ledger/log_format.h"
-#include "ledger/registry_statements.h"
-#include "ledger/sha256.h"
-#include "ledger/thread_pool.h"
+#include "ledger/core/log_format.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/sha256.h"
+#include "ledger/log/thread_pool.h"
 
 namespace lawtrail::demo {
 namespace {

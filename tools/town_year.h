@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "ledger/domain/case_acts.h"
-#include "ledger/note.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/core/note.h"
 
 namespace lawtrail::demo {
 

@@ -5,9 +5,9 @@
 #include <sstream>
 #include <tuple>
 
-#include "ledger/bytes.h"
+#include "ledger/core/bytes.h"
 #include "ledger/casefile/labels.h"
-#include "ledger/fb_string.h"
+#include "ledger/core/fb_string.h"
 
 namespace lawtrail::domain {
 extern const std::string_view kCaseFileOrderTsv;

@@ -1,7 +1,7 @@
 #include "ledger/casefile/case_replay.h"
 
-#include "ledger/admission.h"
-#include "ledger/fb_string.h"
+#include "ledger/replay/admission.h"
+#include "ledger/core/fb_string.h"
 
 namespace lawtrail::casefile {
 
@@ -10,7 +10,7 @@ Replayed ReplayCaseFile(std::string_view origin, std::string_view case_id, const
   Replayed out;
   Registry state;
   CaseHead registry_head, case_head;
-  domain::CaseState case_state;
+  domain::CaseProcedureState case_state;
   std::string agency_name;
   std::vector<CaseRecord> replayed;
   replayed.reserve(records.size());
@@ -22,7 +22,7 @@ Replayed ReplayCaseFile(std::string_view origin, std::string_view case_id, const
     const fb::Statement& st = *r.statement->statement;
     const fb::Payload type = st.payload_type();
     CaseHead& head = from_registry ? registry_head : case_head;
-    domain::CaseState* case_state_or_null = !from_registry && domain::IsCaseEvent(type) ? &case_state : nullptr;
+    domain::CaseProcedureState* case_state_or_null = !from_registry && domain::IsCaseEvent(type) ? &case_state : nullptr;
     auto flags = Admit(state, *r.statement, {origin, r.index, r.time_recorded_ms, head, case_state_or_null});
     if (!flags.ok()) {
       out.status = flags.status();

@@ -3,7 +3,7 @@
 // A case's records replayed as the log admitted them, with the registry's: the
 // court's bundle carries exactly these two lists, so anyone holding it can
 // rebuild the case file from them alone. Each record is admitted again
-// (ledger/admission.h) against the registry as it stood and the case's state
+// (ledger/replay/admission.h) against the registry as it stood and the case's state
 // before it, which gives back the rule flags the log raised; each signer is
 // named as the registry named them then.
 #ifndef LAWTRAIL_LEDGER_CASEFILE_CASE_REPLAY_H_
@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ledger/bytes.h"
+#include "ledger/core/bytes.h"
 #include "ledger/casefile/case_file.h"
-#include "ledger/statement.h"
+#include "ledger/core/statement.h"
 
 namespace lawtrail::casefile {
 

@@ -76,6 +76,11 @@ std::string AddCalendarDays(const std::string& day, int n) {
   return MoveDay(day, [n](const auto& cal, auto d) { return cal.AddCalendarDays(d, n); });
 }
 
+std::string DueOn(const domain::LegalPeriod& period, const std::string& day) {
+  return period.count == domain::DayCount::kWorking ? AddWorkingDays(day, period.days)
+                                                    : AddCalendarDays(day, period.days);
+}
+
 std::string ChinaHour(int64_t ms) {
   const int64_t hours = (ms + 8 * 3'600'000) / 3'600'000;
   const int hour = static_cast<int>(((hours % 24) + 24) % 24);

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "ledger/domain/legal_periods.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail {
@@ -29,6 +30,8 @@ std::string ChinaHour(int64_t ms);
 std::string AddWorkingDays(const std::string& day, int n);
 // `day` plus `n` calendar days, for periods the law counts in days (日).
 std::string AddCalendarDays(const std::string& day, int n);
+// The day `period` (legal_periods.h) runs out when it starts on `day`.
+std::string DueOn(const domain::LegalPeriod& period, const std::string& day);
 
 }  // namespace lawtrail
 

@@ -23,7 +23,7 @@
 #include <string>
 #include <string_view>
 
-#include "ledger/status.h"
+#include "ledger/core/status.h"
 
 namespace lawtrail::domain {
 

@@ -1,7 +1,7 @@
 #include "ledger/domain/case_state.h"
 
-#include "ledger/fb_string.h"
-#include "ledger/registry.h"
+#include "ledger/core/fb_string.h"
+#include "ledger/domain/registry.h"
 
 namespace lawtrail::domain {
 
@@ -38,7 +38,7 @@ int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>
   return sum;
 }
 
-void FoldCaseEvent(CaseState& c, const fb::Statement& st) {
+void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
   const int64_t at = st.occurred_at_ms();
   for (Seizure& s : c.seizures) {
     // F-SEIZURE-30 is raised once, by the first act after the term.

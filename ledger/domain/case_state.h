@@ -3,7 +3,7 @@
 // What the procedure rules need to know about a case's past, folded from its
 // records in order. Pure: the same records always give the same state, so the
 // sequencer (which rebuilds a case's state from its records when it is not
-// cached) and every verifier agree (design invariant 4).
+// cached) and every verifier agree (invariant 4, docs/design/invariants.md).
 #ifndef LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_
 #define LAWTRAIL_LEDGER_DOMAIN_CASE_STATE_H_
 
@@ -30,7 +30,10 @@ struct Seizure {
   bool OverdueAt(int64_t at_ms) const { return !lifted && at_ms > taken_at_ms + int64_t{days} * kDayMs; }
 };
 
-struct CaseState {
+// What the procedure rules know of a case at admission: its stage, kind,
+// procedure, party, amounts and the times of its decisive acts, folded from
+// its records (FoldCaseEvent). Not stored: rebuilt from the records.
+struct CaseProcedureState {
   Stage stage = Stage::kNone;
   fb::CaseCategory category = fb::CaseCategory::Penalty;
   fb::Procedure procedure = fb::Procedure::General;
@@ -82,7 +85,7 @@ struct CaseState {
 
 // Folds one admitted case event (its signer's certificate and the time it
 // happened are in `st`) into `state`.
-void FoldCaseEvent(CaseState& state, const fb::Statement& st);
+void FoldCaseEvent(CaseProcedureState& state, const fb::Statement& st);
 
 // Certificate numbers listed as taking part in an investigative act, or null.
 const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(

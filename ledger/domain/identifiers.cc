@@ -62,7 +62,7 @@ Status ValidateCreditCode(std::string_view code) {
     return Status::InvalidArgument("统一社会信用代码 must have 18 characters, not " +
                                    std::to_string(code.size()));
   }
-  ASSIGN_OR_RETURN(const char check, CreditCodeCheckCharacter(code.substr(0, 17)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const char check, CreditCodeCheckCharacter(code.substr(0, 17)));
   if (code[17] != check) {
     return Status::InvalidArgument("统一社会信用代码 check character is '" + std::string(1, code[17]) +
                                    "', want '" + std::string(1, check) + "'");
@@ -74,7 +74,7 @@ Status ValidateResidentId(std::string_view id) {
   if (id.size() != 18) {
     return Status::InvalidArgument("身份证号码 must have 18 characters, not " + std::to_string(id.size()));
   }
-  ASSIGN_OR_RETURN(const char check, ResidentIdCheckCharacter(id.substr(0, 17)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const char check, ResidentIdCheckCharacter(id.substr(0, 17)));
   const auto digits = [&](size_t at, size_t n) {
     int v = 0;
     for (size_t i = at; i < at + n; ++i) v = v * 10 + (id[i] - '0');

@@ -1,7 +1,7 @@
 #include "ledger/domain/master_data.h"
 
 #include "ledger/domain/identifiers.h"
-#include "ledger/fb_string.h"
+#include "ledger/core/fb_string.h"
 
 namespace lawtrail::domain {
 

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "ledger/status.h"
+#include "ledger/core/status.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail::domain {

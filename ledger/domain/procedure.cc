@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
-#include "ledger/bytes.h"
+#include "ledger/core/bytes.h"
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
-#include "ledger/fb_string.h"
+#include "ledger/core/fb_string.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -21,7 +22,7 @@ int CalendarDays(int64_t from_ms, int64_t to_ms) {
   return static_cast<int>((sys_days(ChinaDateOf(to_ms)) - sys_days(ChinaDateOf(from_ms))).count());
 }
 
-Status CheckStage(const CaseState& c, const fb::Statement& st) {
+Status CheckStage(const CaseProcedureState& c, const fb::Statement& st) {
   const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
   if (rule == nullptr || rule->Allows(c.stage)) return Status::Ok();
   const std::string what = std::string(Name(st.payload_type())) + " on case '" + Str(st.case_id()) + "'";
@@ -33,7 +34,7 @@ Status CheckStage(const CaseState& c, const fb::Statement& st) {
                                std::string(StageName(c.stage)));
 }
 
-Status CheckExport(const CaseState& c, const fb::Statement& st) {
+Status CheckExport(const CaseProcedureState& c, const fb::Statement& st) {
   const fb::CaseExported& e = *st.payload_as_CaseExported();
   auto approval = c.export_approvals.find(ByteString(e.approval_event_id()));
   if (approval == c.export_approvals.end()) {
@@ -135,7 +136,7 @@ constexpr uint32_t kHeavyTypes =
     1u << static_cast<unsigned>(fb::PenaltyType::OrderClosure) |
     1u << static_cast<unsigned>(fb::PenaltyType::RestrictPractice);
 
-Thresholds ThresholdsOf(const Registry& registry, const CaseState& c) {
+Thresholds ThresholdsOf(const Registry& registry, const CaseProcedureState& c) {
   return ProcedureTables::Builtin().ThresholdsFor(registry.master_data().province(),
                                                   registry.master_data().department(),
                                                   c.party_kind != fb::PartyKind::Organisation);
@@ -164,7 +165,7 @@ Status CheckCaseOpened(const Registry& registry, const fb::Statement& st) {
   return Status::Ok();
 }
 
-Status CheckHearingRight(const Registry& registry, const CaseState& c,
+Status CheckHearingRight(const Registry& registry, const CaseProcedureState& c,
                          const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* proposed) {
   const Thresholds th = ThresholdsOf(registry, c);
   const int64_t fine = SumAmount(proposed, {fb::PenaltyType::Fine});
@@ -185,7 +186,7 @@ Status CheckHearingRight(const Registry& registry, const CaseState& c,
   return Status::Ok();
 }
 
-Status CheckSimpleProcedure(const Registry& registry, const CaseState& c,
+Status CheckSimpleProcedure(const Registry& registry, const CaseProcedureState& c,
                             const fb::DecisionIssued& d) {
   const Thresholds th = ThresholdsOf(registry, c);
   const uint32_t allowed = 1u << static_cast<unsigned>(fb::PenaltyType::Warning) |
@@ -202,7 +203,7 @@ Status CheckSimpleProcedure(const Registry& registry, const CaseState& c,
   return Status::Ok();
 }
 
-Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseState& c,
+Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProcedureState& c,
                                         const fb::Statement& st) {
   const auto* d = st.payload_as_DecisionIssued();
   const int64_t at = st.occurred_at_ms();
@@ -210,7 +211,7 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseStat
   if (Str(d->decision_no()).empty()) return Status::InvalidArgument("a decision needs its 决定书文号");
   const bool penalty = d->outcome() == fb::DecisionOutcome::Penalty;
   if (c.procedure == fb::Procedure::Simple) {
-    if (penalty) RETURN_IF_ERROR(CheckSimpleProcedure(registry, c, *d));
+    if (penalty) LAWTRAIL_RETURN_IF_ERROR(CheckSimpleProcedure(registry, c, *d));
     return flags;
   }
   if (c.stage != Stage::kConcluded) {
@@ -225,8 +226,8 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseStat
       if (c.hearing_requested && !c.hearing_held) {
         return Refuse("P-HEARING-PERIOD", "the party requested a hearing and it has not been held");
       }
-      if (!c.hearing_requested && since_notice < 5) {
-        return Refuse("P-HEARING-PERIOD", "the 5-working-day period to request a hearing has not run (" +
+      if (!c.hearing_requested && since_notice < periods::kHearingRequest.days) {
+        return Refuse(periods::kHearingRequest.rule_id, "the 5-working-day period to request a hearing has not run (" +
                                               std::to_string(since_notice) +
                                               " working days since the notice)");
       }
@@ -254,14 +255,14 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseStat
   if ((c.complex || c.major) && c.collective_at_ms == 0) {
     return Refuse("P-COLLECTIVE", "a complex or major case needs the heads' collective discussion (集体讨论)");
   }
-  if (const int days = CalendarDays(c.opened_at_ms, at); days > 90) {
-    flags.push_back(Raise("F-DECISION-90", "decided " + std::to_string(days) +
+  if (const int days = CalendarDays(c.opened_at_ms, at); days > periods::kDecision.days) {
+    flags.push_back(Raise(periods::kDecision.rule_id, "decided " + std::to_string(days) +
                                                " days after the case was opened"));
   }
   return flags;
 }
 
-Status CheckReviewer(const Registry& registry, const CaseState& c, const fb::Statement& st) {
+Status CheckReviewer(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st) {
   const std::string cert = Str(st.actor()->certificate_no());
   const auto* reviewer = registry.FindOfficer(cert);
   if (reviewer == nullptr || reviewer->legal_qualification_no.empty()) {
@@ -276,7 +277,7 @@ Status CheckReviewer(const Registry& registry, const CaseState& c, const fb::Sta
   return Status::Ok();
 }
 
-Status CheckSeizureChange(const CaseState& c, const fb::Statement& st) {
+Status CheckSeizureChange(const CaseProcedureState& c, const fb::Statement& st) {
   const bool extend = st.payload_type() == fb::Payload::CoerciveMeasureExtended;
   const std::string no = extend ? Str(st.payload_as_CoerciveMeasureExtended()->measure_no())
                                 : Str(st.payload_as_CoerciveMeasureLifted()->measure_no());
@@ -285,7 +286,7 @@ Status CheckSeizureChange(const CaseState& c, const fb::Statement& st) {
     if (!extend) return Status::Ok();
     if (s.extended) return Refuse("P-SEIZURE-TERM", "measure '" + no + "' was already extended once");
     const int days = st.payload_as_CoerciveMeasureExtended()->days();
-    if (days <= 0 || days > 30) {
+    if (days <= 0 || days > periods::kSeizureTerm.days) {
       return Refuse("P-SEIZURE-TERM", "an extension is at most 30 days, not " + std::to_string(days));
     }
     if (s.OverdueAt(st.occurred_at_ms())) {
@@ -296,7 +297,7 @@ Status CheckSeizureChange(const CaseState& c, const fb::Statement& st) {
   return Refuse("P-STAGE", "no coercive measure '" + no + "' is in force on this case");
 }
 
-Status CheckPublication(const CaseState& c, const fb::Statement& st) {
+Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {
       const auto* p = st.payload_as_DisclosurePublished();
@@ -325,10 +326,10 @@ Status CheckPublication(const CaseState& c, const fb::Statement& st) {
 }
 
 // Flags that depend only on time passing: raised by the first act after.
-void TimeFlags(const CaseState& c, const fb::Statement& st, std::vector<Flag>& flags) {
+void TimeFlags(const CaseProcedureState& c, const fb::Statement& st, std::vector<Flag>& flags) {
   for (const Seizure& s : c.seizures) {
     if (!s.flagged && s.OverdueAt(st.occurred_at_ms())) {
-      flags.push_back(Raise("F-SEIZURE-30", "measure '" + s.measure_no + "' passed its " +
+      flags.push_back(Raise(periods::kSeizureTerm.rule_id, "measure '" + s.measure_no + "' passed its " +
                                                 std::to_string(s.days) + "-day term without being lifted or extended"));
     }
   }
@@ -340,42 +341,42 @@ bool IsCaseEvent(fb::Payload type) {
   return type != fb::Payload::NONE && type != fb::Payload::CaseMemo && !IsRegistryEvent(type);
 }
 
-Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseState& c,
+Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& c,
                                          const fb::Statement& st) {
   std::vector<Flag> flags;
   if (!IsCaseEvent(st.payload_type())) return flags;
-  RETURN_IF_ERROR(CheckStage(c, st));
-  RETURN_IF_ERROR(CheckDocuments(st));
-  RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
   const int64_t at = st.occurred_at_ms();
   TimeFlags(c, st, flags);
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened:
-      RETURN_IF_ERROR(CheckCaseOpened(registry, st));
+      LAWTRAIL_RETURN_IF_ERROR(CheckCaseOpened(registry, st));
       break;
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
-      if (m->days() == 0 || m->days() > 30) {
+      if (m->days() == 0 || m->days() > periods::kSeizureTerm.days) {
         return Refuse("P-SEIZURE-TERM", "a seizure term is 1 to 30 days, not " + std::to_string(m->days()));
       }
-      RETURN_IF_ERROR(CheckContinuousAv(m->av(), "coercive measure (查封扣押)"));
+      LAWTRAIL_RETURN_IF_ERROR(CheckContinuousAv(m->av(), "coercive measure (查封扣押)"));
       break;
     }
     case fb::Payload::EnforcementExecuted: {
       const auto* e = st.payload_as_EnforcementExecuted();
       if (e->kind() == fb::ExecutionKind::Demolition) {
-        RETURN_IF_ERROR(CheckContinuousAv(e->av(), "forced demolition (强制拆除)"));
+        LAWTRAIL_RETURN_IF_ERROR(CheckContinuousAv(e->av(), "forced demolition (强制拆除)"));
       }
       break;
     }
     case fb::Payload::CoerciveMeasureExtended:
     case fb::Payload::CoerciveMeasureLifted:
-      RETURN_IF_ERROR(CheckSeizureChange(c, st));
+      LAWTRAIL_RETURN_IF_ERROR(CheckSeizureChange(c, st));
       break;
     case fb::Payload::PreservationDisposed:
       if (!c.preservation_open) return Refuse("P-STAGE", "no evidence is under 先行登记保存");
-      if (const int wd = WorkingDays(c.preserved_at_ms, at); wd > 7) {
-        flags.push_back(Raise("F-PRESERVATION-7WD", "disposed " + std::to_string(wd) +
+      if (const int wd = WorkingDays(c.preserved_at_ms, at); wd > periods::kPreservation.days) {
+        flags.push_back(Raise(periods::kPreservation.rule_id, "disposed " + std::to_string(wd) +
                                                         " working days after preservation"));
       }
       break;
@@ -396,11 +397,11 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       break;
     }
     case fb::Payload::LegalReviewOpinion:
-      RETURN_IF_ERROR(CheckReviewer(registry, c, st));
+      LAWTRAIL_RETURN_IF_ERROR(CheckReviewer(registry, c, st));
       break;
     case fb::Payload::PriorNoticeServed: {
       const auto* n = st.payload_as_PriorNoticeServed();
-      if (!n->hearing_right()) RETURN_IF_ERROR(CheckHearingRight(registry, c, n->proposed()));
+      if (!n->hearing_right()) LAWTRAIL_RETURN_IF_ERROR(CheckHearingRight(registry, c, n->proposed()));
       break;
     }
     case fb::Payload::HearingRequested:
@@ -410,8 +411,8 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       const auto* h = st.payload_as_HearingNotified();
       if (!c.hearing_requested) return Refuse("P-STAGE", "the party has not requested a hearing");
       const int wd = WorkingDays(at, h->hearing_at_ms());
-      if (wd < 7) {
-        return Refuse("P-HEARING-7WD", "the hearing is only " + std::to_string(wd) +
+      if (wd < periods::kHearingNotice.days) {
+        return Refuse(periods::kHearingNotice.rule_id, "the hearing is only " + std::to_string(wd) +
                                            " working days after the notice; at least 7 are required");
       }
       if (c.investigators.count(Str(h->presider()))) {
@@ -433,10 +434,10 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       break;
     }
     case fb::Payload::CaseExported:
-      RETURN_IF_ERROR(CheckExport(c, st));
+      LAWTRAIL_RETURN_IF_ERROR(CheckExport(c, st));
       break;
     case fb::Payload::DecisionIssued: {
-      ASSIGN_OR_RETURN(auto decision_flags, CheckDecision(registry, c, st));
+      LAWTRAIL_ASSIGN_OR_RETURN(auto decision_flags, CheckDecision(registry, c, st));
       flags.insert(flags.end(), decision_flags.begin(), decision_flags.end());
       break;
     }
@@ -452,8 +453,8 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       }
       if (!c.decision_no.empty() && Str(s->doc_no()) == c.decision_no && c.decision_served_at_ms == 0) {
         const int64_t served = s->received_at_ms() != 0 ? s->received_at_ms() : at;
-        if (const int wd = WorkingDays(c.decision_at_ms, served); wd > 7) {
-          flags.push_back(Raise("F-SERVICE-7WD", "decision served " +
+        if (const int wd = WorkingDays(c.decision_at_ms, served); wd > periods::kService.days) {
+          flags.push_back(Raise(periods::kService.rule_id, "decision served " +
                                                      std::to_string(wd) +
                                                      " working days after it was made"));
         }
@@ -469,7 +470,7 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       break;
     }
     case fb::Payload::CourtEnforcementApplied:
-      if (c.demand_at_ms == 0 || CalendarDays(c.demand_at_ms, at) < 10) {
+      if (c.demand_at_ms == 0 || CalendarDays(c.demand_at_ms, at) < periods::kCourtDemand.days) {
         return Refuse("P-COURT-DEMAND", c.demand_at_ms == 0
                                             ? "no 催告书 was served"
                                             : "the 催告书 was served only " +
@@ -477,23 +478,26 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseSta
       }
       break;
     case fb::Payload::DisclosurePublished: {
-      RETURN_IF_ERROR(CheckPublication(c, st));
+      LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       const int wd = WorkingDays(c.decision_at_ms, at);
-      const int due = c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing ? 7 : 20;
+      const domain::LegalPeriod& period =
+          c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing ? periods::kDisclosure
+                                                                                               : periods::kDisclosureOther;
+      const int due = period.days;
       if (wd > due) {
-        flags.push_back(Raise("F-DISCLOSURE-LATE", "published " + std::to_string(wd) +
+        flags.push_back(Raise(period.rule_id, "published " + std::to_string(wd) +
                                                        " working days after the decision; due within " +
                                                        std::to_string(due)));
       }
       break;
     }
     case fb::Payload::DisclosureCorrected:
-      RETURN_IF_ERROR(CheckPublication(c, st));
+      LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       break;
     case fb::Payload::DisclosureWithdrawn:
-      RETURN_IF_ERROR(CheckPublication(c, st));
-      if (const int wd = c.changed_at_ms == 0 ? 0 : WorkingDays(c.changed_at_ms, at); wd > 3) {
-        flags.push_back(Raise("F-WITHDRAW-3WD", "withdrawn " + std::to_string(wd) +
+      LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
+      if (const int wd = c.changed_at_ms == 0 ? 0 : WorkingDays(c.changed_at_ms, at); wd > periods::kWithdrawal.days) {
+        flags.push_back(Raise(periods::kWithdrawal.rule_id, "withdrawn " + std::to_string(wd) +
                                                     " working days after the decision changed"));
       }
       break;

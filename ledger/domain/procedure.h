@@ -3,7 +3,7 @@
 // The procedure rules at admission (docs/rules.md): whether a case event may
 // follow the case's past, and which flags it raises. Depends only on the
 // registry (officers, master data), the case's folded state and the statement,
-// so admission replays exactly (design invariant 4).
+// so admission replays exactly (invariant 4, docs/design/invariants.md).
 #ifndef LAWTRAIL_LEDGER_DOMAIN_PROCEDURE_H_
 #define LAWTRAIL_LEDGER_DOMAIN_PROCEDURE_H_
 
@@ -11,7 +11,7 @@
 
 #include "ledger/domain/case_state.h"
 #include "ledger/domain/rules.h"
-#include "ledger/registry.h"
+#include "ledger/domain/registry.h"
 
 namespace lawtrail::domain {
 
@@ -20,7 +20,7 @@ namespace lawtrail::domain {
 bool IsCaseEvent(fb::Payload type);
 
 // A refusal (a Status whose rule() names the rule) or the flags raised.
-Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseState& state,
+Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& state,
                                          const fb::Statement& st);
 
 }  // namespace lawtrail::domain

@@ -80,33 +80,33 @@ Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv,
                                                std::string_view documents_tsv,
                                                std::string_view thresholds_tsv) {
   ProcedureTables t;
-  RETURN_IF_ERROR(ForEachRow(stages_tsv, "case-stages.tsv", 3, [&](const auto& f) -> Status {
-    ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(stages_tsv, "case-stages.tsv", 3, [&](const auto& f) -> Status {
+    LAWTRAIL_ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
     StageRule rule;
     for (std::string_view name : Split(f[1], ',')) {
-      ASSIGN_OR_RETURN(Stage s, ParseStage(name));
+      LAWTRAIL_ASSIGN_OR_RETURN(Stage s, ParseStage(name));
       rule.allowed |= 1u << static_cast<unsigned>(s);
     }
     if (f[2] != "-") {
-      ASSIGN_OR_RETURN(rule.next, ParseStage(f[2]));
+      LAWTRAIL_ASSIGN_OR_RETURN(rule.next, ParseStage(f[2]));
     }
     t.stages_[type] = rule;
     return Status::Ok();
   }));
-  RETURN_IF_ERROR(ForEachRow(documents_tsv, "required-documents.tsv", 2, [&](const auto& f) -> Status {
-    ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(documents_tsv, "required-documents.tsv", 2, [&](const auto& f) -> Status {
+    LAWTRAIL_ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
     for (std::string_view doc : Split(f[1], '|')) t.documents_[type].emplace_back(doc);
     return Status::Ok();
   }));
-  RETURN_IF_ERROR(ForEachRow(thresholds_tsv, "procedure-thresholds.tsv", 7, [&](const auto& f) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(thresholds_tsv, "procedure-thresholds.tsv", 7, [&](const auto& f) -> Status {
     if (f[2] != "citizen" && f[2] != "organisation") {
       return Status::InvalidArgument("party must be citizen or organisation");
     }
     Thresholds th;
-    ASSIGN_OR_RETURN(th.simple_fine_max_fen, ParseInt(f[3]));
-    ASSIGN_OR_RETURN(th.hearing_fine_min_fen, ParseInt(f[4]));
-    ASSIGN_OR_RETURN(th.hearing_confiscation_min_fen, ParseInt(f[5]));
-    ASSIGN_OR_RETURN(int64_t period, ParseInt(f[6]));
+    LAWTRAIL_ASSIGN_OR_RETURN(th.simple_fine_max_fen, ParseInt(f[3]));
+    LAWTRAIL_ASSIGN_OR_RETURN(th.hearing_fine_min_fen, ParseInt(f[4]));
+    LAWTRAIL_ASSIGN_OR_RETURN(th.hearing_confiscation_min_fen, ParseInt(f[5]));
+    LAWTRAIL_ASSIGN_OR_RETURN(int64_t period, ParseInt(f[6]));
     th.statement_period_wd = static_cast<int>(period);
     t.thresholds_[{std::string(f[0]), std::string(f[1]), f[2] == "citizen"}] = th;
     return Status::Ok();

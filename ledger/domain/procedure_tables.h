@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ledger/status.h"
+#include "ledger/core/status.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail::domain {

@@ -2,11 +2,11 @@
 
 #include <set>
 
-#include "ledger/bytes.h"
-#include "ledger/fb_string.h"
+#include "ledger/core/bytes.h"
+#include "ledger/core/fb_string.h"
 #include "ledger/domain/identifiers.h"
 #include "ledger/domain/rules.h"
-#include "ledger/utf8.h"
+#include "ledger/core/utf8.h"
 
 namespace lawtrail::domain {
 namespace {

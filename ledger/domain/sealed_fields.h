@@ -17,8 +17,8 @@
 #include <span>
 #include <string>
 
-#include "ledger/status.h"
-#include "ledger/submission.h"
+#include "ledger/core/status.h"
+#include "ledger/core/submission.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail::domain {

@@ -11,17 +11,17 @@
 #include "api/api_server.h"
 #include "api/server_config.h"
 #include "api/tile_routes.h"
-#include "ledger/checkpoint.h"
-#include "ledger/data_dir.h"
-#include "ledger/merkle.h"
-#include "ledger/registry_statements.h"
-#include "ledger/sha256.h"
-#include "ledger/statement_builder.h"
-#include "ledger/domain/case_acts.h"
-#include "ledger/export/bundle.h"
-#include "ledger/export/export_verifier.h"
-#include "ledger/statement_stream.h"
-#include "ledger/submission.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/core/merkle.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/sha256.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/bundle/bundle.h"
+#include "ledger/bundle/export_verifier.h"
+#include "ledger/client/statement_stream.h"
+#include "ledger/core/submission.h"
 #include "projectors/all.h"
 #include "tests/api/http_client.h"
 #include "tests/api/test_server.h"
@@ -287,6 +287,39 @@ TEST_CASE("a submission that finds the log's queue full is answered 503 with Ret
   CHECK(busy.headers.at("Retry-After") == "1");
   CHECK(json::parse(busy.body)["error"]["code"] == "unavailable");
   CHECK(*t.log().reader().Size() == 2 + 3000);  // genesis, the officer, the first batch
+}
+
+TEST_CASE("a mirror answers what only the primary does with 405 and an empty Allow, never a retryable 503") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("O-1");
+  api::ApiServerOptions o;
+  o.http.port = 0;
+  o.access_log = false;
+  o.tokens.Add(Entry(kOfficerToken, api::Role::kOfficer));
+  o.tokens.Add(Entry(kSupervisorToken, api::Role::kSupervisor, "S-1"));
+  auto mirror = api::ApiServer::Start(nullptr, t.log().store(), nullptr, t.vkey(), std::move(o));
+  REQUIRE(mirror.ok());
+  const uint16_t port = (*mirror)->port();
+  const uint64_t before = *t.log().reader().Size();
+  const std::vector<std::tuple<std::string, std::string, std::string>> primary_only = {
+      {"/v1/statements", Framed(t.Memo(officer, "青山镇〔2026〕第1号")), kOfficerToken},
+      {"/v1/cases/C1/retrievals", "{}", kSupervisorToken},
+      {"/v1/cases/C1/exports", "{}", kSupervisorToken},
+      {"/v1/parties/lookup", R"({"credit_code": "91411500MA1234567X"})", kSupervisorToken}};
+  for (const auto& [path, body, token] : primary_only) {
+    INFO(path);
+    const Reply r = Http(port, "POST", path, body, path == "/v1/statements" ? "application/octet-stream" : "application/json",
+                         token);
+    CHECK(r.status == 405);
+    CHECK(r.headers.count("Allow") == 1);
+    CHECK(r.headers.count("Retry-After") == 0);
+    CHECK(json::parse(r.body)["error"]["code"] == "mirror");
+  }
+  // What a mirror holds, it serves.
+  CHECK(Http(port, "GET", "/v1/log").status == 200);
+  CHECK(Http(port, "GET", "/v1/projectors").status == 501);
+  (*mirror)->Stop();
+  CHECK(*t.log().reader().Size() == before);
 }
 
 TEST_CASE("the config keeps tokens only as hashes and names whatever it refuses") {

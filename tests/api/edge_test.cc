@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/tile_routes.h"
-#include "ledger/submission.h"
+#include "ledger/core/submission.h"
 #include "tests/api/http_client.h"
 #include "tests/api/test_server.h"
 #include "tests/support/case_fixture.h"

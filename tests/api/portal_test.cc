@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ledger/bytes.h"
+#include "ledger/core/bytes.h"
 #include "tests/api/http_client.h"
 #include "tests/support/browser.h"
 #include "tests/support/process.h"

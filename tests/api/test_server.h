@@ -11,9 +11,9 @@
 #include <string>
 
 #include "api/api_server.h"
-#include "ledger/sha256.h"
-#include "ledger/statement_builder.h"
-#include "ledger/statement_stream.h"
+#include "ledger/core/sha256.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/client/statement_stream.h"
 #include "projectors/all.h"
 #include "tests/support/test_log.h"
 

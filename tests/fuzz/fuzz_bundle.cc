@@ -1,7 +1,7 @@
 // Court bundles as a court receives them: a bundle the verifier passes is
 // byte-identical to its parts' one encoding, and no bundle crashes it.
-#include "ledger/export/bundle.h"
-#include "ledger/export/export_verifier.h"
+#include "ledger/bundle/bundle.h"
+#include "ledger/bundle/export_verifier.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace lawtrail;
@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (parts.ok()) {
     const Bytes again = bundle::Pack(*parts);
     auto reparsed = bundle::Unpack(again);
-    FUZZ_CHECK(reparsed.ok() && bundle::Pack(*reparsed) == again, "packing the parts is deterministic");
+    LAWTRAIL_FUZZ_CHECK(reparsed.ok() && bundle::Pack(*reparsed) == again, "packing the parts is deterministic");
   }
   // Checked against the key the bundle names itself, so that every check,
   // not only the first, meets the fuzzer's inputs.
@@ -22,10 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const ExportReport report = VerifyExport(bytes, {vkey, std::nullopt, {}});
   if (report.status.ok()) {
-    FUZZ_CHECK(parts.ok() && bundle::Pack(*parts) == Bytes(bytes.begin(), bytes.end()),
+    LAWTRAIL_FUZZ_CHECK(parts.ok() && bundle::Pack(*parts) == Bytes(bytes.begin(), bytes.end()),
                "a bundle that verifies is its parts' one encoding");
   } else {
-    FUZZ_CHECK(!report.failure.empty(), "a failing bundle names the part that failed");
+    LAWTRAIL_FUZZ_CHECK(!report.failure.empty(), "a failing bundle names the part that failed");
   }
   (void)FormatExportReport(report);
   return 0;

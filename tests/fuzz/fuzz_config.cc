@@ -11,11 +11,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   auto config = api::ParseServeConfig(text);
   if (!config.ok()) {
-    FUZZ_CHECK(!config.status().message().empty(), "a refused config says why");
+    LAWTRAIL_FUZZ_CHECK(!config.status().message().empty(), "a refused config says why");
     return 0;
   }
   const api::HttpServerOptions& h = config->api.http;
-  FUZZ_CHECK(h.max_connections > 0 && h.max_body_bytes > 0 && h.max_header_bytes > 0 && h.worker_threads > 0 &&
+  LAWTRAIL_FUZZ_CHECK(h.max_connections > 0 && h.max_body_bytes > 0 && h.max_header_bytes > 0 && h.worker_threads > 0 &&
                  h.max_connections_per_client > 0 && config->api.json_limits.max_bytes > 0,
              "every limit read is positive");
   return 0;

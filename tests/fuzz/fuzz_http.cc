@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.h"
-#include "ledger/log.h"
-#include "ledger/sha256.h"
+#include "ledger/log/log.h"
+#include "ledger/core/sha256.h"
 #include "projectors/all.h"
 #include "tests/fuzz/fuzz_support.h"
 
@@ -41,12 +41,12 @@ struct World {
     char tmpl[] = "/tmp/lawtrail-fuzz-http-XXXXXX";
     dir = mkdtemp(tmpl);
     auto created = Log::Create(dir + "/log", std::string(fuzz::kOrigin), {"青山镇人民政府", "11411500MB1234567X"});
-    FUZZ_CHECK(created.ok(), "the harness's log is created");
+    LAWTRAIL_FUZZ_CHECK(created.ok(), "the harness's log is created");
     auto opened = Log::Open(dir + "/log");
-    FUZZ_CHECK(opened.ok(), "the harness's log opens");
+    LAWTRAIL_FUZZ_CHECK(opened.ok(), "the harness's log opens");
     log = std::move(*opened);
     auto v = projectors::ViewStore::Open(projectors::ViewsPath(dir + "/log"));
-    FUZZ_CHECK(v.ok(), "the harness's views open");
+    LAWTRAIL_FUZZ_CHECK(v.ok(), "the harness's views open");
     views = std::move(*v);
     api::ApiServerOptions o;
     o.http.port = 0;
@@ -59,7 +59,7 @@ struct World {
     o.tokens.Add(Token("a", api::Role::kAuditor));
     o.tokens.Add(Token("x", api::Role::kAdmin));
     auto s = api::ApiServer::Start(log.get(), log->store(), views.get(), created->verifier_key, std::move(o));
-    FUZZ_CHECK(s.ok(), "the harness's server starts");
+    LAWTRAIL_FUZZ_CHECK(s.ok(), "the harness's server starts");
     server = std::move(*s);
   }
   ~World() {
@@ -91,15 +91,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   auto parsed = api::ParseHttpRequest(std::string_view(reinterpret_cast<const char*>(data), size), world->limits);
   if (auto* refused = std::get_if<api::HttpResponse>(&parsed)) {
-    FUZZ_CHECK(refused->status >= 400 && refused->status < 500, "what cannot be parsed is a 4xx");
+    LAWTRAIL_FUZZ_CHECK(refused->status >= 400 && refused->status < 500, "what cannot be parsed is a 4xx");
     return 0;
   }
   api::HttpRequest& request = std::get<api::HttpRequest>(parsed);
   const api::HttpResponse response = world->server->router().Handle(request);
-  FUZZ_CHECK(response.status < 500 || response.status == 503, "no request makes the server fail");
-  if (response.status >= 400) FUZZ_CHECK(!response.error_code.empty(), "every error answer names its code");
+  LAWTRAIL_FUZZ_CHECK(response.status < 500 || response.status == 503, "no request makes the server fail");
+  if (response.status >= 400) LAWTRAIL_FUZZ_CHECK(!response.error_code.empty(), "every error answer names its code");
   if (response.content_type.starts_with("application/json")) {
-    FUZZ_CHECK(!nlohmann::json::parse(response.body, nullptr, false).is_discarded(), "a JSON answer is JSON");
+    LAWTRAIL_FUZZ_CHECK(!nlohmann::json::parse(response.body, nullptr, false).is_discarded(), "a JSON answer is JSON");
   }
   return 0;
 }

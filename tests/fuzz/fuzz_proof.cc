@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "ledger/case_head_map.h"
-#include "ledger/merkle.h"
+#include "ledger/core/case_head_map.h"
+#include "ledger/core/merkle.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace lawtrail;
@@ -56,22 +56,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   };
 
   auto inclusion = merkle::HashRanges(merkle::InclusionRanges(index, n), read);
-  FUZZ_CHECK(inclusion.ok(), "an inclusion proof can be made");
+  LAWTRAIL_FUZZ_CHECK(inclusion.ok(), "an inclusion proof can be made");
   std::vector<Bytes> proof = as_bytes(*inclusion);
-  FUZZ_CHECK(merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(), "the tree's own proof verifies");
+  LAWTRAIL_FUZZ_CHECK(merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(), "the tree's own proof verifies");
   if (!proof.empty()) {
     const size_t k = in.Byte() % proof.size();
     proof[k][in.Byte() % 32] ^= 1 + in.Byte() % 255;
-    FUZZ_CHECK(!merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(), "a changed proof does not verify");
+    LAWTRAIL_FUZZ_CHECK(!merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(), "a changed proof does not verify");
   }
 
   auto consistency = merkle::HashRanges(merkle::ConsistencyRanges(old_size, n), read);
-  FUZZ_CHECK(consistency.ok(), "a consistency proof can be made");
+  LAWTRAIL_FUZZ_CHECK(consistency.ok(), "a consistency proof can be made");
   std::vector<Bytes> cproof = as_bytes(*consistency);
-  FUZZ_CHECK(merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(), "the tree's own consistency proof verifies");
+  LAWTRAIL_FUZZ_CHECK(merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(), "the tree's own consistency proof verifies");
   if (!cproof.empty()) {
     cproof[in.Byte() % cproof.size()][in.Byte() % 32] ^= 0x80;
-    FUZZ_CHECK(!merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(),
+    LAWTRAIL_FUZZ_CHECK(!merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(),
                "a changed consistency proof does not verify");
   }
 
@@ -82,13 +82,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (!chosen.empty()) {
     auto ranges = merkle::MultiInclusionRanges(chosen, n);
-    FUZZ_CHECK(ranges.ok(), "a multi-leaf proof can be made for leaves in order");
+    LAWTRAIL_FUZZ_CHECK(ranges.ok(), "a multi-leaf proof can be made for leaves in order");
     auto multi = merkle::HashRanges(*ranges, read);
-    FUZZ_CHECK(multi.ok(), "its hashes can be read");
+    LAWTRAIL_FUZZ_CHECK(multi.ok(), "its hashes can be read");
     std::vector<Hash> chosen_leaves;
     for (uint64_t i : chosen) chosen_leaves.push_back(leaves[i]);
     auto got = merkle::RootFromMultiInclusionProof(chosen, chosen_leaves, n, *multi);
-    FUZZ_CHECK(got.ok() && *got == root, "the multi-leaf proof gives the root");
+    LAWTRAIL_FUZZ_CHECK(got.ok() && *got == root, "the multi-leaf proof gives the root");
   }
 
   // Whatever is left: stray proofs of stray shapes, which must only be refused.

@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "ledger/strict_json.h"
+#include "ledger/client/strict_json.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace lawtrail;
@@ -23,10 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   };
   const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), count, false);
   if (ours) {
-    FUZZ_CHECK(!j.is_discarded(), "what the strict check accepts is JSON");
-    FUZZ_CHECK(keys == members, "what the strict check accepts names no member twice");
+    LAWTRAIL_FUZZ_CHECK(!j.is_discarded(), "what the strict check accepts is JSON");
+    LAWTRAIL_FUZZ_CHECK(keys == members, "what the strict check accepts names no member twice");
   }
-  if (j.is_discarded()) FUZZ_CHECK(!ours, "what is not JSON the strict check refuses");
-  if (auto end = ScanJsonValue(text, limits); end.ok()) FUZZ_CHECK(*end <= size, "a value ends inside the text");
+  if (j.is_discarded()) LAWTRAIL_FUZZ_CHECK(!ours, "what is not JSON the strict check refuses");
+  if (auto end = ScanJsonValue(text, limits); end.ok()) LAWTRAIL_FUZZ_CHECK(*end <= size, "a value ends inside the text");
   return 0;
 }

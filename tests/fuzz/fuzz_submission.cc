@@ -1,10 +1,10 @@
 // Submissions and signed statements as a client sends them (HTTP, `append`):
 // whatever parses as a canonical signed statement re-encodes to its own bytes,
 // and its JSON view reads back to the same statement.
-#include "ledger/canonical.h"
-#include "ledger/json_codec.h"
-#include "ledger/statement.h"
-#include "ledger/submission.h"
+#include "ledger/core/canonical.h"
+#include "ledger/client/json_codec.h"
+#include "ledger/core/statement.h"
+#include "ledger/core/submission.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace lawtrail;
@@ -13,21 +13,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto sub = ParseSubmission(Bytes(data, data + size));
   if (!sub.ok()) return 0;
   const bool bare = sub->signed_statement.size() == size;
-  FUZZ_CHECK(bare || BuildSubmission(sub->signed_statement, sub->openings) == Bytes(data, data + size),
+  LAWTRAIL_FUZZ_CHECK(bare || BuildSubmission(sub->signed_statement, sub->openings) == Bytes(data, data + size),
              "an accepted submission is its parts' one encoding");
   auto parsed = ParseSignedStatement(sub->signed_statement);
   if (!parsed.ok()) return 0;
   if (!CheckCanonicalSignedStatement(*parsed).ok()) return 0;
   const ByteView st = parsed->statement_bytes();
   const ByteView sig(parsed->signed_statement->signature()->data(), parsed->signed_statement->signature()->size());
-  FUZZ_CHECK(EncodeSignedStatement(st, sig) == parsed->signed_bytes, "a canonical wrapper re-encodes to itself");
-  FUZZ_CHECK(CanonicalStatement(st) == Bytes(st.begin(), st.end()), "a canonical statement re-encodes to itself");
+  LAWTRAIL_FUZZ_CHECK(EncodeSignedStatement(st, sig) == parsed->signed_bytes, "a canonical wrapper re-encodes to itself");
+  LAWTRAIL_FUZZ_CHECK(CanonicalStatement(st) == Bytes(st.begin(), st.end()), "a canonical statement re-encodes to itself");
   (void)VerifyStatementSignature(*parsed);
   thread_local JsonCodec codec;
   auto json = codec.StatementToJson(st);
-  FUZZ_CHECK(json.ok(), "every canonical statement has a JSON view");
+  LAWTRAIL_FUZZ_CHECK(json.ok(), "every canonical statement has a JSON view");
   auto back = codec.StatementFromJson(*json);
-  FUZZ_CHECK(back.ok(), "a statement's JSON view reads back");
-  FUZZ_CHECK(*back == Bytes(st.begin(), st.end()), "the JSON view reads back to the same bytes");
+  LAWTRAIL_FUZZ_CHECK(back.ok(), "a statement's JSON view reads back");
+  LAWTRAIL_FUZZ_CHECK(*back == Bytes(st.begin(), st.end()), "the JSON view reads back to the same bytes");
   return 0;
 }

@@ -8,12 +8,12 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "ledger/bytes.h"
-#include "ledger/ed25519.h"
-#include "ledger/note.h"
+#include "ledger/core/bytes.h"
+#include "ledger/core/ed25519.h"
+#include "ledger/core/note.h"
 
 // A property every input must keep; on failure the harness aborts with the message.
-#define FUZZ_CHECK(condition, message)                                                          \
+#define LAWTRAIL_FUZZ_CHECK(condition, message)                                                          \
   do {                                                                                          \
     if (!(condition)) {                                                                         \
       std::fprintf(stderr, "fuzz property broken at %s:%d: %s\n", __FILE__, __LINE__, message); \

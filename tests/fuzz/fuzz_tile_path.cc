@@ -13,6 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!tile.ok()) return 0;
   const std::string canonical = api::TileIndexPath(tile->index) +
                                 (tile->width == 256 ? "" : ".p/" + std::to_string(tile->width));
-  FUZZ_CHECK(canonical == path, "a tile path that parses is the tile's one path");
+  LAWTRAIL_FUZZ_CHECK(canonical == path, "a tile path that parses is the tile's one path");
   return 0;
 }

@@ -13,16 +13,16 @@
 #include <map>
 #include <set>
 
-#include "ledger/checkpoint.h"
-#include "ledger/data_dir.h"
-#include "ledger/domain/case_acts.h"
-#include "ledger/json_codec.h"
-#include "ledger/log.h"
-#include "ledger/sha256.h"
-#include "ledger/statement.h"
-#include "ledger/statement_builder.h"
-#include "ledger/submission.h"
-#include "projectors/case_export.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/client/json_codec.h"
+#include "ledger/log/log.h"
+#include "ledger/core/sha256.h"
+#include "ledger/core/statement.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/core/submission.h"
+#include "ledger/export/case_export.h"
 #include "tests/fuzz/fuzz_support.h"
 #include "tools/town_year.h"
 
@@ -164,8 +164,8 @@ int main(int argc, char** argv) {
                           RandomEventId(), {}, false, ""};
     auto approved = (*log)->Append({domain::ApproveExport(act, "青山区人民法院", "行政诉讼举证", {"party.name"})});
     if (!approved[0].ok()) continue;
-    const projectors::ExportRequest request{c.case_id, &*year.supervisor, std::nullopt, {"party.name"}, "", {}, NowMs()};
-    auto exported = projectors::ExportCase(**log, dir, request);
+    const court_export::ExportRequest request{c.case_id, &*year.supervisor, std::nullopt, {"party.name"}, "", {}, NowMs()};
+    auto exported = court_export::ExportCase(**log, dir, request);
     if (!exported.ok()) Die("exporting " + c.case_id, exported.status());
     WriteSeed("bundle", exported->built.bundle);
     ++bundles;

@@ -11,13 +11,13 @@
 
 #include <signal.h>
 
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/kafka/client.h"
-#include "ledger/kafka/follower.h"
-#include "ledger/kafka/relay.h"
-#include "ledger/log.h"
-#include "ledger/replica.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/stream/client.h"
+#include "ledger/stream/follower.h"
+#include "ledger/stream/relay.h"
+#include "ledger/log/log.h"
+#include "ledger/log/replica.h"
 #include "tests/kafka/kafka_support.h"
 #include "tests/support/demo_log.h"
 #include "tests/support/forge.h"

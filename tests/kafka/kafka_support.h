@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "ledger/kafka/test_cluster.h"
-#include "ledger/kafka/topics.h"
+#include "tests/support/kafka/test_cluster.h"
+#include "ledger/stream/topics.h"
 #include "tests/support/process.h"
 
 namespace lawtrail::kafka {

@@ -14,14 +14,14 @@
 #include <signal.h>
 #include <vector>
 
-#include "ledger/bytes.h"
-#include "ledger/kafka/relay.h"
-#include "ledger/kafka/test_cluster.h"
-#include "ledger/kafka/topics.h"
-#include "ledger/log_reader.h"
-#include "ledger/merkle.h"
-#include "ledger/record.h"
-#include "ledger/statement_stream.h"
+#include "ledger/core/bytes.h"
+#include "ledger/stream/relay.h"
+#include "tests/support/kafka/test_cluster.h"
+#include "ledger/stream/topics.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/core/merkle.h"
+#include "ledger/core/record.h"
+#include "ledger/client/statement_stream.h"
 #include "api/access.h"
 #include "tests/api/http_client.h"
 #include "tests/kafka/kafka_support.h"
@@ -52,7 +52,7 @@ struct RelayFixture {
     RelayOptions options;
     options.bootstraps = cluster->bootstraps();
     options.topics = topics;
-    ASSIGN_OR_RETURN(auto relay, Relay::Open(testing::kTestOrigin, log.dir / "relay", options));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto relay, Relay::Open(testing::kTestOrigin, log.dir / "relay", options));
     return relay->CatchUp(reader);
   }
 };

@@ -1,7 +1,7 @@
 // Bad input gets a distinct, clear error and leaves the log unchanged.
 #include <catch2/catch.hpp>
 
-#include "ledger/log_format.h"
+#include "ledger/core/log_format.h"
 #include "tests/support/test_log.h"
 
 namespace lawtrail {

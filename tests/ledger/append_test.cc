@@ -6,10 +6,10 @@
 #include <set>
 #include <thread>
 
-#include "ledger/data_dir.h"
-#include "ledger/log_reader.h"
-#include "ledger/merkle.h"
-#include "ledger/record.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/core/merkle.h"
+#include "ledger/core/record.h"
 #include "tests/support/faulty_env.h"
 #include "tests/support/sanitizers.h"
 #include "tests/support/test_log.h"

@@ -1,19 +1,19 @@
 // Every byte of a record is signed or computed by the log: a statement, its
 // wrapper, a submission and a record each have exactly one accepted
 // encoding, and whoever relays a statement cannot choose its bytes.
-#include "ledger/canonical.h"
+#include "ledger/core/canonical.h"
 
 #include <catch2/catch.hpp>
 
 #include <flatbuffers/idl.h>
 
-#include "ledger/json_codec.h"
-#include "ledger/log_verifier.h"
-#include "ledger/record_check.h"
-#include "ledger/registry_statements.h"
-#include "ledger/statement_builder.h"
-#include "ledger/store.h"
-#include "ledger/submission.h"
+#include "ledger/client/json_codec.h"
+#include "ledger/log/log_verifier.h"
+#include "ledger/core/record_check.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/log/store.h"
+#include "ledger/core/submission.h"
 #include "schemas/record_bfbs_generated.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"

@@ -1,6 +1,6 @@
 // The case-head map: its root depends only on what it holds, each case's
 // proof gives that root, and nothing else does.
-#include "ledger/case_head_map.h"
+#include "ledger/core/case_head_map.h"
 
 #include <catch2/catch.hpp>
 

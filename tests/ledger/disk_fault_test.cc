@@ -12,7 +12,7 @@
 #include <random>
 #include <thread>
 
-#include "ledger/record.h"
+#include "ledger/core/record.h"
 #include "tests/support/faulty_env.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"

@@ -5,9 +5,9 @@
 
 #include <cctype>
 
-#include "ledger/bytes.h"
-#include "ledger/checkpoint.h"
-#include "ledger/note.h"
+#include "ledger/core/bytes.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/core/note.h"
 
 namespace lawtrail {
 namespace {

@@ -10,7 +10,7 @@
 
 #include <filesystem>
 
-#include "ledger/record.h"
+#include "ledger/core/record.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 

@@ -5,7 +5,7 @@
 #include <random>
 
 #include "tests/support/proof_helpers.h"
-#include "ledger/record.h"
+#include "ledger/core/record.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "tests/support/proof_helpers.h"
-#include "ledger/merkle.h"
+#include "ledger/core/merkle.h"
 
 namespace lawtrail {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "ledger/merkle.h"
+#include "ledger/core/merkle.h"
 
 namespace lawtrail {
 namespace {

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "ledger/checkpoint.h"
-#include "ledger/note.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/core/note.h"
 
 namespace lawtrail {
 namespace {

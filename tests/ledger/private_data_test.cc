@@ -7,11 +7,11 @@
 #include <fstream>
 #include <iterator>
 
-#include "ledger/checkpoint.h"
-#include "ledger/domain/case_acts.h"
-#include "ledger/merkle.h"
-#include "ledger/private_data.h"
-#include "ledger/record.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/core/merkle.h"
+#include "ledger/log/private_data.h"
+#include "ledger/core/record.h"
 #include "tests/support/case_fixture.h"
 #include "tests/support/proof_helpers.h"
 #include "tests/support/tamper.h"

@@ -3,8 +3,8 @@
 // its flag), and a refusal leaves the log unchanged.
 #include <catch2/catch.hpp>
 
-#include "ledger/domain/case_acts.h"
-#include "ledger/domain/master_data_statements.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/client/master_data_statements.h"
 #include "ledger/domain/rules.h"
 #include "tests/support/case_fixture.h"
 

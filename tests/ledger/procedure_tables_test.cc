@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
+#include "ledger/domain/legal_periods.h"
 #include "ledger/domain/procedure.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/rules.h"
@@ -83,3 +85,30 @@ TEST_CASE("docs/event-catalogue.md lists every event of the payload union", "[ta
 
 }  // namespace
 }  // namespace lawtrail::domain
+
+TEST_CASE("every legal period is named once, and the rule enforcing it cites the period's law", "[tables]") {
+  std::set<std::string_view> names;
+  for (const lawtrail::domain::LegalPeriod* p : lawtrail::domain::periods::kAll) {
+    INFO(p->name);
+    CHECK(names.insert(p->name).second);
+    CHECK(p->days > 0);
+    CHECK((p->law.find("第") != std::string_view::npos || p->law.find("号") != std::string_view::npos));
+    if (p->rule_id.empty()) continue;
+    bool known = false;
+    for (const lawtrail::domain::RuleInfo& r : lawtrail::domain::AllRules()) {
+      if (r.id != p->rule_id) continue;
+      known = true;
+      // The rule's law names the period's article (a rule may cite several).
+      const std::string_view article = p->law.substr(p->law.find(' ') + 1);
+      CHECK(r.law.find(article) != std::string_view::npos);
+    }
+    CHECK(known);
+  }
+  // The periods the statute fixes, worked out from its text, not from the table.
+  CHECK(lawtrail::domain::periods::kDecision.days == 90);
+  CHECK(lawtrail::domain::periods::kDecision.count == lawtrail::domain::DayCount::kCalendar);
+  CHECK(lawtrail::domain::periods::kService.days == 7);
+  CHECK(lawtrail::domain::periods::kService.count == lawtrail::domain::DayCount::kWorking);
+  CHECK(lawtrail::domain::periods::kHearingRequest.days == 5);
+  CHECK(lawtrail::domain::periods::kSeizureTerm.days == 30);
+}

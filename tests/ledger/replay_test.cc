@@ -1,4 +1,4 @@
-// The one replay step (ledger/log_state.h), seen from its three users: the
+// The one replay step (ledger/replay/log_state.h), seen from its three users: the
 // sequencer that writes records, a replica that mirrors them, and verify. One
 // stream of records — a demo year — must bring all three to the same state,
 // and each kind of rule breaker must be refused by all three at the same
@@ -9,12 +9,12 @@
 #include <map>
 #include <set>
 
-#include "ledger/case_head.h"
-#include "ledger/data_dir.h"
-#include "ledger/log.h"
-#include "ledger/record.h"
-#include "ledger/replica.h"
-#include "ledger/submission.h"
+#include "ledger/core/case_head.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
+#include "ledger/core/record.h"
+#include "ledger/log/replica.h"
+#include "ledger/core/submission.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 #include "tools/town_year.h"

@@ -1,16 +1,16 @@
 // A replica is built from records and checkpoints received from elsewhere,
 // trusting none of them: what it accepts must be the primary's log exactly,
 // and what it refuses must be named with the evidence.
-#include "ledger/replica.h"
+#include "ledger/log/replica.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <map>
 
-#include "ledger/data_dir.h"
-#include "ledger/files.h"
-#include "ledger/log_verifier.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/log/log_verifier.h"
 #include "tests/support/demo_log.h"
 #include "tests/support/forge.h"
 

@@ -4,9 +4,9 @@
 // its JSON view, case file and portal page could not be printed.)
 #include <catch2/catch.hpp>
 
-#include "ledger/json_codec.h"
-#include "ledger/registry_statements.h"
-#include "ledger/statement_builder.h"
+#include "ledger/client/json_codec.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/client/statement_builder.h"
 #include "tests/support/test_log.h"
 
 namespace lawtrail::testing {

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ledger/strict_json.h"
+#include "ledger/client/strict_json.h"
 
 namespace lawtrail {
 namespace {

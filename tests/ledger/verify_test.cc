@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "ledger/data_dir.h"
-#include "ledger/sequencer.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/sequencer.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 

@@ -1,7 +1,7 @@
 // A court export (docs/court-export.md): recorded before it is written, it
 // verifies offline from the log's key alone, and any part changed, dropped or
 // reordered makes the verifier name that part.
-#include "projectors/case_export.h"
+#include "ledger/export/case_export.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,15 +12,15 @@
 #include <regex>
 #include <set>
 
-#include "ledger/checkpoint.h"
-#include "ledger/data_dir.h"
-#include "ledger/domain/case_acts.h"
-#include "ledger/export/bundle.h"
-#include "ledger/export/export_verifier.h"
-#include "ledger/fb_string.h"
-#include "ledger/record.h"
-#include "ledger/sha256.h"
-#include "ledger/statement_builder.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/bundle/bundle.h"
+#include "ledger/bundle/export_verifier.h"
+#include "ledger/core/fb_string.h"
+#include "ledger/core/record.h"
+#include "ledger/core/sha256.h"
+#include "ledger/client/statement_builder.h"
 #include "projectors/all.h"
 #include "projectors/case_file_view.h"
 #include "projectors/runner.h"
@@ -57,11 +57,11 @@ struct ExportFixture {
     REQUIRE(r[0].ok());
     return r[0]->index;
   }
-  Result<projectors::ExportDone> Export(const std::string& case_id, std::vector<std::string> reveal = {},
+  Result<court_export::ExportDone> Export(const std::string& case_id, std::vector<std::string> reveal = {},
                                         std::string files_dir = "", std::vector<std::string> trusted = {}) {
-    const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, std::move(reveal),
+    const court_export::ExportRequest request{case_id, &supervisor, std::nullopt, std::move(reveal),
                                             std::move(files_dir), std::move(trusted), NowMs()};
-    return projectors::ExportCase(*log, dir(), request);
+    return court_export::ExportCase(*log, dir(), request);
   }
   ExportReport Verify(const Bytes& bundle, std::optional<std::string> trusted = std::nullopt,
                       std::vector<Hash> consistency = {}) const {
@@ -77,7 +77,7 @@ struct ExportFixture {
     return "";
   }
   // The demo's 文书 are small texts the generator derives from the act
-  // (ledger/domain/case_acts.cc); the agency's document store holds them.
+  // (ledger/client/case_acts.cc); the agency's document store holds them.
   std::string WriteDocumentFiles(const std::string& case_id, const TempDir& into) const {
     size_t written = 0;
     REQUIRE(log->reader().ForEachCaseRecord(case_id, [&](uint64_t, const Bytes& bytes) {
@@ -179,8 +179,8 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   f.DecidedCase(case_id, 0, 50000);
   f.Admit(domain::ApproveExport(f.By(f.supervisor, case_id, 20), "信阳市浉河区人民法院", "行政诉讼举证", {}));
   const note::Signer supervisor{f.supervisor.certificate_no, f.supervisor.key};
-  const projectors::ExportRequest request{case_id, &supervisor, std::nullopt, {}, "", {}, CaseFixture::Day(21)};
-  auto exported = projectors::ExportCase(f.t().log(), f.t().dir(), request);
+  const court_export::ExportRequest request{case_id, &supervisor, std::nullopt, {}, "", {}, CaseFixture::Day(21)};
+  auto exported = court_export::ExportCase(f.t().log(), f.t().dir(), request);
   REQUIRE(exported.ok());
   const auto vkey = data_dir::LoadVerifier(f.t().dir());
   const ExportReport report = VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}});
@@ -247,11 +247,11 @@ TEST_CASE("a bundle built twice at the same checkpoint is the same bytes, also a
   REQUIRE(exported.ok());
   auto rebuild = [&] {
     const uint64_t size = ParseCheckpointNoteUnverified(exported->checkpoint)->size;
-    const projectors::CaseExportInput in{case_id, exported->checkpoint,
+    const court_export::CaseExportInput in{case_id, exported->checkpoint,
                                          note::EncodeVerifier(f.vkey.name, f.vkey.public_key),
                                          {"party.name"}, &f.log->vault(), files.path(), {},
                                          [&](std::string_view c) { return f.log->CaseHeadProofAt(c, size); }};
-    auto built = projectors::BuildCaseExport(f.log->store(), f.log->reader(), in);
+    auto built = court_export::BuildCaseExport(f.log->store(), f.log->reader(), in);
     REQUIRE(built.ok());
     return built->bundle;
   };

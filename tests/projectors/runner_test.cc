@@ -8,8 +8,8 @@
 #include <thread>
 #include <atomic>
 
-#include "ledger/log.h"
-#include "ledger/log_format.h"
+#include "ledger/log/log.h"
+#include "ledger/core/log_format.h"
 #include "projectors/all.h"
 #include "projectors/case_file_view.h"
 #include "projectors/disclosure_view.h"
@@ -31,7 +31,7 @@ class CountingView : public Projector {
   std::string_view name() const override { return "count"; }
   uint32_t version() const override { return version_; }
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override {
-    ASSIGN_OR_RETURN(auto n, view.Get("n"));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto n, view.Get("n"));
     view.Put("n", std::to_string((n ? std::stoull(*n) : 0) + 1));
     view.Put("last", std::to_string(r.index));
     return Status::Ok();

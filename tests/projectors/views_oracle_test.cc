@@ -9,9 +9,9 @@
 #include <set>
 
 #include "ledger/domain/calendar.h"
-#include "ledger/statement.h"
-#include "ledger/submission.h"
-#include "ledger/domain/master_data_statements.h"
+#include "ledger/core/statement.h"
+#include "ledger/core/submission.h"
+#include "ledger/client/master_data_statements.h"
 #include "ledger/domain/rules.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"

@@ -37,15 +37,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ledger/data_dir.h"
-#include "ledger/kafka/test_cluster.h"
-#include "ledger/log.h"
-#include "ledger/log_reader.h"
-#include "ledger/record.h"
-#include "ledger/registry_statements.h"
-#include "ledger/sha256.h"
-#include "ledger/statement_builder.h"
-#include "ledger/statement_stream.h"
+#include "ledger/log/data_dir.h"
+#include "tests/support/kafka/test_cluster.h"
+#include "ledger/log/log.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/core/record.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/sha256.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/client/statement_stream.h"
 #include "projectors/all.h"
 #include "projectors/runner.h"
 #include "tests/api/http_client.h"
@@ -179,7 +179,7 @@ void Writer(int id, uint16_t port, const note::Signer& officer, int pace_ms, std
 Result<std::map<std::string, std::map<std::string, std::string>>> DumpViews(projectors::ViewStore& views) {
   std::map<std::string, std::map<std::string, std::string>> out;
   for (const auto& p : projectors::AllProjectors()) {
-    ASSIGN_OR_RETURN(const projectors::ViewHandle cf, views.ActiveView(p->name()));
+    LAWTRAIL_ASSIGN_OR_RETURN(const projectors::ViewHandle cf, views.ActiveView(p->name()));
     std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
     auto& view = out[std::string(p->name())];
     for (it->SeekToFirst(); it->Valid(); it->Next()) view[it->key().ToString()] = it->value().ToString();
@@ -294,7 +294,7 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
   size = *reader.Size();
   std::map<EventId, uint64_t> found;
   Status scanned = reader.ScanRecords(0, size, [&](uint64_t index, ByteView record) -> Status {
-    ASSIGN_OR_RETURN(ParsedStatement st, StatementOfRecord(record, index));
+    LAWTRAIL_ASSIGN_OR_RETURN(ParsedStatement st, StatementOfRecord(record, index));
     if (st.statement->actor()->certificate_no()->string_view() != officer.name) return Status::Ok();
     if (!found.emplace(st.event_id, index).second) return Status::Corruption("event id twice in the log");
     return Status::Ok();

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "ledger/domain/calendar.h"
-#include "ledger/domain/master_data_statements.h"
+#include "ledger/client/master_data_statements.h"
 
 namespace lawtrail::testing {
 

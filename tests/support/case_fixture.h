@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "ledger/domain/case_acts.h"
+#include "ledger/client/case_acts.h"
 #include "tests/support/test_log.h"
 
 namespace lawtrail::testing {

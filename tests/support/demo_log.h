@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ledger/log.h"
+#include "ledger/log/log.h"
 #include "tests/support/test_log.h"
 #include "tools/town_year.h"
 

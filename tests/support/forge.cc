@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "ledger/record.h"
-#include "ledger/statement.h"
+#include "ledger/core/record.h"
+#include "ledger/core/statement.h"
 
 namespace lawtrail::testing {
 

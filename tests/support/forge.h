@@ -4,8 +4,8 @@
 #ifndef LAWTRAIL_TESTS_SUPPORT_FORGE_H_
 #define LAWTRAIL_TESTS_SUPPORT_FORGE_H_
 
-#include "ledger/bytes.h"
-#include "ledger/ed25519.h"
+#include "ledger/core/bytes.h"
+#include "ledger/core/ed25519.h"
 
 namespace lawtrail::testing {
 

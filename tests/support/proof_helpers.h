@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "ledger/bytes.h"
+#include "ledger/core/bytes.h"
 
 namespace lawtrail::testing {
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "ledger/log_verifier.h"
-#include "ledger/store.h"
+#include "ledger/log/log_verifier.h"
+#include "ledger/log/store.h"
 
 namespace lawtrail::testing {
 

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "ledger/data_dir.h"
+#include "ledger/log/data_dir.h"
 
 namespace lawtrail::testing {
 namespace {

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "ledger/log.h"
-#include "ledger/registry_statements.h"
+#include "ledger/log/log.h"
+#include "ledger/client/registry_statements.h"
 #include "tests/support/temp_dir.h"
 
 namespace lawtrail::testing {

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "ledger/checkpoint.h"
-#include "ledger/merkle.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/core/merkle.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 

@@ -8,9 +8,9 @@
 #include <random>
 #include <sstream>
 
-#include "ledger/data_dir.h"
-#include "ledger/log_reader.h"
-#include "ledger/record.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/core/record.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 

@@ -8,7 +8,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "ledger/log.h"
+#include "ledger/log/log.h"
 #include "tests/support/needle_scanner.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"

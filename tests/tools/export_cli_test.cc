@@ -3,7 +3,7 @@
 // standalone lawtrail-verify-export.
 #include <catch2/catch.hpp>
 
-#include "ledger/export/bundle.h"
+#include "ledger/bundle/bundle.h"
 #include "tests/support/forge.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"

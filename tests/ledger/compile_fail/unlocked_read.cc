@@ -1,8 +1,8 @@
 // Must NOT compile under clang's -Wthread-safety -Werror (tests/ledger/CMakeLists.txt):
-// the proof that the lock annotations of ledger/mutex.h are checked, not
+// the proof that the lock annotations of ledger/core/mutex.h are checked, not
 // just written. The same file with the MutexLock line kept must compile
 // (LAWTRAIL_LOCK_HELD defined), so the failure is the missing lock alone.
-#include "ledger/mutex.h"
+#include "ledger/core/mutex.h"
 
 namespace {
 

@@ -1,0 +1,32 @@
+// File: api/internal/api_context.h
+// -----------------------------------------------------------------------------
+// What the routes read and write: the log (absent when serving a mirror,
+// which takes no statements), its reader, the views, the metrics.
+#ifndef LAWTRAIL_API_INTERNAL_API_CONTEXT_H_
+#define LAWTRAIL_API_INTERNAL_API_CONTEXT_H_
+
+#include <chrono>
+#include <string>
+
+#include "api/metrics.h"
+#include "ledger/log/log.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/client/strict_json.h"
+#include "projectors/view_store.h"
+
+namespace lawtrail::api {
+
+struct ApiContext {
+  Log* log = nullptr;  // null: read-only (a mirror); submissions get 503
+  const LogReader* reader = nullptr;
+  Store* store = nullptr;
+  projectors::ViewStore* views = nullptr;  // null: view routes answer 503
+  Metrics* metrics = nullptr;
+  std::string verifier_key;  // the log's note verifier key
+  size_t max_statements_per_request = 4096;
+  JsonLimits json_limits;  // every JSON body is checked against these before it is parsed
+};
+
+}  // namespace lawtrail::api
+
+#endif  // LAWTRAIL_API_INTERNAL_API_CONTEXT_H_

@@ -1,0 +1,135 @@
+// File: ledger/client/case_acts.h
+// -----------------------------------------------------------------------------
+// Typed builders for the case acts of schemas/case_events.fbs and
+// oversight.fbs: each returns the signed submission of one act, with its 文书
+// attached (the document type ledger/domain/required-documents.tsv asks for)
+// and the private values sealed. The demo generator, the tests and the
+// benchmarks speak to the ledger through these, as an officer's device would.
+#ifndef LAWTRAIL_LEDGER_CLIENT_CASE_ACTS_H_
+#define LAWTRAIL_LEDGER_CLIENT_CASE_ACTS_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger/client/internal/draft.h"
+
+namespace lawtrail::domain {
+
+// Who acts, on which case, when.
+struct Act {
+  std::string origin;
+  std::string case_id;
+  std::string certificate_no;
+  const KeyPair* key = nullptr;
+  int64_t at_ms = 0;
+  EventId event_id{};
+  std::function<void(Bytes&)> salt_source;  // deterministic salts (demo); random if empty
+  bool attach_document = true;              // false: leave the 文书 out (tests of P-DOCUMENT)
+  std::string doc_no;                       // 文号 of the attached 文书; derived if empty
+};
+
+struct PartyInfo {
+  fb::PartyKind kind = fb::PartyKind::Organisation;
+  std::string name;         // clear; sealed for natural persons
+  std::string credit_code;  // organisations and 个体工商户
+  std::string id_no;        // natural persons (sealed)
+  std::string phone;        // sealed
+  std::string address;      // sealed for natural persons
+  bool minor = false;
+};
+
+struct CaseOpening {
+  fb::CaseCategory category = fb::CaseCategory::Penalty;
+  fb::Procedure procedure = fb::Procedure::General;
+  std::string power_item_code;
+  std::string cause;
+  PartyInfo party;
+  std::string place;
+  std::string village;
+  std::string summary;
+  bool complex = false;
+  bool major = false;
+};
+
+struct Penalty {
+  fb::PenaltyType type = fb::PenaltyType::Fine;
+  int64_t amount_fen = 0;
+  std::string licence;
+};
+
+struct AvInfo {
+  std::string content;  // stands for the recording's bytes (hashed)
+  int64_t started_at_ms = 0;
+  int64_t ended_at_ms = 0;
+  std::string device_id = "ZFJLY-0001";
+  bool continuous = true;
+  std::vector<std::string> interruption_reasons = {};  // one interruption each
+};
+
+using Officers = std::vector<std::string>;
+
+Bytes RegisterCaseSource(const Act& a, fb::CaseSource source, const std::string& summary,
+                         const std::string& place, const std::string& informant_name = "");
+Bytes OpenCase(const Act& a, const CaseOpening& o);
+Bytes RecordInspection(const Act& a, const Officers& officers, const std::string& place,
+                       const std::string& findings);
+Bytes RecordInquiry(const Act& a, const Officers& officers, const std::string& subject_role,
+                    const std::string& subject_name, const std::string& summary);
+Bytes RecordEvidence(const Act& a, const Officers& officers, fb::EvidenceKind kind,
+                     const std::string& description, const std::string& content);
+Bytes AttachAv(const Act& a, const AvInfo& av, const std::string& scene);
+Bytes PreserveEvidence(const Act& a, const Officers& officers, const std::string& items);
+Bytes DisposePreserved(const Act& a, const std::string& disposal);
+Bytes TakeCoerciveMeasure(const Act& a, const std::string& measure_no, const Officers& officers,
+                          const std::string& items, int days, const std::vector<AvInfo>& av);
+Bytes ExtendCoerciveMeasure(const Act& a, const std::string& measure_no, int days, const std::string& reason);
+Bytes LiftCoerciveMeasure(const Act& a, const std::string& measure_no, const std::string& reason);
+Bytes OrderCorrection(const Act& a, const std::string& content, const std::string& deadline_date);
+Bytes ConcludeInvestigation(const Act& a, fb::Conclusion conclusion, const std::vector<Penalty>& proposed,
+                            const std::string& facts, const std::string& discretion_code = "",
+                            const std::string& discretion_level = "", bool complex = false, bool major = false);
+Bytes RequestLegalReview(const Act& a, const std::string& summary);
+Bytes GiveLegalReviewOpinion(const Act& a, bool approved, const std::vector<std::string>& reasons);
+Bytes HoldCollectiveDiscussion(const Act& a, const std::vector<std::string>& participants,
+                               const std::string& conclusion);
+Bytes ServePriorNotice(const Act& a, const std::vector<Penalty>& proposed, bool hearing_right);
+Bytes ReceiveStatement(const Act& a, fb::PartyResponse response, const std::string& summary, bool adopted);
+Bytes RequestHearing(const Act& a);
+Bytes NotifyHearing(const Act& a, int64_t hearing_at_ms, const std::string& presider, const std::string& place);
+Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present, const std::vector<AvInfo>& av);
+Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
+                    const std::vector<Penalty>& penalties, const std::string& violation_type,
+                    const std::string& facts, const std::string& basis, bool on_the_spot = false);
+Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type,
+                    fb::ServiceMethod method, int64_t received_at_ms, bool electronic_consent = false,
+                    const std::vector<AvInfo>& av = {});
+Bytes RecordPayment(const Act& a, int64_t amount_fen, const std::string& receipt_no);
+Bytes DeferPayment(const Act& a, const std::string& until_date, int instalments, const std::string& reason);
+Bytes ImposeLateFee(const Act& a, int64_t amount_fen, int days_late);
+Bytes ServeDemandNotice(const Act& a, int64_t amount_fen, const std::string& deadline_date);
+Bytes ApplyToCourt(const Act& a, const std::string& court);
+Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers,
+                         const std::string& description, const std::vector<AvInfo>& av);
+Bytes CloseCase(const Act& a, fb::CloseReason reason, const std::string& summary);
+Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change,
+                     fb::ChangeAuthority by, const std::string& ruling_no, const std::string& reason);
+Bytes PublishDecision(const Act& a, const std::string& publication_id, const std::string& decision_no,
+                      const std::string& due_date, const std::string& display_until,
+                      const std::string& summary);
+Bytes CorrectPublication(const Act& a, const std::string& publication_id, const std::string& reason,
+                         const std::string& summary);
+Bytes WithdrawPublication(const Act& a, const std::string& publication_id, const std::string& reason);
+Bytes RetrieveCaseFile(const Act& a, const std::string& purpose, const std::string& scope);
+Bytes ApproveExport(const Act& a, const std::string& recipient, const std::string& purpose,
+                    const std::vector<std::string>& reveal_fields);
+// The export of the case, acting on the ExportApproved `approval`.
+Bytes RecordExport(const Act& a, const EventId& approval, const std::string& recipient,
+                   const std::vector<std::string>& reveal_fields, bool with_files);
+Bytes EraseOpenings(const Act& a, const std::vector<Hash>& commitments, const std::string& legal_basis,
+                    const std::string& reason);
+
+}  // namespace lawtrail::domain
+
+#endif  // LAWTRAIL_LEDGER_CLIENT_CASE_ACTS_H_

@@ -1,0 +1,71 @@
+// File: ledger/domain/legal_periods.h
+// -----------------------------------------------------------------------------
+// Every statutory period the rules and views count, named once: its length,
+// whether it counts calendar or working days, the law that sets it, and the
+// rule (rules.h) that enforces it. Admission (procedure.cc) and the warnings
+// view (projectors/warnings_view.cc) both read these, so a period can never
+// be 90 days in one and 60 in the other; a test checks that each period's
+// rule cites the period's law.
+//
+// Example:
+//   if (CalendarDays(opened, decided) > periods::kDecision.days) Raise(periods::kDecision.rule_id, …);
+#ifndef LAWTRAIL_LEDGER_DOMAIN_LEGAL_PERIODS_H_
+#define LAWTRAIL_LEDGER_DOMAIN_LEGAL_PERIODS_H_
+
+#include <array>
+#include <string_view>
+
+namespace lawtrail::domain {
+
+enum class DayCount { kCalendar, kWorking };
+
+struct LegalPeriod {
+  std::string_view name;     // stable: the warnings view's deadline kind ("decision-90-days")
+  std::string_view rule_id;  // the rule that enforces it (rules.h); "" when only the view watches it
+  int days;
+  DayCount count;
+  std::string_view law;  // the article that sets it
+};
+
+namespace periods {
+
+// 行政处罚法 第60条: decide within 90 days of 立案.
+inline constexpr LegalPeriod kDecision{"decision-90-days", "F-DECISION-90", 90, DayCount::kCalendar,
+                                       "行政处罚法 第60条"};
+// 行政处罚法 第61条: serve the decision within 7 working days (宣告后当场交付 or 七日内送达).
+inline constexpr LegalPeriod kService{"service-7-working-days", "F-SERVICE-7WD", 7, DayCount::kWorking,
+                                      "行政处罚法 第61条"};
+// 国办发〔2018〕118号: a penalty (or licensing) decision is public within 7 working days…
+inline constexpr LegalPeriod kDisclosure{"disclosure-7-working-days", "F-DISCLOSURE-LATE", 7, DayCount::kWorking,
+                                         "国办发〔2018〕118号"};
+// …and other decisions within 20 working days.
+inline constexpr LegalPeriod kDisclosureOther{"disclosure-20-working-days", "F-DISCLOSURE-LATE", 20,
+                                              DayCount::kWorking, "国办发〔2018〕118号"};
+// 行政处罚法 第48条: a changed or revoked decision's disclosure is withdrawn within 3 working days.
+inline constexpr LegalPeriod kWithdrawal{"withdrawal-3-working-days", "F-WITHDRAW-3WD", 3, DayCount::kWorking,
+                                         "行政处罚法 第48条"};
+// 行政处罚法 第56条: preserved evidence is dealt with within 7 working days (先行登记保存).
+inline constexpr LegalPeriod kPreservation{"preservation-7-working-days", "F-PRESERVATION-7WD", 7,
+                                           DayCount::kWorking, "行政处罚法 第56条"};
+// 行政处罚法 第67条: the fine is paid within 15 days of service.
+inline constexpr LegalPeriod kPayment{"payment-15-days", "", 15, DayCount::kCalendar, "行政处罚法 第67条"};
+// 行政强制法 第25条: a seizure lasts at most 30 days, and an extension at most 30 more.
+inline constexpr LegalPeriod kSeizureTerm{"seizure-term", "F-SEIZURE-30", 30, DayCount::kCalendar, "行政强制法 第25条"};
+// 行政处罚法 第64条: the party may ask for a hearing within 5 working days of the notice…
+inline constexpr LegalPeriod kHearingRequest{"hearing-request-5-working-days", "P-HEARING-PERIOD", 5,
+                                             DayCount::kWorking, "行政处罚法 第64条"};
+// …and is told of the hearing 7 working days before it.
+inline constexpr LegalPeriod kHearingNotice{"hearing-notice-7-working-days", "P-HEARING-7WD", 7, DayCount::kWorking,
+                                            "行政处罚法 第64条"};
+// 行政强制法 第54条: the court is applied to only after a 催告 has had 10 days.
+inline constexpr LegalPeriod kCourtDemand{"court-demand-10-days", "P-COURT-DEMAND", 10, DayCount::kCalendar,
+                                          "行政强制法 第54条"};
+
+inline constexpr std::array kAll{&kDecision,     &kService,   &kDisclosure,     &kDisclosureOther,
+                                 &kWithdrawal,   &kPreservation, &kPayment,     &kSeizureTerm,
+                                 &kHearingRequest, &kHearingNotice, &kCourtDemand};
+
+}  // namespace periods
+}  // namespace lawtrail::domain
+
+#endif  // LAWTRAIL_LEDGER_DOMAIN_LEGAL_PERIODS_H_
