@@ -193,8 +193,9 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   rec.agency_credit_code = has_agency ? agency_doc->value("credit_code", "") : "";
   // 7 working days for 行政处罚 and 行政许可 decisions, 20 for others (D3).
   const bool seven = c->category == Label(fb::CaseCategory::Penalty) || c->category == Label(fb::CaseCategory::Licensing);
-  rec.due_within_working_days = seven ? 7 : 20;
-  rec.due_on = AddWorkingDays(rec.decided_on, seven ? 7 : 20);
+  const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
+  rec.due_within_working_days = period.days;
+  rec.due_on = DueOn(period, rec.decided_on);
   rec.publishable = c->publishable;
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec.display_months = light_only ? 3 : 36;
@@ -266,7 +267,7 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       change.on = day;
       change.reason = Str(p->reason());
       change.ruling_no = Str(p->ruling_no());
-      change.withdraw_by = AddWorkingDays(day, 3);
+      change.withdraw_by = DueOn(domain::periods::kWithdrawal, day);
       return Status::Ok();
     }
     default:

@@ -146,10 +146,11 @@ std::string HeaviestPenalty(const std::vector<std::string>& types) {
   return heaviest;
 }
 
-Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
-  const fb::Statement& st = *r.statement;
-  const int64_t at = st.occurred_at_ms();
-  // Most records are counted without their case: its key is built when needed.
+namespace {
+
+// The registry's officers and the opening of a case: counted whatever the
+// case; nullopt for any other act.
+std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& view, int64_t at) {
   auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
   switch (st.payload_type()) {
     case fb::Payload::OfficerRegistered: {
@@ -199,20 +200,14 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       });
     }
     default:
-      break;
+      return std::nullopt;
   }
-  if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
-  switch (st.payload_type()) {
-    case fb::Payload::DecisionIssued:
-    case fb::Payload::CaseClosed:
-    case fb::Payload::DisclosurePublished:
-      break;
-    default:
-      return StatisticsOfAct(st, view);
-  }
-  // Acts before the case was opened (案源登记) find nothing yet.
-  LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(case_key()));
-  CaseTallyFacts& c = *edited;
+}
+
+// What a decision, a closing and a disclosure add, given what the view kept
+// of their case.
+Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTallyFacts& c) {
+  auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
@@ -249,12 +244,35 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Status::Ok();
     case fb::Payload::DisclosurePublished: {
       const std::string decided = c.decided_on.value_or("");
-      const bool on_time = ChinaDay(at) <= AddWorkingDays(decided, 7);
+      const bool on_time = ChinaDay(at) <= DueOn(domain::periods::kDisclosure, decided);
       return EditYear(view, at, [&](json& y) { Add(y["公示"], on_time ? "按时公示" : "逾期公示"); });
     }
     default:
       return Status::Ok();
   }
+}
+
+}  // namespace
+
+Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  const int64_t at = st.occurred_at_ms();
+  if (std::optional<Status> counted = CountOfficerOrOpening(st, view, at)) return *counted;
+  // Most records are counted without their case: its key is built when needed.
+  auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
+  if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
+  switch (st.payload_type()) {
+    case fb::Payload::DecisionIssued:
+    case fb::Payload::CaseClosed:
+    case fb::Payload::DisclosurePublished:
+      break;
+    default:
+      return StatisticsOfAct(st, view);
+  }
+  // Acts before the case was opened (案源登记) find nothing yet.
+  LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(case_key()));
+  CaseTallyFacts& c = *edited;
+  return CountOutcome(st, view, at, c);
 }
 
 }  // namespace lawtrail::projectors

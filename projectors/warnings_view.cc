@@ -184,24 +184,12 @@ std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, c
 
 }  // namespace
 
-Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
-  const fb::Statement& st = *r.statement;
-  if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
-  const std::string case_id = Str(st.case_id());
-  // Procedure flags raised at admission, one entry per flag; never read back.
-  for (const domain::Flag& f : domain::DecodeFlags(r.flags)) {
-    FlagEntry entry;
-    entry.case_id = case_id;
-    entry.evidence = {r.index};
-    entry.message = f.message;
-    entry.rule = f.rule_id;
-    view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, entry);
-  }
-  const std::string day = ChinaDay(st.occurred_at_ms());
-  // The case's document, for the acts that open, meet or move its deadlines.
-  // Acts recorded before the case was opened (案源登记) start it, and the
-  // opening keeps what they put there.
-  auto case_doc = [&] { return view.EditOrCreate<CaseDeadlines>(CaseKey(case_id)); };
+namespace {
+
+// The acts that open a case's deadlines: 立案, the decision and its service.
+template <typename CaseDoc>
+Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
+          const std::string& day, CaseDoc& case_doc) {
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
@@ -263,6 +251,17 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       }
       return Status::Ok();
     }
+    default:
+      return Status::Ok();
+  }
+}
+
+// The acts that meet, move or end them: disclosure, payment, preservation,
+// coercive measures, closing.
+template <typename CaseDoc>
+Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
+          const std::string& day, CaseDoc& case_doc) {
+  switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished:
       return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
     case fb::Payload::PaymentRecorded:
@@ -314,6 +313,59 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   }
 }
 
+}  // namespace
+
+Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
+  const std::string case_id = Str(st.case_id());
+  // Procedure flags raised at admission, one entry per flag; never read back.
+  for (const domain::Flag& f : domain::DecodeFlags(r.flags)) {
+    FlagEntry entry;
+    entry.case_id = case_id;
+    entry.evidence = {r.index};
+    entry.message = f.message;
+    entry.rule = f.rule_id;
+    view.Append("flag/" + IndexKey(r.index) + "/" + f.rule_id, entry);
+  }
+  const std::string day = ChinaDay(st.occurred_at_ms());
+  // The case's document, for the acts that open, meet or move its deadlines.
+  // Acts recorded before the case was opened (案源登记) start it, and the
+  // opening keeps what they put there.
+  auto case_doc = [&] { return view.EditOrCreate<CaseDeadlines>(CaseKey(case_id)); };
+  LAWTRAIL_RETURN_IF_ERROR(OpenDeadlines(r, st, view, case_id, day, case_doc));
+  return MeetDeadlines(r, st, view, case_id, day, case_doc);
+}
+
+namespace {
+
+// An officer whose average fine for an item is over twice, or under half,
+// the average of the other officers deciding the same item (≥ 5 decisions each).
+void OfficerFinesFarFromPeers(const std::map<std::string, Counters>& fines_by_item, json& out) {
+  for (const auto& [item, officers] : fines_by_item) {
+    for (const auto& [officer, entry] : officers) {
+      const int64_t n = entry["n"];
+      if (n < 5) continue;
+      int64_t peer_n = 0, peer_sum = 0;
+      for (const auto& [other, e] : officers) {
+        if (other == officer || e["n"].get<int64_t>() < 5) continue;
+        peer_n += e["n"].get<int64_t>();
+        peer_sum += e["sum_fen"].get<int64_t>();
+      }
+      if (peer_n == 0) continue;
+      const double mine = double(entry["sum_fen"].get<int64_t>()) / n, peers = double(peer_sum) / peer_n;
+      if (mine > 2 * peers || mine < peers / 2) {
+        char msg[160];
+        std::snprintf(msg, sizeof msg, "平均罚款 %.2f 元，同事项其他执法人员平均 %.2f 元", mine / 100, peers / 100);
+        out.push_back({{"kind", "officer fines far from peers"}, {"severity", "info"}, {"power_item_code", item},
+                       {"officer", officer}, {"message", msg}, {"evidence", entry["evidence"]}});
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(WarningsView::kName));
   json out = json::array();
@@ -349,28 +401,7 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
       fines_by_item[key.substr(7, slash - 7)].emplace_back(key.substr(slash + 1), v);
     }
   }
-  // An officer whose average fine for an item is over twice, or under half,
-  // the average of the other officers deciding the same item (≥ 5 decisions each).
-  for (const auto& [item, officers] : fines_by_item) {
-    for (const auto& [officer, entry] : officers) {
-      const int64_t n = entry["n"];
-      if (n < 5) continue;
-      int64_t peer_n = 0, peer_sum = 0;
-      for (const auto& [other, e] : officers) {
-        if (other == officer || e["n"].get<int64_t>() < 5) continue;
-        peer_n += e["n"].get<int64_t>();
-        peer_sum += e["sum_fen"].get<int64_t>();
-      }
-      if (peer_n == 0) continue;
-      const double mine = double(entry["sum_fen"].get<int64_t>()) / n, peers = double(peer_sum) / peer_n;
-      if (mine > 2 * peers || mine < peers / 2) {
-        char msg[160];
-        std::snprintf(msg, sizeof msg, "平均罚款 %.2f 元，同事项其他执法人员平均 %.2f 元", mine / 100, peers / 100);
-        out.push_back({{"kind", "officer fines far from peers"}, {"severity", "info"}, {"power_item_code", item},
-                       {"officer", officer}, {"message", msg}, {"evidence", entry["evidence"]}});
-      }
-    }
-  }
+  OfficerFinesFarFromPeers(fines_by_item, out);
   // A village whose cases in one month exceed three times its median month
   // (and at least 5 more than it), given at least 6 months of history.
   for (const auto& [village, months] : places) {

@@ -38,28 +38,10 @@ int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>
   return sum;
 }
 
-void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
-  const int64_t at = st.occurred_at_ms();
-  for (Seizure& s : c.seizures) {
-    // F-SEIZURE-30 is raised once, by the first act after the term.
-    if (s.OverdueAt(at)) s.flagged = true;
-  }
-  // Handling the case makes one a participant; reviewing, disclosing and
-  // supervising it do not.
-  if (RequiredAuthority(st.payload_type()).role == fb::Role::Officer) {
-    c.participants.insert(Str(st.actor()->certificate_no()));
-  }
-  if (const auto* officers = ActOfficers(st)) {
-    for (const auto* o : *officers) {
-      c.participants.insert(o->str());
-      c.investigators.insert(o->str());
-    }
-    c.investigators.insert(Str(st.actor()->certificate_no()));
-  }
-  if (const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
-      rule != nullptr && rule->next) {
-    c.stage = *rule->next;
-  }
+namespace {
+
+// 立案 to the hearing: what the case is, what was proposed, reviewed, noticed and heard.
+void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
@@ -126,6 +108,14 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
       c.hearing_held = true;
       c.review_approved_at_ms = 0;  // 第58条(二): reviewed after the hearing
       break;
+    default:
+      break;
+  }
+}
+
+// The decision and its service.
+void FoldDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
       c.decision_at_ms = at;
@@ -141,6 +131,14 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
       }
       break;
     }
+    default:
+      break;
+  }
+}
+
+// Preservation, coercive measures, enforcement, change, disclosure and export.
+void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  switch (st.payload_type()) {
     case fb::Payload::EvidencePreserved:
       c.preserved_at_ms = at;
       c.preservation_open = true;
@@ -197,6 +195,36 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
     default:
       break;
   }
+}
+
+
+}  // namespace
+
+void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
+  const int64_t at = st.occurred_at_ms();
+  for (Seizure& s : c.seizures) {
+    // F-SEIZURE-30 is raised once, by the first act after the term.
+    if (s.OverdueAt(at)) s.flagged = true;
+  }
+  // Handling the case makes one a participant; reviewing, disclosing and
+  // supervising it do not.
+  if (RequiredAuthority(st.payload_type()).role == fb::Role::Officer) {
+    c.participants.insert(Str(st.actor()->certificate_no()));
+  }
+  if (const auto* officers = ActOfficers(st)) {
+    for (const auto* o : *officers) {
+      c.participants.insert(o->str());
+      c.investigators.insert(o->str());
+    }
+    c.investigators.insert(Str(st.actor()->certificate_no()));
+  }
+  if (const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
+      rule != nullptr && rule->next) {
+    c.stage = *rule->next;
+  }
+  FoldInvestigation(c, st, at);
+  FoldDecision(c, st, at);
+  FoldAfterDecision(c, st, at);
 }
 
 }  // namespace lawtrail::domain

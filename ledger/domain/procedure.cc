@@ -341,15 +341,11 @@ bool IsCaseEvent(fb::Payload type) {
   return type != fb::Payload::NONE && type != fb::Payload::CaseMemo && !IsRegistryEvent(type);
 }
 
-Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& c,
-                                         const fb::Statement& st) {
-  std::vector<Flag> flags;
-  if (!IsCaseEvent(st.payload_type())) return flags;
-  LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
-  LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
-  LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
-  const int64_t at = st.occurred_at_ms();
-  TimeFlags(c, st, flags);
+namespace {
+
+// 立案, coercive measures, execution and preservation. Refusals are returned; flags are added to `flags`.
+Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at,
+          std::vector<Flag>& flags) {
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened:
       LAWTRAIL_RETURN_IF_ERROR(CheckCaseOpened(registry, st));
@@ -380,6 +376,16 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
                                                         " working days after preservation"));
       }
       break;
+    default:
+      break;
+  }
+  return Status::Ok();
+}
+
+// The conclusion, legal review, prior notice and hearing. Refusals are returned; flags are added to `flags`.
+Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at,
+          std::vector<Flag>& flags) {
+  switch (st.payload_type()) {
     case fb::Payload::InvestigationConcluded: {
       const auto* ic = st.payload_as_InvestigationConcluded();
       const std::string code = Str(ic->discretion_code());
@@ -433,6 +439,16 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
       }
       break;
     }
+    default:
+      break;
+  }
+  return Status::Ok();
+}
+
+// The decision, its service and the export. Refusals are returned; flags are added to `flags`.
+Status CheckDecisionAndService(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at,
+          std::vector<Flag>& flags) {
+  switch (st.payload_type()) {
     case fb::Payload::CaseExported:
       LAWTRAIL_RETURN_IF_ERROR(CheckExport(c, st));
       break;
@@ -461,6 +477,16 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
       }
       break;
     }
+    default:
+      break;
+  }
+  return Status::Ok();
+}
+
+// Late fees, enforcement, disclosure and change. Refusals are returned; flags are added to `flags`.
+Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Statement& st, int64_t at,
+          std::vector<Flag>& flags) {
+  switch (st.payload_type()) {
     case fb::Payload::LateFeeImposed: {
       const int64_t total = c.late_fee_fen + st.payload_as_LateFeeImposed()->amount_fen();
       if (total > c.fine_fen) {
@@ -510,6 +536,24 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
     default:
       break;
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& c,
+                                         const fb::Statement& st) {
+  std::vector<Flag> flags;
+  if (!IsCaseEvent(st.payload_type())) return flags;
+  LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
+  const int64_t at = st.occurred_at_ms();
+  TimeFlags(c, st, flags);
+  LAWTRAIL_RETURN_IF_ERROR(CheckOpeningAndCoercion(registry, c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckInvestigationAndHearing(registry, c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckDecisionAndService(registry, c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementAndDisclosure(c, st, at, flags));
   return flags;
 }
 

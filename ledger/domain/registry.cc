@@ -144,6 +144,26 @@ Result<const Registry::Officer*> Registry::KnownOfficer(const flatbuffers::Strin
   return o;
 }
 
+Status Registry::CheckRegistration(const fb::OfficerRegistered& r) const {
+  const std::string cert = Str(r.certificate_no());
+  if (cert.empty() || cert == kRootCertificateNo) {
+    return Status::InvalidArgument("officer registration needs a certificate number");
+  }
+  if (FindOfficer(cert) != nullptr) {
+    return Status::FailedPrecondition("certificate '" + cert + "' is already registered");
+  }
+  if (r.name() == nullptr || r.name()->size() == 0) {
+    return Status::InvalidArgument("officer registration needs the officer's name");
+  }
+  if (r.roles() == nullptr || r.roles()->size() == 0) {
+    return Status::InvalidArgument("officer registration needs at least one role");
+  }
+  if (r.valid_until_ms() != 0 && r.valid_until_ms() <= r.valid_from_ms()) {
+    return Status::InvalidArgument("officer validity ends before it starts");
+  }
+  return CheckKeyUnused(r.public_key());
+}
+
 Status Registry::CheckEvent(const fb::Statement& st) const {
   switch (st.payload_type()) {
     case fb::Payload::AgencyGenesis: {
@@ -159,26 +179,8 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
     }
     case fb::Payload::RootKeyRotated:
       return CheckKeyUnused(st.payload_as_RootKeyRotated()->new_root_public_key());
-    case fb::Payload::OfficerRegistered: {
-      const auto* r = st.payload_as_OfficerRegistered();
-      const std::string cert = Str(r->certificate_no());
-      if (cert.empty() || cert == kRootCertificateNo) {
-        return Status::InvalidArgument("officer registration needs a certificate number");
-      }
-      if (FindOfficer(cert) != nullptr) {
-        return Status::FailedPrecondition("certificate '" + cert + "' is already registered");
-      }
-      if (r->name() == nullptr || r->name()->size() == 0) {
-        return Status::InvalidArgument("officer registration needs the officer's name");
-      }
-      if (r->roles() == nullptr || r->roles()->size() == 0) {
-        return Status::InvalidArgument("officer registration needs at least one role");
-      }
-      if (r->valid_until_ms() != 0 && r->valid_until_ms() <= r->valid_from_ms()) {
-        return Status::InvalidArgument("officer validity ends before it starts");
-      }
-      return CheckKeyUnused(r->public_key());
-    }
+    case fb::Payload::OfficerRegistered:
+      return CheckRegistration(*st.payload_as_OfficerRegistered());
     case fb::Payload::OfficerSuspended: {
       LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o,
                        KnownOfficer(st.payload_as_OfficerSuspended()->certificate_no()));

@@ -64,6 +64,7 @@ class Registry {
   const domain::MasterData& master_data() const { return master_; }
 
  private:
+  Status CheckRegistration(const fb::OfficerRegistered& r) const;
   Status CheckKeyUnused(const flatbuffers::Vector<uint8_t>* key) const;
   Result<const Officer*> KnownOfficer(const flatbuffers::String* certificate_no) const;
 
