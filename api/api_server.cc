@@ -5,10 +5,10 @@
 #include "api/internal/json_body.h"
 #include "api/internal/ledger_routes.h"
 #include "api/internal/portal_routes.h"
-#include "api/tile_routes.h"
 #include "api/internal/view_routes.h"
-#include "ledger/core/checkpoint.h"
+#include "api/tile_routes.h"
 #include "ledger/client/statement_builder.h"
+#include "ledger/core/checkpoint.h"
 #include "projectors/all.h"
 
 namespace lawtrail::api {
@@ -53,8 +53,14 @@ ApiServer::ApiServer(Store& store, ApiServerOptions options)
 Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, projectors::ViewStore* views,
                                                     std::string verifier_key, ApiServerOptions options) {
   std::unique_ptr<ApiServer> s(new ApiServer(store, std::move(options)));
-  s->context_ = ApiContext{log, &s->reader_, &store, views, &s->metrics_, std::move(verifier_key),
-                           s->options_.max_statements_per_request, s->options_.json_limits};
+  s->context_ = ApiContext{log,
+                           &s->reader_,
+                           &store,
+                           views,
+                           &s->metrics_,
+                           std::move(verifier_key),
+                           s->options_.max_statements_per_request,
+                           s->options_.json_limits};
   if (views != nullptr) {
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }
@@ -87,8 +93,9 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
       std::fprintf(stderr, "%s\n", line.c_str());
     }
   };
-  LAWTRAIL_ASSIGN_OR_RETURN(s->http_, HttpServer::Listen(s->options_.http,
-                                                [self](HttpRequest& r) { return self->router_.Handle(r); }, served));
+  LAWTRAIL_ASSIGN_OR_RETURN(s->http_,
+                            HttpServer::Listen(
+                                s->options_.http, [self](HttpRequest& r) { return self->router_.Handle(r); }, served));
   if (s->runner_) s->projector_ = std::thread([self] { self->ProjectLoop(); });
   if (s->options_.release_memory) s->memory_ = std::thread([self] { self->MemoryLoop(); });
   s->http_->Start();
@@ -177,14 +184,16 @@ std::string ApiServer::RenderMetrics() {
   if (checkpoint_seen_ms_ > 0) {
     out += PrometheusGauge("lawtrail_checkpoint_age_seconds", "Seconds since the newest checkpoint appeared.", "",
                            static_cast<double>(NowMs() - checkpoint_seen_ms_) / 1000.0);
-    out += PrometheusGauge("lawtrail_records_after_checkpoint", "Records not yet covered by a checkpoint.", "",
-                           static_cast<long long>(size.ok() && *size > checkpoint_size_seen_ ? *size - checkpoint_size_seen_ : 0));
+    out += PrometheusGauge(
+        "lawtrail_records_after_checkpoint", "Records not yet covered by a checkpoint.", "",
+        static_cast<long long>(size.ok() && *size > checkpoint_size_seen_ ? *size - checkpoint_size_seen_ : 0));
   }
   ReaderLock views(views_mu_);
   if (runner_) {
     if (auto lag = runner_->Lag(); lag.ok()) {
-      out += "# HELP lawtrail_projector_lag_records Records the view has not folded yet.\n"
-             "# TYPE lawtrail_projector_lag_records gauge\n";
+      out +=
+          "# HELP lawtrail_projector_lag_records Records the view has not folded yet.\n"
+          "# TYPE lawtrail_projector_lag_records gauge\n";
       for (const auto& l : *lag) {
         out += "lawtrail_projector_lag_records{view=\"" + l.name + "\",version=\"" + std::to_string(l.version) +
                "\"} " + std::to_string(l.lag) + "\n";

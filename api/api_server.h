@@ -12,12 +12,12 @@
 #include <string>
 #include <thread>
 
-#include "ledger/core/mutex.h"
 #include "api/access.h"
 #include "api/internal/api_context.h"
 #include "api/internal/http_server.h"
 #include "api/internal/router.h"
 #include "ledger/client/strict_json.h"
+#include "ledger/core/mutex.h"
 #include "projectors/runner.h"
 
 namespace lawtrail::api {
@@ -55,6 +55,8 @@ class ApiServer {
   // finish), stops the projectors after their current window.
   void Stop();
   uint16_t port() const { return http_->port(); }
+  // Connections open now (what /metrics reports as lawtrail_http_open_connections).
+  size_t open_connections() const { return http_->open_connections(); }
   Metrics& metrics() { return metrics_; }
   const Router& router() const { return router_; }
 

@@ -64,12 +64,13 @@ std::string Metrics::Render() const {
     out += "lawtrail_http_requests_total{route=\"" + LabelValue(key.first.empty() ? "unknown" : key.first) +
            "\",code=\"" + std::to_string(key.second) + "\"} " + std::to_string(n) + "\n";
   }
-  out += "# HELP lawtrail_http_refusals_total Error answers at any layer (limits, timeouts, malformed requests, "
-         "tokens, routes), by status and stable error code.\n";
+  out +=
+      "# HELP lawtrail_http_refusals_total Error answers at any layer (limits, timeouts, malformed requests, "
+      "tokens, routes), by status and stable error code.\n";
   out += "# TYPE lawtrail_http_refusals_total counter\n";
   for (const auto& [key, n] : refusals_) {
-    out += "lawtrail_http_refusals_total{code=\"" + std::to_string(key.first) + "\",reason=\"" + LabelValue(key.second) +
-           "\"} " + std::to_string(n) + "\n";
+    out += "lawtrail_http_refusals_total{code=\"" + std::to_string(key.first) + "\",reason=\"" +
+           LabelValue(key.second) + "\"} " + std::to_string(n) + "\n";
   }
   out += "# HELP lawtrail_http_request_seconds Time from a request read to its response written.\n";
   out += "# TYPE lawtrail_http_request_seconds histogram\n";

@@ -1,9 +1,9 @@
 #include "api/server_config.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <initializer_list>
+
+#include <nlohmann/json.hpp>
 
 #include "api/internal/json_body.h"
 #include "ledger/client/strict_json.h"
@@ -42,7 +42,8 @@ Status ReadTokens(const nlohmann::json& list, TokenTable& tokens) {
     const std::string where = "tokens[" + std::to_string(i) + "]";
     if (!t.is_object()) return Status::InvalidArgument(where + ": must be an object");
     if (t.contains("token")) {
-      return Status::InvalidArgument(where + ": holds a clear token; store only its \"sha256\" (lawtrail token prints it)");
+      return Status::InvalidArgument(where +
+                                     ": holds a clear token; store only its \"sha256\" (lawtrail token prints it)");
     }
     LAWTRAIL_RETURN_IF_ERROR(OnlyMembers(t, {"name", "role", "certificate", "sha256"}, where));
     TokenEntry e;
@@ -70,18 +71,30 @@ Status ReadLimits(const nlohmann::json& l, ServeConfig& c) {
     }
     const uint64_t v = value.get<uint64_t>();
     HttpServerOptions& h = c.api.http;
-    if (key == "max_connections") h.max_connections = v;
-    else if (key == "max_connections_per_client") h.max_connections_per_client = v;
-    else if (key == "max_json_body_bytes") c.api.json_limits.max_bytes = v;
-    else if (key == "max_json_depth") c.api.json_limits.max_depth = v;
-    else if (key == "max_json_values") c.api.json_limits.max_values = v;
-    else if (key == "max_body_bytes") h.max_body_bytes = v;
-    else if (key == "max_header_bytes") h.max_header_bytes = v;
-    else if (key == "read_timeout_ms") h.read_timeout = std::chrono::milliseconds(v);
-    else if (key == "write_timeout_ms") h.write_timeout = std::chrono::milliseconds(v);
-    else if (key == "worker_threads") h.worker_threads = static_cast<unsigned>(v);
-    else if (key == "max_statements_per_request") c.api.max_statements_per_request = v;
-    else return Status::InvalidArgument("limits." + key + ": unknown limit");
+    if (key == "max_connections")
+      h.max_connections = v;
+    else if (key == "max_connections_per_client")
+      h.max_connections_per_client = v;
+    else if (key == "max_json_body_bytes")
+      c.api.json_limits.max_bytes = v;
+    else if (key == "max_json_depth")
+      c.api.json_limits.max_depth = v;
+    else if (key == "max_json_values")
+      c.api.json_limits.max_values = v;
+    else if (key == "max_body_bytes")
+      h.max_body_bytes = v;
+    else if (key == "max_header_bytes")
+      h.max_header_bytes = v;
+    else if (key == "read_timeout_ms")
+      h.read_timeout = std::chrono::milliseconds(v);
+    else if (key == "write_timeout_ms")
+      h.write_timeout = std::chrono::milliseconds(v);
+    else if (key == "worker_threads")
+      h.worker_threads = static_cast<unsigned>(v);
+    else if (key == "max_statements_per_request")
+      c.api.max_statements_per_request = v;
+    else
+      return Status::InvalidArgument("limits." + key + ": unknown limit");
   }
   return Status::Ok();
 }

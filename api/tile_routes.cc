@@ -38,7 +38,8 @@ Result<HttpResponse> HashTile(ApiContext& ctx, HttpRequest& request) {
   const uint64_t nodes = size >> node_level;  // complete subtrees of that level
   const uint64_t first = tile.index * kTileWidth;
   if (tile.index > (UINT64_MAX >> kTileHeight) || first + tile.width > nodes) {
-    return HttpResponse::Error(404, "not_found", "the tree of " + std::to_string(size) + " records has no such tile yet");
+    return HttpResponse::Error(404, "not_found",
+                               "the tree of " + std::to_string(size) + " records has no such tile yet");
   }
   std::vector<merkle::NodeId> ids;
   for (uint64_t i = 0; i < tile.width; ++i) ids.push_back({static_cast<uint8_t>(node_level), first + i});
@@ -55,19 +56,21 @@ Result<HttpResponse> EntryTile(ApiContext& ctx, HttpRequest& request) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto size, ctx.reader->Size());
   const uint64_t first = tile.index * kTileWidth;
   if (tile.index > (UINT64_MAX >> kTileHeight) || first + tile.width > size) {
-    return HttpResponse::Error(404, "not_found", "the log of " + std::to_string(size) + " records has no such bundle yet");
+    return HttpResponse::Error(404, "not_found",
+                               "the log of " + std::to_string(size) + " records has no such bundle yet");
   }
   std::string bytes;
-  LAWTRAIL_RETURN_IF_ERROR(ctx.reader->ScanRecords(first, first + tile.width, [&](uint64_t index, ByteView record) -> Status {
-    if (record.size() > kMaxEntryBytes) {
-      return Status::FailedPrecondition("record " + std::to_string(index) + " is " + std::to_string(record.size()) +
-                                        " bytes, more than an entry bundle's 16-bit length holds");
-    }
-    bytes.push_back(static_cast<char>(record.size() >> 8));
-    bytes.push_back(static_cast<char>(record.size() & 0xff));
-    bytes.append(AsChars(record));
-    return Status::Ok();
-  }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      ctx.reader->ScanRecords(first, first + tile.width, [&](uint64_t index, ByteView record) -> Status {
+        if (record.size() > kMaxEntryBytes) {
+          return Status::FailedPrecondition("record " + std::to_string(index) + " is " + std::to_string(record.size()) +
+                                            " bytes, more than an entry bundle's 16-bit length holds");
+        }
+        bytes.push_back(static_cast<char>(record.size() >> 8));
+        bytes.push_back(static_cast<char>(record.size() & 0xff));
+        bytes.append(AsChars(record));
+        return Status::Ok();
+      }));
   return TileResponse(std::move(bytes), tile.width == kTileWidth);
 }
 

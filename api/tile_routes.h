@@ -19,7 +19,7 @@
 namespace lawtrail::api {
 
 struct TileCoordinates {
-  uint64_t index = 0;  // N
+  uint64_t index = 0;    // N
   unsigned width = 256;  // W: 256 for a full tile
 };
 

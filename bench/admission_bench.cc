@@ -21,12 +21,12 @@
 #include <string>
 #include <unordered_map>
 
-#include "ledger/replay/admission.h"
 #include "ledger/core/canonical.h"
-#include "ledger/domain/sealed_fields.h"
-#include "ledger/log/log.h"
 #include "ledger/core/statement.h"
 #include "ledger/core/statement_text.h"
+#include "ledger/domain/sealed_fields.h"
+#include "ledger/log/log.h"
+#include "ledger/replay/admission.h"
 #include "tools/town_year.h"
 
 namespace lawtrail::bench {
@@ -43,32 +43,59 @@ double NsPer(Clock::duration d, size_t n) {
   return std::chrono::duration<double, std::nano>(d).count() / static_cast<double>(n);
 }
 
+// The genesis the registry needs first.
+Result<ParsedStatement> Genesis(const note::Signer& root) {
+  StatementHeader h;
+  h.event_id = RandomEventId();
+  h.origin = kOrigin;
+  h.case_id = "@registry";
+  h.certificate_no = "root";
+  h.key = root.key.public_key();
+  h.occurred_at_ms = 1735689600000;  // 2025-01-01
+  flatbuffers::FlatBufferBuilder b;
+  const std::vector<uint8_t> key(h.key.begin(), h.key.end());
+  auto g = fb::CreateAgencyGenesisDirect(b, "青山镇人民政府", "11411500MB1234567X", kOrigin, &key);
+  return ParseSignedStatement(SignStatement(FinishStatement(b, h, fb::Payload::AgencyGenesis, g.Union()), root.key));
+}
+
+// Admits every statement in order as the sequencer would, folding the
+// registry and the case states; returns how many were refused.
+size_t AdmitAll(const std::vector<ParsedStatement>& all) {
+  size_t refused = 0;
+  const size_t n = all.size();
+  Registry registry;
+  std::unordered_map<std::string, domain::CaseProcedureState> states;
+  std::unordered_map<std::string, CaseHead> heads;
+  const int64_t recorded = NowMs();
+  for (size_t i = 0; i < n; ++i) {
+    const fb::Statement& st = *all[i].statement;
+    const std::string case_id = st.case_id()->str();
+    CaseHead& head = heads[case_id];
+    domain::CaseProcedureState* state = domain::IsCaseEvent(st.payload_type()) ? &states[case_id] : nullptr;
+    auto flags = Admit(registry, all[i], {kOrigin, i, recorded, head, state});
+    if (!flags.ok()) {
+      if (++refused < 3) std::fprintf(stderr, "refused %zu: %s\n", i, flags.status().ToString().c_str());
+      continue;
+    }
+    if (state != nullptr) domain::FoldCaseEvent(*state, st);
+    if (IsRegistryEvent(st.payload_type())) registry.Apply(st);
+    ++head.version;
+  }
+  return refused;
+}
+
 int Run(uint64_t cases, int rounds) {
   const note::Signer root{std::string(kOrigin) + "/root", KeyPair::Generate()};
   const demo::Year year = demo::GenerateYear({kOrigin, root, cases, 7, 0});
   std::vector<ParsedStatement> all;
   std::vector<std::vector<Opening>> openings;
-  // The genesis the registry needs first.
-  {
-    StatementHeader h;
-    h.event_id = RandomEventId();
-    h.origin = kOrigin;
-    h.case_id = "@registry";
-    h.certificate_no = "root";
-    h.key = root.key.public_key();
-    h.occurred_at_ms = 1735689600000;  // 2025-01-01
-    flatbuffers::FlatBufferBuilder b;
-    const std::vector<uint8_t> key(h.key.begin(), h.key.end());
-    auto g = fb::CreateAgencyGenesisDirect(b, "青山镇人民政府", "11411500MB1234567X", kOrigin, &key);
-    auto genesis =
-        ParseSignedStatement(SignStatement(FinishStatement(b, h, fb::Payload::AgencyGenesis, g.Union()), root.key));
-    if (!genesis.ok()) {
-      std::fprintf(stderr, "genesis: %s\n", genesis.status().ToString().c_str());
-      return 1;
-    }
-    all.push_back(std::move(*genesis));
-    openings.emplace_back();
+  auto genesis = Genesis(root);
+  if (!genesis.ok()) {
+    std::fprintf(stderr, "genesis: %s\n", genesis.status().ToString().c_str());
+    return 1;
   }
+  all.push_back(std::move(*genesis));
+  openings.emplace_back();
   auto add = [&](const Bytes& bytes) {
     if (bytes.empty()) std::abort();
     auto sub = ParseSubmission(bytes);
@@ -105,24 +132,7 @@ int Run(uint64_t cases, int rounds) {
       if (!domain::CheckOpenings(*all[i].statement, openings[i]).ok()) std::abort();
     }
     auto t2 = Clock::now();
-    Registry registry;
-    std::unordered_map<std::string, domain::CaseProcedureState> states;
-    std::unordered_map<std::string, CaseHead> heads;
-    const int64_t recorded = NowMs();
-    for (size_t i = 0; i < n; ++i) {
-      const fb::Statement& st = *all[i].statement;
-      const std::string case_id = st.case_id()->str();
-      CaseHead& head = heads[case_id];
-      domain::CaseProcedureState* state = domain::IsCaseEvent(st.payload_type()) ? &states[case_id] : nullptr;
-      auto flags = Admit(registry, all[i], {kOrigin, i, recorded, head, state});
-      if (!flags.ok()) {
-        if (++refused < 3) std::fprintf(stderr, "refused %zu: %s\n", i, flags.status().ToString().c_str());
-        continue;
-      }
-      if (state != nullptr) domain::FoldCaseEvent(*state, st);
-      if (IsRegistryEvent(st.payload_type())) registry.Apply(st);
-      ++head.version;
-    }
+    refused += AdmitAll(all);
     auto t3 = Clock::now();
     for (const auto& st : all) {
       if (!CheckCanonicalSignedStatement(st).ok()) std::abort();

@@ -8,23 +8,23 @@
 // (libsodium's SHA-256 instead of OpenSSL's).
 // The log: a demo year (registry, 30 cases), then N case memos in one of its
 // cases by a registered officer, an export approval and the export itself.
-#include <sodium.h>
-
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
+#include <sodium.h>
+
 #include "bench/limits.h"
-#include "ledger/log/data_dir.h"
-#include "ledger/client/case_acts.h"
-#include "ledger/log/files.h"
 #include "ledger/bundle/export_verifier.h"
-#include "ledger/log/log.h"
+#include "ledger/client/case_acts.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/client/statement_builder.h"
+#include "ledger/export/case_export.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/log/log.h"
 #include "ledger/log/thread_pool.h"
 #include "projectors/all.h"
-#include "ledger/export/case_export.h"
 #include "projectors/runner.h"
 #include "projectors/view_store.h"
 #include "tools/town_year.h"
@@ -39,6 +39,39 @@ double TimeOf(F&& f) {
   const auto start = Clock::now();
   f();
   return Seconds(Clock::now() - start);
+}
+
+// `records` memos in the case of `case_id`, signed by an officer of our own
+// whom the agency's root key registers first. The memos, or none on an error.
+std::vector<Bytes> AppendMemos(Log& log, const CreatedLog& created, const std::string& case_id, uint64_t records,
+                               ThreadPool& pool) {
+  const note::Signer officer{"41159999", KeyPair::Generate()};
+  OfficerInfo info{officer.name, "卷宗管理员", "执法队员", officer.key.public_key(), {fb::Role::Officer}, 0, 0};
+  if (!log.Append(
+              {SignStatement(OfficerRegisteredStatement(RegistryHeader(kOrigin, created.root.key.public_key()), info),
+                             created.root.key)})[0]
+           .ok()) {
+    return {};
+  }
+  std::vector<Bytes> memos(records);
+  pool.ParallelFor(records, [&](size_t i) {
+    StatementHeader h;
+    h.event_id = RandomEventId();
+    h.origin = kOrigin;
+    h.case_id = case_id;
+    h.certificate_no = officer.name;
+    h.key = officer.key.public_key();
+    h.occurred_at_ms = NowMs();
+    memos[i] = SignStatement(
+        CaseMemoStatement(h, "办案记录", "第" + std::to_string(i) + "次：现场复查，当事人已整改。"), officer.key);
+  });
+  for (size_t begin = 0; begin < memos.size(); begin += 1024) {
+    std::vector<Bytes> chunk(memos.begin() + begin, memos.begin() + std::min<size_t>(memos.size(), begin + 1024));
+    for (const auto& r : log.Append(std::move(chunk))) {
+      if (!r.ok()) return {};
+    }
+  }
+  return memos;
 }
 
 int Main(int argc, char** argv) {
@@ -62,36 +95,15 @@ int Main(int argc, char** argv) {
   for (const auto& item : year.items) items.push_back(item.submission);
   log->Append(std::move(items));
 
-  // An officer of our own, registered by the agency's root key, writes the memos.
-  const note::Signer officer{"41159999", KeyPair::Generate()};
-  OfficerInfo info{officer.name, "卷宗管理员", "执法队员", officer.key.public_key(), {fb::Role::Officer}, 0, 0};
-  if (!log->Append({SignStatement(OfficerRegisteredStatement(RegistryHeader(kOrigin, created->root.key.public_key()), info),
-                                  created->root.key)})[0].ok()) {
-    return 1;
-  }
   const std::string case_id = year.cases.front().case_id;
   ThreadPool pool;
-  std::vector<Bytes> memos(records);
-  pool.ParallelFor(records, [&](size_t i) {
-    StatementHeader h;
-    h.event_id = RandomEventId();
-    h.origin = kOrigin;
-    h.case_id = case_id;
-    h.certificate_no = officer.name;
-    h.key = officer.key.public_key();
-    h.occurred_at_ms = NowMs();
-    memos[i] = SignStatement(CaseMemoStatement(h, "办案记录", "第" + std::to_string(i) + "次：现场复查，当事人已整改。"),
-                             officer.key);
-  });
-  for (size_t begin = 0; begin < memos.size(); begin += 1024) {
-    std::vector<Bytes> chunk(memos.begin() + begin, memos.begin() + std::min<size_t>(memos.size(), begin + 1024));
-    for (const auto& r : log->Append(std::move(chunk))) {
-      if (!r.ok()) return 1;
-    }
-  }
+  const std::vector<Bytes> memos = AppendMemos(*log, *created, case_id, records, pool);
+  if (memos.empty()) return 1;
   const note::Signer& supervisor = *year.supervisor;
-  const domain::Act approve{kOrigin, case_id, supervisor.name, &supervisor.key, NowMs(), RandomEventId(), {}, false, ""};
-  if (!log->Append({domain::ApproveExport(approve, "青山区人民法院", "行政诉讼举证", {"party.name"})})[0].ok()) return 1;
+  const domain::Act approve{kOrigin, case_id, supervisor.name, &supervisor.key, NowMs(), RandomEventId(), {},
+                            false,   ""};
+  if (!log->Append({domain::ApproveExport(approve, "青山区人民法院", "行政诉讼举证", {"party.name"})})[0].ok())
+    return 1;
   // The views first, so that the export's own fold is the few records it adds.
   {
     auto views = *projectors::ViewStore::Open(projectors::ViewsPath(dir));
@@ -123,14 +135,17 @@ int Main(int argc, char** argv) {
     return 1;
   }
   double v1 = 0, vall = 0;
-  Ed25519Limit(std::vector<Bytes>(memos.begin(), memos.begin() + std::min<size_t>(memos.size(), 20'000)), pool, v1, vall);
+  Ed25519Limit(std::vector<Bytes>(memos.begin(), memos.begin() + std::min<size_t>(memos.size(), 20'000)), pool, v1,
+               vall);
   const double signatures = static_cast<double>(report.signatures);
 
   std::printf("| measure | figure | ratio to the limit |\n|---|---|---|\n");
   std::printf("| case records / registry records / log size | %zu / %zu / %llu | |\n", report.records,
               report.registry_records, static_cast<unsigned long long>(report.checkpoint_size));
-  std::printf("| export (approval found, event appended durably, checkpoint, case file rebuilt from the records, bundle built) | %.3f s | |\n",
-              export_s);
+  std::printf(
+      "| export (approval found, event appended durably, checkpoint, case file rebuilt from the records, bundle built) "
+      "| %.3f s | |\n",
+      export_s);
   std::printf("| verify-export (everything), all cores | %.3f s | %.2f of all-core Ed25519 (%.0f signatures/s) |\n",
               verify_s, signatures / verify_s / vall, signatures / verify_s);
   std::printf("| bundle size | %.2f MB (%.0f bytes a record) | |\n", bundle.size() / 1e6,

@@ -23,11 +23,11 @@
 
 #include "bench/demo_fill.h"
 #include "bench/limits.h"
+#include "ledger/core/record.h"
+#include "ledger/log/replica.h"
 #include "ledger/stream/follower.h"
 #include "ledger/stream/relay.h"
 #include "tests/support/kafka/test_cluster.h"
-#include "ledger/core/record.h"
-#include "ledger/log/replica.h"
 
 namespace lawtrail::bench {
 namespace {
@@ -99,7 +99,8 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
   LAWTRAIL_RETURN_IF_ERROR(cluster.CreateTopics(topics));
   kafka::RelayOptions producer_options;
   producer_options.bootstraps = cluster.bootstraps();
-  LAWTRAIL_ASSIGN_OR_RETURN(kafka::Handle producer, kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(producer_options)));
+  LAWTRAIL_ASSIGN_OR_RETURN(kafka::Handle producer,
+                            kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(producer_options)));
   kafka::LearnTopics(producer.get(), {topics.records, topics.checkpoints});
   LAWTRAIL_ASSIGN_OR_RETURN(auto replica, Replica::Open(dir, src.key, {.pool = &pool}));
   kafka::FollowerOptions options;
@@ -127,7 +128,8 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
       if (size > end) break;
       checkpoint_due = size;
       LAWTRAIL_RETURN_IF_ERROR(kafka::FromKafka(
-          kafka::ProduceWhenRoom(producer.get(), {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr}, 10),
+          kafka::ProduceWhenRoom(producer.get(),
+                                 {topics.checkpoints.c_str(), AsBytes(src.key.name), AsBytes(note), {}, nullptr}, 10),
           "producing a checkpoint"));
     }
     if (rd_kafka_flush(producer.get(), 120'000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -222,8 +224,10 @@ int Run(uint64_t cases, const std::string& dir, int repeat, const std::string& o
   std::printf("## Follower verification (%zu records, %.0f bytes each on average, %zu checkpoints; %s)\n\n", n,
               static_cast<double>(src->bytes) / static_cast<double>(n), src->checkpoints.size(),
               (*cluster)->is_mock() ? "librdkafka mock cluster, 3 brokers" : "LAWTRAIL_KAFKA_BROKERS");
-  std::printf("| measure (%d rounds) | best | median | ratio to the limit taken just before and after it, best / median |\n"
-              "|---|---:|---:|---:|\n", repeat);
+  std::printf(
+      "| measure (%d rounds) | best | median | ratio to the limit taken just before and after it, best / median |\n"
+      "|---|---:|---:|---:|\n",
+      repeat);
   std::printf("| Ed25519 verify of the same signatures, all cores (the limit) | %.0f /s | %.0f /s | 1.00 |\n",
               best(limit), median(limit));
   std::printf("| replica: verify + replay + write | %.0f /s | %.0f /s | %.2f / %.2f |\n", best(alone), median(alone),

@@ -8,8 +8,6 @@
 // connections, round by round; the ratio of the two is HTTP's cost.
 // Reads: wrk (Debian's) against public read endpoints of the same server,
 // reporting requests/s and the 99th percentile latency.
-#include <sodium.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -19,13 +17,14 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
-#include "api/api_server.h"
 #include "api/access.h"
+#include "api/api_server.h"
 #include "bench/signed_log.h"
+#include "ledger/client/statement_stream.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
-#include "ledger/client/statement_stream.h"
 
 namespace lawtrail::bench {
 namespace {
@@ -51,7 +50,8 @@ struct HttpIngestResult {
 HttpIngestResult HttpIngest(uint16_t port, const std::vector<Bytes>& statements, unsigned connections) {
   const size_t batches = (statements.size() + kBatch - 1) / kBatch;
   std::vector<std::string> bodies(batches);
-  for (size_t b = 0; b < batches; ++b) bodies[b] = Framed(statements, b * kBatch, std::min(statements.size(), (b + 1) * kBatch));
+  for (size_t b = 0; b < batches; ++b)
+    bodies[b] = Framed(statements, b * kBatch, std::min(statements.size(), (b + 1) * kBatch));
   std::atomic<size_t> next{0};
   std::atomic<uint64_t> accepted{0};
   std::mutex mu;
@@ -103,7 +103,8 @@ struct WrkResult {
 // Runs wrk against `url`; nullopt-like empty result when wrk is missing.
 WrkResult RunWrk(const std::string& url, int seconds, const std::string& dir) {
   const std::string out = dir + "/wrk.out";
-  const std::string command = "wrk -t2 -c32 -d" + std::to_string(seconds) + "s --latency '" + url + "' > " + out + " 2>&1";
+  const std::string command =
+      "wrk -t2 -c32 -d" + std::to_string(seconds) + "s --latency '" + url + "' > " + out + " 2>&1";
   WrkResult r;
   if (std::system(command.c_str()) != 0) return r;
   auto text = ReadFile(out);
@@ -126,7 +127,8 @@ int Main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--statements")) statements = std::stoull(argv[i + 1]);
     if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
-    if (!std::strcmp(argv[i], "--connections")) connections = static_cast<unsigned>(std::max(1, std::atoi(argv[i + 1])));
+    if (!std::strcmp(argv[i], "--connections"))
+      connections = static_cast<unsigned>(std::max(1, std::atoi(argv[i + 1])));
     if (!std::strcmp(argv[i], "--wrk-seconds")) wrk_seconds = std::max(1, std::atoi(argv[i + 1]));
     if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
   }
@@ -152,10 +154,14 @@ int Main(int argc, char** argv) {
   }
   const uint16_t port = (*server)->port();
 
-  std::printf("# lawtrail_http_bench\n\n%u hardware threads; %llu statements per measure; %u connections; "
-              "batches of %zu; synced WAL.\n\n",
-              std::thread::hardware_concurrency(), static_cast<unsigned long long>(statements), connections, kBatch);
-  std::printf("| round | direct into Log (statements/s) | POST /v1/statements (statements/s) | HTTP / direct | request p50 / p99 (ms, %zu statements each) |\n|---|---:|---:|---:|---:|\n", kBatch);
+  std::printf(
+      "# lawtrail_http_bench\n\n%u hardware threads; %llu statements per measure; %u connections; "
+      "batches of %zu; synced WAL.\n\n",
+      std::thread::hardware_concurrency(), static_cast<unsigned long long>(statements), connections, kBatch);
+  std::printf(
+      "| round | direct into Log (statements/s) | POST /v1/statements (statements/s) | HTTP / direct | request p50 / "
+      "p99 (ms, %zu statements each) |\n|---|---:|---:|---:|---:|\n",
+      kBatch);
   std::vector<double> ratios;
   for (int k = 0; k < repeat; ++k) {
     const double direct = DurableIngest(**log, MakeStatements(f, statements, pool, 2 * k + 1));
@@ -173,8 +179,8 @@ int Main(int argc, char** argv) {
   const std::string base = "http://127.0.0.1:" + std::to_string(port);
   std::printf("| read endpoint (wrk -t2 -c32 -d%ds) | requests/s | p99 |\n|---|---:|---:|\n", wrk_seconds);
   const std::vector<std::string> paths = {"/checkpoint", "/v1/records/0",
-                                         "/v1/records/" + std::to_string(size / 2) + "/inclusion-proof", "/tile/0/000",
-                                         "/v1/log"};
+                                          "/v1/records/" + std::to_string(size / 2) + "/inclusion-proof", "/tile/0/000",
+                                          "/v1/log"};
   for (const std::string& path : paths) {
     const WrkResult r = RunWrk(base + path, wrk_seconds, dir);
     if (r.requests_per_second == 0) {

@@ -8,10 +8,6 @@
 //
 // Durability: every append figure is for batches written with a synced WAL
 // (WriteOptions::sync = true) before any caller is told its index.
-#include <sodium.h>
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -23,15 +19,19 @@
 #include <string>
 #include <thread>
 
+#include <sodium.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "bench/limits.h"
 #include "bench/signed_log.h"
+#include "ledger/client/registry_statements.h"
 #include "ledger/core/case_head_map.h"
+#include "ledger/core/merkle.h"
+#include "ledger/core/sha256.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/log.h"
 #include "ledger/log/log_verifier.h"
-#include "ledger/core/merkle.h"
-#include "ledger/client/registry_statements.h"
-#include "ledger/core/sha256.h"
 #include "ledger/log/thread_pool.h"
 
 namespace lawtrail::bench {
@@ -125,26 +125,81 @@ double MapMicrosPerRecord(uint64_t cases) {
   return 1e6 / rate;
 }
 
-int Main(int argc, char** argv) {
+// A log of `records` records for proofs and verification in `big_dir`.
+// `reuse_big` keeps a proofs log of the right size from an earlier run.
+void EnsureProofsLog(const std::string& big_dir, uint64_t records, bool reuse_big, ThreadPool& pool) {
+  const bool reuse = reuse_big && data_dir::HoldsLog(big_dir) && [&] {
+    auto s = Store::Open(data_dir::DbPath(big_dir), OpenMode::kReadOnly);
+    return s.ok() && *LogReader(**s).Size() >= records;
+  }();
+  if (!reuse) {
+    Fixture big = MakeLog(big_dir, 64);
+    auto log = *Log::Open(big.dir);
+    uint64_t left = records - log->size();
+    while (left > 0) {
+      const uint64_t n = std::min<uint64_t>(left, 100'000);
+      DurableIngest(*log, MakeStatements(big, n, pool, left));
+      left -= n;
+    }
+  }
+}
+
+// Inclusion and consistency proofs per second over random pairs in the top
+// half of the tree: [0] with RocksDB's block cache cold (right after opening),
+// [1] over the same pairs again, as a server that has been running.
+struct ProofRates {
+  double inclusion[2], consistency[2];
+};
+ProofRates MeasureProofs(const LogReader& reader, uint64_t size) {
+  std::mt19937_64 rng(1);
+  constexpr int kProofs = 20'000;
+  std::vector<std::pair<uint64_t, uint64_t>> pairs;
+  for (int i = 0; i < kProofs; ++i) {
+    const uint64_t n = std::uniform_int_distribution<uint64_t>(size / 2, size)(rng);
+    pairs.emplace_back(std::uniform_int_distribution<uint64_t>(1, n - 1)(rng), n);
+  }
+  ProofRates r{};
+  for (int pass = 0; pass < 2; ++pass) {
+    r.inclusion[pass] = Rate(kProofs, [&] {
+      for (auto [i, n] : pairs) (void)reader.InclusionProof(i, n);
+    });
+    r.consistency[pass] = Rate(kProofs, [&] {
+      for (auto [m, n] : pairs) (void)reader.ConsistencyProof(m, n);
+    });
+  }
+  return r;
+}
+
+struct BenchArgs {
   uint64_t records = 1'000'000, statements = 200'000;
   std::string dir = "/tmp/lawtrail-bench";
   bool reuse_big = false, proofs_only = false, map_only = false;
+};
+BenchArgs ParseArgs(int argc, char** argv) {
+  BenchArgs a;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--map-only")) map_only = true;
-    if (!std::strcmp(argv[i], "--reuse")) reuse_big = true;
-    if (!std::strcmp(argv[i], "--proofs-only")) proofs_only = reuse_big = true;
+    if (!std::strcmp(argv[i], "--map-only")) a.map_only = true;
+    if (!std::strcmp(argv[i], "--reuse")) a.reuse_big = true;
+    if (!std::strcmp(argv[i], "--proofs-only")) a.proofs_only = a.reuse_big = true;
   }
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--records")) records = std::stoull(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--statements")) statements = std::stoull(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+    if (!std::strcmp(argv[i], "--records")) a.records = std::stoull(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--statements")) a.statements = std::stoull(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--dir")) a.dir = argv[i + 1];
   }
+  return a;
+}
+
+int Main(int argc, char** argv) {
+  const auto [records, statements, dir, reuse_big, proofs_only, map_only] = ParseArgs(argc, argv);
   if (sodium_init() < 0) return 1;
   const double map_1e4 = MapMicrosPerRecord(10'000), map_1e5 = MapMicrosPerRecord(100'000),
                map_1e6 = MapMicrosPerRecord(1'000'000);
   auto print_map = [&] {
-    std::printf("| case-head map upkeep per record, batches of 1,024, at 10^4 / 10^5 / 10^6 cases | %.2f / %.2f / %.2f µs | |\n",
-                map_1e4, map_1e5, map_1e6);
+    std::printf(
+        "| case-head map upkeep per record, batches of 1,024, at 10^4 / 10^5 / 10^6 cases | %.2f / %.2f / %.2f µs | "
+        "|\n",
+        map_1e4, map_1e5, map_1e6);
   };
   if (map_only) {
     std::printf("| measure | figure | ratio to the limit |\n|---|---|---|\n");
@@ -152,10 +207,11 @@ int Main(int argc, char** argv) {
     return 0;
   }
   ThreadPool pool;
-  std::printf("# lawtrail_bench\n\n%u hardware threads; synced WAL on every batch; %llu statements for ingest; "
-              "proofs and verify at %llu records.\n\n",
-              std::thread::hardware_concurrency(), static_cast<unsigned long long>(statements),
-              static_cast<unsigned long long>(records));
+  std::printf(
+      "# lawtrail_bench\n\n%u hardware threads; synced WAL on every batch; %llu statements for ingest; "
+      "proofs and verify at %llu records.\n\n",
+      std::thread::hardware_concurrency(), static_cast<unsigned long long>(statements),
+      static_cast<unsigned long long>(records));
 
   Fixture f = MakeLog(dir + "/ingest", 64);
   double v1 = 0, vall = 0;
@@ -175,49 +231,18 @@ int Main(int argc, char** argv) {
     lat = Latency(*log, MakeStatements(f, static_cast<uint64_t>(half * 8), pool, 2), half);
   }
 
-  // A log of `records` records for proofs and verification.
-  // --reuse keeps a proofs log of the right size from an earlier run.
   const std::string big_dir = dir + "/proofs";
-  const bool reuse = reuse_big && data_dir::HoldsLog(big_dir) && [&] {
-    auto s = Store::Open(data_dir::DbPath(big_dir), OpenMode::kReadOnly);
-    return s.ok() && *LogReader(**s).Size() >= records;
-  }();
-  if (!reuse) {
-    Fixture big = MakeLog(big_dir, 64);
-    auto log = *Log::Open(big.dir);
-    uint64_t left = records - log->size();
-    while (left > 0) {
-      const uint64_t n = std::min<uint64_t>(left, 100'000);
-      DurableIngest(*log, MakeStatements(big, n, pool, left));
-      left -= n;
-    }
-  }
+  EnsureProofsLog(big_dir, records, reuse_big, pool);
   auto store = *Store::Open(data_dir::DbPath(big_dir), OpenMode::kReadOnly);
   LogReader reader(*store);
   const uint64_t size = *reader.Size();
-  std::mt19937_64 rng(1);
-  constexpr int kProofs = 20'000;
-  std::vector<std::pair<uint64_t, uint64_t>> pairs;
-  for (int i = 0; i < kProofs; ++i) {
-    const uint64_t n = std::uniform_int_distribution<uint64_t>(size / 2, size)(rng);
-    pairs.emplace_back(std::uniform_int_distribution<uint64_t>(1, n - 1)(rng), n);
-  }
-  // The first pass finds RocksDB's block cache cold (right after opening);
-  // the second, over the same pairs, is a server that has been running.
-  double inclusion[2], consistency[2];
-  for (int pass = 0; pass < 2; ++pass) {
-    inclusion[pass] = Rate(kProofs, [&] {
-      for (auto [i, n] : pairs) (void)reader.InclusionProof(i, n);
-    });
-    consistency[pass] = Rate(kProofs, [&] {
-      for (auto [m, n] : pairs) (void)reader.ConsistencyProof(m, n);
-    });
-  }
+  const ProofRates proofs = MeasureProofs(reader, size);
   auto vkey = data_dir::LoadVerifier(big_dir);
   VerifyOptions vo{*vkey, std::nullopt, &pool, nullptr};
   VerifyReport report;
   const double verify = proofs_only ? 0 : Rate(size, [&] { report = VerifyLog(*store, vo); });
-  if (!proofs_only && !report.status.ok()) std::fprintf(stderr, "verify failed: %s\n", report.status.ToString().c_str());
+  if (!proofs_only && !report.status.ok())
+    std::fprintf(stderr, "verify failed: %s\n", report.status.ToString().c_str());
 
   std::printf("| measure | figure | ratio to the limit |\n|---|---|---|\n");
   std::printf("| Ed25519 verify, 1 core | %.0f /s | |\n", v1);
@@ -230,10 +255,10 @@ int Main(int argc, char** argv) {
   }
   for (int pass = 0; pass < 2; ++pass) {
     const char* cache = pass == 0 ? "cold" : "warm";
-    std::printf("| inclusion proof at %llu records, %s cache | %.1f µs | |\n",
-                static_cast<unsigned long long>(size), cache, 1e6 / inclusion[pass]);
-    std::printf("| consistency proof at %llu records, %s cache | %.1f µs | |\n",
-                static_cast<unsigned long long>(size), cache, 1e6 / consistency[pass]);
+    std::printf("| inclusion proof at %llu records, %s cache | %.1f µs | |\n", static_cast<unsigned long long>(size),
+                cache, 1e6 / proofs.inclusion[pass]);
+    std::printf("| consistency proof at %llu records, %s cache | %.1f µs | |\n", static_cast<unsigned long long>(size),
+                cache, 1e6 / proofs.consistency[pass]);
   }
   std::printf("| verify (everything), all cores | %.0f records/s | %.2f |\n", verify, verify / vall);
   print_map();

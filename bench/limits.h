@@ -5,10 +5,10 @@
 #ifndef LAWTRAIL_BENCH_LIMITS_H_
 #define LAWTRAIL_BENCH_LIMITS_H_
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <vector>
+
+#include <sys/resource.h>
 
 #include "ledger/core/statement.h"
 #include "ledger/log/thread_pool.h"

@@ -18,12 +18,12 @@
 
 #include "bench/demo_fill.h"
 #include "bench/limits.h"
-#include "ledger/stream/client.h"
-#include "ledger/stream/relay.h"
-#include "tests/support/kafka/test_cluster.h"
-#include "ledger/stream/topics.h"
 #include "ledger/log/log_reader.h"
 #include "ledger/log/store.h"
+#include "ledger/stream/client.h"
+#include "ledger/stream/relay.h"
+#include "ledger/stream/topics.h"
+#include "tests/support/kafka/test_cluster.h"
 
 namespace lawtrail::bench {
 namespace {
@@ -39,16 +39,17 @@ Result<double> PlainProducer(const std::string& bootstraps, const std::string& t
   kafka::RelayOptions settings;
   settings.bootstraps = bootstraps;
   LAWTRAIL_ASSIGN_OR_RETURN(kafka::Handle producer,
-                   kafka::NewClient(RD_KAFKA_PRODUCER, kafka::ProducerSettings(settings),
-                                    [](rd_kafka_conf_t* conf, void* c) {
-                                      rd_kafka_conf_set_dr_msg_cb(
-                                          conf, [](rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
-                                            auto* n = static_cast<Counted*>(opaque);
-                                            ++(m->err == RD_KAFKA_RESP_ERR_NO_ERROR ? n->delivered : n->failed);
-                                          });
-                                      rd_kafka_conf_set_opaque(conf, c);
-                                    },
-                                    &counted));
+                            kafka::NewClient(
+                                RD_KAFKA_PRODUCER, kafka::ProducerSettings(settings),
+                                [](rd_kafka_conf_t* conf, void* c) {
+                                  rd_kafka_conf_set_dr_msg_cb(
+                                      conf, [](rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
+                                        auto* n = static_cast<Counted*>(opaque);
+                                        ++(m->err == RD_KAFKA_RESP_ERR_NO_ERROR ? n->delivered : n->failed);
+                                      });
+                                  rd_kafka_conf_set_opaque(conf, c);
+                                },
+                                &counted));
   // Headers computed up front: the limit does no work of its own.
   std::vector<kafka::RecordHeaders> headers;
   headers.reserve(records.size());
@@ -91,7 +92,8 @@ int Run(uint64_t cases, const std::string& dir, int repeat) {
   std::vector<double> plain, relayed;
   for (int k = 0; k < repeat; ++k) {
     const auto topics = kafka::Topics::WithPrefix((*cluster)->UniqueTopicPrefix("bench"));
-    if (Status s = (*cluster)->CreateTopics(topics); !s.ok()) return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
+    if (Status s = (*cluster)->CreateTopics(topics); !s.ok())
+      return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
     auto p = PlainProducer((*cluster)->bootstraps(), topics.records, origin, records);
     if (!p.ok()) return std::fprintf(stderr, "%s\n", p.status().ToString().c_str()), 1;
     plain.push_back(*p);

@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "bench/limits.h"
-#include "ledger/log/log.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/client/statement_builder.h"
+#include "ledger/log/log.h"
 
 namespace lawtrail::bench {
 
@@ -42,11 +42,15 @@ inline Fixture MakeLog(const std::string& dir, int officers) {
   std::vector<Bytes> regs;
   for (int i = 0; i < officers; ++i) {
     f.officers.emplace_back("4115" + std::to_string(10000 + i), KeyPair::Generate());
-    OfficerInfo info{f.officers.back().first, "执法队员" + std::to_string(i), "执法队员",
-                     f.officers.back().second.public_key(), {fb::Role::Officer}, 0, 0};
+    OfficerInfo info{f.officers.back().first,
+                     "执法队员" + std::to_string(i),
+                     "执法队员",
+                     f.officers.back().second.public_key(),
+                     {fb::Role::Officer},
+                     0,
+                     0};
     regs.push_back(SignStatement(
-        OfficerRegisteredStatement(RegistryHeader(kBenchOrigin, f.root.key.public_key()), info),
-        f.root.key));
+        OfficerRegisteredStatement(RegistryHeader(kBenchOrigin, f.root.key.public_key()), info), f.root.key));
   }
   for (auto& r : log->Append(std::move(regs))) {
     if (!r.ok()) std::exit(1);

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "ledger/domain/money.h"
-#include "ledger/domain/calendar.h"
 #include "ledger/casefile/html_escape.h"
+#include "ledger/domain/calendar.h"
+#include "ledger/domain/money.h"
 #include "projectors/internal/json_view.h"
 #include "projectors/statistics_view.h"
 
@@ -30,13 +30,15 @@ std::string BarChart(const std::string& title, const std::vector<std::pair<std::
     const double h = double(series[i].second) / max * (height - bottom - top);
     const double x = left + i * slot + slot * 0.15;
     char bar[256];
-    std::snprintf(bar, sizeof bar,
-                  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#b22222\"><title>%s</title></rect>",
-                  x, height - bottom - h, slot * 0.7, h, std::to_string(series[i].second).c_str());
+    std::snprintf(
+        bar, sizeof bar,
+        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#b22222\"><title>%s</title></rect>", x,
+        height - bottom - h, slot * 0.7, h, std::to_string(series[i].second).c_str());
     svg += bar;
     char value[128];
-    std::snprintf(value, sizeof value, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%lld</text>",
-                  x + slot * 0.35, height - bottom - h - 4, static_cast<long long>(series[i].second));
+    std::snprintf(value, sizeof value,
+                  "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%lld</text>", x + slot * 0.35,
+                  height - bottom - h - 4, static_cast<long long>(series[i].second));
     svg += value;
     char label[64];
     std::snprintf(label, sizeof label, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" ",
@@ -61,10 +63,11 @@ std::string LineChart(const std::string& title, const std::vector<std::pair<std:
     std::snprintf(p, sizeof p, "%.1f,%.1f ", x, y);
     points += p;
     char m[256];
-    std::snprintf(m, sizeof m,
-                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f4e79\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
-                  "text-anchor=\"middle\">",
-                  x, y, x, height - bottom + 14);
+    std::snprintf(
+        m, sizeof m,
+        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f4e79\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
+        "text-anchor=\"middle\">",
+        x, y, x, height - bottom + 14);
     marks += std::string(m) + HtmlEscape(series[i].first) + "</text>";
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " +
@@ -87,8 +90,9 @@ json Staff(ViewStore& views, int year) {
   auto cf = views.ActiveView(StatisticsView::kName);
   int64_t officers = 0, certified = 0;
   if (!cf.ok()) return json::object();
-  const int64_t year_end =
-      domain::ChinaMidnightMs(std::chrono::year_month_day{std::chrono::year(year + 1), std::chrono::January, std::chrono::day(1)}) - 1;
+  const int64_t year_end = domain::ChinaMidnightMs(std::chrono::year_month_day{
+                               std::chrono::year(year + 1), std::chrono::January, std::chrono::day(1)}) -
+                           1;
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf->get()));
   for (it->Seek("~officer/"); it->Valid() && it->key().starts_with("~officer/"); it->Next()) {
     const json o = json::parse(it->value().ToString(), nullptr, false);
@@ -138,8 +142,8 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   report["一、行政许可"] = {{"许可数量", Get(y, {"立案", "行政许可"})}};
   report["二、行政处罚"] = penalties;
   report["三、行政强制"] = {{"行政强制措施", y.value("行政强制", json::object()).value("强制措施", json::object())},
-                          {"行政强制执行", y.value("行政强制", json::object()).value("强制执行", json::object())},
-                          {"申请法院强制执行", Get(y, {"行政强制", "申请法院强制执行"})}};
+                            {"行政强制执行", y.value("行政强制", json::object()).value("强制执行", json::object())},
+                            {"申请法院强制执行", Get(y, {"行政强制", "申请法院强制执行"})}};
   report["四、其他执法行为"] = {{"行政检查_次", Get(y, {"其他执法行为", "行政检查"})}};
   report["五、执法人员"] = Staff(views, year);
   const int64_t reviews = Get(y, {"法制审核", "审核数"}), corrected = Get(y, {"法制审核", "纠错数"});
@@ -154,8 +158,8 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   report["情况说明"] =
       std::to_string(year) + "年，" + agency_name + "共立案" + std::to_string(Get(y, {"立案", "合计"})) +
       "件，作出行政处罚决定" + std::to_string(Get(y, {"行政处罚", "合计宗数"})) + "宗，罚没金额" +
-      domain::FormatYuan(Get(y, {"行政处罚", "罚没金额_分"})) + "元；开展法制审核" + std::to_string(reviews) + "件，纠错" +
-      std::to_string(corrected) + "件；行政检查" + std::to_string(Get(y, {"其他执法行为", "行政检查"})) +
+      domain::FormatYuan(Get(y, {"行政处罚", "罚没金额_分"})) + "元；开展法制审核" + std::to_string(reviews) +
+      "件，纠错" + std::to_string(corrected) + "件；行政检查" + std::to_string(Get(y, {"其他执法行为", "行政检查"})) +
       "次；处罚决定按时公示" + std::to_string(on_time) + "件，逾期公示" + std::to_string(late) + "件。";
   return report;
 }
@@ -179,17 +183,20 @@ std::string RenderAnnualReportHtml(const json& report) {
   for (const auto& [k, v] : by_hour.items()) hours.emplace_back(k + "时", v.get<int64_t>());
   std::string html =
       "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-      "content=\"width=device-width, initial-scale=1\"><title>" + HtmlEscape(report["title"].get<std::string>()) +
+      "content=\"width=device-width, initial-scale=1\"><title>" +
+      HtmlEscape(report["title"].get<std::string>()) +
       "</title><style>body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;"
       "max-width:760px;margin:auto;padding:1em}table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:"
       "1px solid #999;padding:4px 8px;text-align:left}svg{width:100%;height:auto}</style></head><body>";
-  html += "<h1>" + HtmlEscape(report["title"].get<std::string>()) + "</h1><p>报送截止：" + HtmlEscape(report["due_by"].get<std::string>()) + "</p>";
+  html += "<h1>" + HtmlEscape(report["title"].get<std::string>()) + "</h1><p>报送截止：" +
+          HtmlEscape(report["due_by"].get<std::string>()) + "</p>";
   html += "<h2>情况说明</h2><p>" + HtmlEscape(report["情况说明"].get<std::string>()) + "</p>";
   auto table = [&](const std::string& heading, const json& rows) {
     html += "<h2>" + HtmlEscape(heading) + "</h2><table>";
     for (const auto& [k, v] : rows.items()) {
       if (v.is_object()) continue;
-      html += "<tr><th>" + HtmlEscape(k) + "</th><td>" + HtmlEscape(v.is_string() ? v.get<std::string>() : v.dump()) + "</td></tr>";
+      html += "<tr><th>" + HtmlEscape(k) + "</th><td>" + HtmlEscape(v.is_string() ? v.get<std::string>() : v.dump()) +
+              "</td></tr>";
     }
     html += "</table>";
   };

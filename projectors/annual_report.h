@@ -8,9 +8,9 @@
 #ifndef LAWTRAIL_PROJECTORS_ANNUAL_REPORT_H_
 #define LAWTRAIL_PROJECTORS_ANNUAL_REPORT_H_
 
-#include <nlohmann/json.hpp>
-
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "projectors/view_store.h"
 

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <optional>
 
-#include "ledger/core/bytes.h"
 #include "ledger/casefile/act_names.h"
 #include "ledger/casefile/labels.h"
-#include "ledger/domain/rules.h"
+#include "ledger/core/bytes.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/rules.h"
 #include "ledger/log/store.h"
 #include "projectors/internal/json_view.h"
 #include "projectors/view_doc.h"
@@ -15,8 +15,8 @@
 namespace lawtrail::projectors {
 namespace {
 
-using nlohmann::json;
 using casefile::CaseFile;
+using nlohmann::json;
 
 // A name from record `index` on: the current one for folding, and a dated
 // copy so that a case file names each act's actor as they were named then.
@@ -50,10 +50,8 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                 Str(st.payload_as_OfficerProfileChanged()->name()), r.index);
       }
       return Status::Ok();
-    case fb::Payload::CaseClosed:
-      break;
-    default:
-      return Status::Ok();
+    case fb::Payload::CaseClosed: break;
+    default: return Status::Ok();
   }
   // 归档号: 4-digit year and a 4-digit serial of the cases closed that year.
   // The number given is kept, so a case closed again keeps its number.
@@ -74,9 +72,15 @@ json CaseFileJson(const CaseFile& file) {
   const casefile::Cover& c = file.cover;
   json cover = json::object();
   for (const auto& [key, value] : {std::pair<const char*, const std::optional<std::string>&>{"案件名称", c.case_name},
-                                   {"当事人", c.party}, {"处罚决定书文号", c.decision_no}, {"办案机构", c.agency},
-                                   {"立案日期", c.opened_on}, {"结案日期", c.closed_on}, {"案件类别", c.category},
-                                   {"程序", c.procedure}, {"保管期限", c.retention}, {"归档号", c.archive_no}}) {
+                                   {"当事人", c.party},
+                                   {"处罚决定书文号", c.decision_no},
+                                   {"办案机构", c.agency},
+                                   {"立案日期", c.opened_on},
+                                   {"结案日期", c.closed_on},
+                                   {"案件类别", c.category},
+                                   {"程序", c.procedure},
+                                   {"保管期限", c.retention},
+                                   {"归档号", c.archive_no}}) {
     if (value) cover[key] = *value;
   }
   cover["卷内件数"] = c.documents;
@@ -84,17 +88,27 @@ json CaseFileJson(const CaseFile& file) {
   for (std::string_view volume : {casefile::kMainVolume, casefile::kRestrictedVolume}) {
     json docs = json::array();
     for (const casefile::Document& d : file.Volume(volume)) {
-      docs.push_back({{"record_index", d.record_index}, {"文号", d.doc_no}, {"题名", d.title},
-                      {"责任者", d.responsible}, {"日期", d.date}, {"content_hash", d.content_hash},
-                      {"template_id", d.template_id}, {"rank", d.rank}, {"序号", d.seq}});
+      docs.push_back({{"record_index", d.record_index},
+                      {"文号", d.doc_no},
+                      {"题名", d.title},
+                      {"责任者", d.responsible},
+                      {"日期", d.date},
+                      {"content_hash", d.content_hash},
+                      {"template_id", d.template_id},
+                      {"rank", d.rank},
+                      {"序号", d.seq}});
     }
     out[std::string(volume)] = std::move(docs);
   }
   json timeline = json::array();
   for (const casefile::Step& s : file.timeline) {
-    json step = {{"index", s.index}, {"occurred_at_ms", s.occurred_at_ms}, {"date", s.date},
-                 {"event", fb::EnumNamePayload(s.event)}, {"act", ActName(s.event)},
-                 {"actor_certificate_no", s.actor_certificate_no}, {"actor_name", s.actor_name}};
+    json step = {{"index", s.index},
+                 {"occurred_at_ms", s.occurred_at_ms},
+                 {"date", s.date},
+                 {"event", fb::EnumNamePayload(s.event)},
+                 {"act", ActName(s.event)},
+                 {"actor_certificate_no", s.actor_certificate_no},
+                 {"actor_name", s.actor_name}};
     if (!s.flags.empty()) step["flags"] = s.flags;
     timeline.push_back(std::move(step));
   }
@@ -103,18 +117,25 @@ json CaseFileJson(const CaseFile& file) {
   for (const casefile::Recording& r : file.av) {
     json interruptions = json::array();
     for (const auto& i : r.interruptions) {
-      interruptions.push_back({{"stopped_at_ms", i.stopped_at_ms}, {"resumed_at_ms", i.resumed_at_ms}, {"reason", i.reason}});
+      interruptions.push_back(
+          {{"stopped_at_ms", i.stopped_at_ms}, {"resumed_at_ms", i.resumed_at_ms}, {"reason", i.reason}});
     }
-    av.push_back({{"record_index", r.record_index}, {"content_hash", r.content_hash}, {"started_at_ms", r.started_at_ms},
-                  {"ended_at_ms", r.ended_at_ms}, {"device_id", r.device_id}, {"continuous", r.continuous},
+    av.push_back({{"record_index", r.record_index},
+                  {"content_hash", r.content_hash},
+                  {"started_at_ms", r.started_at_ms},
+                  {"ended_at_ms", r.ended_at_ms},
+                  {"device_id", r.device_id},
+                  {"continuous", r.continuous},
                   {"interruptions", interruptions}});
   }
   out["av"] = std::move(av);
   json flags = json::array();
-  for (const casefile::RaisedFlag& f : file.flags) flags.push_back({{"index", f.index}, {"rule", f.rule}, {"message", f.message}});
+  for (const casefile::RaisedFlag& f : file.flags)
+    flags.push_back({{"index", f.index}, {"rule", f.rule}, {"message", f.message}});
   out["flags"] = std::move(flags);
   if (file.filing) {
-    out["备考表"] = {{"本卷情况说明", file.filing->note}, {"立卷人", file.filing->filed_by}, {"立卷日期", file.filing->filed_on}};
+    out["备考表"] = {
+        {"本卷情况说明", file.filing->note}, {"立卷人", file.filing->filed_by}, {"立卷日期", file.filing->filed_on}};
   }
   return out;
 }

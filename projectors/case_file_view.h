@@ -21,9 +21,9 @@
 #ifndef LAWTRAIL_PROJECTORS_CASE_FILE_VIEW_H_
 #define LAWTRAIL_PROJECTORS_CASE_FILE_VIEW_H_
 
-#include <nlohmann/json.hpp>
-
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "ledger/casefile/case_file.h"
 #include "ledger/log/log_reader.h"

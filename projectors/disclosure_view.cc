@@ -2,11 +2,11 @@
 
 #include <optional>
 
-#include "ledger/domain/money.h"
+#include "ledger/casefile/labels.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/money.h"
 #include "ledger/log/store.h"
 #include "projectors/internal/json_view.h"
-#include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {
@@ -192,7 +192,8 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   rec.agency = has_agency ? agency_doc->value("name", "") : "";
   rec.agency_credit_code = has_agency ? agency_doc->value("credit_code", "") : "";
   // 7 working days for 行政处罚 and 行政许可 decisions, 20 for others (D3).
-  const bool seven = c->category == Label(fb::CaseCategory::Penalty) || c->category == Label(fb::CaseCategory::Licensing);
+  const bool seven =
+      c->category == Label(fb::CaseCategory::Penalty) || c->category == Label(fb::CaseCategory::Licensing);
   const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
   rec.due_within_working_days = period.days;
   rec.due_on = DueOn(period, rec.decided_on);
@@ -270,8 +271,7 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       change.withdraw_by = DueOn(domain::periods::kWithdrawal, day);
       return Status::Ok();
     }
-    default:
-      return Status::Ok();
+    default: return Status::Ok();
   }
 }
 
@@ -305,18 +305,13 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       view.Store(CaseKey(Str(st.case_id())), std::move(c));
       return Status::Ok();
     }
-    case fb::Payload::DecisionIssued:
-      return OnDecision(r, view);
-    case fb::Payload::CaseClosed:
-      view.Settle(DecisionKey(Str(st.case_id())));
-      return Status::Ok();
+    case fb::Payload::DecisionIssued: return OnDecision(r, view);
+    case fb::Payload::CaseClosed: view.Settle(DecisionKey(Str(st.case_id()))); return Status::Ok();
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
     case fb::Payload::DisclosureWithdrawn:
-    case fb::Payload::DecisionChanged:
-      return OnDisclosureAct(r, view);
-    default:
-      return Status::Ok();
+    case fb::Payload::DecisionChanged: return OnDisclosureAct(r, view);
+    default: return Status::Ok();
   }
 }
 
@@ -345,7 +340,8 @@ Result<std::vector<json>> DisclosureHistory(ViewStore& views, std::string_view c
   const std::string prefix = DecisionKey(case_id) + "/v/";
   std::vector<std::string> stored;
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) stored.push_back(it->value().ToString());
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next())
+    stored.push_back(it->value().ToString());
   LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading the versions of " + std::string(case_id)));
   std::vector<json> history = MergeVersions(*current, {stored.begin(), stored.end()});
   if (history.size() != stored.size()) {

@@ -1,8 +1,8 @@
 #include "projectors/registry_view.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 #include "ledger/core/log_format.h"
 #include "ledger/domain/master_data.h"
@@ -109,8 +109,7 @@ Status RegistryView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       view.StoreDoc(key + "/v/" + IndexKey(r.index), item);
       return Status::Ok();
     }
-    default:
-      break;
+    default: break;
   }
   if (auto ref = domain::PublishedItemOf(st)) {
     const std::string key = ItemKey(ref->kind, ref->code);

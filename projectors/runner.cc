@@ -50,8 +50,8 @@ Status ProjectionRunner::Commit(uint64_t next) {
   // One atomic write per projector: its view and its cursor move together.
   for (Running& r : running_) {
     if (r.cursor >= next) continue;
-    LAWTRAIL_RETURN_IF_ERROR(views_.Commit(r.cf.get(), r.txn->PendingWrites(), r.projector->name(), r.projector->version(), next,
-                                  options_.ingest_from));
+    LAWTRAIL_RETURN_IF_ERROR(views_.Commit(r.cf.get(), r.txn->PendingWrites(), r.projector->name(),
+                                           r.projector->version(), next, options_.ingest_from));
     r.txn->MarkCommitted();
     r.cursor = next;
   }
@@ -62,8 +62,14 @@ Result<ProjectedRecord> ProjectRecord(uint64_t index, ByteView bytes, std::strin
   LAWTRAIL_ASSIGN_OR_RETURN(RecordView rv, ParseRecord(bytes));
   const auto* ss = flatbuffers::GetRoot<fb::SignedStatement>(rv.signed_statement.data());
   const auto* st = flatbuffers::GetRoot<fb::Statement>(ss->statement()->data());
-  return ProjectedRecord{std::move(rv.aligned_copy), index, rv.record->time_recorded_ms(), rv.record->case_version(), st,
-                         ByteView(ss->statement()->data(), ss->statement()->size()), bytes, flags};
+  return ProjectedRecord{std::move(rv.aligned_copy),
+                         index,
+                         rv.record->time_recorded_ms(),
+                         rv.record->case_version(),
+                         st,
+                         ByteView(ss->statement()->data(), ss->statement()->size()),
+                         bytes,
+                         flags};
 }
 
 namespace {
@@ -91,22 +97,22 @@ Result<uint64_t> ProjectionRunner::CatchUp(uint64_t limit) {
   const uint64_t to = limit >= size - from ? size : from + limit;
   uint64_t since_commit = 0;
   auto window_start = std::chrono::steady_clock::now();
-  Status scanned = log_.ScanRecordsWithFlags(from, to, [&](uint64_t index, ByteView bytes,
-                                                             std::string_view flags) -> Status {
-    LAWTRAIL_ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, bytes, flags));
-    for (Running& r : running_) {
-      if (r.cursor <= index) LAWTRAIL_RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
-    }
-    ++since_commit;
-    if (since_commit >= options_.commit_records ||
-        (since_commit % 1024 == 0 && std::chrono::steady_clock::now() - window_start >=
-                                         std::chrono::milliseconds(options_.commit_interval_ms))) {
-      LAWTRAIL_RETURN_IF_ERROR(Commit(index + 1));
-      since_commit = 0;
-      window_start = std::chrono::steady_clock::now();
-    }
-    return Status::Ok();
-  });
+  Status scanned =
+      log_.ScanRecordsWithFlags(from, to, [&](uint64_t index, ByteView bytes, std::string_view flags) -> Status {
+        LAWTRAIL_ASSIGN_OR_RETURN(const ProjectedRecord pr, ProjectRecord(index, bytes, flags));
+        for (Running& r : running_) {
+          if (r.cursor <= index) LAWTRAIL_RETURN_IF_ERROR(ApplyOne(*r.projector, pr, *r.txn));
+        }
+        ++since_commit;
+        if (since_commit >= options_.commit_records ||
+            (since_commit % 1024 == 0 && std::chrono::steady_clock::now() - window_start >=
+                                             std::chrono::milliseconds(options_.commit_interval_ms))) {
+          LAWTRAIL_RETURN_IF_ERROR(Commit(index + 1));
+          since_commit = 0;
+          window_start = std::chrono::steady_clock::now();
+        }
+        return Status::Ok();
+      });
   Status done = scanned.ok() ? Commit(to) : scanned;
   if (done.ok()) done = PromoteCaughtUp(size);
   if (!done.ok()) {
@@ -147,7 +153,8 @@ Result<uint64_t> ProjectionRunner::RebuildCase(std::string_view case_id) {
       ++n;
       return ApplyOne(*p, pr, txn);
     }));
-    LAWTRAIL_RETURN_IF_ERROR(views_.Commit(cf.get(), txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
+    LAWTRAIL_RETURN_IF_ERROR(
+        views_.Commit(cf.get(), txn.PendingWrites(), p->name(), p->version(), cursor, options_.ingest_from));
     folded = std::max(folded, n);
   }
   return folded;
@@ -193,8 +200,8 @@ Result<std::vector<ProjectorLag>> ProjectionRunner::Lag() {
   for (auto& p : projectors_) {
     LAWTRAIL_ASSIGN_OR_RETURN(uint64_t cursor, views_.Cursor(p->name(), p->version()));
     LAWTRAIL_ASSIGN_OR_RETURN(auto active, views_.ActiveVersion(p->name()));
-    out.push_back({std::string(p->name()), p->version(), cursor, size - std::min(size, cursor),
-                   active == p->version()});
+    out.push_back(
+        {std::string(p->name()), p->version(), cursor, size - std::min(size, cursor), active == p->version()});
   }
   return out;
 }

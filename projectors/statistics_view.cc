@@ -5,10 +5,10 @@
 #include <optional>
 #include <sstream>
 
-#include "ledger/domain/calendar.h"
-#include "ledger/core/log_format.h"
-#include "projectors/internal/json_view.h"
 #include "ledger/casefile/labels.h"
+#include "ledger/core/log_format.h"
+#include "ledger/domain/calendar.h"
+#include "projectors/internal/json_view.h"
 #include "projectors/view_doc.h"
 
 namespace lawtrail::domain {
@@ -87,8 +87,7 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
     }
     case fb::Payload::CollectiveDiscussionHeld:
       return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "集体讨论"); });
-    case fb::Payload::HearingHeld:
-      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "听证"); });
+    case fb::Payload::HearingHeld: return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "听证"); });
     case fb::Payload::DecisionChanged: {
       const auto* ch = st.payload_as_DecisionChanged();
       const char* key = ch->by() == fb::ChangeAuthority::ReviewBody ? "被行政复议纠错"
@@ -110,8 +109,7 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
       return EditYear(view, at, [&](json& y) { Add(y["行政强制"], "申请法院强制执行"); });
     case fb::Payload::InspectionRecorded:
       return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
-    default:
-      return Status::Ok();
+    default: return Status::Ok();
   }
 }
 
@@ -159,9 +157,11 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
       if (o->roles()) {
         for (auto role : *o->roles()) roles.push_back(fb::EnumNameRole(role));
       }
-      view.StoreDoc("~officer/" + Str(o->certificate_no()),
-                {{"roles", roles}, {"valid_from_ms", o->valid_from_ms()}, {"valid_until_ms", o->valid_until_ms()},
-                 {"registered_at_ms", at}, {"state", "active"}});
+      view.StoreDoc("~officer/" + Str(o->certificate_no()), {{"roles", roles},
+                                                             {"valid_from_ms", o->valid_from_ms()},
+                                                             {"valid_until_ms", o->valid_until_ms()},
+                                                             {"registered_at_ms", at},
+                                                             {"state", "active"}});
       return Status::Ok();
     }
     case fb::Payload::OfficerSuspended:
@@ -174,9 +174,9 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
                                    : Str(st.payload_as_OfficerRevoked()->certificate_no());
       LAWTRAIL_ASSIGN_OR_RETURN(json o, view.LoadDoc("~officer/" + cert));
       if (o.is_null()) return Status::Ok();
-      o["state"] = st.payload_type() == fb::Payload::OfficerSuspended  ? "suspended"
+      o["state"] = st.payload_type() == fb::Payload::OfficerSuspended ? "suspended"
                    : st.payload_type() == fb::Payload::OfficerRevoked ? "revoked"
-                                                                       : "active";
+                                                                      : "active";
       o["state_since_ms"] = at;
       view.StoreDoc("~officer/" + cert, o);
       return Status::Ok();
@@ -199,8 +199,7 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
         Add(y["分析"]["按时段"], w.hour);
       });
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
@@ -238,8 +237,10 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
       });
     }
     case fb::Payload::CaseClosed:
-      LAWTRAIL_RETURN_IF_ERROR(
-          EditYear(view, at, [&](json& y) { Add(y["结案"], c.category.value_or("其他")); Add(y["结案"], "合计"); }));
+      LAWTRAIL_RETURN_IF_ERROR(EditYear(view, at, [&](json& y) {
+        Add(y["结案"], c.category.value_or("其他"));
+        Add(y["结案"], "合计");
+      }));
       view.Settle(case_key());
       return Status::Ok();
     case fb::Payload::DisclosurePublished: {
@@ -247,8 +248,7 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
       const bool on_time = ChinaDay(at) <= DueOn(domain::periods::kDisclosure, decided);
       return EditYear(view, at, [&](json& y) { Add(y["公示"], on_time ? "按时公示" : "逾期公示"); });
     }
-    default:
-      return Status::Ok();
+    default: return Status::Ok();
   }
 }
 
@@ -264,10 +264,8 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued:
     case fb::Payload::CaseClosed:
-    case fb::Payload::DisclosurePublished:
-      break;
-    default:
-      return StatisticsOfAct(st, view);
+    case fb::Payload::DisclosurePublished: break;
+    default: return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.
   LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(case_key()));

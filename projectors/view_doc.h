@@ -17,14 +17,14 @@
 #ifndef LAWTRAIL_PROJECTORS_VIEW_DOC_H_
 #define LAWTRAIL_PROJECTORS_VIEW_DOC_H_
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "projectors/internal/json_view.h"
 #include "projectors/json_writer.h"

@@ -1,8 +1,8 @@
 #include "projectors/view_store.h"
 
-#include <rocksdb/sst_file_writer.h>
-
 #include <filesystem>
+
+#include <rocksdb/sst_file_writer.h>
 
 #include "ledger/core/bytes.h"
 #include "ledger/log/store.h"
@@ -79,7 +79,8 @@ Result<std::unique_ptr<ViewStore>> ViewStore::Open(const std::string& path, bool
 
 ViewHandle ViewStore::Hold(rocksdb::ColumnFamilyHandle* raw) {
   rocksdb::DB* db = db_.get();
-  return ViewHandle(raw, [db](rocksdb::ColumnFamilyHandle* h) { db->DestroyColumnFamilyHandle(h).PermitUncheckedError(); });
+  return ViewHandle(raw,
+                    [db](rocksdb::ColumnFamilyHandle* h) { db->DestroyColumnFamilyHandle(h).PermitUncheckedError(); });
 }
 
 ViewStore::~ViewStore() {
@@ -103,7 +104,7 @@ Result<ViewHandle> ViewStore::View(std::string_view name, uint32_t version) {
   MutexLock lock(mu_);
   rocksdb::ColumnFamilyHandle* raw = nullptr;
   LAWTRAIL_RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(ViewOptions(), ViewId(name, version), &raw),
-                            "creating view " + ViewId(name, version)));
+                                     "creating view " + ViewId(name, version)));
   ViewHandle h = Hold(raw);
   views_[ViewId(name, version)] = h;
   return h;
@@ -160,8 +161,8 @@ Status ViewStore::Write(rocksdb::WriteBatch& batch) {
   return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing views");
 }
 
-Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes,
-                         std::string_view name, uint32_t version, uint64_t next, size_t ingest_from) {
+Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes, std::string_view name,
+                         uint32_t version, uint64_t next, size_t ingest_from) {
   std::string cursor;
   AppendBigEndian64(cursor, next);
   if (writes.size() >= ingest_from && !writes.empty()) return Ingest(view, writes, ViewId(name, version), cursor);
@@ -179,8 +180,8 @@ Status ViewStore::Commit(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
   return Write(batch);
 }
 
-Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes,
-                         std::string_view id, const std::string& cursor) {
+Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<ViewWrite>& writes, std::string_view id,
+                         const std::string& cursor) {
   const std::string dir = path_ + "/ingest";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -201,7 +202,7 @@ Status ViewStore::Ingest(rocksdb::ColumnFamilyHandle* view, const std::vector<Vi
     for (const ViewWrite& write : writes) {
       if (write.Skipped()) continue;
       LAWTRAIL_RETURN_IF_ERROR(FromRocks(write.erase ? w.Delete(write.key) : w.Put(write.key, write.Value(printed)),
-                                "writing a view table"));
+                                         "writing a view table"));
     }
     return Status::Ok();
   });

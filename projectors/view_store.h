@@ -8,14 +8,14 @@
 #ifndef LAWTRAIL_PROJECTORS_VIEW_STORE_H_
 #define LAWTRAIL_PROJECTORS_VIEW_STORE_H_
 
-#include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
-
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
 
 #include "ledger/core/mutex.h"
 #include "ledger/core/status.h"

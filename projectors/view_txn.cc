@@ -26,9 +26,7 @@ ViewTxn::Slot& ViewTxn::MarkDirty(Entry& entry) {
   return entry.value;
 }
 
-ViewTxn::Slot& ViewTxn::Touch(std::string_view key) {
-  return MarkDirty(*slots_.FindOrAdd(key));
-}
+ViewTxn::Slot& ViewTxn::Touch(std::string_view key) { return MarkDirty(*slots_.FindOrAdd(key)); }
 
 Result<ViewTxn::Entry*> ViewTxn::Load(std::string_view key) {
   Entry* e = slots_.Find(key);

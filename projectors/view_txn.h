@@ -13,19 +13,18 @@
 #ifndef LAWTRAIL_PROJECTORS_VIEW_TXN_H_
 #define LAWTRAIL_PROJECTORS_VIEW_TXN_H_
 
-#include <rocksdb/db.h>
-
-#include <nlohmann/json.hpp>
-
 #include <concepts>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <type_traits>
-#include <typeinfo>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <typeinfo>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+#include <rocksdb/db.h>
 
 #include "ledger/core/status.h"
 #include "projectors/internal/keyed_slots.h"
@@ -48,9 +47,9 @@ class ViewDoc {
 
 template <typename T>
 concept ViewDocument = std::derived_from<T, ViewDoc> && std::is_final_v<T> && std::copy_constructible<T> &&
-                       requires(std::string_view text) {
-                         { T::Parse(text, text) } -> std::same_as<Result<T>>;
-                       };
+    requires(std::string_view text) {
+  { T::Parse(text, text) } -> std::same_as<Result<T>>;
+};
 
 // A generic JSON document, for the views' few and rarely touched keys.
 struct JsonDoc final : ViewDoc {
@@ -136,8 +135,8 @@ class ViewTxn {
   struct Slot {
     bool exists = false;
     bool dirty = false;
-    uint64_t used = 0;  // the commit generation that last read it
-    std::string text;  // the value, or the text of a document not yet parsed
+    uint64_t used = 0;             // the commit generation that last read it
+    std::string text;              // the value, or the text of a document not yet parsed
     std::unique_ptr<ViewDoc> doc;  // set once the key is used as a document
   };
   using Entry = KeyedSlots<Slot>::Entry;
@@ -153,13 +152,13 @@ class ViewTxn {
   rocksdb::ColumnFamilyHandle* cf_;
   KeyedSlots<Slot> slots_;
   std::vector<Entry*> dirty_;  // entries of slots_ (they stay put)
-  TextArena text_;  // appended keys and values
+  TextArena text_;             // appended keys and values
   std::vector<std::pair<std::string_view, std::string_view>> appended_;
   std::string scratch_text_;  // where a document is printed before its text is copied
   uint64_t generation_ = 1;
   bool holds_all_ = false;  // every key of the view is in slots_
   std::function<bool(std::string_view)> allowed_;
-  nlohmann::json scratch_json_;        // where refused JSON edits go
+  nlohmann::json scratch_json_;       // where refused JSON edits go
   std::unique_ptr<ViewDoc> scratch_;  // where refused typed edits go
 };
 

@@ -4,12 +4,12 @@
 #include <map>
 #include <optional>
 
+#include "ledger/casefile/labels.h"
+#include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/rules.h"
-#include "ledger/core/log_format.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/internal/json_view.h"
-#include "ledger/casefile/labels.h"
 #include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {
@@ -131,8 +131,7 @@ using Counters = std::vector<std::pair<std::string, json>>;
 
 // The periods whose count is over three times the group's median and at
 // least 5 above it, given at least `min_periods` periods with any count.
-std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods, size_t min_periods,
-                                                        int64_t& median) {
+std::vector<const std::pair<std::string, json>*> Spikes(const Counters& periods, size_t min_periods, int64_t& median) {
   std::vector<const std::pair<std::string, json>*> out;
   if (periods.size() < min_periods) return out;
   std::vector<int64_t> counts;
@@ -158,8 +157,8 @@ Status MeetDeadline(CaseDoc case_doc, std::string_view kind, const std::string& 
 std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, const std::string& today,
                                     const std::string& at_risk_from) {
   const std::string due = o.value("due_on", "");
-  json w = {{"case_id", case_id}, {"deadline", o["kind"]}, {"law", o["law"]}, {"due_on", due},
-            {"evidence", o["evidence"]}};
+  json w = {
+      {"case_id", case_id}, {"deadline", o["kind"]}, {"law", o["law"]}, {"due_on", due}, {"evidence", o["evidence"]}};
   // The rule admission raises or refuses by for the same period, so that a
   // warning and a flag on the record are recognisably the same thing.
   if (!o.value("rule", "").empty()) w["rule"] = o["rule"];
@@ -189,7 +188,7 @@ namespace {
 // The acts that open a case's deadlines: 立案, the decision and its service.
 template <typename CaseDoc>
 Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
-          const std::string& day, CaseDoc& case_doc) {
+                     const std::string& day, CaseDoc& case_doc) {
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
@@ -202,7 +201,8 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
         c->Open(periods::kDecision, day, r.index);
       }
       if (o->party() && !Str(o->party()->credit_code()).empty()) {
-        LAWTRAIL_ASSIGN_OR_RETURN(PartyCases * p, view.EditOrCreate<PartyCases>("~party/" + Str(o->party()->credit_code())));
+        LAWTRAIL_ASSIGN_OR_RETURN(PartyCases * p,
+                                  view.EditOrCreate<PartyCases>("~party/" + Str(o->party()->credit_code())));
         if (p->cases.empty()) p->name = Str(o->party()->name());
         p->cases.push_back(case_id);
         p->evidence.push_back(r.index);
@@ -233,7 +233,7 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       c->fine_fen = fine;
       if (fine > 0 && !c->power_item_code.empty()) {
         LAWTRAIL_ASSIGN_OR_RETURN(Tally * f, view.EditOrCreate<Tally>("~fines/" + c->power_item_code + "/" +
-                                                               Str(st.actor()->certificate_no())));
+                                                                      Str(st.actor()->certificate_no())));
         ++f->n;
         f->sum_fen = f->sum_fen.value_or(0) + fine;
         f->evidence.push_back(r.index);
@@ -251,8 +251,7 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       }
       return Status::Ok();
     }
-    default:
-      return Status::Ok();
+    default: return Status::Ok();
   }
 }
 
@@ -260,14 +259,12 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
 // coercive measures, closing.
 template <typename CaseDoc>
 Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
-          const std::string& day, CaseDoc& case_doc) {
+                     const std::string& day, CaseDoc& case_doc) {
   switch (st.payload_type()) {
-    case fb::Payload::DisclosurePublished:
-      return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
+    case fb::Payload::DisclosurePublished: return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
     case fb::Payload::PaymentRecorded:
     case fb::Payload::CourtEnforcementApplied:
-    case fb::Payload::DemandNoticeServed:
-      return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);
+    case fb::Payload::DemandNoticeServed: return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
@@ -283,8 +280,7 @@ Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       c->Open(periods::kPreservation, day, r.index);
       return Status::Ok();
     }
-    case fb::Payload::PreservationDisposed:
-      return MeetDeadline(case_doc, periods::kPreservation.name, day, r.index);
+    case fb::Payload::PreservationDisposed: return MeetDeadline(case_doc, periods::kPreservation.name, day, r.index);
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
@@ -301,15 +297,16 @@ Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureLifted:
-      return MeetDeadline(case_doc, std::string(periods::kSeizureTerm.name) + "/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
-                          r.index);
+      return MeetDeadline(
+          case_doc,
+          std::string(periods::kSeizureTerm.name) + "/" + Str(st.payload_as_CoerciveMeasureLifted()->measure_no()), day,
+          r.index);
     case fb::Payload::CaseClosed:
       // A closed case owes nothing more (e.g. a case closed without a decision).
       LAWTRAIL_RETURN_IF_ERROR(MeetDeadline(case_doc, periods::kDecision.name, day, r.index));
       view.Settle(CaseKey(case_id));
       return Status::Ok();
-    default:
-      return Status::Ok();
+    default: return Status::Ok();
   }
 }
 
@@ -357,8 +354,12 @@ void OfficerFinesFarFromPeers(const std::map<std::string, Counters>& fines_by_it
       if (mine > 2 * peers || mine < peers / 2) {
         char msg[160];
         std::snprintf(msg, sizeof msg, "平均罚款 %.2f 元，同事项其他执法人员平均 %.2f 元", mine / 100, peers / 100);
-        out.push_back({{"kind", "officer fines far from peers"}, {"severity", "info"}, {"power_item_code", item},
-                       {"officer", officer}, {"message", msg}, {"evidence", entry["evidence"]}});
+        out.push_back({{"kind", "officer fines far from peers"},
+                       {"severity", "info"},
+                       {"power_item_code", item},
+                       {"officer", officer},
+                       {"message", msg},
+                       {"evidence", entry["evidence"]}});
       }
     }
   }
@@ -371,8 +372,8 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
   json out = json::array();
   const std::string at_risk_from = AddWorkingDays(today, 2);
   std::map<std::string, Counters> fines_by_item;  // item → (officer, entry)
-  std::map<std::string, Counters> places;  // village → (month, entry)
-  std::map<std::string, Counters> hours;   // month → (day and hour, entry)
+  std::map<std::string, Counters> places;         // village → (month, entry)
+  std::map<std::string, Counters> hours;          // month → (day and hour, entry)
   std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string key = it->key().ToString();
@@ -382,12 +383,19 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
         if (auto w = DeadlineWarning(key.substr(5), o, today, at_risk_from)) out.push_back(std::move(*w));
       }
     } else if (key.rfind("flag/", 0) == 0) {
-      out.push_back({{"kind", "procedure flag"}, {"severity", "warning"}, {"case_id", v["case_id"]},
-                     {"rule", v["rule"]}, {"message", v["message"]}, {"evidence", v["evidence"]}});
+      out.push_back({{"kind", "procedure flag"},
+                     {"severity", "warning"},
+                     {"case_id", v["case_id"]},
+                     {"rule", v["rule"]},
+                     {"message", v["message"]},
+                     {"evidence", v["evidence"]}});
     } else if (key.rfind("~party/", 0) == 0) {
       if (v["cases"].size() >= 3) {
-        out.push_back({{"kind", "repeat party"}, {"severity", "info"}, {"party", v["name"]},
-                       {"credit_code", key.substr(7)}, {"cases", v["cases"]},
+        out.push_back({{"kind", "repeat party"},
+                       {"severity", "info"},
+                       {"party", v["name"]},
+                       {"credit_code", key.substr(7)},
+                       {"cases", v["cases"]},
                        {"message", "同一当事人立案 " + std::to_string(v["cases"].size()) + " 次"},
                        {"evidence", v["evidence"]}});
       }
@@ -409,7 +417,10 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
     for (const auto* spike : Spikes(months, 6, median)) {
       const auto& [month, entry] = *spike;
       const int64_t n = entry["n"];
-      out.push_back({{"kind", "place spike"}, {"severity", "info"}, {"village", village}, {"month", month},
+      out.push_back({{"kind", "place spike"},
+                     {"severity", "info"},
+                     {"village", village},
+                     {"month", month},
                      {"message", village + " " + month + " 立案 " + std::to_string(n) + " 件，通常每月约 " +
                                      std::to_string(median) + " 件"},
                      {"evidence", entry["evidence"]}});
@@ -422,7 +433,9 @@ Result<json> ComputeWarnings(ViewStore& views, const std::string& today) {
     for (const auto* spike : Spikes(in_month, 6, median)) {
       const auto& [hour, entry] = *spike;
       const int64_t n = entry["n"];
-      out.push_back({{"kind", "hour spike"}, {"severity", "info"}, {"hour", hour},
+      out.push_back({{"kind", "hour spike"},
+                     {"severity", "info"},
+                     {"hour", hour},
                      {"message", hour.substr(0, 10) + " " + hour.substr(11) + " 时立案 " + std::to_string(n) +
                                      " 件，当月有立案的时段通常约 " + std::to_string(median) + " 件"},
                      {"evidence", entry["evidence"]}});

@@ -30,9 +30,7 @@ class WarningsView : public Projector {
   std::string_view name() const override { return kName; }
   uint32_t version() const override { return 4; }  // 4: deadlines name their rule
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
-  CaseKeys CaseKeysOf(std::string_view case_id) const override {
-    return {{"case/" + std::string(case_id)}, {}};
-  }
+  CaseKeys CaseKeysOf(std::string_view case_id) const override { return {{"case/" + std::string(case_id)}, {}}; }
 };
 
 // The warnings on `today` (YYYY-MM-DD): each {kind, severity, case_id,

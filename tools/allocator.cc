@@ -15,9 +15,9 @@ const char* malloc_conf = "thp:always,metadata_thp:always,dirty_decay_ms:-1,muzz
 
 #include "tools/allocator.h"
 
-#include <jemalloc/jemalloc.h>
-
 #include <cstdio>
+
+#include <jemalloc/jemalloc.h>
 
 namespace lawtrail {
 

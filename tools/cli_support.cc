@@ -1,10 +1,10 @@
 #include "tools/cli_support.h"
 
-#include <unistd.h>
-
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+
+#include <unistd.h>
 
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
@@ -56,10 +56,8 @@ int Report(std::string_view command, const Status& status) {
   switch (status.code()) {
     case StatusCode::kIOError:
     case StatusCode::kUnavailable:
-    case StatusCode::kInternal:
-      return kExitUnusable;
-    default:
-      return kExitProblem;
+    case StatusCode::kInternal: return kExitUnusable;
+    default: return kExitProblem;
   }
 }
 
@@ -90,8 +88,8 @@ void Progress::Update(uint64_t done, uint64_t total) {
   last_ = now;
   printed_ = true;
   if (total > 0) {
-    std::fprintf(stderr, "\r%s: %llu / %llu (%.0f%%)", what_.c_str(),
-                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(total),
+    std::fprintf(stderr, "\r%s: %llu / %llu (%.0f%%)", what_.c_str(), static_cast<unsigned long long>(done),
+                 static_cast<unsigned long long>(total),
                  100.0 * static_cast<double>(done) / static_cast<double>(total));
   } else {
     std::fprintf(stderr, "\r%s: %llu", what_.c_str(), static_cast<unsigned long long>(done));

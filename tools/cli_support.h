@@ -6,13 +6,13 @@
 #ifndef LAWTRAIL_TOOLS_CLI_SUPPORT_H_
 #define LAWTRAIL_TOOLS_CLI_SUPPORT_H_
 
-#include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "api/metrics.h"
 #include "ledger/log/log_reader.h"
@@ -78,18 +78,18 @@ CLI::Option* AddKafkaSettingsOption(CLI::App* command, std::vector<std::string>&
 Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<std::string>& settings);
 
 // Every command registers itself on the app; `exit_code` receives its result.
-void AddKeyCommands(CLI::App& app, int& exit_code);       // init, vkey, keygen
-void AddRegisterCommand(CLI::App& app, int& exit_code);   // register …
-void AddAppendCommands(CLI::App& app, int& exit_code);    // append, sign
-void AddDemoCommand(CLI::App& app, int& exit_code);       // demo
-void AddReadCommands(CLI::App& app, int& exit_code);      // get, history, leaf-hash, checkpoint, prove
-void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
-void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
-void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
-void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
-void AddFollowCommand(CLI::App& app, int& exit_code);     // follow, promote
-void AddExportCommands(CLI::App& app, int& exit_code);    // export, verify-export
-void AddServeCommands(CLI::App& app, int& exit_code);     // serve, token
+void AddKeyCommands(CLI::App& app, int& exit_code);      // init, vkey, keygen
+void AddRegisterCommand(CLI::App& app, int& exit_code);  // register …
+void AddAppendCommands(CLI::App& app, int& exit_code);   // append, sign
+void AddDemoCommand(CLI::App& app, int& exit_code);      // demo
+void AddReadCommands(CLI::App& app, int& exit_code);     // get, history, leaf-hash, checkpoint, prove
+void AddVerifyCommand(CLI::App& app, int& exit_code);    // verify
+void AddDomainCommands(CLI::App& app, int& exit_code);   // rules, party
+void AddProjectCommands(CLI::App& app, int& exit_code);  // project, certificate
+void AddRelayCommands(CLI::App& app, int& exit_code);    // relay, topics
+void AddFollowCommand(CLI::App& app, int& exit_code);    // follow, promote
+void AddExportCommands(CLI::App& app, int& exit_code);   // export, verify-export
+void AddServeCommands(CLI::App& app, int& exit_code);    // serve, token
 
 }  // namespace lawtrail::cli
 

@@ -5,14 +5,15 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+
 #include <nlohmann/json.hpp>
 
-#include "ledger/log/data_dir.h"
 #include "ledger/client/json_codec.h"
-#include "ledger/log/log.h"
 #include "ledger/client/statement_builder.h"
 #include "ledger/client/statement_stream.h"
 #include "ledger/client/strict_json.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -53,15 +54,13 @@ class Appender {
                     EventIdHex(results[i]->event_id).c_str());
         for (const auto& flag : results[i]->flags) {
           std::fprintf(stderr, "lawtrail append: record %llu accepted with flag [%s]: %s\n",
-                       static_cast<unsigned long long>(results[i]->index), flag.rule_id.c_str(),
-                       flag.message.c_str());
+                       static_cast<unsigned long long>(results[i]->index), flag.rule_id.c_str(), flag.message.c_str());
         }
       } else {
         ++failures_;
         std::fprintf(stderr, "lawtrail append: statement %llu (byte %llu): %s\n",
                      static_cast<unsigned long long>(s.first_ordinal + i),
-                     static_cast<unsigned long long>(s.offsets[i]),
-                     results[i].status().ToString().c_str());
+                     static_cast<unsigned long long>(s.offsets[i]), results[i].status().ToString().c_str());
       }
     }
     done_ += results.size();
@@ -92,8 +91,8 @@ int RunAppend(const std::string& dir, const std::string& file) {
     if (!next.ok()) {
       ++ordinal;
       stream_failed = true;
-      std::fprintf(stderr, "lawtrail append: statement %llu: %s\n",
-                   static_cast<unsigned long long>(ordinal - 1), next.status().ToString().c_str());
+      std::fprintf(stderr, "lawtrail append: statement %llu: %s\n", static_cast<unsigned long long>(ordinal - 1),
+                   next.status().ToString().c_str());
       if (next.status().message().find("truncated") != std::string::npos ||
           next.status().message().find("ends inside") != std::string::npos) {
         break;
@@ -179,8 +178,8 @@ int RunSign(const SignOptions& o) {
     }
     if (!s.ok()) {
       ++failures;
-      std::fprintf(stderr, "lawtrail sign: statement %llu: %s\n",
-                   static_cast<unsigned long long>(ordinal), s.ToString().c_str());
+      std::fprintf(stderr, "lawtrail sign: statement %llu: %s\n", static_cast<unsigned long long>(ordinal),
+                   s.ToString().c_str());
       if (!end.ok()) break;  // cannot find the next value after bad JSON
     }
   }
@@ -193,19 +192,21 @@ int RunSign(const SignOptions& o) {
 void AddAppendCommands(CLI::App& app, int& exit_code) {
   auto dir = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
-  CLI::App* append = app.add_subcommand(
-      "append", "Append signed statements (from FILE or stdin, as `sign` and `demo --emit` write\n"
-                "them). For each, only once it is durable, prints `<index> <event id hex>`.\n"
-                "Refused statements are reported on stderr; the rest are still appended.");
+  CLI::App* append =
+      app.add_subcommand("append",
+                         "Append signed statements (from FILE or stdin, as `sign` and `demo --emit` write\n"
+                         "them). For each, only once it is durable, prints `<index> <event id hex>`.\n"
+                         "Refused statements are reported on stderr; the rest are still appended.");
   AddDataOption(append, *dir);
   append->add_option("FILE", *file, "Input file (default stdin)");
   append->callback([dir, file, &exit_code] { exit_code = RunAppend(*dir, *file); });
 
   auto o = std::make_shared<SignOptions>();
-  CLI::App* sign = app.add_subcommand(
-      "sign", "Turn statements written as JSON (the FlatBuffers JSON of schemas/statement.fbs,\n"
-              "byte fields in hex) into signed statements on stdout, in the format `append`\n"
-              "reads. Fills in event_id, occurred_at_ms and actor when absent.");
+  CLI::App* sign =
+      app.add_subcommand("sign",
+                         "Turn statements written as JSON (the FlatBuffers JSON of schemas/statement.fbs,\n"
+                         "byte fields in hex) into signed statements on stdout, in the format `append`\n"
+                         "reads. Fills in event_id, occurred_at_ms and actor when absent.");
   sign->add_option("--key", o->key_file, "The signer's key file (from keygen)")->required();
   sign->add_option("--origin", o->origin, "The log's origin, for statements that give none");
   sign->add_option("FILE", o->file, "JSON input (default stdin); one or more JSON objects");

@@ -1,17 +1,16 @@
 // lawtrail demo
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <set>
 
+#include "ledger/client/statement_stream.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/log.h"
-#include "ledger/client/statement_stream.h"
 #include "ledger/log/thread_pool.h"
 #include "tools/cli_support.h"
 #include "tools/load_generator.h"
 #include "tools/town_year.h"
-
-#include <map>
-#include <set>
 
 namespace lawtrail::cli {
 namespace {
@@ -111,12 +110,12 @@ int RunLoad(const DemoOptions& o) {
   if (Status s = AppendAll(gen, pool, **log, tally); !s.ok()) return Report("demo", s);
   auto checkpoint = (*log)->CurrentCheckpoint();
   if (!checkpoint.ok()) return Report("demo", checkpoint.status());
-  std::printf("%u officers and %llu events over %llu cases: %llu appended, %llu already in the log, "
-              "%llu refused; the log has %llu records\n",
-              o.officers, static_cast<unsigned long long>(o.load_events),
-              static_cast<unsigned long long>(gen.cases()), static_cast<unsigned long long>(tally.added),
-              static_cast<unsigned long long>(tally.already), static_cast<unsigned long long>(tally.refused),
-              static_cast<unsigned long long>((*log)->size()));
+  std::printf(
+      "%u officers and %llu events over %llu cases: %llu appended, %llu already in the log, "
+      "%llu refused; the log has %llu records\n",
+      o.officers, static_cast<unsigned long long>(o.load_events), static_cast<unsigned long long>(gen.cases()),
+      static_cast<unsigned long long>(tally.added), static_cast<unsigned long long>(tally.already),
+      static_cast<unsigned long long>(tally.refused), static_cast<unsigned long long>((*log)->size()));
   std::printf("%s", checkpoint->c_str());
   return tally.refused > 0 ? kExitProblem : 0;
 }
@@ -203,14 +202,15 @@ int RunYear(const DemoOptions& o) {
   if (Status s = AppendYear(year, **log, tally); !s.ok()) return Report("demo", s);
   auto checkpoint = (*log)->CurrentCheckpoint();
   if (!checkpoint.ok()) return Report("demo", checkpoint.status());
-  std::printf("青山镇 demo year (seed %llu): %zu officers, %llu cases, %zu case acts: %llu appended, %llu already "
-              "in the log; %llu rule-breaking attempts refused as expected",
-              static_cast<unsigned long long>(o.seed), year.officers, static_cast<unsigned long long>(cases),
-              year.items.size(), static_cast<unsigned long long>(tally.added),
-              static_cast<unsigned long long>(tally.already),
-              static_cast<unsigned long long>(tally.refused_as_expected));
+  std::printf(
+      "青山镇 demo year (seed %llu): %zu officers, %llu cases, %zu case acts: %llu appended, %llu already "
+      "in the log; %llu rule-breaking attempts refused as expected",
+      static_cast<unsigned long long>(o.seed), year.officers, static_cast<unsigned long long>(cases), year.items.size(),
+      static_cast<unsigned long long>(tally.added), static_cast<unsigned long long>(tally.already),
+      static_cast<unsigned long long>(tally.refused_as_expected));
   std::string by_rule;
-  for (const auto& [rule, n] : tally.refusals) by_rule += (by_rule.empty() ? " (" : ", ") + rule + " ×" + std::to_string(n);
+  for (const auto& [rule, n] : tally.refusals)
+    by_rule += (by_rule.empty() ? " (" : ", ") + rule + " ×" + std::to_string(n);
   std::printf("%s\n", by_rule.empty() ? "" : (by_rule + ")").c_str());
   if (!tally.flags.empty()) {
     std::string flags;
@@ -236,19 +236,20 @@ int Run(const DemoOptions& o) {
 
 void AddDemoCommand(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<DemoOptions>();
-  CLI::App* demo = app.add_subcommand(
-      "demo", "Initialise DIR if needed and append a generated enforcement year of a town:\n"
-              "the agency, about 30 officers, 2 legal reviewers, the power list and other lists,\n"
-              "then C cases with lawful lifecycles, plus attempts that break procedure rules,\n"
-              "which must be refused with the expected rule id (exit 1 if any is not).\n"
-              "With --load-events N, append N synthetic case memos instead (load tests).\n"
-              "Reproducible: the same seed gives the same statements. With --emit, write the\n"
-              "lawful submissions to stdout (`lawtrail demo --emit … | lawtrail append …`).");
+  CLI::App* demo =
+      app.add_subcommand("demo",
+                         "Initialise DIR if needed and append a generated enforcement year of a town:\n"
+                         "the agency, about 30 officers, 2 legal reviewers, the power list and other lists,\n"
+                         "then C cases with lawful lifecycles, plus attempts that break procedure rules,\n"
+                         "which must be refused with the expected rule id (exit 1 if any is not).\n"
+                         "With --load-events N, append N synthetic case memos instead (load tests).\n"
+                         "Reproducible: the same seed gives the same statements. With --emit, write the\n"
+                         "lawful submissions to stdout (`lawtrail demo --emit … | lawtrail append …`).");
   AddDataOption(demo, o->dir);
   demo->add_option("--cases", o->cases, "Number of cases (default: 1000; with --load-events: events / 20)");
   demo->add_option("--seed", o->seed, "Seed of the generated workload")->capture_default_str();
-  demo->add_option("--breaking-percent", o->breaking_percent,
-                   "Share of cases that also see one rule-breaking attempt")->capture_default_str();
+  demo->add_option("--breaking-percent", o->breaking_percent, "Share of cases that also see one rule-breaking attempt")
+      ->capture_default_str();
   demo->add_option("--load-events", o->load_events, "Append N synthetic case memos instead of a year");
   demo->add_option("--officers", o->officers, "Officers of the --load-events workload")->capture_default_str();
   demo->add_option("--origin", o->origin, "Origin when DIR is initialised")->capture_default_str();

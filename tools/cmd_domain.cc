@@ -1,9 +1,9 @@
 // lawtrail rules, lawtrail party
 #include <cstdio>
 
-#include "ledger/log/data_dir.h"
-#include "ledger/domain/rules.h"
 #include "ledger/domain/identifiers.h"
+#include "ledger/domain/rules.h"
+#include "ledger/log/data_dir.h"
 #include "ledger/log/private_data.h"
 #include "tools/cli_support.h"
 
@@ -63,18 +63,20 @@ int FindPartyCommand(const PartyOptions& o) {
 }  // namespace
 
 void AddDomainCommands(CLI::App& app, int& exit_code) {
-  CLI::App* rules = app.add_subcommand(
-      "rules", "List the procedure rules admission enforces: id, severity (refuse or flag), the law, and\n"
-               "what the rule requires. --markdown prints the table of docs/rules.md.");
+  CLI::App* rules =
+      app.add_subcommand("rules",
+                         "List the procedure rules admission enforces: id, severity (refuse or flag), the law, and\n"
+                         "what the rule requires. --markdown prints the table of docs/rules.md.");
   auto markdown = std::make_shared<bool>(false);
   rules->add_flag("--markdown", *markdown, "Print a Markdown table");
   rules->callback([markdown, &exit_code] { exit_code = PrintRules(*markdown); });
 
   auto o = std::make_shared<PartyOptions>();
-  CLI::App* party = app.add_subcommand(
-      "party", "List every record that names a party (R5), from the party index: a natural person by\n"
-               "身份证号, an organisation or 个体工商户 by 统一社会信用代码. Needs DIR/sealed.key, so only\n"
-               "those who hold the data folder can ask. Prints index<TAB>case id per line.");
+  CLI::App* party =
+      app.add_subcommand("party",
+                         "List every record that names a party (R5), from the party index: a natural person by\n"
+                         "身份证号, an organisation or 个体工商户 by 统一社会信用代码. Needs DIR/sealed.key, so only\n"
+                         "those who hold the data folder can ask. Prints index<TAB>case id per line.");
   AddDataOption(party, o->dir);
   party->add_option("--id-no", o->id_no, "居民身份证号码 of a natural person");
   party->add_option("--credit-code", o->credit_code, "统一社会信用代码 of an organisation");

@@ -1,19 +1,19 @@
 // lawtrail export, lawtrail verify-export
+#include <cstdio>
+#include <filesystem>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-
-#include "ledger/log/data_dir.h"
 #include "ledger/bundle/bundle.h"
 #include "ledger/bundle/verify_export_cli.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/export/case_export.h"
+#include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "projectors/all.h"
-#include "ledger/export/case_export.h"
-#include "ledger/client/statement_builder.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -38,9 +38,14 @@ Status PrintToPdf(const std::string& html, const std::string& pdf) {
   Status written = WriteFileDurably(page, html, 0600, true);
   int exit_status = -1;
   if (written.ok()) {
-    std::vector<std::string> args = {"chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                     "--no-pdf-header-footer", "--user-data-dir=" + tmp + "/profile",
-                                     "--print-to-pdf=" + std::filesystem::absolute(pdf).string(), "file://" + page};
+    std::vector<std::string> args = {"chromium",
+                                     "--headless",
+                                     "--no-sandbox",
+                                     "--disable-gpu",
+                                     "--no-pdf-header-footer",
+                                     "--user-data-dir=" + tmp + "/profile",
+                                     "--print-to-pdf=" + std::filesystem::absolute(pdf).string(),
+                                     "file://" + page};
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -88,11 +93,12 @@ int RunExport(const ExportCliOptions& o) {
     if (!printed.ok()) return Report("export", printed);
   }
   const auto& b = done->built;
-  std::printf("exported case %s to %s: %zu records, %zu registry records, %zu openings%s, %zu attachments "
-              "(%zu files), %zu documents; %zu bytes\n",
-              o.case_id.c_str(), o.out.c_str(), b.records, b.registry_records, b.openings,
-              b.openings_erased ? (" (" + std::to_string(b.openings_erased) + " erased)").c_str() : "",
-              b.attachments, b.files, b.documents, b.bundle.size());
+  std::printf(
+      "exported case %s to %s: %zu records, %zu registry records, %zu openings%s, %zu attachments "
+      "(%zu files), %zu documents; %zu bytes\n",
+      o.case_id.c_str(), o.out.c_str(), b.records, b.registry_records, b.openings,
+      b.openings_erased ? (" (" + std::to_string(b.openings_erased) + " erased)").c_str() : "", b.attachments, b.files,
+      b.documents, b.bundle.size());
   std::printf("approval at index %llu for %s; export recorded at index %llu; checkpoint of %llu records\n",
               static_cast<unsigned long long>(done->approval_index), done->recipient.c_str(),
               static_cast<unsigned long long>(done->export_index),
@@ -104,10 +110,11 @@ int RunExport(const ExportCliOptions& o) {
 
 void AddExportCommands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ExportCliOptions>();
-  CLI::App* exp = app.add_subcommand(
-      "export", "Export one case for a court or supervisor as a bundle that verifies offline\n"
-                "(docs/court-export.md). Needs a recorded ExportApproved of the case (R4); appends the\n"
-                "export event, signed with --key, before writing anything (R6).");
+  CLI::App* exp =
+      app.add_subcommand("export",
+                         "Export one case for a court or supervisor as a bundle that verifies offline\n"
+                         "(docs/court-export.md). Needs a recorded ExportApproved of the case (R4); appends the\n"
+                         "export event, signed with --key, before writing anything (R6).");
   AddDataOption(exp, o->dir);
   exp->add_option("--case", o->case_id, "The case id")->required();
   exp->add_option("--out", o->out, "The bundle file to write")->required();
@@ -122,10 +129,11 @@ void AddExportCommands(CLI::App& app, int& exit_code) {
   exp->callback([o, &exit_code] { exit_code = RunExport(*o); });
 
   auto v = std::make_shared<VerifyExportArgs>();
-  CLI::App* verify = app.add_subcommand(
-      "verify-export", "Check a case export offline against the log's verifier key: every signature,\n"
-                       "proof, chain link, opening, attachment and the case file. Exit 1 naming the first\n"
-                       "failure. (The same check as the standalone lawtrail-verify-export.)");
+  CLI::App* verify =
+      app.add_subcommand("verify-export",
+                         "Check a case export offline against the log's verifier key: every signature,\n"
+                         "proof, chain link, opening, attachment and the case file. Exit 1 naming the first\n"
+                         "failure. (The same check as the standalone lawtrail-verify-export.)");
   verify->add_option("FILE", v->bundle_file, "The bundle")->required();
   verify->add_option("--vkey", v->vkey, "The log's verifier key (the text, or a file holding it)")->required();
   verify->add_option("--trusted", v->trusted_file, "A signed checkpoint the court holds");

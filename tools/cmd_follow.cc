@@ -140,12 +140,14 @@ int RunPromote(const PromoteOptions& o) {
   }
   auto size = PromoteReplica(o.dir, *signer, sealed);
   if (!size.ok()) return Report("promote", size.status());
-  std::printf("promoted: %s verified (%llu records) and now holds the log key; it takes statements from index "
-              "%llu on.\nKeep the old primary stopped: two writers would fork the log.\n",
-              o.dir.c_str(), static_cast<unsigned long long>(*size), static_cast<unsigned long long>(*size));
+  std::printf(
+      "promoted: %s verified (%llu records) and now holds the log key; it takes statements from index "
+      "%llu on.\nKeep the old primary stopped: two writers would fork the log.\n",
+      o.dir.c_str(), static_cast<unsigned long long>(*size), static_cast<unsigned long long>(*size));
   if (!sealed) {
-    std::printf("No --sealed-key: a new one is made at the first append, and openings sent to the old primary "
-                "stay with it.\n");
+    std::printf(
+        "No --sealed-key: a new one is made at the first append, and openings sent to the old primary "
+        "stay with it.\n");
   }
   return 0;
 }
@@ -154,12 +156,13 @@ int RunPromote(const PromoteOptions& o) {
 
 void AddFollowCommand(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<FollowCommandOptions>();
-  CLI::App* follow = app.add_subcommand(
-      "follow", "Follow a log streamed to Kafka into a verified mirror in DIR: every record's signature,\n"
-                "admission (replayed), case chain and place in the tree, every checkpoint against the\n"
-                "tree rebuilt here. Repeats are dropped by index; a gap, a conflict or a refused record\n"
-                "stops it with the evidence in DIR/evidence (exit 1), keeping what was verified. The\n"
-                "mirror is a standby: `lawtrail verify` and every read command accept DIR.");
+  CLI::App* follow =
+      app.add_subcommand("follow",
+                         "Follow a log streamed to Kafka into a verified mirror in DIR: every record's signature,\n"
+                         "admission (replayed), case chain and place in the tree, every checkpoint against the\n"
+                         "tree rebuilt here. Repeats are dropped by index; a gap, a conflict or a refused record\n"
+                         "stops it with the evidence in DIR/evidence (exit 1), keeping what was verified. The\n"
+                         "mirror is a standby: `lawtrail verify` and every read command accept DIR.");
   AddDataOption(follow, o->dir)->description("Folder of the mirror (created on first use)");
   follow->add_option("--brokers", o->brokers, "Bootstrap brokers, host:port,…")->required();
   follow->add_option("--origin", o->origin, "The log's origin (its key's name)")->required();
@@ -172,14 +175,16 @@ void AddFollowCommand(CLI::App& app, int& exit_code) {
   follow->add_option("--metrics", o->metrics, "Write lag and progress here after each poll (Prometheus text)");
   follow->add_option("--poll-ms", o->poll_ms, "Longest wait for messages per poll")->check(CLI::PositiveNumber);
   follow->add_option("--max-batch", o->max_batch, "Records verified and written together at most")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   follow->callback([o, &exit_code] { exit_code = RunFollow(*o); });
 
   auto p = std::make_shared<PromoteOptions>();
-  CLI::App* promote = app.add_subcommand(
-      "promote", "Make a stopped follower's mirror the primary, once the old primary is down for good:\n"
-                 "verifies the whole mirror, checks that the log key is the one its checkpoints are\n"
-                 "signed with, and installs it (and the old primary's sealed.key, if given).");
+  CLI::App* promote =
+      app.add_subcommand("promote",
+                         "Make a stopped follower's mirror the primary, once the old primary is down for good:\n"
+                         "verifies the whole mirror, checks that the log key is the one its checkpoints are\n"
+                         "signed with, and installs it (and the old primary's sealed.key, if given).");
   AddDataOption(promote, p->dir)->description("Folder of the mirror");
   promote->add_option("--log-key", p->log_key, "The log key file (the old primary's DIR/log.key, from its backup)")
       ->required();

@@ -46,12 +46,13 @@ int RunKeygen(const std::string& name, const std::string& out) {
 
 void AddKeyCommands(CLI::App& app, int& exit_code) {
   auto init_opts = std::make_shared<InitOptions>();
-  CLI::App* init = app.add_subcommand(
-      "init", "Create a new log: the log key, the agency root key (both mode 0600) and the agency\n"
-              "genesis record. Prints the log's verifier key as its last line.");
+  CLI::App* init =
+      app.add_subcommand("init",
+                         "Create a new log: the log key, the agency root key (both mode 0600) and the agency\n"
+                         "genesis record. Prints the log's verifier key as its last line.");
   AddDataOption(init, init_opts->dir);
-  init->add_option("--origin", init_opts->origin,
-                   "The log's origin, e.g. qingshan.xinyang.gov.cn/enforcement")->required();
+  init->add_option("--origin", init_opts->origin, "The log's origin, e.g. qingshan.xinyang.gov.cn/enforcement")
+      ->required();
   init->add_option("--agency", init_opts->agency, "执法主体名称 (defaults to the origin)");
   init->add_option("--credit-code", init_opts->credit_code, "统一社会信用代码");
   init->callback([init_opts, &exit_code] { exit_code = RunInit(*init_opts); });
@@ -63,9 +64,10 @@ void AddKeyCommands(CLI::App& app, int& exit_code) {
 
   auto name = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  CLI::App* keygen = app.add_subcommand(
-      "keygen", "Make an officer's Ed25519 key pair: FILE (secret, mode 0600) and FILE.pub.\n"
-                "Prints the public verifier key, which `lawtrail register officer --key` takes.");
+  CLI::App* keygen =
+      app.add_subcommand("keygen",
+                         "Make an officer's Ed25519 key pair: FILE (secret, mode 0600) and FILE.pub.\n"
+                         "Prints the public verifier key, which `lawtrail register officer --key` takes.");
   keygen->add_option("--name", *name, "Key name, usually the certificate number (执法证号)")->required();
   keygen->add_option("--out", *out, "Where to write the secret key")->required();
   keygen->callback([name, out, &exit_code] { exit_code = RunKeygen(*name, *out); });

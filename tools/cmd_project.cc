@@ -5,15 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ledger/log/data_dir.h"
+#include "ledger/casefile/labels.h"
 #include "ledger/client/statement_builder.h"
+#include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/registry_view.h"
-#include "projectors/warnings_view.h"
-#include "ledger/casefile/labels.h"
 #include "projectors/runner.h"
+#include "projectors/warnings_view.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -42,7 +42,8 @@ int Project(const ProjectOptions& o) {
   if (!o.case_id.empty()) {
     auto refolded = runner.RebuildCase(o.case_id);
     if (!refolded.ok()) return Report("project", refolded.status());
-    if (*refolded == 0) return Report("project", Status::NotFound("the log holds no record of case '" + o.case_id + "'"));
+    if (*refolded == 0)
+      return Report("project", Status::NotFound("the log holds no record of case '" + o.case_id + "'"));
     std::fprintf(stderr, "rebuilt case %s from its %llu records\n", o.case_id.c_str(),
                  static_cast<unsigned long long>(*refolded));
   }
@@ -130,34 +131,37 @@ int Warnings(const WarningsOptions& o) {
 
 void AddProjectCommands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ProjectOptions>();
-  CLI::App* project = app.add_subcommand(
-      "project", "Fold the log into its views (DIR/views), from each view's cursor to the log's end,\n"
-                 "and print each view's cursor and lag. Runs beside a writer. --rebuild NAME forgets\n"
-                 "that view first, so it is rebuilt from record 0. --case ID then rebuilds that case's\n"
-                 "entries alone (its case file, disclosure record and deadlines) from its own records.");
+  CLI::App* project =
+      app.add_subcommand("project",
+                         "Fold the log into its views (DIR/views), from each view's cursor to the log's end,\n"
+                         "and print each view's cursor and lag. Runs beside a writer. --rebuild NAME forgets\n"
+                         "that view first, so it is rebuilt from record 0. --case ID then rebuilds that case's\n"
+                         "entries alone (its case file, disclosure record and deadlines) from its own records.");
   AddDataOption(project, o->dir);
   project->add_option("--rebuild", o->rebuild, "Rebuild this view from record 0");
   project->add_option("--case", o->case_id, "Rebuild this case's entries in every view");
   project->add_option("--commit-every", o->commit_every, "Records per committed window (at most)")
       ->check(CLI::PositiveNumber);
-  project->add_option("--ingest-from", o->ingest_from,
-                      "Commits of this many writes or more go in as ingested table files")
+  project
+      ->add_option("--ingest-from", o->ingest_from, "Commits of this many writes or more go in as ingested table files")
       ->check(CLI::PositiveNumber);
   project->callback([o, &exit_code] { exit_code = Project(*o); });
 
   auto c = std::make_shared<CertificateOptions>();
-  CLI::App* certificate = app.add_subcommand(
-      "certificate", "Check an officer's certificate number (D2) in the registry view: valid, suspended,\n"
-                     "revoked, expired or unknown, with the roster entry. Run `lawtrail project` first.");
+  CLI::App* certificate =
+      app.add_subcommand("certificate",
+                         "Check an officer's certificate number (D2) in the registry view: valid, suspended,\n"
+                         "revoked, expired or unknown, with the roster entry. Run `lawtrail project` first.");
   AddDataOption(certificate, c->dir);
   certificate->add_option("--cert", c->cert, "执法证号")->required();
   certificate->callback([c, &exit_code] { exit_code = Certificate(*c); });
 
   auto w = std::make_shared<WarningsOptions>();
-  CLI::App* warnings = app.add_subcommand(
-      "warnings", "Early warnings (I3) from the warnings view, one JSON object per line: deadlines\n"
-                  "missed or at risk, deadlines met late, procedure flags, officers' fines far from their\n"
-                  "peers, repeat parties — each with its evidence (record indices). Run `project` first.");
+  CLI::App* warnings =
+      app.add_subcommand("warnings",
+                         "Early warnings (I3) from the warnings view, one JSON object per line: deadlines\n"
+                         "missed or at risk, deadlines met late, procedure flags, officers' fines far from their\n"
+                         "peers, repeat parties — each with its evidence (record indices). Run `project` first.");
   AddDataOption(warnings, w->dir);
   warnings->add_option("--today", w->today, "Evaluate deadlines on this day (YYYY-MM-DD; default today)");
   warnings->callback([w, &exit_code] { exit_code = Warnings(*w); });
@@ -166,10 +170,11 @@ void AddProjectCommands(CLI::App& app, int& exit_code) {
   report->require_subcommand(1);
   auto r = std::make_shared<ReportOptions>();
   CLI::App* annual = report->add_subcommand(
-      "annual", "The 行政执法统计年报 of YEAR (due by 31 January of the next year): the tables of\n"
-                "行政许可, 行政处罚 (each decision once, under its heaviest penalty), 行政强制, other acts\n"
-                "and staff, with analysis by category, place and time. Writes OUT/report.json and\n"
-                "OUT/report.html (with SVG charts). Brings the views up to date first.");
+      "annual",
+      "The 行政执法统计年报 of YEAR (due by 31 January of the next year): the tables of\n"
+      "行政许可, 行政处罚 (each decision once, under its heaviest penalty), 行政强制, other acts\n"
+      "and staff, with analysis by category, place and time. Writes OUT/report.json and\n"
+      "OUT/report.html (with SVG charts). Brings the views up to date first.");
   AddDataOption(annual, r->dir);
   annual->add_option("--year", r->year, "The year reported on")->required();
   annual->add_option("--out", r->out, "Folder for report.json and report.html")->required();

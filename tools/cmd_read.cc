@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ledger/core/checkpoint.h"
-#include "ledger/log/data_dir.h"
 #include "ledger/client/json_codec.h"
-#include "ledger/log/log.h"
+#include "ledger/core/checkpoint.h"
 #include "ledger/core/merkle.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -52,8 +52,8 @@ int RunLeafHash(const std::string& dir, uint64_t index) {
   if (!stored.ok()) return Report("leaf-hash", stored.status());
   // Never hand out a stored hash that the record bytes do not back.
   if (*stored != merkle::LeafHash(*record)) {
-    return Report("leaf-hash", Status::Corruption("index " + std::to_string(index) +
-                                                  ": stored leaf hash differs from the record"));
+    return Report("leaf-hash",
+                  Status::Corruption("index " + std::to_string(index) + ": stored leaf hash differs from the record"));
   }
   std::printf("%s\n", ToBase64(*stored).c_str());
   return 0;
@@ -124,8 +124,8 @@ void AddReadCommands(CLI::App& app, int& exit_code) {
   get->add_option("--index", *index, "Record index")->required();
   get->callback([dir, index, &exit_code] { exit_code = RunGet(*dir, *index); });
 
-  CLI::App* history = app.add_subcommand(
-      "history", "Print a case's records as JSON lines, in order: its whole history.");
+  CLI::App* history =
+      app.add_subcommand("history", "Print a case's records as JSON lines, in order: its whole history.");
   AddDataOption(history, *dir);
   history->add_option("--case", *case_id, "Case id")->required();
   history->callback([dir, case_id, &exit_code] { exit_code = RunHistory(*dir, *case_id); });
@@ -135,23 +135,24 @@ void AddReadCommands(CLI::App& app, int& exit_code) {
   leaf->add_option("--index", *index, "Record index")->required();
   leaf->callback([dir, index, &exit_code] { exit_code = RunLeafHash(*dir, *index); });
 
-  CLI::App* checkpoint = app.add_subcommand(
-      "checkpoint", "Print the latest signed checkpoint exactly as signed; make one first if none\n"
-                    "covers the current tree (when no other process is writing the log).");
+  CLI::App* checkpoint =
+      app.add_subcommand("checkpoint",
+                         "Print the latest signed checkpoint exactly as signed; make one first if none\n"
+                         "covers the current tree (when no other process is writing the log).");
   AddDataOption(checkpoint, *dir);
   checkpoint->callback([dir, &exit_code] { exit_code = RunCheckpoint(*dir); });
 
   auto o = std::make_shared<ProveOptions>();
   CLI::App* prove = app.add_subcommand("prove", "RFC 9162 proofs, one base64 hash per line.");
   prove->require_subcommand(1);
-  CLI::App* inclusion = prove->add_subcommand(
-      "inclusion", "Inclusion proof of record INDEX in the tree of SIZE records.");
+  CLI::App* inclusion =
+      prove->add_subcommand("inclusion", "Inclusion proof of record INDEX in the tree of SIZE records.");
   AddDataOption(inclusion, o->dir);
   inclusion->add_option("--index", o->index, "Record index")->required();
   inclusion->add_option("--size", o->size, "Tree size (default: the latest checkpoint's)");
   inclusion->callback([o, &exit_code] { exit_code = RunProve("inclusion", *o); });
-  CLI::App* consistency = prove->add_subcommand(
-      "consistency", "Consistency proof from the tree of OLD records to the tree of SIZE.");
+  CLI::App* consistency =
+      prove->add_subcommand("consistency", "Consistency proof from the tree of OLD records to the tree of SIZE.");
   AddDataOption(consistency, o->dir);
   consistency->add_option("--old", o->old_size, "The earlier tree size")->required();
   consistency->add_option("--size", o->size, "Tree size (default: the latest checkpoint's)");

@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <ctime>
 
+#include "ledger/client/registry_statements.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/log.h"
-#include "ledger/client/registry_statements.h"
 #include "tools/cli_support.h"
 
 namespace lawtrail::cli {
@@ -40,8 +40,7 @@ Result<PublicKey> ParseOfficerKey(const std::string& vkey) {
   return v->public_key;
 }
 
-Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o,
-                             const StatementHeader& h) {
+Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o, const StatementHeader& h) {
   if (action == "officer") {
     OfficerInfo info;
     info.certificate_no = o.certificate;
@@ -73,8 +72,7 @@ Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o
 
 int Run(const std::string& action, const RegisterOptions& o) {
   const std::string command = "register " + action;
-  auto root = data_dir::LoadSigner(o.root_key_file.empty() ? data_dir::RootKeyPath(o.dir)
-                                                           : o.root_key_file);
+  auto root = data_dir::LoadSigner(o.root_key_file.empty() ? data_dir::RootKeyPath(o.dir) : o.root_key_file);
   if (!root.ok()) return Report(command, root.status());
   auto log = Log::Open(o.dir);
   if (!log.ok()) return Report(command, log.status());
@@ -84,17 +82,16 @@ int Run(const std::string& action, const RegisterOptions& o) {
   if (!statement.ok()) return Report(command, statement.status());
   auto results = (*log)->Append({SignStatement(*statement, root->key)});
   if (!results[0].ok()) return Report(command, results[0].status());
-  std::printf("%llu %s\n", static_cast<unsigned long long>(results[0]->index),
-              o.certificate.c_str());
+  std::printf("%llu %s\n", static_cast<unsigned long long>(results[0]->index), o.certificate.c_str());
   return 0;
 }
 
 }  // namespace
 
 void AddRegisterCommand(CLI::App& app, int& exit_code) {
-  CLI::App* reg = app.add_subcommand(
-      "register", "Registry events, signed with the agency root key: who may sign what.\n"
-                  "Prints `<index> <certificate no.>` once the event is durable.");
+  CLI::App* reg = app.add_subcommand("register",
+                                     "Registry events, signed with the agency root key: who may sign what.\n"
+                                     "Prints `<index> <certificate no.>` once the event is durable.");
   reg->require_subcommand(1);
   auto o = std::make_shared<RegisterOptions>();
   auto common = [&](CLI::App* sub) {

@@ -89,35 +89,40 @@ int CreateTopics(const TopicsOptions& o) {
 
 void AddRelayCommands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RelayCommandOptions>();
-  CLI::App* relay = app.add_subcommand(
-      "relay", "Stream the log to Kafka: every record to PREFIX.records (key: the origin; value: the\n"
-               "record's exact bytes; headers: index, leaf-hash, format) and every checkpoint to\n"
-               "PREFIX.checkpoints, through an idempotent producer. The cursor (DIR/relay) moves only\n"
-               "after the brokers acknowledge; a restarted relay resumes from it. Tails the log until\n"
-               "SIGTERM; --once stops when caught up. Create the topics first (`lawtrail topics`).");
+  CLI::App* relay =
+      app.add_subcommand("relay",
+                         "Stream the log to Kafka: every record to PREFIX.records (key: the origin; value: the\n"
+                         "record's exact bytes; headers: index, leaf-hash, format) and every checkpoint to\n"
+                         "PREFIX.checkpoints, through an idempotent producer. The cursor (DIR/relay) moves only\n"
+                         "after the brokers acknowledge; a restarted relay resumes from it. Tails the log until\n"
+                         "SIGTERM; --once stops when caught up. Create the topics first (`lawtrail topics`).");
   AddDataOption(relay, o->dir);
   relay->add_option("--brokers", o->brokers, "Bootstrap brokers, host:port,…")->required();
   relay->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
   relay->add_flag("--once", o->once, "Stop once the brokers hold the whole log");
   AddKafkaSettingsOption(relay, o->kafka_settings);
-  relay->add_option("--metrics", o->metrics,
-                    "Write the cursor and lag here after each pass (Prometheus text format)");
+  relay->add_option("--metrics", o->metrics, "Write the cursor and lag here after each pass (Prometheus text format)");
   relay->add_option("--poll-ms", o->poll_ms, "Pause between passes over the log's end")->check(CLI::PositiveNumber);
-  relay->add_option("--max-queued", o->max_queued,
-                    "Records waiting for the brokers at most; when full, the relay stops reading the log")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+  relay
+      ->add_option("--max-queued", o->max_queued,
+                   "Records waiting for the brokers at most; when full, the relay stops reading the log")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   relay->callback([o, &exit_code] { exit_code = RunRelay(*o); });
 
   auto t = std::make_shared<TopicsOptions>();
-  CLI::App* topics = app.add_subcommand(
-      "topics", "Create PREFIX.records and PREFIX.checkpoints with infinite retention (records must\n"
-                "stay readable from the first one). Existing topics are left as they are.");
+  CLI::App* topics =
+      app.add_subcommand("topics",
+                         "Create PREFIX.records and PREFIX.checkpoints with infinite retention (records must\n"
+                         "stay readable from the first one). Existing topics are left as they are.");
   topics->add_option("--brokers", t->brokers, "Bootstrap brokers, host:port,…")->required();
   topics->add_option("--topic-prefix", t->prefix, "Topic name prefix")->capture_default_str();
   topics->add_option("--partitions", t->partitions, "Partitions per topic (one log stays in one)")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   topics->add_option("--replication", t->replication, "Replicas per partition")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   topics->callback([t, &exit_code] { exit_code = CreateTopics(*t); });
 }
 

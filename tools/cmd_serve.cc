@@ -1,15 +1,14 @@
 // lawtrail serve, lawtrail token
-#include <sodium.h>
-
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include "api/api_server.h"
-#include "ledger/core/mutex.h"
 #include "api/server_config.h"
+#include "ledger/core/mutex.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "ledger/stream/relay.h"
@@ -61,7 +60,8 @@ class RelayThread {
       {
         MutexLock lock(mu_);
         status_ = sent.ok() ? Status::Ok() : sent.status();
-        if (!sent.ok()) std::fprintf(stderr, "lawtrail serve: relay: %s (retrying)\n", sent.status().ToString().c_str());
+        if (!sent.ok())
+          std::fprintf(stderr, "lawtrail serve: relay: %s (retrying)\n", sent.status().ToString().c_str());
         cursor_ = relay_->cursor();
         lag_ = lag.ok() ? *lag : lag_;
         cv_.WaitFor(mu_, std::chrono::milliseconds(sent.ok() ? 200 : 2000),
@@ -92,8 +92,10 @@ int Token(const std::string& name, const std::string& role, const std::string& c
   nlohmann::json entry = {{"name", name}, {"role", role}, {"sha256", api::TokenHashHex(token)}};
   if (!certificate.empty()) entry["certificate"] = certificate;
   std::printf("%s\n%s\n", token.c_str(), entry.dump(-1, ' ', false).c_str());
-  std::fprintf(stderr, "the first line is the token: give it to %s and keep no copy; "
-                       "the second goes into the config's \"tokens\"\n", name.c_str());
+  std::fprintf(stderr,
+               "the first line is the token: give it to %s and keep no copy; "
+               "the second goes into the config's \"tokens\"\n",
+               name.c_str());
   return 0;
 }
 
@@ -101,8 +103,8 @@ int Token(const std::string& name, const std::string& role, const std::string& c
 
 std::string RelayMetricsText(const std::string& origin, uint64_t cursor, uint64_t lag) {
   const std::string labels = "{origin=\"" + origin + "\"}";
-  return PrometheusGauge("lawtrail_relay_cursor", "Records the brokers have acknowledged (the relay's cursor).",
-                         labels, static_cast<long long>(cursor)) +
+  return PrometheusGauge("lawtrail_relay_cursor", "Records the brokers have acknowledged (the relay's cursor).", labels,
+                         static_cast<long long>(cursor)) +
          PrometheusGauge("lawtrail_relay_lag_records", "Records in the log not yet acknowledged by the brokers.",
                          labels, static_cast<long long>(lag));
 }
@@ -158,10 +160,11 @@ int RunServe(const ServeOptions& o) {
 
 void AddServeCommands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ServeOptions>();
-  CLI::App* serve = app.add_subcommand(
-      "serve", "Serve the log over HTTP (docs/api.md): statements in, records, proofs, checkpoints,\n"
-               "tlog tiles, the views and the portal out; fold the views as the log grows; relay\n"
-               "to Kafka when brokers are configured. Stops cleanly on SIGTERM.");
+  CLI::App* serve =
+      app.add_subcommand("serve",
+                         "Serve the log over HTTP (docs/api.md): statements in, records, proofs, checkpoints,\n"
+                         "tlog tiles, the views and the portal out; fold the views as the log grows; relay\n"
+                         "to Kafka when brokers are configured. Stops cleanly on SIGTERM.");
   AddDataOption(serve, o->dir);
   AddServeOptions(serve, *o);
   serve->callback([o, &exit_code] { exit_code = RunServe(*o); });
@@ -181,7 +184,8 @@ void AddServeOptions(CLI::App* command, ServeOptions& o) {
   command->add_option("--listen", o.listen, "host:port to listen on (default 127.0.0.1:8080, or the config's)");
   command->add_option("--config", o.config, "The config file (JSON; docs/api.md): tokens, limits, Kafka");
   command->add_option("--brokers", o.brokers, "Relay to these Kafka brokers (overrides the config)");
-  command->add_option("--topic-prefix", o.topic_prefix, "Topics <prefix>.records and <prefix>.checkpoints (default lawtrail)");
+  command->add_option("--topic-prefix", o.topic_prefix,
+                      "Topics <prefix>.records and <prefix>.checkpoints (default lawtrail)");
   command->add_option("--port-file", o.port_file, "Write the port listened on to this file (with --listen …:0)");
 }
 

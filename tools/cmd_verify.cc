@@ -26,18 +26,15 @@ int Run(const VerifyCliOptions& o) {
   }
   ThreadPool pool;
   Progress progress("verified");
-  VerifyOptions options{*key, trusted, &pool,
-                        [&](uint64_t done, uint64_t total) { progress.Update(done, total); }};
+  VerifyOptions options{*key, trusted, &pool, [&](uint64_t done, uint64_t total) { progress.Update(done, total); }};
   const VerifyReport report = VerifyLog(*log->store, options);
   if (!report.status.ok()) {
     std::fprintf(stderr, "lawtrail verify: FAILED: %s\n", report.status.message().c_str());
     return kExitProblem;
   }
   std::printf("ok: %llu records, %llu checkpoints, %llu cases verified%s\n",
-              static_cast<unsigned long long>(report.records),
-              static_cast<unsigned long long>(report.checkpoints),
-              static_cast<unsigned long long>(report.cases),
-              trusted ? "; consistent with the trusted checkpoint" : "");
+              static_cast<unsigned long long>(report.records), static_cast<unsigned long long>(report.checkpoints),
+              static_cast<unsigned long long>(report.cases), trusted ? "; consistent with the trusted checkpoint" : "");
   return 0;
 }
 
@@ -45,15 +42,15 @@ int Run(const VerifyCliOptions& o) {
 
 void AddVerifyCommand(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<VerifyCliOptions>();
-  CLI::App* verify = app.add_subcommand(
-      "verify", "Re-check everything: each record's signature and admission, the per-case chains,\n"
-                "every stored tree hash, every checkpoint. Exit 0 only when everything holds;\n"
-                "otherwise names the first bad index and why.");
+  CLI::App* verify =
+      app.add_subcommand("verify",
+                         "Re-check everything: each record's signature and admission, the per-case chains,\n"
+                         "every stored tree hash, every checkpoint. Exit 0 only when everything holds;\n"
+                         "otherwise names the first bad index and why.");
   AddDataOption(verify, o->dir);
   verify->add_option("--trusted", o->trusted_file,
                      "A checkpoint saved earlier: the log must still contain exactly that tree");
-  verify->add_option("--vkey", o->vkey,
-                     "The log's verifier key as the inspector holds it (default: DIR/log.vkey)");
+  verify->add_option("--vkey", o->vkey, "The log's verifier key as the inspector holds it (default: DIR/log.vkey)");
   verify->callback([o, &exit_code] { exit_code = Run(*o); });
 }
 

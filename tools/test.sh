@@ -7,6 +7,7 @@
 #      report fails the test. Clang also checks every lock annotation
 #      (-Wthread-safety, ledger/core/mutex.h): reading state a lock guards
 #      without holding it fails this build. Warnings are errors in both.
+# Before building, every C++ file is checked against .clang-format.
 # Prints ctest's summary of each and how long each part took.
 #
 #   tools/test.sh            both
@@ -25,6 +26,7 @@ part() {  # part NAME COMMAND...: runs it and remembers how long it took
 }
 
 part "packages" tools/install-deps.sh
+part "format check" tools/format.sh --check
 part "configure" cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLAWTRAIL_WARNINGS_AS_ERRORS=ON
 part "build" cmake --build build
 part "tests" ctest --test-dir build --output-on-failure -j2

@@ -4,13 +4,13 @@
 #include <cstdio>
 #include <random>
 
+#include "ledger/client/master_data_statements.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/log_format.h"
+#include "ledger/core/sha256.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
-#include "ledger/client/master_data_statements.h"
 #include "ledger/domain/procedure_tables.h"
-#include "ledger/core/log_format.h"
-#include "ledger/client/registry_statements.h"
-#include "ledger/core/sha256.h"
 #include "ledger/log/thread_pool.h"
 
 namespace lawtrail::demo {
@@ -22,10 +22,10 @@ using domain::Penalty;
 
 constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
                                      "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "欧阳"};
-constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明",
-                                  "超", "霞", "秀英", "建国", "桂兰", "志强", "海燕", "文博", "子涵", "浩然"};
-constexpr const char* kVillages[] = {"幸福村", "龙潭村", "茶园村", "河西村", "青山社区", "解放路社区",
-                                     "南湾村", "柳林村", "毛尖村", "新街社区"};
+constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏",   "静",   "磊",   "洋",   "勇",   "艳",   "杰",   "涛",
+                                  "明", "超", "霞", "秀英", "建国", "桂兰", "志强", "海燕", "文博", "子涵", "浩然"};
+constexpr const char* kVillages[] = {"幸福村",     "龙潭村", "茶园村", "河西村", "青山社区",
+                                     "解放路社区", "南湾村", "柳林村", "毛尖村", "新街社区"};
 constexpr const char* kStreets[] = {"解放路", "茶园路", "青山大道", "河西街", "新华路", "农贸市场"};
 constexpr const char* kTrades[] = {"商贸", "餐饮", "建材", "农资", "食品", "物流", "装饰", "汽修", "茶叶", "超市"};
 constexpr const char* kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -51,17 +51,24 @@ constexpr PowerDef kPowers[] = {
      "随意倾倒垃圾", 2000, 50000, false},
     {"330217005", "对无照经营的处罚", fb::PowerCategory::Penalty, "《无证无照经营查处办法》第十三条", "无照经营",
      100000, 1000000, false},
-    {"330217006", "对擅自设置户外广告的处罚", fb::PowerCategory::Penalty,
-     "《城市市容和环境卫生管理条例》第三十六条", "擅自设置户外广告", 10000, 500000, false},
+    {"330217006", "对擅自设置户外广告的处罚", fb::PowerCategory::Penalty, "《城市市容和环境卫生管理条例》第三十六条",
+     "擅自设置户外广告", 10000, 500000, false},
 };
-constexpr PowerDef kSeizurePower{"330217101", "对占道经营物品的扣押", fb::PowerCategory::Coercion,
-                                 "《中华人民共和国行政强制法》第九条", "", 0, 0, false};
-constexpr PowerDef kInspectionPower{"330217201", "对市容环境卫生的监督检查", fb::PowerCategory::Inspection,
-                                    "《城市市容和环境卫生管理条例》第四条", "", 0, 0, false};
+constexpr PowerDef kSeizurePower{
+    "330217101", "对占道经营物品的扣押", fb::PowerCategory::Coercion, "《中华人民共和国行政强制法》第九条", "", 0, 0,
+    false};
+constexpr PowerDef kInspectionPower{"330217201",
+                                    "对市容环境卫生的监督检查",
+                                    fb::PowerCategory::Inspection,
+                                    "《城市市容和环境卫生管理条例》第四条",
+                                    "",
+                                    0,
+                                    0,
+                                    false};
 
 Hash Derive(uint64_t seed, std::string_view label, uint64_t i) {
-  const std::string input = "lawtrail-year/v1\n" + std::to_string(seed) + "\n" + std::string(label) + "\n" +
-                            std::to_string(i);
+  const std::string input =
+      "lawtrail-year/v1\n" + std::to_string(seed) + "\n" + std::string(label) + "\n" + std::to_string(i);
   return Sha256(AsBytes(input));
 }
 
@@ -152,6 +159,42 @@ struct RegistryWriter {
   }
 };
 
+// The published power list (权责清单), each penalty's discretion standard and
+// the legal-review catalogue.
+void WritePowerList(RegistryWriter& w) {
+  std::vector<PowerDef> all(std::begin(kPowers), std::end(kPowers));
+  all.push_back(kSeizurePower);
+  all.push_back(kInspectionPower);
+  for (const PowerDef& p : all) {
+    w.Add([&](const StatementHeader& h) {
+      domain::PowerItem item;
+      item.code = p.code;
+      item.name = p.name;
+      item.category = p.category;
+      item.basis = p.basis;
+      item.implementing_body = "青山镇人民政府";
+      item.handling_unit = "青山镇综合行政执法大队";
+      item.counterpart_kinds = "公民、法人或者其他组织";
+      item.accountability = "不履行或不正确履行职责的，依法追究责任";
+      item.time_limit = "立案之日起九十日内";
+      return domain::PowerItemStatement(h, item);
+    });
+    if (p.category == fb::PowerCategory::Penalty) {
+      w.Add([&](const StatementHeader& h) {
+        return domain::DiscretionStandardStatement(h, std::string("CL-") + p.code, p.code, p.violation, p.basis,
+                                                   {{"一般", "首次违法，及时改正", p.min_fen, p.max_fen},
+                                                    {"较重", "多次违法或拒不改正", p.max_fen, p.max_fen * 2}});
+      });
+    }
+    if (p.catalogued) {
+      w.Add([&](const StatementHeader& h) {
+        return domain::ReviewCatalogueItemStatement(h, std::string("FZSH-") + p.code, p.code,
+                                                    "直接关系当事人重大财产权益");
+      });
+    }
+  }
+}
+
 void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes>& out) {
   const int64_t start = domain::ChinaMidnightMs(*domain::ParseDate("2025-01-01")) + 9 * 3'600'000;
   RegistryWriter w{plan, out, 0, start};
@@ -176,8 +219,9 @@ void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes
   const int64_t valid_until = domain::ChinaMidnightMs(*domain::ParseDate("2031-01-01"));
   for (const Officer& o : people.officers) {
     w.Add([&](const StatementHeader& h) {
-      OfficerInfo info{o.certificate_no, o.name, o.qualification.empty() ? "综合执法队员" : "法制审核员",
-                       o.key.public_key(), o.roles, valid_from, valid_until};
+      OfficerInfo info{o.certificate_no,   o.name,  o.qualification.empty() ? "综合执法队员" : "法制审核员",
+                       o.key.public_key(), o.roles, valid_from,
+                       valid_until};
       info.categories = {"城市管理", "规划建设", "农业农村"};
       info.area = "青山镇";
       info.unit = "青山镇综合行政执法大队";
@@ -190,37 +234,7 @@ void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes
     return OfficerStatusStatement(h, fb::Payload::OfficerSuspended, people.suspended->certificate_no,
                                   "涉嫌违反执法纪律，暂扣执法证件");
   });
-  std::vector<PowerDef> all(std::begin(kPowers), std::end(kPowers));
-  all.push_back(kSeizurePower);
-  all.push_back(kInspectionPower);
-  for (const PowerDef& p : all) {
-    w.Add([&](const StatementHeader& h) {
-      domain::PowerItem item;
-      item.code = p.code;
-      item.name = p.name;
-      item.category = p.category;
-      item.basis = p.basis;
-      item.implementing_body = "青山镇人民政府";
-      item.handling_unit = "青山镇综合行政执法大队";
-      item.counterpart_kinds = "公民、法人或者其他组织";
-      item.accountability = "不履行或不正确履行职责的，依法追究责任";
-      item.time_limit = "立案之日起九十日内";
-      return domain::PowerItemStatement(h, item);
-    });
-    if (p.category == fb::PowerCategory::Penalty) {
-      w.Add([&](const StatementHeader& h) {
-        return domain::DiscretionStandardStatement(
-            h, std::string("CL-") + p.code, p.code, p.violation, p.basis,
-            {{"一般", "首次违法，及时改正", p.min_fen, p.max_fen}, {"较重", "多次违法或拒不改正", p.max_fen, p.max_fen * 2}});
-      });
-    }
-    if (p.catalogued) {
-      w.Add([&](const StatementHeader& h) {
-        return domain::ReviewCatalogueItemStatement(h, std::string("FZSH-") + p.code, p.code,
-                                                    "直接关系当事人重大财产权益");
-      });
-    }
-  }
+  WritePowerList(w);
   w.Add([](const StatementHeader& h) {
     return domain::RandomInspectionItemStatement(h, "SJ-01", "市容环境卫生责任区检查", "沿街商户",
                                                  "《城市市容和环境卫生管理条例》", "现场检查");
@@ -232,7 +246,9 @@ void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes
   w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-01", "强制措施", "查封扣押", true); });
   w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-02", "强制执行", "强制拆除", true); });
   w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-03", "调查取证", "现场检查", false); });
-  w.Add([](const StatementHeader& h) { return domain::AvItemStatement(h, "YX-04", "送达", "留置送达、公告送达", false); });
+  w.Add([](const StatementHeader& h) {
+    return domain::AvItemStatement(h, "YX-04", "送达", "留置送达、公告送达", false);
+  });
   w.Add([](const StatementHeader& h) {
     return domain::GuidePublishedStatement(h, "ZN-01", fb::PublishedDocumentKind::ServiceGuide, "330217001",
                                            "擅自占用城市道路经营处罚服务指南", "服务指南正文 v1");
@@ -253,7 +269,9 @@ struct Step {
 class CaseWriter {
  public:
   CaseWriter(const YearPlan& plan, const People& people, uint64_t index)
-      : plan_(plan), people_(people), rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed) {
+      : plan_(plan),
+        people_(people),
+        rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed) {
     char id[32];
     std::snprintf(id, sizeof id, "2025-QS-%05llu", static_cast<unsigned long long>(index + 1));
     truth_.case_id = id;
@@ -371,7 +389,7 @@ class CaseWriter {
     o.procedure = procedure;
     o.power_item_code = power.code;
     o.cause = truth_.party.name.substr(0, 3) + "某" + (power.violation[0] ? power.violation : power.name) + "案";
-    o.party = {truth_.party.kind, truth_.party.name, truth_.party.credit_code, truth_.party.id_no,
+    o.party = {truth_.party.kind,  truth_.party.name,    truth_.party.credit_code, truth_.party.id_no,
                truth_.party.phone, truth_.party.address, truth_.party.minor};
     o.place = std::string("青山镇") + Pick(kStreets, rng_);
     o.village = truth_.village;
@@ -384,9 +402,7 @@ class CaseWriter {
     Lawful(domain::CloseCase(By(*lead_), reason, summary));
   }
 
-  void Pay(int64_t amount) {
-    Lawful(domain::RecordPayment(By(*lead_), amount, "FS" + truth_.case_id.substr(8)));
-  }
+  void Pay(int64_t amount) { Lawful(domain::RecordPayment(By(*lead_), amount, "FS" + truth_.case_id.substr(8))); }
 
   // --- lifecycles -------------------------------------------------------
   void SimpleCase() {
@@ -434,8 +450,7 @@ class CaseWriter {
     Lawful(domain::RecordInspection(By(*lead_), two, "现场", "当事人在现场，经检查违法事实存在"));
     WorkingDays(Between(rng_, 1, 2));
     const std::string witness = std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_);
-    Lawful(domain::RecordInquiry(By(*lead_), two, Chance(rng_, 60) ? "当事人" : "证人", witness,
-                                 "对违法事实供认不讳"));
+    Lawful(domain::RecordInquiry(By(*lead_), two, Chance(rng_, 60) ? "当事人" : "证人", witness, "对违法事实供认不讳"));
     for (int i = Between(rng_, 1, 3); i > 0; --i) {
       Minutes(Between(rng_, 20, 90));
       Lawful(domain::RecordEvidence(By(*lead_), two, static_cast<fb::EvidenceKind>(rng_() % 8), "现场照片及书证",
@@ -478,7 +493,8 @@ class CaseWriter {
       Lawful(domain::RequestLegalReview(By(*lead_), "补充材料后重新送审"));
       WorkingDays(Between(rng_, 1, 3));
     }
-    Lawful(domain::GiveLegalReviewOpinion(By(reviewer), true, {"事实清楚，证据确凿，程序合法，适用法律正确，裁量适当"}));
+    Lawful(
+        domain::GiveLegalReviewOpinion(By(reviewer), true, {"事实清楚，证据确凿，程序合法，适用法律正确，裁量适当"}));
   }
 
   void GeneralCase() {
@@ -487,7 +503,8 @@ class CaseWriter {
     while (partner == lead_) partner = &FieldOfficer();
     const PowerDef& power = kPowers[rng_() % std::size(kPowers)];
     if (Chance(rng_, 50)) {
-      Lawful(domain::RegisterCaseSource(By(*lead_), Chance(rng_, 50) ? fb::CaseSource::Complaint : fb::CaseSource::Patrol,
+      Lawful(domain::RegisterCaseSource(By(*lead_),
+                                        Chance(rng_, 50) ? fb::CaseSource::Complaint : fb::CaseSource::Patrol,
                                         std::string("群众反映") + power.violation, Pick(kStreets, rng_),
                                         std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_)));
       WorkingDays(Between(rng_, 1, 3));
@@ -497,14 +514,16 @@ class CaseWriter {
     if (Chance(rng_, 8)) Seize(*partner);
 
     const bool citizen = truth_.party.kind != fb::PartyKind::Organisation;
-    int64_t fine = (power.min_fen + static_cast<int64_t>(rng_() % static_cast<uint64_t>(power.max_fen - power.min_fen + 1))) / 10000 * 10000;
+    int64_t fine =
+        (power.min_fen + static_cast<int64_t>(rng_() % static_cast<uint64_t>(power.max_fen - power.min_fen + 1))) /
+        10000 * 10000;
     if (fine < power.min_fen) fine = power.min_fen;
     const bool complex = Chance(rng_, 5);
     WorkingDays(Between(rng_, 3, 10));
     const std::vector<Penalty> proposed{{fb::PenaltyType::Fine, fine, ""}};
     Lawful(domain::ConcludeInvestigation(By(*lead_), fb::Conclusion::Penalise, proposed,
-                                         std::string("当事人") + power.violation + "，事实清楚", std::string("CL-") + power.code,
-                                         "一般", complex, false));
+                                         std::string("当事人") + power.violation + "，事实清楚",
+                                         std::string("CL-") + power.code, "一般", complex, false));
     const bool hearing_right = fine >= (citizen ? 500000 : 5000000);
     const bool reorder = Breaks();
     if (reorder) {
@@ -563,8 +582,8 @@ class CaseWriter {
     if (Breaks()) {
       attempted_ = true;
       const domain::Date soon = cal.AddWorkingDays(domain::ChinaDateOf(now_), 3).date;
-      Attempt(domain::NotifyHearing(By(*lead_), domain::ChinaMidnightMs(soon) + 9 * 3'600'000,
-                                    presider->certificate_no, "镇政府三楼会议室"),
+      Attempt(domain::NotifyHearing(By(*lead_), domain::ChinaMidnightMs(soon) + 9 * 3'600'000, presider->certificate_no,
+                                    "镇政府三楼会议室"),
               "P-HEARING-7WD");
     }
     Lawful(domain::NotifyHearing(By(*lead_), hearing_at, presider->certificate_no, "镇政府三楼会议室"));
@@ -586,8 +605,8 @@ class CaseWriter {
       now_ = received;
     } else {
       WorkingDays(1);
-      Lawful(domain::ServeDocument(By(*lead_), decision_no_, "行政处罚决定书", fb::ServiceMethod::LeftAtDomicile,
-                                   now_, false, {Av(15)}));
+      Lawful(domain::ServeDocument(By(*lead_), decision_no_, "行政处罚决定书", fb::ServiceMethod::LeftAtDomicile, now_,
+                                   false, {Av(15)}));
     }
   }
 
@@ -626,7 +645,8 @@ class CaseWriter {
         Attempt(domain::ApplyToCourt(By(*lead_), "信阳市平桥区人民法院"), "P-COURT-DEMAND");
       }
       Days(Between(rng_, 1, 5));
-      Lawful(domain::ServeDemandNotice(By(*lead_), fine, domain::FormatDate(domain::ChinaDateOf(now_ + 10 * 86'400'000ll))));
+      Lawful(domain::ServeDemandNotice(By(*lead_), fine,
+                                       domain::FormatDate(domain::ChinaDateOf(now_ + 10 * 86'400'000ll))));
       Days(Between(rng_, 11, 20));
       Lawful(domain::ApplyToCourt(By(*lead_), "信阳市平桥区人民法院"));
       truth_.court = true;
@@ -634,13 +654,15 @@ class CaseWriter {
     }
     if (Chance(rng_, 3)) {
       Days(Between(rng_, 20, 40));
-      Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked, fb::ChangeAuthority::ReviewBody,
+      Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked,
+                                    fb::ChangeAuthority::ReviewBody,
                                     "平政复决字〔2025〕第" + std::to_string(rng_() % 90 + 1) + "号", "认定事实不清"));
       truth_.revoked = true;
       truth_.changed_at_ms = now_;
       if (truth_.published) {
         WorkingDays(Between(rng_, 1, 3));
-        Lawful(domain::WithdrawPublication(By(*people_.discloser), "PUB-" + truth_.case_id, "处罚决定已被复议机关撤销"));
+        Lawful(
+            domain::WithdrawPublication(By(*people_.discloser), "PUB-" + truth_.case_id, "处罚决定已被复议机关撤销"));
         truth_.withdrawn_at_ms = now_;
       }
     }
@@ -654,9 +676,10 @@ class CaseWriter {
     WorkingDays(Between(rng_, 0, 2));
     if (Breaks()) {
       attempted_ = true;
-      Attempt(domain::RecordInspection(By(*people_.suspended), {people_.suspended->certificate_no, partner->certificate_no},
-                                       "沿街商户", "检查"),
-              "P-SIGNER");
+      Attempt(
+          domain::RecordInspection(By(*people_.suspended), {people_.suspended->certificate_no, partner->certificate_no},
+                                   "沿街商户", "检查"),
+          "P-SIGNER");
     }
     Lawful(domain::RecordInspection(By(*lead_), {lead_->certificate_no, partner->certificate_no}, "沿街商户",
                                     "门前三包责任落实情况检查"));

@@ -46,7 +46,7 @@ struct CaseTruth {
   std::string power_item_code;
   std::string village;
   PartyTruth party;
-  std::string decision_no;      // empty if no decision
+  std::string decision_no;  // empty if no decision
   int64_t fine_fen = 0;
   bool heard = false, seized = false, revoked = false, published = false, court = false;
   int64_t opened_at_ms = 0, decided_at_ms = 0;

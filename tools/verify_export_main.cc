@@ -4,11 +4,11 @@
 // no data folder.
 //
 //   lawtrail-verify-export FILE --vkey VKEY [--trusted CHECKPOINT] [--consistency PROOF]
-#include <sodium.h>
-
 #include <cstdio>
 #include <cstring>
 #include <string>
+
+#include <sodium.h>
 
 #include "ledger/bundle/verify_export_cli.h"
 

@@ -9,9 +9,9 @@
 #include <string>
 
 #include "api/metrics.h"
+#include "ledger/client/strict_json.h"
 #include "ledger/log/log.h"
 #include "ledger/log/log_reader.h"
-#include "ledger/client/strict_json.h"
 #include "projectors/view_store.h"
 
 namespace lawtrail::api {

@@ -1,5 +1,12 @@
 #include "api/internal/http_server.h"
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -8,13 +15,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <algorithm>
-#include <cctype>
-#include <optional>
-#include <thread>
-#include <unordered_map>
-#include <vector>
 
 #include "ledger/core/mutex.h"
 
@@ -59,7 +59,8 @@ HttpRequest ToHttpRequest(http::request<http::string_body>&& message) {
 }
 
 HttpResponse BodyTooLarge(size_t limit) {
-  return HttpResponse::Error(413, "body_too_large", "the body is over the limit of " + std::to_string(limit) + " bytes");
+  return HttpResponse::Error(413, "body_too_large",
+                             "the body is over the limit of " + std::to_string(limit) + " bytes");
 }
 HttpResponse HeaderTooLarge(size_t limit) {
   return HttpResponse::Error(431, "header_too_large",
@@ -100,7 +101,10 @@ class Session;
 
 struct HttpServer::Impl {
   Impl(HttpServerOptions o, HttpHandler h, ServedHook s)
-      : options(std::move(o)), handler(std::move(h)), served(std::move(s)), workers(std::max(1u, options.worker_threads)) {}
+      : options(std::move(o)),
+        handler(std::move(h)),
+        served(std::move(s)),
+        workers(std::max(1u, options.worker_threads)) {}
 
   HttpServerOptions options;
   HttpHandler handler;
@@ -217,7 +221,8 @@ class Session : public std::enable_shared_from_this<Session> {
                                              std::to_string(server_.options.read_timeout.count()) + " ms"),
                      false, nullptr, true);
     }
-    if (ec == http::error::body_limit) return Respond(BodyTooLarge(server_.options.max_body_bytes), false, nullptr, true);
+    if (ec == http::error::body_limit)
+      return Respond(BodyTooLarge(server_.options.max_body_bytes), false, nullptr, true);
     if (ec == http::error::header_limit) {
       return Respond(HeaderTooLarge(server_.options.max_header_bytes), false, nullptr, true);
     }
@@ -276,18 +281,18 @@ class Session : public std::enable_shared_from_this<Session> {
     res->keep_alive(keep);
     res->prepare_payload();
     stream_.expires_after(server_.options.write_timeout);
-    http::async_write(stream_, *res,
-                      [self = shared_from_this(), res, request, keep, handled, started,
-                       error_code = std::move(error_code)](beast::error_code ec, size_t) {
-                        if (self->server_.served) {
-                          self->server_.served(Served{*request, res->result_int(), res->body().size(),
-                                                      std::chrono::steady_clock::now() - started, self->peer_,
-                                                      error_code});
-                        }
-                        if (handled) self->server_.busy--;
-                        if (ec || !keep) return self->Shutdown();
-                        self->Read();
-                      });
+    http::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res, request, keep, handled, started, error_code = std::move(error_code)](
+            beast::error_code ec, size_t) {
+          if (self->server_.served) {
+            self->server_.served(Served{*request, res->result_int(), res->body().size(),
+                                        std::chrono::steady_clock::now() - started, self->peer_, error_code});
+          }
+          if (handled) self->server_.busy--;
+          if (ec || !keep) return self->Shutdown();
+          self->Read();
+        });
   }
 
   void Shutdown() {
@@ -319,8 +324,8 @@ void HttpServer::Impl::Accept() {
     auto session = std::make_shared<Session>(std::move(socket), *this);
     if (open >= options.max_connections) {
       refused++;
-      session->Refuse(HttpResponse::Error(503, "too_many_connections",
-                                          "the server has too many open connections; retry shortly"));
+      session->Refuse(
+          HttpResponse::Error(503, "too_many_connections", "the server has too many open connections; retry shortly"));
     } else if (!session->TakeClientSlot()) {
       refused++;
       session->Refuse(HttpResponse::Error(503, "too_many_connections_from_client",
@@ -406,4 +411,3 @@ size_t HttpServer::open_connections() const { return impl_->open; }
 uint64_t HttpServer::refused_connections() const { return impl_->refused; }
 
 }  // namespace lawtrail::api
-

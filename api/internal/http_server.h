@@ -41,8 +41,8 @@ struct HttpServerOptions {
   size_t max_connections_per_client = 64;
   size_t max_body_bytes = 16 << 20;
   size_t max_header_bytes = 16 << 10;
-  std::chrono::milliseconds read_timeout{10'000};   // whole request, from its first byte or the last response
-  std::chrono::milliseconds idle_timeout{60'000};   // a kept-alive connection waiting for its next request
+  std::chrono::milliseconds read_timeout{10'000};  // whole request, from its first byte or the last response
+  std::chrono::milliseconds idle_timeout{60'000};  // a kept-alive connection waiting for its next request
   std::chrono::milliseconds write_timeout{30'000};
   unsigned io_threads = 1;
   unsigned worker_threads = 16;

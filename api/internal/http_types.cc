@@ -17,7 +17,8 @@ std::string_view HttpRequest::Header(std::string_view name) const {
 }
 
 size_t HttpRequest::HeaderCount(std::string_view name) const {
-  return static_cast<size_t>(std::count_if(headers.begin(), headers.end(), [&](const auto& h) { return h.first == name; }));
+  return static_cast<size_t>(
+      std::count_if(headers.begin(), headers.end(), [&](const auto& h) { return h.first == name; }));
 }
 
 std::string HttpRequest::ContentType() const {
@@ -79,8 +80,8 @@ HttpResponse ErrorResponse(const Status& s) {
 }
 
 HttpResponse MirrorRefuses(std::string_view what) {
-  HttpResponse r = HttpResponse::Error(405, "mirror", "this server is a mirror of the log: " + std::string(what) +
-                                                           " only at the primary");
+  HttpResponse r = HttpResponse::Error(
+      405, "mirror", "this server is a mirror of the log: " + std::string(what) + " only at the primary");
   r.headers.emplace_back("Allow", "");
   return r;
 }

@@ -13,9 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include "api/internal/http_types.h"
+#include "ledger/client/strict_json.h"
 #include "ledger/core/bytes.h"
 #include "ledger/core/status.h"
-#include "ledger/client/strict_json.h"
 
 namespace lawtrail::api {
 

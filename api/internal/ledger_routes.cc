@@ -5,14 +5,14 @@
 
 #include "api/internal/json_body.h"
 #include "ledger/client/json_codec.h"
-#include "ledger/domain/identifiers.h"
-#include "ledger/core/log_format.h"
-#include "ledger/log/private_data.h"
-#include "ledger/core/record.h"
-#include "ledger/core/statement.h"
 #include "ledger/client/statement_stream.h"
 #include "ledger/core/checkpoint.h"
+#include "ledger/core/log_format.h"
+#include "ledger/core/record.h"
+#include "ledger/core/statement.h"
+#include "ledger/domain/identifiers.h"
 #include "ledger/export/case_export.h"
+#include "ledger/log/private_data.h"
 #include "projectors/case_file_view.h"
 
 namespace lawtrail::api {
@@ -25,7 +25,8 @@ JsonCodec& Codec() {
 
 // The statements of a submission request: the stream format of `lawtrail
 // append` (application/octet-stream) or {"submissions": [base64, …]}.
-Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_t limit, const JsonLimits& json_limits) {
+Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_t limit,
+                                               const JsonLimits& json_limits) {
   const std::string type = request.ContentType();
   std::vector<Bytes> out;
   if (request.body.empty()) {
@@ -50,13 +51,16 @@ Result<std::vector<Bytes>> SubmittedStatements(const HttpRequest& request, size_
     StatementStreamReader reader(in.get());
     for (;;) {
       auto next = reader.Next();
-      if (!next.ok()) return next.status().WithContext("the statement stream at byte " + std::to_string(reader.offset()));
+      if (!next.ok())
+        return next.status().WithContext("the statement stream at byte " + std::to_string(reader.offset()));
       if (!*next) break;
       out.push_back(std::move(**next));
     }
   } else {
-    return Status::InvalidArgument("Content-Type must be application/octet-stream (framed statements) or "
-                                   "application/json, not '" + type + "'");
+    return Status::InvalidArgument(
+        "Content-Type must be application/octet-stream (framed statements) or "
+        "application/json, not '" +
+        type + "'");
   }
   if (out.empty()) return Status::InvalidArgument("the request holds no statement");
   if (out.size() > limit) {
@@ -82,7 +86,8 @@ Result<std::vector<AppendResult>> AppendNow(ApiContext& ctx, std::vector<Bytes> 
 
 Result<HttpResponse> Submit(ApiContext& ctx, HttpRequest& request) {
   if (ctx.log == nullptr) return MirrorRefuses("statements are appended");
-  LAWTRAIL_ASSIGN_OR_RETURN(auto statements, SubmittedStatements(request, ctx.max_statements_per_request, ctx.json_limits));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto statements,
+                            SubmittedStatements(request, ctx.max_statements_per_request, ctx.json_limits));
   const bool receipt = request.Query("receipt") == "checkpoint";
   LAWTRAIL_ASSIGN_OR_RETURN(auto results, AppendNow(ctx, std::move(statements)));
   std::optional<std::string> checkpoint;
@@ -158,8 +163,8 @@ Result<HttpResponse> InclusionProof(ApiContext& ctx, HttpRequest& request) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto index, ParseIndex(request.params["index"], "index"));
   LAWTRAIL_ASSIGN_OR_RETURN(auto size, DefaultSize(*ctx.reader, request));
   if (index >= size) {
-    return HttpResponse::Error(400, "invalid_argument", "index " + std::to_string(index) +
-                                                            " is not in a tree of " + std::to_string(size));
+    return HttpResponse::Error(400, "invalid_argument",
+                               "index " + std::to_string(index) + " is not in a tree of " + std::to_string(size));
   }
   LAWTRAIL_ASSIGN_OR_RETURN(auto proof, ctx.reader->InclusionProof(index, size));
   LAWTRAIL_ASSIGN_OR_RETURN(auto leaf, ctx.reader->LeafHashAt(index));
@@ -197,8 +202,7 @@ struct RecordedAct {
   Appended appended;
   ParsedStatement statement;  // holds its own copy of the bytes
 };
-Result<RecordedAct> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller,
-                                                        fb::Payload type) {
+Result<RecordedAct> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller, fb::Payload type) {
   const std::string case_id = request.params["case"];
   const std::string name = fb::EnumNamePayload(type);
   LAWTRAIL_ASSIGN_OR_RETURN(auto statements, SubmittedStatements(request, 1, ctx.json_limits));
@@ -237,7 +241,8 @@ Result<RecordedAct> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, c
 Result<HttpResponse> Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
   if (ctx.log == nullptr) return MirrorRefuses("a retrieval is recorded");
   const std::string case_id = request.params["case"];
-  LAWTRAIL_ASSIGN_OR_RETURN(const RecordedAct act, RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseFileRetrieved));
+  LAWTRAIL_ASSIGN_OR_RETURN(const RecordedAct act,
+                            RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseFileRetrieved));
   const Appended& appended = act.appended;
   ctx.metrics->CountRetrieval();
   std::string records = "[";
@@ -272,7 +277,8 @@ Result<HttpResponse> Retrieve(ApiContext& ctx, HttpRequest& request, const Calle
 Result<HttpResponse> Export(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
   if (ctx.log == nullptr) return MirrorRefuses("an export is recorded");
   const std::string case_id = request.params["case"];
-  LAWTRAIL_ASSIGN_OR_RETURN(const RecordedAct act, RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseExported));
+  LAWTRAIL_ASSIGN_OR_RETURN(const RecordedAct act,
+                            RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseExported));
   const Appended& appended = act.appended;
   const fb::CaseExported& exported = *act.statement.statement->payload_as_CaseExported();
   court_export::RecordedExport recorded{case_id, appended.index, {}, "", {}, ctx.verifier_key};
@@ -305,7 +311,8 @@ Result<HttpResponse> PartyLookup(ApiContext& ctx, HttpRequest& request) {
   }
   const std::string identifier = body[person ? "id_no" : "credit_code"].get<std::string>();
   LAWTRAIL_RETURN_IF_ERROR(person ? domain::ValidateResidentId(identifier) : domain::ValidateCreditCode(identifier));
-  LAWTRAIL_ASSIGN_OR_RETURN(auto found, FindParty(*ctx.store, ctx.log->vault(), person ? PartyKey::kPerson : PartyKey::kOrganisation, identifier));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto found, FindParty(*ctx.store, ctx.log->vault(),
+                                                  person ? PartyKey::kPerson : PartyKey::kOrganisation, identifier));
   nlohmann::json matches = nlohmann::json::array();
   for (const auto& m : found) matches.push_back({{"index", m.index}, {"case_id", m.case_id}});
   return HttpResponse::Json(JsonText({{"matches", matches}}));
@@ -335,7 +342,9 @@ void AddLedgerRoutes(Router& router, ApiContext& ctx) {
     auto size = ctx.reader->Size();
     LAWTRAIL_RETURN_IF_ERROR(origin.status());
     LAWTRAIL_RETURN_IF_ERROR(size.status());
-    nlohmann::json body = {{"origin", *origin}, {"size", *size}, {"verifier_key", ctx.verifier_key},
+    nlohmann::json body = {{"origin", *origin},
+                           {"size", *size},
+                           {"verifier_key", ctx.verifier_key},
                            {"accepts_statements", ctx.log != nullptr}};
     if (auto latest = ctx.reader->LatestCheckpoint(); latest.ok() && *latest) body["checkpoint"] = **latest;
     return HttpResponse::Json(JsonText(body));
@@ -357,7 +366,8 @@ void AddLedgerRoutes(Router& router, ApiContext& ctx) {
   router.Add("GET", "/v1/cases/{case}/history", kRetrieve, [](HttpRequest& r, const Caller&) {
     return HttpResponse::Error(428, "retrieval_required",
                                "a case's history is read through a recorded retrieval: POST a signed "
-                               "CaseFileRetrieved for case '" + r.params["case"] + "' to /v1/cases/{case}/retrievals");
+                               "CaseFileRetrieved for case '" +
+                                   r.params["case"] + "' to /v1/cases/{case}/retrievals");
   });
 }
 

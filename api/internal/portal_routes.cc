@@ -24,7 +24,8 @@ HttpResponse Asset(std::string_view body, const char* type) {
 }  // namespace
 
 void AddPortalRoutes(Router& router) {
-  router.Add("GET", "/", 0, [](HttpRequest&, const Caller&) { return Asset(kPortalIndexHtml, "text/html; charset=utf-8"); });
+  router.Add("GET", "/", 0,
+             [](HttpRequest&, const Caller&) { return Asset(kPortalIndexHtml, "text/html; charset=utf-8"); });
   router.Add("GET", "/portal.js", 0,
              [](HttpRequest&, const Caller&) { return Asset(kPortalJs, "text/javascript; charset=utf-8"); });
   router.Add("GET", "/portal.css", 0,

@@ -69,15 +69,17 @@ bool IsCanonicalPath(std::string_view path) {
 
 HttpResponse Router::Handle(HttpRequest& request) const {
   if (!IsCanonicalPath(request.raw_path)) {
-    return HttpResponse::Error(404, "unknown_path", "not a path this server names (empty, '.' or '..' segments, "
-                                                    "or a trailing slash): " + request.raw_path);
+    return HttpResponse::Error(404, "unknown_path",
+                               "not a path this server names (empty, '.' or '..' segments, "
+                               "or a trailing slash): " +
+                                   request.raw_path);
   }
   // A header given twice is ambiguous: which token, which body type? Refused,
   // not resolved by picking one.
   for (const char* name : {"authorization", "content-type"}) {
     if (const size_t n = request.HeaderCount(name); n > 1) {
-      return HttpResponse::Error(400, "bad_request", "the request has " + std::to_string(n) + " " + name +
-                                                         " headers; send one");
+      return HttpResponse::Error(400, "bad_request",
+                                 "the request has " + std::to_string(n) + " " + name + " headers; send one");
     }
   }
   if ((request.method == "GET" || request.method == "HEAD") && !request.body.empty()) {
@@ -97,9 +99,9 @@ HttpResponse Router::Handle(HttpRequest& request) const {
       return r;
     }
     if (route.permission != 0 && !caller->Can(route.permission)) {
-      return HttpResponse::Error(403, "forbidden",
-                                 "the " + std::string(RoleName(caller->role)) + " role may not " + request.method +
-                                     " " + route.pattern);
+      return HttpResponse::Error(
+          403, "forbidden",
+          "the " + std::string(RoleName(caller->role)) + " role may not " + request.method + " " + route.pattern);
     }
     Match(route, raw, &request);
     request.route = route.pattern;
@@ -109,8 +111,8 @@ HttpResponse Router::Handle(HttpRequest& request) const {
     return response;
   }
   if (path_match != nullptr) {
-    HttpResponse r = HttpResponse::Error(405, "method_not_allowed",
-                                         request.method + " is not allowed on " + path_match->pattern);
+    HttpResponse r =
+        HttpResponse::Error(405, "method_not_allowed", request.method + " is not allowed on " + path_match->pattern);
     std::string allow;
     for (const Route& route : routes_) {
       if (route.pattern == path_match->pattern) allow += (allow.empty() ? "" : ", ") + route.method;

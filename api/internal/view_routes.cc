@@ -1,15 +1,15 @@
 #include "api/internal/view_routes.h"
 
-#include <rocksdb/db.h>
-
 #include <algorithm>
 #include <mutex>
 
+#include <rocksdb/db.h>
+
 #include "api/internal/json_body.h"
+#include "ledger/casefile/labels.h"
 #include "ledger/client/statement_builder.h"
 #include "projectors/annual_report.h"
 #include "projectors/disclosure_view.h"
-#include "ledger/casefile/labels.h"
 #include "projectors/registry_view.h"
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
@@ -37,9 +37,7 @@ Status ScanDocuments(ViewStore& views, const ViewHandle& cf, const std::string& 
 // since asking again will not help.
 HttpResponse NoViews() { return HttpResponse::Error(501, "no_views", "this server keeps no views"); }
 
-Result<ViewHandle> Active(ApiContext& ctx, std::string_view name) {
-  return ctx.views->ActiveView(name);
-}
+Result<ViewHandle> Active(ApiContext& ctx, std::string_view name) { return ctx.views->ActiveView(name); }
 
 nlohmann::json ParseStored(std::string_view text) { return nlohmann::json::parse(text, nullptr, false); }
 
@@ -51,7 +49,8 @@ bool IsPublished(const nlohmann::json& d) {
 bool Matches(const nlohmann::json& d, const std::string& q) {
   if (q.empty()) return true;
   for (const char* field : {"decision_no", "party_name", "violation_type", "facts", "penalty_content", "agency"}) {
-    if (d.contains(field) && d[field].is_string() && d[field].get<std::string>().find(q) != std::string::npos) return true;
+    if (d.contains(field) && d[field].is_string() && d[field].get<std::string>().find(q) != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -67,21 +66,23 @@ Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
   const std::string today = ChinaDay(NowMs());
   // Newest decisions first: collect the published ones, then sort by date.
   std::vector<nlohmann::json> found;
-  LAWTRAIL_RETURN_IF_ERROR(ScanDocuments(*ctx.views, cf, "decision/", [&](std::string_view key, std::string_view value) {
-    nlohmann::json d = ParseStored(value);
-    if (!IsPublished(d) || !Matches(d, q)) return true;
-    d["case_id"] = std::string(key.substr(std::string_view("decision/").size()));
-    d["disclosure_status"] = projectors::DisclosureStatus(std::string(value), today);
-    found.push_back(std::move(d));
-    return true;
-  }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      ScanDocuments(*ctx.views, cf, "decision/", [&](std::string_view key, std::string_view value) {
+        nlohmann::json d = ParseStored(value);
+        if (!IsPublished(d) || !Matches(d, q)) return true;
+        d["case_id"] = std::string(key.substr(std::string_view("decision/").size()));
+        d["disclosure_status"] = projectors::DisclosureStatus(std::string(value), today);
+        found.push_back(std::move(d));
+        return true;
+      }));
   std::stable_sort(found.begin(), found.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
     return a.value("decided_on", "") > b.value("decided_on", "");
   });
   nlohmann::json items = nlohmann::json::array();
   const uint64_t begin = (page - 1) * per_page;
   for (uint64_t i = begin; i < found.size() && i < begin + per_page; ++i) items.push_back(std::move(found[i]));
-  return HttpResponse::Json(JsonText({{"total", found.size()}, {"page", page}, {"per_page", per_page}, {"items", items}}));
+  return HttpResponse::Json(
+      JsonText({{"total", found.size()}, {"page", page}, {"per_page", per_page}, {"items", items}}));
 }
 
 Result<HttpResponse> Disclosure(ApiContext& ctx, HttpRequest& request) {
@@ -131,11 +132,13 @@ Result<HttpResponse> Listing(ApiContext& ctx, std::string_view view, const std::
 
 Result<HttpResponse> AnnualReport(ApiContext& ctx, HttpRequest& request) {
   auto year = ParseIndex(request.params["year"], "year");
-  if (!year.ok() || *year < 2000 || *year > 2100) return HttpResponse::Error(400, "invalid_argument", "year must be 2000–2100");
+  if (!year.ok() || *year < 2000 || *year > 2100)
+    return HttpResponse::Error(400, "invalid_argument", "year must be 2000–2100");
   LAWTRAIL_ASSIGN_OR_RETURN(auto registry, Active(ctx, projectors::RegistryView::kName));
   LAWTRAIL_ASSIGN_OR_RETURN(auto profile, ctx.views->Get(registry, "agency"));
   const nlohmann::json a = ParseStored(profile.value_or("{}"));
-  LAWTRAIL_ASSIGN_OR_RETURN(auto report, projectors::BuildAnnualReport(*ctx.views, static_cast<int>(*year), a.is_object() ? a.value("name", "") : ""));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto report, projectors::BuildAnnualReport(*ctx.views, static_cast<int>(*year),
+                                                                       a.is_object() ? a.value("name", "") : ""));
   return HttpResponse::Json(JsonText(report));
 }
 
@@ -158,35 +161,38 @@ void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
              }));
   router.Add("GET", "/v1/registry/officers/{cert}", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) { return Certificate(ctx, r); }));
-  router.Add("GET", "/v1/registry/items/{kind}", kReadPublic, reading([&ctx](HttpRequest& r, const Caller&) -> Result<HttpResponse> {
+  router.Add("GET", "/v1/registry/items/{kind}", kReadPublic,
+             reading([&ctx](HttpRequest& r, const Caller&) -> Result<HttpResponse> {
                return Listing(ctx, projectors::RegistryView::kName, "item/" + r.params["kind"] + "/");
              }));
   router.Add("GET", "/v1/disclosures", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) { return Disclosures(ctx, r); }));
   router.Add("GET", "/v1/disclosures/{case}", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) { return Disclosure(ctx, r); }));
-  router.Add("GET", "/v1/statistics/{year}", kReadPublic, reading([&ctx](HttpRequest& r, const Caller&) -> Result<HttpResponse> {
+  router.Add("GET", "/v1/statistics/{year}", kReadPublic,
+             reading([&ctx](HttpRequest& r, const Caller&) -> Result<HttpResponse> {
                return Document(ctx, projectors::StatisticsView::kName, "year/" + r.params["year"],
                                "statistics for year " + r.params["year"]);
              }));
   router.Add("GET", "/v1/reports/annual/{year}", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) { return AnnualReport(ctx, r); }));
   router.Add("GET", "/v1/warnings", kRetrieve, reading([&ctx](HttpRequest& r, const Caller&) -> Result<HttpResponse> {
-               LAWTRAIL_ASSIGN_OR_RETURN(auto list, projectors::ComputeWarnings(*ctx.views, r.Query("today", ChinaDay(NowMs()))));
+               LAWTRAIL_ASSIGN_OR_RETURN(auto list,
+                                         projectors::ComputeWarnings(*ctx.views, r.Query("today", ChinaDay(NowMs()))));
                return HttpResponse::Json(JsonText({{"warnings", list}}));
              }));
   router.Add("GET", "/v1/projectors", kReadPublic, [access](HttpRequest&, const Caller&) -> Result<HttpResponse> {
-               if (access.lock == nullptr) return NoViews();
-               ReaderLock hold(*access.lock);
-               if (access.runner == nullptr) return NoViews();
-               LAWTRAIL_ASSIGN_OR_RETURN(auto lag, access.runner->Lag());
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& l : lag) {
-                 items.push_back({{"name", l.name}, {"version", l.version}, {"cursor", l.cursor}, {"lag", l.lag},
-                                  {"active", l.active}});
-               }
-               return HttpResponse::Json(JsonText({{"projectors", items}}));
-             });
+    if (access.lock == nullptr) return NoViews();
+    ReaderLock hold(*access.lock);
+    if (access.runner == nullptr) return NoViews();
+    LAWTRAIL_ASSIGN_OR_RETURN(auto lag, access.runner->Lag());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& l : lag) {
+      items.push_back(
+          {{"name", l.name}, {"version", l.version}, {"cursor", l.cursor}, {"lag", l.lag}, {"active", l.active}});
+    }
+    return HttpResponse::Json(JsonText({{"projectors", items}}));
+  });
 }
 
 }  // namespace lawtrail::api

@@ -15,7 +15,7 @@
 namespace lawtrail::api {
 
 struct ViewAccess {
-  SharedMutex* lock = nullptr;  // held shared by every view read
+  SharedMutex* lock = nullptr;                                                  // held shared by every view read
   projectors::ProjectionRunner* runner LAWTRAIL_PT_GUARDED_BY(lock) = nullptr;  // for the lag
 };
 

@@ -65,17 +65,16 @@ Bytes Pack(const Parts& p) {
   std::vector<Offset<fb::ExportAttachment>> attachments;
   for (const Attachment& a : p.attachments) {
     const auto file = a.file ? b.CreateVector(*a.file) : Offset<flatbuffers::Vector<uint8_t>>();
-    attachments.push_back(fb::CreateExportAttachment(
-        b, a.record_index, b.CreateVector(a.content_hash.data(), a.content_hash.size()), a.size,
-        b.CreateString(a.media_type), b.CreateString(a.title), b.CreateString(a.doc_type), b.CreateString(a.doc_no),
-        file));
+    attachments.push_back(fb::CreateExportAttachment(b, a.record_index,
+                                                     b.CreateVector(a.content_hash.data(), a.content_hash.size()),
+                                                     a.size, b.CreateString(a.media_type), b.CreateString(a.title),
+                                                     b.CreateString(a.doc_type), b.CreateString(a.doc_no), file));
   }
   std::vector<Offset<fb::ExportDocument>> documents;
   for (const Document& d : p.documents) {
-    documents.push_back(fb::CreateExportDocument(b, b.CreateString(d.volume), d.seq, b.CreateString(d.doc_no),
-                                                 b.CreateString(d.title), b.CreateString(d.responsible),
-                                                 b.CreateString(d.date), b.CreateVector(d.content_hash),
-                                                 d.record_index));
+    documents.push_back(fb::CreateExportDocument(
+        b, b.CreateString(d.volume), d.seq, b.CreateString(d.doc_no), b.CreateString(d.title),
+        b.CreateString(d.responsible), b.CreateString(d.date), b.CreateVector(d.content_hash), d.record_index));
   }
   const auto origin = b.CreateString(p.origin);
   const auto vkey = b.CreateString(p.verifier_key);
@@ -91,10 +90,9 @@ Bytes Pack(const Parts& p) {
   const auto attachment_list = b.CreateVector(attachments);
   const auto document_list = b.CreateVector(documents);
   const auto html = b.CreateString(p.case_file_html);
-  fb::FinishCaseExportBuffer(
-      b, fb::CreateCaseExport(b, p.format_version, origin, vkey, case_id, checkpoint, records, registry, inclusion,
-                              case_head, registry_head, consistency_list, opening_list, attachment_list,
-                              document_list, html));
+  fb::FinishCaseExportBuffer(b, fb::CreateCaseExport(b, p.format_version, origin, vkey, case_id, checkpoint, records,
+                                                     registry, inclusion, case_head, registry_head, consistency_list,
+                                                     opening_list, attachment_list, document_list, html));
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 
@@ -119,15 +117,17 @@ Result<Parts> Unpack(ByteView bundle) {
   p.case_head_proof = HashesOf(e.case_head_proof());
   p.registry_head_proof = HashesOf(e.registry_head_proof());
   if (e.consistency() != nullptr) {
-    for (const auto* c : *e.consistency()) p.consistency.push_back({c->from_size(), c->to_size(), HashesOf(c->hashes())});
+    for (const auto* c : *e.consistency())
+      p.consistency.push_back({c->from_size(), c->to_size(), HashesOf(c->hashes())});
   }
   if (e.openings() != nullptr) {
-    for (const auto* o : *e.openings()) p.openings.push_back({o->record_index(), Str(o->field()), BytesOf(o->salt()), Str(o->value())});
+    for (const auto* o : *e.openings())
+      p.openings.push_back({o->record_index(), Str(o->field()), BytesOf(o->salt()), Str(o->value())});
   }
   if (e.attachments() != nullptr) {
     for (const auto* a : *e.attachments()) {
-      Attachment x{a->record_index(), {}, a->size(), Str(a->media_type()), Str(a->title()), Str(a->doc_type()),
-                   Str(a->doc_no()), std::nullopt};
+      Attachment x{a->record_index(), {},          a->size(), Str(a->media_type()), Str(a->title()), Str(a->doc_type()),
+                   Str(a->doc_no()),  std::nullopt};
       const Bytes hash = BytesOf(a->content_hash());
       std::copy_n(hash.begin(), std::min(hash.size(), x.content_hash.size()), x.content_hash.begin());
       if (a->file() != nullptr) x.file = BytesOf(a->file());

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "ledger/core/bytes.h"
 #include "ledger/casefile/case_file.h"
+#include "ledger/core/bytes.h"
 
 namespace lawtrail::bundle {
 

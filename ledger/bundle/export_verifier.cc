@@ -7,19 +7,19 @@
 #include <thread>
 #include <tuple>
 
-#include "ledger/core/canonical.h"
-#include "ledger/core/case_head_map.h"
+#include "ledger/bundle/bundle.h"
 #include "ledger/casefile/case_file_html.h"
 #include "ledger/casefile/case_replay.h"
 #include "ledger/casefile/labels.h"
+#include "ledger/core/canonical.h"
+#include "ledger/core/case_head_map.h"
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/log_format.h"
 #include "ledger/core/merkle.h"
 #include "ledger/core/record_check.h"
-#include "ledger/domain/registry.h"
 #include "ledger/core/sha256.h"
-#include "ledger/bundle/bundle.h"
+#include "ledger/domain/registry.h"
 
 namespace lawtrail {
 namespace {
@@ -54,9 +54,10 @@ class Check {
     r_.records = records_.size();
     r_.registry_records = registry_.size();
     r_.signatures = records_.size() + registry_.size();
-    Passed("signatures: " + std::to_string(r_.signatures) + " records parse and their statements' Ed25519 "
-           "signatures verify (" + std::to_string(r_.records) + " of the case, " +
-           std::to_string(r_.registry_records) + " of the registry)");
+    Passed("signatures: " + std::to_string(r_.signatures) +
+           " records parse and their statements' Ed25519 "
+           "signatures verify (" +
+           std::to_string(r_.records) + " of the case, " + std::to_string(r_.registry_records) + " of the registry)");
     // The registry first, complete, so that each signer is judged by the
     // registry as it stood; then the case, complete; then the binding of
     // every record to the checkpoint's tree. Each check names a record where
@@ -133,8 +134,9 @@ class Check {
     std::vector<Bytes> hashes;
     for (const Hash& h : proof) hashes.emplace_back(h.begin(), h.end());
     if (Status s = merkle::VerifyConsistency(older.size, newer.size, older.root, newer.root, hashes); !s.ok()) {
-      return Fail("consistency", "the tree of " + std::to_string(older.size) + " records is not a prefix of the tree of " +
-                                     std::to_string(newer.size) + ": " + s.message());
+      return Fail("consistency", "the tree of " + std::to_string(older.size) +
+                                     " records is not a prefix of the tree of " + std::to_string(newer.size) + ": " +
+                                     s.message());
     }
     Passed("trusted checkpoint: " + std::to_string(trusted->size) + " records, consistent with the bundle's");
     return Status::Ok();
@@ -161,7 +163,9 @@ class Check {
     std::optional<uint64_t> previous;
     for (size_t i = 0; i < list.size(); ++i) {
       const bundle::Record& e = list[i];
-      auto where = [&] { return std::string(name) + "[" + std::to_string(i) + "] (index " + std::to_string(e.index) + ")"; };
+      auto where = [&] {
+        return std::string(name) + "[" + std::to_string(i) + "] (index " + std::to_string(e.index) + ")";
+      };
       if (e.index >= checkpoint_.size) {
         return Fail(where(), "is beyond the checkpoint's " + std::to_string(checkpoint_.size) + " records");
       }
@@ -171,7 +175,7 @@ class Check {
       if (!opened.ok()) return Fail(where(), opened.status().message());
       if (opened->statement.statement->case_id()->string_view() != case_id) {
         return Fail(where(), "belongs to case '" + opened->statement.statement->case_id()->str() + "', not '" +
-                               std::string(case_id) + "'");
+                                 std::string(case_id) + "'");
       }
       out.push_back({name, i, std::move(*opened)});
     }
@@ -195,8 +199,9 @@ class Check {
     auto root = merkle::RootFromMultiInclusionProof(indexes, leaves, checkpoint_.size, proof);
     if (!root.ok()) return Fail("inclusion_proof", root.status().message());
     if (*root != checkpoint_.root) {
-      return Fail("inclusion_proof", "the records and the proof give a root other than the checkpoint's: a record "
-                                     "or a proof hash is not what the log holds");
+      return Fail("inclusion_proof",
+                  "the records and the proof give a root other than the checkpoint's: a record "
+                  "or a proof hash is not what the log holds");
     }
     Passed("inclusion: one proof of " + std::to_string(proof.size()) + " hashes gives the checkpoint's root from all " +
            std::to_string(indexes.size()) + " records");
@@ -224,8 +229,8 @@ class Check {
                    const char* part) {
     const Opened& last = list.back();
     const Hash key = case_map::KeyOf(case_id);
-    const Hash leaf = case_map::LeafOf(key, last.record.record->index(), last.record.leaf,
-                                       last.record.record->case_version());
+    const Hash leaf =
+        case_map::LeafOf(key, last.record.record->index(), last.record.leaf, last.record.record->case_version());
     if (proof.size() > case_map::kMaxDepth || case_map::RootFromProof(key, leaf, proof) != heads_root_) {
       return Fail(part, "the checkpoint's case-head map does not end " +
                             std::string(case_id == kRegistryCaseId ? "the registry" : "the case") + " at " +
@@ -245,9 +250,9 @@ class Check {
     size_t i = 0, j = 0;
     Registry registry;
     while (i < records_.size() || j < registry_.size()) {
-      const bool take_registry = j < registry_.size() &&
-                                 (i == records_.size() || registry_[j].record.record->index() <
-                                                              records_[i].record.record->index());
+      const bool take_registry =
+          j < registry_.size() &&
+          (i == records_.size() || registry_[j].record.record->index() < records_[i].record.record->index());
       const Opened& o = take_registry ? registry_[j++] : records_[i++];
       const fb::Statement& st = *o.record.statement.statement;
       if (Status s = registry.Authorize(st, o.record.statement.signer, o.record.record->time_recorded_ms()); !s.ok()) {
@@ -258,8 +263,9 @@ class Check {
         registry.Apply(st);
       }
     }
-    Passed("signers: every record was signed by a key the registry held for its signer, with the role its act "
-           "needs, valid at the time the log recorded it");
+    Passed(
+        "signers: every record was signed by a key the registry held for its signer, with the role its act "
+        "needs, valid at the time the log recorded it");
     return Status::Ok();
   }
 
@@ -272,21 +278,23 @@ class Check {
     std::vector<casefile::LoggedRecord> lists[2];
     for (int l = 0; l < 2; ++l) {
       for (const Opened& o : l == 0 ? registry_ : records_) {
-        lists[l].push_back({o.record.record->index(), o.record.record->time_recorded_ms(), o.record.leaf,
-                            &o.record.statement});
+        lists[l].push_back(
+            {o.record.record->index(), o.record.record->time_recorded_ms(), o.record.leaf, &o.record.statement});
       }
     }
     replayed_ = casefile::ReplayCaseFile(b_.origin, b_.case_id, lists[0], lists[1]);
     if (!replayed_.status.ok()) {
       const Opened& o = (replayed_.refused_in_registry ? registry_ : records_)[replayed_.refused];
       const Status& why = replayed_.status;
-      return Fail(o.Where(), "its signer was not entitled to it, or it breaks a procedure rule, as the log stood "
-                             "then: would not have been admitted: " +
-                                 (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
+      return Fail(o.Where(),
+                  "its signer was not entitled to it, or it breaks a procedure rule, as the log stood "
+                  "then: would not have been admitted: " +
+                      (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
     }
-    Passed("admission: every record, replayed in log order, is one the log could admit when it recorded it — each "
-           "signer held a key and the role the act needs, valid then, and each act follows the procedure rules; " +
-           std::to_string(replayed_.file.flags.size()) + " rule flags raised");
+    Passed(
+        "admission: every record, replayed in log order, is one the log could admit when it recorded it — each "
+        "signer held a key and the role the act needs, valid then, and each act follows the procedure rules; " +
+        std::to_string(replayed_.file.flags.size()) + " rule flags raised");
     return Status::Ok();
   }
 
@@ -312,8 +320,8 @@ class Check {
     }
     for (size_t i = 0; i < b_.openings.size(); ++i) {
       const bundle::Opening& o = b_.openings[i];
-      const std::string where = "openings[" + std::to_string(i) + "] (" + o.field + " of index " +
-                                std::to_string(o.record_index) + ")";
+      const std::string where =
+          "openings[" + std::to_string(i) + "] (" + o.field + " of index " + std::to_string(o.record_index) + ")";
       if (!allowed.contains(o.field)) {
         return Fail(where, "the export event of the case does not reveal this field");
       }
@@ -356,11 +364,11 @@ class Check {
       const std::string where = "attachments[" + std::to_string(i) + "] (" + Str(a->doc_type()) + " " +
                                 Str(a->doc_no()) + ", index " + std::to_string(index) + ")";
       const ByteView named_hash = View(a->content_hash());
-      const bool same = e.record_index == index &&
-                        std::equal(e.content_hash.begin(), e.content_hash.end(), named_hash.begin(), named_hash.end()) &&
-                        e.size == a->size() && e.media_type == StrView(a->media_type()) &&
-                        e.title == StrView(a->title()) && e.doc_type == StrView(a->doc_type()) &&
-                        e.doc_no == StrView(a->doc_no());
+      const bool same =
+          e.record_index == index &&
+          std::equal(e.content_hash.begin(), e.content_hash.end(), named_hash.begin(), named_hash.end()) &&
+          e.size == a->size() && e.media_type == StrView(a->media_type()) && e.title == StrView(a->title()) &&
+          e.doc_type == StrView(a->doc_type()) && e.doc_no == StrView(a->doc_no());
       if (!same) return Fail(where, "the manifest entry differs from the attachment the record names");
       if (e.file) {
         if (e.file->size() != a->size() || Sha256(*e.file) != e.content_hash) {
@@ -386,13 +394,18 @@ class Check {
     for (size_t i = 0; i < n; ++i) {
       const bundle::Document& got = b_.documents[i];
       const bundle::Document& want = expected[i];
-      const std::string where = "documents[" + std::to_string(i) + "] (" + want.volume + " " + std::to_string(want.seq) +
-                                " · " + want.title + ", index " + std::to_string(want.record_index) + ")";
+      const std::string where = "documents[" + std::to_string(i) + "] (" + want.volume + " " +
+                                std::to_string(want.seq) + " · " + want.title + ", index " +
+                                std::to_string(want.record_index) + ")";
       for (const auto& [field, same] : std::initializer_list<std::pair<const char*, bool>>{
-               {"volume (卷别)", got.volume == want.volume}, {"order (序号)", got.seq == want.seq},
-               {"文号", got.doc_no == want.doc_no}, {"title (题名)", got.title == want.title},
-               {"responsible person (责任者)", got.responsible == want.responsible}, {"date (日期)", got.date == want.date},
-               {"content hash", got.content_hash == want.content_hash}, {"record", got.record_index == want.record_index}}) {
+               {"volume (卷别)", got.volume == want.volume},
+               {"order (序号)", got.seq == want.seq},
+               {"文号", got.doc_no == want.doc_no},
+               {"title (题名)", got.title == want.title},
+               {"responsible person (责任者)", got.responsible == want.responsible},
+               {"date (日期)", got.date == want.date},
+               {"content hash", got.content_hash == want.content_hash},
+               {"record", got.record_index == want.record_index}}) {
         if (!same) return Fail(where, "its " + std::string(field) + " is not what the records give");
       }
     }
@@ -421,8 +434,10 @@ class Check {
                                         std::to_string(got.size()) + " bytes, the records' page " +
                                         std::to_string(expected.size()) + ")");
     }
-    Passed("case file: the page (" + std::to_string(got.size()) + " bytes: 封面, 卷内目录, 文书摘要, 时间线, 规则提示, "
-           "备考表) is byte for byte the one the verified records give, with no script and nothing loaded from outside");
+    Passed(
+        "case file: the page (" + std::to_string(got.size()) +
+        " bytes: 封面, 卷内目录, 文书摘要, 时间线, 规则提示, "
+        "备考表) is byte for byte the one the verified records give, with no script and nothing loaded from outside");
     return Status::Ok();
   }
 
@@ -483,14 +498,16 @@ ExportReport VerifyExport(ByteView bytes, const ExportCheckOptions& options) {
   auto parts = bundle::Unpack(bytes);
   if (!parts.ok()) return fail(parts.status());
   // One bundle, one encoding: bytes added, cut or re-laid anywhere fail here.
-  if (const Bytes canonical = bundle::Pack(*parts); !std::equal(bytes.begin(), bytes.end(), canonical.begin(), canonical.end())) {
+  if (const Bytes canonical = bundle::Pack(*parts);
+      !std::equal(bytes.begin(), bytes.end(), canonical.begin(), canonical.end())) {
     return fail(DiffersFromCanonical("the bundle", bytes, canonical));
   }
   if (parts->format_version != bundle::kFormatVersion) {
     return fail(Status::InvalidArgument("format version " + std::to_string(parts->format_version) +
                                         "; this verifier reads version " + std::to_string(bundle::kFormatVersion)));
   }
-  if (parts->case_id.empty() || parts->checkpoint.empty()) return fail(Status::Corruption("no case id or no checkpoint"));
+  if (parts->case_id.empty() || parts->checkpoint.empty())
+    return fail(Status::Corruption("no case id or no checkpoint"));
   report.case_id = parts->case_id;
   report.status = Check(*parts, options, report).Run();
   return report;
@@ -505,11 +522,10 @@ std::string FormatExportReport(const ExportReport& r) {
     return out;
   }
   out += "VERIFIED: " + std::to_string(r.records) + " records of the case, complete up to the checkpoint, and " +
-         std::to_string(r.registry_records) + " registry records; " + std::to_string(r.signatures) +
-         " signatures, " + std::to_string(r.proof_hashes) + " inclusion-proof hashes, " +
-         std::to_string(r.case_head_proof_hashes) + " case-head proof hashes, " + std::to_string(r.openings) +
-         " openings, " + std::to_string(r.attachments) + " attachments (" + std::to_string(r.files) + " files), " +
-         std::to_string(r.documents) + " documents\n";
+         std::to_string(r.registry_records) + " registry records; " + std::to_string(r.signatures) + " signatures, " +
+         std::to_string(r.proof_hashes) + " inclusion-proof hashes, " + std::to_string(r.case_head_proof_hashes) +
+         " case-head proof hashes, " + std::to_string(r.openings) + " openings, " + std::to_string(r.attachments) +
+         " attachments (" + std::to_string(r.files) + " files), " + std::to_string(r.documents) + " documents\n";
   for (const std::string& line : r.summary) out += line + "\n";
   return out;
 }

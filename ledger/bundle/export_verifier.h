@@ -30,8 +30,8 @@ struct ExportCheckOptions {
 };
 
 struct ExportReport {
-  Status status;        // OK, or the first failure
-  std::string failure;  // the part that failed, e.g. "records[3] (index 1207)"
+  Status status;                     // OK, or the first failure
+  std::string failure;               // the part that failed, e.g. "records[3] (index 1207)"
   std::vector<std::string> checked;  // one line per check that passed, in order
 
   std::string case_id;

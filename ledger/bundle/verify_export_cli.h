@@ -13,8 +13,8 @@ namespace lawtrail {
 
 struct VerifyExportArgs {
   std::string bundle_file;
-  std::string vkey;          // the verifier key's text, or a file holding it
-  std::string trusted_file;  // a signed checkpoint note the court trusts
+  std::string vkey;              // the verifier key's text, or a file holding it
+  std::string trusted_file;      // a signed checkpoint note the court trusts
   std::string consistency_file;  // a consistency proof to it: one base64 hash per line
 };
 

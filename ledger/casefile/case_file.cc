@@ -5,8 +5,8 @@
 #include <sstream>
 #include <tuple>
 
-#include "ledger/core/bytes.h"
 #include "ledger/casefile/labels.h"
+#include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
 
 namespace lawtrail::domain {
@@ -41,10 +41,11 @@ std::string HexOf(const flatbuffers::Vector<uint8_t>* v) {
 }
 
 Recording RecordingOf(const fb::AvRecording& av, uint64_t index) {
-  Recording r{index, HexOf(av.content_hash()), av.started_at_ms(), av.ended_at_ms(), Str(av.device_id()),
-              av.continuous(), {}};
+  Recording r{
+      index, HexOf(av.content_hash()), av.started_at_ms(), av.ended_at_ms(), Str(av.device_id()), av.continuous(), {}};
   if (av.interruptions() != nullptr) {
-    for (const auto* i : *av.interruptions()) r.interruptions.push_back({i->stopped_at_ms(), i->resumed_at_ms(), Str(i->reason())});
+    for (const auto* i : *av.interruptions())
+      r.interruptions.push_back({i->stopped_at_ms(), i->resumed_at_ms(), Str(i->reason())});
   }
   return r;
 }
@@ -70,7 +71,8 @@ Placement PlaceDocument(std::string_view department, std::string_view doc_type) 
 }
 
 std::string FileNote(size_t documents) {
-  return "本卷共" + std::to_string(documents) + "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
+  return "本卷共" + std::to_string(documents) +
+         "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
 }
 
 CaseFileBuilder::CaseFileBuilder(std::string case_id, std::string department) : department_(std::move(department)) {
@@ -104,22 +106,20 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
       cover.retention = o->procedure() == fb::Procedure::General ? "永久" : "30年";
       break;
     }
-    case fb::Payload::DecisionIssued:
-      cover.decision_no = Str(st.payload_as_DecisionIssued()->decision_no());
-      break;
+    case fb::Payload::DecisionIssued: cover.decision_no = Str(st.payload_as_DecisionIssued()->decision_no()); break;
     case fb::Payload::CaseClosed:
       cover.closed_on = day;
       file_.filing = FilingNote{"", actor, day};
       break;
-    default:
-      break;
+    default: break;
   }
 
   size_t k = 0;
   auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
                            const flatbuffers::Vector<uint8_t>* hash, const std::string& template_id) {
     const Placement place = PlaceDocument(department_, type);
-    documents_.push_back({{place.volume, place.rank, 0, doc_no, title, actor, day, HexOf(hash), template_id, r.index}, k++});
+    documents_.push_back(
+        {{place.volume, place.rank, 0, doc_no, title, actor, day, HexOf(hash), template_id, r.index}, k++});
   };
   if (st.attachments() != nullptr) {
     for (const auto* a : *st.attachments()) {

@@ -40,7 +40,7 @@ inline constexpr std::string_view kRestrictedVolume = "副卷";
 struct Document {
   std::string volume;
   int rank = 1000;
-  uint32_t seq = 0;  // 序号 within the volume, from 1
+  uint32_t seq = 0;                              // 序号 within the volume, from 1
   std::string doc_no, title, responsible, date;  // 文号, 题名, 责任者, 日期
   std::string content_hash;                      // hex SHA-256
   std::string template_id;

@@ -54,11 +54,14 @@ std::string_view ActOf(const CaseFile& file, uint64_t index) {
 std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& anchor) {
   const std::string case_id = HtmlEscape(file.case_id);
   std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kCaseFilePolicy) + "\">\n"
-         "<meta name=\"referrer\" content=\"no-referrer\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>案卷 " +
-         case_id + "</title>\n<style>" + kStyle + "</style></head><body>\n";
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
+      std::string(kCaseFilePolicy) +
+      "\">\n"
+      "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>案卷 " +
+      case_id + "</title>\n<style>" + kStyle + "</style></head><body>\n";
 
   const Cover& c = file.cover;
   out += "<h1>行政执法案卷</h1>\n<h2 class=\"first\">封面</h2>\n<table class=\"cover\">\n";
@@ -92,8 +95,9 @@ std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& ancho
     }
   }
 
-  out += "<h2>办案时间线</h2>\n<table class=\"timeline\"><tr><th>记录</th><th>日期</th><th>行为</th><th>执法证号</th>"
-         "<th>姓名</th><th>规则提示</th></tr>\n";
+  out +=
+      "<h2>办案时间线</h2>\n<table class=\"timeline\"><tr><th>记录</th><th>日期</th><th>行为</th><th>执法证号</th>"
+      "<th>姓名</th><th>规则提示</th></tr>\n";
   for (const Step& step : file.timeline) {
     std::string flags;
     for (const std::string& f : step.flags) flags += (flags.empty() ? "" : " ") + HtmlEscape(f);
@@ -117,12 +121,14 @@ std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& ancho
            Row("立卷日期", file.filing->filed_on) + "</table>\n";
   }
 
-  out += "<h2>校验信息</h2>\n<p class=\"note\">本案卷由同一导出包内经签名的记录生成，核验程序从这些记录重新生成本页并逐字节比对。"
-         "导出包载有全部记录的原始字节、日志检查点及其签名、包含证明与案件头证明。受送达人可离线核验：<code>"
-         "lawtrail-verify-export 导出包 --vkey 日志公钥</code>。</p>\n<table>" +
-         Row("日志", anchor.origin) + Row("检查点", std::to_string(anchor.checkpoint_size) + " 条记录") +
-         "<tr><th>根哈希</th><td class=\"hash\">" + HtmlEscape(anchor.checkpoint_root) + "</td></tr>" +
-         Row("导出对象", anchor.recipient) + "</table>\n";
+  out +=
+      "<h2>校验信息</h2>\n<p "
+      "class=\"note\">本案卷由同一导出包内经签名的记录生成，核验程序从这些记录重新生成本页并逐字节比对。"
+      "导出包载有全部记录的原始字节、日志检查点及其签名、包含证明与案件头证明。受送达人可离线核验：<code>"
+      "lawtrail-verify-export 导出包 --vkey 日志公钥</code>。</p>\n<table>" +
+      Row("日志", anchor.origin) + Row("检查点", std::to_string(anchor.checkpoint_size) + " 条记录") +
+      "<tr><th>根哈希</th><td class=\"hash\">" + HtmlEscape(anchor.checkpoint_root) + "</td></tr>" +
+      Row("导出对象", anchor.recipient) + "</table>\n";
   out += "</body></html>\n";
   return out;
 }

@@ -1,7 +1,7 @@
 #include "ledger/casefile/case_replay.h"
 
-#include "ledger/replay/admission.h"
 #include "ledger/core/fb_string.h"
+#include "ledger/replay/admission.h"
 
 namespace lawtrail::casefile {
 
@@ -16,13 +16,13 @@ Replayed ReplayCaseFile(std::string_view origin, std::string_view case_id, const
   replayed.reserve(records.size());
   size_t i = 0, j = 0;
   while (i < records.size() || j < registry.size()) {
-    const bool from_registry =
-        j < registry.size() && (i == records.size() || registry[j].index < records[i].index);
+    const bool from_registry = j < registry.size() && (i == records.size() || registry[j].index < records[i].index);
     const LoggedRecord& r = from_registry ? registry[j] : records[i];
     const fb::Statement& st = *r.statement->statement;
     const fb::Payload type = st.payload_type();
     CaseHead& head = from_registry ? registry_head : case_head;
-    domain::CaseProcedureState* case_state_or_null = !from_registry && domain::IsCaseEvent(type) ? &case_state : nullptr;
+    domain::CaseProcedureState* case_state_or_null =
+        !from_registry && domain::IsCaseEvent(type) ? &case_state : nullptr;
     auto flags = Admit(state, *r.statement, {origin, r.index, r.time_recorded_ms, head, case_state_or_null});
     if (!flags.ok()) {
       out.status = flags.status();

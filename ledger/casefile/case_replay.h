@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ledger/core/bytes.h"
 #include "ledger/casefile/case_file.h"
+#include "ledger/core/bytes.h"
 #include "ledger/core/statement.h"
 
 namespace lawtrail::casefile {

@@ -28,9 +28,11 @@ const char* Label(fb::PartyKind v) {
   return Pick(k, v);
 }
 const char* Label(fb::PenaltyType v) {
-  static const char* const k[] = {"警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件",
-                                  "降低资质等级", "吊销许可证件", "限制开展生产经营活动", "责令停产停业",
-                                  "责令关闭", "限制从业", "行政拘留", "其他"};
+  static const char* const k[] = {"警告",         "通报批评",     "罚款",
+                                  "没收违法所得", "没收非法财物", "暂扣许可证件",
+                                  "降低资质等级", "吊销许可证件", "限制开展生产经营活动",
+                                  "责令停产停业", "责令关闭",     "限制从业",
+                                  "行政拘留",     "其他"};
   return Pick(k, v);
 }
 const char* Label(fb::DecisionOutcome v) {

@@ -1,7 +1,7 @@
 #include "ledger/client/case_acts.h"
 
-#include "ledger/domain/procedure_tables.h"
 #include "ledger/core/sha256.h"
+#include "ledger/domain/procedure_tables.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -72,8 +72,8 @@ Offset<flatbuffers::Vector<Offset<fb::AvRecording>>> Recordings(Builder& b, cons
 
 }  // namespace
 
-Bytes RegisterCaseSource(const Act& a, fb::CaseSource source, const std::string& summary,
-                         const std::string& place, const std::string& informant_name) {
+Bytes RegisterCaseSource(const Act& a, fb::CaseSource source, const std::string& summary, const std::string& place,
+                         const std::string& informant_name) {
   return Make(a, fb::Payload::CaseSourceRegistered, [&](Draft& d, Builder& b) {
     if (!informant_name.empty()) d.Seal("informant.name", informant_name);
     return fb::CreateCaseSourceRegisteredDirect(b, source, summary.c_str(), place.c_str()).Union();
@@ -92,15 +92,14 @@ Bytes OpenCase(const Act& a, const CaseOpening& o) {
     if (!p.phone.empty()) d.Seal("party.phone", p.phone);
     auto party = fb::CreatePartyDirect(b, p.kind, shown.c_str(),
                                        p.credit_code.empty() ? nullptr : p.credit_code.c_str(), p.minor);
-    return fb::CreateCaseOpenedDirect(b, o.category, o.procedure, o.power_item_code.c_str(), o.cause.c_str(),
-                                      party, o.place.c_str(), o.village.c_str(), o.summary.c_str(),
-                                      "机关负责人", o.complex, o.major)
+    return fb::CreateCaseOpenedDirect(b, o.category, o.procedure, o.power_item_code.c_str(), o.cause.c_str(), party,
+                                      o.place.c_str(), o.village.c_str(), o.summary.c_str(), "机关负责人", o.complex,
+                                      o.major)
         .Union();
   });
 }
 
-Bytes RecordInspection(const Act& a, const Officers& officers, const std::string& place,
-                       const std::string& findings) {
+Bytes RecordInspection(const Act& a, const Officers& officers, const std::string& place, const std::string& findings) {
   return Make(a, fb::Payload::InspectionRecorded, [&](Draft&, Builder& b) {
     auto list = Strings(b, officers);
     return fb::CreateInspectionRecorded(b, list, b.CreateString(place), b.CreateString(findings),
@@ -120,8 +119,8 @@ Bytes RecordInquiry(const Act& a, const Officers& officers, const std::string& s
   });
 }
 
-Bytes RecordEvidence(const Act& a, const Officers& officers, fb::EvidenceKind kind,
-                     const std::string& description, const std::string& content) {
+Bytes RecordEvidence(const Act& a, const Officers& officers, fb::EvidenceKind kind, const std::string& description,
+                     const std::string& content) {
   return Make(a, fb::Payload::EvidenceRecorded, [&](Draft&, Builder& b) {
     auto list = Strings(b, officers);
     const Hash h = Sha256(AsBytes(content));
@@ -158,17 +157,16 @@ Bytes TakeCoerciveMeasure(const Act& a, const std::string& measure_no, const Off
   return Make(a, fb::Payload::CoerciveMeasureTaken, [&](Draft&, Builder& b) {
     auto list = Strings(b, officers);
     auto recordings = av.empty() ? 0 : Recordings(b, av);
-    return fb::CreateCoerciveMeasureTaken(b, b.CreateString(measure_no), fb::CoerciveKind::Seize,
-                                          b.CreateString(items), list, static_cast<uint16_t>(days), false,
-                                          recordings)
+    return fb::CreateCoerciveMeasureTaken(b, b.CreateString(measure_no), fb::CoerciveKind::Seize, b.CreateString(items),
+                                          list, static_cast<uint16_t>(days), false, recordings)
         .Union();
   });
 }
 
 Bytes ExtendCoerciveMeasure(const Act& a, const std::string& measure_no, int days, const std::string& reason) {
   return Make(a, fb::Payload::CoerciveMeasureExtended, [&](Draft&, Builder& b) {
-    return fb::CreateCoerciveMeasureExtendedDirect(b, measure_no.c_str(), static_cast<uint16_t>(days),
-                                                   "机关负责人", reason.c_str())
+    return fb::CreateCoerciveMeasureExtendedDirect(b, measure_no.c_str(), static_cast<uint16_t>(days), "机关负责人",
+                                                   reason.c_str())
         .Union();
   });
 }
@@ -190,24 +188,22 @@ Bytes ConcludeInvestigation(const Act& a, fb::Conclusion conclusion, const std::
                             const std::string& discretion_level, bool complex, bool major) {
   return Make(a, fb::Payload::InvestigationConcluded, [&](Draft&, Builder& b) {
     auto list = Penalties(b, proposed);
-    return fb::CreateInvestigationConcluded(b, conclusion, b.CreateString(facts), list,
-                                            b.CreateString(discretion_code), b.CreateString(discretion_level),
-                                            complex, major)
+    return fb::CreateInvestigationConcluded(b, conclusion, b.CreateString(facts), list, b.CreateString(discretion_code),
+                                            b.CreateString(discretion_level), complex, major)
         .Union();
   });
 }
 
 Bytes RequestLegalReview(const Act& a, const std::string& summary) {
-  return Make(a, fb::Payload::LegalReviewRequested, [&](Draft&, Builder& b) {
-    return fb::CreateLegalReviewRequestedDirect(b, summary.c_str()).Union();
-  });
+  return Make(a, fb::Payload::LegalReviewRequested,
+              [&](Draft&, Builder& b) { return fb::CreateLegalReviewRequestedDirect(b, summary.c_str()).Union(); });
 }
 
 Bytes GiveLegalReviewOpinion(const Act& a, bool approved, const std::vector<std::string>& reasons) {
   return Make(a, fb::Payload::LegalReviewOpinion, [&](Draft&, Builder& b) {
     auto list = Strings(b, reasons);
-    return fb::CreateLegalReviewOpinion(b, approved ? fb::ReviewOutcome::Approved : fb::ReviewOutcome::Problems,
-                                        list, b.CreateString(a.case_id + "/法制审核"))
+    return fb::CreateLegalReviewOpinion(b, approved ? fb::ReviewOutcome::Approved : fb::ReviewOutcome::Problems, list,
+                                        b.CreateString(a.case_id + "/法制审核"))
         .Union();
   });
 }
@@ -237,9 +233,8 @@ Bytes ReceiveStatement(const Act& a, fb::PartyResponse response, const std::stri
 }
 
 Bytes RequestHearing(const Act& a) {
-  return Make(a, fb::Payload::HearingRequested, [&](Draft&, Builder& b) {
-    return fb::CreateHearingRequestedDirect(b, "当事人申请听证").Union();
-  });
+  return Make(a, fb::Payload::HearingRequested,
+              [&](Draft&, Builder& b) { return fb::CreateHearingRequestedDirect(b, "当事人申请听证").Union(); });
 }
 
 Bytes NotifyHearing(const Act& a, int64_t hearing_at_ms, const std::string& presider, const std::string& place) {
@@ -258,11 +253,11 @@ Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present,
 }
 
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
-                    const std::vector<Penalty>& penalties, const std::string& violation_type,
-                    const std::string& facts, const std::string& basis, bool on_the_spot) {
+                    const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
+                    const std::string& basis, bool on_the_spot) {
   Act with_no = a;
   if (with_no.doc_no.empty()) with_no.doc_no = decision_no;
-  const char* doc = outcome == fb::DecisionOutcome::NoPenalty ? "不予行政处罚决定书"
+  const char* doc = outcome == fb::DecisionOutcome::NoPenalty  ? "不予行政处罚决定书"
                     : outcome == fb::DecisionOutcome::Referral ? "案件移送函"
                     : on_the_spot                              ? "当场行政处罚决定书"
                                                                : "行政处罚决定书";
@@ -270,18 +265,16 @@ Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string
       with_no, fb::Payload::DecisionIssued,
       [&](Draft&, Builder& b) {
         auto list = Penalties(b, penalties);
-        return fb::CreateDecisionIssued(b, outcome, b.CreateString(decision_no), list,
-                                        b.CreateString(violation_type), b.CreateString(facts),
-                                        b.CreateString(basis), 15,
+        return fb::CreateDecisionIssued(b, outcome, b.CreateString(decision_no), list, b.CreateString(violation_type),
+                                        b.CreateString(facts), b.CreateString(basis), 15,
                                         outcome == fb::DecisionOutcome::Referral ? b.CreateString("县公安局") : 0)
             .Union();
       },
       doc);
 }
 
-Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type,
-                    fb::ServiceMethod method, int64_t received_at_ms, bool electronic_consent,
-                    const std::vector<AvInfo>& av) {
+Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type, fb::ServiceMethod method,
+                    int64_t received_at_ms, bool electronic_consent, const std::vector<AvInfo>& av) {
   return Make(a, fb::Payload::DocumentServed, [&](Draft&, Builder& b) {
     auto recordings = av.empty() ? 0 : Recordings(b, av);
     return fb::CreateDocumentServed(b, b.CreateString(doc_no), b.CreateString(doc_type), method, received_at_ms,
@@ -322,8 +315,8 @@ Bytes ApplyToCourt(const Act& a, const std::string& court) {
   });
 }
 
-Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers,
-                         const std::string& description, const std::vector<AvInfo>& av) {
+Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers, const std::string& description,
+                         const std::vector<AvInfo>& av) {
   return Make(a, fb::Payload::EnforcementExecuted, [&](Draft&, Builder& b) {
     auto list = Strings(b, officers);
     auto recordings = av.empty() ? 0 : Recordings(b, av);
@@ -332,13 +325,12 @@ Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& o
 }
 
 Bytes CloseCase(const Act& a, fb::CloseReason reason, const std::string& summary) {
-  return Make(a, fb::Payload::CaseClosed, [&](Draft&, Builder& b) {
-    return fb::CreateCaseClosedDirect(b, reason, summary.c_str()).Union();
-  });
+  return Make(a, fb::Payload::CaseClosed,
+              [&](Draft&, Builder& b) { return fb::CreateCaseClosedDirect(b, reason, summary.c_str()).Union(); });
 }
 
-Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change,
-                     fb::ChangeAuthority by, const std::string& ruling_no, const std::string& reason) {
+Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change, fb::ChangeAuthority by,
+                     const std::string& ruling_no, const std::string& reason) {
   return Make(a, fb::Payload::DecisionChanged, [&](Draft&, Builder& b) {
     return fb::CreateDecisionChangedDirect(b, decision_no.c_str(), change, by, ruling_no.c_str(), reason.c_str())
         .Union();
@@ -346,8 +338,7 @@ Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionC
 }
 
 Bytes PublishDecision(const Act& a, const std::string& publication_id, const std::string& decision_no,
-                      const std::string& due_date, const std::string& display_until,
-                      const std::string& summary) {
+                      const std::string& due_date, const std::string& display_until, const std::string& summary) {
   return Make(a, fb::Payload::DisclosurePublished, [&](Draft&, Builder& b) {
     return fb::CreateDisclosurePublishedDirect(b, publication_id.c_str(), fb::DisclosureSubject::Decision,
                                                decision_no.c_str(), "行政执法信息公示平台", due_date.c_str(),

@@ -70,15 +70,14 @@ struct AvInfo {
 
 using Officers = std::vector<std::string>;
 
-Bytes RegisterCaseSource(const Act& a, fb::CaseSource source, const std::string& summary,
-                         const std::string& place, const std::string& informant_name = "");
+Bytes RegisterCaseSource(const Act& a, fb::CaseSource source, const std::string& summary, const std::string& place,
+                         const std::string& informant_name = "");
 Bytes OpenCase(const Act& a, const CaseOpening& o);
-Bytes RecordInspection(const Act& a, const Officers& officers, const std::string& place,
-                       const std::string& findings);
+Bytes RecordInspection(const Act& a, const Officers& officers, const std::string& place, const std::string& findings);
 Bytes RecordInquiry(const Act& a, const Officers& officers, const std::string& subject_role,
                     const std::string& subject_name, const std::string& summary);
-Bytes RecordEvidence(const Act& a, const Officers& officers, fb::EvidenceKind kind,
-                     const std::string& description, const std::string& content);
+Bytes RecordEvidence(const Act& a, const Officers& officers, fb::EvidenceKind kind, const std::string& description,
+                     const std::string& content);
 Bytes AttachAv(const Act& a, const AvInfo& av, const std::string& scene);
 Bytes PreserveEvidence(const Act& a, const Officers& officers, const std::string& items);
 Bytes DisposePreserved(const Act& a, const std::string& disposal);
@@ -100,24 +99,22 @@ Bytes RequestHearing(const Act& a);
 Bytes NotifyHearing(const Act& a, int64_t hearing_at_ms, const std::string& presider, const std::string& place);
 Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present, const std::vector<AvInfo>& av);
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
-                    const std::vector<Penalty>& penalties, const std::string& violation_type,
-                    const std::string& facts, const std::string& basis, bool on_the_spot = false);
-Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type,
-                    fb::ServiceMethod method, int64_t received_at_ms, bool electronic_consent = false,
-                    const std::vector<AvInfo>& av = {});
+                    const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
+                    const std::string& basis, bool on_the_spot = false);
+Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type, fb::ServiceMethod method,
+                    int64_t received_at_ms, bool electronic_consent = false, const std::vector<AvInfo>& av = {});
 Bytes RecordPayment(const Act& a, int64_t amount_fen, const std::string& receipt_no);
 Bytes DeferPayment(const Act& a, const std::string& until_date, int instalments, const std::string& reason);
 Bytes ImposeLateFee(const Act& a, int64_t amount_fen, int days_late);
 Bytes ServeDemandNotice(const Act& a, int64_t amount_fen, const std::string& deadline_date);
 Bytes ApplyToCourt(const Act& a, const std::string& court);
-Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers,
-                         const std::string& description, const std::vector<AvInfo>& av);
+Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers, const std::string& description,
+                         const std::vector<AvInfo>& av);
 Bytes CloseCase(const Act& a, fb::CloseReason reason, const std::string& summary);
-Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change,
-                     fb::ChangeAuthority by, const std::string& ruling_no, const std::string& reason);
+Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change, fb::ChangeAuthority by,
+                     const std::string& ruling_no, const std::string& reason);
 Bytes PublishDecision(const Act& a, const std::string& publication_id, const std::string& decision_no,
-                      const std::string& due_date, const std::string& display_until,
-                      const std::string& summary);
+                      const std::string& due_date, const std::string& display_until, const std::string& summary);
 Bytes CorrectPublication(const Act& a, const std::string& publication_id, const std::string& reason,
                          const std::string& summary);
 Bytes WithdrawPublication(const Act& a, const std::string& publication_id, const std::string& reason);

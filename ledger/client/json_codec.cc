@@ -1,7 +1,6 @@
 #include "ledger/client/json_codec.h"
 
 #include <flatbuffers/idl.h>
-
 #include <nlohmann/json.hpp>
 
 #include "ledger/core/canonical.h"
@@ -58,8 +57,8 @@ JsonCodec::JsonCodec() : output_parser_(NewParser("Statement")) {
   for (const flatbuffers::StructDef* s : output_parser_->structs_.vec) {
     for (const flatbuffers::FieldDef* f : s->fields.vec) {
       if (f->value.type.base_type == flatbuffers::BASE_TYPE_VECTOR &&
-          f->value.type.element == flatbuffers::BASE_TYPE_UCHAR &&
-          f->value.type.enum_def == nullptr && f->nested_flatbuffer == nullptr) {
+          f->value.type.element == flatbuffers::BASE_TYPE_UCHAR && f->value.type.enum_def == nullptr &&
+          f->nested_flatbuffer == nullptr) {
         byte_fields_.insert(f->name);
       }
     }
@@ -84,7 +83,7 @@ Result<std::string> JsonCodec::StatementToJson(ByteView statement_bytes) {
 Result<std::string> JsonCodec::RecordToJson(ByteView record_bytes) {
   LAWTRAIL_ASSIGN_OR_RETURN(RecordView rv, ParseRecord(record_bytes));
   LAWTRAIL_ASSIGN_OR_RETURN(ParsedStatement s,
-                   ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end())));
+                            ParseSignedStatement(Bytes(rv.signed_statement.begin(), rv.signed_statement.end())));
   LAWTRAIL_ASSIGN_OR_RETURN(std::string statement, StatementToJson(s.statement_bytes()));
   const fb::Record& r = *rv.record;
   json j = json::object();

@@ -35,24 +35,22 @@ struct DiscretionLevelInfo {
 Bytes AgencyProfileStatement(const StatementHeader& h, const AgencyProfile& p);
 // An officer's change of name (姓名), the rest of the profile unchanged;
 // `valid_until_ms` restates the certificate's validity (0: no end).
-Bytes OfficerNameChangedStatement(const StatementHeader& h, const std::string& certificate_no,
-                                  const std::string& name, int64_t valid_until_ms);
+Bytes OfficerNameChangedStatement(const StatementHeader& h, const std::string& certificate_no, const std::string& name,
+                                  int64_t valid_until_ms);
 Bytes PowerItemStatement(const StatementHeader& h, const PowerItem& item);
-Bytes RandomInspectionItemStatement(const StatementHeader& h, const std::string& code,
-                                    const std::string& item, const std::string& objects,
-                                    const std::string& basis, const std::string& method);
+Bytes RandomInspectionItemStatement(const StatementHeader& h, const std::string& code, const std::string& item,
+                                    const std::string& objects, const std::string& basis, const std::string& method);
 Bytes AvItemStatement(const StatementHeader& h, const std::string& code, const std::string& stage,
                       const std::string& item, bool mandatory);
 Bytes ReviewCatalogueItemStatement(const StatementHeader& h, const std::string& code,
                                    const std::string& power_item_code, const std::string& description);
-Bytes GuidePublishedStatement(const StatementHeader& h, const std::string& code,
-                              fb::PublishedDocumentKind kind, const std::string& power_item_code,
-                              const std::string& title, const std::string& content);
-Bytes DiscretionStandardStatement(const StatementHeader& h, const std::string& code,
-                                  const std::string& power_item_code, const std::string& violation,
-                                  const std::string& basis, const std::vector<DiscretionLevelInfo>& levels);
-Bytes MasterItemRetiredStatement(const StatementHeader& h, fb::MasterItemKind kind,
-                                 const std::string& code, const std::string& reason);
+Bytes GuidePublishedStatement(const StatementHeader& h, const std::string& code, fb::PublishedDocumentKind kind,
+                              const std::string& power_item_code, const std::string& title, const std::string& content);
+Bytes DiscretionStandardStatement(const StatementHeader& h, const std::string& code, const std::string& power_item_code,
+                                  const std::string& violation, const std::string& basis,
+                                  const std::vector<DiscretionLevelInfo>& levels);
+Bytes MasterItemRetiredStatement(const StatementHeader& h, fb::MasterItemKind kind, const std::string& code,
+                                 const std::string& reason);
 
 }  // namespace lawtrail::domain
 

@@ -18,12 +18,10 @@ StatementHeader RegistryHeader(const std::string& origin, const PublicKey& root_
   return h;
 }
 
-Bytes AgencyGenesisStatement(const StatementHeader& h, const std::string& name,
-                             const std::string& credit_code) {
+Bytes AgencyGenesisStatement(const StatementHeader& h, const std::string& name, const std::string& credit_code) {
   flatbuffers::FlatBufferBuilder b;
   const std::vector<uint8_t> root_key(h.key.begin(), h.key.end());
-  auto genesis = fb::CreateAgencyGenesisDirect(b, name.c_str(), credit_code.c_str(),
-                                               h.origin.c_str(), &root_key);
+  auto genesis = fb::CreateAgencyGenesisDirect(b, name.c_str(), credit_code.c_str(), h.origin.c_str(), &root_key);
   return FinishStatement(b, h, fb::Payload::AgencyGenesis, genesis.Union());
 }
 
@@ -35,26 +33,22 @@ Bytes OfficerRegisteredStatement(const StatementHeader& h, const OfficerInfo& o)
   auto role_vec = b.CreateVector(reinterpret_cast<const fb::Role*>(roles.data()), roles.size());
   auto opt = [&b](const std::string& v) { return v.empty() ? 0 : b.CreateString(v); };
   auto categories = o.categories.empty() ? 0 : b.CreateVectorOfStrings(o.categories);
-  auto payload = fb::CreateOfficerRegistered(
-      b, b.CreateString(o.certificate_no), b.CreateString(o.name), b.CreateString(o.post),
-      b.CreateVector(key), role_vec, o.valid_from_ms, o.valid_until_ms, categories, opt(o.area),
-      opt(o.unit), opt(o.issuer), opt(o.legal_qualification_no));
+  auto payload =
+      fb::CreateOfficerRegistered(b, b.CreateString(o.certificate_no), b.CreateString(o.name), b.CreateString(o.post),
+                                  b.CreateVector(key), role_vec, o.valid_from_ms, o.valid_until_ms, categories,
+                                  opt(o.area), opt(o.unit), opt(o.issuer), opt(o.legal_qualification_no));
   return FinishStatement(b, h, fb::Payload::OfficerRegistered, payload.Union());
 }
 
-Bytes OfficerStatusStatement(const StatementHeader& h, fb::Payload type,
-                             const std::string& certificate_no, const std::string& reason) {
+Bytes OfficerStatusStatement(const StatementHeader& h, fb::Payload type, const std::string& certificate_no,
+                             const std::string& reason) {
   flatbuffers::FlatBufferBuilder b;
   flatbuffers::Offset<void> payload;
   auto cert = b.CreateString(certificate_no);
   auto why = b.CreateString(reason);
   switch (type) {
-    case fb::Payload::OfficerSuspended:
-      payload = fb::CreateOfficerSuspended(b, cert, why).Union();
-      break;
-    case fb::Payload::OfficerReinstated:
-      payload = fb::CreateOfficerReinstated(b, cert, why).Union();
-      break;
+    case fb::Payload::OfficerSuspended: payload = fb::CreateOfficerSuspended(b, cert, why).Union(); break;
+    case fb::Payload::OfficerReinstated: payload = fb::CreateOfficerReinstated(b, cert, why).Union(); break;
     default:
       type = fb::Payload::OfficerRevoked;
       payload = fb::CreateOfficerRevoked(b, cert, why).Union();
@@ -63,16 +57,15 @@ Bytes OfficerStatusStatement(const StatementHeader& h, fb::Payload type,
   return FinishStatement(b, h, type, payload);
 }
 
-Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& certificate_no,
-                                 const PublicKey& new_key, const std::string& reason) {
+Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& certificate_no, const PublicKey& new_key,
+                                 const std::string& reason) {
   flatbuffers::FlatBufferBuilder b;
   const std::vector<uint8_t> key(new_key.begin(), new_key.end());
   auto payload = fb::CreateOfficerKeyRotatedDirect(b, certificate_no.c_str(), &key, reason.c_str());
   return FinishStatement(b, h, fb::Payload::OfficerKeyRotated, payload.Union());
 }
 
-Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title,
-                        const std::string& text) {
+Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text) {
   flatbuffers::FlatBufferBuilder b(256 + text.size());
   auto payload = fb::CreateCaseMemoDirect(b, title.c_str(), text.c_str());
   return FinishStatement(b, h, fb::Payload::CaseMemo, payload.Union());
@@ -84,8 +77,7 @@ Result<fb::Role> ParseRole(std::string_view name) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (auto role : fb::EnumValuesRole()) {
     std::string n = fb::EnumNameRole(role);
-    std::transform(n.begin(), n.end(), n.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (n == lower) return role;
   }
   return Status::InvalidArgument("unknown role '" + std::string(name) +

@@ -19,7 +19,7 @@ struct OfficerInfo {
   PublicKey key{};
   std::vector<fb::Role> roles;
   int64_t valid_from_ms = 0;
-  int64_t valid_until_ms = 0;  // 0 = open-ended
+  int64_t valid_until_ms = 0;                // 0 = open-ended
   std::vector<std::string> categories = {};  // 执法类别
   std::string area = {};                     // 执法区域
   std::string unit = {};                     // 所属单位
@@ -31,20 +31,18 @@ struct OfficerInfo {
 StatementHeader RegistryHeader(const std::string& origin, const PublicKey& root_key);
 
 // The genesis: h.key is the root key it introduces (it signs itself).
-Bytes AgencyGenesisStatement(const StatementHeader& h, const std::string& name,
-                             const std::string& credit_code);
+Bytes AgencyGenesisStatement(const StatementHeader& h, const std::string& name, const std::string& credit_code);
 
 Bytes OfficerRegisteredStatement(const StatementHeader& h, const OfficerInfo& officer);
 
 // type is OfficerSuspended, OfficerReinstated or OfficerRevoked.
-Bytes OfficerStatusStatement(const StatementHeader& h, fb::Payload type,
-                             const std::string& certificate_no, const std::string& reason);
+Bytes OfficerStatusStatement(const StatementHeader& h, fb::Payload type, const std::string& certificate_no,
+                             const std::string& reason);
 
-Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& certificate_no,
-                                 const PublicKey& new_key, const std::string& reason);
+Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& certificate_no, const PublicKey& new_key,
+                                 const std::string& reason);
 
-Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title,
-                        const std::string& text);
+Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text);
 
 // Parses a role name ("officer", "reviewer", "supervisor", "discloser").
 Result<fb::Role> ParseRole(std::string_view name);

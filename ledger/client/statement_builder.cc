@@ -1,25 +1,24 @@
 #include "ledger/client/statement_builder.h"
 
-#include <sodium.h>
-
 #include <chrono>
+
+#include <sodium.h>
 
 #include "ledger/core/canonical.h"
 #include "ledger/core/log_format.h"
 
 namespace lawtrail {
 
-Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& h,
-                      fb::Payload type, flatbuffers::Offset<void> payload,
-                      const StatementExtras& extras) {
+Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& h, fb::Payload type,
+                      flatbuffers::Offset<void> payload, const StatementExtras& extras) {
   auto opt = [&b](const std::string& v) { return v.empty() ? 0 : b.CreateString(v); };
   flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<fb::Attachment>>> attachments;
   if (!extras.attachments.empty()) {
     std::vector<flatbuffers::Offset<fb::Attachment>> list;
     for (const AttachmentInfo& a : extras.attachments) {
-      list.push_back(fb::CreateAttachment(b, b.CreateVector(a.content_hash.data(), a.content_hash.size()),
-                                          a.size, opt(a.media_type), opt(a.title), opt(a.doc_type),
-                                          opt(a.doc_no), opt(a.template_id)));
+      list.push_back(fb::CreateAttachment(b, b.CreateVector(a.content_hash.data(), a.content_hash.size()), a.size,
+                                          opt(a.media_type), opt(a.title), opt(a.doc_type), opt(a.doc_no),
+                                          opt(a.template_id)));
     }
     attachments = b.CreateVector(list);
   }
@@ -70,8 +69,7 @@ EventId RandomEventId() {
 }
 
 int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 

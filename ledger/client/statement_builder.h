@@ -53,9 +53,8 @@ struct StatementExtras {
   std::vector<SealedFieldInfo> sealed;
 };
 
-Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& h,
-                      fb::Payload type, flatbuffers::Offset<void> payload,
-                      const StatementExtras& extras = {});
+Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& h, fb::Payload type,
+                      flatbuffers::Offset<void> payload, const StatementExtras& extras = {});
 
 // Event ids lead with the 48-bit millisecond time they were made at
 // (big-endian, as in UUIDv7) and end with random bytes, so that ids made one

@@ -9,8 +9,7 @@ Result<std::optional<Bytes>> StatementStreamReader::Next() {
   const size_t got = std::fread(prefix, 1, 4, in_);
   if (got == 0 && std::feof(in_)) return std::optional<Bytes>();
   if (got != 4) {
-    return Status::InvalidArgument("stream ends inside a length prefix at byte " +
-                                   std::to_string(offset_));
+    return Status::InvalidArgument("stream ends inside a length prefix at byte " + std::to_string(offset_));
   }
   const uint64_t start = offset_;
   offset_ += 4;
@@ -18,15 +17,13 @@ Result<std::optional<Bytes>> StatementStreamReader::Next() {
   if (n > kMaxSignedStatementBytes) {
     Status skipped = Skip(n);
     if (!skipped.ok()) return skipped;
-    return Status::InvalidArgument("statement at byte " + std::to_string(start) + " has " +
-                                   std::to_string(n) + " bytes, over the limit of " +
-                                   std::to_string(kMaxSignedStatementBytes));
+    return Status::InvalidArgument("statement at byte " + std::to_string(start) + " has " + std::to_string(n) +
+                                   " bytes, over the limit of " + std::to_string(kMaxSignedStatementBytes));
   }
   Bytes buf(n);
   if (std::fread(buf.data(), 1, n, in_) != n) {
-    return Status::InvalidArgument("stream is truncated: statement at byte " +
-                                   std::to_string(start) + " needs " + std::to_string(n) +
-                                   " bytes");
+    return Status::InvalidArgument("stream is truncated: statement at byte " + std::to_string(start) + " needs " +
+                                   std::to_string(n) + " bytes");
   }
   offset_ += n;
   return std::optional<Bytes>(std::move(buf));

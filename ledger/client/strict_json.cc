@@ -185,7 +185,10 @@ class Scanner {
     v = 0;
     for (int i = 0; i < 4; ++i) {
       const char h = t_[pos_++];
-      const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      const int d = h >= '0' && h <= '9'   ? h - '0'
+                    : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                    : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                           : -1;
       if (d < 0) return Fail("a \\u escape has a character that is not a hex digit");
       v = v * 16 + static_cast<uint32_t>(d);
     }
@@ -253,9 +256,7 @@ class Scanner {
 
 }  // namespace
 
-Result<size_t> ScanJsonValue(std::string_view text, const JsonLimits& limits) {
-  return Scanner(text, limits).Value();
-}
+Result<size_t> ScanJsonValue(std::string_view text, const JsonLimits& limits) { return Scanner(text, limits).Value(); }
 
 Status CheckJsonText(std::string_view text, const JsonLimits& limits) {
   if (text.size() > limits.max_bytes) {

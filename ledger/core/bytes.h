@@ -20,12 +20,8 @@ using Bytes = std::vector<uint8_t>;
 using ByteView = std::span<const uint8_t>;
 using Hash = std::array<uint8_t, 32>;
 
-inline ByteView AsBytes(std::string_view s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
-inline std::string_view AsChars(ByteView b) {
-  return {reinterpret_cast<const char*>(b.data()), b.size()};
-}
+inline ByteView AsBytes(std::string_view s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
+inline std::string_view AsChars(ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
 
 std::string ToHex(ByteView bytes);
 Result<Bytes> FromHex(std::string_view hex);

@@ -18,11 +18,13 @@ Status DiffersFromCanonical(std::string_view what, ByteView given, ByteView cano
   if (given.size() > canonical.size()) {
     return Status::InvalidArgument(std::string(what) + " holds " + std::to_string(given.size() - canonical.size()) +
                                    " bytes that no field accounts for (padding, unknown fields, or unreferenced or "
-                                   "trailing bytes): it is " + std::to_string(given.size()) +
-                                   " bytes, its one accepted encoding " + std::to_string(canonical.size()));
+                                   "trailing bytes): it is " +
+                                   std::to_string(given.size()) + " bytes, its one accepted encoding " +
+                                   std::to_string(canonical.size()));
   }
   const auto [at, ignored] = std::mismatch(given.begin(), given.end(), canonical.begin(), canonical.end());
-  return Status::InvalidArgument(std::string(what) + " is not in its one accepted encoding: it differs from it at byte " +
+  return Status::InvalidArgument(std::string(what) +
+                                 " is not in its one accepted encoding: it differs from it at byte " +
                                  std::to_string(at - given.begin()) + " (" + std::to_string(given.size()) +
                                  " bytes; the accepted encoding has " + std::to_string(canonical.size()) + ")");
 }
@@ -63,7 +65,8 @@ Bytes EncodeSignedStatement(ByteView statement_bytes, ByteView signature) {
 
 Status CheckCanonicalSignedStatement(const ParsedStatement& s) {
   const Bytes wrapper = EncodeSignedStatement(s.statement_bytes(), View(s.signed_statement->signature()));
-  if (!Same(s.signed_bytes, wrapper)) return DiffersFromCanonical("the signed statement (its wrapper)", s.signed_bytes, wrapper);
+  if (!Same(s.signed_bytes, wrapper))
+    return DiffersFromCanonical("the signed statement (its wrapper)", s.signed_bytes, wrapper);
   return CheckCanonicalStatement(s.statement_bytes());
 }
 

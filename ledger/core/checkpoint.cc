@@ -18,8 +18,7 @@ Result<Hash> Checkpoint::CaseHeadsRoot() const {
     return *map_root;
   }
   return Status::InvalidArgument("the checkpoint of size " + std::to_string(size) +
-                                 " carries no case-head map root (line '" +
-                                 std::string(kCaseHeadsExtension) + "…')");
+                                 " carries no case-head map root (line '" + std::string(kCaseHeadsExtension) + "…')");
 }
 
 std::string CaseHeadsExtensionLine(const Hash& map_root) {
@@ -42,10 +41,8 @@ Result<Checkpoint> ParseCheckpointBody(std::string_view body) {
   if (c.origin.empty()) return Status::InvalidArgument("checkpoint origin is empty");
   const std::string_view size = lines[1];
   const auto [end, ec] = std::from_chars(size.data(), size.data() + size.size(), c.size);
-  if (ec != std::errc() || end != size.data() + size.size() || size.empty() ||
-      (size.size() > 1 && size[0] == '0')) {
-    return Status::InvalidArgument("checkpoint size '" + std::string(size) +
-                                   "' is not a decimal number");
+  if (ec != std::errc() || end != size.data() + size.size() || size.empty() || (size.size() > 1 && size[0] == '0')) {
+    return Status::InvalidArgument("checkpoint size '" + std::string(size) + "' is not a decimal number");
   }
   auto root = HashFromBase64(lines[2]);
   if (!root.ok()) return root.status().WithContext("checkpoint root");
@@ -67,8 +64,7 @@ Result<Checkpoint> OpenCheckpoint(std::string_view signed_note, const note::Veri
   LAWTRAIL_ASSIGN_OR_RETURN(std::string body, note::Open(signed_note, log_key));
   LAWTRAIL_ASSIGN_OR_RETURN(Checkpoint c, ParseCheckpointBody(body));
   if (c.origin != log_key.name) {
-    return Status::InvalidArgument("checkpoint origin '" + c.origin + "' is not the key name '" +
-                                   log_key.name + "'");
+    return Status::InvalidArgument("checkpoint origin '" + c.origin + "' is not the key name '" + log_key.name + "'");
   }
   return c;
 }

@@ -1,8 +1,8 @@
 #include "ledger/core/ed25519.h"
 
-#include <sodium.h>
-
 #include <cstdlib>
+
+#include <sodium.h>
 
 namespace lawtrail {
 namespace {
@@ -47,14 +47,12 @@ Signature KeyPair::Sign(ByteView message) const {
 bool VerifySignature(const PublicKey& key, ByteView message, ByteView signature) {
   EnsureSodium();
   return signature.size() == crypto_sign_BYTES &&
-         crypto_sign_verify_detached(signature.data(), message.data(), message.size(),
-                                     key.data()) == 0;
+         crypto_sign_verify_detached(signature.data(), message.data(), message.size(), key.data()) == 0;
 }
 
 Result<PublicKey> PublicKeyFrom(ByteView bytes) {
   if (bytes.size() != 32) {
-    return Status::InvalidArgument("public key has " + std::to_string(bytes.size()) +
-                                   " bytes, want 32");
+    return Status::InvalidArgument("public key has " + std::to_string(bytes.size()) + " bytes, want 32");
   }
   PublicKey k;
   std::copy(bytes.begin(), bytes.end(), k.begin());

@@ -4,10 +4,10 @@
 #ifndef LAWTRAIL_LEDGER_CORE_FB_STRING_H_
 #define LAWTRAIL_LEDGER_CORE_FB_STRING_H_
 
-#include <flatbuffers/flatbuffers.h>
-
 #include <string>
 #include <string_view>
+
+#include <flatbuffers/flatbuffers.h>
 
 namespace lawtrail {
 

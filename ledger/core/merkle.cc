@@ -47,8 +47,8 @@ bool Lsb(uint64_t v) { return (v & 1) != 0; }
 Status CheckHashSizes(std::span<const Bytes> proof) {
   for (size_t i = 0; i < proof.size(); ++i) {
     if (proof[i].size() != 32) {
-      return Status::InvalidArgument("proof hash " + std::to_string(i) + " has " +
-                                     std::to_string(proof[i].size()) + " bytes, want 32");
+      return Status::InvalidArgument("proof hash " + std::to_string(i) + " has " + std::to_string(proof[i].size()) +
+                                     " bytes, want 32");
     }
   }
   return Status::Ok();
@@ -99,7 +99,8 @@ Status CheckLeafSet(std::span<const uint64_t> leaves, uint64_t size) {
   if (leaves.empty()) return Status::InvalidArgument("a multi-leaf proof needs at least one leaf");
   for (size_t i = 0; i < leaves.size(); ++i) {
     if (leaves[i] >= size) {
-      return Status::InvalidArgument("leaf " + std::to_string(leaves[i]) + " is not below tree size " + std::to_string(size));
+      return Status::InvalidArgument("leaf " + std::to_string(leaves[i]) + " is not below tree size " +
+                                     std::to_string(size));
     }
     if (i > 0 && leaves[i] <= leaves[i - 1]) return Status::InvalidArgument("leaves must be distinct and in order");
   }
@@ -127,9 +128,7 @@ Result<Hash> RootFromMultiInclusionProof(std::span<const uint64_t> leaves, std::
 
 Hash LeafHash(ByteView leaf) { return Sha256({ByteView(&kLeafPrefix, 1), leaf}); }
 
-Hash NodeHash(const Hash& left, const Hash& right) {
-  return Sha256({ByteView(&kNodePrefix, 1), left, right});
-}
+Hash NodeHash(const Hash& left, const Hash& right) { return Sha256({ByteView(&kNodePrefix, 1), left, right}); }
 
 Hash EmptyRoot() { return Sha256(ByteView()); }
 
@@ -184,11 +183,9 @@ Result<std::vector<Hash>> HashRanges(std::span<const Range> ranges, const NodeRe
   return out;
 }
 
-Status VerifyInclusion(uint64_t index, uint64_t size, ByteView leaf_hash,
-                       std::span<const Bytes> proof, ByteView root) {
+Status VerifyInclusion(uint64_t index, uint64_t size, ByteView leaf_hash, std::span<const Bytes> proof, ByteView root) {
   if (index >= size) {
-    return Status::InvalidArgument("index " + std::to_string(index) + " is not below size " +
-                                   std::to_string(size));
+    return Status::InvalidArgument("index " + std::to_string(index) + " is not below size " + std::to_string(size));
   }
   if (leaf_hash.size() != 32 || root.size() != 32) {
     return Status::InvalidArgument("leaf hash and root must be 32 bytes");
@@ -219,8 +216,7 @@ Status VerifyConsistency(uint64_t old_size, uint64_t size, ByteView old_root, By
                          std::span<const Bytes> proof) {
   if (old_size == 0) return Status::InvalidArgument("consistency from an empty tree is not proved");
   if (old_size > size) {
-    return Status::InvalidArgument("old size " + std::to_string(old_size) + " exceeds size " +
-                                   std::to_string(size));
+    return Status::InvalidArgument("old size " + std::to_string(old_size) + " exceeds size " + std::to_string(size));
   }
   if (old_size == size) {
     if (!proof.empty()) return Status::Corruption("equal sizes need an empty proof");
@@ -276,8 +272,7 @@ Result<CompactRange> CompactRange::Load(uint64_t size, const NodeReader& read) {
   return range;
 }
 
-void CompactRange::Append(const Hash& leaf_hash,
-                          const std::function<void(NodeId, const Hash&)>& emit) {
+void CompactRange::Append(const Hash& leaf_hash, const std::function<void(NodeId, const Hash&)>& emit) {
   uint64_t n = size_;
   uint8_t level = 0;
   Hash h = leaf_hash;

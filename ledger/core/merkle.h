@@ -32,9 +32,9 @@ struct Range {
   uint64_t end = 0;
 };
 
-Hash LeafHash(ByteView leaf);                       // SHA-256(0x00 ‖ leaf)
+Hash LeafHash(ByteView leaf);                        // SHA-256(0x00 ‖ leaf)
 Hash NodeHash(const Hash& left, const Hash& right);  // SHA-256(0x01 ‖ left ‖ right)
-Hash EmptyRoot();                                   // SHA-256(""), never zeros
+Hash EmptyRoot();                                    // SHA-256(""), never zeros
 
 // Root of a list of leaf hashes, computed in memory (tests, small trees).
 Hash RootOf(std::span<const Hash> leaf_hashes);
@@ -68,8 +68,7 @@ using NodeReader = std::function<Status(std::span<const NodeId> ids, std::span<H
 Result<std::vector<Hash>> HashRanges(std::span<const Range> ranges, const NodeReader& read);
 
 // RFC 9162 §2.1.3.2. OK iff `proof` proves `leaf_hash` at `index` under `root`.
-Status VerifyInclusion(uint64_t index, uint64_t size, ByteView leaf_hash,
-                       std::span<const Bytes> proof, ByteView root);
+Status VerifyInclusion(uint64_t index, uint64_t size, ByteView leaf_hash, std::span<const Bytes> proof, ByteView root);
 
 // RFC 9162 §2.1.4.2. OK iff `proof` shows the tree with `old_root` at
 // `old_size` is a prefix of the tree with `root` at `size`.

@@ -40,8 +40,8 @@ Result<uint32_t> ParseHexId(std::string_view hex) {
     return Status::InvalidArgument("key id must be 8 lowercase hex digits");
   }
   LAWTRAIL_ASSIGN_OR_RETURN(Bytes b, FromHex(hex));
-  return static_cast<uint32_t>(b[0]) << 24 | static_cast<uint32_t>(b[1]) << 16 |
-         static_cast<uint32_t>(b[2]) << 8 | b[3];
+  return static_cast<uint32_t>(b[0]) << 24 | static_cast<uint32_t>(b[1]) << 16 | static_cast<uint32_t>(b[2]) << 8 |
+         b[3];
 }
 
 Result<Bytes> ParseAlgKey(std::string_view b64) {
@@ -76,8 +76,8 @@ Status CheckKeyName(std::string_view name) {
 uint32_t KeyId(std::string_view name, const PublicKey& key) {
   const uint8_t sep[2] = {'\n', kAlgEd25519};
   const Hash h = Sha256({AsBytes(name), ByteView(sep, 2), key});
-  return static_cast<uint32_t>(h[0]) << 24 | static_cast<uint32_t>(h[1]) << 16 |
-         static_cast<uint32_t>(h[2]) << 8 | h[3];
+  return static_cast<uint32_t>(h[0]) << 24 | static_cast<uint32_t>(h[1]) << 16 | static_cast<uint32_t>(h[2]) << 8 |
+         h[3];
 }
 
 std::string EncodeVerifier(std::string_view name, const PublicKey& key) {
@@ -135,8 +135,8 @@ Result<std::string> Sign(std::string_view text, const Signer& signer) {
   }
   const Signature sig = signer.key.Sign(AsBytes(text));
   const uint32_t id = KeyId(signer.name, signer.key.public_key());
-  Bytes blob = {static_cast<uint8_t>(id >> 24), static_cast<uint8_t>(id >> 16),
-                static_cast<uint8_t>(id >> 8), static_cast<uint8_t>(id)};
+  Bytes blob = {static_cast<uint8_t>(id >> 24), static_cast<uint8_t>(id >> 16), static_cast<uint8_t>(id >> 8),
+                static_cast<uint8_t>(id)};
   blob.insert(blob.end(), sig.begin(), sig.end());
   std::string out(text);
   out += "\n";
@@ -177,8 +177,7 @@ Result<std::string> Open(std::string_view note, const Verifier& verifier) {
     if (!blob.ok() || blob->size() < 5) {
       return Status::InvalidArgument("malformed signature for key '" + std::string(name) + "'");
     }
-    const uint32_t id = static_cast<uint32_t>((*blob)[0]) << 24 |
-                        static_cast<uint32_t>((*blob)[1]) << 16 |
+    const uint32_t id = static_cast<uint32_t>((*blob)[0]) << 24 | static_cast<uint32_t>((*blob)[1]) << 16 |
                         static_cast<uint32_t>((*blob)[2]) << 8 | (*blob)[3];
     if (name != verifier.name || id != verifier.key_id) continue;
     if (!VerifySignature(verifier.public_key, AsBytes(text), ByteView(*blob).subspan(4))) {

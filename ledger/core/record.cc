@@ -11,8 +11,7 @@ Bytes BuildRecord(const RecordFields& f) {
   // The nested SignedStatement holds a nested Statement with 64-bit fields.
   b.ForceVectorAlignment(f.signed_statement.size(), 1, 8);
   auto ss = b.CreateVector(f.signed_statement.data(), f.signed_statement.size());
-  b.Finish(fb::CreateRecord(b, kRecordFormatVersion, f.index, f.time_recorded_ms, f.case_version,
-                            prev, ss),
+  b.Finish(fb::CreateRecord(b, kRecordFormatVersion, f.index, f.time_recorded_ms, f.case_version, prev, ss),
            fb::RecordIdentifier());
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
@@ -31,8 +30,7 @@ Result<RecordView> ParseRecord(ByteView bytes) {
   if (!fb::VerifyRecordBuffer(verifier)) return Status::Corruption("record FlatBuffer is malformed");
   v.record = fb::GetRecord(bytes.data());
   if (v.record->format_version() != kRecordFormatVersion) {
-    return Status::Corruption("record format version " +
-                              std::to_string(v.record->format_version()) + " is unknown");
+    return Status::Corruption("record format version " + std::to_string(v.record->format_version()) + " is unknown");
   }
   const auto* prev = v.record->prev_case_leaf_hash();
   if (prev != nullptr && prev->size() != 0 && prev->size() != 32) {

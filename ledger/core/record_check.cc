@@ -33,20 +33,19 @@ Status CheckCaseLink(const fb::Record& record, const CaseHead& head, std::string
                               std::to_string(head.version));
   }
   const auto* prev = record.prev_case_leaf_hash();
-  const bool linked = head.version == 0
-                          ? (prev == nullptr || prev->size() == 0)
-                          : (prev != nullptr && prev->size() == 32 &&
-                             std::equal(prev->begin(), prev->end(), head.leaf_hash.begin()));
+  const bool linked = head.version == 0 ? (prev == nullptr || prev->size() == 0)
+                                        : (prev != nullptr && prev->size() == 32 &&
+                                           std::equal(prev->begin(), prev->end(), head.leaf_hash.begin()));
   if (!linked) {
-    return Status::Corruption("broken case chain: previous leaf hash of case '" +
-                              std::string(case_id) + "' does not match");
+    return Status::Corruption("broken case chain: previous leaf hash of case '" + std::string(case_id) +
+                              "' does not match");
   }
   return Status::Ok();
 }
 
 Status AdmissionRefused(const Status& why) {
-  const Status refused = Status::Corruption("would not have been admitted: " +
-                                            (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
+  const Status refused = Status::Corruption(
+      "would not have been admitted: " + (why.rule().empty() ? "" : "[" + why.rule() + "] ") + why.message());
   return why.rule().empty() ? refused : refused.WithRule(why.rule());
 }
 

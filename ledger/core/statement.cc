@@ -8,14 +8,12 @@
 namespace lawtrail {
 namespace {
 
-Status CheckString(const flatbuffers::String* s, std::string_view what, bool required,
-                   size_t max_bytes) {
+Status CheckString(const flatbuffers::String* s, std::string_view what, bool required, size_t max_bytes) {
   if (s == nullptr || s->size() == 0) {
     return required ? Status::InvalidArgument(std::string(what) + " is missing") : Status::Ok();
   }
   if (s->size() > max_bytes) {
-    return Status::InvalidArgument(std::string(what) + " is longer than " +
-                                   std::to_string(max_bytes) + " bytes");
+    return Status::InvalidArgument(std::string(what) + " is longer than " + std::to_string(max_bytes) + " bytes");
   }
   if (!IsValidUtf8(s->string_view())) {
     return Status::InvalidArgument(std::string(what) + " is not valid UTF-8");
@@ -26,8 +24,8 @@ Status CheckString(const flatbuffers::String* s, std::string_view what, bool req
 Status CheckFixedBytes(const flatbuffers::Vector<uint8_t>* v, std::string_view what, size_t n) {
   const size_t got = v == nullptr ? 0 : v->size();
   if (got != n) {
-    return Status::InvalidArgument(std::string(what) + " has " + std::to_string(got) +
-                                   " bytes, want " + std::to_string(n));
+    return Status::InvalidArgument(std::string(what) + " has " + std::to_string(got) + " bytes, want " +
+                                   std::to_string(n));
   }
   return Status::Ok();
 }
@@ -36,8 +34,8 @@ Status CheckFixedBytes(const flatbuffers::Vector<uint8_t>* v, std::string_view w
 // verifier has already proved every offset is in bounds.
 Status CheckStatementFields(const fb::Statement& st) {
   if (st.format_version() != kStatementFormatVersion) {
-    return Status::InvalidArgument("statement format version " +
-                                   std::to_string(st.format_version()) + " is not supported");
+    return Status::InvalidArgument("statement format version " + std::to_string(st.format_version()) +
+                                   " is not supported");
   }
   LAWTRAIL_RETURN_IF_ERROR(CheckFixedBytes(st.event_id(), "event_id", kEventIdBytes));
   LAWTRAIL_RETURN_IF_ERROR(CheckString(st.origin(), "origin", true, 255));
@@ -49,8 +47,7 @@ Status CheckStatementFields(const fb::Statement& st) {
     return Status::InvalidArgument("payload is missing");
   }
   if (st.payload_type() > fb::Payload::MAX) {
-    return Status::InvalidArgument("payload type " +
-                                   std::to_string(static_cast<int>(st.payload_type())) +
+    return Status::InvalidArgument("payload type " + std::to_string(static_cast<int>(st.payload_type())) +
                                    " is unknown to this version of lawtrail");
   }
   if (st.actor() == nullptr) return Status::InvalidArgument("actor is missing");
@@ -96,8 +93,8 @@ Bytes SigningMessage(ByteView statement_bytes) {
 Result<ParsedStatement> ParseSignedStatement(Bytes signed_bytes) {
   if (signed_bytes.size() > kMaxSignedStatementBytes) {
     return Status::InvalidArgument("signed statement of " + std::to_string(signed_bytes.size()) +
-                                   " bytes exceeds the limit of " +
-                                   std::to_string(kMaxSignedStatementBytes) + " bytes");
+                                   " bytes exceeds the limit of " + std::to_string(kMaxSignedStatementBytes) +
+                                   " bytes");
   }
   if (signed_bytes.size() < 8 ||
       !flatbuffers::BufferHasIdentifier(signed_bytes.data(), fb::SignedStatementIdentifier())) {
@@ -112,8 +109,7 @@ Result<ParsedStatement> ParseSignedStatement(Bytes signed_bytes) {
   p.signed_statement = fb::GetSignedStatement(p.signed_bytes.data());
   if (p.signed_statement->format_version() != kSignedStatementFormatVersion) {
     return Status::InvalidArgument("signed statement format version " +
-                                   std::to_string(p.signed_statement->format_version()) +
-                                   " is not supported");
+                                   std::to_string(p.signed_statement->format_version()) + " is not supported");
   }
   LAWTRAIL_RETURN_IF_ERROR(CheckFixedBytes(p.signed_statement->signature(), "signature", 64));
   if (p.signed_statement->statement() == nullptr) {
@@ -135,16 +131,13 @@ Status VerifyStatementSignature(const ParsedStatement& s) {
   const Bytes msg = SigningMessage(s.statement_bytes());
   const auto* sig = s.signed_statement->signature();
   if (!VerifySignature(s.signer, msg, ByteView(sig->data(), sig->size()))) {
-    return Status::InvalidArgument("signature does not verify for key " +
-                                   ToHex(s.signer).substr(0, 16) + "… (certificate " +
-                                   s.statement->actor()->certificate_no()->str() + ")");
+    return Status::InvalidArgument("signature does not verify for key " + ToHex(s.signer).substr(0, 16) +
+                                   "… (certificate " + s.statement->actor()->certificate_no()->str() + ")");
   }
   return Status::Ok();
 }
 
-Status CheckStatementBytes(ByteView statement_bytes) {
-  return VerifyStatementBuffer(statement_bytes);
-}
+Status CheckStatementBytes(ByteView statement_bytes) { return VerifyStatementBuffer(statement_bytes); }
 
 Bytes SignStatement(ByteView statement_bytes, const KeyPair& key) {
   const Signature sig = key.Sign(SigningMessage(statement_bytes));

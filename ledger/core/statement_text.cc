@@ -1,11 +1,11 @@
 #include "ledger/core/statement_text.h"
 
-#include <flatbuffers/reflection_generated.h>
-
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <flatbuffers/reflection_generated.h>
 
 #include "ledger/core/utf8.h"
 #include "schemas/record_bfbs_generated.h"
@@ -65,7 +65,7 @@ struct FieldPlan {
   enum class Kind { kString, kTable, kStrings, kTables, kUnion } kind;
   flatbuffers::voffset_t offset;
   std::string_view name;
-  int32_t object = -1;                      // kTable, kTables: the table's object
+  int32_t object = -1;                        // kTable, kTables: the table's object
   const reflection::Enum* members = nullptr;  // kUnion: its member types
 };
 using TablePlan = std::vector<FieldPlan>;
@@ -78,11 +78,11 @@ TablePlan MakePlan(const reflection::Object& object) {
     const reflection::Type& type = *field->type();
     const auto offset = field->offset();
     const std::string_view name = field->name()->string_view();
-    const auto is_table = [](int32_t index) { return !Schema().objects()->Get(static_cast<uint32_t>(index))->is_struct(); };
+    const auto is_table = [](int32_t index) {
+      return !Schema().objects()->Get(static_cast<uint32_t>(index))->is_struct();
+    };
     switch (type.base_type()) {
-      case BaseType::String:
-        plan.push_back({FieldPlan::Kind::kString, offset, name});
-        break;
+      case BaseType::String: plan.push_back({FieldPlan::Kind::kString, offset, name}); break;
       case BaseType::Obj:
         if (is_table(type.index())) plan.push_back({FieldPlan::Kind::kTable, offset, name, type.index()});
         break;
@@ -93,8 +93,8 @@ TablePlan MakePlan(const reflection::Object& object) {
         }
         break;
       case BaseType::Union:
-        plan.push_back({FieldPlan::Kind::kUnion, offset, name, -1,
-                        Schema().enums()->Get(static_cast<uint32_t>(type.index()))});
+        plan.push_back(
+            {FieldPlan::Kind::kUnion, offset, name, -1, Schema().enums()->Get(static_cast<uint32_t>(type.index()))});
         break;
       default:  // scalars, structs and byte vectors hold no text
         break;

@@ -59,9 +59,7 @@ class [[nodiscard]] Status {
   static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
-  static Status FailedPrecondition(std::string m) {
-    return {StatusCode::kFailedPrecondition, std::move(m)};
-  }
+  static Status FailedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
   static Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
   static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status IOError(std::string m) { return {StatusCode::kIOError, std::move(m)}; }
@@ -97,7 +95,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok() && "Result needs a value or an error");
   }
@@ -117,7 +115,8 @@ class [[nodiscard]] Result {
 
  private:
   void Checked() const {
-    if (!value_.has_value()) [[unlikely]] internal::DieReadingError(status_);
+    if (!value_.has_value()) [[unlikely]]
+      internal::DieReadingError(status_);
   }
 
   Status status_;
@@ -133,9 +132,9 @@ class [[nodiscard]] Result {
 // function when it is not OK.
 // WARNING: expands into several statements; do not use it as the body of an
 // unbraced if.
-#define LAWTRAIL_RETURN_IF_ERROR(expr)                        \
-  do {                                               \
-    ::lawtrail::Status lawtrail_status_ = (expr);    \
+#define LAWTRAIL_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::lawtrail::Status lawtrail_status_ = (expr);        \
     if (!lawtrail_status_.ok()) return lawtrail_status_; \
   } while (0)
 
@@ -146,8 +145,8 @@ class [[nodiscard]] Result {
 #define LAWTRAIL_ASSIGN_OR_RETURN(lhs, expr) \
   LAWTRAIL_ASSIGN_OR_RETURN_IMPL_(LAWTRAIL_CONCAT_(lawtrail_result_, __LINE__), lhs, expr)
 #define LAWTRAIL_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
-  auto tmp = (expr);                           \
-  if (!tmp.ok()) return tmp.status();          \
+  auto tmp = (expr);                                    \
+  if (!tmp.ok()) return tmp.status();                   \
   lhs = std::move(tmp).value()
 
 #endif  // LAWTRAIL_LEDGER_CORE_STATUS_H_

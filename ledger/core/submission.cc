@@ -16,8 +16,7 @@ Result<Submission> ParseSubmission(Bytes bytes) {
     return Status::InvalidArgument("submission of " + std::to_string(bytes.size()) + " bytes is too large");
   }
   flatbuffers::Verifier verifier(bytes.data(), bytes.size());
-  if (bytes.size() < 8 || !fb::SubmissionBufferHasIdentifier(bytes.data()) ||
-      !fb::VerifySubmissionBuffer(verifier)) {
+  if (bytes.size() < 8 || !fb::SubmissionBufferHasIdentifier(bytes.data()) || !fb::VerifySubmissionBuffer(verifier)) {
     return Status::InvalidArgument("not a lawtrail SignedStatement (LTSS) nor a Submission (LTSB)");
   }
   const fb::Submission* sub = fb::GetSubmission(bytes.data());
@@ -50,8 +49,7 @@ Bytes BuildSubmission(ByteView signed_statement, const std::vector<Opening>& ope
   flatbuffers::FlatBufferBuilder b(signed_statement.size() + 256 * openings.size() + 64);
   std::vector<flatbuffers::Offset<fb::Opening>> offsets;
   for (const Opening& o : openings) {
-    offsets.push_back(fb::CreateOpening(b, b.CreateString(o.field), b.CreateVector(o.salt),
-                                        b.CreateString(o.value)));
+    offsets.push_back(fb::CreateOpening(b, b.CreateString(o.field), b.CreateVector(o.salt), b.CreateString(o.value)));
   }
   auto ss = b.CreateVector(signed_statement.data(), signed_statement.size());
   auto list = b.CreateVector(offsets);
@@ -59,9 +57,7 @@ Bytes BuildSubmission(ByteView signed_statement, const std::vector<Opening>& ope
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 
-Hash CommitmentOf(ByteView salt, std::string_view value) {
-  return Sha256({salt, AsBytes(value)});
-}
+Hash CommitmentOf(ByteView salt, std::string_view value) { return Sha256({salt, AsBytes(value)}); }
 
 Sealed Seal(std::string field, std::string value) {
   Sealed s;

@@ -42,8 +42,8 @@ Result<Date> ParseDate(std::string_view s) {
   unsigned m = 0, d = 0;
   const bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
   const char* b = s.data();
-  if (!shape || std::from_chars(b, b + 4, y).ptr != b + 4 ||
-      std::from_chars(b + 5, b + 7, m).ptr != b + 7 || std::from_chars(b + 8, b + 10, d).ptr != b + 10) {
+  if (!shape || std::from_chars(b, b + 4, y).ptr != b + 4 || std::from_chars(b + 5, b + 7, m).ptr != b + 7 ||
+      std::from_chars(b + 8, b + 10, d).ptr != b + 10) {
     return Status::InvalidArgument("'" + std::string(s) + "' is not a date of the form YYYY-MM-DD");
   }
   const Date date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
@@ -60,10 +60,16 @@ std::string FormatDate(const Date& d) {
   }
   // Folding the log formats a date or two per record: digits by hand, not printf.
   const unsigned month = unsigned(d.month()), day = unsigned(d.day());
-  const char text[10] = {char('0' + year / 1000),     char('0' + year / 100 % 10), char('0' + year / 10 % 10),
-                         char('0' + year % 10),       '-',
-                         char('0' + month / 10),      char('0' + month % 10),      '-',
-                         char('0' + day / 10),        char('0' + day % 10)};
+  const char text[10] = {char('0' + year / 1000),
+                         char('0' + year / 100 % 10),
+                         char('0' + year / 10 % 10),
+                         char('0' + year % 10),
+                         '-',
+                         char('0' + month / 10),
+                         char('0' + month % 10),
+                         '-',
+                         char('0' + day / 10),
+                         char('0' + day % 10)};
   return std::string(text, sizeof text);
 }
 

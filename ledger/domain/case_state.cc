@@ -5,8 +5,7 @@
 
 namespace lawtrail::domain {
 
-const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(
-    const fb::Statement& st) {
+const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(const fb::Statement& st) {
   switch (st.payload_type()) {
     case fb::Payload::InspectionRecorded: return st.payload_as_InspectionRecorded()->officers();
     case fb::Payload::InquiryRecorded: return st.payload_as_InquiryRecorded()->officers();
@@ -63,25 +62,20 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.concluded_at_ms = at;
       c.proposed_types = PenaltyTypes(ic->proposed());
       c.proposed_fine_fen = SumAmount(ic->proposed(), {fb::PenaltyType::Fine});
-      c.proposed_confiscation_fen = SumAmount(
-          ic->proposed(), {fb::PenaltyType::ConfiscateGains, fb::PenaltyType::ConfiscateProperty});
+      c.proposed_confiscation_fen =
+          SumAmount(ic->proposed(), {fb::PenaltyType::ConfiscateGains, fb::PenaltyType::ConfiscateProperty});
       c.complex = c.complex || ic->complex();
       c.major = c.major || ic->major();
       c.review_approved_at_ms = 0;  // a new conclusion needs a new review
       c.investigators.insert(Str(st.actor()->certificate_no()));
       break;
     }
-    case fb::Payload::LegalReviewRequested:
-      c.review_requested = true;
-      break;
+    case fb::Payload::LegalReviewRequested: c.review_requested = true; break;
     case fb::Payload::LegalReviewOpinion:
-      c.review_approved_at_ms =
-          st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Approved ? at : 0;
+      c.review_approved_at_ms = st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Approved ? at : 0;
       c.review_requested = false;
       break;
-    case fb::Payload::CollectiveDiscussionHeld:
-      c.collective_at_ms = at;
-      break;
+    case fb::Payload::CollectiveDiscussionHeld: c.collective_at_ms = at; break;
     case fb::Payload::PriorNoticeServed: {
       const auto* n = st.payload_as_PriorNoticeServed();
       c.notice_at_ms = at;
@@ -95,9 +89,7 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.waived = st.payload_as_StatementReceived()->response() == fb::PartyResponse::Waiver;
       break;
     }
-    case fb::Payload::HearingRequested:
-      c.hearing_requested = true;
-      break;
+    case fb::Payload::HearingRequested: c.hearing_requested = true; break;
     case fb::Payload::HearingNotified: {
       const auto* h = st.payload_as_HearingNotified();
       c.hearing_at_ms = h->hearing_at_ms();
@@ -108,8 +100,7 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.hearing_held = true;
       c.review_approved_at_ms = 0;  // 第58条(二): reviewed after the hearing
       break;
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -131,8 +122,7 @@ void FoldDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
       }
       break;
     }
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -143,9 +133,7 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.preserved_at_ms = at;
       c.preservation_open = true;
       break;
-    case fb::Payload::PreservationDisposed:
-      c.preservation_open = false;
-      break;
+    case fb::Payload::PreservationDisposed: c.preservation_open = false; break;
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
       c.seizures.push_back({Str(m->measure_no()), at, m->days(), false, false, false});
@@ -167,15 +155,9 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       }
       break;
     }
-    case fb::Payload::DemandNoticeServed:
-      c.demand_at_ms = at;
-      break;
-    case fb::Payload::LateFeeImposed:
-      c.late_fee_fen += st.payload_as_LateFeeImposed()->amount_fen();
-      break;
-    case fb::Payload::DecisionChanged:
-      c.changed_at_ms = at;
-      break;
+    case fb::Payload::DemandNoticeServed: c.demand_at_ms = at; break;
+    case fb::Payload::LateFeeImposed: c.late_fee_fen += st.payload_as_LateFeeImposed()->amount_fen(); break;
+    case fb::Payload::DecisionChanged: c.changed_at_ms = at; break;
     case fb::Payload::DisclosurePublished: {
       const std::string id = Str(st.payload_as_DisclosurePublished()->publication_id());
       c.shown_publications.insert(id);
@@ -192,11 +174,9 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       }
       break;
     }
-    default:
-      break;
+    default: break;
   }
 }
-
 
 }  // namespace
 

@@ -21,7 +21,7 @@ namespace lawtrail::domain {
 struct Seizure {
   std::string measure_no;
   int64_t taken_at_ms = 0;
-  int days = 0;          // the term, including an extension
+  int days = 0;  // the term, including an extension
   bool extended = false;
   bool lifted = false;
   bool flagged = false;  // F-SEIZURE-30 already raised
@@ -58,7 +58,7 @@ struct CaseProcedureState {
 
   int64_t notice_at_ms = 0;  // prior notice served
   bool hearing_right = false;
-  bool responded = false;    // stated, defended or waived
+  bool responded = false;  // stated, defended or waived
   bool waived = false;
   bool hearing_requested = false;
   int64_t hearing_at_ms = 0;
@@ -88,8 +88,7 @@ struct CaseProcedureState {
 void FoldCaseEvent(CaseProcedureState& state, const fb::Statement& st);
 
 // Certificate numbers listed as taking part in an investigative act, or null.
-const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(
-    const fb::Statement& st);
+const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(const fb::Statement& st);
 
 // Penalty items of an event that carries some (conclusion, notice, decision).
 uint32_t PenaltyTypes(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items);

@@ -8,14 +8,13 @@ namespace lawtrail::domain {
 namespace {
 
 constexpr std::string_view kCreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-constexpr std::array<int, 17> kCreditWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
-                                                29, 25, 13, 8,  24, 10, 30, 28};
+constexpr std::array<int, 17> kCreditWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 constexpr std::array<int, 17> kResidentWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kResidentChecks = "10X98765432";
 
-constexpr std::string_view kCompoundSurnames[] = {
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
-    "宇文", "司徒", "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "万俟"};
+constexpr std::string_view kCompoundSurnames[] = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟",
+                                                  "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
+                                                  "轩辕", "端木", "独孤", "南宫", "西门", "万俟"};
 
 // Splits UTF-8 text into its characters (code points), assuming valid UTF-8.
 std::vector<std::string_view> Characters(std::string_view s) {
@@ -37,8 +36,8 @@ Result<char> CreditCodeCheckCharacter(std::string_view first17) {
   for (size_t i = 0; i < 17; ++i) {
     const size_t v = kCreditAlphabet.find(first17[i]);
     if (v == std::string_view::npos) {
-      return Status::InvalidArgument("统一社会信用代码 has '" + std::string(1, first17[i]) +
-                                     "' at position " + std::to_string(i + 1));
+      return Status::InvalidArgument("统一社会信用代码 has '" + std::string(1, first17[i]) + "' at position " +
+                                     std::to_string(i + 1));
     }
     sum += static_cast<int>(v) * kCreditWeights[i];
   }
@@ -59,13 +58,12 @@ Result<char> ResidentIdCheckCharacter(std::string_view first17) {
 
 Status ValidateCreditCode(std::string_view code) {
   if (code.size() != 18) {
-    return Status::InvalidArgument("统一社会信用代码 must have 18 characters, not " +
-                                   std::to_string(code.size()));
+    return Status::InvalidArgument("统一社会信用代码 must have 18 characters, not " + std::to_string(code.size()));
   }
   LAWTRAIL_ASSIGN_OR_RETURN(const char check, CreditCodeCheckCharacter(code.substr(0, 17)));
   if (code[17] != check) {
-    return Status::InvalidArgument("统一社会信用代码 check character is '" + std::string(1, code[17]) +
-                                   "', want '" + std::string(1, check) + "'");
+    return Status::InvalidArgument("统一社会信用代码 check character is '" + std::string(1, code[17]) + "', want '" +
+                                   std::string(1, check) + "'");
   }
   return Status::Ok();
 }
@@ -86,8 +84,8 @@ Status ValidateResidentId(std::string_view id) {
   if (!birth.ok()) return Status::InvalidArgument("身份证号码 holds no valid birth date");
   const char given = id[17] == 'x' ? 'X' : id[17];
   if (given != check) {
-    return Status::InvalidArgument("身份证号码 check character is '" + std::string(1, id[17]) +
-                                   "', want '" + std::string(1, check) + "'");
+    return Status::InvalidArgument("身份证号码 check character is '" + std::string(1, id[17]) + "', want '" +
+                                   std::string(1, check) + "'");
   }
   return Status::Ok();
 }
@@ -105,8 +103,7 @@ std::string MaskPersonName(std::string_view name) {
 
 std::string MaskMiddle(std::string_view ascii, size_t keep_head, size_t keep_tail) {
   if (ascii.size() <= keep_head + keep_tail) return std::string(ascii.size(), '*');
-  return std::string(ascii.substr(0, keep_head)) +
-         std::string(ascii.size() - keep_head - keep_tail, '*') +
+  return std::string(ascii.substr(0, keep_head)) + std::string(ascii.size() - keep_head - keep_tail, '*') +
          std::string(ascii.substr(ascii.size() - keep_tail));
 }
 

@@ -39,14 +39,14 @@ inline constexpr LegalPeriod kService{"service-7-working-days", "F-SERVICE-7WD",
 inline constexpr LegalPeriod kDisclosure{"disclosure-7-working-days", "F-DISCLOSURE-LATE", 7, DayCount::kWorking,
                                          "国办发〔2018〕118号"};
 // …and other decisions within 20 working days.
-inline constexpr LegalPeriod kDisclosureOther{"disclosure-20-working-days", "F-DISCLOSURE-LATE", 20,
-                                              DayCount::kWorking, "国办发〔2018〕118号"};
+inline constexpr LegalPeriod kDisclosureOther{"disclosure-20-working-days", "F-DISCLOSURE-LATE", 20, DayCount::kWorking,
+                                              "国办发〔2018〕118号"};
 // 行政处罚法 第48条: a changed or revoked decision's disclosure is withdrawn within 3 working days.
 inline constexpr LegalPeriod kWithdrawal{"withdrawal-3-working-days", "F-WITHDRAW-3WD", 3, DayCount::kWorking,
                                          "行政处罚法 第48条"};
 // 行政处罚法 第56条: preserved evidence is dealt with within 7 working days (先行登记保存).
-inline constexpr LegalPeriod kPreservation{"preservation-7-working-days", "F-PRESERVATION-7WD", 7,
-                                           DayCount::kWorking, "行政处罚法 第56条"};
+inline constexpr LegalPeriod kPreservation{"preservation-7-working-days", "F-PRESERVATION-7WD", 7, DayCount::kWorking,
+                                           "行政处罚法 第56条"};
 // 行政处罚法 第67条: the fine is paid within 15 days of service.
 inline constexpr LegalPeriod kPayment{"payment-15-days", "", 15, DayCount::kCalendar, "行政处罚法 第67条"};
 // 行政强制法 第25条: a seizure lasts at most 30 days, and an extension at most 30 more.
@@ -61,8 +61,8 @@ inline constexpr LegalPeriod kHearingNotice{"hearing-notice-7-working-days", "P-
 inline constexpr LegalPeriod kCourtDemand{"court-demand-10-days", "P-COURT-DEMAND", 10, DayCount::kCalendar,
                                           "行政强制法 第54条"};
 
-inline constexpr std::array kAll{&kDecision,     &kService,   &kDisclosure,     &kDisclosureOther,
-                                 &kWithdrawal,   &kPreservation, &kPayment,     &kSeizureTerm,
+inline constexpr std::array kAll{&kDecision,       &kService,       &kDisclosure, &kDisclosureOther,
+                                 &kWithdrawal,     &kPreservation,  &kPayment,    &kSeizureTerm,
                                  &kHearingRequest, &kHearingNotice, &kCourtDemand};
 
 }  // namespace periods

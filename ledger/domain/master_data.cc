@@ -1,7 +1,7 @@
 #include "ledger/domain/master_data.h"
 
-#include "ledger/domain/identifiers.h"
 #include "ledger/core/fb_string.h"
+#include "ledger/domain/identifiers.h"
 
 namespace lawtrail::domain {
 
@@ -11,8 +11,7 @@ std::optional<PublishedItem> PublishedItemOf(const fb::Statement& st) {
     case fb::Payload::PowerItemPublished:
       return PublishedItem{K::PowerItem, Str(st.payload_as_PowerItemPublished()->code()), {}};
     case fb::Payload::RandomInspectionItemPublished:
-      return PublishedItem{K::RandomInspectionItem,
-                       Str(st.payload_as_RandomInspectionItemPublished()->code()), {}};
+      return PublishedItem{K::RandomInspectionItem, Str(st.payload_as_RandomInspectionItemPublished()->code()), {}};
     case fb::Payload::AvItemPublished:
       return PublishedItem{K::AvItem, Str(st.payload_as_AvItemPublished()->code()), {}};
     case fb::Payload::LegalReviewCatalogueItemPublished: {
@@ -27,8 +26,7 @@ std::optional<PublishedItem> PublishedItemOf(const fb::Statement& st) {
       const auto* p = st.payload_as_DiscretionStandardPublished();
       return PublishedItem{K::DiscretionStandard, Str(p->code()), Str(p->power_item_code())};
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
@@ -51,10 +49,8 @@ bool IsMasterDataEvent(fb::Payload type) {
     case fb::Payload::LegalReviewCatalogueItemPublished:
     case fb::Payload::DocumentPublished:
     case fb::Payload::DiscretionStandardPublished:
-    case fb::Payload::MasterItemRetired:
-      return true;
-    default:
-      return false;
+    case fb::Payload::MasterItemRetired: return true;
+    default: return false;
   }
 }
 
@@ -97,8 +93,7 @@ Status MasterData::Check(const fb::Statement& st) const {
   if (published->kind == fb::MasterItemKind::PowerItem) {
     if (Str(st.payload_as_PowerItemPublished()->name()).empty() ||
         Str(st.payload_as_PowerItemPublished()->basis()).empty()) {
-      return Status::InvalidArgument("power item '" + published->code +
-                                     "' needs its name and 设定依据");
+      return Status::InvalidArgument("power item '" + published->code + "' needs its name and 设定依据");
     }
   }
   if (!published->power_item_code.empty()) {
@@ -116,8 +111,7 @@ Status MasterData::Check(const fb::Statement& st) const {
     }
     for (const auto* l : *levels) {
       if (l->min_fine_fen() < 0 || l->max_fine_fen() < l->min_fine_fen()) {
-        return Status::InvalidArgument("discretion level '" + Str(l->level()) +
-                                       "' has an empty fine range");
+        return Status::InvalidArgument("discretion level '" + Str(l->level()) + "' has an empty fine range");
       }
     }
   }

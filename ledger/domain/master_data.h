@@ -36,10 +36,10 @@ class MasterData {
   struct Item {
     fb::MasterItemKind kind{};
     std::string code;
-    std::string power_item_code;  // what it refers to (catalogue, guide, discretion)
+    std::string power_item_code;   // what it refers to (catalogue, guide, discretion)
     fb::PowerCategory category{};  // power items only
     bool retired = false;
-    uint32_t versions = 0;  // 1 = first published; more = changed
+    uint32_t versions = 0;                                 // 1 = first published; more = changed
     std::vector<std::pair<int64_t, int64_t>> fine_ranges;  // discretion levels (fen)
     std::vector<std::string> levels;
   };

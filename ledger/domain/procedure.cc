@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "ledger/core/bytes.h"
+#include "ledger/core/fb_string.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
-#include "ledger/core/fb_string.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -30,8 +30,7 @@ Status CheckStage(const CaseProcedureState& c, const fb::Statement& st) {
     return Refuse("P-CASE-OPEN", what + ": the case has not been opened (立案)");
   }
   if (c.stage == Stage::kClosed) return Refuse("P-CASE-OPEN", what + ": the case is closed (已结案)");
-  return Refuse("P-STAGE", what + " is not allowed while the case is " +
-                               std::string(StageName(c.stage)));
+  return Refuse("P-STAGE", what + " is not allowed while the case is " + std::string(StageName(c.stage)));
 }
 
 Status CheckExport(const CaseProcedureState& c, const fb::Statement& st) {
@@ -58,8 +57,8 @@ Status CheckDocuments(const fb::Statement& st) {
   if (st.attachments() != nullptr) {
     for (const auto* a : *st.attachments()) {
       const std::string type = Str(a->doc_type());
-      if (std::find(needed->begin(), needed->end(), type) != needed->end() &&
-          a->content_hash() != nullptr && a->content_hash()->size() == 32 && !Str(a->doc_no()).empty()) {
+      if (std::find(needed->begin(), needed->end(), type) != needed->end() && a->content_hash() != nullptr &&
+          a->content_hash()->size() == 32 && !Str(a->doc_no()).empty()) {
         return Status::Ok();
       }
     }
@@ -82,21 +81,19 @@ Status CheckTwoOfficers(const Registry& registry, const fb::Statement& st) {
     distinct.insert(o->str());
   }
   if (distinct.size() < 2) {
-    return Refuse("P-TWO-OFFICERS", std::string(Name(st.payload_type())) + " names " +
-                                        std::to_string(distinct.size()) +
+    return Refuse("P-TWO-OFFICERS", std::string(Name(st.payload_type())) + " names " + std::to_string(distinct.size()) +
                                         " officer(s); at least two with valid certificates must take part");
   }
   if (!distinct.count(Str(st.actor()->certificate_no()))) {
-    return Refuse("P-TWO-OFFICERS", "the signer '" + Str(st.actor()->certificate_no()) +
-                                        "' is not among the officers who took part");
+    return Refuse("P-TWO-OFFICERS",
+                  "the signer '" + Str(st.actor()->certificate_no()) + "' is not among the officers who took part");
   }
   return Status::Ok();
 }
 
 // Whole-process recording: at least one recording, each continuous or with a
 // reason for every interruption (R3).
-Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av,
-                         std::string_view what) {
+Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av, std::string_view what) {
   if (av == nullptr || av->size() == 0) {
     return Refuse("P-AV-REQUIRED", std::string(what) + " has no audio-visual recording attached");
   }
@@ -109,13 +106,13 @@ Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRec
     }
     if (!r->continuous()) {
       if (r->interruptions() == nullptr || r->interruptions()->size() == 0) {
-        return Refuse("P-AV-REQUIRED", std::string(what) +
-                                           ": the recording is not continuous and names no interruption");
+        return Refuse("P-AV-REQUIRED",
+                      std::string(what) + ": the recording is not continuous and names no interruption");
       }
       for (const auto* i : *r->interruptions()) {
         if (Str(i->reason()).empty()) {
-          return Refuse("P-AV-REQUIRED", std::string(what) +
-                                             ": an interruption of the recording has no reason announced");
+          return Refuse("P-AV-REQUIRED",
+                        std::string(what) + ": an interruption of the recording has no reason announced");
         }
       }
     }
@@ -128,13 +125,12 @@ bool HasAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av) 
 }
 
 // Penalty types whose notice must offer a hearing whatever the amount (第63条).
-constexpr uint32_t kHeavyTypes =
-    1u << static_cast<unsigned>(fb::PenaltyType::LowerQualification) |
-    1u << static_cast<unsigned>(fb::PenaltyType::RevokeLicence) |
-    1u << static_cast<unsigned>(fb::PenaltyType::RestrictBusiness) |
-    1u << static_cast<unsigned>(fb::PenaltyType::SuspendProduction) |
-    1u << static_cast<unsigned>(fb::PenaltyType::OrderClosure) |
-    1u << static_cast<unsigned>(fb::PenaltyType::RestrictPractice);
+constexpr uint32_t kHeavyTypes = 1u << static_cast<unsigned>(fb::PenaltyType::LowerQualification) |
+                                 1u << static_cast<unsigned>(fb::PenaltyType::RevokeLicence) |
+                                 1u << static_cast<unsigned>(fb::PenaltyType::RestrictBusiness) |
+                                 1u << static_cast<unsigned>(fb::PenaltyType::SuspendProduction) |
+                                 1u << static_cast<unsigned>(fb::PenaltyType::OrderClosure) |
+                                 1u << static_cast<unsigned>(fb::PenaltyType::RestrictPractice);
 
 Thresholds ThresholdsOf(const Registry& registry, const CaseProcedureState& c) {
   return ProcedureTables::Builtin().ThresholdsFor(registry.master_data().province(),
@@ -156,8 +152,7 @@ Status CheckCaseOpened(const Registry& registry, const fb::Statement& st) {
       {fb::CaseCategory::Licensing, fb::PowerCategory::Licensing}};
   for (auto [cc, pc] : kSame) {
     if (o->category() == cc && item->category != pc) {
-      return Refuse("P-POWER-ITEM", "power item '" + code + "' is a " +
-                                        fb::EnumNamePowerCategory(item->category) +
+      return Refuse("P-POWER-ITEM", "power item '" + code + "' is a " + fb::EnumNamePowerCategory(item->category) +
                                         " item, not a " + fb::EnumNameCaseCategory(cc) + " one");
     }
   }
@@ -186,8 +181,7 @@ Status CheckHearingRight(const Registry& registry, const CaseProcedureState& c,
   return Status::Ok();
 }
 
-Status CheckSimpleProcedure(const Registry& registry, const CaseProcedureState& c,
-                            const fb::DecisionIssued& d) {
+Status CheckSimpleProcedure(const Registry& registry, const CaseProcedureState& c, const fb::DecisionIssued& d) {
   const Thresholds th = ThresholdsOf(registry, c);
   const uint32_t allowed = 1u << static_cast<unsigned>(fb::PenaltyType::Warning) |
                            1u << static_cast<unsigned>(fb::PenaltyType::Criticism) |
@@ -228,36 +222,37 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
       }
       if (!c.hearing_requested && since_notice < periods::kHearingRequest.days) {
         return Refuse(periods::kHearingRequest.rule_id, "the 5-working-day period to request a hearing has not run (" +
-                                              std::to_string(since_notice) +
-                                              " working days since the notice)");
+                                                            std::to_string(since_notice) +
+                                                            " working days since the notice)");
       }
     }
     const int period = ThresholdsOf(registry, c).statement_period_wd;
     if (!c.responded && !c.hearing_held && since_notice < period) {
-      return Refuse("P-DEFENCE", "the party has neither stated its case nor waived, and the " +
-                                     std::to_string(period) + "-working-day statement period has not run");
+      return Refuse("P-DEFENCE", "the party has neither stated its case nor waived, and the " + std::to_string(period) +
+                                     "-working-day statement period has not run");
     }
     if (!c.hearing_right) {
       Status right = CheckHearingRight(registry, c, d->penalties());
       if (!right.ok()) return right;
     }
   }
-  const bool review_needed = penalty || c.complex || c.major || c.hearing_held ||
-                             registry.master_data().InReviewCatalogue(c.power_item_code);
+  const bool review_needed =
+      penalty || c.complex || c.major || c.hearing_held || registry.master_data().InReviewCatalogue(c.power_item_code);
   if (review_needed && c.review_approved_at_ms == 0) {
-    std::string why = penalty ? "a general-procedure penalty"
-                      : c.hearing_held ? "a decision after a hearing"
+    std::string why = penalty                  ? "a general-procedure penalty"
+                      : c.hearing_held         ? "a decision after a hearing"
                       : (c.complex || c.major) ? "a complex or major case"
                                                : "a power item on the legal-review catalogue";
-    return Refuse("P-LEGAL-REVIEW", why + " needs an approving legal review (法制审核同意) given "
-                                          "after the last conclusion and hearing");
+    return Refuse("P-LEGAL-REVIEW", why +
+                                        " needs an approving legal review (法制审核同意) given "
+                                        "after the last conclusion and hearing");
   }
   if ((c.complex || c.major) && c.collective_at_ms == 0) {
     return Refuse("P-COLLECTIVE", "a complex or major case needs the heads' collective discussion (集体讨论)");
   }
   if (const int days = CalendarDays(c.opened_at_ms, at); days > periods::kDecision.days) {
-    flags.push_back(Raise(periods::kDecision.rule_id, "decided " + std::to_string(days) +
-                                               " days after the case was opened"));
+    flags.push_back(
+        Raise(periods::kDecision.rule_id, "decided " + std::to_string(days) + " days after the case was opened"));
   }
   return flags;
 }
@@ -320,8 +315,7 @@ Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
       }
       return Status::Ok();
     }
-    default:
-      return Status::Ok();
+    default: return Status::Ok();
   }
 }
 
@@ -330,7 +324,8 @@ void TimeFlags(const CaseProcedureState& c, const fb::Statement& st, std::vector
   for (const Seizure& s : c.seizures) {
     if (!s.flagged && s.OverdueAt(st.occurred_at_ms())) {
       flags.push_back(Raise(periods::kSeizureTerm.rule_id, "measure '" + s.measure_no + "' passed its " +
-                                                std::to_string(s.days) + "-day term without being lifted or extended"));
+                                                               std::to_string(s.days) +
+                                                               "-day term without being lifted or extended"));
     }
   }
 }
@@ -344,12 +339,10 @@ bool IsCaseEvent(fb::Payload type) {
 namespace {
 
 // 立案, coercive measures, execution and preservation. Refusals are returned; flags are added to `flags`.
-Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at,
-          std::vector<Flag>& flags) {
+Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                               int64_t at, std::vector<Flag>& flags) {
   switch (st.payload_type()) {
-    case fb::Payload::CaseOpened:
-      LAWTRAIL_RETURN_IF_ERROR(CheckCaseOpened(registry, st));
-      break;
+    case fb::Payload::CaseOpened: LAWTRAIL_RETURN_IF_ERROR(CheckCaseOpened(registry, st)); break;
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
       if (m->days() == 0 || m->days() > periods::kSeizureTerm.days) {
@@ -366,25 +359,22 @@ Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureStat
       break;
     }
     case fb::Payload::CoerciveMeasureExtended:
-    case fb::Payload::CoerciveMeasureLifted:
-      LAWTRAIL_RETURN_IF_ERROR(CheckSeizureChange(c, st));
-      break;
+    case fb::Payload::CoerciveMeasureLifted: LAWTRAIL_RETURN_IF_ERROR(CheckSeizureChange(c, st)); break;
     case fb::Payload::PreservationDisposed:
       if (!c.preservation_open) return Refuse("P-STAGE", "no evidence is under 先行登记保存");
       if (const int wd = WorkingDays(c.preserved_at_ms, at); wd > periods::kPreservation.days) {
-        flags.push_back(Raise(periods::kPreservation.rule_id, "disposed " + std::to_string(wd) +
-                                                        " working days after preservation"));
+        flags.push_back(Raise(periods::kPreservation.rule_id,
+                              "disposed " + std::to_string(wd) + " working days after preservation"));
       }
       break;
-    default:
-      break;
+    default: break;
   }
   return Status::Ok();
 }
 
 // The conclusion, legal review, prior notice and hearing. Refusals are returned; flags are added to `flags`.
-Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at,
-          std::vector<Flag>& flags) {
+Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                                    int64_t at, std::vector<Flag>& flags) {
   switch (st.payload_type()) {
     case fb::Payload::InvestigationConcluded: {
       const auto* ic = st.payload_as_InvestigationConcluded();
@@ -402,9 +392,7 @@ Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedur
       }
       break;
     }
-    case fb::Payload::LegalReviewOpinion:
-      LAWTRAIL_RETURN_IF_ERROR(CheckReviewer(registry, c, st));
-      break;
+    case fb::Payload::LegalReviewOpinion: LAWTRAIL_RETURN_IF_ERROR(CheckReviewer(registry, c, st)); break;
     case fb::Payload::PriorNoticeServed: {
       const auto* n = st.payload_as_PriorNoticeServed();
       if (!n->hearing_right()) LAWTRAIL_RETURN_IF_ERROR(CheckHearingRight(registry, c, n->proposed()));
@@ -419,11 +407,10 @@ Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedur
       const int wd = WorkingDays(at, h->hearing_at_ms());
       if (wd < periods::kHearingNotice.days) {
         return Refuse(periods::kHearingNotice.rule_id, "the hearing is only " + std::to_string(wd) +
-                                           " working days after the notice; at least 7 are required");
+                                                           " working days after the notice; at least 7 are required");
       }
       if (c.investigators.count(Str(h->presider()))) {
-        return Refuse("P-HEARING-PRESIDER", "presiding officer '" + Str(h->presider()) +
-                                                "' investigated this case");
+        return Refuse("P-HEARING-PRESIDER", "presiding officer '" + Str(h->presider()) + "' investigated this case");
       }
       break;
     }
@@ -431,27 +418,24 @@ Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedur
       const auto* h = st.payload_as_HearingHeld();
       if (c.hearing_at_ms == 0) return Refuse("P-STAGE", "no hearing was notified");
       if (Str(h->presider()) != c.hearing_presider) {
-        return Refuse("P-HEARING-PRESIDER", "the hearing was presided by '" + Str(h->presider()) +
-                                                "', not the notified presiding officer");
+        return Refuse("P-HEARING-PRESIDER",
+                      "the hearing was presided by '" + Str(h->presider()) + "', not the notified presiding officer");
       }
       if (at < c.hearing_at_ms - kDayMs) {
         return Refuse("P-HEARING-7WD", "the hearing was held before the notified date");
       }
       break;
     }
-    default:
-      break;
+    default: break;
   }
   return Status::Ok();
 }
 
 // The decision, its service and the export. Refusals are returned; flags are added to `flags`.
-Status CheckDecisionAndService(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at,
-          std::vector<Flag>& flags) {
+Status CheckDecisionAndService(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                               int64_t at, std::vector<Flag>& flags) {
   switch (st.payload_type()) {
-    case fb::Payload::CaseExported:
-      LAWTRAIL_RETURN_IF_ERROR(CheckExport(c, st));
-      break;
+    case fb::Payload::CaseExported: LAWTRAIL_RETURN_IF_ERROR(CheckExport(c, st)); break;
     case fb::Payload::DecisionIssued: {
       LAWTRAIL_ASSIGN_OR_RETURN(auto decision_flags, CheckDecision(registry, c, st));
       flags.insert(flags.end(), decision_flags.begin(), decision_flags.end());
@@ -460,38 +444,36 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
       if (s->method() == fb::ServiceMethod::Electronic && !s->electronic_consent()) {
-        return Refuse("P-E-SERVICE-CONSENT", "electronic service of '" + Str(s->doc_no()) +
-                                                 "' without the party's consent");
+        return Refuse("P-E-SERVICE-CONSENT",
+                      "electronic service of '" + Str(s->doc_no()) + "' without the party's consent");
       }
-      if ((s->method() == fb::ServiceMethod::LeftAtDomicile ||
-           s->method() == fb::ServiceMethod::Announcement) && !HasAv(s->av())) {
+      if ((s->method() == fb::ServiceMethod::LeftAtDomicile || s->method() == fb::ServiceMethod::Announcement) &&
+          !HasAv(s->av())) {
         flags.push_back(Raise("F-AV-SERVICE", "service of '" + Str(s->doc_no()) + "' has no AV recording"));
       }
       if (!c.decision_no.empty() && Str(s->doc_no()) == c.decision_no && c.decision_served_at_ms == 0) {
         const int64_t served = s->received_at_ms() != 0 ? s->received_at_ms() : at;
         if (const int wd = WorkingDays(c.decision_at_ms, served); wd > periods::kService.days) {
-          flags.push_back(Raise(periods::kService.rule_id, "decision served " +
-                                                     std::to_string(wd) +
-                                                     " working days after it was made"));
+          flags.push_back(Raise(periods::kService.rule_id,
+                                "decision served " + std::to_string(wd) + " working days after it was made"));
         }
       }
       break;
     }
-    default:
-      break;
+    default: break;
   }
   return Status::Ok();
 }
 
 // Late fees, enforcement, disclosure and change. Refusals are returned; flags are added to `flags`.
 Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Statement& st, int64_t at,
-          std::vector<Flag>& flags) {
+                                     std::vector<Flag>& flags) {
   switch (st.payload_type()) {
     case fb::Payload::LateFeeImposed: {
       const int64_t total = c.late_fee_fen + st.payload_as_LateFeeImposed()->amount_fen();
       if (total > c.fine_fen) {
-        return Refuse("P-LATE-FEE-CAP", "late fees of " + Yuan(total) + " would exceed the fine of " +
-                                            Yuan(c.fine_fen));
+        return Refuse("P-LATE-FEE-CAP",
+                      "late fees of " + Yuan(total) + " would exceed the fine of " + Yuan(c.fine_fen));
       }
       break;
     }
@@ -507,24 +489,23 @@ Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Stat
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       const int wd = WorkingDays(c.decision_at_ms, at);
       const domain::LegalPeriod& period =
-          c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing ? periods::kDisclosure
-                                                                                               : periods::kDisclosureOther;
+          c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing
+              ? periods::kDisclosure
+              : periods::kDisclosureOther;
       const int due = period.days;
       if (wd > due) {
-        flags.push_back(Raise(period.rule_id, "published " + std::to_string(wd) +
-                                                       " working days after the decision; due within " +
-                                                       std::to_string(due)));
+        flags.push_back(Raise(
+            period.rule_id,
+            "published " + std::to_string(wd) + " working days after the decision; due within " + std::to_string(due)));
       }
       break;
     }
-    case fb::Payload::DisclosureCorrected:
-      LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
-      break;
+    case fb::Payload::DisclosureCorrected: LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st)); break;
     case fb::Payload::DisclosureWithdrawn:
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       if (const int wd = c.changed_at_ms == 0 ? 0 : WorkingDays(c.changed_at_ms, at); wd > periods::kWithdrawal.days) {
-        flags.push_back(Raise(periods::kWithdrawal.rule_id, "withdrawn " + std::to_string(wd) +
-                                                    " working days after the decision changed"));
+        flags.push_back(Raise(periods::kWithdrawal.rule_id,
+                              "withdrawn " + std::to_string(wd) + " working days after the decision changed"));
       }
       break;
     case fb::Payload::DecisionChanged:
@@ -533,8 +514,7 @@ Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Stat
                                      "' was not issued in this case");
       }
       break;
-    default:
-      break;
+    default: break;
   }
   return Status::Ok();
 }

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "ledger/domain/case_state.h"
-#include "ledger/domain/rules.h"
 #include "ledger/domain/registry.h"
+#include "ledger/domain/rules.h"
 
 namespace lawtrail::domain {
 

@@ -34,8 +34,8 @@ Status ForEachRow(std::string_view tsv, std::string_view file, size_t columns, F
     if (line.empty() || line.front() == '#') continue;
     auto fields = Split(line, '\t');
     if (fields.size() != columns) {
-      return Status::InvalidArgument(std::string(file) + " line " + std::to_string(line_no) +
-                                     ": expected " + std::to_string(columns) + " columns");
+      return Status::InvalidArgument(std::string(file) + " line " + std::to_string(line_no) + ": expected " +
+                                     std::to_string(columns) + " columns");
     }
     Status s = row(fields);
     if (!s.ok()) return s.WithContext(std::string(file) + " line " + std::to_string(line_no));
@@ -76,8 +76,7 @@ std::optional<fb::Payload> PayloadByName(std::string_view name) {
   return std::nullopt;
 }
 
-Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv,
-                                               std::string_view documents_tsv,
+Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv, std::string_view documents_tsv,
                                                std::string_view thresholds_tsv) {
   ProcedureTables t;
   LAWTRAIL_RETURN_IF_ERROR(ForEachRow(stages_tsv, "case-stages.tsv", 3, [&](const auto& f) -> Status {
@@ -139,8 +138,7 @@ const std::vector<std::string>* ProcedureTables::RequiredDocuments(fb::Payload t
   return it == documents_.end() ? nullptr : &it->second;
 }
 
-Thresholds ProcedureTables::ThresholdsFor(std::string_view province, std::string_view department,
-                                          bool citizen) const {
+Thresholds ProcedureTables::ThresholdsFor(std::string_view province, std::string_view department, bool citizen) const {
   for (auto key : {std::tuple(std::string(province), std::string(department), citizen),
                    std::tuple(std::string(province), std::string("*"), citizen),
                    std::tuple(std::string("*"), std::string(department), citizen),

@@ -22,8 +22,8 @@ enum class Stage : uint8_t { kNone = 0, kRegistered, kOpen, kConcluded, kDecided
 std::string_view StageName(Stage stage);
 
 struct StageRule {
-  uint32_t allowed = 0;        // bit (1 << Stage)
-  std::optional<Stage> next;   // nullopt: the stage stays
+  uint32_t allowed = 0;       // bit (1 << Stage)
+  std::optional<Stage> next;  // nullopt: the stage stays
   bool Allows(Stage s) const { return (allowed >> static_cast<unsigned>(s)) & 1u; }
 };
 
@@ -44,8 +44,7 @@ class ProcedureTables {
   const StageRule* StageRuleFor(fb::Payload type) const;
   // nullptr: the event needs no document.
   const std::vector<std::string>* RequiredDocuments(fb::Payload type) const;
-  Thresholds ThresholdsFor(std::string_view province, std::string_view department,
-                           bool citizen) const;
+  Thresholds ThresholdsFor(std::string_view province, std::string_view department, bool citizen) const;
 
  private:
   std::map<fb::Payload, StageRule> stages_;

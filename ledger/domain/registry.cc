@@ -1,9 +1,9 @@
 #include "ledger/domain/registry.h"
 
 #include "ledger/core/bytes.h"
-#include "ledger/domain/rules.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/rules.h"
 
 namespace lawtrail {
 namespace {
@@ -26,30 +26,24 @@ bool IsRegistryEvent(fb::Payload type) {
     case fb::Payload::OfficerSuspended:
     case fb::Payload::OfficerReinstated:
     case fb::Payload::OfficerRevoked:
-    case fb::Payload::OfficerKeyRotated:
-      return true;
-    default:
-      return domain::IsMasterDataEvent(type);
+    case fb::Payload::OfficerKeyRotated: return true;
+    default: return domain::IsMasterDataEvent(type);
   }
 }
 
 Authority RequiredAuthority(fb::Payload type) {
   if (IsRegistryEvent(type)) return {true, fb::Role::Officer};
   switch (type) {
-    case fb::Payload::LegalReviewOpinion:
-      return {false, fb::Role::Reviewer};
+    case fb::Payload::LegalReviewOpinion: return {false, fb::Role::Reviewer};
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
-    case fb::Payload::DisclosureWithdrawn:
-      return {false, fb::Role::Discloser};
+    case fb::Payload::DisclosureWithdrawn: return {false, fb::Role::Discloser};
     case fb::Payload::CaseFileRetrieved:
     case fb::Payload::OriginalsReleaseApproved:
     case fb::Payload::ExportApproved:
     case fb::Payload::CaseExported:
-    case fb::Payload::OpeningsErased:
-      return {false, fb::Role::Supervisor};
-    default:
-      return {false, fb::Role::Officer};  // every other case act is an officer's
+    case fb::Payload::OpeningsErased: return {false, fb::Role::Supervisor};
+    default: return {false, fb::Role::Officer};  // every other case act is an officer's
   }
 }
 
@@ -82,21 +76,21 @@ Status Registry::Authorize(const fb::Statement& st, const PublicKey& signer, int
   if (need.root) {
     if (signer != *root_) {
       return Status::FailedPrecondition(std::string(PayloadName(st.payload_type())) +
-                                        " must be signed by the agency root key; key " +
-                                        ShortKey(signer) + " is not it");
+                                        " must be signed by the agency root key; key " + ShortKey(signer) +
+                                        " is not it");
     }
     return Status::Ok();
   }
   const Officer* officer = FindOfficer(cert);
   if (officer != nullptr && officer->key != signer) {
-    return Status::FailedPrecondition("key " + ShortKey(signer) +
-                                      " is not the current key of certificate '" + cert + "'")
+    return Status::FailedPrecondition("key " + ShortKey(signer) + " is not the current key of certificate '" + cert +
+                                      "'")
         .WithRule(kSignerRule);
   }
   Status valid = CheckCertificate(cert, need.role, t_ms);
   if (!valid.ok()) {
-    return Status(valid.code(), "signer " + valid.message() + " (needed for " +
-                                    std::string(PayloadName(st.payload_type())) + ")")
+    return Status(valid.code(),
+                  "signer " + valid.message() + " (needed for " + std::string(PayloadName(st.payload_type())) + ")")
         .WithRule(kSignerRule);
   }
   return Status::Ok();
@@ -107,15 +101,11 @@ Status Registry::CheckCertificate(std::string_view cert, fb::Role role, int64_t 
   const std::string quoted = "certificate '" + std::string(cert) + "'";
   if (officer == nullptr) return Status::FailedPrecondition(quoted + " is not registered");
   switch (officer->state) {
-    case OfficerState::kRevoked:
-      return Status::FailedPrecondition(quoted + " is revoked");
-    case OfficerState::kSuspended:
-      return Status::FailedPrecondition(quoted + " is suspended");
-    default:
-      break;
+    case OfficerState::kRevoked: return Status::FailedPrecondition(quoted + " is revoked");
+    case OfficerState::kSuspended: return Status::FailedPrecondition(quoted + " is suspended");
+    default: break;
   }
-  if (t_ms < officer->valid_from_ms ||
-      (officer->valid_until_ms != 0 && t_ms >= officer->valid_until_ms)) {
+  if (t_ms < officer->valid_from_ms || (officer->valid_until_ms != 0 && t_ms >= officer->valid_until_ms)) {
     return Status::FailedPrecondition(quoted + " is not valid (expired or not yet valid) at that time");
   }
   if ((officer->roles & (1u << static_cast<unsigned>(role))) == 0) {
@@ -130,8 +120,8 @@ Status Registry::CheckKeyUnused(const flatbuffers::Vector<uint8_t>* key) const {
   }
   auto it = key_owner_.find(KeyFrom(key));
   if (it != key_owner_.end()) {
-    return Status::FailedPrecondition("key " + ShortKey(it->first) + " was already registered to '" +
-                                      it->second + "'; keys are never reused");
+    return Status::FailedPrecondition("key " + ShortKey(it->first) + " was already registered to '" + it->second +
+                                      "'; keys are never reused");
   }
   return Status::Ok();
 }
@@ -177,33 +167,26 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
       }
       return CheckKeyUnused(g->root_public_key());
     }
-    case fb::Payload::RootKeyRotated:
-      return CheckKeyUnused(st.payload_as_RootKeyRotated()->new_root_public_key());
-    case fb::Payload::OfficerRegistered:
-      return CheckRegistration(*st.payload_as_OfficerRegistered());
+    case fb::Payload::RootKeyRotated: return CheckKeyUnused(st.payload_as_RootKeyRotated()->new_root_public_key());
+    case fb::Payload::OfficerRegistered: return CheckRegistration(*st.payload_as_OfficerRegistered());
     case fb::Payload::OfficerSuspended: {
-      LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o,
-                       KnownOfficer(st.payload_as_OfficerSuspended()->certificate_no()));
+      LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o, KnownOfficer(st.payload_as_OfficerSuspended()->certificate_no()));
       if (o->state != OfficerState::kActive) {
         return Status::FailedPrecondition("certificate '" + o->certificate_no + "' is not active");
       }
       return Status::Ok();
     }
     case fb::Payload::OfficerReinstated: {
-      LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o,
-                       KnownOfficer(st.payload_as_OfficerReinstated()->certificate_no()));
+      LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o, KnownOfficer(st.payload_as_OfficerReinstated()->certificate_no()));
       if (o->state != OfficerState::kSuspended) {
-        return Status::FailedPrecondition("certificate '" + o->certificate_no +
-                                          "' is not suspended");
+        return Status::FailedPrecondition("certificate '" + o->certificate_no + "' is not suspended");
       }
       return Status::Ok();
     }
     case fb::Payload::OfficerRevoked: {
-      LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o,
-                       KnownOfficer(st.payload_as_OfficerRevoked()->certificate_no()));
+      LAWTRAIL_ASSIGN_OR_RETURN(const Officer* o, KnownOfficer(st.payload_as_OfficerRevoked()->certificate_no()));
       if (o->state == OfficerState::kRevoked) {
-        return Status::FailedPrecondition("certificate '" + o->certificate_no +
-                                          "' is already revoked");
+        return Status::FailedPrecondition("certificate '" + o->certificate_no + "' is already revoked");
       }
       return Status::Ok();
     }
@@ -226,8 +209,7 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
       }
       return Status::Ok();
     }
-    default:
-      return master_.Check(st);
+    default: return master_.Check(st);
   }
 }
 
@@ -256,16 +238,13 @@ void Registry::Apply(const fb::Statement& st) {
       break;
     }
     case fb::Payload::OfficerSuspended:
-      officers_[Str(st.payload_as_OfficerSuspended()->certificate_no())].state =
-          OfficerState::kSuspended;
+      officers_[Str(st.payload_as_OfficerSuspended()->certificate_no())].state = OfficerState::kSuspended;
       break;
     case fb::Payload::OfficerReinstated:
-      officers_[Str(st.payload_as_OfficerReinstated()->certificate_no())].state =
-          OfficerState::kActive;
+      officers_[Str(st.payload_as_OfficerReinstated()->certificate_no())].state = OfficerState::kActive;
       break;
     case fb::Payload::OfficerRevoked:
-      officers_[Str(st.payload_as_OfficerRevoked()->certificate_no())].state =
-          OfficerState::kRevoked;
+      officers_[Str(st.payload_as_OfficerRevoked()->certificate_no())].state = OfficerState::kRevoked;
       break;
     case fb::Payload::OfficerKeyRotated: {
       const auto* k = st.payload_as_OfficerKeyRotated();
@@ -286,9 +265,7 @@ void Registry::Apply(const fb::Statement& st) {
       o.valid_until_ms = c->valid_until_ms();
       break;
     }
-    default:
-      master_.Apply(st);
-      break;
+    default: master_.Apply(st); break;
   }
 }
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <unordered_map>
 
-#include "ledger/domain/master_data.h"
 #include "ledger/core/ed25519.h"
 #include "ledger/core/status.h"
+#include "ledger/domain/master_data.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail {

@@ -130,7 +130,8 @@ std::vector<Flag> DecodeFlags(std::string_view encoded) {
     const std::string_view line = encoded.substr(0, end);
     encoded.remove_prefix(std::min(end + 1, encoded.size()));
     const size_t tab = line.find('\t');
-    if (tab != std::string_view::npos) out.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
+    if (tab != std::string_view::npos)
+      out.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
   }
   return out;
 }
@@ -140,8 +141,8 @@ std::string RulesMarkdown() {
       "| id | severity | law | rule |\n"
       "|---|---|---|---|\n";
   for (const RuleInfo& r : kRules) {
-    out += "| `" + std::string(r.id) + "` | " + (r.severity == kRefuse ? "refuse" : "flag") +
-           " | " + std::string(r.law) + " | " + std::string(r.summary) + " |\n";
+    out += "| `" + std::string(r.id) + "` | " + (r.severity == kRefuse ? "refuse" : "flag") + " | " +
+           std::string(r.law) + " | " + std::string(r.summary) + " |\n";
   }
   return out;
 }

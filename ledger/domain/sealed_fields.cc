@@ -4,9 +4,9 @@
 
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
+#include "ledger/core/utf8.h"
 #include "ledger/domain/identifiers.h"
 #include "ledger/domain/rules.h"
-#include "ledger/core/utf8.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -59,12 +59,12 @@ Status CheckSealedStructure(const fb::Statement& st) {
   if (party->kind() == fb::PartyKind::NaturalPerson) {
     const auto* name = FindSealed(st, "party.name");
     if (name == nullptr || FindSealed(st, "party.id_no") == nullptr) {
-      return Refuse("P-SEALED", "a natural-person party's name and ID number must be sealed "
-                                "(party.name, party.id_no)");
+      return Refuse("P-SEALED",
+                    "a natural-person party's name and ID number must be sealed "
+                    "(party.name, party.id_no)");
     }
     if (Str(party->name()) != Str(name->masked())) {
-      return Refuse("P-SEALED", "the party's name must be shown only in its masked form '" +
-                                    Str(name->masked()) + "'");
+      return Refuse("P-SEALED", "the party's name must be shown only in its masked form '" + Str(name->masked()) + "'");
     }
     if (!Str(party->credit_code()).empty()) {
       return Refuse("P-SEALED", "a natural person has no 统一社会信用代码");

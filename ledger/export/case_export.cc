@@ -4,21 +4,21 @@
 #include <filesystem>
 #include <set>
 
+#include "ledger/bundle/bundle.h"
 #include "ledger/casefile/case_file_html.h"
 #include "ledger/casefile/case_replay.h"
-#include "ledger/core/checkpoint.h"
-#include "ledger/log/data_dir.h"
 #include "ledger/client/case_acts.h"
-#include "ledger/bundle/bundle.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/core/checkpoint.h"
 #include "ledger/core/fb_string.h"
-#include "ledger/log/files.h"
 #include "ledger/core/log_format.h"
 #include "ledger/core/merkle.h"
-#include "ledger/log/private_data.h"
 #include "ledger/core/record.h"
 #include "ledger/core/sha256.h"
 #include "ledger/core/statement.h"
-#include "ledger/client/statement_builder.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
+#include "ledger/log/private_data.h"
 
 namespace lawtrail::court_export {
 namespace {
@@ -57,6 +57,59 @@ Result<casefile::Replayed> CaseFileOf(std::string_view origin, std::string_view 
                               "); run lawtrail verify");
   }
   return replayed;
+}
+
+}  // namespace
+
+namespace {
+
+// The openings the export reveals (those erased are counted, not given) and
+// every attachment's manifest entry, with its file when `in.files_dir` has it.
+Status AddOpeningsAndAttachments(Store& store, const CaseExportInput& in, const std::vector<CaseRecord>& records,
+                                 bundle::Parts& parts, CaseExportBuilt& built) {
+  const std::set<std::string> reveal(in.reveal.begin(), in.reveal.end());
+  for (const CaseRecord& r : records) {
+    LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(r.bytes, r.index));
+    const fb::Statement* st = parsed.statement;
+    if (st->sealed() != nullptr && !reveal.empty()) {
+      for (const fb::SealedField* f : *st->sealed()) {
+        if (!reveal.contains(Str(f->field())) || f->commitment() == nullptr || f->commitment()->size() != 32) continue;
+        Hash commitment;
+        std::copy(f->commitment()->begin(), f->commitment()->end(), commitment.begin());
+        LAWTRAIL_ASSIGN_OR_RETURN(auto opened, ReadOpening(store, *in.vault, commitment));
+        if (!opened) {
+          ++built.openings_erased;
+          continue;
+        }
+        parts.openings.push_back({r.index, opened->field, opened->salt, opened->value});
+      }
+    }
+    if (st->attachments() == nullptr) continue;
+    for (const fb::Attachment* a : *st->attachments()) {
+      bundle::Attachment entry{
+          r.index,          {},          a->size(), Str(a->media_type()), Str(a->title()), Str(a->doc_type()),
+          Str(a->doc_no()), std::nullopt};
+      if (a->content_hash() == nullptr || a->content_hash()->size() != entry.content_hash.size()) {
+        return Status::Corruption("record " + std::to_string(r.index) + " names an attachment without a SHA-256");
+      }
+      std::copy(a->content_hash()->begin(), a->content_hash()->end(), entry.content_hash.begin());
+      if (!in.files_dir.empty()) {
+        const std::string path = in.files_dir + "/" + ToHex(entry.content_hash);
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec)) {
+          LAWTRAIL_ASSIGN_OR_RETURN(const std::string content, ReadFile(path));
+          if (content.size() != entry.size || Sha256(AsBytes(content)) != entry.content_hash) {
+            return Status::Corruption("attachment file " + path + " is not the file record " + std::to_string(r.index) +
+                                      " names (its SHA-256 or size differs)");
+          }
+          entry.file = Bytes(content.begin(), content.end());
+          ++built.files;
+        }
+      }
+      parts.attachments.push_back(std::move(entry));
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -106,47 +159,7 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
     parts.consistency.push_back({trusted.size, size, std::move(proof)});
   }
 
-  const std::set<std::string> reveal(in.reveal.begin(), in.reveal.end());
-  for (const CaseRecord& r : records) {
-    LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(r.bytes, r.index));
-    const fb::Statement* st = parsed.statement;
-    if (st->sealed() != nullptr && !reveal.empty()) {
-      for (const fb::SealedField* f : *st->sealed()) {
-        if (!reveal.contains(Str(f->field())) || f->commitment() == nullptr || f->commitment()->size() != 32) continue;
-        Hash commitment;
-        std::copy(f->commitment()->begin(), f->commitment()->end(), commitment.begin());
-        LAWTRAIL_ASSIGN_OR_RETURN(auto opened, ReadOpening(store, *in.vault, commitment));
-        if (!opened) {
-          ++built.openings_erased;
-          continue;
-        }
-        parts.openings.push_back({r.index, opened->field, opened->salt, opened->value});
-      }
-    }
-    if (st->attachments() == nullptr) continue;
-    for (const fb::Attachment* a : *st->attachments()) {
-      bundle::Attachment entry{r.index, {}, a->size(), Str(a->media_type()), Str(a->title()), Str(a->doc_type()),
-                               Str(a->doc_no()), std::nullopt};
-      if (a->content_hash() == nullptr || a->content_hash()->size() != entry.content_hash.size()) {
-        return Status::Corruption("record " + std::to_string(r.index) + " names an attachment without a SHA-256");
-      }
-      std::copy(a->content_hash()->begin(), a->content_hash()->end(), entry.content_hash.begin());
-      if (!in.files_dir.empty()) {
-        const std::string path = in.files_dir + "/" + ToHex(entry.content_hash);
-        std::error_code ec;
-        if (std::filesystem::exists(path, ec)) {
-          LAWTRAIL_ASSIGN_OR_RETURN(const std::string content, ReadFile(path));
-          if (content.size() != entry.size || Sha256(AsBytes(content)) != entry.content_hash) {
-            return Status::Corruption("attachment file " + path + " is not the file record " +
-                                      std::to_string(r.index) + " names (its SHA-256 or size differs)");
-          }
-          entry.file = Bytes(content.begin(), content.end());
-          ++built.files;
-        }
-      }
-      parts.attachments.push_back(std::move(entry));
-    }
-  }
+  LAWTRAIL_RETURN_IF_ERROR(AddOpeningsAndAttachments(store, in, records, parts, built));
   built.openings = parts.openings.size();
   built.attachments = parts.attachments.size();
 
@@ -156,7 +169,8 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
     for (const casefile::Document& d : file.Volume(volume)) parts.documents.push_back(bundle::DocumentOf(d));
   }
   built.documents = parts.documents.size();
-  parts.case_file_html = casefile::RenderCaseFileHtml(file, {cp.origin, cp.size, ToBase64(cp.root), replayed.recipient});
+  parts.case_file_html =
+      casefile::RenderCaseFileHtml(file, {cp.origin, cp.size, ToBase64(cp.root), replayed.recipient});
   parts.records = std::move(records);
   parts.registry_records = std::move(registry);
   built.bundle = bundle::Pack(parts);
@@ -176,9 +190,11 @@ Result<ExportDone> ExportRecorded(Log& log, const RecordedExport& recorded) {
   }
   done.checkpoint_size = anchor.size;
   const uint64_t size = anchor.size;
-  const CaseExportInput in{recorded.case_id, done.checkpoint, recorded.verifier_key, recorded.reveal, &log.vault(),
-                           recorded.files_dir, recorded.trusted,
-                           [&log, size](std::string_view case_id) { return log.CaseHeadProofAt(case_id, size); }};
+  const CaseExportInput in{
+      recorded.case_id,      done.checkpoint,
+      recorded.verifier_key, recorded.reveal,
+      &log.vault(),          recorded.files_dir,
+      recorded.trusted,      [&log, size](std::string_view case_id) { return log.CaseHeadProofAt(case_id, size); }};
   LAWTRAIL_ASSIGN_OR_RETURN(done.built, BuildCaseExport(log.store(), log.reader(), in));
   return done;
 }
@@ -201,27 +217,37 @@ Result<FoundApproval> FindApproval(const LogReader& reader, const std::string& c
     return Status::Ok();
   }));
   if (found) return *found;
-  return Status::FailedPrecondition(
-      index ? "record " + std::to_string(*index) + " is not an ExportApproved of case '" + case_id + "'"
-            : "case '" + case_id + "' has no recorded ExportApproved: a supervisor approves the export "
-              "first (R4, rule P-EXPORT); nothing was appended");
+  return Status::FailedPrecondition(index ? "record " + std::to_string(*index) + " is not an ExportApproved of case '" +
+                                                case_id + "'"
+                                          : "case '" + case_id +
+                                                "' has no recorded ExportApproved: a supervisor approves the export "
+                                                "first (R4, rule P-EXPORT); nothing was appended");
 }
 
 }  // namespace
 
 Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const ExportRequest& request) {
   if (request.exporter == nullptr) return Status::InvalidArgument("an export needs the exporter's key");
-  LAWTRAIL_ASSIGN_OR_RETURN(const FoundApproval approval, FindApproval(log.reader(), request.case_id, request.approval_index));
+  LAWTRAIL_ASSIGN_OR_RETURN(const FoundApproval approval,
+                            FindApproval(log.reader(), request.case_id, request.approval_index));
   LAWTRAIL_ASSIGN_OR_RETURN(const std::string origin, log.reader().Origin());
-  const domain::Act act{origin, request.case_id, request.exporter->name, &request.exporter->key, request.now_ms,
-                        RandomEventId(), {}, false, ""};
+  const domain::Act act{origin,
+                        request.case_id,
+                        request.exporter->name,
+                        &request.exporter->key,
+                        request.now_ms,
+                        RandomEventId(),
+                        {},
+                        false,
+                        ""};
   const Bytes exported =
       domain::RecordExport(act, approval.event_id, approval.recipient, request.reveal, !request.files_dir.empty());
   std::vector<AppendResult> appended = log.Append({exported});
   if (!appended[0].ok()) return appended[0].status().WithContext("the export event was refused; nothing was exported");
 
   LAWTRAIL_ASSIGN_OR_RETURN(const note::Verifier vkey, data_dir::LoadVerifier(data_dir));
-  const RecordedExport recorded{request.case_id, appended[0]->index, request.reveal, request.files_dir,
+  const RecordedExport recorded{request.case_id, appended[0]->index,
+                                request.reveal,  request.files_dir,
                                 request.trusted, note::EncodeVerifier(vkey.name, vkey.public_key)};
   LAWTRAIL_ASSIGN_OR_RETURN(ExportDone done, ExportRecorded(log, recorded));
   done.approval_index = approval.index;

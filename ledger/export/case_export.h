@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "ledger/core/bytes.h"
+#include "ledger/core/note.h"
 #include "ledger/log/log.h"
 #include "ledger/log/log_reader.h"
-#include "ledger/core/note.h"
 #include "ledger/log/sealed_vault.h"
 #include "ledger/log/store.h"
 
@@ -28,12 +28,12 @@ namespace lawtrail::court_export {
 
 struct CaseExportInput {
   std::string case_id;
-  std::string checkpoint;    // signed note: the export's anchor
-  std::string verifier_key;  // the log's, as published
-  std::vector<std::string> reveal;         // sealed fields whose openings go in
-  const SealedVault* vault = nullptr;      // required when `reveal` is not empty
-  std::string files_dir;                   // attachment files named by their hex SHA-256; empty: none
-  std::vector<std::string> trusted;        // earlier checkpoints (notes) to prove consistency from
+  std::string checkpoint;              // signed note: the export's anchor
+  std::string verifier_key;            // the log's, as published
+  std::vector<std::string> reveal;     // sealed fields whose openings go in
+  const SealedVault* vault = nullptr;  // required when `reveal` is not empty
+  std::string files_dir;               // attachment files named by their hex SHA-256; empty: none
+  std::vector<std::string> trusted;    // earlier checkpoints (notes) to prove consistency from
   // A case's path in the case-head map of the checkpoint (Log::CaseHeadProofAt).
   std::function<Result<CaseHeadProof>(std::string_view case_id)> head_proof;
 };
@@ -49,12 +49,12 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
 // What `lawtrail export` asks for.
 struct ExportRequest {
   std::string case_id;
-  const note::Signer* exporter = nullptr;     // a supervisor's key; its name is the certificate number
-  std::optional<uint64_t> approval_index;     // the ExportApproved acted on; default the case's latest
-  std::vector<std::string> reveal;            // must be among the fields the approval lists
-  std::string files_dir;                      // attachment files, named by hex SHA-256
-  std::vector<std::string> trusted;           // earlier checkpoints the recipient holds
-  int64_t now_ms = 0;                         // when the export happens (the export event's time)
+  const note::Signer* exporter = nullptr;  // a supervisor's key; its name is the certificate number
+  std::optional<uint64_t> approval_index;  // the ExportApproved acted on; default the case's latest
+  std::vector<std::string> reveal;         // must be among the fields the approval lists
+  std::string files_dir;                   // attachment files, named by hex SHA-256
+  std::vector<std::string> trusted;        // earlier checkpoints the recipient holds
+  int64_t now_ms = 0;                      // when the export happens (the export event's time)
 };
 
 struct ExportDone {
@@ -69,11 +69,11 @@ struct ExportDone {
 // A CaseExported event as recorded (appended and durable): what to build.
 struct RecordedExport {
   std::string case_id;
-  uint64_t export_index = 0;           // the CaseExported record
-  std::vector<std::string> reveal;     // the fields it reveals (rule P-EXPORT checked them against the approval)
-  std::string files_dir;               // attachment files, named by hex SHA-256; empty: none
-  std::vector<std::string> trusted;    // earlier checkpoints the recipient holds
-  std::string verifier_key;            // the log's, as published
+  uint64_t export_index = 0;         // the CaseExported record
+  std::vector<std::string> reveal;   // the fields it reveals (rule P-EXPORT checked them against the approval)
+  std::string files_dir;             // attachment files, named by hex SHA-256; empty: none
+  std::vector<std::string> trusted;  // earlier checkpoints the recipient holds
+  std::string verifier_key;          // the log's, as published
 };
 
 // The export after its event is recorded — the one workflow of `lawtrail

@@ -1,14 +1,14 @@
 #include "ledger/log/files.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace lawtrail {
 namespace {
@@ -27,8 +27,7 @@ Status SyncPath(const std::string& path, int flags) {
 
 }  // namespace
 
-Status WriteFileDurably(const std::string& path, std::string_view content, unsigned mode,
-                        bool exclusive) {
+Status WriteFileDurably(const std::string& path, std::string_view content, unsigned mode, bool exclusive) {
   if (exclusive && std::filesystem::exists(path)) {
     return Status::AlreadyExists(path + " already exists; refusing to overwrite it");
   }

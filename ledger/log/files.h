@@ -15,8 +15,7 @@ namespace lawtrail {
 
 // Writes `content` to `path` durably with permission bits `mode`. With
 // `exclusive`, fails with kAlreadyExists if `path` exists.
-Status WriteFileDurably(const std::string& path, std::string_view content, unsigned mode,
-                        bool exclusive);
+Status WriteFileDurably(const std::string& path, std::string_view content, unsigned mode, bool exclusive);
 
 Result<std::string> ReadFile(const std::string& path);
 

@@ -3,11 +3,11 @@
 #include <atomic>
 #include <filesystem>
 
-#include "ledger/core/canonical.h"
-#include "ledger/log/data_dir.h"
-#include "ledger/domain/sealed_fields.h"
-#include "ledger/log/files.h"
 #include "ledger/client/registry_statements.h"
+#include "ledger/core/canonical.h"
+#include "ledger/domain/sealed_fields.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
 
 namespace lawtrail {
 
@@ -27,11 +27,9 @@ constexpr size_t kVerifyChunk = 64;
 // has a batch; the checks fill whatever CPU is left.
 constexpr int kVerifyNice = 4;
 
-
 }  // namespace
 
-Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin,
-                               const AgencyInfo& agency) {
+Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin, const AgencyInfo& agency) {
   LAWTRAIL_RETURN_IF_ERROR(note::CheckKeyName(origin).WithContext("origin"));
   if (data_dir::HoldsLog(dir)) {
     return Status::AlreadyExists(dir + " already holds a log");
@@ -53,8 +51,8 @@ Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin
     LAWTRAIL_RETURN_IF_ERROR(store->WriteDurably(wb));
   }
   LAWTRAIL_ASSIGN_OR_RETURN(auto log, Open(dir));
-  const Bytes genesis = AgencyGenesisStatement(RegistryHeader(origin, root_key.key.public_key()),
-                                               agency.name, agency.credit_code);
+  const Bytes genesis =
+      AgencyGenesisStatement(RegistryHeader(origin, root_key.key.public_key()), agency.name, agency.credit_code);
   auto results = log->Append({SignStatement(genesis, root_key.key)});
   if (!results[0].ok()) return results[0].status().WithContext("recording the agency genesis");
   return CreatedLog{vkey, root_key};
@@ -70,7 +68,7 @@ Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions option
   LAWTRAIL_ASSIGN_OR_RETURN(SealedVault vault, SealedVault::LoadOrCreate(dir));
   std::unique_ptr<Log> log(new Log(std::move(store), std::move(vault), options));
   LAWTRAIL_ASSIGN_OR_RETURN(auto sequencer, Sequencer::Load(*log->store_, std::move(log_key), log->vault_,
-                                                  options.checkpoints, options.clock));
+                                                            options.checkpoints, options.clock));
   {
     MutexLock lock(log->sequencer_mu_);
     log->sequencer_ = std::move(sequencer);
@@ -80,7 +78,10 @@ Result<std::unique_ptr<Log>> Log::Open(const std::string& dir, LogOptions option
 }
 
 Log::Log(std::unique_ptr<Store> store, SealedVault vault, LogOptions options)
-    : store_(std::move(store)), reader_(*store_), vault_(std::move(vault)), options_(std::move(options)),
+    : store_(std::move(store)),
+      reader_(*store_),
+      vault_(std::move(vault)),
+      options_(std::move(options)),
       verify_pool_(options_.verify_threads, kVerifyNice) {}
 
 Log::~Log() {

@@ -22,8 +22,8 @@
 #include <optional>
 #include <thread>
 
-#include "ledger/log/log_reader.h"
 #include "ledger/core/mutex.h"
+#include "ledger/log/log_reader.h"
 #include "ledger/log/sequencer.h"
 #include "ledger/log/thread_pool.h"
 
@@ -31,13 +31,13 @@ namespace lawtrail {
 
 struct LogOptions {
   CheckpointPolicy checkpoints;
-  unsigned verify_threads = 0;          // 0 = one per hardware thread
+  unsigned verify_threads = 0;  // 0 = one per hardware thread
   // Per synced WriteBatch. Larger batches amortise the fsync further, but
   // every caller in a batch waits for all of it: 1024 keeps a batch near
   // 20 ms of sequencing work even after a stall has queued up a backlog.
   size_t max_batch_records = 1024;
   size_t max_pending_statements = 1 << 16;  // AppendAsync blocks beyond this (pushback)
-  Clock clock;                          // defaults to the system clock
+  Clock clock;                              // defaults to the system clock
   // RocksDB's view of the disk; null: the real one. Tests pass one that fails
   // writes or syncs on demand (tests/support/faulty_env.h). Must outlive the log.
   rocksdb::Env* env = nullptr;
@@ -58,8 +58,7 @@ class Log {
   // Creates a new log in `dir`: the log key and agency root key (mode 0600),
   // the verifier key, the database, and record 0, the agency genesis.
   // Fails with kAlreadyExists if `dir` already holds a log.
-  static Result<CreatedLog> Create(const std::string& dir, const std::string& origin,
-                                   const AgencyInfo& agency);
+  static Result<CreatedLog> Create(const std::string& dir, const std::string& origin, const AgencyInfo& agency);
 
   // Opens the log in `dir` for writing. kUnavailable if another process has it.
   static Result<std::unique_ptr<Log>> Open(const std::string& dir, LogOptions options = {});

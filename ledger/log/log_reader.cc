@@ -63,8 +63,7 @@ Result<std::optional<std::pair<uint64_t, CaseHead>>> LogReader::CaseHeadBefore(s
   using Located = std::optional<std::pair<uint64_t, CaseHead>>;
   if (size == 0) return Located();
   const std::string prefix = keys::CasePrefix(case_id);
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
   it->SeekForPrev(keys::CaseIndex(case_id, size - 1));
   if (!it->Valid() || !it->key().starts_with(prefix)) {
     LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading the case index"));
@@ -78,8 +77,7 @@ Result<std::optional<std::pair<uint64_t, CaseHead>>> LogReader::CaseHeadBefore(s
 
 Status LogReader::ForEachCaseHead(
     const std::function<Status(std::string_view, uint64_t, const CaseHead&)>& visit) const {
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
   // A case's entries are adjacent and in index order: its head is the last.
   std::string case_id;
   std::string value;
@@ -105,15 +103,13 @@ Status LogReader::ForEachCaseHead(
   return emit();
 }
 
-Status LogReader::ForEachCaseRecord(
-    std::string_view case_id, const std::function<Status(uint64_t, const Bytes&)>& visit) const {
+Status LogReader::ForEachCaseRecord(std::string_view case_id,
+                                    const std::function<Status(uint64_t, const Bytes&)>& visit) const {
   const std::string prefix = keys::CasePrefix(case_id);
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCases)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     if (it->key().size() != prefix.size() + 8) return Status::Corruption("malformed case index key");
-    const uint64_t index =
-        ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data() + prefix.size()));
+    const uint64_t index = ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data() + prefix.size()));
     LAWTRAIL_ASSIGN_OR_RETURN(Bytes record, RecordBytes(index));
     LAWTRAIL_RETURN_IF_ERROR(visit(index, record));
   }
@@ -125,8 +121,8 @@ Status LogReader::ScanRecords(uint64_t from, uint64_t to,
   return Scan(from, to, false, [&](uint64_t index, ByteView bytes, std::string_view) { return visit(index, bytes); });
 }
 
-Status LogReader::ScanRecordsWithFlags(
-    uint64_t from, uint64_t to, const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const {
+Status LogReader::ScanRecordsWithFlags(uint64_t from, uint64_t to,
+                                       const std::function<Status(uint64_t, ByteView, std::string_view)>& visit) const {
   return Scan(from, to, true, visit);
 }
 
@@ -188,8 +184,8 @@ Result<std::vector<Hash>> LogReader::InclusionProof(uint64_t index, uint64_t siz
 Result<std::vector<Hash>> LogReader::ConsistencyProof(uint64_t old_size, uint64_t size) const {
   LAWTRAIL_RETURN_IF_ERROR(CheckSize(size));
   if (old_size == 0 || old_size > size) {
-    return Status::InvalidArgument("consistency needs 0 < old size <= size; got " +
-                                   std::to_string(old_size) + " and " + std::to_string(size));
+    return Status::InvalidArgument("consistency needs 0 < old size <= size; got " + std::to_string(old_size) + " and " +
+                                   std::to_string(size));
   }
   const auto ranges = merkle::ConsistencyRanges(old_size, size);
   return merkle::HashRanges(ranges, store_.NodeReader());
@@ -202,8 +198,7 @@ Result<std::vector<Hash>> LogReader::MultiInclusionProof(std::span<const uint64_
 }
 
 Result<std::optional<std::string>> LogReader::LatestCheckpoint() const {
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
   it->SeekToLast();
   if (!it->Valid()) {
     LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading checkpoints"));
@@ -218,12 +213,11 @@ Result<std::optional<std::string>> LogReader::CheckpointAt(uint64_t size) const 
 
 Status LogReader::ScanCheckpoints(uint64_t from_size,
                                   const std::function<Status(uint64_t, std::string_view)>& visit) const {
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));
   for (it->Seek(keys::Index(from_size)); it->Valid(); it->Next()) {
     if (it->key().size() != 8) return Status::Corruption("malformed checkpoint key");
-    LAWTRAIL_RETURN_IF_ERROR(visit(ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data())),
-                          it->value().ToStringView()));
+    LAWTRAIL_RETURN_IF_ERROR(
+        visit(ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data())), it->value().ToStringView()));
   }
   return FromRocks(it->status(), "reading checkpoints");
 }

@@ -10,10 +10,10 @@
 #include <functional>
 #include <optional>
 
-#include "ledger/replay/admission.h"
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/statement.h"
 #include "ledger/log/store.h"
+#include "ledger/replay/admission.h"
 
 namespace lawtrail {
 
@@ -33,8 +33,7 @@ class LogReader {
   Result<std::optional<CaseHead>> CaseHeadOf(std::string_view case_id) const;
   // The case's head as of the first `size` records, and the index of that
   // head's record; nullopt if the case had no record by then.
-  Result<std::optional<std::pair<uint64_t, CaseHead>>> CaseHeadBefore(std::string_view case_id,
-                                                                      uint64_t size) const;
+  Result<std::optional<std::pair<uint64_t, CaseHead>>> CaseHeadBefore(std::string_view case_id, uint64_t size) const;
   // Calls `visit` with every case's current head and its record's index, in
   // the case index's order.
   Status ForEachCaseHead(
@@ -42,14 +41,12 @@ class LogReader {
 
   // Calls `visit` with each record of `case_id`, in log order; stops early
   // (returning that status) if `visit` returns an error.
-  Status ForEachCaseRecord(std::string_view case_id,
-                           const std::function<Status(uint64_t, const Bytes&)>& visit) const;
+  Status ForEachCaseRecord(std::string_view case_id, const std::function<Status(uint64_t, const Bytes&)>& visit) const;
 
   // Calls `visit` with records [from, to) in index order through one
   // iterator (the replay path of projectors); the bytes are valid only during
   // the call. Stops early with `visit`'s error.
-  Status ScanRecords(uint64_t from, uint64_t to,
-                     const std::function<Status(uint64_t, ByteView)>& visit) const;
+  Status ScanRecords(uint64_t from, uint64_t to, const std::function<Status(uint64_t, ByteView)>& visit) const;
   // The same, with each record's flags ("" if it raised none), read beside
   // the records through a second iterator.
   Status ScanRecordsWithFlags(uint64_t from, uint64_t to,

@@ -5,13 +5,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "ledger/replay/admission.h"
 #include "ledger/core/case_head_map.h"
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/log_format.h"
-#include "ledger/log/log_reader.h"
-#include "ledger/replay/log_state.h"
 #include "ledger/core/record_check.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/replay/admission.h"
+#include "ledger/replay/log_state.h"
 
 namespace lawtrail {
 namespace {
@@ -50,8 +50,7 @@ Checked CheckAlone(Store& store, uint64_t index, const Bytes& bytes) {
 
 class Verification {
  public:
-  Verification(Store& store, const VerifyOptions& options)
-      : store_(store), reader_(store), options_(options) {}
+  Verification(Store& store, const VerifyOptions& options) : store_(store), reader_(store), options_(options) {}
 
   VerifyReport Run();
 
@@ -88,7 +87,7 @@ class Verification {
   // Every case's head and procedure state, held here in memory.
   std::unordered_map<std::string, CaseHead> cases_;
   std::unordered_map<std::string, domain::CaseProcedureState> states_;  // cases with procedure events
-  std::map<uint64_t, Checkpoint> checkpoints_;  // size → opened checkpoint
+  std::map<uint64_t, Checkpoint> checkpoints_;                          // size → opened checkpoint
   std::optional<Checkpoint> trusted_;
   // Tree nodes recomputed for the current chunk, with the record completing each.
   std::vector<merkle::NodeId> node_ids_;
@@ -121,9 +120,8 @@ Status Verification::CheckCheckpointsAt(uint64_t size) {
   if (auto it = checkpoints_.find(size); it != checkpoints_.end()) {
     ++report_.checkpoints;
     if (it->second.root != root) {
-      return Fail(last, Status::Corruption("the signed checkpoint at size " +
-                                               std::to_string(size) +
-                                               " has a different root than the records"));
+      return Fail(last, Status::Corruption("the signed checkpoint at size " + std::to_string(size) +
+                                           " has a different root than the records"));
     }
     // A map root that leaves out or misstates a case's head is as much a
     // false statement as a wrong tree root, and as refutable.
@@ -135,9 +133,8 @@ Status Verification::CheckCheckpointsAt(uint64_t size) {
     }
   }
   if (trusted_ && trusted_->size == size && trusted_->root != root) {
-    return Fail(last, Status::Corruption(
-                              "the first " + std::to_string(size) +
-                              " records differ from the trusted checkpoint: the log was rewritten"));
+    return Fail(last, Status::Corruption("the first " + std::to_string(size) +
+                                         " records differ from the trusted checkpoint: the log was rewritten"));
   }
   return Status::Ok();
 }
@@ -167,8 +164,8 @@ Status Verification::CheckRecord(uint64_t index, Checked& c) {
   }
   auto indexed_head = DecodeCaseHead(*c.case_entry);
   if (!indexed_head.ok() || !(*indexed_head == head)) {
-    return Fail(index, Status::Corruption("the index of case '" + case_id +
-                                          "' holds a different head than the records"));
+    return Fail(index,
+                Status::Corruption("the index of case '" + case_id + "' holds a different head than the records"));
   }
   return CheckCheckpointsAt(index + 1);
 }
@@ -185,11 +182,9 @@ Status Verification::CheckTreeNodes() {
     if (stored[i] != node_hashes_[i]) {
       const auto& id = node_ids_[i];
       return Fail(node_record_[i],
-                  Status::Corruption("stored tree hash (level " + std::to_string(id.level) +
-                                     ", index " + std::to_string(id.index) + ", records " +
-                                     std::to_string(id.begin()) + "–" +
-                                     std::to_string(id.end() - 1) +
-                                     ") differs from the hash of the records"));
+                  Status::Corruption("stored tree hash (level " + std::to_string(id.level) + ", index " +
+                                     std::to_string(id.index) + ", records " + std::to_string(id.begin()) + "–" +
+                                     std::to_string(id.end() - 1) + ") differs from the hash of the records"));
     }
   }
   node_ids_.clear();
@@ -204,9 +199,9 @@ Verification::Chunk Verification::ReadChunk(rocksdb::Iterator& it, uint64_t firs
   for (uint64_t index = first; index < size_ && c.records.size() < kChunk; ++index, it.Next()) {
     if (!it.Valid() || it.key() != keys::Index(index)) {
       c.stop_index = index;
-      c.stop = !it.status().ok() ? FromRocks(it.status(), "reading records")
-                                 : Status::Corruption("record is missing (the log says it has " +
-                                                      std::to_string(size_) + ")");
+      c.stop = !it.status().ok()
+                   ? FromRocks(it.status(), "reading records")
+                   : Status::Corruption("record is missing (the log says it has " + std::to_string(size_) + ")");
       break;
     }
     c.records.emplace_back(it.value().data(), it.value().data() + it.value().size());
@@ -226,8 +221,7 @@ std::vector<Checked> Verification::CheckChunk(Chunk& c) {
 }
 
 Status Verification::Scan() {
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kRecords)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kRecords)));
   it->SeekToFirst();
   // While this thread replays chunk k in order, the pool checks chunk k+1.
   auto start = [this](std::shared_ptr<Chunk> c) {
@@ -259,11 +253,9 @@ Status Verification::Scan() {
     current = std::move(next);
   }
   if (it->Valid()) {
-    const uint64_t extra = it->key().size() == 8
-                               ? ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()))
-                               : size_;
-    return Fail(extra, Status::Corruption("a record is stored beyond the log's size " +
-                                          std::to_string(size_)));
+    const uint64_t extra =
+        it->key().size() == 8 ? ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data())) : size_;
+    return Fail(extra, Status::Corruption("a record is stored beyond the log's size " + std::to_string(size_)));
   }
   return FromRocks(it->status(), "reading records");
 }
@@ -271,8 +263,7 @@ Status Verification::Scan() {
 Status Verification::CheckNoNodesBeyond(uint64_t size) {
   // Tree keys start with the last leaf a node covers: any key at or past
   // `size` belongs to a node the log's records do not reach.
-  std::unique_ptr<rocksdb::Iterator> it(
-      store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kTree)));
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kTree)));
   it->Seek(keys::Index(size));
   if (it->Valid()) return Fail(size, Status::Corruption("a tree hash is stored beyond the log's size"));
   return FromRocks(it->status(), "reading tree hashes");
@@ -282,8 +273,8 @@ VerifyReport Verification::Run() {
   report_.status = [&]() -> Status {
     LAWTRAIL_ASSIGN_OR_RETURN(std::string origin, reader_.Origin());
     if (origin != options_.log_key.name) {
-      return Status::Corruption("the log's origin '" + origin + "' is not the key's name '" +
-                                options_.log_key.name + "'");
+      return Status::Corruption("the log's origin '" + origin + "' is not the key's name '" + options_.log_key.name +
+                                "'");
     }
     state_.emplace(std::move(origin));
     LAWTRAIL_ASSIGN_OR_RETURN(size_, reader_.Size());
@@ -293,8 +284,8 @@ VerifyReport Verification::Run() {
       trusted_ = std::move(*cp);
       if (trusted_->size > size_) {
         return Status::Corruption("the log has " + std::to_string(size_) +
-                                  " records but the trusted checkpoint covers " +
-                                  std::to_string(trusted_->size) + ": records were removed");
+                                  " records but the trusted checkpoint covers " + std::to_string(trusted_->size) +
+                                  ": records were removed");
       }
     }
     LAWTRAIL_RETURN_IF_ERROR(LoadCheckpoints());
@@ -310,8 +301,6 @@ VerifyReport Verification::Run() {
 
 }  // namespace
 
-VerifyReport VerifyLog(Store& store, const VerifyOptions& options) {
-  return Verification(store, options).Run();
-}
+VerifyReport VerifyLog(Store& store, const VerifyOptions& options) { return Verification(store, options).Run(); }
 
 }  // namespace lawtrail

@@ -26,17 +26,17 @@
 namespace lawtrail {
 
 struct VerifyOptions {
-  note::Verifier log_key;                        // the key the inspector trusts
+  note::Verifier log_key;                         // the key the inspector trusts
   std::optional<std::string> trusted_checkpoint;  // a signed note saved earlier
   ThreadPool* pool = nullptr;                     // parallel signature checks; null = inline
   std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
 struct VerifyReport {
-  Status status;                          // OK iff everything holds
-  std::optional<uint64_t> bad_index;      // the first record index concerned, when one is
-  uint64_t records = 0;                   // records checked
-  uint64_t checkpoints = 0;               // checkpoints checked
+  Status status;                      // OK iff everything holds
+  std::optional<uint64_t> bad_index;  // the first record index concerned, when one is
+  uint64_t records = 0;               // records checked
+  uint64_t checkpoints = 0;           // checkpoints checked
   uint64_t cases = 0;
   Hash state_digest{};  // LogState::Digest after the last record, when everything holds
 };

@@ -1,12 +1,11 @@
 #include "ledger/log/private_data.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <set>
 
-#include "ledger/log/log_reader.h"
+#include <sodium.h>
 
+#include "ledger/log/log_reader.h"
 #include "schemas/submission_generated.h"
 
 namespace lawtrail {
@@ -47,8 +46,8 @@ Result<std::vector<PartyMention>> FindParty(Store& store, const SealedVault& vau
   std::unique_ptr<rocksdb::Iterator> it(store.db()->NewIterator(rocksdb::ReadOptions(), store.cf(Cf::kParties)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     if (it->key().size() != prefix.size() + 8) return Status::Corruption("malformed party index key");
-    out.push_back({ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()) + prefix.size()),
-                   it->value().ToString()});
+    out.push_back(
+        {ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()) + prefix.size()), it->value().ToString()});
   }
   LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading the party index"));
   return out;

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "ledger/core/submission.h"
 #include "ledger/log/sealed_vault.h"
 #include "ledger/log/store.h"
-#include "ledger/core/submission.h"
 
 namespace lawtrail {
 

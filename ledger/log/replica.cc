@@ -5,11 +5,11 @@
 #include <future>
 
 #include "ledger/core/checkpoint.h"
+#include "ledger/core/record_check.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "ledger/log/log_verifier.h"
 #include "ledger/log/sealed_vault.h"
-#include "ledger/core/record_check.h"
 
 namespace lawtrail {
 namespace {
@@ -34,8 +34,9 @@ Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const not
                                                ReplicaOptions options) {
   std::error_code ec;
   if (std::filesystem::exists(data_dir::LogKeyPath(dir), ec)) {
-    return Status::FailedPrecondition(dir + " holds a log key: it is a primary's folder, and a replica "
-                                            "needs one of its own");
+    return Status::FailedPrecondition(dir +
+                                      " holds a log key: it is a primary's folder, and a replica "
+                                      "needs one of its own");
   }
   const bool fresh = !data_dir::HoldsLog(dir);
   const std::string vkey = note::EncodeVerifier(log_key.name, log_key.public_key);
@@ -48,12 +49,11 @@ Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const not
     LAWTRAIL_ASSIGN_OR_RETURN(note::Verifier held, data_dir::LoadVerifier(dir));
     if (held.name != log_key.name || held.public_key != log_key.public_key) {
       return Status::FailedPrecondition(dir + " mirrors the log of key " +
-                                        note::EncodeVerifier(held.name, held.public_key) +
-                                        ", not " + vkey);
+                                        note::EncodeVerifier(held.name, held.public_key) + ", not " + vkey);
     }
   }
   LAWTRAIL_ASSIGN_OR_RETURN(auto store,
-                   Store::Open(data_dir::DbPath(dir), fresh ? OpenMode::kCreate : OpenMode::kReadWrite));
+                            Store::Open(data_dir::DbPath(dir), fresh ? OpenMode::kCreate : OpenMode::kReadWrite));
   if (fresh) {
     rocksdb::WriteBatch wb;
     wb.Put(store->cf(Cf::kMeta), keys::kMetaOrigin, log_key.name);
@@ -75,9 +75,9 @@ Result<std::unique_ptr<Replica>> Replica::Open(const std::string& dir, const not
 
 Status Replica::Stop(ReplicaProblem problem, std::optional<size_t> position) {
   problem.position = position;
-  problem.reason = problem.reason.WithContext(
-      problem.kind == ReplicaProblem::Kind::kRefusedCheckpoint ? "checkpoint of size " + std::to_string(problem.index)
-                                                               : "index " + std::to_string(problem.index));
+  problem.reason = problem.reason.WithContext(problem.kind == ReplicaProblem::Kind::kRefusedCheckpoint
+                                                  ? "checkpoint of size " + std::to_string(problem.index)
+                                                  : "index " + std::to_string(problem.index));
   problem_ = std::move(problem);
   return problem_->reason;
 }
@@ -99,22 +99,23 @@ Status Replica::TakeNew(std::vector<Bytes>& records, std::vector<Bytes>& fresh, 
     const uint64_t index = view->record->index();
     if (index < next) {
       // A repeat (at-least-once delivery) must be the very record held.
-      LAWTRAIL_ASSIGN_OR_RETURN(Bytes held, index < size() ? reader_.RecordBytes(index)
-                                                  : Result<Bytes>(fresh[index - size()]));
+      LAWTRAIL_ASSIGN_OR_RETURN(Bytes held,
+                                index < size() ? reader_.RecordBytes(index) : Result<Bytes>(fresh[index - size()]));
       if (held != bytes) {
         return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kConflict,
-                     Status::Corruption("a second, different record for this index"), index, Text(bytes),
-                     Text(held), "the record the replica holds at that index"),
+                                       Status::Corruption("a second, different record for this index"), index,
+                                       Text(bytes), Text(held), "the record the replica holds at that index"),
                     position);
       }
       continue;
     }
     if (index > next) {
-      return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kGap,
-                   Status::FailedPrecondition("records " + std::to_string(next) + "–" + std::to_string(index - 1) +
-                                    " are missing: the stream went from index " + std::to_string(next) +
-                                    " to " + std::to_string(index)),
-                   next, Text(bytes)),
+      return Stop(ReplicaProblem::Of(
+                      ReplicaProblem::Kind::kGap,
+                      Status::FailedPrecondition("records " + std::to_string(next) + "–" + std::to_string(index - 1) +
+                                                 " are missing: the stream went from index " + std::to_string(next) +
+                                                 " to " + std::to_string(index)),
+                      next, Text(bytes)),
                   position);
     }
     fresh.push_back(std::move(bytes));
@@ -166,9 +167,8 @@ Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>&
       Opened opened;
       opened.reserve(ends[k] - begin);
       for (size_t i = begin; i < ends[k]; ++i) opened.emplace_back(Status::Internal("not opened"));
-      options_.pool->ParallelFor(ends[k] - begin, [&](size_t i) {
-        opened[i] = OpenRecord(records[begin + i], first + begin + i);
-      });
+      options_.pool->ParallelFor(ends[k] - begin,
+                                 [&](size_t i) { opened[i] = OpenRecord(records[begin + i], first + begin + i); });
       promised[k].set_value(std::move(opened));
     }
   });
@@ -199,14 +199,13 @@ Status Replica::AppendNew(std::vector<Bytes> records, const std::vector<size_t>&
     Status stop = Status::Ok();
     if (!written.refusal.ok()) {
       const uint64_t index = written.refused_index.value_or(size());
-      stop = written.refused_index
-                 ? Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, written.refusal, index,
-                         Text(good[written.written].bytes)),
-                        positions[begin + written.written])
-                 : written.refusal;
+      stop = written.refused_index ? Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, written.refusal,
+                                                             index, Text(good[written.written].bytes)),
+                                          positions[begin + written.written])
+                                   : written.refusal;
     } else if (bad) {
       stop = Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedRecord, opened[*bad].status(), first + begin + *bad,
-                   Text(records[begin + *bad])),
+                                     Text(records[begin + *bad])),
                   positions[begin + *bad]);
     } else {
       stop = CheckPendingCheckpoints();
@@ -239,8 +238,10 @@ Status Replica::CheckCheckpoint(const Checkpoint& cp, const std::string& note) {
   }
   LAWTRAIL_ASSIGN_OR_RETURN(Hash ours, reader_.RootAt(size));
   if (ours != cp.root) {
-    const Status reason = Status::Corruption("a checkpoint signed by the log key whose root is not the root of "
-                                             "the records (" + RootText(ours) + ")");
+    const Status reason = Status::Corruption(
+        "a checkpoint signed by the log key whose root is not the root of "
+        "the records (" +
+        RootText(ours) + ")");
     return Stop(held ? ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, reason, size, note, *held,
                                           "the checkpoint of the same size, also signed by the log key, that the "
                                           "replica holds")
@@ -251,10 +252,11 @@ Status Replica::CheckCheckpoint(const Checkpoint& cp, const std::string& note) {
   const Result<Hash> signed_heads = cp.CaseHeadsRoot();
   LAWTRAIL_ASSIGN_OR_RETURN(Hash our_heads, sequencer_->CaseHeadsRootAt(size));
   if (!signed_heads.ok() || *signed_heads != our_heads) {
-    const Status reason = signed_heads.ok()
-                              ? Status::Corruption("a checkpoint signed by the log key whose case-head map root is "
-                                                   "not the map of the records (" + RootText(our_heads) + ")")
-                              : signed_heads.status();
+    const Status reason = signed_heads.ok() ? Status::Corruption(
+                                                  "a checkpoint signed by the log key whose case-head map root is "
+                                                  "not the map of the records (" +
+                                                  RootText(our_heads) + ")")
+                                            : signed_heads.status();
     return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, reason, size, note,
                                    RootText(our_heads) + "\n",
                                    "the case-head map root the replica computed from the verified records"));
@@ -289,7 +291,8 @@ Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
       auto unverified = ParseCheckpointNoteUnverified(signed_note);
       return unverified.ok() ? unverified->size : 0;
     }();
-    return Stop(ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, cp.status(), size, std::string(signed_note)));
+    return Stop(
+        ReplicaProblem::Of(ReplicaProblem::Kind::kRefusedCheckpoint, cp.status(), size, std::string(signed_note)));
   }
   if (cp->size <= size()) {
     LAWTRAIL_RETURN_IF_ERROR(CheckCheckpoint(*cp, std::string(signed_note)));
@@ -337,8 +340,7 @@ Result<uint64_t> PromoteReplica(const std::string& dir, const note::Signer& log_
   return size;
 }
 
-Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem,
-                                 std::string_view context) {
+Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem, std::string_view context) {
   static constexpr const char* kKinds[] = {"gap", "conflict", "refused-record", "refused-checkpoint"};
   const char* kind = kKinds[static_cast<int>(problem.kind)];
   const std::string folder = dir + "/" + kind + "-" + std::to_string(problem.index);

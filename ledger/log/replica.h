@@ -26,8 +26,8 @@
 #include <memory>
 #include <optional>
 
-#include "ledger/log/log_reader.h"
 #include "ledger/core/note.h"
+#include "ledger/log/log_reader.h"
 #include "ledger/log/sequencer.h"
 #include "ledger/log/thread_pool.h"
 
@@ -42,22 +42,23 @@ struct ReplicaProblem {
   };
   Kind kind = Kind::kRefusedRecord;
   Status reason;
-  uint64_t index = 0;       // the record index (for checkpoints: the tree size)
-  std::string received;     // the item received, exactly as it came
-  std::string conflicting;  // the replica's own item it contradicts, if any
+  uint64_t index = 0;            // the record index (for checkpoints: the tree size)
+  std::string received;          // the item received, exactly as it came
+  std::string conflicting;       // the replica's own item it contradicts, if any
   std::string conflicting_what;  // what `conflicting` is
   // For a record: where `received` stood in the batch given to AddRecords.
   std::optional<size_t> position;
 
-  static ReplicaProblem Of(Kind kind, Status reason, uint64_t index, std::string received,
-                           std::string conflicting = "", std::string conflicting_what = "") {
-    return {kind, std::move(reason), index, std::move(received), std::move(conflicting),
-            std::move(conflicting_what), std::nullopt};
+  static ReplicaProblem Of(Kind kind, Status reason, uint64_t index, std::string received, std::string conflicting = "",
+                           std::string conflicting_what = "") {
+    return {
+        kind,        std::move(reason), index, std::move(received), std::move(conflicting), std::move(conflicting_what),
+        std::nullopt};
   }
 };
 
 struct ReplicaOptions {
-  ThreadPool* pool = nullptr;  // signature checks; null = a pool of its own
+  ThreadPool* pool = nullptr;   // signature checks; null = a pool of its own
   size_t chunk_records = 1024;  // records checked and written together
   // Checkpoints verified but still ahead of the records; one more is refused.
   size_t max_pending_checkpoints = 1 << 16;
@@ -140,8 +141,7 @@ Result<uint64_t> PromoteReplica(const std::string& dir, const note::Signer& log_
 // Writes `problem` as files under `dir` (created): reason.txt, and the
 // received and conflicting items as they are, so that the evidence can be
 // handed on. Returns the folder written.
-Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem,
-                                 std::string_view context);
+Result<std::string> SaveEvidence(const std::string& dir, const ReplicaProblem& problem, std::string_view context);
 
 }  // namespace lawtrail
 

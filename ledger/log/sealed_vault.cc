@@ -48,8 +48,8 @@ Result<SealedVault> SealedVault::LoadOrCreate(const std::string& dir) {
 Bytes SealedVault::Encrypt(ByteView plaintext) const {
   Bytes out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size());
   randombytes_buf(out.data(), crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES, plaintext.data(), plaintext.size(),
-                        out.data(), box_key_.data());
+  crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES, plaintext.data(), plaintext.size(), out.data(),
+                        box_key_.data());
   return out;
 }
 
@@ -59,8 +59,7 @@ Result<Bytes> SealedVault::Decrypt(ByteView sealed) const {
   }
   Bytes out(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES);
   if (crypto_secretbox_open_easy(out.data(), sealed.data() + crypto_secretbox_NONCEBYTES,
-                                 sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(),
-                                 box_key_.data()) != 0) {
+                                 sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), box_key_.data()) != 0) {
     return Status::Corruption("sealed opening fails authentication (wrong key or altered)");
   }
   return out;

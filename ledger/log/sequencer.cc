@@ -1,13 +1,13 @@
 #include "ledger/log/sequencer.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 
-#include "ledger/domain/sealed_fields.h"
+#include <sodium.h>
+
 #include "ledger/core/log_format.h"
-#include "ledger/log/private_data.h"
 #include "ledger/core/record_check.h"
+#include "ledger/domain/sealed_fields.h"
+#include "ledger/log/private_data.h"
 
 namespace lawtrail {
 
@@ -44,14 +44,16 @@ void PutInKeyOrder(rocksdb::WriteBatch& wb, rocksdb::ColumnFamilyHandle* cf,
 
 Sequencer::Sequencer(Store& store, std::optional<note::Signer> signer, const SealedVault* vault,
                      CheckpointPolicy policy, Clock clock)
-    : store_(store), reader_(store), signer_(std::move(signer)), vault_(vault), policy_(policy),
+    : store_(store),
+      reader_(store),
+      signer_(std::move(signer)),
+      vault_(vault),
+      policy_(policy),
       clock_(std::move(clock)) {}
 
-Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer log_signer,
-                                                   const SealedVault& vault, CheckpointPolicy policy,
-                                                   Clock clock) {
-  std::unique_ptr<Sequencer> s(
-      new Sequencer(store, std::move(log_signer), &vault, policy, std::move(clock)));
+Result<std::unique_ptr<Sequencer>> Sequencer::Load(Store& store, note::Signer log_signer, const SealedVault& vault,
+                                                   CheckpointPolicy policy, Clock clock) {
+  std::unique_ptr<Sequencer> s(new Sequencer(store, std::move(log_signer), &vault, policy, std::move(clock)));
   LAWTRAIL_RETURN_IF_ERROR(s->LoadState());
   if (s->state_->origin() != s->signer_->name) {
     return Status::InvalidArgument("log key is named '" + s->signer_->name + "' but the log is '" +
@@ -71,17 +73,19 @@ Status Sequencer::LoadState() {
   LAWTRAIL_ASSIGN_OR_RETURN(uint64_t size, reader_.Size());
   LAWTRAIL_ASSIGN_OR_RETURN(merkle::CompactRange tree, merkle::CompactRange::Load(size, store_.NodeReader()));
   Registry registry;
-  LAWTRAIL_RETURN_IF_ERROR(reader_.ForEachCaseRecord(kRegistryCaseId, [&registry](uint64_t index, const Bytes& bytes) -> Status {
-    LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
-    registry.Apply(*parsed.statement);
-    return Status::Ok();
-  }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      reader_.ForEachCaseRecord(kRegistryCaseId, [&registry](uint64_t index, const Bytes& bytes) -> Status {
+        LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
+        registry.Apply(*parsed.statement);
+        return Status::Ok();
+      }));
   CaseHeadMap case_heads;
-  LAWTRAIL_RETURN_IF_ERROR(reader_.ForEachCaseHead([&case_heads](std::string_view case_id, uint64_t index, const CaseHead& head) {
-    const Hash key = case_map::KeyOf(case_id);
-    case_heads.Set(key, case_map::LeafOf(key, index, head.leaf_hash, head.version));
-    return Status::Ok();
-  }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      reader_.ForEachCaseHead([&case_heads](std::string_view case_id, uint64_t index, const CaseHead& head) {
+        const Hash key = case_map::KeyOf(case_id);
+        case_heads.Set(key, case_map::LeafOf(key, index, head.leaf_hash, head.version));
+        return Status::Ok();
+      }));
   int64_t last_time_ms = 0;
   if (size > 0) {
     LAWTRAIL_ASSIGN_OR_RETURN(Bytes last, reader_.RecordBytes(size - 1));
@@ -99,15 +103,13 @@ Status Sequencer::LoadState() {
   return Status::Ok();
 }
 
-Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& s,
-                                                         const BatchState& batch) {
+Result<std::optional<Appended>> Sequencer::FindDuplicate(const ParsedStatement& s, const BatchState& batch) {
   auto same = [&](uint64_t index, ByteView stored) -> Result<std::optional<Appended>> {
     if (std::equal(stored.begin(), stored.end(), s.signed_bytes.begin(), s.signed_bytes.end())) {
       return std::optional<Appended>(Appended{index, true, s.event_id, {}});
     }
-    return Status::AlreadyExists("event id " + EventIdHex(s.event_id) +
-                                 " is already recorded at index " + std::to_string(index) +
-                                 " with different content");
+    return Status::AlreadyExists("event id " + EventIdHex(s.event_id) + " is already recorded at index " +
+                                 std::to_string(index) + " with different content");
   };
   if (auto it = batch.events.find(IdKey(s.event_id)); it != batch.events.end()) {
     return same(it->second.index, *it->second.signed_bytes);
@@ -142,7 +144,7 @@ Result<CaseHead> Sequencer::HeadOf(const std::string& case_id, const BatchState&
 }
 
 Result<domain::CaseProcedureState*> Sequencer::StateOf(const std::string& case_id, const CaseHead& head,
-                                              BatchState& batch) {
+                                                       BatchState& batch) {
   if (auto it = batch.states.find(case_id); it != batch.states.end()) return &it->second;
   if (auto it = state_cache_.find(case_id); it != state_cache_.end()) {
     // Taken, not copied: a batch that commits puts it back, and one that
@@ -204,8 +206,8 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
     LAWTRAIL_ASSIGN_OR_RETURN(auto opening, ReadOpening(store_, *vault_, commitment));
     if (!opening) continue;  // already erased, or never opened here
     if (opening->case_id != st.case_id()->string_view()) {
-      return domain::Refuse("P-SEALED", "a commitment to erase belongs to case '" + opening->case_id +
-                                            "', not to this case");
+      return domain::Refuse("P-SEALED",
+                            "a commitment to erase belongs to case '" + opening->case_id + "', not to this case");
     }
     deletions.emplace_back(Cf::kSealed, std::string(AsChars(commitment)));
     if (domain::IdentifiesParty(opening->field)) {
@@ -219,8 +221,7 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
 }
 
 Result<Sequencer::Admitted> Sequencer::AdmitNext(const ParsedStatement& s, const std::string& case_id,
-                                                 const CaseHead& head, int64_t time_ms,
-                                                 BatchState& batch) {
+                                                 const CaseHead& head, int64_t time_ms, BatchState& batch) {
   Admitted a;
   if (domain::IsCaseEvent(s.statement->payload_type())) {
     LAWTRAIL_ASSIGN_OR_RETURN(a.state, StateOf(case_id, head, batch));
@@ -229,16 +230,14 @@ Result<Sequencer::Admitted> Sequencer::AdmitNext(const ParsedStatement& s, const
   return a;
 }
 
-void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s,
-                          const std::string& case_id, const CaseHead& head, const Admitted& admitted,
-                          BatchState& batch, rocksdb::WriteBatch& wb) {
+void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s, const std::string& case_id,
+                          const CaseHead& head, const Admitted& admitted, BatchState& batch, rocksdb::WriteBatch& wb) {
   const uint64_t index = state_->size();
   const std::string index_key = keys::Index(index);
   wb.Put(store_.cf(Cf::kRecords), index_key, AsChars(record));
-  const CaseHead new_head = state_->Advance(s, batch.time_ms, leaf, CaseAt{case_id, head, admitted.state},
-                                            [&](merkle::NodeId id, const Hash& h) {
-                                              wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h));
-                                            });
+  const CaseHead new_head = state_->Advance(
+      s, batch.time_ms, leaf, CaseAt{case_id, head, admitted.state},
+      [&](merkle::NodeId id, const Hash& h) { wb.Put(store_.cf(Cf::kTree), keys::Node(id), AsChars(h)); });
   batch.event_index.emplace_back(AsChars(s.event_id), index_key);
   batch.case_index.emplace_back(keys::CaseIndex(case_id, index), EncodeCaseHead(new_head));
   batch.cases[case_id] = new_head;
@@ -247,8 +246,7 @@ void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStateme
   if (!admitted.flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(admitted.flags));
 }
 
-AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch,
-                                     rocksdb::WriteBatch& wb) {
+AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto duplicate, FindDuplicate(s, batch));
   if (duplicate) return *duplicate;
   const std::string case_id = s.statement->case_id()->str();
@@ -391,13 +389,12 @@ Status Sequencer::Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync) 
 
 bool Sequencer::CheckpointDue(int64_t now) const {
   const uint64_t grown = state_->size() - checkpoint_size_;
-  return grown > 0 &&
-         (grown >= policy_.every_records || now - checkpoint_time_ms_ >= policy_.interval_ms);
+  return grown > 0 && (grown >= policy_.every_records || now - checkpoint_time_ms_ >= policy_.interval_ms);
 }
 
 Result<std::string> Sequencer::SignCheckpoint() {
-  Checkpoint cp{state_->origin(), state_->size(), state_->TreeRoot(),
-                {CaseHeadsExtensionLine(state_->case_heads().Root())}};
+  Checkpoint cp{
+      state_->origin(), state_->size(), state_->TreeRoot(), {CaseHeadsExtensionLine(state_->case_heads().Root())}};
   auto signed_note = note::Sign(cp.Body(), *signer_);
   if (signed_note.ok()) return signed_note;
   // The origin was checked as a key name at load, so this is a bug or a

@@ -26,17 +26,17 @@
 #include <string>
 #include <unordered_map>
 
-#include "ledger/replay/admission.h"
 #include "ledger/core/case_head_map.h"
 #include "ledger/core/checkpoint.h"
-#include "ledger/log/log_reader.h"
-#include "ledger/replay/log_state.h"
 #include "ledger/core/merkle.h"
 #include "ledger/core/record_check.h"
 #include "ledger/domain/case_state.h"
 #include "ledger/domain/registry.h"
+#include "ledger/log/log_reader.h"
 #include "ledger/log/sealed_vault.h"
 #include "ledger/log/store.h"
+#include "ledger/replay/admission.h"
+#include "ledger/replay/log_state.h"
 
 namespace lawtrail {
 
@@ -49,7 +49,7 @@ struct Appended {
 using AppendResult = Result<Appended>;
 
 struct CheckpointPolicy {
-  int64_t interval_ms = 1000;     // at most this long between checkpoints while growing
+  int64_t interval_ms = 1000;      // at most this long between checkpoints while growing
   uint64_t every_records = 10000;  // and at most this many records
 };
 
@@ -62,8 +62,8 @@ struct CaseHeadProof {
 };
 
 struct Replicated {
-  size_t written = 0;                    // records written (durably, if synced), from the first
-  Status refusal;                        // why the record after them was not
+  size_t written = 0;                     // records written (durably, if synced), from the first
+  Status refusal;                         // why the record after them was not
   std::optional<uint64_t> refused_index;  // its index, when a record was refused
 };
 
@@ -73,9 +73,8 @@ class Sequencer {
   // checkpoint) from `store`, which must outlive the sequencer.
   // `vault` encrypts openings and keys the party index; it must outlive the
   // sequencer.
-  static Result<std::unique_ptr<Sequencer>> Load(Store& store, note::Signer log_signer,
-                                                 const SealedVault& vault, CheckpointPolicy policy,
-                                                 Clock clock);
+  static Result<std::unique_ptr<Sequencer>> Load(Store& store, note::Signer log_signer, const SealedVault& vault,
+                                                 CheckpointPolicy policy, Clock clock);
 
   // The sequencer of a replica: it cannot sign, and keeps no private data.
   static Result<std::unique_ptr<Sequencer>> LoadReplica(Store& store);
@@ -112,8 +111,8 @@ class Sequencer {
   const Status& health() const { return failed_; }
 
  private:
-  Sequencer(Store& store, std::optional<note::Signer> signer, const SealedVault* vault,
-            CheckpointPolicy policy, Clock clock);
+  Sequencer(Store& store, std::optional<note::Signer> signer, const SealedVault* vault, CheckpointPolicy policy,
+            Clock clock);
   struct BatchState;
   struct Admitted {
     domain::CaseProcedureState* state = nullptr;  // for case events
@@ -129,8 +128,7 @@ class Sequencer {
   // Puts the next record and everything derived from it into `wb`, and
   // moves the in-memory state past it.
   void PutRecord(ByteView record, const Hash& leaf, const ParsedStatement& s, const std::string& case_id,
-                 const CaseHead& head, const Admitted& admitted, BatchState& batch,
-                 rocksdb::WriteBatch& wb);
+                 const CaseHead& head, const Admitted& admitted, BatchState& batch, rocksdb::WriteBatch& wb);
   // Writes the batch (with a checkpoint when due), durably if `sync`, and only
   // then keeps its state; a failed write latches failed_.
   Status Commit(BatchState& batch, rocksdb::WriteBatch& wb, bool sync = true);

@@ -1,10 +1,5 @@
 #include "ledger/log/store.h"
 
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/perf_level.h>
-#include <rocksdb/slice_transform.h>
-#include <rocksdb/table.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdarg>
@@ -13,6 +8,11 @@
 #include <set>
 #include <thread>
 #include <utility>
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/perf_level.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
 
 namespace lawtrail {
 namespace keys {
@@ -96,8 +96,7 @@ std::set<std::string> WalFiles(const std::string& path) {
 // open, so reads never meet a deleted one.)
 rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, const std::string& path,
                                          const std::vector<rocksdb::ColumnFamilyDescriptor>& cfs,
-                                         std::vector<rocksdb::ColumnFamilyHandle*>& handles,
-                                         rocksdb::DB*& db) {
+                                         std::vector<rocksdb::ColumnFamilyHandle*>& handles, rocksdb::DB*& db) {
   // A budget of time rather than of tries: how many opens fit in it depends
   // on the machine, and a slow one (or one under a sanitizer) needs more.
   constexpr auto kBudget = std::chrono::seconds(10);
@@ -109,8 +108,7 @@ rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, cons
     if (s.ok()) {
       const std::set<std::string> after = WalFiles(path);
       const bool whole =
-          before.empty() ? after.empty()
-                         : std::includes(after.begin(), after.end(), before.begin(), before.end());
+          before.empty() ? after.empty() : std::includes(after.begin(), after.end(), before.begin(), before.end());
       if (whole) return s;
       for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
       handles.clear();
@@ -120,14 +118,14 @@ rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, cons
           "opened read-only (" +
           std::to_string(attempt) + " tries in 10 s); try again");
     } else {
-      const bool vanished =
-          s.ToString().find("No such file or directory") != std::string::npos &&
-          std::filesystem::exists(path + "/CURRENT");  // not a store that is not there
+      const bool vanished = s.ToString().find("No such file or directory") != std::string::npos &&
+                            std::filesystem::exists(path + "/CURRENT");  // not a store that is not there
       if (!vanished) return s;
       // Not damage: the writer is busy. Said so if it stays busy.
-      s = rocksdb::Status::Busy("the writer's compactions kept deleting table files while the log was opened "
-                                "read-only (" + std::to_string(attempt) + " tries in 10 s; the last: " +
-                                s.ToString() + "); try again");
+      s = rocksdb::Status::Busy(
+          "the writer's compactions kept deleting table files while the log was opened "
+          "read-only (" +
+          std::to_string(attempt) + " tries in 10 s; the last: " + s.ToString() + "); try again");
     }
     if (std::chrono::steady_clock::now() >= give_up) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 * attempt, 200)));
@@ -175,15 +173,13 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
     o.memtable_insert_with_hint_prefix_extractor = std::make_shared<CaseOfIndexKey>();
   }
   // Hashes and signatures do not compress.
-  o.compression = (which == Cf::kTree || which == Cf::kEventIds) ? rocksdb::kNoCompression
-                                                                 : rocksdb::kLZ4Compression;
+  o.compression = (which == Cf::kTree || which == Cf::kEventIds) ? rocksdb::kNoCompression : rocksdb::kLZ4Compression;
   return o;
 }
 
 }  // namespace
 
-std::shared_ptr<rocksdb::TableFactory> BloomFilteredTables(
-    const std::shared_ptr<rocksdb::Cache>& cache) {
+std::shared_ptr<rocksdb::TableFactory> BloomFilteredTables(const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -204,8 +200,7 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return Status::IOError(m);
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode,
-                                           rocksdb::Env* env) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode, rocksdb::Env* env) {
   // Flushes and compactions yield the CPU to signature checks and the
   // sequencer, which callers are waiting on; they only need to keep up on
   // average. (Process-wide, set once.)
@@ -246,9 +241,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  const rocksdb::Status s = mode == OpenMode::kReadOnly
-                                ? OpenReadOnlyBesideWriter(db_options, path, cfs, handles, raw)
-                                : rocksdb::DB::Open(db_options, path, cfs, &handles, &raw);
+  const rocksdb::Status s = mode == OpenMode::kReadOnly ? OpenReadOnlyBesideWriter(db_options, path, cfs, handles, raw)
+                                                        : rocksdb::DB::Open(db_options, path, cfs, &handles, &raw);
   if (!s.ok()) return FromRocks(s, "opening the log database at " + path);
   std::unique_ptr<Store> store(new Store());
   store->db_.reset(raw);
@@ -280,8 +274,7 @@ Status Store::PurgeDeleted(std::initializer_list<Cf> families) {
   rocksdb::CompactRangeOptions co;
   co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
   for (Cf which : families) {
-    LAWTRAIL_RETURN_IF_ERROR(
-        FromRocks(db_->CompactRange(co, cf(which), nullptr, nullptr), "compacting a purge"));
+    LAWTRAIL_RETURN_IF_ERROR(FromRocks(db_->CompactRange(co, cf(which), nullptr, nullptr), "compacting a purge"));
   }
   return Status::Ok();
 }
@@ -292,9 +285,7 @@ Status Store::WriteDurably(rocksdb::WriteBatch& batch) {
   return Write(wo, batch);
 }
 
-Status Store::WriteLazily(rocksdb::WriteBatch& batch) {
-  return Write(rocksdb::WriteOptions(), batch);
-}
+Status Store::WriteLazily(rocksdb::WriteBatch& batch) { return Write(rocksdb::WriteOptions(), batch); }
 
 Status Store::SyncWal() { return FromRocks(db_->SyncWAL(), "syncing the log's write-ahead log"); }
 
@@ -320,8 +311,7 @@ Status Store::ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out
   {
     ReaderLock lock(cache_mu_);
     for (size_t i = 0; i < ids.size(); ++i) {
-      auto it =
-          ids[i].level >= kCachedLevel ? node_cache_.find(CacheKey(ids[i])) : node_cache_.end();
+      auto it = ids[i].level >= kCachedLevel ? node_cache_.find(CacheKey(ids[i])) : node_cache_.end();
       if (it != node_cache_.end()) {
         out[i] = it->second;
       } else {
@@ -336,13 +326,13 @@ Status Store::ReadNodes(std::span<const merkle::NodeId> ids, std::span<Hash> out
   std::vector<rocksdb::Slice> key_slices(key_storage.begin(), key_storage.end());
   std::vector<rocksdb::PinnableSlice> values(missing.size());
   std::vector<rocksdb::Status> statuses(missing.size());
-  db_->MultiGet(rocksdb::ReadOptions(), cf(Cf::kTree), missing.size(), key_slices.data(),
-                values.data(), statuses.data());
+  db_->MultiGet(rocksdb::ReadOptions(), cf(Cf::kTree), missing.size(), key_slices.data(), values.data(),
+                statuses.data());
   WriterLock lock(cache_mu_);
   for (size_t m = 0; m < missing.size(); ++m) {
     const merkle::NodeId id = ids[missing[m]];
-    const std::string where = "tree node (level " + std::to_string(id.level) + ", index " +
-                              std::to_string(id.index) + ")";
+    const std::string where =
+        "tree node (level " + std::to_string(id.level) + ", index " + std::to_string(id.index) + ")";
     if (statuses[m].IsNotFound()) return Status::Corruption(where + " is missing");
     LAWTRAIL_RETURN_IF_ERROR(FromRocks(statuses[m], "reading " + where));
     if (values[m].size() != 32) return Status::Corruption(where + " is not 32 bytes");

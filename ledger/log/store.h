@@ -22,15 +22,15 @@
 #ifndef LAWTRAIL_LEDGER_LOG_STORE_H_
 #define LAWTRAIL_LEDGER_LOG_STORE_H_
 
-#include <rocksdb/db.h>
-#include <rocksdb/table.h>
-#include <rocksdb/write_batch.h>
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <rocksdb/db.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
 
 #include "ledger/core/bytes.h"
 #include "ledger/core/merkle.h"
@@ -38,9 +38,7 @@
 
 namespace lawtrail {
 
-enum class Cf {
-  kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kMeta, kSealed, kParties, kFlags, kCount
-};
+enum class Cf { kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kMeta, kSealed, kParties, kFlags, kCount };
 
 enum class OpenMode {
   kCreate,     // read-write; creates the database if it does not exist

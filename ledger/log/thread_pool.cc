@@ -1,11 +1,11 @@
 #include "ledger/log/thread_pool.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <latch>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace lawtrail {
 

@@ -1,7 +1,7 @@
 #include "ledger/replay/admission.h"
 
-#include "ledger/domain/sealed_fields.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/sealed_fields.h"
 
 namespace lawtrail {
 namespace {
@@ -17,8 +17,7 @@ Status CheckPlacement(const fb::Statement& st, const AdmissionInput& in) {
   const std::string_view case_id = st.case_id()->string_view();
   if (IsRegistryEvent(st.payload_type())) {
     if (case_id != kRegistryCaseId) {
-      return Status::InvalidArgument("registry events belong to case '" +
-                                     std::string(kRegistryCaseId) + "', not '" +
+      return Status::InvalidArgument("registry events belong to case '" + std::string(kRegistryCaseId) + "', not '" +
                                      std::string(case_id) + "'");
     }
   } else if (case_id.front() == '@') {
@@ -30,12 +29,11 @@ Status CheckPlacement(const fb::Statement& st, const AdmissionInput& in) {
 
 }  // namespace
 
-Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedStatement& s,
-                                        const AdmissionInput& in) {
+Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedStatement& s, const AdmissionInput& in) {
   const fb::Statement& st = *s.statement;
   if (st.origin()->string_view() != in.log_origin) {
-    return Status::InvalidArgument("statement is for log '" + st.origin()->str() +
-                                   "', this log is '" + std::string(in.log_origin) + "'");
+    return Status::InvalidArgument("statement is for log '" + st.origin()->str() + "', this log is '" +
+                                   std::string(in.log_origin) + "'");
   }
   LAWTRAIL_RETURN_IF_ERROR(CheckPlacement(st, in));
   if (st.occurred_at_ms() > in.time_recorded_ms + kMaxClockSkewMs) {
@@ -45,9 +43,8 @@ Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedSt
   }
   if (auto expected = st.expected_case_version(); expected.has_value()) {
     if (*expected != in.head.version) {
-      return Status::FailedPrecondition("expected case version " + std::to_string(*expected) +
-                                        ", but case '" + st.case_id()->str() + "' is at version " +
-                                        std::to_string(in.head.version));
+      return Status::FailedPrecondition("expected case version " + std::to_string(*expected) + ", but case '" +
+                                        st.case_id()->str() + "' is at version " + std::to_string(in.head.version));
     }
   }
   LAWTRAIL_RETURN_IF_ERROR(registry.Authorize(st, s.signer, in.time_recorded_ms));

@@ -10,9 +10,9 @@
 #include <string_view>
 
 #include "ledger/core/case_head.h"
+#include "ledger/core/statement.h"
 #include "ledger/domain/procedure.h"
 #include "ledger/domain/registry.h"
-#include "ledger/core/statement.h"
 
 namespace lawtrail {
 
@@ -30,8 +30,7 @@ struct AdmissionInput {
 // ids, the time claimed, the expected case version, the signer's registration
 // and role, registry-event sense, sealed-field structure and the procedure
 // rules (docs/rules.md).
-Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedStatement& s,
-                                        const AdmissionInput& in);
+Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedStatement& s, const AdmissionInput& in);
 
 }  // namespace lawtrail
 

@@ -1,8 +1,8 @@
 #include "ledger/replay/log_state.h"
 
-#include "ledger/replay/admission.h"
 #include "ledger/core/record_check.h"
 #include "ledger/core/sha256.h"
+#include "ledger/replay/admission.h"
 
 namespace lawtrail {
 

@@ -33,19 +33,19 @@
 
 #include "ledger/core/case_head.h"
 #include "ledger/core/case_head_map.h"
-#include "ledger/domain/case_state.h"
-#include "ledger/domain/rules.h"
 #include "ledger/core/merkle.h"
 #include "ledger/core/record.h"
-#include "ledger/domain/registry.h"
 #include "ledger/core/statement.h"
+#include "ledger/domain/case_state.h"
+#include "ledger/domain/registry.h"
+#include "ledger/domain/rules.h"
 
 namespace lawtrail {
 
 // Where a record stands in its case.
 struct CaseAt {
   std::string_view case_id;
-  CaseHead head;                       // the case's head before the record
+  CaseHead head;                                // the case's head before the record
   domain::CaseProcedureState* state = nullptr;  // its procedure state; required for case events
 };
 

@@ -1,9 +1,9 @@
-#include "ledger/core/sha256.h"
+#include <cstdlib>
+#include <memory>
 
 #include <openssl/evp.h>
 
-#include <cstdlib>
-#include <memory>
+#include "ledger/core/sha256.h"
 
 namespace lawtrail {
 namespace {

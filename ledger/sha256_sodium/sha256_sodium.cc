@@ -2,9 +2,9 @@
 // links this one, so that it depends on libsodium and FlatBuffers alone. The
 // ledger links ledger/sha256_openssl/sha256_openssl.cc (OpenSSL) instead, for speed; both give the
 // same digests, which the tests check against each other.
-#include <sodium.h>
-
 #include <cstdlib>
+
+#include <sodium.h>
 
 #include "ledger/core/sha256.h"
 

@@ -9,14 +9,11 @@ Status FromKafka(rd_kafka_resp_err_t err, const std::string& what) {
     case RD_KAFKA_RESP_ERR__TIMED_OUT:
     case RD_KAFKA_RESP_ERR__TRANSPORT:
     case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
-    case RD_KAFKA_RESP_ERR__QUEUE_FULL:
-      return Status::Unavailable(m);
+    case RD_KAFKA_RESP_ERR__QUEUE_FULL: return Status::Unavailable(m);
     case RD_KAFKA_RESP_ERR__INVALID_ARG:
     case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
-    case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART:
-      return Status::InvalidArgument(m);
-    default:
-      return Status::IOError(m);
+    case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART: return Status::InvalidArgument(m);
+    default: return Status::IOError(m);
   }
 }
 
@@ -71,8 +68,8 @@ void LearnTopics(rd_kafka_t* client, const std::vector<std::string>& topics, int
   }
 }
 
-Result<Handle> NewClient(rd_kafka_type_t type, const Settings& settings,
-                         void (*setup)(rd_kafka_conf_t*, void*), void* setup_arg) {
+Result<Handle> NewClient(rd_kafka_type_t type, const Settings& settings, void (*setup)(rd_kafka_conf_t*, void*),
+                         void* setup_arg) {
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   char err[512];
   for (const auto& [key, value] : settings) {

@@ -6,8 +6,6 @@
 #ifndef LAWTRAIL_LEDGER_STREAM_CLIENT_H_
 #define LAWTRAIL_LEDGER_STREAM_CLIENT_H_
 
-#include <librdkafka/rdkafka.h>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,6 +13,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <librdkafka/rdkafka.h>
 
 #include "ledger/core/bytes.h"
 #include "ledger/core/status.h"

@@ -17,9 +17,7 @@ struct PartitionListDeleter {
 };
 using PartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
-std::string_view KeyOf(const rd_kafka_message_t& m) {
-  return {static_cast<const char*>(m.key), m.key_len};
-}
+std::string_view KeyOf(const rd_kafka_message_t& m) { return {static_cast<const char*>(m.key), m.key_len}; }
 
 // Where a message came from, for evidence.
 std::string Source(std::string_view topic, int32_t partition, int64_t offset) {
@@ -53,12 +51,12 @@ Result<std::unique_ptr<Follower>> Follower::Open(Replica& replica, FollowerOptio
   // in particular keeps a closed member until then).
   settings.try_emplace("session.timeout.ms", "10000");
   LAWTRAIL_ASSIGN_OR_RETURN(f->consumer_, NewClient(
-                                     RD_KAFKA_CONSUMER, settings,
-                                     [](rd_kafka_conf_t* conf, void* self) {
-                                       rd_kafka_conf_set_rebalance_cb(conf, &Follower::OnRebalance);
-                                       rd_kafka_conf_set_opaque(conf, self);
-                                     },
-                                     f.get()));
+                                              RD_KAFKA_CONSUMER, settings,
+                                              [](rd_kafka_conf_t* conf, void* self) {
+                                                rd_kafka_conf_set_rebalance_cb(conf, &Follower::OnRebalance);
+                                                rd_kafka_conf_set_opaque(conf, self);
+                                              },
+                                              f.get()));
   rd_kafka_t* rk = f->consumer_.get();
   LAWTRAIL_RETURN_IF_ERROR(FromKafka(rd_kafka_poll_set_consumer(rk), "routing events to the consumer"));
   PartitionList topics(rd_kafka_topic_partition_list_new(2));
@@ -136,27 +134,30 @@ Status Follower::SaveOffsets() {
   return Status::Ok();
 }
 
-Result<uint64_t> Follower::Poll(int timeout_ms) {
-  if (problem()) {
-    return Status::FailedPrecondition("the follower stopped at a problem: " + problem()->reason.message());
-  }
-  struct Taken {  // where each record came from, for evidence
+// What one poll took from the brokers, and where each record and checkpoint
+// came from (for evidence).
+struct Follower::Consumed {
+  struct Taken {
     int32_t partition;
     int64_t offset;
   };
-  std::vector<Bytes> records;
-  std::vector<Taken> taken;
   struct Note {
     int32_t partition;
     int64_t offset;
     std::string text;
   };
+  std::vector<Bytes> records;
+  std::vector<Taken> taken;
   std::vector<Note> notes;
-  std::optional<Status> gap;
+  std::optional<Status> gap;  // the brokers no longer hold what comes next
   std::string gap_source;
   Status bad_topic = Status::Ok();
+};
+
+Follower::Consumed Follower::Consume(int timeout_ms) {
+  Consumed c;
   int wait = timeout_ms;
-  while (records.size() < options_.max_batch && !gap && bad_topic.ok()) {
+  while (c.records.size() < options_.max_batch && !c.gap && c.bad_topic.ok()) {
     MessagePtr m(rd_kafka_consumer_poll(consumer_.get(), wait));
     if (!m) break;
     if (wait != 0) first_message_at_ = std::chrono::steady_clock::now();
@@ -169,18 +170,18 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
     if (m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || m->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE) {
       const auto it = partitions_.find({topic, m->partition});
       const int64_t wanted = it == partitions_.end() ? m->offset : it->second.next;
-      gap = Status::FailedPrecondition(
-          "the brokers no longer hold offset " + std::to_string(wanted) + " of " + topic + " partition " +
-          std::to_string(m->partition) + " (retention removed it): records from index " +
-          std::to_string(replica_.size()) + " on are missing from the stream");
-      gap_source = Source(topic, m->partition, wanted);
+      c.gap = Status::FailedPrecondition("the brokers no longer hold offset " + std::to_string(wanted) + " of " +
+                                         topic + " partition " + std::to_string(m->partition) +
+                                         " (retention removed it): records from index " +
+                                         std::to_string(replica_.size()) + " on are missing from the stream");
+      c.gap_source = Source(topic, m->partition, wanted);
       break;
     }
     if (m->err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART || m->err == RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC ||
         m->err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED) {
       // Not a passing fault: a wrong --topic-prefix, topics never created, or no read access.
-      bad_topic = FromKafka(m->err, "reading " + (topic.empty() ? std::string("the log's topics") : topic) + " (" +
-                                        rd_kafka_message_errstr(m.get()) + ")");
+      c.bad_topic = FromKafka(m->err, "reading " + (topic.empty() ? std::string("the log's topics") : topic) + " (" +
+                                          rd_kafka_message_errstr(m.get()) + ")");
       break;
     }
     if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;  // brokers down and the like: librdkafka retries
@@ -192,37 +193,45 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
     if (KeyOf(*m) != replica_.origin()) continue;  // another log sharing the topic
     const auto* payload = static_cast<const uint8_t*>(m->payload);
     if (topic == options_.topics.records) {
-      records.emplace_back(payload, payload + m->len);
-      taken.push_back({m->partition, m->offset});
+      c.records.emplace_back(payload, payload + m->len);
+      c.taken.push_back({m->partition, m->offset});
     } else if (topic == options_.topics.checkpoints) {
-      notes.push_back({m->partition, m->offset, std::string(reinterpret_cast<const char*>(payload), m->len)});
+      c.notes.push_back({m->partition, m->offset, std::string(reinterpret_cast<const char*>(payload), m->len)});
     }
   }
 
+  return c;
+}
+
+Result<uint64_t> Follower::Poll(int timeout_ms) {
+  if (problem()) {
+    return Status::FailedPrecondition("the follower stopped at a problem: " + problem()->reason.message());
+  }
+  Consumed c = Consume(timeout_ms);
   const uint64_t before = replica_.size();
-  const size_t received = records.size();
+  const size_t received = c.records.size();
   // Checkpoints ahead of the mirror go first, so that each is checked when the
   // records reach its size; the rest follow the records, as they arrived.
   std::vector<std::optional<uint64_t>> ahead;
-  for (const Note& note : notes) ahead.push_back(replica_.AddCheckpointAhead(note.text));
-  auto added = replica_.AddRecords(std::move(records));
+  for (const Consumed::Note& note : c.notes) ahead.push_back(replica_.AddCheckpointAhead(note.text));
+  auto added = replica_.AddRecords(std::move(c.records));
   if (!added.ok()) {
     const auto& problem = replica_.problem();
     if (problem && problem->position) {
-      const Taken& t = taken[*problem->position];
+      const Consumed::Taken& t = c.taken[*problem->position];
       problem_source_ = Source(options_.topics.records, t.partition, t.offset);
     } else if (problem && problem->kind == ReplicaProblem::Kind::kRefusedCheckpoint) {
-      for (size_t i = 0; i < notes.size(); ++i) {
+      for (size_t i = 0; i < c.notes.size(); ++i) {
         if (ahead[i] == problem->index) {
-          problem_source_ = Source(options_.topics.checkpoints, notes[i].partition, notes[i].offset);
+          problem_source_ = Source(options_.topics.checkpoints, c.notes[i].partition, c.notes[i].offset);
         }
       }
     }
     return added.status();
   }
   duplicates_ += received - *added;
-  for (size_t i = 0; i < notes.size(); ++i) {
-    const Note& note = notes[i];
+  for (size_t i = 0; i < c.notes.size(); ++i) {
+    const Consumed::Note& note = c.notes[i];
     auto size = ahead[i] ? Result<uint64_t>(*ahead[i]) : replica_.AddCheckpoint(note.text);
     if (!size.ok()) {
       if (replica_.problem()) problem_source_ = Source(options_.topics.checkpoints, note.partition, note.offset);
@@ -235,9 +244,9 @@ Result<uint64_t> Follower::Poll(int timeout_ms) {
     pending_checkpoints_.pop_front();
   }
   LAWTRAIL_RETURN_IF_ERROR(SaveOffsets());
-  LAWTRAIL_RETURN_IF_ERROR(bad_topic);
-  if (gap) {
-    return Fail(ReplicaProblem::Of(ReplicaProblem::Kind::kGap, *gap, replica_.size(), ""), gap_source);
+  LAWTRAIL_RETURN_IF_ERROR(c.bad_topic);
+  if (c.gap) {
+    return Fail(ReplicaProblem::Of(ReplicaProblem::Kind::kGap, *c.gap, replica_.size(), ""), c.gap_source);
   }
   return replica_.size() - before;
 }

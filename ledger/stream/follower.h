@@ -20,18 +20,18 @@
 #include <memory>
 #include <optional>
 
+#include "ledger/log/replica.h"
 #include "ledger/stream/client.h"
 #include "ledger/stream/topics.h"
-#include "ledger/log/replica.h"
 
 namespace lawtrail::kafka {
 
 struct FollowerOptions {
   std::string bootstraps;
   Topics topics;
-  std::string group;          // the consumer group; default "lawtrail-follow.<origin>"
-  size_t max_batch = 10000;   // records verified and written together at most
-  Settings extra;             // further librdkafka settings (security, timeouts)
+  std::string group;         // the consumer group; default "lawtrail-follow.<origin>"
+  size_t max_batch = 10000;  // records verified and written together at most
+  Settings extra;            // further librdkafka settings (security, timeouts)
 };
 
 struct FollowerLag {
@@ -78,6 +78,8 @@ class Follower {
                           void* opaque);
   void Assign(rd_kafka_topic_partition_list_t* parts);
   static std::string OffsetKey(std::string_view topic, int32_t partition);
+  struct Consumed;
+  Consumed Consume(int timeout_ms);
   Status SaveOffsets();
   Status Fail(ReplicaProblem problem, std::string source);
 
@@ -85,7 +87,7 @@ class Follower {
   FollowerOptions options_;
   Handle consumer_;
   std::map<std::pair<std::string, int32_t>, Partition> partitions_;  // assigned
-  std::deque<PendingCheckpoint> pending_checkpoints_;  // by offset, in the checkpoints topic
+  std::deque<PendingCheckpoint> pending_checkpoints_;                // by offset, in the checkpoints topic
   std::optional<ReplicaProblem> own_problem_;
   std::string problem_source_;
   uint64_t newest_checkpoint_ = 0;

@@ -62,19 +62,20 @@ Result<std::unique_ptr<Relay>> Relay::Open(std::string origin, const std::string
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
   rocksdb::DB* db = nullptr;
-  LAWTRAIL_RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options, state_dir, &db), "opening the relay state at " + state_dir));
+  LAWTRAIL_RETURN_IF_ERROR(
+      FromRocks(rocksdb::DB::Open(db_options, state_dir, &db), "opening the relay state at " + state_dir));
   r->state_.reset(db);
   LAWTRAIL_ASSIGN_OR_RETURN(r->cursor_, r->LoadCursor(kCursorKey));
   LAWTRAIL_ASSIGN_OR_RETURN(r->checkpoint_cursor_, r->LoadCursor(kCheckpointCursorKey));
 
   r->delivery_ = std::make_unique<Delivery>();
   LAWTRAIL_ASSIGN_OR_RETURN(r->producer_, NewClient(
-                                     RD_KAFKA_PRODUCER, ProducerSettings(r->options_),
-                                     [](rd_kafka_conf_t* conf, void* d) {
-                                       rd_kafka_conf_set_dr_msg_cb(conf, &Delivery::OnReport);
-                                       rd_kafka_conf_set_opaque(conf, d);
-                                     },
-                                     r->delivery_.get()));
+                                              RD_KAFKA_PRODUCER, ProducerSettings(r->options_),
+                                              [](rd_kafka_conf_t* conf, void* d) {
+                                                rd_kafka_conf_set_dr_msg_cb(conf, &Delivery::OnReport);
+                                                rd_kafka_conf_set_opaque(conf, d);
+                                              },
+                                              r->delivery_.get()));
   LearnTopics(r->producer_.get(), {r->options_.topics.records, r->options_.topics.checkpoints});
   return r;
 }
@@ -122,8 +123,8 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   const uint64_t from = cursor_;
   Status produced = log.ScanRecords(from, size, [&](uint64_t index, ByteView bytes) -> Status {
     const RecordHeaders headers(index, bytes);
-    const Message message =
-        headers.For(options_.topics.records, origin_, bytes, reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1)));
+    const Message message = headers.For(options_.topics.records, origin_, bytes,
+                                        reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1)));
     // A full queue is back-pressure: wait for the brokers, read no further.
     const rd_kafka_resp_err_t err = ProduceWhenRoom(rk, message, kPollMs, [&d] { return d.failure.ok(); });
     if (!d.failure.ok()) return d.failure;
@@ -140,21 +141,23 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   LAWTRAIL_RETURN_IF_ERROR(produced);
   LAWTRAIL_RETURN_IF_ERROR(d.failure);
   LAWTRAIL_RETURN_IF_ERROR(FromKafka(flushed, "waiting for delivery reports"));
-  if (cursor_ < size) return Status::Unavailable("kafka: the brokers acknowledged records up to " +
-                                                 std::to_string(cursor_) + " of " + std::to_string(size));
+  if (cursor_ < size)
+    return Status::Unavailable("kafka: the brokers acknowledged records up to " + std::to_string(cursor_) + " of " +
+                               std::to_string(size));
 
   // Every checkpoint not yet relayed, now that the records it covers are
   // acknowledged: a follower checks each against the tree it rebuilds.
   uint64_t produced_checkpoints = 0, last_size = 0;
-  LAWTRAIL_RETURN_IF_ERROR(log.ScanCheckpoints(checkpoint_cursor_, [&](uint64_t cp_size, std::string_view note) -> Status {
-    if (cp_size > cursor_) return Status::Ok();
-    const rd_kafka_resp_err_t err =
-        ProduceWhenRoom(rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr}, kPollMs);
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return FromKafka(err, "producing a checkpoint");
-    ++produced_checkpoints;
-    last_size = cp_size;
-    return Status::Ok();
-  }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      log.ScanCheckpoints(checkpoint_cursor_, [&](uint64_t cp_size, std::string_view note) -> Status {
+        if (cp_size > cursor_) return Status::Ok();
+        const rd_kafka_resp_err_t err = ProduceWhenRoom(
+            rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr}, kPollMs);
+        if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return FromKafka(err, "producing a checkpoint");
+        ++produced_checkpoints;
+        last_size = cp_size;
+        return Status::Ok();
+      }));
   if (produced_checkpoints > 0) {
     LAWTRAIL_RETURN_IF_ERROR(FromKafka(rd_kafka_flush(rk, kFlushTimeoutMs), "waiting for the checkpoints' delivery"));
     LAWTRAIL_RETURN_IF_ERROR(d.failure);

@@ -14,15 +14,15 @@
 #ifndef LAWTRAIL_LEDGER_STREAM_RELAY_H_
 #define LAWTRAIL_LEDGER_STREAM_RELAY_H_
 
-#include <rocksdb/db.h>
-
 #include <memory>
 #include <string>
 
+#include <rocksdb/db.h>
+
+#include "ledger/core/status.h"
+#include "ledger/log/log_reader.h"
 #include "ledger/stream/client.h"
 #include "ledger/stream/topics.h"
-#include "ledger/log/log_reader.h"
-#include "ledger/core/status.h"
 
 namespace lawtrail::kafka {
 

@@ -3,9 +3,9 @@
 #include <memory>
 #include <vector>
 
-#include "ledger/stream/client.h"
 #include "ledger/core/log_format.h"
 #include "ledger/core/merkle.h"
+#include "ledger/stream/client.h"
 
 namespace lawtrail::kafka {
 namespace {
@@ -46,7 +46,8 @@ Status CreateTopics(const std::string& bootstraps, const Topics& topics, TopicLa
     if (t == nullptr) return Status::InvalidArgument("kafka: topic '" + *name + "': " + err);
     owned.emplace_back(t);
     LAWTRAIL_RETURN_IF_ERROR(FromKafka(rd_kafka_NewTopic_set_config(t, "retention.ms", "-1"), "configuring " + *name));
-    LAWTRAIL_RETURN_IF_ERROR(FromKafka(rd_kafka_NewTopic_set_config(t, "retention.bytes", "-1"), "configuring " + *name));
+    LAWTRAIL_RETURN_IF_ERROR(
+        FromKafka(rd_kafka_NewTopic_set_config(t, "retention.bytes", "-1"), "configuring " + *name));
   }
   std::vector<rd_kafka_NewTopic_t*> raw;
   for (auto& t : owned) raw.push_back(t.get());
@@ -55,8 +56,8 @@ Status CreateTopics(const std::string& bootstraps, const Topics& topics, TopicLa
   std::unique_ptr<rd_kafka_event_t, EventDeleter> event(rd_kafka_queue_poll(queue.get(), 30'000));
   if (event == nullptr) return Status::Unavailable("kafka: creating topics at " + bootstraps + ": no answer in 30 s");
   if (rd_kafka_event_error(event.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    return FromKafka(rd_kafka_event_error(event.get()), std::string("creating topics: ") +
-                                                            rd_kafka_event_error_string(event.get()));
+    return FromKafka(rd_kafka_event_error(event.get()),
+                     std::string("creating topics: ") + rd_kafka_event_error_string(event.get()));
   }
   const rd_kafka_CreateTopics_result_t* result = rd_kafka_event_CreateTopics_result(event.get());
   size_t n = 0;
@@ -65,8 +66,8 @@ Status CreateTopics(const std::string& bootstraps, const Topics& topics, TopicLa
     const rd_kafka_resp_err_t e = rd_kafka_topic_result_error(each[i]);
     if (e == RD_KAFKA_RESP_ERR_NO_ERROR || e == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) continue;
     const char* why = rd_kafka_topic_result_error_string(each[i]);
-    return FromKafka(e, std::string("creating topic ") + rd_kafka_topic_result_name(each[i]) + (why ? ": " : "") +
-                            (why ? why : ""));
+    return FromKafka(
+        e, std::string("creating topic ") + rd_kafka_topic_result_name(each[i]) + (why ? ": " : "") + (why ? why : ""));
   }
   return Status::Ok();
 }

@@ -15,8 +15,8 @@
 #include <string_view>
 
 #include "ledger/core/bytes.h"
-#include "ledger/stream/client.h"
 #include "ledger/core/status.h"
+#include "ledger/stream/client.h"
 
 namespace lawtrail::kafka {
 
@@ -36,8 +36,8 @@ struct RecordHeaders {
   // The message of `record` for the records topic `topic`.
   Message For(const std::string& topic, std::string_view origin, ByteView record, void* opaque) const;
 
-  std::string index;  // 8 bytes, big-endian
-  Hash leaf_hash;     // SHA-256(0x00 ‖ record)
+  std::string index;   // 8 bytes, big-endian
+  Hash leaf_hash;      // SHA-256(0x00 ‖ record)
   std::string format;  // the record format version, 2 bytes, big-endian
 };
 

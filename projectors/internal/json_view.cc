@@ -11,8 +11,8 @@ Result<nlohmann::json> ParseViewValue(std::string_view text, std::string_view ke
 }
 
 nlohmann::json Dated(const ProjectedRecord& r) {
-  return {{"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()},
-          {"recorded_at_ms", r.time_recorded_ms}};
+  return {
+      {"index", r.index}, {"occurred_at_ms", r.statement->occurred_at_ms()}, {"recorded_at_ms", r.time_recorded_ms}};
 }
 
 std::string IndexKey(uint64_t index) {

@@ -5,9 +5,9 @@
 #ifndef LAWTRAIL_PROJECTORS_INTERNAL_JSON_VIEW_H_
 #define LAWTRAIL_PROJECTORS_INTERNAL_JSON_VIEW_H_
 
-#include <nlohmann/json.hpp>
-
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "ledger/core/fb_string.h"
 #include "projectors/internal/projector.h"

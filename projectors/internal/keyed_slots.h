@@ -13,14 +13,14 @@
 #ifndef LAWTRAIL_PROJECTORS_INTERNAL_KEYED_SLOTS_H_
 #define LAWTRAIL_PROJECTORS_INTERNAL_KEYED_SLOTS_H_
 
-#include <tsl/robin_set.h>
-
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <new>
 #include <string_view>
 #include <vector>
+
+#include <tsl/robin_set.h>
 
 namespace lawtrail::projectors {
 

@@ -1,27 +1,26 @@
 // The HTTP API against a running server on loopback, through a real HTTP
 // client: every route family, every role boundary, the recorded retrieval,
 // tlog tiles, and the answers to bad and hostile requests.
-#include <catch2/catch.hpp>
-
 #include <cctype>
 #include <thread>
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.h"
 #include "api/server_config.h"
 #include "api/tile_routes.h"
-#include "ledger/core/checkpoint.h"
-#include "ledger/log/data_dir.h"
-#include "ledger/core/merkle.h"
-#include "ledger/client/registry_statements.h"
-#include "ledger/core/sha256.h"
-#include "ledger/client/statement_builder.h"
-#include "ledger/client/case_acts.h"
 #include "ledger/bundle/bundle.h"
 #include "ledger/bundle/export_verifier.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/client/statement_builder.h"
 #include "ledger/client/statement_stream.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/core/merkle.h"
+#include "ledger/core/sha256.h"
 #include "ledger/core/submission.h"
+#include "ledger/log/data_dir.h"
 #include "projectors/all.h"
 #include "tests/api/http_client.h"
 #include "tests/api/test_server.h"
@@ -64,7 +63,8 @@ TEST_CASE("an officer's statement is appended over HTTP and its receipt proves i
   const Reply read = Http(s.port(), "GET", "/v1/records/" + std::to_string(index), "", "", kAuditorToken);
   REQUIRE(read.status == 200);
   CHECK(read.body.find("现场检查：门店招牌违规设置") != std::string::npos);
-  const Reply raw = Http(s.port(), "GET", "/v1/records/" + std::to_string(index) + "?format=raw", "", "", kAuditorToken);
+  const Reply raw =
+      Http(s.port(), "GET", "/v1/records/" + std::to_string(index) + "?format=raw", "", "", kAuditorToken);
   CHECK(raw.body == std::string(AsChars(*t.log().reader().RecordBytes(index))));
 }
 
@@ -93,8 +93,9 @@ TEST_CASE("roles: the public reads registry records, proofs and checkpoints but 
   CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index)).status == 403);
   CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index), "", "", kOfficerToken).status == 403);
   CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index), "", "", kAuditorToken).status == 200);
-  CHECK(Http(s.port(), "GET", "/v1/records/" + std::to_string(memo_index) + "/inclusion-proof?size=" +
-                                  std::to_string(memo_index + 1)).status == 200);
+  CHECK(Http(s.port(), "GET",
+             "/v1/records/" + std::to_string(memo_index) + "/inclusion-proof?size=" + std::to_string(memo_index + 1))
+            .status == 200);
   CHECK(Http(s.port(), "POST", "/v1/statements", "x", "application/octet-stream").status == 403);
   CHECK(Http(s.port(), "POST", "/v1/statements", "x", "application/octet-stream", kAuditorToken).status == 403);
   CHECK(Http(s.port(), "GET", "/v1/log", "", "", "no-such-token").status == 401);
@@ -111,8 +112,8 @@ TEST_CASE("a supervisor's read of a case appends its retrieval event before the 
   const std::string target = "/v1/cases/" + case_id + "/retrievals";
 
   SECTION("the retrieval is in the log, and the history returned ends with it") {
-    const Reply r = Http(s.port(), "POST", target, Framed(Retrieval(f.supervisor, case_id)),
-                         "application/octet-stream", kSupervisorToken);
+    const Reply r = Http(s.port(), "POST", target, Framed(Retrieval(f.supervisor, case_id)), "application/octet-stream",
+                         kSupervisorToken);
     REQUIRE(r.status == 200);
     const json body = json::parse(r.body);
     CHECK(body["retrieval"]["index"] == before);
@@ -125,12 +126,13 @@ TEST_CASE("a supervisor's read of a case appends its retrieval event before the 
   SECTION("a plain GET of the history is refused: it must go through a recorded retrieval") {
     CHECK(Http(s.port(), "GET", "/v1/cases/" + case_id + "/history", "", "", kSupervisorToken).status == 428);
     CHECK(Http(s.port(), "POST", target, Framed(Retrieval(f.supervisor, case_id)), "application/octet-stream",
-               kAuditorToken).status == 403);
+               kAuditorToken)
+              .status == 403);
     CHECK(*f.t().log().reader().Size() == before);
   }
   SECTION("a retrieval signed by someone other than the token's officer is refused before anything is read") {
-    const Reply r = Http(s.port(), "POST", target, Framed(Retrieval(f.a, case_id)), "application/octet-stream",
-                         kSupervisorToken);
+    const Reply r =
+        Http(s.port(), "POST", target, Framed(Retrieval(f.a, case_id)), "application/octet-stream", kSupervisorToken);
     CHECK(r.status == 403);
     CHECK(*f.t().log().reader().Size() == before);
   }
@@ -214,7 +216,8 @@ TEST_CASE("hash tiles served over HTTP reproduce the checkpoint's root") {
     REQUIRE(tile.body.size() == width * 32);
     for (uint64_t i = 0; i < width; ++i) {
       Hash h;
-      std::copy(tile.body.begin() + static_cast<ptrdiff_t>(i * 32), tile.body.begin() + static_cast<ptrdiff_t>(i * 32 + 32), h.begin());
+      std::copy(tile.body.begin() + static_cast<ptrdiff_t>(i * 32),
+                tile.body.begin() + static_cast<ptrdiff_t>(i * 32 + 32), h.begin());
       range.Append(h, [](merkle::NodeId, const Hash&) {});
     }
   }
@@ -253,7 +256,8 @@ TEST_CASE("checkpoints by size, consistency proofs and entry bundles read back w
   for (const auto& h : c["proof"]) proof.push_back(*FromBase64(h.get<std::string>()));
   CHECK(merkle::VerifyConsistency(old_cp.size, new_cp.size, ByteView(old_cp.root), ByteView(new_cp.root), proof).ok());
   // An entry bundle is every record as stored, each behind its 16-bit length.
-  const Reply bundle = Http(s.port(), "GET", "/tile/entries/000.p/" + std::to_string(new_cp.size), "", "", kAuditorToken);
+  const Reply bundle =
+      Http(s.port(), "GET", "/tile/entries/000.p/" + std::to_string(new_cp.size), "", "", kAuditorToken);
   REQUIRE(bundle.status == 200);
   size_t at = 0;
   for (uint64_t i = 0; i < new_cp.size; ++i) {
@@ -278,7 +282,8 @@ TEST_CASE("a submission that finds the log's queue full is answered 503 with Ret
   for (int i = 0; i < 3000; ++i) big += Framed(t.Memo(officer, "青山镇〔2026〕第1号"));
   for (int i = 0; i < 10; ++i) second += Framed(t.Memo(officer, "青山镇〔2026〕第2号"));
   Reply first_reply;
-  std::thread first([&] { first_reply = Http(s.port(), "POST", "/v1/statements", big, "application/octet-stream", kOfficerToken); });
+  std::thread first(
+      [&] { first_reply = Http(s.port(), "POST", "/v1/statements", big, "application/octet-stream", kOfficerToken); });
   while (t.log().pending_statements() == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
   const Reply busy = Http(s.port(), "POST", "/v1/statements", second, "application/octet-stream", kOfficerToken);
   first.join();
@@ -308,8 +313,8 @@ TEST_CASE("a mirror answers what only the primary does with 405 and an empty All
       {"/v1/parties/lookup", R"({"credit_code": "91411500MA1234567X"})", kSupervisorToken}};
   for (const auto& [path, body, token] : primary_only) {
     INFO(path);
-    const Reply r = Http(port, "POST", path, body, path == "/v1/statements" ? "application/octet-stream" : "application/json",
-                         token);
+    const Reply r = Http(port, "POST", path, body,
+                         path == "/v1/statements" ? "application/octet-stream" : "application/json", token);
     CHECK(r.status == 405);
     CHECK(r.headers.count("Allow") == 1);
     CHECK(r.headers.count("Retry-After") == 0);
@@ -324,10 +329,12 @@ TEST_CASE("a mirror answers what only the primary does with 405 and an empty All
 
 TEST_CASE("the config keeps tokens only as hashes and names whatever it refuses") {
   const std::string hash = api::TokenHashHex("a-token");
-  auto good = api::ParseServeConfig(json{{"listen", "0.0.0.0:9090"},
-                                         {"tokens", {{{"name", "li"}, {"role", "supervisor"}, {"sha256", hash}, {"certificate", "41157001"}}}},
-                                         {"limits", {{"max_connections", 8}, {"read_timeout_ms", 2000}}},
-                                         {"kafka", {{"brokers", "k1:9092"}, {"topic_prefix", "qs"}}}}.dump());
+  auto good = api::ParseServeConfig(
+      json{{"listen", "0.0.0.0:9090"},
+           {"tokens", {{{"name", "li"}, {"role", "supervisor"}, {"sha256", hash}, {"certificate", "41157001"}}}},
+           {"limits", {{"max_connections", 8}, {"read_timeout_ms", 2000}}},
+           {"kafka", {{"brokers", "k1:9092"}, {"topic_prefix", "qs"}}}}
+          .dump());
   REQUIRE(good.ok());
   CHECK(good->api.http.port == 9090);
   CHECK(good->api.http.max_connections == 8);
@@ -338,10 +345,12 @@ TEST_CASE("the config keeps tokens only as hashes and names whatever it refuses"
   CHECK(caller->certificate == "41157001");
   CHECK(!good->api.tokens.Identify("Bearer another").ok());
   CHECK(good->api.tokens.Identify("").value().role == api::Role::kPublic);
-  auto clear = api::ParseServeConfig(json{{"tokens", {{{"name", "li"}, {"role", "admin"}, {"token", "secret"}}}}}.dump());
+  auto clear =
+      api::ParseServeConfig(json{{"tokens", {{{"name", "li"}, {"role", "admin"}, {"token", "secret"}}}}}.dump());
   REQUIRE(!clear.ok());
   CHECK_THAT(clear.status().message(), Catch::Contains("clear token"));
-  CHECK_THAT(api::ParseServeConfig(R"({"limits": {"max_conections": 5}})").status().message(), Catch::Contains("max_conections"));
+  CHECK_THAT(api::ParseServeConfig(R"({"limits": {"max_conections": 5}})").status().message(),
+             Catch::Contains("max_conections"));
   CHECK_THAT(api::ParseServeConfig(R"({"tokens": [{"name": "x", "role": "judge", "sha256": ""}]})").status().message(),
              Catch::Contains("judge"));
   CHECK(!api::ParseServeConfig(R"({"listen": "localhost"})").ok());
@@ -377,10 +386,12 @@ TEST_CASE("bad requests get clear JSON errors with stable codes") {
   http.read_timeout = std::chrono::milliseconds(500);
   Served s(t, http);
   auto code = [](const Reply& r) { return json::parse(r.body)["error"]["code"].get<std::string>(); };
-  const Reply big = Http(s.port(), "POST", "/v1/statements", std::string(10'000, 'x'), "application/octet-stream", kOfficerToken);
+  const Reply big =
+      Http(s.port(), "POST", "/v1/statements", std::string(10'000, 'x'), "application/octet-stream", kOfficerToken);
   CHECK(big.status == 413);
   CHECK(code(big) == "body_too_large");
-  const Reply malformed = Http(s.port(), "POST", "/v1/statements", "{\"submissions\": [", "application/json", kOfficerToken);
+  const Reply malformed =
+      Http(s.port(), "POST", "/v1/statements", "{\"submissions\": [", "application/json", kOfficerToken);
   CHECK(malformed.status == 400);
   CHECK_THAT(json::parse(malformed.body)["error"]["message"].get<std::string>(),
              Catch::StartsWith("the body is not valid JSON: JSON at byte 17"));
@@ -395,7 +406,8 @@ TEST_CASE("bad requests get clear JSON errors with stable codes") {
   CHECK(RawExchange(s.port(), "GARBAGE\r\n\r\n").find("HTTP/1.1 400") == 0);
   // A slow client that never finishes its request is answered 408 and cut off.
   const auto started = std::chrono::steady_clock::now();
-  const std::string slow = RawExchange(s.port(), "POST /v1/statements HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab");
+  const std::string slow =
+      RawExchange(s.port(), "POST /v1/statements HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab");
   CHECK(slow.find("HTTP/1.1 408") == 0);
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
 }
@@ -423,7 +435,8 @@ TEST_CASE("stopping the server answers a batch already being appended, and every
   Reply reply;
   {
     Served s(t);
-    std::thread client([&] { reply = Http(s.port(), "POST", "/v1/statements", body, "application/octet-stream", kOfficerToken); });
+    std::thread client(
+        [&] { reply = Http(s.port(), "POST", "/v1/statements", body, "application/octet-stream", kOfficerToken); });
     // Stop once the server has taken the request: its append is then in flight.
     for (int i = 0; i < 500 && t.log().pending_statements() == 0 && *t.log().reader().Size() == before; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -467,7 +480,8 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   REQUIRE(roster["items"].size() > 10);
   bool saw_suspended = false;
   for (const auto& officer : roster["items"]) {
-    const json check = json::parse(Http(port, "GET", "/v1/registry/officers/" + officer["key"].get<std::string>()).body);
+    const json check =
+        json::parse(Http(port, "GET", "/v1/registry/officers/" + officer["key"].get<std::string>()).body);
     CHECK((check["status"] == "valid" || check["status"] == "suspended" || check["status"] == "expired"));
     saw_suspended = saw_suspended || check["status"] == "suspended";
   }
@@ -501,16 +515,17 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   REQUIRE(party.status == 200);
   CHECK(!json::parse(party.body)["matches"].empty());
   CHECK(party.body.find(id_no) == std::string::npos);  // indices and case ids only
-  CHECK(Http(port, "POST", "/v1/parties/lookup", json{{"id_no", "123"}}.dump(), "application/json", kSupervisorToken).status == 400);
+  CHECK(Http(port, "POST", "/v1/parties/lookup", json{{"id_no", "123"}}.dump(), "application/json", kSupervisorToken)
+            .status == 400);
   // Searching the published decisions by a decision number finds that one.
   const std::string decision_no = list["items"][0]["decision_no"];
   const json found = json::parse(Http(port, "GET", "/v1/disclosures?q=" + PercentEncode(decision_no)).body);
   REQUIRE(found["total"] == 1);
   CHECK(found["items"][0]["case_id"] == case_id);
   const std::string metrics = Http(port, "GET", "/metrics").body;
-  for (const char* name : {"lawtrail_http_request_seconds_bucket", "lawtrail_appended_records_total",
-                           "lawtrail_append_queue_statements", "lawtrail_projector_lag_records",
-                           "lawtrail_checkpoint_age_seconds", "lawtrail_log_size"}) {
+  for (const char* name :
+       {"lawtrail_http_request_seconds_bucket", "lawtrail_appended_records_total", "lawtrail_append_queue_statements",
+        "lawtrail_projector_lag_records", "lawtrail_checkpoint_age_seconds", "lawtrail_log_size"}) {
     CHECK(metrics.find(name) != std::string::npos);
   }
   (*server)->Stop();

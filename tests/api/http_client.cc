@@ -1,13 +1,13 @@
 #include "tests/api/http_client.h"
 
+#include <vector>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <vector>
 
 namespace lawtrail::testing {
 

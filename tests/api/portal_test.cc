@@ -2,15 +2,13 @@
 // `lawtrail demo --serve`. Each page is loaded with a time budget for its
 // scripts, then its DOM is read back; screenshots of every page are kept in
 // the build tree (test-artifacts/portal/) as test artifacts.
-#include <catch2/catch.hpp>
-
-#include <signal.h>
-
 #include <filesystem>
 #include <regex>
 #include <thread>
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <signal.h>
 
 #include "ledger/core/bytes.h"
 #include "tests/api/http_client.h"
@@ -30,8 +28,8 @@ std::string LoadPortal(Browser& browser, uint16_t port, const std::string& fragm
 
 std::string Attribute(const std::string& dom, const std::string& element_id, const std::string& attribute) {
   std::smatch m;
-  const std::regex re("id=\"" + element_id + "\"[^>]*" + attribute + "=\"([^\"]*)\"|" + attribute + "=\"([^\"]*)\"[^>]*id=\"" +
-                      element_id + "\"");
+  const std::regex re("id=\"" + element_id + "\"[^>]*" + attribute + "=\"([^\"]*)\"|" + attribute +
+                      "=\"([^\"]*)\"[^>]*id=\"" + element_id + "\"");
   if (!std::regex_search(dom, m, re)) return "";
   return m[1].matched ? m[1].str() : m[2].str();
 }
@@ -95,7 +93,8 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
     first.Stop();
   }
   REQUIRE(!revoked_cert.empty());
-  const auto revoked = RunLawtrail({"register", "revoke", "--data", data.path(), "--cert", revoked_cert, "--reason", "调离执法岗位"});
+  const auto revoked =
+      RunLawtrail({"register", "revoke", "--data", data.path(), "--cert", revoked_cert, "--reason", "调离执法岗位"});
   INFO(revoked.err);
   REQUIRE(revoked.exit_code == 0);
 
@@ -135,7 +134,8 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   // The same page given a proof with one hash altered: the browser says no.
   const json decision = json::parse(Http(server.port, "GET", "/v1/disclosures/" + case_id).body);
   const uint64_t index = decision["decision"]["published"]["index"];
-  json proof = json::parse(Http(server.port, "GET", "/v1/records/" + std::to_string(index) + "/inclusion-proof").body)["proof"];
+  json proof =
+      json::parse(Http(server.port, "GET", "/v1/records/" + std::to_string(index) + "/inclusion-proof").body)["proof"];
   REQUIRE(!proof.empty());
   Bytes first_hash = *FromBase64(proof[0].get<std::string>());
   first_hash[0] ^= 1;
@@ -143,9 +143,11 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   std::string altered;
   for (const auto& h : proof) {
     altered += altered.empty() ? "" : ",";
-    for (char c : h.get<std::string>()) altered += c == '+' ? "%2B" : c == '/' ? "%2F" : c == '=' ? "%3D" : std::string(1, c);
+    for (char c : h.get<std::string>())
+      altered += c == '+' ? "%2B" : c == '/' ? "%2F" : c == '=' ? "%3D" : std::string(1, c);
   }
-  const std::string refused = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1&proof=" + altered, "verify-altered");
+  const std::string refused =
+      LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1&proof=" + altered, "verify-altered");
   CHECK(Attribute(refused, "verify-result", "data-state") == "failed");
   CHECK(refused.find("根哈希与检查点不符") != std::string::npos);
   server.Stop();

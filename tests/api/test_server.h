@@ -3,17 +3,17 @@
 #ifndef LAWTRAIL_TESTS_API_TEST_SERVER_H_
 #define LAWTRAIL_TESTS_API_TEST_SERVER_H_
 
-#include <catch2/catch.hpp>
-
 #include <cctype>
 #include <functional>
 #include <memory>
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "api/api_server.h"
-#include "ledger/core/sha256.h"
 #include "ledger/client/statement_builder.h"
 #include "ledger/client/statement_stream.h"
+#include "ledger/core/sha256.h"
 #include "projectors/all.h"
 #include "tests/support/test_log.h"
 

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const ExportReport report = VerifyExport(bytes, {vkey, std::nullopt, {}});
   if (report.status.ok()) {
     LAWTRAIL_FUZZ_CHECK(parts.ok() && bundle::Pack(*parts) == Bytes(bytes.begin(), bytes.end()),
-               "a bundle that verifies is its parts' one encoding");
+                        "a bundle that verifies is its parts' one encoding");
   } else {
     LAWTRAIL_FUZZ_CHECK(!report.failure.empty(), "a failing bundle names the part that failed");
   }

@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   (void)ParseCheckpointNoteUnverified(text);
   if (auto vkey = note::ParseVerifier(text); vkey.ok()) {
-    LAWTRAIL_FUZZ_CHECK(note::EncodeVerifier(vkey->name, vkey->public_key) == text, "a verifier key encodes back to its text");
+    LAWTRAIL_FUZZ_CHECK(note::EncodeVerifier(vkey->name, vkey->public_key) == text,
+                        "a verifier key encodes back to its text");
   }
   if (auto skey = note::ParseSigner(text); skey.ok()) {
     LAWTRAIL_FUZZ_CHECK(note::EncodeSigner(skey->name, skey->key) == text, "a signer key encodes back to its text");

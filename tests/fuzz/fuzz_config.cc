@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const api::HttpServerOptions& h = config->api.http;
   LAWTRAIL_FUZZ_CHECK(h.max_connections > 0 && h.max_body_bytes > 0 && h.max_header_bytes > 0 && h.worker_threads > 0 &&
-                 h.max_connections_per_client > 0 && config->api.json_limits.max_bytes > 0,
-             "every limit read is positive");
+                          h.max_connections_per_client > 0 && config->api.json_limits.max_bytes > 0,
+                      "every limit read is positive");
   return 0;
 }

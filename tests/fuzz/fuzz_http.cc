@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.h"
-#include "ledger/log/log.h"
 #include "ledger/core/sha256.h"
+#include "ledger/log/log.h"
 #include "projectors/all.h"
 #include "tests/fuzz/fuzz_support.h"
 

@@ -58,21 +58,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto inclusion = merkle::HashRanges(merkle::InclusionRanges(index, n), read);
   LAWTRAIL_FUZZ_CHECK(inclusion.ok(), "an inclusion proof can be made");
   std::vector<Bytes> proof = as_bytes(*inclusion);
-  LAWTRAIL_FUZZ_CHECK(merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(), "the tree's own proof verifies");
+  LAWTRAIL_FUZZ_CHECK(merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(),
+                      "the tree's own proof verifies");
   if (!proof.empty()) {
     const size_t k = in.Byte() % proof.size();
     proof[k][in.Byte() % 32] ^= 1 + in.Byte() % 255;
-    LAWTRAIL_FUZZ_CHECK(!merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(), "a changed proof does not verify");
+    LAWTRAIL_FUZZ_CHECK(!merkle::VerifyInclusion(index, n, leaves[index], proof, root).ok(),
+                        "a changed proof does not verify");
   }
 
   auto consistency = merkle::HashRanges(merkle::ConsistencyRanges(old_size, n), read);
   LAWTRAIL_FUZZ_CHECK(consistency.ok(), "a consistency proof can be made");
   std::vector<Bytes> cproof = as_bytes(*consistency);
-  LAWTRAIL_FUZZ_CHECK(merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(), "the tree's own consistency proof verifies");
+  LAWTRAIL_FUZZ_CHECK(merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(),
+                      "the tree's own consistency proof verifies");
   if (!cproof.empty()) {
     cproof[in.Byte() % cproof.size()][in.Byte() % 32] ^= 0x80;
     LAWTRAIL_FUZZ_CHECK(!merkle::VerifyConsistency(old_size, n, old_root, root, cproof).ok(),
-               "a changed consistency proof does not verify");
+                        "a changed consistency proof does not verify");
   }
 
   // Several leaves at once.
@@ -99,6 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)merkle::VerifyConsistency(old_size, stray_size, old_root, root, as_bytes(stray));
   (void)merkle::RootFromMultiInclusionProof(chosen, std::vector<Hash>(chosen.size(), root), stray_size, stray);
   const Hash key = case_map::KeyOf(std::string_view(reinterpret_cast<const char*>(data), std::min<size_t>(size, 16)));
-  (void)case_map::RootFromProof(key, root, std::span<const Hash>(stray).first(std::min(stray.size(), case_map::kMaxDepth)));
+  (void)case_map::RootFromProof(key, root,
+                                std::span<const Hash>(stray).first(std::min(stray.size(), case_map::kMaxDepth)));
   return 0;
 }

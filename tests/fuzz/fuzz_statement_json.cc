@@ -1,8 +1,8 @@
 // The JSON statement format of `lawtrail sign`: strict JSON first, then the
 // schema; what it accepts is canonical and reads back through its JSON view.
-#include "ledger/core/canonical.h"
 #include "ledger/client/json_codec.h"
 #include "ledger/client/strict_json.h"
+#include "ledger/core/canonical.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace lawtrail;

@@ -1,9 +1,9 @@
 // The strict JSON check that guards every JSON body and the config: what it
 // accepts, nlohmann's parser accepts too (with no member name twice), and
 // what that parser refuses, it refuses.
-#include <nlohmann/json.hpp>
-
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "ledger/client/strict_json.h"
 #include "tests/fuzz/fuzz_support.h"
@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     LAWTRAIL_FUZZ_CHECK(keys == members, "what the strict check accepts names no member twice");
   }
   if (j.is_discarded()) LAWTRAIL_FUZZ_CHECK(!ours, "what is not JSON the strict check refuses");
-  if (auto end = ScanJsonValue(text, limits); end.ok()) LAWTRAIL_FUZZ_CHECK(*end <= size, "a value ends inside the text");
+  if (auto end = ScanJsonValue(text, limits); end.ok())
+    LAWTRAIL_FUZZ_CHECK(*end <= size, "a value ends inside the text");
   return 0;
 }

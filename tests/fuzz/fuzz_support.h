@@ -13,7 +13,7 @@
 #include "ledger/core/note.h"
 
 // A property every input must keep; on failure the harness aborts with the message.
-#define LAWTRAIL_FUZZ_CHECK(condition, message)                                                          \
+#define LAWTRAIL_FUZZ_CHECK(condition, message)                                                 \
   do {                                                                                          \
     if (!(condition)) {                                                                         \
       std::fprintf(stderr, "fuzz property broken at %s:%d: %s\n", __FILE__, __LINE__, message); \

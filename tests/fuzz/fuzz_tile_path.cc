@@ -11,8 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string path(reinterpret_cast<const char*>(data), size);
   auto tile = api::ParseTilePath(path);
   if (!tile.ok()) return 0;
-  const std::string canonical = api::TileIndexPath(tile->index) +
-                                (tile->width == 256 ? "" : ".p/" + std::to_string(tile->width));
+  const std::string canonical =
+      api::TileIndexPath(tile->index) + (tile->width == 256 ? "" : ".p/" + std::to_string(tile->width));
   LAWTRAIL_FUZZ_CHECK(canonical == path, "a tile path that parses is the tile's one path");
   return 0;
 }

@@ -13,16 +13,16 @@
 #include <map>
 #include <set>
 
-#include "ledger/core/checkpoint.h"
-#include "ledger/log/data_dir.h"
 #include "ledger/client/case_acts.h"
 #include "ledger/client/json_codec.h"
-#include "ledger/log/log.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/core/checkpoint.h"
 #include "ledger/core/sha256.h"
 #include "ledger/core/statement.h"
-#include "ledger/client/statement_builder.h"
 #include "ledger/core/submission.h"
 #include "ledger/export/case_export.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
 #include "tests/fuzz/fuzz_support.h"
 #include "tools/town_year.h"
 
@@ -54,16 +54,19 @@ std::string IndexPrefix(uint64_t index) {
 }
 
 void HandWritten() {
-  for (const char* json : {R"({"a": 1})", "[]", "{}", R"({"a": [1, 2.5e-3, true, null, "x\u00e9\ud83d\ude00"]})",
-                           R"({"a": 1, "a": 2})", R"({"a": 1, "\u0061": 2})", "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]",
-                           R"({"submissions": ["AAAA"]})", "01", "[1,]", R"("\ud800")", "{\"a\":\"\x01\"}", "  true  "}) {
+  for (const char* json :
+       {R"({"a": 1})", "[]", "{}", R"({"a": [1, 2.5e-3, true, null, "x\u00e9\ud83d\ude00"]})", R"({"a": 1, "a": 2})",
+        R"({"a": 1, "\u0061": 2})", "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]", R"({"submissions": ["AAAA"]})", "01",
+        "[1,]", R"("\ud800")", "{\"a\":\"\x01\"}", "  true  "}) {
     WriteSeed("strict_json", std::string_view(json));
   }
-  for (const char* config : {R"({"listen": "127.0.0.1:8080"})",
-                             R"({"limits": {"max_connections": 10, "max_json_depth": 4}, "access_log": false})",
-                             R"({"tokens": [{"name": "a", "role": "supervisor", "sha256": "0000000000000000000000000000000000000000000000000000000000000000"}]})",
-                             R"({"limits": {"max_connections": 0}})", R"({"listen": "x", "listen": "y"})",
-                             R"({"kafka": {"brokers": "b:9092", "settings": {"acks": "all"}}})"}) {
+  for (
+      const char* config :
+      {R"({"listen": "127.0.0.1:8080"})",
+       R"({"limits": {"max_connections": 10, "max_json_depth": 4}, "access_log": false})",
+       R"({"tokens": [{"name": "a", "role": "supervisor", "sha256": "0000000000000000000000000000000000000000000000000000000000000000"}]})",
+       R"({"limits": {"max_connections": 0}})", R"({"listen": "x", "listen": "y"})",
+       R"({"kafka": {"brokers": "b:9092", "settings": {"acks": "all"}}})"}) {
     WriteSeed("config", std::string_view(config));
   }
   for (const char* path : {"000", "x001/234", "x001/x234/067", "000.p/5", "x000/000", "001.p/256", "1", ""}) {
@@ -75,17 +78,30 @@ void HandWritten() {
     WriteSeed("proof", bytes);
   }
   const std::string tokens[] = {"", "o", "s", "a", "x"};
-  const std::vector<std::pair<std::string, std::string>> requests = {
-      {"GET", "/v1/log"}, {"GET", "/v1/records/0"}, {"GET", "/v1/records/0/inclusion-proof?size=1"},
-      {"GET", "/v1/consistency-proof?old=1&size=1"}, {"GET", "/v1/checkpoints/latest"}, {"GET", "/checkpoint"},
-      {"GET", "/tile/0/000.p/1"}, {"GET", "/tile/entries/000.p/1"}, {"GET", "/v1/disclosures?q=%E7%BD%9A&per_page=5"},
-      {"GET", "/v1/registry/officers"}, {"GET", "/v1/statistics/2025"}, {"GET", "/v1/warnings?today=2026-01-31"},
-      {"GET", "/metrics"}, {"GET", "/healthz"}, {"GET", "/"}, {"POST", "/v1/statements"},
-      {"POST", "/v1/cases/C1/retrievals"}, {"POST", "/v1/cases/%E9%9D%92/exports"}, {"POST", "/v1/parties/lookup"}};
+  const std::vector<std::pair<std::string, std::string>> requests = {{"GET", "/v1/log"},
+                                                                     {"GET", "/v1/records/0"},
+                                                                     {"GET", "/v1/records/0/inclusion-proof?size=1"},
+                                                                     {"GET", "/v1/consistency-proof?old=1&size=1"},
+                                                                     {"GET", "/v1/checkpoints/latest"},
+                                                                     {"GET", "/checkpoint"},
+                                                                     {"GET", "/tile/0/000.p/1"},
+                                                                     {"GET", "/tile/entries/000.p/1"},
+                                                                     {"GET", "/v1/disclosures?q=%E7%BD%9A&per_page=5"},
+                                                                     {"GET", "/v1/registry/officers"},
+                                                                     {"GET", "/v1/statistics/2025"},
+                                                                     {"GET", "/v1/warnings?today=2026-01-31"},
+                                                                     {"GET", "/metrics"},
+                                                                     {"GET", "/healthz"},
+                                                                     {"GET", "/"},
+                                                                     {"POST", "/v1/statements"},
+                                                                     {"POST", "/v1/cases/C1/retrievals"},
+                                                                     {"POST", "/v1/cases/%E9%9D%92/exports"},
+                                                                     {"POST", "/v1/parties/lookup"}};
   for (size_t i = 0; i < requests.size(); ++i) {
     const auto& [method, target] = requests[i];
     const std::string& token = tokens[i % 5];
-    std::string body = method == "POST" ? (i % 2 ? R"({"submissions": []})" : R"({"id_no": "411502199001011234"})") : "";
+    std::string body =
+        method == "POST" ? (i % 2 ? R"({"submissions": []})" : R"({"id_no": "411502199001011234"})") : "";
     std::string r = method + " " + target + " HTTP/1.1\r\nHost: x\r\n";
     if (!token.empty()) r += "Authorization: Bearer " + token + "\r\n";
     if (!body.empty()) r += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
@@ -160,11 +176,19 @@ int main(int argc, char** argv) {
   size_t bundles = 0;
   for (const auto& c : year.cases) {
     if (bundles == 2 || c.lawful_events < 4) continue;
-    const domain::Act act{std::string(fuzz::kOrigin), c.case_id, year.supervisor->name, &year.supervisor->key, NowMs(),
-                          RandomEventId(), {}, false, ""};
+    const domain::Act act{std::string(fuzz::kOrigin),
+                          c.case_id,
+                          year.supervisor->name,
+                          &year.supervisor->key,
+                          NowMs(),
+                          RandomEventId(),
+                          {},
+                          false,
+                          ""};
     auto approved = (*log)->Append({domain::ApproveExport(act, "青山区人民法院", "行政诉讼举证", {"party.name"})});
     if (!approved[0].ok()) continue;
-    const court_export::ExportRequest request{c.case_id, &*year.supervisor, std::nullopt, {"party.name"}, "", {}, NowMs()};
+    const court_export::ExportRequest request{c.case_id, &*year.supervisor, std::nullopt, {"party.name"}, "", {},
+                                              NowMs()};
     auto exported = court_export::ExportCase(**log, dir, request);
     if (!exported.ok()) Die("exporting " + c.case_id, exported.status());
     WriteSeed("bundle", exported->built.bundle);

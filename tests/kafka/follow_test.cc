@@ -2,22 +2,21 @@
 // what the relay streams comes out as a verified mirror of the primary, and
 // what the stream gets wrong — a gap, a forgery, a conflicting copy — stops
 // the follower at that index with the evidence.
-#include <catch2/catch.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <random>
 #include <thread>
 
+#include <catch2/catch.hpp>
 #include <signal.h>
 
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
+#include "ledger/log/log.h"
+#include "ledger/log/replica.h"
 #include "ledger/stream/client.h"
 #include "ledger/stream/follower.h"
 #include "ledger/stream/relay.h"
-#include "ledger/log/log.h"
-#include "ledger/log/replica.h"
 #include "tests/kafka/kafka_support.h"
 #include "tests/support/demo_log.h"
 #include "tests/support/forge.h"
@@ -79,8 +78,20 @@ struct Stream {
   }
   uint64_t size() { return primary->size(); }
   std::vector<std::string> FollowArgs(const std::string& mirror) const {
-    return {"follow", "--data", mirror, "--brokers", cluster->bootstraps(), "--origin", testing::kTestOrigin,
-            "--vkey", demo.dir / "log.vkey", "--topic-prefix", prefix, "--group", prefix + ".followers", "--once"};
+    return {"follow",
+            "--data",
+            mirror,
+            "--brokers",
+            cluster->bootstraps(),
+            "--origin",
+            testing::kTestOrigin,
+            "--vkey",
+            demo.dir / "log.vkey",
+            "--topic-prefix",
+            prefix,
+            "--group",
+            prefix + ".followers",
+            "--once"};
   }
 };
 
@@ -122,14 +133,17 @@ void RequireSameRecords(Log& primary, Store& mirror) {
   const uint64_t size = primary.size();
   REQUIRE(*theirs.Size() == size);
   uint64_t compared = 0;
-  REQUIRE(primary.reader().ScanRecords(0, size, [&](uint64_t index, ByteView ours) -> Status {
-    auto held = theirs.RecordBytes(index);
-    if (!held.ok() || *held != Bytes(ours.begin(), ours.end())) {
-      return Status::Corruption("record " + std::to_string(index) + " differs");
-    }
-    ++compared;
-    return Status::Ok();
-  }).ok());
+  REQUIRE(primary.reader()
+              .ScanRecords(0, size,
+                           [&](uint64_t index, ByteView ours) -> Status {
+                             auto held = theirs.RecordBytes(index);
+                             if (!held.ok() || *held != Bytes(ours.begin(), ours.end())) {
+                               return Status::Corruption("record " + std::to_string(index) + " differs");
+                             }
+                             ++compared;
+                             return Status::Ok();
+                           })
+              .ok());
   CHECK(compared == size);
 }
 
@@ -359,7 +373,7 @@ TEST_CASE("a follower SIGKILLed mid-stream and restarted ends with every record 
     testing::Wait(follower);
     const uint64_t now = mirrored();
     INFO("round " << round << ": " << now << " records mirrored");
-    CHECK(now > before);  // it made progress, and nothing written durably was lost
+    CHECK(now > before);    // it made progress, and nothing written durably was lost
     CHECK(now < s.size());  // killed mid-stream
     before = now;
   }
@@ -389,8 +403,8 @@ TEST_CASE("a standby that followed the stream takes over with lawtrail promote a
   s.relay.reset();
   s.primary.reset();  // the primary goes down for good
 
-  const auto promoted = testing::RunLawtrail({"promote", "--data", standby, "--log-key", s.demo.dir / "log.key",
-                                              "--sealed-key", s.demo.dir / "sealed.key"});
+  const auto promoted = testing::RunLawtrail(
+      {"promote", "--data", standby, "--log-key", s.demo.dir / "log.key", "--sealed-key", s.demo.dir / "sealed.key"});
   INFO(promoted.err);
   REQUIRE(promoted.exit_code == 0);
   CHECK_THAT(promoted.out, Catch::Contains("takes statements from index " + std::to_string(size)));

@@ -3,13 +3,13 @@
 #ifndef LAWTRAIL_TESTS_KAFKA_KAFKA_SUPPORT_H_
 #define LAWTRAIL_TESTS_KAFKA_KAFKA_SUPPORT_H_
 
-#include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
-#include "tests/support/kafka/test_cluster.h"
+#include <catch2/catch.hpp>
+
 #include "ledger/stream/topics.h"
+#include "tests/support/kafka/test_cluster.h"
 #include "tests/support/process.h"
 
 namespace lawtrail::kafka {
@@ -20,7 +20,8 @@ struct Consumed {
 };
 
 // Every message of `topic` from the beginning, as kcat prints them.
-inline std::vector<Consumed> ReadWithKcat(const TestCluster& cluster, const std::string& topic, const std::string& dir) {
+inline std::vector<Consumed> ReadWithKcat(const TestCluster& cluster, const std::string& topic,
+                                          const std::string& dir) {
   const std::string out = dir + "/kcat.out", err = dir + "/kcat.err";
   const pid_t pid = testing::Spawn({"/usr/bin/kcat", "-C", "-q", "-e", "-b", cluster.bootstraps(), "-t", topic, "-o",
                                     "beginning", "-f", "%K\n%k%R%s"},
@@ -57,7 +58,8 @@ inline std::string MadeTopics(TestCluster& cluster, const std::string& base) {
   return prefix;
 }
 
-inline std::vector<std::string> RelayArgs(const std::string& dir, const TestCluster& cluster, const std::string& prefix) {
+inline std::vector<std::string> RelayArgs(const std::string& dir, const TestCluster& cluster,
+                                          const std::string& prefix) {
   return {LAWTRAIL_BINARY, "relay", "--data", dir, "--brokers", cluster.bootstraps(), "--topic-prefix", prefix};
 }
 

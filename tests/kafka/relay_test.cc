@@ -1,7 +1,6 @@
 // The relay, against librdkafka's mock cluster (or LAWTRAIL_KAFKA_BROKERS),
 // read back by kcat — a Kafka client lawtrail did not write.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
+#include "ledger/stream/relay.h"
 
 #include <atomic>
 #include <chrono>
@@ -10,22 +9,23 @@
 #include <set>
 #include <string>
 #include <thread>
-
-#include <signal.h>
 #include <vector>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include "api/access.h"
+#include "ledger/client/statement_stream.h"
 #include "ledger/core/bytes.h"
-#include "ledger/stream/relay.h"
-#include "tests/support/kafka/test_cluster.h"
-#include "ledger/stream/topics.h"
-#include "ledger/log/log_reader.h"
 #include "ledger/core/merkle.h"
 #include "ledger/core/record.h"
-#include "ledger/client/statement_stream.h"
-#include "api/access.h"
+#include "ledger/log/log_reader.h"
+#include "ledger/stream/topics.h"
 #include "tests/api/http_client.h"
 #include "tests/kafka/kafka_support.h"
 #include "tests/projectors/demo_log.h"
+#include "tests/support/kafka/test_cluster.h"
 #include "tests/support/process.h"
 
 namespace lawtrail::kafka {
@@ -92,10 +92,13 @@ TEST_CASE("every record reaches the records topic byte for byte and keyed by the
   // Then every checkpoint, smallest first.
   const auto checkpoints = ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path());
   std::vector<std::string> stored;
-  REQUIRE(reader.ScanCheckpoints(0, [&](uint64_t, std::string_view note) {
-    stored.emplace_back(note);
-    return Status::Ok();
-  }).ok());
+  REQUIRE(reader
+              .ScanCheckpoints(0,
+                               [&](uint64_t, std::string_view note) {
+                                 stored.emplace_back(note);
+                                 return Status::Ok();
+                               })
+              .ok());
   REQUIRE(stored.size() > 1);
   REQUIRE(checkpoints.size() == stored.size());
   for (size_t i = 0; i < stored.size(); ++i) CHECK(checkpoints[i].value == stored[i]);
@@ -115,7 +118,13 @@ TEST_CASE("a relay started again resumes from its cursor and sends nothing the b
   // Each checkpoint once: the second relay sent none again.
   auto store = testing::OpenStore(f.log.dir.path());
   size_t stored = 0;
-  REQUIRE(LogReader(*store).ScanCheckpoints(0, [&](uint64_t, std::string_view) { ++stored; return Status::Ok(); }).ok());
+  REQUIRE(LogReader(*store)
+              .ScanCheckpoints(0,
+                               [&](uint64_t, std::string_view) {
+                                 ++stored;
+                                 return Status::Ok();
+                               })
+              .ok());
   CHECK(ReadWithKcat(*f.cluster, f.topics.checkpoints, f.log.dir.path()).size() == stored);
 }
 
@@ -194,8 +203,8 @@ TEST_CASE("lawtrail relay tails the log until SIGTERM, then stops cleanly with i
   auto store = testing::OpenStore(log.dir.path());
   const uint64_t size = *LogReader(*store).Size();
 
-  const pid_t relay = testing::Spawn(RelayArgs(log.dir.path(), **cluster, prefix), "", log.dir / "relay.out",
-                                     log.dir / "relay.err");
+  const pid_t relay =
+      testing::Spawn(RelayArgs(log.dir.path(), **cluster, prefix), "", log.dir / "relay.out", log.dir / "relay.err");
   size_t seen = 0;
   for (int tries = 0; tries < 100 && seen < size; ++tries) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -214,8 +223,9 @@ TEST_CASE("lawtrail relay tails the log until SIGTERM, then stops cleanly with i
   CHECK(ReadWithKcat(**cluster, prefix + ".records", log.dir.path()).size() == size);
 }
 
-TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every record and a follower mirrors each exactly once",
-          "[kafka][relay][follow][cli][crash]") {
+TEST_CASE(
+    "a relay SIGKILLed at random moments and restarted delivers every record and a follower mirrors each exactly once",
+    "[kafka][relay][follow][cli][crash]") {
   DemoLog log(300);  // ~3,000 records, ~2 MB: under the mock's ~5 MiB per partition
   auto cluster = TestCluster::Start(3);
   REQUIRE(cluster.ok());
@@ -258,10 +268,9 @@ TEST_CASE("a relay SIGKILLed at random moments and restarted delivers every reco
   // A follower takes the repeats in its stride: the mirror holds each record
   // once, byte for byte, and the views it folds on the way are the primary's.
   const std::string mirror = log.dir / "mirror";
-  const auto followed = testing::RunLawtrail({"follow", "--data", mirror, "--brokers", (*cluster)->bootstraps(),
-                                              "--origin", testing::kTestOrigin, "--vkey", log.dir / "log.vkey",
-                                              "--topic-prefix", prefix, "--once", "--project", "--metrics",
-                                              log.dir / "follow.prom"});
+  const auto followed = testing::RunLawtrail(
+      {"follow", "--data", mirror, "--brokers", (*cluster)->bootstraps(), "--origin", testing::kTestOrigin, "--vkey",
+       log.dir / "log.vkey", "--topic-prefix", prefix, "--once", "--project", "--metrics", log.dir / "follow.prom"});
   INFO(followed.err);
   REQUIRE(followed.exit_code == 0);
   CHECK_THAT(followed.out, Catch::Contains(std::to_string(messages.size() - size) + " repeats dropped"));
@@ -306,15 +315,17 @@ TEST_CASE("lawtrail serve takes statements over HTTP and relays them to Kafka, t
   const std::string prefix = (*cluster)->UniqueTopicPrefix("serve");
   REQUIRE((*cluster)->CreateTopics(Topics::WithPrefix(prefix)).ok());
   // The config holds an officer token's hash only.
-  testing::WriteAll(log.dir / "serve.json",
-                    nlohmann::json{{"tokens", {{{"name", "client"}, {"role", "officer"},
-                                                {"sha256", api::TokenHashHex("officer-client-token")}}}}}
-                        .dump());
+  testing::WriteAll(
+      log.dir / "serve.json",
+      nlohmann::json{
+          {"tokens",
+           {{{"name", "client"}, {"role", "officer"}, {"sha256", api::TokenHashHex("officer-client-token")}}}}}
+          .dump());
   const std::string port_file = log.dir / "port";
-  const pid_t serve = testing::Spawn({LAWTRAIL_BINARY, "serve", "--data", log.dir.path(), "--listen", "127.0.0.1:0",
-                                      "--port-file", port_file, "--brokers", (*cluster)->bootstraps(), "--topic-prefix",
-                                      prefix, "--config", log.dir / "serve.json"},
-                                     "", log.dir / "serve.out", log.dir / "serve.err");
+  const pid_t serve = testing::Spawn(
+      {LAWTRAIL_BINARY, "serve", "--data", log.dir.path(), "--listen", "127.0.0.1:0", "--port-file", port_file,
+       "--brokers", (*cluster)->bootstraps(), "--topic-prefix", prefix, "--config", log.dir / "serve.json"},
+      "", log.dir / "serve.out", log.dir / "serve.err");
   uint16_t port = 0;
   for (int i = 0; i < 300 && port == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -329,14 +340,15 @@ TEST_CASE("lawtrail serve takes statements over HTTP and relays them to Kafka, t
     for (size_t i = first; i < std::min(log.year.items.size(), first + 100); ++i) {
       AppendFramedStatement(body, log.year.items[i].submission);
     }
-    const auto reply = testing::Http(port, "POST", "/v1/statements", body, "application/octet-stream", "officer-client-token");
+    const auto reply =
+        testing::Http(port, "POST", "/v1/statements", body, "application/octet-stream", "officer-client-token");
     REQUIRE((reply.status == 200 || reply.status == 422));
   }
   const uint64_t size = nlohmann::json::parse(testing::Http(port, "GET", "/v1/log").body)["size"];
   REQUIRE(size > log.year.registry.size() + 100);
   // The relay inside serve catches up: /metrics shows its cursor at the log's size.
-  const std::string cursor_line = "lawtrail_relay_cursor{origin=\"" + std::string(testing::kTestOrigin) + "\"} " +
-                                  std::to_string(size) + "\n";
+  const std::string cursor_line =
+      "lawtrail_relay_cursor{origin=\"" + std::string(testing::kTestOrigin) + "\"} " + std::to_string(size) + "\n";
   std::string metrics;
   for (int i = 0; i < 600 && metrics.find(cursor_line) == std::string::npos; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

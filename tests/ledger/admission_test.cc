@@ -30,8 +30,8 @@ TEST_CASE("malformed statements are refused with what is wrong", "[admission]") 
   const Bytes good = t.Memo(officer, "case-1");
 
   SECTION("a truncated FlatBuffer") {
-    ExpectRefused(t, Bytes(good.begin(), good.begin() + good.size() / 2),
-                  StatusCode::kInvalidArgument, "malformed or truncated");
+    ExpectRefused(t, Bytes(good.begin(), good.begin() + good.size() / 2), StatusCode::kInvalidArgument,
+                  "malformed or truncated");
   }
   SECTION("garbage bytes") {
     ExpectRefused(t, Bytes(300, 0xA5), StatusCode::kInvalidArgument, "not a lawtrail SignedStatement");
@@ -55,8 +55,8 @@ TEST_CASE("malformed statements are refused with what is wrong", "[admission]") 
     h.certificate_no = officer.certificate_no;
     h.key = officer.key.public_key();
     h.occurred_at_ms = NowMs();
-    ExpectRefused(t, SignStatement(CaseMemoStatement(h, "t", "x"), officer.key),
-                  StatusCode::kInvalidArgument, "is for log 'other.example/enforcement'");
+    ExpectRefused(t, SignStatement(CaseMemoStatement(h, "t", "x"), officer.key), StatusCode::kInvalidArgument,
+                  "is for log 'other.example/enforcement'");
   }
   SECTION("a reserved case id") {
     ExpectRefused(t, t.Memo(officer, "@registry"), StatusCode::kInvalidArgument, "reserved");
@@ -69,8 +69,7 @@ TEST_CASE("signers must be registered, active and hold the role", "[admission]")
 
   SECTION("an unknown signer") {
     const TestOfficer stranger{"41019999", KeyPair::Generate()};
-    ExpectRefused(t, t.Memo(stranger, "case-1"), StatusCode::kFailedPrecondition,
-                  "'41019999' is not registered");
+    ExpectRefused(t, t.Memo(stranger, "case-1"), StatusCode::kFailedPrecondition, "'41019999' is not registered");
   }
   SECTION("a key that is not the certificate's") {
     const TestOfficer impostor{officer.certificate_no, KeyPair::Generate()};
@@ -95,15 +94,13 @@ TEST_CASE("signers must be registered, active and hold the role", "[admission]")
   }
   SECTION("the wrong role") {
     const TestOfficer reviewer = t.AddOfficer("41010002", {fb::Role::Reviewer});
-    ExpectRefused(t, t.Memo(reviewer, "case-1"), StatusCode::kFailedPrecondition,
-                  "lacks the role Officer");
+    ExpectRefused(t, t.Memo(reviewer, "case-1"), StatusCode::kFailedPrecondition, "lacks the role Officer");
   }
   SECTION("a registry event not signed by the root key") {
     StatementHeader h = RegistryHeader(testing::kTestOrigin, officer.key.public_key());
     h.certificate_no = officer.certificate_no;
     ExpectRefused(t,
-                  SignStatement(OfficerStatusStatement(h, fb::Payload::OfficerRevoked, "41010001", "x"),
-                                officer.key),
+                  SignStatement(OfficerStatusStatement(h, fb::Payload::OfficerRevoked, "41010001", "x"), officer.key),
                   StatusCode::kFailedPrecondition, "must be signed by the agency root key");
   }
   SECTION("a rotated key: the old key stops, the new one works") {
@@ -111,25 +108,24 @@ TEST_CASE("signers must be registered, active and hold the role", "[admission]")
     REQUIRE(t.AppendOne(t.SignedRegistryEvent([&](const StatementHeader& h) {
                return OfficerKeyRotatedStatement(h, "41010001", next.public_key(), "换证");
              })).ok());
-    ExpectRefused(t, t.Memo(officer, "case-1"), StatusCode::kFailedPrecondition,
-                  "is not the current key");
+    ExpectRefused(t, t.Memo(officer, "case-1"), StatusCode::kFailedPrecondition, "is not the current key");
     CHECK(t.AppendOne(t.Memo(TestOfficer{"41010001", next}, "case-1")).ok());
   }
   SECTION("a certificate not yet valid at the time recorded") {
     const TestOfficer later{"41010003", KeyPair::Generate()};
-    OfficerInfo info{later.certificate_no, "李四", "执法队员", later.key.public_key(),
-                     {fb::Role::Officer}, NowMs() + 86'400'000, 0};
+    OfficerInfo info{later.certificate_no, "李四", "执法队员", later.key.public_key(), {fb::Role::Officer},
+                     NowMs() + 86'400'000, 0};
     REQUIRE(t.AppendOne(t.SignedRegistryEvent([&](const StatementHeader& h) {
                return OfficerRegisteredStatement(h, info);
              })).ok());
-    ExpectRefused(t, t.Memo(later, "case-1"), StatusCode::kFailedPrecondition,
-                  "not valid (expired or not yet valid)");
+    ExpectRefused(t, t.Memo(later, "case-1"), StatusCode::kFailedPrecondition, "not valid (expired or not yet valid)");
   }
   SECTION("registering a certificate number twice") {
     ExpectRefused(t, t.SignedRegistryEvent([&](const StatementHeader& h) {
       return OfficerRegisteredStatement(
           h, {"41010001", "王五", "执法队员", KeyPair::Generate().public_key(), {fb::Role::Officer}, 0, 0});
-    }), StatusCode::kFailedPrecondition, "is already registered");
+    }),
+                  StatusCode::kFailedPrecondition, "is already registered");
   }
 }
 
@@ -154,8 +150,8 @@ TEST_CASE("the same event id with other bytes is a conflict", "[admission]") {
   h.key = officer.key.public_key();
   h.occurred_at_ms = NowMs();
   REQUIRE(t.AppendOne(SignStatement(CaseMemoStatement(h, "t", "原文"), officer.key)).ok());
-  ExpectRefused(t, SignStatement(CaseMemoStatement(h, "t", "改过的"), officer.key),
-                StatusCode::kAlreadyExists, "already recorded at index");
+  ExpectRefused(t, SignStatement(CaseMemoStatement(h, "t", "改过的"), officer.key), StatusCode::kAlreadyExists,
+                "already recorded at index");
 }
 
 }  // namespace

@@ -1,15 +1,15 @@
 // The write path: idempotency, group commit, durability across reopen,
 // Chinese text, case history, checkpoints, and concurrent readers.
-#include <catch2/catch.hpp>
-
 #include <atomic>
 #include <set>
 #include <thread>
 
-#include "ledger/log/data_dir.h"
-#include "ledger/log/log_reader.h"
+#include <catch2/catch.hpp>
+
 #include "ledger/core/merkle.h"
 #include "ledger/core/record.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log_reader.h"
 #include "tests/support/faulty_env.h"
 #include "tests/support/sanitizers.h"
 #include "tests/support/test_log.h"
@@ -53,7 +53,9 @@ TEST_CASE("the same statement appended twice gets the same index", "[append]") {
 TEST_CASE("Chinese text round-trips byte for byte through sign, append and read", "[append][utf8]") {
   TestLog t;
   const TestOfficer officer = t.AddOfficer("豫执41010001", {fb::Role::Officer}, "欧阳娜娜");
-  const std::string text = "当事人王某某于信阳市浉河区青山镇东街12号经营无证餐馆；《行政处罚决定书》信青市监罚〔2026〕17号 🏛";
+  const std::string text =
+      "当事人王某某于信阳市浉河区青山镇东街12号经营无证餐馆；《行政处罚决定书》信青市监罚〔2026〕17号 "
+      "🏛";
   const AppendResult r = t.AppendOne(t.Memo(officer, "青山镇〔2026〕第3号", text));
   REQUIRE(r.ok());
   const Bytes record = *t.log().reader().RecordBytes(r->index);
@@ -73,22 +75,26 @@ TEST_CASE("a case's history comes back complete and in order, chained", "[append
   }
   std::vector<uint64_t> versions;
   std::optional<Hash> prev;
-  REQUIRE(t.log().reader().ForEachCaseRecord("case-x", [&](uint64_t, const Bytes& bytes) {
-    auto rv = ParseRecord(bytes);
-    REQUIRE(rv.ok());
-    versions.push_back(rv->record->case_version());
-    const auto* p = rv->record->prev_case_leaf_hash();
-    if (prev) {
-      REQUIRE(p != nullptr);
-      CHECK(std::equal(p->begin(), p->end(), prev->begin()));
-    } else {
-      CHECK((p == nullptr || p->size() == 0));
-    }
-    prev = merkle::LeafHash(bytes);
-    CHECK_THAT(StatementOf(bytes)->payload_as_CaseMemo()->text()->str(),
-               Catch::Equals("step " + std::to_string(versions.size() - 1)));
-    return Status::Ok();
-  }).ok());
+  REQUIRE(t.log()
+              .reader()
+              .ForEachCaseRecord("case-x",
+                                 [&](uint64_t, const Bytes& bytes) {
+                                   auto rv = ParseRecord(bytes);
+                                   REQUIRE(rv.ok());
+                                   versions.push_back(rv->record->case_version());
+                                   const auto* p = rv->record->prev_case_leaf_hash();
+                                   if (prev) {
+                                     REQUIRE(p != nullptr);
+                                     CHECK(std::equal(p->begin(), p->end(), prev->begin()));
+                                   } else {
+                                     CHECK((p == nullptr || p->size() == 0));
+                                   }
+                                   prev = merkle::LeafHash(bytes);
+                                   CHECK_THAT(StatementOf(bytes)->payload_as_CaseMemo()->text()->str(),
+                                              Catch::Equals("step " + std::to_string(versions.size() - 1)));
+                                   return Status::Ok();
+                                 })
+              .ok());
   CHECK(versions == std::vector<uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
 }
 
@@ -187,7 +193,9 @@ std::string OpenAndReadAll(const std::string& dir, rocksdb::Env* env = nullptr) 
 // Found by the soak: the relay's read-only open read the MANIFEST, the
 // writer's compaction then deleted a table file it named, and the open failed
 // with "No such file or directory" — the relay died.
-TEST_CASE("read-only opens beside a writer whose flushes and compactions replace its files all succeed and see every record", "[append][readers]") {
+TEST_CASE(
+    "read-only opens beside a writer whose flushes and compactions replace its files all succeed and see every record",
+    "[append][readers]") {
   TestLog t;
   const TestOfficer officer = t.AddOfficer("41010001");
   std::atomic<bool> stop{false};
@@ -218,8 +226,9 @@ TEST_CASE("read-only opens beside a writer whose flushes and compactions replace
 // restarted; the restart flushed the old WAL into new table files and deleted
 // it, so the open replayed only the new WAL. It saw the new size but not the
 // records of the deleted WAL: "record 1583 is missing".
-TEST_CASE("a read-only open beside a writer that restarts, flushing and deleting its WAL, sees every record below its size",
-          "[append][readers]") {
+TEST_CASE(
+    "a read-only open beside a writer that restarts, flushing and deleting its WAL, sees every record below its size",
+    "[append][readers]") {
   TestLog t;
   const TestOfficer officer = t.AddOfficer("41010001");
   std::atomic<bool> stop{false};
@@ -266,7 +275,8 @@ TEST_CASE("one multi-leaf proof read from the store proves all of a case's recor
   std::vector<uint64_t> case_records;
   for (int i = 0; i < 300; ++i) {
     const bool ours = i % 7 == 3;
-    auto r = t.AppendOne(t.Memo(officer, ours ? "青山镇〔2026〕第1号" : "青山镇〔2026〕第" + std::to_string(2 + i % 5) + "号"));
+    auto r = t.AppendOne(
+        t.Memo(officer, ours ? "青山镇〔2026〕第1号" : "青山镇〔2026〕第" + std::to_string(2 + i % 5) + "号"));
     REQUIRE(r.ok());
     if (ours) case_records.push_back(r->index);
   }

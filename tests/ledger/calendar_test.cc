@@ -1,8 +1,8 @@
 // Chinese working days: the published vectors, the yearly totals, and a
 // provisional deadline past the last published notice.
-#include <catch2/catch.hpp>
-
 #include "ledger/domain/calendar.h"
+
+#include <catch2/catch.hpp>
 
 namespace lawtrail::domain {
 namespace {
@@ -21,13 +21,11 @@ TEST_CASE("working-day deadlines match the published vectors", "[calendar]") {
     const char* deadline;
   };
   const Vector vectors[] = {
-      {"2025-09-26", 7, "2025-10-13"},   // counts 09-28 (Sun) and 10-11 (Sat), both 调休 workdays
-      {"2025-09-26", 20, "2025-10-30"},
-      {"2025-01-24", 5, "2025-02-07"},
-      {"2025-12-31", 3, "2026-01-06"},   // 2026-01-04 (Sun) is a workday
-      {"2026-02-12", 7, "2026-02-28"},   // a Saturday make-up workday
-      {"2026-02-12", 20, "2026-03-18"},
-      {"2026-09-24", 7, "2026-10-12"},
+      {"2025-09-26", 7, "2025-10-13"},  // counts 09-28 (Sun) and 10-11 (Sat), both 调休 workdays
+      {"2025-09-26", 20, "2025-10-30"}, {"2025-01-24", 5, "2025-02-07"},
+      {"2025-12-31", 3, "2026-01-06"},  // 2026-01-04 (Sun) is a workday
+      {"2026-02-12", 7, "2026-02-28"},  // a Saturday make-up workday
+      {"2026-02-12", 20, "2026-03-18"}, {"2026-09-24", 7, "2026-10-12"},
   };
   for (const auto& v : vectors) {
     INFO(v.start << " + " << v.n << " working days");

@@ -4,16 +4,15 @@
 #include "ledger/core/canonical.h"
 
 #include <catch2/catch.hpp>
-
 #include <flatbuffers/idl.h>
 
 #include "ledger/client/json_codec.h"
-#include "ledger/log/log_verifier.h"
-#include "ledger/core/record_check.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/client/statement_builder.h"
-#include "ledger/log/store.h"
+#include "ledger/core/record_check.h"
 #include "ledger/core/submission.h"
+#include "ledger/log/log_verifier.h"
+#include "ledger/log/store.h"
 #include "schemas/record_bfbs_generated.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
@@ -96,8 +95,7 @@ TEST_CASE("no re-encoding of a signed statement is admitted, and the signer's ow
     }
     CHECK(results[i].status().code() == StatusCode::kInvalidArgument);
     const std::string& m = results[i].status().message();
-    if (m.find("no field accounts for") != std::string::npos ||
-        m.find("one accepted encoding") != std::string::npos) {
+    if (m.find("no field accounts for") != std::string::npos || m.find("one accepted encoding") != std::string::npos) {
       ++named;
     }
   }
@@ -128,7 +126,8 @@ TEST_CASE("a statement with bytes its fields do not account for is refused even 
   std::vector<std::pair<std::string, Bytes>> variants;
 
   // Bytes after the buffer: still a valid FlatBuffer, and signed.
-  variants.emplace_back("trailing bytes", Concat(canonical, AsBytes(std::string("411502199001011234\0\0\0\0\0\0", 24))));
+  variants.emplace_back("trailing bytes",
+                        Concat(canonical, AsBytes(std::string("411502199001011234\0\0\0\0\0\0", 24))));
 
   // A field no schema of this version knows (id 30), hiding a number.
   {
@@ -171,16 +170,18 @@ TEST_CASE("a statement with bytes its fields do not account for is refused even 
     };
     const std::string text = "{\"sealed\": [], \"occurred_at_ms\": " + std::to_string(h.occurred_at_ms) +
                              ", \"actor\": {\"key_id\": " + bytes_json(h.key) + ", \"certificate_no\": \"" +
-                             h.certificate_no + "\"}, \"payload\": {\"text\": \"现场检查\", \"title\": \"记录\"}, "
-                             "\"payload_type\": \"CaseMemo\", \"case_id\": \"C1\", \"origin\": \"" + h.origin +
-                             "\", \"event_id\": " + bytes_json(h.event_id) + "}";
+                             h.certificate_no +
+                             "\"}, \"payload\": {\"text\": \"现场检查\", \"title\": \"记录\"}, "
+                             "\"payload_type\": \"CaseMemo\", \"case_id\": \"C1\", \"origin\": \"" +
+                             h.origin + "\", \"event_id\": " + bytes_json(h.event_id) + "}";
     flatbuffers::Parser parser;
     REQUIRE(parser.Deserialize(lawtrail::fb::RecordBinarySchema::data(), lawtrail::fb::RecordBinarySchema::size()));
     REQUIRE(parser.SetRootType("Statement"));
     parser.file_identifier_ = fb::StatementIdentifier();
     REQUIRE(parser.ParseJson(text.c_str()));
-    const Bytes laid_out(parser.builder_.GetBufferPointer(), parser.builder_.GetBufferPointer() + parser.builder_.GetSize());
-    REQUIRE(CanonicalStatement(laid_out) == canonical);  // the same value …
+    const Bytes laid_out(parser.builder_.GetBufferPointer(),
+                         parser.builder_.GetBufferPointer() + parser.builder_.GetSize());
+    REQUIRE(CanonicalStatement(laid_out) == canonical);                   // the same value …
     variants.emplace_back("another layout of the same value", laid_out);  // … in other bytes
   }
 
@@ -236,7 +237,9 @@ TEST_CASE("a submission with bytes beside its statement and openings is refused"
   CHECK_THAT(padded.status().message(), Catch::Contains("one accepted encoding"));
 }
 
-TEST_CASE("a stored record whose wrapper carries unsigned bytes is reported by verify and refused by a reader that trusts nothing") {
+TEST_CASE(
+    "a stored record whose wrapper carries unsigned bytes is reported by verify and refused by a reader that trusts "
+    "nothing") {
   TestLog t;
   const TestOfficer officer = t.AddOfficer("41010001");
   for (int i = 0; i < 20; ++i) REQUIRE(t.AppendOne(t.Memo(officer, "C" + std::to_string(i % 3))).ok());

@@ -2,10 +2,10 @@
 // proof gives that root, and nothing else does.
 #include "ledger/core/case_head_map.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <random>
+
+#include <catch2/catch.hpp>
 
 namespace lawtrail {
 namespace {

@@ -2,8 +2,6 @@
 // writers keep appending: the log stops taking work with an I/O error,
 // acknowledges nothing it did not persist, and reopened on a good disk it
 // holds every acknowledged statement exactly once and verifies.
-#include <catch2/catch.hpp>
-
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +9,8 @@
 #include <mutex>
 #include <random>
 #include <thread>
+
+#include <catch2/catch.hpp>
 
 #include "ledger/core/record.h"
 #include "tests/support/faulty_env.h"

@@ -1,9 +1,9 @@
 // Text encodings of bytes (base64, hex) are accepted in one spelling only: a
 // value that could be written two ways could be relayed in a way its signer
 // never wrote, and a checkpoint or note would not print back to itself.
-#include <catch2/catch.hpp>
-
 #include <cctype>
+
+#include <catch2/catch.hpp>
 
 #include "ledger/core/bytes.h"
 #include "ledger/core/checkpoint.h"

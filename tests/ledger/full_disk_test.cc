@@ -4,11 +4,10 @@
 //
 // Needs a small filesystem of its own: the test mounts a tmpfs (root only);
 // where mounting is not allowed it says so and checks nothing.
-#include <catch2/catch.hpp>
-
-#include <sys/mount.h>
-
 #include <filesystem>
+
+#include <catch2/catch.hpp>
+#include <sys/mount.h>
 
 #include "ledger/core/record.h"
 #include "tests/support/tamper.h"
@@ -52,9 +51,10 @@ TEST_CASE("a full disk loses no acknowledged event", "[durability][disk]") {
   REQUIRE(log.ok());
   const KeyPair key = KeyPair::Generate();
   OfficerInfo info{"41150001", "王伟", "执法队员", key.public_key(), {fb::Role::Officer}, 0, 0};
-  REQUIRE((*log)->Append({SignStatement(OfficerRegisteredStatement(
-                                            RegistryHeader(testing::kTestOrigin, root.key.public_key()), info),
-                                        root.key)})[0]
+  REQUIRE((*log)
+              ->Append({SignStatement(
+                  OfficerRegisteredStatement(RegistryHeader(testing::kTestOrigin, root.key.public_key()), info),
+                  root.key)})[0]
               .ok());
 
   std::vector<Bytes> submitted;
@@ -104,8 +104,7 @@ TEST_CASE("a full disk loses no acknowledged event", "[durability][disk]") {
   // Resubmitting everything appends what was not recorded and returns the
   // original index for what was.
   for (size_t begin = 0; begin < submitted.size(); begin += 256) {
-    std::vector<Bytes> chunk(submitted.begin() + begin,
-                             submitted.begin() + std::min(submitted.size(), begin + 256));
+    std::vector<Bytes> chunk(submitted.begin() + begin, submitted.begin() + std::min(submitted.size(), begin + 256));
     for (const auto& r : (*reopened)->Append(std::move(chunk))) REQUIRE(r.ok());
   }
   CHECK((*reopened)->size() == submitted.size() + 2);

@@ -1,7 +1,7 @@
 // Identifier check characters and the masked forms that are all the public sees.
-#include <catch2/catch.hpp>
-
 #include "ledger/domain/identifiers.h"
+
+#include <catch2/catch.hpp>
 
 namespace lawtrail::domain {
 namespace {

@@ -1,11 +1,11 @@
 // A log of 100,000 records: proofs for random indices and size pairs verify,
 // and any one-byte change made underneath lawtrail is found and located.
-#include <catch2/catch.hpp>
-
 #include <random>
 
-#include "tests/support/proof_helpers.h"
+#include <catch2/catch.hpp>
+
 #include "ledger/core/record.h"
+#include "tests/support/proof_helpers.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 

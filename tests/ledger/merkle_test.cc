@@ -1,13 +1,14 @@
 // Proofs generated from stored perfect subtrees verify against roots computed
 // independently, for every index and size pair of small trees.
-#include <catch2/catch.hpp>
+#include "ledger/core/merkle.h"
 
 #include <algorithm>
 #include <map>
 #include <random>
 
+#include <catch2/catch.hpp>
+
 #include "tests/support/proof_helpers.h"
-#include "ledger/core/merkle.h"
 
 namespace lawtrail {
 namespace {
@@ -74,8 +75,7 @@ TEST_CASE("a proof with one flipped bit is rejected", "[merkle]") {
   for (uint64_t i = 0; i < 21; ++i) tree.Add(i);
   auto proof = AsBytesList(*merkle::HashRanges(merkle::InclusionRanges(5, 21), tree.Reader()));
   proof[1][7] ^= 0x10;
-  CHECK(merkle::VerifyInclusion(5, 21, tree.leaves[5], proof, tree.RootAt(21)).code() ==
-        StatusCode::kCorruption);
+  CHECK(merkle::VerifyInclusion(5, 21, tree.leaves[5], proof, tree.RootAt(21)).code() == StatusCode::kCorruption);
 }
 
 }  // namespace

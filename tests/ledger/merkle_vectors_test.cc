@@ -1,9 +1,9 @@
 // The transparency-dev/merkle proof vectors: our verifier must accept every
 // valid proof and reject every corrupted one (wantErr).
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
+
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "ledger/core/merkle.h"
@@ -15,8 +15,8 @@ using nlohmann::json;
 
 std::vector<std::filesystem::path> VectorFiles(const std::string& kind) {
   std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(
-           std::string(LAWTRAIL_TEST_VECTORS) + "/merkle/" + kind)) {
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(std::string(LAWTRAIL_TEST_VECTORS) + "/merkle/" + kind)) {
     if (e.path().extension() == ".json") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
@@ -55,21 +55,19 @@ TEST_CASE("every transparency-dev consistency vector is judged as expected", "[m
   for (const auto& path : files) {
     const json v = json::parse(std::ifstream(path));
     INFO(path.string() << ": " << v.value("desc", ""));
-    const Status s = merkle::VerifyConsistency(v["size1"].get<uint64_t>(), v["size2"].get<uint64_t>(),
-                                               B64(v["root1"]), B64(v["root2"]), Proof(v["proof"]));
+    const Status s = merkle::VerifyConsistency(v["size1"].get<uint64_t>(), v["size2"].get<uint64_t>(), B64(v["root1"]),
+                                               B64(v["root2"]), Proof(v["proof"]));
     CHECK(s.ok() == !v["wantErr"].get<bool>());
   }
 }
 
 TEST_CASE("the root of the eight reference leaves matches the published root", "[merkle]") {
-  const char* leaves[] = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-                          "606162636465666768696a6b6c6d6e6f"};
+  const char* leaves[] = {
+      "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"};
   std::vector<Hash> hashes;
   for (const char* hex : leaves) hashes.push_back(merkle::LeafHash(*FromHex(hex)));
-  CHECK(ToHex(merkle::RootOf(hashes)) ==
-        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
-  CHECK(ToHex(merkle::RootOf({})) ==
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(ToHex(merkle::RootOf(hashes)) == "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
+  CHECK(ToHex(merkle::RootOf({})) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 }  // namespace

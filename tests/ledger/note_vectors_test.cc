@@ -1,8 +1,8 @@
 // C2SP signed-note vectors made with Go's golang.org/x/mod/sumdb/note: we must
 // reproduce every signed note byte for byte and verify it.
-#include <catch2/catch.hpp>
-
 #include <fstream>
+
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "ledger/core/checkpoint.h"
@@ -13,9 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-json Vectors() {
-  return json::parse(std::ifstream(std::string(LAWTRAIL_TEST_VECTORS) + "/note/vectors.json"));
-}
+json Vectors() { return json::parse(std::ifstream(std::string(LAWTRAIL_TEST_VECTORS) + "/note/vectors.json")); }
 
 Seed SeedOf(const std::string& hex) {
   Seed s;

@@ -1,16 +1,17 @@
 // Sealed private data (D6, R5): openings are checked and kept encrypted, a
 // party's records are found together, and erasure removes the openings from
 // disk while every proof and the full verification still pass.
-#include <catch2/catch.hpp>
+#include "ledger/log/private_data.h"
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
-#include "ledger/core/checkpoint.h"
+#include <catch2/catch.hpp>
+
 #include "ledger/client/case_acts.h"
+#include "ledger/core/checkpoint.h"
 #include "ledger/core/merkle.h"
-#include "ledger/log/private_data.h"
 #include "ledger/core/record.h"
 #include "tests/support/case_fixture.h"
 #include "tests/support/proof_helpers.h"
@@ -59,7 +60,7 @@ TEST_CASE("openings are kept encrypted and a party's cases are found together", 
   const uint64_t c1 = f.t().log().size() - 1;
   f.Open("C2", 3, kPenaltyItem, fb::Procedure::Simple, fb::PartyKind::NaturalPerson);
   const uint64_t c2 = f.t().log().size() - 1;
-  f.Open("C3", 4);  // an organisation
+  f.Open("C3", 4);         // an organisation
   f.Investigate("C1", 5);  // acts of the case that do not name the party again
   const uint64_t c1_investigated = f.t().log().size() - 1;
   Log& log = f.t().log();

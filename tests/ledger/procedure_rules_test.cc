@@ -70,14 +70,16 @@ TEST_CASE("P-POWER-ITEM: a case opens only under a published power item of its c
   CHECK_FALSE(retire("000000000").ok());
   f.Refused(domain::OpenCase(f.By(f.a, "C2", 1), o), "P-POWER-ITEM");
   // Republishing the code changes the item and brings it back.
-  REQUIRE(f.t().AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
-    domain::PowerItem item;
-    item.code = kPenaltyItem;
-    item.name = "对擅自占用城市道路经营的处罚（修订）";
-    item.category = fb::PowerCategory::Penalty;
-    item.basis = "《城市道路管理条例》第四十二条";
-    return domain::PowerItemStatement(h, item);
-  })).ok());
+  REQUIRE(f.t()
+              .AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
+                domain::PowerItem item;
+                item.code = kPenaltyItem;
+                item.name = "对擅自占用城市道路经营的处罚（修订）";
+                item.category = fb::PowerCategory::Penalty;
+                item.basis = "《城市道路管理条例》第四十二条";
+                return domain::PowerItemStatement(h, item);
+              }))
+              .ok());
   f.Admit(domain::OpenCase(f.By(f.a, "C2", 1), o));
 }
 
@@ -85,13 +87,12 @@ TEST_CASE("P-TWO-OFFICERS: an inspection needs two officers with valid certifica
   CaseFixture f;
   f.Open("C1", 0);
   f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.a.certificate_no}, "现场", "检查"), "P-TWO-OFFICERS");
-  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.a.certificate_no, f.suspended.certificate_no}, "现场",
-                                     "检查"),
-            "P-TWO-OFFICERS");
+  f.Refused(
+      domain::RecordInspection(f.By(f.a, "C1", 1), {f.a.certificate_no, f.suspended.certificate_no}, "现场", "检查"),
+      "P-TWO-OFFICERS");
   f.Refused(domain::RecordInspection(f.By(f.a, "C1", 1), {f.b.certificate_no, f.c.certificate_no}, "现场", "检查"),
             "P-TWO-OFFICERS");  // the signer was not there
-  f.Refused(domain::RecordInquiry(f.By(f.a, "C1", 1), {f.a.certificate_no, f.a.certificate_no}, "证人", "李四",
-                                  "询问"),
+  f.Refused(domain::RecordInquiry(f.By(f.a, "C1", 1), {f.a.certificate_no, f.a.certificate_no}, "证人", "李四", "询问"),
             "P-TWO-OFFICERS");
   f.Admit(domain::RecordInquiry(f.By(f.a, "C1", 1), {f.a.certificate_no, f.b.certificate_no}, "证人", "李四", "询问"));
 }
@@ -158,7 +159,7 @@ TEST_CASE("P-DEFENCE: the party is heard, or waives, or the statement period run
   CaseFixture f;
   f.Concluded("C1", 50000);
   f.Review("C1", 3);
-  f.Notice("C1", 4, 50000);                           // Friday 2026-03-06
+  f.Notice("C1", 4, 50000);                            // Friday 2026-03-06
   f.Refused(f.Decision("C1", 7, 50000), "P-DEFENCE");  // Monday: 1 working day later
   f.Admit(f.Decision("C1", 9, 50000));                 // Wednesday: 3 working days have run
 }
@@ -221,9 +222,9 @@ TEST_CASE("P-LEGAL-REVIEW: penalties, catalogue items and heard cases need an ap
   f.Open("C2", 0, kCataloguedItem);
   f.Investigate("C2", 1);
   f.Admit(domain::ConcludeInvestigation(f.By(f.a, "C2", 2), fb::Conclusion::NoPenaltyMinor, {}, "情节轻微"));
-  f.Refused(domain::IssueDecision(f.By(f.a, "C2", 3), fb::DecisionOutcome::NoPenalty, "不罚1", {}, "占道", "轻微",
-                                  "第33条"),
-            "P-LEGAL-REVIEW");
+  f.Refused(
+      domain::IssueDecision(f.By(f.a, "C2", 3), fb::DecisionOutcome::NoPenalty, "不罚1", {}, "占道", "轻微", "第33条"),
+      "P-LEGAL-REVIEW");
 }
 
 TEST_CASE("P-REVIEWER-QUALIFIED: a reviewer needs a registered 法律职业资格", "[rules]") {
@@ -238,12 +239,13 @@ TEST_CASE("P-SELF-REVIEW: nobody reviews a case they took part in", "[rules]") {
   CaseFixture f;
   // A reviewer who also holds the officer role and investigated the case.
   TestOfficer both{"41159003", KeyPair::Generate()};
-  OfficerInfo info{both.certificate_no, "周杰", "执法队员", both.key.public_key(),
-                   {fb::Role::Officer, fb::Role::Reviewer}, 0, 0};
+  OfficerInfo info{
+      both.certificate_no, "周杰", "执法队员", both.key.public_key(), {fb::Role::Officer, fb::Role::Reviewer}, 0, 0};
   info.legal_qualification_no = "A20204100000001";
-  REQUIRE(f.t().AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
-    return OfficerRegisteredStatement(h, info);
-  })).ok());
+  REQUIRE(f.t()
+              .AppendOne(f.t().SignedRegistryEvent(
+                  [&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); }))
+              .ok());
   f.Open("C1", 0);
   f.Admit(domain::RecordInspection(f.By(both, "C1", 1), {both.certificate_no, f.a.certificate_no}, "现场", "检查"));
   f.Conclude("C1", 2, 50000);
@@ -306,8 +308,9 @@ TEST_CASE("P-PUBLICATION: only issued decisions are published, never a minor's",
   CaseFixture f;
   f.DecidedCase("C1", 0, 50000);
   const std::string no = CaseFixture::DecisionNo("C1");
-  f.Refused(domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", "别的文号", "2026-03-17", "2029-03-09", "罚款"),
-            "P-PUBLICATION");
+  f.Refused(
+      domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", "别的文号", "2026-03-17", "2029-03-09", "罚款"),
+      "P-PUBLICATION");
   f.Refused(domain::WithdrawPublication(f.By(f.discloser, "C1", 8), "PUB-1", "未公示"), "P-PUBLICATION");
   f.Admit(domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", no, "2026-03-17", "2029-03-09", "罚款500元"));
   f.Admit(domain::CorrectPublication(f.By(f.discloser, "C1", 9), "PUB-1", "金额笔误", "罚款500元整"));
@@ -384,8 +387,8 @@ TEST_CASE("F-SERVICE-7WD: a decision served after 7 working days is flagged", "[
 TEST_CASE("F-SEIZURE-30: a seizure past its term without extension is flagged", "[rules]") {
   CaseFixture f;
   f.Open("C1", 0, kCoercionItem);
-  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", {f.a.certificate_no, f.b.certificate_no}, "货物",
-                                      30, {ContinuousAv(1)}));
+  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", {f.a.certificate_no, f.b.certificate_no}, "货物", 30,
+                                      {ContinuousAv(1)}));
   f.Flagged(domain::LiftCoerciveMeasure(f.By(f.a, "C1", 35), "扣1", "解除"), "F-SEIZURE-30");
 }
 

@@ -1,14 +1,15 @@
 // The data the procedure rules read (ledger/domain/*.tsv) and the rule table
 // the docs show.
-#include <catch2/catch.hpp>
+#include "ledger/domain/procedure_tables.h"
 
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/procedure.h"
-#include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/rules.h"
 
 namespace lawtrail::domain {
@@ -29,15 +30,16 @@ TEST_CASE("every case event of the catalogue has a stage rule in the shipped tab
 
 TEST_CASE("thresholds come from the most specific row: province, department, then the default", "[tables]") {
   const ProcedureTables& t = ProcedureTables::Builtin();
-  CHECK(t.ThresholdsFor("河南", "综合行政执法", true).hearing_fine_min_fen == 500000);      // 5,000 元
-  CHECK(t.ThresholdsFor("河南", "综合行政执法", false).hearing_fine_min_fen == 5000000);    // 50,000 元
-  CHECK(t.ThresholdsFor("湖北", "公安", true).hearing_fine_min_fen == 200000);             // 2,000 元
-  CHECK(t.ThresholdsFor("湖北", "市场监管", false).simple_fine_max_fen == 300000);         // 第51条: 3,000 元
+  CHECK(t.ThresholdsFor("河南", "综合行政执法", true).hearing_fine_min_fen == 500000);    // 5,000 元
+  CHECK(t.ThresholdsFor("河南", "综合行政执法", false).hearing_fine_min_fen == 5000000);  // 50,000 元
+  CHECK(t.ThresholdsFor("湖北", "公安", true).hearing_fine_min_fen == 200000);            // 2,000 元
+  CHECK(t.ThresholdsFor("湖北", "市场监管", false).simple_fine_max_fen == 300000);        // 第51条: 3,000 元
   CHECK(t.ThresholdsFor("", "", true).simple_fine_max_fen == 20000);                      // 200 元
 }
 
 TEST_CASE("a table naming an unknown event or stage is refused with its line", "[tables]") {
-  auto bad_event = ProcedureTables::Parse("CaseOpend\tnone\topen\n", "", "*\t*\tcitizen\t1\t2\t3\t3\n*\t*\torganisation\t1\t2\t3\t3\n");
+  auto bad_event = ProcedureTables::Parse("CaseOpend\tnone\topen\n", "",
+                                          "*\t*\tcitizen\t1\t2\t3\t3\n*\t*\torganisation\t1\t2\t3\t3\n");
   REQUIRE_FALSE(bad_event.ok());
   CHECK_THAT(bad_event.status().message(), Catch::Contains("case-stages.tsv line 1") && Catch::Contains("CaseOpend"));
   auto bad_stage = ProcedureTables::Parse("CaseOpened\tnowhere\topen\n", "", "");

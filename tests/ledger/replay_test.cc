@@ -4,17 +4,17 @@
 // and each kind of rule breaker must be refused by all three at the same
 // index by the same rule: the sequencer at intake, the replica and verify
 // when a forger puts the statement into the stream as a record.
-#include <catch2/catch.hpp>
-
 #include <map>
 #include <set>
 
+#include <catch2/catch.hpp>
+
 #include "ledger/core/case_head.h"
+#include "ledger/core/record.h"
+#include "ledger/core/submission.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/log.h"
-#include "ledger/core/record.h"
 #include "ledger/log/replica.h"
-#include "ledger/core/submission.h"
 #include "tests/support/tamper.h"
 #include "tests/support/test_log.h"
 #include "tools/town_year.h"
@@ -62,8 +62,7 @@ void PutPastAdmission(const std::string& dir, const Bytes& record, const std::st
   PutRaw(dir, Cf::kRecords, keys::Index(index), std::string(AsChars(record)));
   for (const auto& [id, hash] : nodes) PutRaw(dir, Cf::kTree, keys::Node(id), std::string(AsChars(hash)));
   PutRaw(dir, Cf::kEventIds, std::string(AsChars(parsed->event_id)), keys::Index(index));
-  PutRaw(dir, Cf::kCases, keys::CaseIndex(case_id, index),
-         EncodeCaseHead({view->record->case_version(), leaf}));
+  PutRaw(dir, Cf::kCases, keys::CaseIndex(case_id, index), EncodeCaseHead({view->record->case_version(), leaf}));
   PutRaw(dir, Cf::kMeta, std::string(keys::kMetaSize), keys::Index(index + 1));
 }
 
@@ -107,10 +106,14 @@ TEST_CASE("the sequencer, a replica and verify replay one stream to one state, a
   REQUIRE(primary_log.ok());
   const Hash primary = (*primary_log)->StateDigest();
   std::vector<Bytes> records;
-  REQUIRE((*primary_log)->reader().ScanRecords(0, (*primary_log)->size(), [&](uint64_t, ByteView b) {
-    records.emplace_back(b.begin(), b.end());
-    return Status::Ok();
-  }).ok());
+  REQUIRE((*primary_log)
+              ->reader()
+              .ScanRecords(0, (*primary_log)->size(),
+                           [&](uint64_t, ByteView b) {
+                             records.emplace_back(b.begin(), b.end());
+                             return Status::Ok();
+                           })
+              .ok());
   primary_log->reset();
 
   SECTION("the same state") {

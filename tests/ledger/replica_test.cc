@@ -3,10 +3,10 @@
 // and what it refuses must be named with the evidence.
 #include "ledger/log/replica.h"
 
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <map>
+
+#include <catch2/catch.hpp>
 
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
@@ -40,14 +40,20 @@ struct Primary {
     LogReader reader(*store);
     auto size = reader.Size();
     REQUIRE(size.ok());
-    REQUIRE(reader.ScanRecords(0, *size, [&](uint64_t, ByteView r) {
-      records.emplace_back(r.begin(), r.end());
-      return Status::Ok();
-    }).ok());
-    REQUIRE(reader.ScanCheckpoints(0, [&](uint64_t s, std::string_view note) {
-      checkpoints.emplace_back(s, std::string(note));
-      return Status::Ok();
-    }).ok());
+    REQUIRE(reader
+                .ScanRecords(0, *size,
+                             [&](uint64_t, ByteView r) {
+                               records.emplace_back(r.begin(), r.end());
+                               return Status::Ok();
+                             })
+                .ok());
+    REQUIRE(reader
+                .ScanCheckpoints(0,
+                                 [&](uint64_t s, std::string_view note) {
+                                   checkpoints.emplace_back(s, std::string(note));
+                                   return Status::Ok();
+                                 })
+                .ok());
   }
   std::vector<Bytes> Range(size_t begin, size_t end) const {
     return {records.begin() + static_cast<ptrdiff_t>(begin), records.begin() + static_cast<ptrdiff_t>(end)};
@@ -251,7 +257,9 @@ TEST_CASE("a checkpoint signed by another key or by the log key over another tre
   }
 }
 
-TEST_CASE("a checkpoint handed over ahead of its records is held only if it is signed and ahead, and never stops the replica") {
+TEST_CASE(
+    "a checkpoint handed over ahead of its records is held only if it is signed and ahead, and never stops the "
+    "replica") {
   Primary p(10);
   TempDir dir;
   REQUIRE(p.checkpoints.size() >= 2);
@@ -301,10 +309,13 @@ TEST_CASE("a replica promoted with the log key takes over where the primary stop
   {
     auto store = OpenStore(demo.dir.path());
     LogReader reader(*store);
-    REQUIRE(reader.ScanRecords(0, *reader.Size(), [&](uint64_t, ByteView r) {
-      records.emplace_back(r.begin(), r.end());
-      return Status::Ok();
-    }).ok());
+    REQUIRE(reader
+                .ScanRecords(0, *reader.Size(),
+                             [&](uint64_t, ByteView r) {
+                               records.emplace_back(r.begin(), r.end());
+                               return Status::Ok();
+                             })
+                .ok());
     last_checkpoint = **reader.LatestCheckpoint();
   }
   TempDir dir;

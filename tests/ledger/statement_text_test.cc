@@ -26,7 +26,8 @@ Bytes RawMemo(const TestOfficer& officer, const std::string& text) {
 // "巡查" with its last byte cut: the start of a character and no end.
 const std::string kCutCharacter = std::string("巡查").substr(0, 5);
 
-TEST_CASE("a statement whose payload text is cut inside a character is refused, naming the field", "[statement][utf8]") {
+TEST_CASE("a statement whose payload text is cut inside a character is refused, naming the field",
+          "[statement][utf8]") {
   TestLog t;
   const TestOfficer officer = t.AddOfficer("41010001");
   const uint64_t before = *t.log().reader().Size();
@@ -43,20 +44,24 @@ TEST_CASE("text in a list inside a payload's table is checked too", "[statement]
   const uint64_t before = *t.log().reader().Size();
   OfficerInfo info{"41010002", "李四", "执法队员", KeyPair::Generate().public_key(), {fb::Role::Officer}, 0, 0};
   info.categories = {"市场监管", kCutCharacter};
-  const AppendResult r = t.AppendOne(
-      t.SignedRegistryEvent([&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); }));
+  const AppendResult r =
+      t.AppendOne(t.SignedRegistryEvent([&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); }));
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.status().message(), Catch::Contains("categories[1] is not valid UTF-8"));
   CHECK(*t.log().reader().Size() == before);
 }
 
-TEST_CASE("text holding a control character is refused; tab, line feed and carriage return are text", "[statement][utf8]") {
+TEST_CASE("text holding a control character is refused; tab, line feed and carriage return are text",
+          "[statement][utf8]") {
   // The NULs were found by fuzzing: the JSON printer wrote them raw and the view was not JSON.
   TestLog t;
   const TestOfficer officer = t.AddOfficer("41010004");
-  const std::vector<std::pair<std::string, std::string>> refused = {
-      {std::string("当场\0处罚", 13), "U+0000"}, {"铃\a声", "U+0007"}, {"退格\x1b", "U+001B"},
-      {"删除\x7f", "U+007F"}, {"换行\xc2\x85", "U+0085"}, {"\xc2\x9f", "U+009F"}};
+  const std::vector<std::pair<std::string, std::string>> refused = {{std::string("当场\0处罚", 13), "U+0000"},
+                                                                    {"铃\a声", "U+0007"},
+                                                                    {"退格\x1b", "U+001B"},
+                                                                    {"删除\x7f", "U+007F"},
+                                                                    {"换行\xc2\x85", "U+0085"},
+                                                                    {"\xc2\x9f", "U+009F"}};
   for (const auto& [text, code] : refused) {
     INFO(code);
     const AppendResult r = t.AppendOne(RawMemo(officer, text));

@@ -1,11 +1,10 @@
 // The strict JSON check before any tree is built: numbers no parser can hold
 // are refused with the check's other refusals, not passed on to fail (or be
 // read as infinity) later.
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include "ledger/client/strict_json.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 namespace lawtrail {
 namespace {

@@ -1,7 +1,7 @@
 // verify re-checks everything and names the first bad index and why.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
+
+#include <catch2/catch.hpp>
 
 #include "ledger/log/data_dir.h"
 #include "ledger/log/sequencer.h"

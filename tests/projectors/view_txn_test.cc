@@ -1,5 +1,5 @@
 // A view window's pending writes: what the runner commits with the cursor.
-#include <catch2/catch.hpp>
+#include "projectors/view_txn.h"
 
 #include <algorithm>
 #include <map>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "projectors/view_txn.h"
+#include <catch2/catch.hpp>
 
 namespace lawtrail::projectors {
 namespace {

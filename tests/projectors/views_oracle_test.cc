@@ -1,17 +1,16 @@
 // The case-file and statistics views against the generator's ground truth:
 // every case file's documents, order, cover and timeline, and every count of
 // the annual tables. No expected value is typed by hand from the output.
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <set>
 
-#include "ledger/domain/calendar.h"
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "ledger/client/master_data_statements.h"
 #include "ledger/core/statement.h"
 #include "ledger/core/submission.h"
-#include "ledger/client/master_data_statements.h"
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/rules.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
@@ -28,7 +27,6 @@ namespace {
 using nlohmann::json;
 
 std::string Year(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)).substr(0, 4); }
-
 
 // What the generator attached in a case: the content hashes of its 文书 and
 // evidence files, from its own submissions.
@@ -71,8 +69,8 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
         CHECK(d["rank"].get<int>() >= last_rank);
         last_rank = d["rank"];
         CHECK(casefile::PlaceDocument("综合行政执法", d["题名"].get<std::string>().rfind("证据材料", 0) == 0
-                                                  ? "证据材料"
-                                                  : d["题名"].get<std::string>())
+                                                          ? "证据材料"
+                                                          : d["题名"].get<std::string>())
                   .volume == volume);
         CHECK_FALSE(d["责任者"].get<std::string>().empty());
         CHECK(d["序号"].get<size_t>() == seen.size() - (std::string(volume) == "正卷" ? 0 : file["正卷"].size()));
@@ -245,7 +243,7 @@ TEST_CASE("a village with a month far above its usual count is flagged, with the
     f.Open("V" + std::to_string(++n), day);  // the fixture's cases are in 幸福村
     return f.t().log().size() - 1;
   };
-  for (int month = 0; month < 8; ++month) open_in(month * 31);  // one a month, March to October
+  for (int month = 0; month < 8; ++month) open_in(month * 31);    // one a month, March to October
   for (int i = 0; i < 8; ++i) spike.push_back(open_in(250 + i));  // eight more in November
   f.t().Close();
   TempDir v;
@@ -271,8 +269,8 @@ TEST_CASE("an hour with far more cases opened than the month's usual hour is fla
   testing::CaseFixture f;
   int n = 0;
   auto open_at = [&](int day, int hour) {
-    f.Open("H" + std::to_string(++n), day, testing::kPenaltyItem, fb::Procedure::General,
-           fb::PartyKind::Organisation, false, hour);
+    f.Open("H" + std::to_string(++n), day, testing::kPenaltyItem, fb::Procedure::General, fb::PartyKind::Organisation,
+           false, hour);
     return f.t().log().size() - 1;
   };
   for (int day = 1; day <= 10; ++day) open_at(day, 9 + day % 3);  // one now and then

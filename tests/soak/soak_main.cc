@@ -16,11 +16,6 @@
 //   - `lawtrail verify` passes on the primary and on the mirror.
 // Prints the figures (docs/reliability.md) and exits 0, or names the first
 // check that failed and exits 1.
-#include <signal.h>
-#include <sys/wait.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -35,20 +30,24 @@
 #include <utility>
 #include <vector>
 
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 
-#include "ledger/log/data_dir.h"
-#include "tests/support/kafka/test_cluster.h"
-#include "ledger/log/log.h"
-#include "ledger/log/log_reader.h"
-#include "ledger/core/record.h"
 #include "ledger/client/registry_statements.h"
-#include "ledger/core/sha256.h"
 #include "ledger/client/statement_builder.h"
 #include "ledger/client/statement_stream.h"
+#include "ledger/core/record.h"
+#include "ledger/core/sha256.h"
+#include "ledger/log/data_dir.h"
+#include "ledger/log/log.h"
+#include "ledger/log/log_reader.h"
 #include "projectors/all.h"
 #include "projectors/runner.h"
 #include "tests/api/http_client.h"
+#include "tests/support/kafka/test_cluster.h"
 #include "tests/support/process.h"
 
 namespace lawtrail::soak {
@@ -101,9 +100,7 @@ struct Program {
     return testing::Wait(std::exchange(pid, -1));
   }
   // The current run's output file.
-  std::string LogPath(const char* suffix) const {
-    return log_dir + "/" + name + "." + std::to_string(starts) + suffix;
-  }
+  std::string LogPath(const char* suffix) const { return log_dir + "/" + name + "." + std::to_string(starts) + suffix; }
   // Empty while the program runs; otherwise what ended it, with the end of
   // its error output, for a failure message. It reaps the program.
   std::string EndedByItself() {
@@ -127,8 +124,8 @@ std::string AnyEndedByItself(std::span<Program* const> programs) {
 }
 
 // An HTTP exchange that may find the server down: an exception is no answer.
-std::optional<Reply> Try(uint16_t port, const std::string& method, const std::string& target, const std::string& body = "",
-                         const std::string& type = "", const std::string& token = "") {
+std::optional<Reply> Try(uint16_t port, const std::string& method, const std::string& target,
+                         const std::string& body = "", const std::string& type = "", const std::string& token = "") {
   try {
     return testing::Http(port, method, target, body, type, token);
   } catch (const std::exception&) {
@@ -155,7 +152,8 @@ void Writer(int id, uint16_t port, const note::Signer& officer, int pace_ms, std
     h.key = officer.key.public_key();
     h.occurred_at_ms = NowMs();
     std::string body;
-    AppendFramedStatement(body, SignStatement(CaseMemoStatement(h, "巡查记录", "第" + std::to_string(n) + "次"), officer.key));
+    AppendFramedStatement(
+        body, SignStatement(CaseMemoStatement(h, "巡查记录", "第" + std::to_string(n) + "次"), officer.key));
     for (;;) {
       auto r = Try(port, "POST", "/v1/statements", body, "application/octet-stream", kToken);
       if (r && r->status == 200) {
@@ -207,9 +205,13 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
     if (auto r = (*log)->Append({reg}); !r[0].ok()) return Fail(r[0].status().ToString());
   }
   const std::string config = work + "/serve.json";
-  testing::WriteAll(config, nlohmann::json{{"tokens", {{{"name", "soak"}, {"role", "officer"},
-                                                         {"sha256", ToHex(Sha256(AsBytes(std::string(kToken))))}}}},
-                                           {"access_log", false}}.dump());
+  testing::WriteAll(
+      config,
+      nlohmann::json{
+          {"tokens",
+           {{{"name", "soak"}, {"role", "officer"}, {"sha256", ToHex(Sha256(AsBytes(std::string(kToken))))}}}},
+          {"access_log", false}}
+          .dump());
 
   auto cluster = kafka::TestCluster::Start(3);
   if (!cluster.ok()) return Fail("starting the Kafka cluster: " + cluster.status().ToString());
@@ -218,9 +220,11 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
   const std::string brokers = (*cluster)->bootstraps();
   const uint16_t port = FreePort();
 
-  Program serve{"serve", {bin, "serve", "--data", primary, "--config", config, "--listen", "127.0.0.1:" + std::to_string(port)},
+  Program serve{"serve",
+                {bin, "serve", "--data", primary, "--config", config, "--listen", "127.0.0.1:" + std::to_string(port)},
                 work + "/logs"};
-  Program relay{"relay", {bin, "relay", "--data", primary, "--brokers", brokers, "--topic-prefix", prefix, "--poll-ms", "50"},
+  Program relay{"relay",
+                {bin, "relay", "--data", primary, "--brokers", brokers, "--topic-prefix", prefix, "--poll-ms", "50"},
                 work + "/logs"};
   Program follow{"follow",
                  {bin, "follow", "--data", mirror, "--brokers", brokers, "--origin", kOrigin, "--vkey",
@@ -230,7 +234,8 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
                  work + "/logs"};
   Program* programs[] = {&serve, &relay, &follow};
   for (Program* p : programs) p->Start();
-  for (int i = 0; i < 200 && !Try(port, "GET", "/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (int i = 0; i < 200 && !Try(port, "GET", "/healthz"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
 
   Acked acked;
   std::atomic<bool> stop{false};
@@ -238,7 +243,8 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
   std::vector<std::thread> threads;
   for (int w = 0; w < writers; ++w) threads.emplace_back([&, w] { Writer(w, port, officer, pace_ms, stop, acked); });
   threads.emplace_back([&] {
-    const char* targets[] = {"/v1/log", "/checkpoint", "/v1/disclosures?per_page=5", "/tile/0/000.p/1", "/v1/projectors"};
+    const char* targets[] = {"/v1/log", "/checkpoint", "/v1/disclosures?per_page=5", "/tile/0/000.p/1",
+                             "/v1/projectors"};
     for (uint64_t n = 0; !stop; ++n) {
       if (auto r = Try(port, "GET", targets[n % 5]); r && r->status < 500) ++reads;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -278,7 +284,8 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
     }
     if (!caught_up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  if (!caught_up) return Fail("the views and the mirror did not reach the log's end within 120 s (see " + work + "/logs)");
+  if (!caught_up)
+    return Fail("the views and the mirror did not reach the log's end within 120 s (see " + work + "/logs)");
   for (Program* p : programs) {
     if (const int code = p->Stop(); code != 0) {
       return Fail("lawtrail " + p->name + " did not stop cleanly on SIGTERM: " + std::to_string(code) + " (see " +
@@ -302,16 +309,19 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
   if (!scanned.ok()) return Fail("reading the log: " + scanned.ToString());
   if (found != acked.index) {
     return Fail("the writers' statements in the log (" + std::to_string(found.size()) +
-                ") are not exactly the acknowledged ones (" + std::to_string(acked.index.size()) + ") at their indices");
+                ") are not exactly the acknowledged ones (" + std::to_string(acked.index.size()) +
+                ") at their indices");
   }
   // The mirror: the same records.
   {
     auto m = Store::Open(data_dir::DbPath(mirror), OpenMode::kReadOnly);
     if (!m.ok()) return Fail("opening the mirror: " + m.status().ToString());
     LogReader mr(**m);
-    if (*mr.Size() != size) return Fail("the mirror holds " + std::to_string(*mr.Size()) + " records, the log " + std::to_string(size));
+    if (*mr.Size() != size)
+      return Fail("the mirror holds " + std::to_string(*mr.Size()) + " records, the log " + std::to_string(size));
     for (uint64_t i = 0; i < size; ++i) {
-      if (*mr.RecordBytes(i) != *reader.RecordBytes(i)) return Fail("the mirror's record " + std::to_string(i) + " differs");
+      if (*mr.RecordBytes(i) != *reader.RecordBytes(i))
+        return Fail("the mirror's record " + std::to_string(i) + " differs");
     }
   }
   // The views: as served, and folded from scratch.
@@ -333,11 +343,12 @@ int Run(const std::string& bin, const std::string& work, int rounds, int writers
     const auto verified = testing::RunProgram({bin, "verify", "--data", dir});
     if (verified.exit_code != 0) return Fail("lawtrail verify --data " + dir + ": " + verified.err + verified.out);
   }
-  std::printf("| rounds | seconds | statements acknowledged | retries | records | reads | kills: serve / relay / follow |\n"
-              "|---:|---:|---:|---:|---:|---:|---|\n| %d | %.0f | %zu | %llu | %llu | %llu | %d / %d / %d |\n",
-              rounds, seconds, acked.index.size(), static_cast<unsigned long long>(acked.retries),
-              static_cast<unsigned long long>(size), static_cast<unsigned long long>(reads.load()), serve.kills,
-              relay.kills, follow.kills);
+  std::printf(
+      "| rounds | seconds | statements acknowledged | retries | records | reads | kills: serve / relay / follow |\n"
+      "|---:|---:|---:|---:|---:|---:|---|\n| %d | %.0f | %zu | %llu | %llu | %llu | %d / %d / %d |\n",
+      rounds, seconds, acked.index.size(), static_cast<unsigned long long>(acked.retries),
+      static_cast<unsigned long long>(size), static_cast<unsigned long long>(reads.load()), serve.kills, relay.kills,
+      follow.kills);
   std::printf("all acknowledged statements in the log once, mirror equal, views equal a rebuild, verify passes\n");
   return 0;
 }
@@ -351,15 +362,22 @@ int main(int argc, char** argv) {
   uint64_t seed = static_cast<uint64_t>(std::random_device{}());
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--lawtrail") bin = argv[i + 1];
-    else if (a == "--work") work = argv[i + 1];
-    else if (a == "--rounds") rounds = std::atoi(argv[i + 1]);
-    else if (a == "--writers") writers = std::atoi(argv[i + 1]);
-    else if (a == "--pace-ms") pace_ms = std::atoi(argv[i + 1]);
-    else if (a == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
+    if (a == "--lawtrail")
+      bin = argv[i + 1];
+    else if (a == "--work")
+      work = argv[i + 1];
+    else if (a == "--rounds")
+      rounds = std::atoi(argv[i + 1]);
+    else if (a == "--writers")
+      writers = std::atoi(argv[i + 1]);
+    else if (a == "--pace-ms")
+      pace_ms = std::atoi(argv[i + 1]);
+    else if (a == "--seed")
+      seed = std::strtoull(argv[i + 1], nullptr, 10);
   }
   if (bin.empty() || work.empty()) {
-    std::fprintf(stderr, "usage: lawtrail_soak --lawtrail BIN --work DIR [--rounds N] [--writers W] [--pace-ms P] [--seed S]\n");
+    std::fprintf(
+        stderr, "usage: lawtrail_soak --lawtrail BIN --work DIR [--rounds N] [--writers W] [--pace-ms P] [--seed S]\n");
     return 2;
   }
   std::printf("seed %llu\n", static_cast<unsigned long long>(seed));

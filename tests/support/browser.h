@@ -3,11 +3,11 @@
 #ifndef LAWTRAIL_TESTS_SUPPORT_BROWSER_H_
 #define LAWTRAIL_TESTS_SUPPORT_BROWSER_H_
 
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -26,8 +26,12 @@ struct Browser {
 
   // `window` is "width,height" of the screenshot (phone-sized by default).
   std::string Load(const std::string& url, const std::string& screenshot, const std::string& window = "412,1600") {
-    const std::vector<std::string> common = {kChromium, "--headless", "--no-sandbox", "--disable-gpu",
-                                             "--user-data-dir=" + profile.path(), "--virtual-time-budget=15000"};
+    const std::vector<std::string> common = {kChromium,
+                                             "--headless",
+                                             "--no-sandbox",
+                                             "--disable-gpu",
+                                             "--user-data-dir=" + profile.path(),
+                                             "--virtual-time-budget=15000"};
     std::vector<std::string> dump = common;
     dump.insert(dump.end(), {"--dump-dom", url});
     const std::string out = profile / "dom.html";

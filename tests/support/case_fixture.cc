@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "ledger/domain/calendar.h"
 #include "ledger/client/master_data_statements.h"
+#include "ledger/domain/calendar.h"
 
 namespace lawtrail::testing {
 
@@ -22,8 +22,13 @@ void CaseFixture::Root(const std::function<Bytes(const StatementHeader&)>& build
 TestOfficer CaseFixture::Register(const std::string& cert, const std::string& name, std::vector<fb::Role> roles,
                                   const std::string& qualification) {
   TestOfficer officer{cert, KeyPair::Generate()};
-  OfficerInfo info{cert, name, "执法队员", officer.key.public_key(), std::move(roles),
-                   domain::ChinaMidnightMs(*domain::ParseDate("2025-01-01")), 0};
+  OfficerInfo info{cert,
+                   name,
+                   "执法队员",
+                   officer.key.public_key(),
+                   std::move(roles),
+                   domain::ChinaMidnightMs(*domain::ParseDate("2025-01-01")),
+                   0};
   info.legal_qualification_no = qualification;
   Root([&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); });
   return officer;
@@ -58,9 +63,9 @@ void CaseFixture::PublishPowerList() {
   Root([&](const StatementHeader& h) {
     return OfficerStatusStatement(h, fb::Payload::OfficerSuspended, suspended.certificate_no, "涉嫌违纪");
   });
-  for (const auto& entry : {std::pair{kPenaltyItem, fb::PowerCategory::Penalty},
-                             std::pair{kCataloguedItem, fb::PowerCategory::Penalty},
-                             std::pair{kCoercionItem, fb::PowerCategory::Coercion}}) {
+  for (const auto& entry :
+       {std::pair{kPenaltyItem, fb::PowerCategory::Penalty}, std::pair{kCataloguedItem, fb::PowerCategory::Penalty},
+        std::pair{kCoercionItem, fb::PowerCategory::Coercion}}) {
     Root([&](const StatementHeader& h) {
       domain::PowerItem item;
       item.code = entry.first;
@@ -112,8 +117,8 @@ void CaseFixture::Flagged(Bytes submission, const std::string& rule) {
   CHECK(appended.flags[0].rule_id == rule);
 }
 
-void CaseFixture::Open(const std::string& case_id, int day, const std::string& power_item,
-                       fb::Procedure procedure, fb::PartyKind party, bool minor, int hour) {
+void CaseFixture::Open(const std::string& case_id, int day, const std::string& power_item, fb::Procedure procedure,
+                       fb::PartyKind party, bool minor, int hour) {
   domain::CaseOpening o;
   o.category = power_item == kCoercionItem ? fb::CaseCategory::Coercion : fb::CaseCategory::Penalty;
   o.procedure = procedure;
@@ -141,8 +146,8 @@ void CaseFixture::Investigate(const std::string& case_id, int day) {
 
 void CaseFixture::Conclude(const std::string& case_id, int day, int64_t fine_fen, bool complex) {
   Admit(domain::ConcludeInvestigation(By(a, case_id, day), fb::Conclusion::Penalise,
-                                      {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营属实",
-                                      kDiscretionCode, "一般", complex, false));
+                                      {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营属实", kDiscretionCode,
+                                      "一般", complex, false));
 }
 
 void CaseFixture::Review(const std::string& case_id, int day) {
@@ -151,8 +156,7 @@ void CaseFixture::Review(const std::string& case_id, int day) {
 }
 
 void CaseFixture::Notice(const std::string& case_id, int day, int64_t fine_fen, bool hearing_right) {
-  Admit(domain::ServePriorNotice(By(a, case_id, day), {Penalty{fb::PenaltyType::Fine, fine_fen, ""}},
-                                 hearing_right));
+  Admit(domain::ServePriorNotice(By(a, case_id, day), {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, hearing_right));
 }
 
 void CaseFixture::Waive(const std::string& case_id, int day) {
@@ -160,8 +164,7 @@ void CaseFixture::Waive(const std::string& case_id, int day) {
 }
 
 Bytes CaseFixture::Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no) {
-  return domain::IssueDecision(By(a, case_id, day), fb::DecisionOutcome::Penalty,
-                               no.empty() ? DecisionNo(case_id) : no,
+  return domain::IssueDecision(By(a, case_id, day), fb::DecisionOutcome::Penalty, no.empty() ? DecisionNo(case_id) : no,
                                {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营", "占道经营属实",
                                "《城市市容和环境卫生管理条例》第36条");
 }

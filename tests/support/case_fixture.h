@@ -14,9 +14,9 @@
 
 namespace lawtrail::testing {
 
-inline constexpr const char* kPenaltyItem = "330217001";    // 行政处罚 item
+inline constexpr const char* kPenaltyItem = "330217001";     // 行政处罚 item
 inline constexpr const char* kCataloguedItem = "330217002";  // on the legal-review catalogue
-inline constexpr const char* kCoercionItem = "330217003";   // 行政强制 item
+inline constexpr const char* kCoercionItem = "330217003";    // 行政强制 item
 inline constexpr const char* kDiscretionCode = "CL-330217001";
 
 class CaseFixture {
@@ -45,8 +45,8 @@ class CaseFixture {
 
   // Lawful steps of a general-procedure penalty case.
   void Open(const std::string& case_id, int day, const std::string& power_item = kPenaltyItem,
-            fb::Procedure procedure = fb::Procedure::General,
-            fb::PartyKind party = fb::PartyKind::Organisation, bool minor = false, int hour = 10);
+            fb::Procedure procedure = fb::Procedure::General, fb::PartyKind party = fb::PartyKind::Organisation,
+            bool minor = false, int hour = 10);
   void Investigate(const std::string& case_id, int day);
   void Conclude(const std::string& case_id, int day, int64_t fine_fen, bool complex = false);
   void Review(const std::string& case_id, int day);
@@ -62,11 +62,11 @@ class CaseFixture {
   void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
   static std::string DecisionNo(const std::string& case_id) { return "青综执罚决字〔2026〕" + case_id; }
 
-  TestOfficer a, b, c;       // officers
-  TestOfficer reviewer;      // 法制审核员 with 法律职业资格
-  TestOfficer unqualified;   // reviewer role, no 法律职业资格
+  TestOfficer a, b, c;      // officers
+  TestOfficer reviewer;     // 法制审核员 with 法律职业资格
+  TestOfficer unqualified;  // reviewer role, no 法律职业资格
   TestOfficer discloser, supervisor;
-  TestOfficer suspended;     // an officer whose certificate is suspended
+  TestOfficer suspended;  // an officer whose certificate is suspended
 
  private:
   TestOfficer Register(const std::string& cert, const std::string& name, std::vector<fb::Role> roles,

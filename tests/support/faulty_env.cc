@@ -71,6 +71,7 @@ class FaultyFileSystem : public rocksdb::FileSystemWrapper {
                              std::unique_ptr<rocksdb::FSWritableFile>* r, IODebugContext* d) override {
     return Wrap(target()->ReuseWritableFile(f, old, o, r, d), r);
   }
+
  private:
   IOStatus Wrap(IOStatus s, std::unique_ptr<rocksdb::FSWritableFile>* r) {
     if (s.ok()) *r = std::make_unique<FaultyFile>(std::move(*r), faults_);

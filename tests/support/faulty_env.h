@@ -5,12 +5,12 @@
 #ifndef LAWTRAIL_TESTS_SUPPORT_FAULTY_ENV_H_
 #define LAWTRAIL_TESTS_SUPPORT_FAULTY_ENV_H_
 
-#include <rocksdb/env.h>
-#include <rocksdb/file_system.h>
-
 #include <atomic>
 #include <chrono>
 #include <memory>
+
+#include <rocksdb/env.h>
+#include <rocksdb/file_system.h>
 
 namespace lawtrail::testing {
 

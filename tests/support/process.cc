@@ -1,12 +1,12 @@
 #include "tests/support/process.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "tests/support/temp_dir.h"
 
@@ -22,8 +22,8 @@ void Redirect(const std::string& path, int fd, int flags) {
 
 }  // namespace
 
-pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path,
-            const std::string& stdout_path, const std::string& stderr_path) {
+pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path, const std::string& stdout_path,
+            const std::string& stderr_path) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -69,8 +69,6 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
-void WriteAll(const std::string& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary) << content;
-}
+void WriteAll(const std::string& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
 
 }  // namespace lawtrail::testing

@@ -3,10 +3,10 @@
 #ifndef LAWTRAIL_TESTS_SUPPORT_PROCESS_H_
 #define LAWTRAIL_TESTS_SUPPORT_PROCESS_H_
 
-#include <sys/types.h>
-
 #include <string>
 #include <vector>
+
+#include <sys/types.h>
 
 namespace lawtrail::testing {
 
@@ -18,8 +18,8 @@ struct ProcessResult {
 
 // Starts `args` (args[0] is the program) with stdin/stdout/stderr redirected
 // to the given files ("" = /dev/null for stdin, discard for outputs).
-pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path,
-            const std::string& stdout_path, const std::string& stderr_path);
+pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path, const std::string& stdout_path,
+            const std::string& stderr_path);
 int Wait(pid_t pid);  // exit code, or -signal
 
 // Runs `argv` (argv[0] is the program) and collects its output.

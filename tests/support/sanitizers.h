@@ -40,7 +40,7 @@ inline constexpr int kSanitizerSlowdown =
 #elif defined(LAWTRAIL_TESTS_ASAN)
     3;
 #else
-    1;
+        1;
 #endif
 
 }  // namespace lawtrail::testing

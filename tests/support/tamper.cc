@@ -39,8 +39,7 @@ void DeleteRaw(const std::string& dir, Cf cf, const std::string& key) {
   Check(store->db()->Delete(rocksdb::WriteOptions(), store->cf(cf), key));
 }
 
-VerifyReport VerifyDir(const std::string& dir, const std::string& vkey,
-                       std::optional<std::string> trusted) {
+VerifyReport VerifyDir(const std::string& dir, const std::string& vkey, std::optional<std::string> trusted) {
   auto store = Open(dir, OpenMode::kReadOnly);
   auto key = note::ParseVerifier(vkey);
   if (!key.ok()) throw std::runtime_error(key.status().ToString());

@@ -1,9 +1,9 @@
 #include "tests/support/temp_dir.h"
 
-#include <stdlib.h>
-
 #include <filesystem>
 #include <stdexcept>
+
+#include <stdlib.h>
 
 namespace lawtrail::testing {
 

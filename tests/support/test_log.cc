@@ -14,8 +14,7 @@ T OrThrow(Result<T> r, const char* what) {
 }
 
 note::Signer CreateLog(const std::string& dir, std::string& vkey) {
-  auto created = OrThrow(Log::Create(dir, kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"}),
-                         "creating test log");
+  auto created = OrThrow(Log::Create(dir, kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"}), "creating test log");
   vkey = created.verifier_key;
   return created.root;
 }
@@ -31,8 +30,7 @@ void TestLog::Reopen(LogOptions options) {
   log_ = OrThrow(Log::Open(dir_.path(), std::move(options)), "reopening test log");
 }
 
-Bytes TestLog::SignedRegistryEvent(
-    const std::function<Bytes(const StatementHeader&)>& build) const {
+Bytes TestLog::SignedRegistryEvent(const std::function<Bytes(const StatementHeader&)>& build) const {
   return SignStatement(build(RegistryHeader(kTestOrigin, root_.key.public_key())), root_.key);
 }
 
@@ -40,8 +38,8 @@ TestOfficer TestLog::AddOfficer(const std::string& certificate_no, std::vector<f
                                 const std::string& name) {
   TestOfficer officer{certificate_no, KeyPair::Generate()};
   OfficerInfo info{certificate_no, name, "执法队员", officer.key.public_key(), std::move(roles), 0, 0};
-  auto r = AppendOne(SignedRegistryEvent(
-      [&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); }));
+  auto r =
+      AppendOne(SignedRegistryEvent([&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); }));
   if (!r.ok()) throw std::runtime_error("registering officer: " + r.status().ToString());
   return officer;
 }
@@ -57,8 +55,8 @@ StatementHeader TestLog::HeaderFor(const TestOfficer& officer, const std::string
   return h;
 }
 
-Bytes TestLog::Memo(const TestOfficer& officer, const std::string& case_id,
-                    const std::string& text, std::optional<uint64_t> expected_version) const {
+Bytes TestLog::Memo(const TestOfficer& officer, const std::string& case_id, const std::string& text,
+                    std::optional<uint64_t> expected_version) const {
   StatementHeader h = HeaderFor(officer, case_id);
   h.expected_case_version = expected_version;
   return SignStatement(CaseMemoStatement(h, "记录", text), officer.key);

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "ledger/log/log.h"
 #include "ledger/client/registry_statements.h"
+#include "ledger/log/log.h"
 #include "tests/support/temp_dir.h"
 
 namespace lawtrail::testing {
@@ -30,16 +30,14 @@ class TestLog {
   const std::string& vkey() const { return vkey_; }
 
   // Registers an officer with the given roles (signed by the root key).
-  TestOfficer AddOfficer(const std::string& certificate_no,
-                         std::vector<fb::Role> roles = {fb::Role::Officer},
+  TestOfficer AddOfficer(const std::string& certificate_no, std::vector<fb::Role> roles = {fb::Role::Officer},
                          const std::string& name = "张三");
   // A signed registry event built by `build` from a root-signed header.
   Bytes SignedRegistryEvent(const std::function<Bytes(const StatementHeader&)>& build) const;
   // The header of a statement `officer` makes now on `case_id`.
   static StatementHeader HeaderFor(const TestOfficer& officer, const std::string& case_id);
   // A signed case memo by `officer`.
-  Bytes Memo(const TestOfficer& officer, const std::string& case_id,
-             const std::string& text = "现场检查记录",
+  Bytes Memo(const TestOfficer& officer, const std::string& case_id, const std::string& text = "现场检查记录",
              std::optional<uint64_t> expected_version = std::nullopt) const;
 
   // Appends one statement; returns its result.
@@ -50,7 +48,7 @@ class TestLog {
 
  private:
   TempDir dir_;
-  std::string vkey_;    // set while root_ is initialised: declared before it
+  std::string vkey_;  // set while root_ is initialised: declared before it
   note::Signer root_;
   std::unique_ptr<Log> log_;
 };

@@ -14,12 +14,12 @@
 //
 // Built without sanitizers: it is also loaded into the uninstrumented
 // programs the tests run (ctest, sh, kcat), where it changes nothing.
-#include <pthread.h>
-
 #include <cerrno>
 #include <cstdint>
 #include <ctime>
 #include <new>
+
+#include <pthread.h>
 
 namespace {
 

@@ -1,13 +1,12 @@
 // The `lawtrail` command line, run as a separate process the way inspectors
 // and operators script it.
-#include <catch2/catch.hpp>
+#include <sstream>
 
+#include <catch2/catch.hpp>
 #include <fcntl.h>
+#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/merkle.h"
@@ -54,15 +53,16 @@ TEST_CASE("a statement written as JSON round-trips Chinese text through sign, ap
   const auto keygen = RunLawtrail({"keygen", "--name", "豫执41150001", "--out", tmp / "officer.key"});
   REQUIRE(keygen.exit_code == 0);
   const std::string officer_vkey = Lines(keygen.out).back();
-  const auto reg = RunLawtrail({"register", "officer", "--data", tmp / "log", "--cert", "豫执41150001",
-                                "--name", "欧阳娜娜", "--post", "综合执法队员", "--key", officer_vkey,
-                                "--roles", "officer,reviewer"});
+  const auto reg =
+      RunLawtrail({"register", "officer", "--data", tmp / "log", "--cert", "豫执41150001", "--name", "欧阳娜娜",
+                   "--post", "综合执法队员", "--key", officer_vkey, "--roles", "officer,reviewer"});
   REQUIRE(reg.exit_code == 0);
 
   const std::string text = "当事人王某某在青山镇东街12号无证经营；《责令改正通知书》青市监责改〔2026〕9号。";
   testing::WriteAll(tmp / "statement.json",
                     R"({"case_id": "青山镇〔2026〕第3号", "payload_type": "CaseMemo",
-                        "payload": {"title": "现场检查笔录", "text": ")" + text + R"("}})");
+                        "payload": {"title": "现场检查笔录", "text": ")" +
+                        text + R"("}})");
   const auto sign = RunLawtrail({"sign", "--key", tmp / "officer.key", "--origin", kOrigin, tmp / "statement.json"});
   REQUIRE(sign.exit_code == 0);
   testing::WriteAll(tmp / "signed.bin", sign.out);
@@ -170,16 +170,16 @@ TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli
     const auto proof = RunLawtrail({"prove", "inclusion", "--data", tmp / "log", "--index", std::to_string(index)});
     REQUIRE(leaf.exit_code == 0);
     REQUIRE(proof.exit_code == 0);
-    CHECK(merkle::VerifyInclusion(index, after->size, *FromBase64(Lines(leaf.out)[0]), hashes(proof.out),
-                                  after->root).ok());
+    CHECK(merkle::VerifyInclusion(index, after->size, *FromBase64(Lines(leaf.out)[0]), hashes(proof.out), after->root)
+              .ok());
   }
-  const auto consistency = RunLawtrail(
-      {"prove", "consistency", "--data", tmp / "log", "--old", std::to_string(before->size)});
+  const auto consistency =
+      RunLawtrail({"prove", "consistency", "--data", tmp / "log", "--old", std::to_string(before->size)});
   REQUIRE(consistency.exit_code == 0);
-  CHECK(merkle::VerifyConsistency(before->size, after->size, before->root, after->root,
-                                  hashes(consistency.out)).ok());
+  CHECK(merkle::VerifyConsistency(before->size, after->size, before->root, after->root, hashes(consistency.out)).ok());
   testing::WriteAll(tmp / "trusted.note", old_cp.out);
-  CHECK(RunLawtrail({"verify", "--data", tmp / "log", "--trusted", tmp / "trusted.note", "--vkey", vkey}).exit_code == 0);
+  CHECK(RunLawtrail({"verify", "--data", tmp / "log", "--trusted", tmp / "trusted.note", "--vkey", vkey}).exit_code ==
+        0);
 }
 
 TEST_CASE("errors go to stderr with a non-zero exit and lose nothing accepted", "[cli][errors]") {
@@ -228,8 +228,8 @@ TEST_CASE("read commands work while another process holds the log for writing", 
   REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "100"}).exit_code == 0);
   const std::string fifo = tmp / "feed";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  const pid_t writer = testing::Spawn({LAWTRAIL_BINARY, "append", "--data", tmp / "log", fifo}, "",
-                                      tmp / "writer.out", tmp / "writer.err");
+  const pid_t writer = testing::Spawn({LAWTRAIL_BINARY, "append", "--data", tmp / "log", fifo}, "", tmp / "writer.out",
+                                      tmp / "writer.err");
   const int feed = ::open(fifo.c_str(), O_WRONLY);  // the writer now holds the log open
   REQUIRE(feed >= 0);
   // Wait until the writer holds the log: a second writer is then refused.

@@ -1,16 +1,15 @@
 // kill -9 during a large append loses no acknowledged event, and re-running
 // the same input appends exactly what is missing.
-#include <catch2/catch.hpp>
-
-#include <signal.h>
-#include <unistd.h>
-
 #include <random>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+#include <signal.h>
+#include <unistd.h>
+
+#include "ledger/core/record.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/log_reader.h"
-#include "ledger/core/record.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -66,8 +65,7 @@ TEST_CASE("append killed with SIGKILL at random moments loses nothing it acknowl
   std::mt19937 rng(20261127);
   uint64_t acknowledged = 0;
   for (int kill = 0; kill < kKills; ++kill) {
-    const pid_t pid = testing::Spawn({LAWTRAIL_BINARY, "append", "--data", dir, input}, "", tmp / "out",
-                                     tmp / "err");
+    const pid_t pid = testing::Spawn({LAWTRAIL_BINARY, "append", "--data", dir, input}, "", tmp / "out", tmp / "err");
     ::usleep(std::uniform_int_distribution<int>(50'000, 3'000'000)(rng));
     ::kill(pid, SIGKILL);
     const int code = testing::Wait(pid);

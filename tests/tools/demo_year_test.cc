@@ -2,11 +2,11 @@
 // 10,000 cases append with every lawful act accepted and every rule-breaking
 // attempt refused by the rule the generator named; the log verifies; and not
 // one clear-text private value of the generated parties is in the records.
-#include <catch2/catch.hpp>
-
 #include <cstring>
 #include <set>
 #include <unordered_map>
+
+#include <catch2/catch.hpp>
 
 #include "ledger/log/log.h"
 #include "tests/support/needle_scanner.h"
@@ -17,8 +17,10 @@
 namespace lawtrail::testing {
 namespace {
 
-TEST_CASE("a 10,000-case demo year appends, refuses exactly its rule breakers, verifies, and "
-          "keeps every private value out of the records", "[demo][slow]") {
+TEST_CASE(
+    "a 10,000-case demo year appends, refuses exactly its rule breakers, verifies, and "
+    "keeps every private value out of the records",
+    "[demo][slow]") {
   TempDir dir;
   auto created = Log::Create(dir.path(), kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"});
   REQUIRE(created.ok());
@@ -51,8 +53,8 @@ TEST_CASE("a 10,000-case demo year appends, refuses exactly its rule breakers, v
     size_t lawful_expected = 0;
     for (const auto& c : year.cases) lawful_expected += c.lawful_events;
     CHECK(lawful == lawful_expected);
-    CHECK(refused > 200);          // ~5% of the cases carry an attempt
-    CHECK(by_rule.size() >= 6);    // of several different rules
+    CHECK(refused > 200);        // ~5% of the cases carry an attempt
+    CHECK(by_rule.size() >= 6);  // of several different rules
     CHECK((*log)->size() == 1 + year.registry.size() + lawful);
   }
   const VerifyReport report = VerifyDir(dir.path(), created->verifier_key);

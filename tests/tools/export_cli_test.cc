@@ -20,7 +20,8 @@ constexpr char kCase[] = "2025-QS-00007";
 std::string LastLine(const std::string& text) {
   const size_t end = text.find_last_not_of('\n');
   const size_t start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+  return text.substr(start == std::string::npos ? 0 : start + 1,
+                     end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 TEST_CASE("a demo case exported on the command line verifies with both verifiers, and a change is named", "[cli]") {
@@ -45,8 +46,8 @@ TEST_CASE("a demo case exported on the command line verifies with both verifiers
   const std::string earlier = RunLawtrail({"checkpoint", "--data", d}).out;
   testing::WriteAll(tmp / "earlier.cp", earlier);
 
-  const auto exported = RunLawtrail({"export", "--data", d, "--case", kCase, "--out", bundle, "--key", key,
-                                     "--trusted", tmp / "earlier.cp", "--pdf", tmp / "case.pdf"});
+  const auto exported = RunLawtrail({"export", "--data", d, "--case", kCase, "--out", bundle, "--key", key, "--trusted",
+                                     tmp / "earlier.cp", "--pdf", tmp / "case.pdf"});
   INFO(exported.err);
   REQUIRE(exported.exit_code == 0);
   CHECK(testing::ReadAll(tmp / "case.pdf").starts_with("%PDF-"));
@@ -58,8 +59,8 @@ TEST_CASE("a demo case exported on the command line verifies with both verifiers
   CHECK(checked.exit_code == 0);
   CHECK_THAT(checked.out, Catch::Contains("VERIFIED"));
   CHECK_THAT(checked.out, Catch::Contains("exported to 青山区人民法院"));
-  const auto standalone = RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--trusted",
-                                      tmp / "earlier.cp"});
+  const auto standalone =
+      RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--trusted", tmp / "earlier.cp"});
   CHECK(standalone.exit_code == 0);
   CHECK(standalone.out == checked.out);
 
@@ -70,16 +71,16 @@ TEST_CASE("a demo case exported on the command line verifies with both verifiers
   testing::WriteAll(tmp / "approval2.bin", resigned.out);
   REQUIRE(RunLawtrail({"append", "--data", d, tmp / "approval2.bin"}).exit_code == 0);
   testing::WriteAll(tmp / "later.cp", RunLawtrail({"checkpoint", "--data", d}).out);
-  const auto proof = RunLawtrail({"prove", "consistency", "--data", d, "--old",
-                                  bundle_size.substr(0, bundle_size.find(' '))});
+  const auto proof =
+      RunLawtrail({"prove", "consistency", "--data", d, "--old", bundle_size.substr(0, bundle_size.find(' '))});
   REQUIRE(proof.exit_code == 0);
   testing::WriteAll(tmp / "later.proof", proof.out);
   const auto later = RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--trusted",
                                  tmp / "later.cp", "--consistency", tmp / "later.proof"});
   INFO(later.out << later.err);
   CHECK(later.exit_code == 0);
-  const auto unproven = RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--trusted",
-                                    tmp / "later.cp"});
+  const auto unproven =
+      RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--trusted", tmp / "later.cp"});
   CHECK(unproven.exit_code == 1);
   CHECK_THAT(unproven.err, Catch::Contains("FAILED at consistency"));
 

@@ -1,7 +1,7 @@
 #include "ledger/client/internal/draft.h"
 
-#include "ledger/domain/sealed_fields.h"
 #include "ledger/core/sha256.h"
+#include "ledger/domain/sealed_fields.h"
 
 namespace lawtrail::domain {
 
@@ -26,8 +26,8 @@ std::string Draft::Seal(std::string field, std::string value) {
 }
 
 void Draft::Attach(const DocumentInfo& doc, std::string_view content) {
-  extras_.attachments.push_back({Sha256(AsBytes(content)), content.size(), doc.media_type, doc.title,
-                                 doc.doc_type, doc.doc_no, doc.template_id});
+  extras_.attachments.push_back(
+      {Sha256(AsBytes(content)), content.size(), doc.media_type, doc.title, doc.doc_type, doc.doc_no, doc.template_id});
 }
 
 Bytes Draft::Sign(fb::Payload type, flatbuffers::Offset<void> payload, const KeyPair& key) {

@@ -2,10 +2,10 @@
 
 #include <librdkafka/rdkafka.h>
 // rdkafka_mock.h needs rdkafka.h first.
-#include <librdkafka/rdkafka_mock.h>
-
 #include <chrono>
 #include <cstdlib>
+
+#include <librdkafka/rdkafka_mock.h>
 #include <unistd.h>
 
 namespace lawtrail::kafka {
@@ -43,7 +43,7 @@ Status TestCluster::CreateTopics(const Topics& topics, int partitions) {
   if (mock_ == nullptr) return kafka::CreateTopics(bootstraps_, topics, {partitions, replication_});
   for (const std::string* name : {&topics.records, &topics.checkpoints}) {
     LAWTRAIL_RETURN_IF_ERROR(FromKafka(rd_kafka_mock_topic_create(mock_, name->c_str(), partitions, replication_),
-                              "creating mock topic " + *name));
+                                       "creating mock topic " + *name));
   }
   return Status::Ok();
 }

@@ -10,9 +10,9 @@
 #include <memory>
 #include <string>
 
+#include "ledger/core/status.h"
 #include "ledger/stream/client.h"
 #include "ledger/stream/topics.h"
-#include "ledger/core/status.h"
 
 struct rd_kafka_mock_cluster_s;
 
