@@ -177,8 +177,10 @@ class Session : public std::enable_shared_from_this<Session> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
   }
 
-  // Beyond a connection limit: a 503 and the connection closed.
+  // Beyond a connection limit: a 503 saying when to retry, and the
+  // connection closed.
   void Refuse(HttpResponse answer) {
+    answer.headers.emplace_back("Retry-After", "1");
     net::dispatch(stream_.get_executor(), [self = shared_from_this(), r = std::move(answer)]() mutable {
       self->Respond(std::move(r), false, nullptr, true);
     });

@@ -197,7 +197,9 @@ TEST_CASE("refusals at every layer are in the access log and counted in /metrics
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     REQUIRE(s.server->open_connections() >= 3);
-    CHECK(RawExchange(port, "", 2000).find("HTTP/1.1 503") == 0);
+    const std::string refused = RawExchange(port, "", 2000);
+    CHECK(refused.find("HTTP/1.1 503") == 0);
+    CHECK(refused.find("Retry-After: 1\r\n") != std::string::npos);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(600));  // the held connections time out
   const std::string metrics = Http(port, "GET", "/metrics").body;
