@@ -170,7 +170,10 @@ TEST_CASE("refusals at every layer are in the access log and counted in /metrics
   api::HttpServerOptions http;
   http.max_body_bytes = 4096;
   http.max_header_bytes = 2048;
-  http.read_timeout = std::chrono::milliseconds(400);
+  // Long enough that three held connections are still open when the fourth
+  // comes, on a loaded host and under a sanitizer.
+  const std::chrono::milliseconds read_timeout(400 * kSanitizerSlowdown);
+  http.read_timeout = read_timeout;
   http.max_connections = 3;
   Served s(t, http, "S-1", [&](api::ApiServerOptions& o) {
     o.access_log = true;
@@ -190,18 +193,24 @@ TEST_CASE("refusals at every layer are in the access log and counted in /metrics
   CHECK(RawExchange(port, "").find("HTTP/1.1 408") == 0);  // connected and never sent a byte
   CHECK(Http(port, "GET", "/v1/log", "", "", "not-a-token").status == 401);
   {
+    // The exchanges above have closed (a keep-alive connection the server has
+    // not yet seen close would take one of the three places)…
+    for (int i = 0; i < 500 && s.server->open_connections() > 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(s.server->open_connections() == 0);
     const HeldConnections held(port, 3);
-    // The server has taken all three before the fourth is tried (on a busy
-    // host, accepting them can take longer than any fixed pause).
+    // …and the server has taken all three before the fourth is tried (on a
+    // busy host, accepting them can take longer than any fixed pause).
     for (int i = 0; i < 500 && s.server->open_connections() < 3; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     REQUIRE(s.server->open_connections() >= 3);
-    const std::string refused = RawExchange(port, "", 2000);
+    const std::string refused = RawExchange(port, "", 2000 * kSanitizerSlowdown);
     CHECK(refused.find("HTTP/1.1 503") == 0);
     CHECK(refused.find("Retry-After: 1\r\n") != std::string::npos);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(600));  // the held connections time out
+  std::this_thread::sleep_for(read_timeout + std::chrono::milliseconds(200));  // the held connections time out
   const std::string metrics = Http(port, "GET", "/metrics").body;
   for (const char* sample : {R"(lawtrail_http_refusals_total{code="413",reason="body_too_large"} 1)",
                              R"(lawtrail_http_refusals_total{code="431",reason="header_too_large"} 1)",
