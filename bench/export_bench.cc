@@ -74,6 +74,13 @@ std::vector<Bytes> AppendMemos(Log& log, const CreatedLog& created, const std::s
   return memos;
 }
 
+// Empties `dir` for a new log; false if it cannot.
+bool FreshDir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  return !ec;
+}
+
 int Main(int argc, char** argv) {
   uint64_t records = 10'000;
   std::string dir = "/tmp/lawtrail-export-bench", out;
@@ -82,8 +89,7 @@ int Main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
     if (!std::strcmp(argv[i], "--out")) out = argv[i + 1];
   }
-  if (sodium_init() < 0) return 1;
-  std::filesystem::remove_all(dir);
+  if (sodium_init() < 0 || !FreshDir(dir)) return 1;
   auto created = Log::Create(dir, kOrigin, {"青山镇人民政府", "11411500MB1234567X"});
   if (!created.ok()) return 1;
   const demo::Year year = demo::GenerateYear({kOrigin, created->root, 30, 3, 0});

@@ -157,6 +157,16 @@ Result<double> EndToEnd(const Source& src, size_t segment, const std::string& di
   return seconds;
 }
 
+// The signed statements inside `records`, for the Ed25519 limit.
+std::vector<Bytes> SignedStatementsOf(const std::vector<Bytes>& records) {
+  std::vector<Bytes> statements;
+  for (const Bytes& r : records) {
+    auto view = ParseRecord(r);
+    statements.emplace_back(view->signed_statement.begin(), view->signed_statement.end());
+  }
+  return statements;
+}
+
 int Run(uint64_t cases, const std::string& dir, int repeat, const std::string& only) {
   if (!data_dir::HoldsLog(dir)) {
     auto created = Log::Create(dir, "bench.lawtrail.local/enforcement", {"青山镇人民政府", "11411500MB1234567X"});
@@ -167,11 +177,7 @@ int Run(uint64_t cases, const std::string& dir, int repeat, const std::string& o
   if (!src.ok()) return Fail(src.status());
   const size_t n = src->records.size();
   ThreadPool pool;
-  std::vector<Bytes> statements;
-  for (const Bytes& r : src->records) {
-    auto view = ParseRecord(r);
-    statements.emplace_back(view->signed_statement.begin(), view->signed_statement.end());
-  }
+  const std::vector<Bytes> statements = SignedStatementsOf(src->records);
   auto cluster = kafka::TestCluster::Start(3);
   if (!cluster.ok()) return Fail(cluster.status());
   // The mock keeps ~5 MiB of a partition: a backlog of 10,000 records fits.

@@ -49,19 +49,22 @@ std::string_view ActOf(const CaseFile& file, uint64_t index) {
   return "";
 }
 
+// The page's head: its policy (no script, nothing fetched), title and style.
+std::string PageHead(const std::string& case_id) {
+  return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
+         std::string(kCaseFilePolicy) +
+         "\">\n"
+         "<meta name=\"referrer\" content=\"no-referrer\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>案卷 " +
+         case_id + "</title>\n<style>" + kStyle + "</style></head><body>\n";
+}
+
 }  // namespace
 
 std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& anchor) {
   const std::string case_id = HtmlEscape(file.case_id);
-  std::string out;
-  out +=
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
-      std::string(kCaseFilePolicy) +
-      "\">\n"
-      "<meta name=\"referrer\" content=\"no-referrer\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>案卷 " +
-      case_id + "</title>\n<style>" + kStyle + "</style></head><body>\n";
+  std::string out = PageHead(case_id);
 
   const Cover& c = file.cover;
   out += "<h1>行政执法案卷</h1>\n<h2 class=\"first\">封面</h2>\n<table class=\"cover\">\n";
