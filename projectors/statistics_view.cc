@@ -146,10 +146,13 @@ std::string HeaviestPenalty(const std::vector<std::string>& types) {
 
 namespace {
 
+// The key of the statement's case in this view. Most records are counted
+// without their case: the key is built only where needed.
+std::string CaseKeyOf(const fb::Statement& st) { return "~case/" + Str(st.case_id()); }
+
 // The registry's officers and the opening of a case: counted whatever the
 // case; nullopt for any other act.
 std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& view, int64_t at) {
-  auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
   switch (st.payload_type()) {
     case fb::Payload::OfficerRegistered: {
       const auto* o = st.payload_as_OfficerRegistered();
@@ -188,7 +191,7 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
       c.category = Label(o->category());
       c.procedure = Label(o->procedure());
       c.village = Str(o->village());
-      view.Store(case_key(), std::move(c));
+      view.Store(CaseKeyOf(st), std::move(c));
       return EditYear(view, at, [&](json& y) {
         Add(y["立案"], Label(o->category()));
         Add(y["立案"], "合计");
@@ -206,7 +209,6 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
 // What a decision, a closing and a disclosure add, given what the view kept
 // of their case.
 Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTallyFacts& c) {
-  auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued: {
       const auto* d = st.payload_as_DecisionIssued();
@@ -241,7 +243,7 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
         Add(y["结案"], c.category.value_or("其他"));
         Add(y["结案"], "合计");
       }));
-      view.Settle(case_key());
+      view.Settle(CaseKeyOf(st));
       return Status::Ok();
     case fb::Payload::DisclosurePublished: {
       const std::string decided = c.decided_on.value_or("");
@@ -258,8 +260,6 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const int64_t at = st.occurred_at_ms();
   if (std::optional<Status> counted = CountOfficerOrOpening(st, view, at)) return *counted;
-  // Most records are counted without their case: its key is built when needed.
-  auto case_key = [&st] { return "~case/" + Str(st.case_id()); };
   if (st.case_id()->string_view() == kRegistryCaseId) return Status::Ok();
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued:
@@ -268,7 +268,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     default: return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.
-  LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(case_key()));
+  LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(CaseKeyOf(st)));
   CaseTallyFacts& c = *edited;
   return CountOutcome(st, view, at, c);
 }
