@@ -107,7 +107,7 @@ int Main(int argc, char** argv) {
   if (memos.empty()) return 1;
   const note::Signer& supervisor = *year.supervisor;
   const domain::Act approve{kOrigin, case_id, supervisor.name, &supervisor.key, NowMs(), RandomEventId(), {},
-                            false,   ""};
+                            false,   "",      std::nullopt};
   if (!log->Append({domain::ApproveExport(approve, "青山区人民法院", "行政诉讼举证", {"party.name"})})[0].ok())
     return 1;
   // The views first, so that the export's own fold is the few records it adds.

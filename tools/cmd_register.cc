@@ -117,7 +117,7 @@ void AddRegisterCommand(CLI::App& app, int& exit_code) {
     if (name == "officer") {
       sub->add_option("--name", o->name, "姓名")->required();
       sub->add_option("--post", o->post, "岗位");
-      sub->add_option("--roles", o->roles, "officer, reviewer, supervisor, discloser")->delimiter(',');
+      sub->add_option("--roles", o->roles, "officer, reviewer, supervisor, discloser, head (负责人)")->delimiter(',');
       sub->add_option("--valid-from", o->valid_from, "YYYY-MM-DD (China Standard Time) or ms");
       sub->add_option("--valid-until", o->valid_until, "YYYY-MM-DD (exclusive) or ms; default open");
       sub->add_option("--categories", o->categories, "执法类别, comma-separated")->delimiter(',');

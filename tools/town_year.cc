@@ -110,6 +110,7 @@ struct People {
   const Officer* discloser = nullptr;
   const Officer* supervisor = nullptr;
   const Officer* suspended = nullptr;
+  const Officer* heads[2] = {nullptr, nullptr};  // 镇长 and 分管副镇长 (行政机关负责人)
 };
 
 People MakePeople(uint64_t seed) {
@@ -133,12 +134,16 @@ People MakePeople(uint64_t seed) {
   add({fb::Role::Discloser}, "");
   add({fb::Role::Supervisor}, "");
   add({fb::Role::Officer}, "");
+  add({fb::Role::Head}, "");
+  add({fb::Role::Head}, "");
   p.reviewer[0] = &p.officers[p.field];
   p.reviewer[1] = &p.officers[p.field + 1];
   p.legal_officer = &p.officers[p.field + 2];
   p.discloser = &p.officers[p.field + 3];
   p.supervisor = &p.officers[p.field + 4];
   p.suspended = &p.officers[p.field + 5];
+  p.heads[0] = &p.officers[p.field + 6];
+  p.heads[1] = &p.officers[p.field + 7];
   return p;
 }
 
@@ -219,9 +224,11 @@ void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes
   const int64_t valid_until = domain::ChinaMidnightMs(*domain::ParseDate("2031-01-01"));
   for (const Officer& o : people.officers) {
     w.Add([&](const StatementHeader& h) {
-      OfficerInfo info{o.certificate_no,   o.name,  o.qualification.empty() ? "综合执法队员" : "法制审核员",
-                       o.key.public_key(), o.roles, valid_from,
-                       valid_until};
+      const bool head = o.roles == std::vector<fb::Role>{fb::Role::Head};
+      const char* post = head                      ? (&o == people.heads[0] ? "镇长" : "分管副镇长")
+                         : o.qualification.empty() ? "综合执法队员"
+                                                   : "法制审核员";
+      OfficerInfo info{o.certificate_no, o.name, post, o.key.public_key(), o.roles, valid_from, valid_until};
       info.categories = {"城市管理", "规划建设", "农业农村"};
       info.area = "青山镇";
       info.unit = "青山镇综合行政执法大队";
@@ -339,6 +346,16 @@ class CaseWriter {
   }
   bool Breaks() { return !attempted_ && Chance(rng_, plan_.breaking_percent); }
 
+  // An act by `o` resting on a head's approval of it (负责人审批), recorded first.
+  Act ApprovedBy(const Officer& o, fb::Payload act, const std::string& subject = "") {
+    Act approval = By(*people_.heads[rng_() % 2]);
+    Lawful(domain::ApproveAsHead(approval, act, subject, true, "同意"));
+    Minutes(Between(rng_, 5, 30));
+    Act a = By(o);
+    a.approval = approval.event_id;
+    return a;
+  }
+
   const Officer& FieldOfficer() { return people_.officers[rng_() % people_.field]; }
   AvInfo Av(int minutes) {
     AvInfo av;
@@ -382,7 +399,6 @@ class CaseWriter {
     truth_.procedure = procedure;
     truth_.power_item_code = power.code;
     truth_.village = Pick(kVillages, rng_);
-    truth_.opened_at_ms = now_;
     MakeParty(allow_person);
     domain::CaseOpening o;
     o.category = category;
@@ -394,7 +410,9 @@ class CaseWriter {
     o.place = std::string("青山镇") + Pick(kStreets, rng_);
     o.village = truth_.village;
     o.summary = std::string("执法人员巡查发现当事人涉嫌") + (power.violation[0] ? power.violation : "违法行为");
-    Lawful(domain::OpenCase(By(*lead_), o));
+    const Act act = procedure == fb::Procedure::General ? ApprovedBy(*lead_, fb::Payload::CaseOpened) : By(*lead_);
+    truth_.opened_at_ms = now_;
+    Lawful(domain::OpenCase(act, o));
   }
 
   void Close(fb::CloseReason reason, const char* summary) {
@@ -458,7 +476,7 @@ class CaseWriter {
     }
     if (Chance(rng_, 10)) {
       Minutes(30);
-      Lawful(domain::PreserveEvidence(By(*lead_), two, "经营账册两本"));
+      Lawful(domain::PreserveEvidence(ApprovedBy(*lead_, fb::Payload::EvidencePreserved), two, "经营账册两本"));
       WorkingDays(Between(rng_, 2, 6));
       Lawful(domain::DisposePreserved(By(*lead_), "予以解除，退还当事人"));
     }
@@ -470,13 +488,17 @@ class CaseWriter {
     WorkingDays(1);
     if (Breaks()) {
       attempted_ = true;
-      Attempt(domain::TakeCoerciveMeasure(By(*lead_), measure, two, "三轮车一辆、货物若干", 30, {}), "P-AV-REQUIRED");
+      Attempt(domain::TakeCoerciveMeasure(ApprovedBy(*lead_, fb::Payload::CoerciveMeasureTaken), measure, two,
+                                          "三轮车一辆、货物若干", 30, {}),
+              "P-AV-REQUIRED");
     }
-    Lawful(domain::TakeCoerciveMeasure(By(*lead_), measure, two, "三轮车一辆、货物若干", 30, {Av(40)}));
+    const Act seize = ApprovedBy(*lead_, fb::Payload::CoerciveMeasureTaken);
+    Lawful(domain::TakeCoerciveMeasure(seize, measure, two, "三轮车一辆、货物若干", 30, {Av(40)}));
     truth_.seized = true;
     if (Chance(rng_, 30)) {
       Days(Between(rng_, 15, 25));
-      Lawful(domain::ExtendCoerciveMeasure(By(*lead_), measure, 30, "需进一步检测鉴定"));
+      Lawful(domain::ExtendCoerciveMeasure(ApprovedBy(*lead_, fb::Payload::CoerciveMeasureExtended), measure, 30,
+                                           "需进一步检测鉴定"));
     }
     Days(Between(rng_, 3, 12));
     Lawful(domain::LiftCoerciveMeasure(By(*lead_), measure, "调查完毕，解除扣押"));
@@ -534,8 +556,8 @@ class CaseWriter {
       WorkingDays(Between(rng_, 5, 6));
       Lawful(domain::ReceiveStatement(By(*lead_), fb::PartyResponse::Waiver, "当事人书面放弃陈述申辩及听证", false));
       Minutes(30);
-      Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
-                                    "事实清楚", power.basis),
+      Attempt(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
+                                    decision_no_, proposed, power.violation, "事实清楚", power.basis),
               "P-LEGAL-REVIEW");
       ReviewRound();
     } else {
@@ -543,8 +565,7 @@ class CaseWriter {
     }
     if (complex) {
       WorkingDays(Between(rng_, 1, 3));
-      Lawful(domain::HoldCollectiveDiscussion(By(*lead_), {"镇长", "分管副镇长", "司法所所长", "执法大队长"},
-                                              "同意按裁量基准作出处罚"));
+      Collective();
     }
     if (!reorder) {
       WorkingDays(1);
@@ -561,12 +582,31 @@ class CaseWriter {
       }
     }
     WorkingDays(Between(rng_, 1, 2));
-    Lawful(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
-                                 std::string("当事人") + power.violation + "，事实清楚，证据确凿", power.basis));
+    const std::string facts = std::string("当事人") + power.violation + "，事实清楚，证据确凿";
+    if (Breaks()) {
+      attempted_ = true;  // the officer decides alone, without the head (第57条)
+      Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
+                                    facts, power.basis),
+              "P-HEAD");
+    }
+    Lawful(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
+                                 decision_no_, proposed, power.violation, facts, power.basis));
     Decided(fine);
     ServeDecision();
     Publish(false);
     Perform(fine);
+  }
+
+  // 集体讨论 (第57条第2款): each head signs an opinion, the 镇长 the conclusion.
+  void Collective() {
+    const std::string no = "青综集讨〔2025〕" + truth_.case_id.substr(8) + "号";
+    Lawful(domain::GiveCollectiveOpinion(By(*people_.heads[1]), no, "同意按裁量基准作出处罚"));
+    Minutes(Between(rng_, 5, 20));
+    Lawful(domain::GiveCollectiveOpinion(By(*people_.heads[0]), no, "同意"));
+    Minutes(Between(rng_, 5, 20));
+    Lawful(domain::HoldCollectiveDiscussion(By(*people_.heads[0]),
+                                            {people_.heads[0]->certificate_no, people_.heads[1]->certificate_no},
+                                            "同意按裁量基准作出处罚", no));
   }
 
   void Hearing(const Officer& partner, const std::vector<Penalty>& proposed) {
@@ -631,7 +671,8 @@ class CaseWriter {
       Close(fb::CloseReason::Performed, "当事人已缴纳罚款，履行完毕");
     } else if (path < 90) {
       WorkingDays(Between(rng_, 1, 5));
-      Lawful(domain::DeferPayment(By(*lead_), domain::FormatDate(domain::ChinaDateOf(now_ + 60 * 86'400'000ll)), 2,
+      Lawful(domain::DeferPayment(ApprovedBy(*lead_, fb::Payload::PaymentDeferred),
+                                  domain::FormatDate(domain::ChinaDateOf(now_ + 60 * 86'400'000ll)), 2,
                                   "经济困难，申请分期缴纳"));
       Days(Between(rng_, 20, 50));
       Pay(fine);
@@ -642,13 +683,14 @@ class CaseWriter {
       Lawful(domain::ImposeLateFee(By(*lead_), std::min(fine, fine * 3 / 100 * days_late), days_late));
       if (Breaks()) {
         attempted_ = true;
-        Attempt(domain::ApplyToCourt(By(*lead_), "信阳市平桥区人民法院"), "P-COURT-DEMAND");
+        Attempt(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"),
+                "P-COURT-DEMAND");
       }
       Days(Between(rng_, 1, 5));
       Lawful(domain::ServeDemandNotice(By(*lead_), fine,
                                        domain::FormatDate(domain::ChinaDateOf(now_ + 10 * 86'400'000ll))));
       Days(Between(rng_, 11, 20));
-      Lawful(domain::ApplyToCourt(By(*lead_), "信阳市平桥区人民法院"));
+      Lawful(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"));
       truth_.court = true;
       Close(fb::CloseReason::Enforced, "申请人民法院强制执行");
     }

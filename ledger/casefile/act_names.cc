@@ -62,6 +62,11 @@ std::string_view ActName(fb::Payload type) {
     case fb::Payload::ExportApproved: return "案卷导出审批";
     case fb::Payload::OpeningsErased: return "个人信息删除";
     case fb::Payload::CaseExported: return "案卷导出";
+    case fb::Payload::HeadApproved: return "负责人审批";
+    case fb::Payload::CollectiveOpinionGiven: return "集体讨论个人意见";
+    case fb::Payload::BackfillDeclared: return "补录声明";
+    case fb::Payload::EnforcementDecided: return "强制执行决定";
+    case fb::Payload::DemolitionAnnounced: return "限期拆除公告";
   }
   return "未知行为";
 }

@@ -17,6 +17,7 @@ StatementHeader HeaderOf(const Act& a) {
   h.certificate_no = a.certificate_no;
   h.key = a.key->public_key();
   h.occurred_at_ms = a.at_ms;
+  h.approval = a.approval;
   return h;
 }
 
@@ -153,12 +154,12 @@ Bytes DisposePreserved(const Act& a, const std::string& disposal) {
 }
 
 Bytes TakeCoerciveMeasure(const Act& a, const std::string& measure_no, const Officers& officers,
-                          const std::string& items, int days, const std::vector<AvInfo>& av) {
+                          const std::string& items, int days, const std::vector<AvInfo>& av, bool emergency) {
   return Make(a, fb::Payload::CoerciveMeasureTaken, [&](Draft&, Builder& b) {
     auto list = Strings(b, officers);
     auto recordings = av.empty() ? 0 : Recordings(b, av);
     return fb::CreateCoerciveMeasureTaken(b, b.CreateString(measure_no), fb::CoerciveKind::Seize, b.CreateString(items),
-                                          list, static_cast<uint16_t>(days), false, recordings)
+                                          list, static_cast<uint16_t>(days), emergency, recordings)
         .Union();
   });
 }
@@ -209,10 +210,41 @@ Bytes GiveLegalReviewOpinion(const Act& a, bool approved, const std::vector<std:
 }
 
 Bytes HoldCollectiveDiscussion(const Act& a, const std::vector<std::string>& participants,
-                               const std::string& conclusion) {
+                               const std::string& conclusion, const std::string& discussion_no) {
   return Make(a, fb::Payload::CollectiveDiscussionHeld, [&](Draft&, Builder& b) {
     auto list = Strings(b, participants);
-    return fb::CreateCollectiveDiscussionHeld(b, list, b.CreateString("一致同意"), b.CreateString(conclusion)).Union();
+    return fb::CreateCollectiveDiscussionHeld(b, list, b.CreateString("一致同意"), b.CreateString(conclusion),
+                                              b.CreateString(discussion_no))
+        .Union();
+  });
+}
+
+Bytes GiveCollectiveOpinion(const Act& a, const std::string& discussion_no, const std::string& opinion) {
+  return Make(a, fb::Payload::CollectiveOpinionGiven, [&](Draft&, Builder& b) {
+    return fb::CreateCollectiveOpinionGivenDirect(b, discussion_no.c_str(), opinion.c_str()).Union();
+  });
+}
+
+Bytes ApproveAsHead(const Act& a, fb::Payload act, const std::string& subject, bool approved,
+                    const std::string& opinion) {
+  return Make(a, fb::Payload::HeadApproved, [&](Draft&, Builder& b) {
+    return fb::CreateHeadApprovedDirect(b, fb::EnumNamePayload(act), subject.c_str(), approved, opinion.c_str())
+        .Union();
+  });
+}
+
+Bytes DecideEnforcement(const Act& a, const std::string& manner, const std::string& execute_from_date, bool immediate) {
+  return Make(a, fb::Payload::EnforcementDecided, [&](Draft&, Builder& b) {
+    const std::string no = a.doc_no.empty() ? a.case_id + "/强制执行决定" : a.doc_no;
+    return fb::CreateEnforcementDecidedDirect(b, no.c_str(), manner.c_str(), execute_from_date.c_str(), immediate)
+        .Union();
+  });
+}
+
+Bytes AnnounceDemolition(const Act& a, const std::string& deadline_date) {
+  return Make(a, fb::Payload::DemolitionAnnounced, [&](Draft&, Builder& b) {
+    const std::string no = a.doc_no.empty() ? a.case_id + "/限期拆除公告" : a.doc_no;
+    return fb::CreateDemolitionAnnouncedDirect(b, no.c_str(), deadline_date.c_str()).Union();
   });
 }
 
@@ -226,9 +258,10 @@ Bytes ServePriorNotice(const Act& a, const std::vector<Penalty>& proposed, bool 
       hearing_right ? "行政处罚听证告知书" : "行政处罚事先告知书");
 }
 
-Bytes ReceiveStatement(const Act& a, fb::PartyResponse response, const std::string& summary, bool adopted) {
+Bytes ReceiveStatement(const Act& a, fb::PartyResponse response, const std::string& summary, bool adopted,
+                       bool hearing_waived) {
   return Make(a, fb::Payload::StatementReceived, [&](Draft&, Builder& b) {
-    return fb::CreateStatementReceivedDirect(b, response, summary.c_str(), adopted).Union();
+    return fb::CreateStatementReceivedDirect(b, response, summary.c_str(), adopted, hearing_waived).Union();
   });
 }
 
@@ -316,11 +349,11 @@ Bytes ApplyToCourt(const Act& a, const std::string& court) {
 }
 
 Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers, const std::string& description,
-                         const std::vector<AvInfo>& av) {
+                         const std::vector<AvInfo>& av, bool emergency) {
   return Make(a, fb::Payload::EnforcementExecuted, [&](Draft&, Builder& b) {
     auto list = Strings(b, officers);
     auto recordings = av.empty() ? 0 : Recordings(b, av);
-    return fb::CreateEnforcementExecuted(b, kind, list, b.CreateString(description), recordings).Union();
+    return fb::CreateEnforcementExecuted(b, kind, list, b.CreateString(description), recordings, emergency).Union();
   });
 }
 

@@ -28,6 +28,7 @@ struct Act {
   std::function<void(Bytes&)> salt_source;  // deterministic salts (demo); random if empty
   bool attach_document = true;              // false: leave the 文书 out (tests of P-DOCUMENT)
   std::string doc_no;                       // 文号 of the attached 文书; derived if empty
+  std::optional<EventId> approval;          // the head's approval (HeadApproved) the act rests on
 };
 
 struct PartyInfo {
@@ -82,7 +83,8 @@ Bytes AttachAv(const Act& a, const AvInfo& av, const std::string& scene);
 Bytes PreserveEvidence(const Act& a, const Officers& officers, const std::string& items);
 Bytes DisposePreserved(const Act& a, const std::string& disposal);
 Bytes TakeCoerciveMeasure(const Act& a, const std::string& measure_no, const Officers& officers,
-                          const std::string& items, int days, const std::vector<AvInfo>& av);
+                          const std::string& items, int days, const std::vector<AvInfo>& av,
+                          bool emergency = false);  // 第19条: taken before the head's approval
 Bytes ExtendCoerciveMeasure(const Act& a, const std::string& measure_no, int days, const std::string& reason);
 Bytes LiftCoerciveMeasure(const Act& a, const std::string& measure_no, const std::string& reason);
 Bytes OrderCorrection(const Act& a, const std::string& content, const std::string& deadline_date);
@@ -91,10 +93,20 @@ Bytes ConcludeInvestigation(const Act& a, fb::Conclusion conclusion, const std::
                             const std::string& discretion_level = "", bool complex = false, bool major = false);
 Bytes RequestLegalReview(const Act& a, const std::string& summary);
 Bytes GiveLegalReviewOpinion(const Act& a, bool approved, const std::vector<std::string>& reasons);
+// The head's conclusion of discussion `discussion_no`, in which each of
+// `participants` (heads' certificate numbers) gave a signed opinion first.
 Bytes HoldCollectiveDiscussion(const Act& a, const std::vector<std::string>& participants,
-                               const std::string& conclusion);
+                               const std::string& conclusion, const std::string& discussion_no);
+Bytes GiveCollectiveOpinion(const Act& a, const std::string& discussion_no, const std::string& opinion);
+// The head approves (or refuses) an act of kind `act` about `subject`.
+Bytes ApproveAsHead(const Act& a, fb::Payload act, const std::string& subject, bool approved,
+                    const std::string& opinion);
+Bytes DecideEnforcement(const Act& a, const std::string& manner, const std::string& execute_from_date,
+                        bool immediate = false);
+Bytes AnnounceDemolition(const Act& a, const std::string& deadline_date);
 Bytes ServePriorNotice(const Act& a, const std::vector<Penalty>& proposed, bool hearing_right);
-Bytes ReceiveStatement(const Act& a, fb::PartyResponse response, const std::string& summary, bool adopted);
+Bytes ReceiveStatement(const Act& a, fb::PartyResponse response, const std::string& summary, bool adopted,
+                       bool hearing_waived = false);
 Bytes RequestHearing(const Act& a);
 Bytes NotifyHearing(const Act& a, int64_t hearing_at_ms, const std::string& presider, const std::string& place);
 Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present, const std::vector<AvInfo>& av);
@@ -109,7 +121,7 @@ Bytes ImposeLateFee(const Act& a, int64_t amount_fen, int days_late);
 Bytes ServeDemandNotice(const Act& a, int64_t amount_fen, const std::string& deadline_date);
 Bytes ApplyToCourt(const Act& a, const std::string& court);
 Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers, const std::string& description,
-                         const std::vector<AvInfo>& av);
+                         const std::vector<AvInfo>& av, bool emergency = false);
 Bytes CloseCase(const Act& a, fb::CloseReason reason, const std::string& summary);
 Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change, fb::ChangeAuthority by,
                      const std::string& ruling_no, const std::string& reason);

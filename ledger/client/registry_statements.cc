@@ -71,6 +71,13 @@ Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, cons
   return FinishStatement(b, h, fb::Payload::CaseMemo, payload.Union());
 }
 
+Bytes BackfillDeclaredStatement(const StatementHeader& h, int64_t from_ms, int64_t until_ms, const std::string& reason,
+                                const std::string& source) {
+  flatbuffers::FlatBufferBuilder b;
+  auto payload = fb::CreateBackfillDeclaredDirect(b, from_ms, until_ms, reason.c_str(), source.c_str());
+  return FinishStatement(b, h, fb::Payload::BackfillDeclared, payload.Union());
+}
+
 Result<fb::Role> ParseRole(std::string_view name) {
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -81,7 +88,7 @@ Result<fb::Role> ParseRole(std::string_view name) {
     if (n == lower) return role;
   }
   return Status::InvalidArgument("unknown role '" + std::string(name) +
-                                 "' (want officer, reviewer, supervisor or discloser)");
+                                 "' (want officer, reviewer, supervisor, discloser or head)");
 }
 
 }  // namespace lawtrail

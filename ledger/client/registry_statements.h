@@ -43,6 +43,10 @@ Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& ce
                                  const std::string& reason);
 
 Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text);
+// A head's declaration that [from_ms, until_ms) is history recorded after the
+// fact (补录); `h` is the head's header on case "@registry".
+Bytes BackfillDeclaredStatement(const StatementHeader& h, int64_t from_ms, int64_t until_ms, const std::string& reason,
+                                const std::string& source);
 
 // Parses a role name ("officer", "reviewer", "supervisor", "discloser").
 Result<fb::Role> ParseRole(std::string_view name);

@@ -38,6 +38,8 @@ Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& 
   auto event_id = b.CreateVector(h.event_id.data(), h.event_id.size());
   auto origin = b.CreateString(h.origin);
   auto case_id = b.CreateString(h.case_id);
+  flatbuffers::Offset<flatbuffers::Vector<uint8_t>> approval;
+  if (h.approval) approval = b.CreateVector(h.approval->data(), h.approval->size());
   fb::StatementBuilder sb(b);
   sb.add_format_version(kStatementFormatVersion);
   sb.add_event_id(event_id);
@@ -50,6 +52,7 @@ Bytes FinishStatement(flatbuffers::FlatBufferBuilder& b, const StatementHeader& 
   if (h.expected_case_version) sb.add_expected_case_version(*h.expected_case_version);
   if (!attachments.IsNull()) sb.add_attachments(attachments);
   if (!sealed.IsNull()) sb.add_sealed(sealed);
+  if (!approval.IsNull()) sb.add_approval_event_id(approval);
   b.Finish(sb.Finish(), fb::StatementIdentifier());
   // The builder above lays fields out in its own order; the log accepts only
   // the one encoding of the value (ledger/core/canonical.h).

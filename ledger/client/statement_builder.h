@@ -28,6 +28,7 @@ struct StatementHeader {
   PublicKey key{};
   int64_t occurred_at_ms = 0;
   std::optional<uint64_t> expected_case_version;
+  std::optional<EventId> approval;  // the head's HeadApproved this act rests on
 };
 
 // A 文书 or other file named by its content hash (schemas/statement.fbs).

@@ -76,6 +76,10 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.review_requested = false;
       break;
     case fb::Payload::CollectiveDiscussionHeld: c.collective_at_ms = at; break;
+    case fb::Payload::CollectiveOpinionGiven:
+      c.collective_opinions[Str(st.payload_as_CollectiveOpinionGiven()->discussion_no())].insert(
+          Str(st.actor()->certificate_no()));
+      break;
     case fb::Payload::PriorNoticeServed: {
       const auto* n = st.payload_as_PriorNoticeServed();
       c.notice_at_ms = at;
@@ -126,6 +130,21 @@ void FoldDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
   }
 }
 
+// A head's approval: of an act to come, or of an emergency measure already taken.
+void FoldHeadApproval(CaseProcedureState& c, const fb::Statement& st) {
+  if (const auto* id = st.approval_event_id()) {
+    if (auto it = c.head_approvals.find(ByteString(id)); it != c.head_approvals.end()) it->second.used = true;
+  }
+  const auto* h = st.payload_as_HeadApproved();
+  if (h == nullptr) return;
+  c.head_approvals[ByteString(st.event_id())] = {Str(h->act()), Str(h->subject()), h->approved(), false};
+  if (Str(h->act()) != fb::EnumNamePayload(fb::Payload::CoerciveMeasureTaken)) return;
+  for (Seizure& s : c.seizures) {
+    if (s.measure_no != Str(h->subject()) || !s.emergency || s.head_approved || s.head_refused) continue;
+    (h->approved() ? s.head_approved : s.head_refused) = true;
+  }
+}
+
 // Preservation, coercive measures, enforcement, change, disclosure and export.
 void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
   switch (st.payload_type()) {
@@ -136,7 +155,11 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
     case fb::Payload::PreservationDisposed: c.preservation_open = false; break;
     case fb::Payload::CoerciveMeasureTaken: {
       const auto* m = st.payload_as_CoerciveMeasureTaken();
-      c.seizures.push_back({Str(m->measure_no()), at, m->days(), false, false, false});
+      Seizure& s = c.seizures.emplace_back();
+      s.measure_no = Str(m->measure_no());
+      s.taken_at_ms = at;
+      s.days = m->days();
+      s.emergency = m->emergency() && st.approval_event_id() == nullptr;
       break;
     }
     case fb::Payload::CoerciveMeasureExtended: {
@@ -180,11 +203,13 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
 
 }  // namespace
 
-void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
+void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms) {
+  (void)recorded_ms;
   const int64_t at = st.occurred_at_ms();
   for (Seizure& s : c.seizures) {
-    // F-SEIZURE-30 is raised once, by the first act after the term.
+    // F-SEIZURE-30 and F-EMERGENCY-24H are raised once, by the first act after.
     if (s.OverdueAt(at)) s.flagged = true;
+    if (s.AwaitsApprovalAt(at)) s.emergency_flagged = true;
   }
   // Handling the case makes one a participant; reviewing, disclosing and
   // supervising it do not.
@@ -205,6 +230,7 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st) {
   FoldInvestigation(c, st, at);
   FoldDecision(c, st, at);
   FoldAfterDecision(c, st, at);
+  FoldHeadApproval(c, st);
 }
 
 }  // namespace lawtrail::domain

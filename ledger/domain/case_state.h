@@ -25,9 +25,26 @@ struct Seizure {
   bool extended = false;
   bool lifted = false;
   bool flagged = false;  // F-SEIZURE-30 already raised
+  // 行政强制法 第19条: taken in an emergency without the head's approval first.
+  bool emergency = false;
+  bool head_approved = false;      // approved afterwards
+  bool head_refused = false;       // the head disagreed: lift at once
+  bool emergency_flagged = false;  // F-EMERGENCY-24H already raised
+
+  bool AwaitsApprovalAt(int64_t at_ms) const {
+    return emergency && !head_approved && !head_refused && !lifted && at_ms > taken_at_ms + kDayMs;
+  }
 
   // Still in force after its term has run out (行政强制法 第25条).
   bool OverdueAt(int64_t at_ms) const { return !lifted && at_ms > taken_at_ms + int64_t{days} * kDayMs; }
+};
+
+// A head's approval (HeadApproved) recorded in the case.
+struct HeadApproval {
+  std::string act;      // the payload type it approves
+  std::string subject;  // what it approves (a 文号)
+  bool approved = false;
+  bool used = false;  // an act has rested on it
 };
 
 // What the procedure rules know of a case at admission: its stage, kind,
@@ -79,13 +96,17 @@ struct CaseProcedureState {
   int64_t late_fee_fen = 0;
   std::set<std::string> shown_publications;  // published and not withdrawn
   std::set<std::string> all_publications;
+  // HeadApproved events: event id bytes → the approval.
+  std::map<std::string, HeadApproval> head_approvals;
+  // CollectiveOpinionGiven: discussion number → the heads who signed an opinion.
+  std::map<std::string, std::set<std::string>> collective_opinions;
   // ExportApproved events: event id bytes → the sealed fields they may reveal.
   std::map<std::string, std::vector<std::string>> export_approvals;
 };
 
 // Folds one admitted case event (its signer's certificate and the time it
-// happened are in `st`) into `state`.
-void FoldCaseEvent(CaseProcedureState& state, const fb::Statement& st);
+// happened are in `st`; the log recorded it at `recorded_ms`) into `state`.
+void FoldCaseEvent(CaseProcedureState& state, const fb::Statement& st, int64_t recorded_ms);
 
 // Certificate numbers listed as taking part in an investigative act, or null.
 const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(const fb::Statement& st);

@@ -322,12 +322,111 @@ Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
 // Flags that depend only on time passing: raised by the first act after.
 void TimeFlags(const CaseProcedureState& c, const fb::Statement& st, std::vector<Flag>& flags) {
   for (const Seizure& s : c.seizures) {
+    if (!s.emergency_flagged && s.AwaitsApprovalAt(st.occurred_at_ms())) {
+      flags.push_back(
+          Raise("F-EMERGENCY-24H",
+                "measure '" + s.measure_no + "' was taken in an emergency and no head approved it within 24 hours"));
+    }
     if (!s.flagged && s.OverdueAt(st.occurred_at_ms())) {
       flags.push_back(Raise(periods::kSeizureTerm.rule_id, "measure '" + s.measure_no + "' passed its " +
                                                                std::to_string(s.days) +
                                                                "-day term without being lifted or extended"));
     }
   }
+}
+
+// The acts the law gives the head (head-approvals.tsv): signed by a head, or
+// resting on a head's approval of this case, used once.
+Status CheckHead(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms) {
+  const HeadRule* rule = ProcedureTables::Builtin().HeadRuleFor(st.payload_type());
+  if (rule == nullptr) return Status::Ok();
+  const fb::Procedure procedure =
+      st.payload_type() == fb::Payload::CaseOpened ? st.payload_as_CaseOpened()->procedure() : c.procedure;
+  if (rule->general_only && procedure == fb::Procedure::Simple) return Status::Ok();
+  const std::string cert = Str(st.actor()->certificate_no());
+  if (registry.CheckCertificate(cert, fb::Role::Head, recorded_ms).ok()) return Status::Ok();
+  const std::string what = rule->what + " (" + std::string(Name(st.payload_type())) + ")";
+  if (rule->sign_only) return Refuse("P-HEAD", what + " is the head's own: '" + cert + "' is not a registered head");
+  if (const auto* m = st.payload_as_CoerciveMeasureTaken();
+      m != nullptr && m->emergency() && st.approval_event_id() == nullptr) {
+    return Status::Ok();  // 第19条: approved within 24 hours afterwards (F-EMERGENCY-24H)
+  }
+  if (st.approval_event_id() == nullptr) {
+    return Refuse("P-HEAD", what + " needs the head: '" + cert +
+                                " is not a registered head and the act references no head's approval (HeadApproved)");
+  }
+  const std::string id = ByteString(st.approval_event_id());
+  auto approval = c.head_approvals.find(id);
+  if (approval == c.head_approvals.end()) {
+    return Refuse("P-HEAD",
+                  "no head's approval of case '" + Str(st.case_id()) + "' has event id " + ToHex(AsBytes(id)));
+  }
+  const HeadApproval& a = approval->second;
+  if (!a.approved) return Refuse("P-HEAD", "the head did not approve " + what + " (不同意)");
+  if (a.act != Name(st.payload_type())) {
+    return Refuse("P-HEAD", "the head's approval is for " + a.act + ", not " + std::string(Name(st.payload_type())));
+  }
+  if (a.used) return Refuse("P-HEAD", "the head's approval " + ToHex(AsBytes(id)) + " was already used by another act");
+  return Status::Ok();
+}
+
+// A head's approval: of a kind of act the head approves, or of an emergency
+// measure already taken (第19条).
+Status CheckHeadApproval(const CaseProcedureState& c, const fb::HeadApproved& h) {
+  const auto type = PayloadByName(Str(h.act()));
+  if (!type || ProcedureTables::Builtin().HeadRuleFor(*type) == nullptr) {
+    return Refuse("P-HEAD", "'" + Str(h.act()) + "' is not an act the head approves (head-approvals.tsv)");
+  }
+  if (*type == fb::Payload::CoerciveMeasureTaken && !Str(h.subject()).empty()) {
+    for (const Seizure& s : c.seizures) {
+      if (s.measure_no == Str(h.subject()) && (s.head_approved || s.head_refused)) {
+        return Refuse("P-HEAD", "the head already decided on measure '" + s.measure_no + "'");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// 集体讨论: two or more registered heads each signed an opinion; the
+// conclusion's signer is one of them.
+Status CheckCollective(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                       int64_t recorded_ms) {
+  const auto* d = st.payload_as_CollectiveDiscussionHeld();
+  const std::string no = Str(d->discussion_no());
+  if (no.empty()) return Refuse("P-COLLECTIVE-SIGNED", "the discussion names no record number (discussion_no)");
+  std::set<std::string> heads;
+  if (d->participants() != nullptr) {
+    for (const auto* p : *d->participants()) heads.insert(p->str());
+  }
+  if (heads.size() < 2) {
+    return Refuse("P-COLLECTIVE-SIGNED",
+                  "a collective discussion needs at least two heads, not " + std::to_string(heads.size()));
+  }
+  auto signed_opinions = c.collective_opinions.find(no);
+  for (const std::string& head : heads) {
+    Status valid = registry.CheckCertificate(head, fb::Role::Head, recorded_ms);
+    if (!valid.ok()) return Refuse("P-COLLECTIVE-SIGNED", "participant " + valid.message());
+    if (signed_opinions == c.collective_opinions.end() || !signed_opinions->second.count(head)) {
+      return Refuse("P-COLLECTIVE-SIGNED", "participant '" + head + "' signed no opinion in discussion '" + no + "'");
+    }
+  }
+  if (!heads.count(Str(st.actor()->certificate_no()))) {
+    return Refuse("P-COLLECTIVE-SIGNED", "the conclusion's signer took no part in the discussion");
+  }
+  return Status::Ok();
+}
+
+// 第19条: once the head disagreed with an emergency measure, it is lifted before anything else.
+Status CheckEmergencyLift(const CaseProcedureState& c, const fb::Statement& st) {
+  for (const Seizure& s : c.seizures) {
+    if (!s.head_refused || s.lifted) continue;
+    const auto* lift = st.payload_as_CoerciveMeasureLifted();
+    if (lift == nullptr || Str(lift->measure_no()) != s.measure_no) {
+      return Refuse("P-EMERGENCY-LIFT",
+                    "the head disagreed with measure '" + s.measure_no + "'; record its lifting (解除) first");
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -519,13 +618,29 @@ Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Stat
   return Status::Ok();
 }
 
+// The head's acts and approvals, the collective discussion, and the lifting the head demands.
+Status CheckHeadsActs(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                      int64_t recorded_ms) {
+  LAWTRAIL_RETURN_IF_ERROR(CheckEmergencyLift(c, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckHead(registry, c, st, recorded_ms));
+  if (const auto* h = st.payload_as_HeadApproved()) LAWTRAIL_RETURN_IF_ERROR(CheckHeadApproval(c, *h));
+  if (st.payload_type() == fb::Payload::CollectiveDiscussionHeld) {
+    LAWTRAIL_RETURN_IF_ERROR(CheckCollective(registry, c, st, recorded_ms));
+  }
+  if (const auto* o = st.payload_as_CollectiveOpinionGiven(); o != nullptr && Str(o->discussion_no()).empty()) {
+    return Refuse("P-COLLECTIVE-SIGNED", "an opinion names no discussion (discussion_no)");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& c,
-                                         const fb::Statement& st) {
+Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                                         int64_t recorded_ms) {
   std::vector<Flag> flags;
   if (!IsCaseEvent(st.payload_type())) return flags;
   LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckHeadsActs(registry, c, st, recorded_ms));
   LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
   const int64_t at = st.occurred_at_ms();

@@ -19,9 +19,10 @@ namespace lawtrail::domain {
 // payload but registry events and CaseMemo).
 bool IsCaseEvent(fb::Payload type);
 
-// A refusal (a Status whose rule() names the rule) or the flags raised.
+// A refusal (a Status whose rule() names the rule) or the flags raised by
+// `st`, which the log records at `recorded_ms`.
 Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CaseProcedureState& state,
-                                         const fb::Statement& st);
+                                         const fb::Statement& st, int64_t recorded_ms);
 
 }  // namespace lawtrail::domain
 

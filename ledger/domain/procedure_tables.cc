@@ -9,6 +9,7 @@ namespace lawtrail::domain {
 extern const std::string_view kCaseStagesTsv;
 extern const std::string_view kRequiredDocumentsTsv;
 extern const std::string_view kProcedureThresholdsTsv;
+extern const std::string_view kHeadApprovalsTsv;
 
 namespace {
 
@@ -76,10 +77,22 @@ std::optional<fb::Payload> PayloadByName(std::string_view name) {
   return std::nullopt;
 }
 
-Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv, std::string_view documents_tsv,
-                                               std::string_view thresholds_tsv) {
+Status ParseHeadRules(std::string_view tsv, std::map<fb::Payload, HeadRule>& rules) {
+  return ForEachRow(tsv, "head-approvals.tsv", 5, [&](const auto& f) -> Status {
+    LAWTRAIL_ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
+    if (f[1] != "all" && f[1] != "general") return Status::InvalidArgument("procedures must be all or general");
+    if (f[2] != "sign" && f[2] != "sign-or-approve") {
+      return Status::InvalidArgument("how must be sign or sign-or-approve");
+    }
+    if (f[3].empty() || f[4].empty()) return Status::InvalidArgument("every row names what it is and its law");
+    rules[type] = HeadRule{f[1] == "general", f[2] == "sign", std::string(f[3]), std::string(f[4])};
+    return Status::Ok();
+  });
+}
+
+Result<ProcedureTables> ProcedureTables::Parse(const TableTexts& texts) {
   ProcedureTables t;
-  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(stages_tsv, "case-stages.tsv", 3, [&](const auto& f) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(texts.stages, "case-stages.tsv", 3, [&](const auto& f) -> Status {
     LAWTRAIL_ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
     StageRule rule;
     for (std::string_view name : Split(f[1], ',')) {
@@ -92,12 +105,12 @@ Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv, std:
     t.stages_[type] = rule;
     return Status::Ok();
   }));
-  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(documents_tsv, "required-documents.tsv", 2, [&](const auto& f) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(texts.documents, "required-documents.tsv", 2, [&](const auto& f) -> Status {
     LAWTRAIL_ASSIGN_OR_RETURN(fb::Payload type, KnownPayload(f[0]));
     for (std::string_view doc : Split(f[1], '|')) t.documents_[type].emplace_back(doc);
     return Status::Ok();
   }));
-  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(thresholds_tsv, "procedure-thresholds.tsv", 7, [&](const auto& f) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(texts.thresholds, "procedure-thresholds.tsv", 7, [&](const auto& f) -> Status {
     if (f[2] != "citizen" && f[2] != "organisation") {
       return Status::InvalidArgument("party must be citizen or organisation");
     }
@@ -110,6 +123,7 @@ Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv, std:
     t.thresholds_[{std::string(f[0]), std::string(f[1]), f[2] == "citizen"}] = th;
     return Status::Ok();
   }));
+  LAWTRAIL_RETURN_IF_ERROR(ParseHeadRules(texts.head_approvals, t.head_rules_));
   for (bool citizen : {true, false}) {
     if (!t.thresholds_.count({"*", "*", citizen})) {
       return Status::InvalidArgument("procedure-thresholds.tsv needs a default (*, *) row for " +
@@ -121,7 +135,7 @@ Result<ProcedureTables> ProcedureTables::Parse(std::string_view stages_tsv, std:
 
 const ProcedureTables& ProcedureTables::Builtin() {
   static const ProcedureTables tables = [] {
-    auto parsed = Parse(kCaseStagesTsv, kRequiredDocumentsTsv, kProcedureThresholdsTsv);
+    auto parsed = Parse({kCaseStagesTsv, kRequiredDocumentsTsv, kProcedureThresholdsTsv, kHeadApprovalsTsv});
     if (!parsed.ok()) std::abort();  // the shipped tables are checked by the test suite
     return std::move(parsed).value();
   }();
@@ -136,6 +150,11 @@ const StageRule* ProcedureTables::StageRuleFor(fb::Payload type) const {
 const std::vector<std::string>* ProcedureTables::RequiredDocuments(fb::Payload type) const {
   auto it = documents_.find(type);
   return it == documents_.end() ? nullptr : &it->second;
+}
+
+const HeadRule* ProcedureTables::HeadRuleFor(fb::Payload type) const {
+  auto it = head_rules_.find(type);
+  return it == head_rules_.end() ? nullptr : &it->second;
 }
 
 Thresholds ProcedureTables::ThresholdsFor(std::string_view province, std::string_view department, bool citizen) const {

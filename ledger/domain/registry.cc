@@ -3,6 +3,7 @@
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/rules.h"
 
 namespace lawtrail {
@@ -26,13 +27,25 @@ bool IsRegistryEvent(fb::Payload type) {
     case fb::Payload::OfficerSuspended:
     case fb::Payload::OfficerReinstated:
     case fb::Payload::OfficerRevoked:
-    case fb::Payload::OfficerKeyRotated: return true;
+    case fb::Payload::OfficerKeyRotated:
+    case fb::Payload::BackfillDeclared: return true;
     default: return domain::IsMasterDataEvent(type);
   }
 }
 
 Authority RequiredAuthority(fb::Payload type) {
+  // A head may sign the acts the law gives the head, whatever role they need otherwise.
+  const bool head_may_sign = domain::ProcedureTables::Builtin().HeadRuleFor(type) != nullptr;
+  switch (type) {
+    case fb::Payload::BackfillDeclared:
+    case fb::Payload::HeadApproved:
+    case fb::Payload::CollectiveOpinionGiven: return {false, fb::Role::Head};
+    default: break;
+  }
   if (IsRegistryEvent(type)) return {true, fb::Role::Officer};
+  if (head_may_sign && domain::ProcedureTables::Builtin().HeadRuleFor(type)->sign_only) {
+    return {false, fb::Role::Head};
+  }
   switch (type) {
     case fb::Payload::LegalReviewOpinion: return {false, fb::Role::Reviewer};
     case fb::Payload::DisclosurePublished:
@@ -43,7 +56,7 @@ Authority RequiredAuthority(fb::Payload type) {
     case fb::Payload::ExportApproved:
     case fb::Payload::CaseExported:
     case fb::Payload::OpeningsErased: return {false, fb::Role::Supervisor};
-    default: return {false, fb::Role::Officer};  // every other case act is an officer's
+    default: return {false, fb::Role::Officer, head_may_sign};  // every other case act is an officer's
   }
 }
 
@@ -88,6 +101,7 @@ Status Registry::Authorize(const fb::Statement& st, const PublicKey& signer, int
         .WithRule(kSignerRule);
   }
   Status valid = CheckCertificate(cert, need.role, t_ms);
+  if (!valid.ok() && need.head_may_sign && CheckCertificate(cert, fb::Role::Head, t_ms).ok()) valid = Status::Ok();
   if (!valid.ok()) {
     return Status(valid.code(),
                   "signer " + valid.message() + " (needed for " + std::string(PayloadName(st.payload_type())) + ")")
@@ -209,8 +223,25 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
       }
       return Status::Ok();
     }
+    case fb::Payload::BackfillDeclared: {
+      const auto* b = st.payload_as_BackfillDeclared();
+      if (b->from_ms() >= b->until_ms()) return Status::InvalidArgument("a backfill period ends before it starts");
+      if (b->until_ms() > st.occurred_at_ms()) {
+        return domain::Refuse("P-BACKFILL", "the declared period ends after the declaration itself");
+      }
+      if (Str(b->reason()).empty())
+        return Status::InvalidArgument("a backfill declaration needs its reason (补录原因)");
+      return Status::Ok();
+    }
     default: return master_.Check(st);
   }
+}
+
+bool Registry::InBackfill(int64_t t_ms) const {
+  for (const auto& [from, until] : backfills_) {
+    if (t_ms >= from && t_ms < until) return true;
+  }
+  return false;
 }
 
 void Registry::Apply(const fb::Statement& st) {
@@ -263,6 +294,11 @@ void Registry::Apply(const fb::Statement& st) {
         for (fb::Role role : *c->roles()) o.roles |= 1u << static_cast<unsigned>(role);
       }
       o.valid_until_ms = c->valid_until_ms();
+      break;
+    }
+    case fb::Payload::BackfillDeclared: {
+      const auto* b = st.payload_as_BackfillDeclared();
+      backfills_.emplace_back(b->from_ms(), b->until_ms());
       break;
     }
     default: master_.Apply(st); break;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "ledger/core/ed25519.h"
 #include "ledger/core/status.h"
@@ -24,6 +25,7 @@ namespace lawtrail {
 struct Authority {
   bool root = false;
   fb::Role role = fb::Role::Officer;
+  bool head_may_sign = false;  // an act the law gives the head (head-approvals.tsv): a head may sign it too
 };
 Authority RequiredAuthority(fb::Payload type);
 bool IsRegistryEvent(fb::Payload type);
@@ -62,6 +64,10 @@ class Registry {
   // `role`: what a certificate must be to sign, or to take part in an act.
   Status CheckCertificate(std::string_view certificate_no, fb::Role role, int64_t t_ms) const;
   const domain::MasterData& master_data() const { return master_; }
+  // True if `t_ms` lies in a period a head declared as backfilled history
+  // (BackfillDeclared): acts claiming such a time are exempt from the
+  // recorded-time rules and shown as 补录.
+  bool InBackfill(int64_t t_ms) const;
 
  private:
   Status CheckRegistration(const fb::OfficerRegistered& r) const;
@@ -73,6 +79,7 @@ class Registry {
   std::unordered_map<std::string, Officer> officers_;
   // Every key ever registered, root keys included; a key is never reused.
   std::map<PublicKey, std::string> key_owner_;
+  std::vector<std::pair<int64_t, int64_t>> backfills_;  // [from, until) declared as backfill
 };
 
 }  // namespace lawtrail

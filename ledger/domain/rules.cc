@@ -79,6 +79,22 @@ constexpr std::array kRules = {
     RuleInfo{"P-EXPORT", kRefuse, "国办发〔2018〕118号 (记录信息调阅监督制度; 未经批准不得擅自对外提供)",
              "案卷导出须依据本案已记录的导出批准, 开示字段不得超出批准范围 — an export acts on a recorded approval "
              "of the same case and reveals no field the approval does not list"},
+    RuleInfo{"P-HEAD", kRefuse, "行政处罚法 第56条, 第57条; 行政强制法 第18条, 第25条, 第37条, 第55条",
+             "法律规定由行政机关负责人决定或批准的行为, 须由在册负责人签名, 或引用本案负责人同意的审批记录 (一次) — "
+             "the acts the law gives the head are signed by a registered head or reference a head's approval "
+             "of the same case, used once (ledger/domain/head-approvals.tsv)"},
+    RuleInfo{"P-COLLECTIVE-SIGNED", kRefuse, "行政处罚法 第57条第2款",
+             "集体讨论须两名以上在册负责人各自签名发表意见, 结论由参加讨论的负责人签署 — a collective discussion "
+             "has at least two registered heads who each signed their own opinion, and its conclusion is signed by "
+             "one of them"},
+    RuleInfo{"P-EMERGENCY-LIFT", kRefuse, "行政强制法 第19条",
+             "当场实施强制措施后负责人不同意的, 应当立即解除: 解除前不得记录本案其他行为 — after the head "
+             "disagrees with an emergency measure, nothing but its lifting is recorded in the case"},
+    RuleInfo{"P-BACKFILL", kRefuse, "行政处罚法 第47条 (全过程记录)",
+             "补录声明只能覆盖声明之前已经过去的期间 — a backfill declaration covers only a period already past"},
+    RuleInfo{"F-EMERGENCY-24H", kFlag, "行政强制法 第19条",
+             "当场实施强制措施后二十四小时内向负责人报告并补办批准手续 — an emergency measure not approved by "
+             "a head within 24 hours"},
     RuleInfo{"F-DECISION-90", kFlag, "行政处罚法 第60条",
              "自立案之日起九十日内作出决定 — decision later than 90 days after the case was opened"},
     RuleInfo{"F-SERVICE-7WD", kFlag, "行政处罚法 第61条",

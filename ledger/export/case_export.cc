@@ -239,7 +239,8 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const Expor
                         RandomEventId(),
                         {},
                         false,
-                        ""};
+                        "",
+                        std::nullopt};
   const Bytes exported =
       domain::RecordExport(act, approval.event_id, approval.recipient, request.reveal, !request.files_dir.empty());
   std::vector<AppendResult> appended = log.Append({exported});

@@ -154,9 +154,10 @@ Result<domain::CaseProcedureState*> Sequencer::StateOf(const std::string& case_i
   domain::CaseProcedureState& state = batch.states[case_id];
   if (head.version == 0) return &state;  // no records yet: nothing to fold
   Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
+    LAWTRAIL_ASSIGN_OR_RETURN(const RecordView record, ParseRecord(bytes));
     LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     if (domain::IsCaseEvent(parsed.statement->payload_type())) {
-      domain::FoldCaseEvent(state, *parsed.statement);
+      domain::FoldCaseEvent(state, *parsed.statement, record.record->time_recorded_ms());
     }
     return Status::Ok();
   });

@@ -57,7 +57,7 @@ Result<std::vector<domain::Flag>> Admit(const Registry& registry, const ParsedSt
     return std::vector<domain::Flag>();
   }
   if (in.case_state == nullptr) return Status::Internal("admission of a case event without its state");
-  LAWTRAIL_ASSIGN_OR_RETURN(auto flags, domain::CheckProcedure(registry, *in.case_state, st));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto flags, domain::CheckProcedure(registry, *in.case_state, st, in.time_recorded_ms));
   LAWTRAIL_RETURN_IF_ERROR(domain::CheckSealedStructure(st));
   return flags;
 }

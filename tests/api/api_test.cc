@@ -118,10 +118,11 @@ TEST_CASE("a supervisor's read of a case appends its retrieval event before the 
     const json body = json::parse(r.body);
     CHECK(body["retrieval"]["index"] == before);
     CHECK(*f.t().log().reader().Size() == before + 1);
-    REQUIRE(body["history"].size() == 2);
-    CHECK(body["history"][0]["signed_statement"]["statement"]["payload_type"] == "CaseOpened");
-    CHECK(body["history"][1]["index"] == before);
-    CHECK(body["history"][1]["signed_statement"]["statement"]["payload_type"] == "CaseFileRetrieved");
+    REQUIRE(body["history"].size() == 3);  // the head's 立案 approval, 立案, the retrieval
+    CHECK(body["history"][0]["signed_statement"]["statement"]["payload_type"] == "HeadApproved");
+    CHECK(body["history"][1]["signed_statement"]["statement"]["payload_type"] == "CaseOpened");
+    CHECK(body["history"][2]["index"] == before);
+    CHECK(body["history"][2]["signed_statement"]["statement"]["payload_type"] == "CaseFileRetrieved");
   }
   SECTION("a plain GET of the history is refused: it must go through a recorded retrieval") {
     CHECK(Http(s.port(), "GET", "/v1/cases/" + case_id + "/history", "", "", kSupervisorToken).status == 428);

@@ -184,7 +184,8 @@ int main(int argc, char** argv) {
                           RandomEventId(),
                           {},
                           false,
-                          ""};
+                          "",
+                          std::nullopt};
     auto approved = (*log)->Append({domain::ApproveExport(act, "青山区人民法院", "行政诉讼举证", {"party.name"})});
     if (!approved[0].ok()) continue;
     const court_export::ExportRequest request{c.case_id, &*year.supervisor, std::nullopt, {"party.name"}, "", {},

@@ -86,7 +86,8 @@ TEST_CASE("openings are kept encrypted and a party's cases are found together", 
     CHECK(r.names_party == (r.index == c1 || r.index == c2));
     CHECK(r.case_id != "C3");
   }
-  CHECK(indices == std::vector<uint64_t>{c1, c2, c1_investigated});
+  // C1's first record is the head's 立案 approval (head-approvals.tsv), just before its opening.
+  CHECK(indices == std::vector<uint64_t>{c1 - 1, c1, c2, c1_investigated});
 
   for (const auto& [field, commitment] : SealedAt(log, c1)) {
     auto opened = ReadOpening(log.store(), log.vault(), commitment);

@@ -5,6 +5,8 @@
 
 #include "ledger/client/case_acts.h"
 #include "ledger/client/master_data_statements.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/log_format.h"
 #include "ledger/domain/rules.h"
 #include "tests/support/case_fixture.h"
 
@@ -53,11 +55,11 @@ TEST_CASE("P-POWER-ITEM: a case opens only under a published power item of its c
   o.power_item_code = "999999999";
   o.party.name = "信阳市青山商贸有限公司";
   o.party.credit_code = "91411500MA44XY0B1N";
-  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-POWER-ITEM");
+  f.Refused(domain::OpenCase(f.ApprovedBy(f.a, "C1", 0, fb::Payload::CaseOpened), o), "P-POWER-ITEM");
   o.power_item_code = kCoercionItem;  // a 行政强制 item for a 行政处罚 case
-  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-POWER-ITEM");
+  f.Refused(domain::OpenCase(f.ApprovedBy(f.a, "C1", 0, fb::Payload::CaseOpened), o), "P-POWER-ITEM");
   o.power_item_code = kPenaltyItem;
-  f.Admit(domain::OpenCase(f.By(f.a, "C1", 0), o));
+  f.Admit(domain::OpenCase(f.ApprovedBy(f.a, "C1", 0, fb::Payload::CaseOpened), o));
 
   // A retired item opens no new case; retiring twice, or an unknown item, is refused.
   auto retire = [&](const std::string& code) {
@@ -68,7 +70,7 @@ TEST_CASE("P-POWER-ITEM: a case opens only under a published power item of its c
   REQUIRE(retire(kPenaltyItem).ok());
   CHECK_FALSE(retire(kPenaltyItem).ok());
   CHECK_FALSE(retire("000000000").ok());
-  f.Refused(domain::OpenCase(f.By(f.a, "C2", 1), o), "P-POWER-ITEM");
+  f.Refused(domain::OpenCase(f.ApprovedBy(f.a, "C2", 1, fb::Payload::CaseOpened), o), "P-POWER-ITEM");
   // Republishing the code changes the item and brings it back.
   REQUIRE(f.t()
               .AppendOne(f.t().SignedRegistryEvent([&](const StatementHeader& h) {
@@ -80,7 +82,7 @@ TEST_CASE("P-POWER-ITEM: a case opens only under a published power item of its c
                 return domain::PowerItemStatement(h, item);
               }))
               .ok());
-  f.Admit(domain::OpenCase(f.By(f.a, "C2", 1), o));
+  f.Admit(domain::OpenCase(f.ApprovedBy(f.a, "C2", 1, fb::Payload::CaseOpened), o));
 }
 
 TEST_CASE("P-TWO-OFFICERS: an inspection needs two officers with valid certificates", "[rules]") {
@@ -101,12 +103,17 @@ TEST_CASE("P-AV-REQUIRED: a seizure and a forced demolition need a continuous AV
   CaseFixture f;
   f.Open("C1", 0, kCoercionItem);
   const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
-  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {}), "P-AV-REQUIRED");
+  f.Refused(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two,
+                                        "货物", 30, {}),
+            "P-AV-REQUIRED");
   AvInfo broken = ContinuousAv(1);
   broken.continuous = false;  // interrupted, and no reason given
-  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {broken}), "P-AV-REQUIRED");
+  f.Refused(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two,
+                                        "货物", 30, {broken}),
+            "P-AV-REQUIRED");
   broken.interruption_reasons = {"执法记录仪电量耗尽，更换设备"};
-  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {broken}));
+  f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two, "货物",
+                                      30, {broken}));
 
   f.DecidedCase("C2", 0, 50000);
   f.Refused(domain::ExecuteEnforcement(f.By(f.a, "C2", 20), fb::ExecutionKind::Demolition, two, "拆除违建", {}),
@@ -119,12 +126,19 @@ TEST_CASE("P-SEIZURE-TERM: 30 days, extended once by at most 30 before it expire
   CaseFixture f;
   f.Open("C1", 0, kCoercionItem);
   const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
-  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 45, {ContinuousAv(1)}),
+  f.Refused(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two,
+                                        "货物", 45, {ContinuousAv(1)}),
             "P-SEIZURE-TERM");
-  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {ContinuousAv(1)}));
-  f.Refused(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 20), "扣1", 40, "需检测"), "P-SEIZURE-TERM");
-  f.Admit(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 20), "扣1", 30, "需检测"));
-  f.Refused(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 40), "扣1", 10, "再延长"), "P-SEIZURE-TERM");
+  f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two, "货物",
+                                      30, {ContinuousAv(1)}));
+  f.Refused(domain::ExtendCoerciveMeasure(f.ApprovedBy(f.a, "C1", 20, fb::Payload::CoerciveMeasureExtended), "扣1", 40,
+                                          "需检测"),
+            "P-SEIZURE-TERM");
+  f.Admit(domain::ExtendCoerciveMeasure(f.ApprovedBy(f.a, "C1", 20, fb::Payload::CoerciveMeasureExtended), "扣1", 30,
+                                        "需检测"));
+  f.Refused(domain::ExtendCoerciveMeasure(f.ApprovedBy(f.a, "C1", 40, fb::Payload::CoerciveMeasureExtended), "扣1", 10,
+                                          "再延长"),
+            "P-SEIZURE-TERM");
   f.Admit(domain::LiftCoerciveMeasure(f.By(f.a, "C1", 50), "扣1", "检测完毕"));
 }
 
@@ -222,9 +236,9 @@ TEST_CASE("P-LEGAL-REVIEW: penalties, catalogue items and heard cases need an ap
   f.Open("C2", 0, kCataloguedItem);
   f.Investigate("C2", 1);
   f.Admit(domain::ConcludeInvestigation(f.By(f.a, "C2", 2), fb::Conclusion::NoPenaltyMinor, {}, "情节轻微"));
-  f.Refused(
-      domain::IssueDecision(f.By(f.a, "C2", 3), fb::DecisionOutcome::NoPenalty, "不罚1", {}, "占道", "轻微", "第33条"),
-      "P-LEGAL-REVIEW");
+  f.Refused(domain::IssueDecision(f.By(f.head, "C2", 3), fb::DecisionOutcome::NoPenalty, "不罚1", {}, "占道", "轻微",
+                                  "第33条"),
+            "P-LEGAL-REVIEW");
 }
 
 TEST_CASE("P-REVIEWER-QUALIFIED: a reviewer needs a registered 法律职业资格", "[rules]") {
@@ -261,8 +275,124 @@ TEST_CASE("P-COLLECTIVE: a complex case needs the heads' collective discussion",
   f.Notice("C1", 4, 50000);
   f.Waive("C1", 5);
   f.Refused(f.Decision("C1", 6, 50000), "P-COLLECTIVE");
-  f.Admit(domain::HoldCollectiveDiscussion(f.By(f.a, "C1", 6), {"镇长", "副镇长", "法制办主任"}, "同意处罚"));
+  f.Admit(domain::GiveCollectiveOpinion(f.By(f.head, "C1", 6), "青综集讨〔2026〕1号", "同意罚款五百元"));
+  f.Admit(domain::GiveCollectiveOpinion(f.By(f.deputy, "C1", 6), "青综集讨〔2026〕1号", "同意"));
+  f.Admit(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 6), {f.head.certificate_no, f.deputy.certificate_no},
+                                           "同意处罚", "青综集讨〔2026〕1号"));
   f.Admit(f.Decision("C1", 7, 50000));
+}
+
+TEST_CASE("P-HEAD: a decision signed by an officer who is not a head is refused", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 50000);
+  f.Waive("C1", 5);
+  auto decision = [&](const domain::Act& act) {
+    return domain::IssueDecision(act, fb::DecisionOutcome::Penalty, CaseFixture::DecisionNo("C1"),
+                                 {domain::Penalty{fb::PenaltyType::Fine, 50000, ""}}, "占道经营", "占道经营属实",
+                                 "第36条");
+  };
+  f.Refused(decision(f.By(f.a, "C1", 9)), "P-HEAD");  // an officer alone
+  // An approval that is not the head's, of another act, refused, or used already: each refused.
+  domain::Act forged = f.By(f.a, "C1", 9);
+  forged.approval = f.By(f.a, "C1", 9).event_id;  // names no approval in the log
+  f.Refused(decision(forged), "P-HEAD");
+  domain::Act other = f.By(f.a, "C1", 9);
+  other.approval = f.Approve("C1", 9, fb::Payload::PaymentDeferred);
+  f.Refused(decision(other), "P-HEAD");
+  domain::Act refused = f.By(f.a, "C1", 9);
+  domain::Act no = f.By(f.head, "C1", 9, 8);
+  f.Admit(domain::ApproveAsHead(no, fb::Payload::DecisionIssued, "", false, "事实不清，退回补充调查"));
+  refused.approval = no.event_id;
+  f.Refused(decision(refused), "P-HEAD");
+  // A HeadApproved signed by an officer is refused at the signature (the role), not admitted.
+  f.Refused(domain::ApproveAsHead(f.By(f.a, "C1", 9), fb::Payload::DecisionIssued, "", true, "同意"), "P-SIGNER");
+  // The head's approval, referenced once, lets the officer record the decision.
+  const domain::Act approved = f.ApprovedBy(f.a, "C1", 9, fb::Payload::DecisionIssued);
+  f.Admit(decision(approved));
+  // A head who holds only the Head role may not sign an officer's act the head does not own.
+  f.Refused(domain::RecordPayment(f.By(f.deputy, "C1", 10), 50000, "罚没收据0001"), "P-SIGNER");
+}
+
+TEST_CASE("P-HEAD: 立案, seizures and their extension, preservation and court applications need the head", "[rules]") {
+  CaseFixture f;
+  domain::CaseOpening o;
+  o.power_item_code = kPenaltyItem;
+  o.cause = "占道经营案";
+  o.party.name = "信阳市青山商贸有限公司";
+  o.party.credit_code = "91411500MA44XY0B1N";
+  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-HEAD");
+  f.Admit(domain::OpenCase(f.By(f.head, "C1", 0), o));  // the head opens it: no approval needed
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  f.Refused(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", two, "货物", 30, {ContinuousAv(1)}), "P-HEAD");
+  f.Refused(domain::PreserveEvidence(f.By(f.a, "C1", 1), two, "账册三本"), "P-HEAD");
+  f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two, "货物",
+                                      30, {ContinuousAv(1)}));
+  f.Refused(domain::ExtendCoerciveMeasure(f.By(f.a, "C1", 20), "扣1", 30, "需检测"), "P-HEAD");
+  f.Admit(domain::ExtendCoerciveMeasure(f.ApprovedBy(f.a, "C1", 20, fb::Payload::CoerciveMeasureExtended), "扣1", 30,
+                                        "需检测"));
+  // A simple-procedure case is opened and decided on the spot by the officer (第51条, 第52条).
+  o.procedure = fb::Procedure::Simple;
+  f.Admit(domain::OpenCase(f.By(f.a, "C2", 0), o));
+}
+
+TEST_CASE("P-COLLECTIVE-SIGNED: each head signs an opinion and the conclusion is a participating head's", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 50000, /*complex=*/true);
+  const std::string no = "青综集讨〔2026〕2号";
+  const std::vector<std::string> heads{f.head.certificate_no, f.deputy.certificate_no};
+  // An officer may not give an opinion as a head, nor sign the conclusion.
+  f.Refused(domain::GiveCollectiveOpinion(f.By(f.a, "C1", 3), no, "同意"), "P-SIGNER");
+  f.Refused(domain::HoldCollectiveDiscussion(f.By(f.a, "C1", 3), heads, "同意处罚", no), "P-SIGNER");
+  f.Admit(domain::GiveCollectiveOpinion(f.By(f.head, "C1", 3), no, "同意"));
+  // The deputy signed nothing yet; a list of names is not a discussion.
+  f.Refused(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 3), heads, "同意处罚", no), "P-COLLECTIVE-SIGNED");
+  f.Refused(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 3), {"镇长", "副镇长"}, "同意处罚", no),
+            "P-COLLECTIVE-SIGNED");
+  f.Refused(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 3), {f.head.certificate_no}, "同意处罚", no),
+            "P-COLLECTIVE-SIGNED");  // one head is not a collective
+  f.Admit(domain::GiveCollectiveOpinion(f.By(f.deputy, "C1", 3), no, "同意，建议从轻"));
+  f.Refused(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 3), heads, "同意处罚", ""), "P-COLLECTIVE-SIGNED");
+  f.Admit(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 3), heads, "同意处罚", no));
+}
+
+TEST_CASE("P-BACKFILL: only a head declares backfilled history, and only a period already past", "[rules]") {
+  CaseFixture f;
+  auto declare = [&](const TestOfficer& who, int64_t from, int64_t until) {
+    StatementHeader h = TestLog::HeaderFor(who, std::string(kRegistryCaseId));
+    return SignStatement(BackfillDeclaredStatement(h, from, until, "2025 年纸质案卷补录", "纸质案卷"), who.key);
+  };
+  const int64_t now = NowMs();
+  f.Refused(declare(f.head, now - 86'400'000, now + 86'400'000), "P-BACKFILL");        // covers the future
+  f.Refused(declare(f.a, CaseFixture::Day(-400), CaseFixture::Day(-30)), "P-SIGNER");  // an officer is not a head
+  f.Admit(declare(f.deputy, CaseFixture::Day(-400), CaseFixture::Day(-30)));
+}
+
+TEST_CASE("F-EMERGENCY-24H and P-EMERGENCY-LIFT: an emergency seizure is approved within 24 hours or lifted",
+          "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  // Taken on day 1 at 10:00 without approval, as 第19条 allows in an emergency.
+  auto seize = [&](const std::string& no, int day) {
+    domain::Act act = f.By(f.a, "C1", day);
+    return domain::TakeCoerciveMeasure(act, no, two, "货物", 30, {ContinuousAv(day)}, /*emergency=*/true);
+  };
+  f.Admit(seize("扣1", 1));
+  // Approved on day 2 at 09:00 (23 hours): no flag.
+  f.Admit(domain::ApproveAsHead(f.By(f.head, "C1", 2, 9), fb::Payload::CoerciveMeasureTaken, "扣1", true, "同意"));
+  f.Refused(domain::ApproveAsHead(f.By(f.head, "C1", 2, 9), fb::Payload::CoerciveMeasureTaken, "扣1", true, "同意"),
+            "P-HEAD");  // decided once
+  // Taken on day 3; the next act comes on day 4 at 11:00 (25 hours) with no approval: flagged once.
+  f.Admit(seize("扣2", 3));
+  f.Flagged(domain::RecordInspection(f.By(f.a, "C1", 4, 11), two, "仓库", "清点扣押物品"), "F-EMERGENCY-24H");
+  f.Admit(domain::RecordInspection(f.By(f.a, "C1", 4, 12), two, "仓库", "再次清点"));
+  // The head disagrees: until it is lifted, nothing else is recorded in the case.
+  f.Admit(domain::ApproveAsHead(f.By(f.head, "C1", 5), fb::Payload::CoerciveMeasureTaken, "扣2", false, "不同意"));
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 5, 11), two, "仓库", "清点"), "P-EMERGENCY-LIFT");
+  f.Admit(domain::LiftCoerciveMeasure(f.By(f.a, "C1", 5, 11), "扣2", "负责人不同意，立即解除"));
+  f.Admit(domain::RecordInspection(f.By(f.a, "C1", 5, 12), two, "仓库", "已返还"));
 }
 
 TEST_CASE("P-SIMPLE-LIMIT: simple procedure only within the fine limits of 第51条", "[rules]") {
@@ -298,10 +428,12 @@ TEST_CASE("P-LATE-FEE-CAP: late fees never exceed the fine", "[rules]") {
 TEST_CASE("P-COURT-DEMAND: the court is asked only ten days after a 催告", "[rules]") {
   CaseFixture f;
   f.DecidedCase("C1", 0, 50000);
-  f.Refused(domain::ApplyToCourt(f.By(f.a, "C1", 30), "平桥区人民法院"), "P-COURT-DEMAND");
+  f.Refused(domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", 30, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"),
+            "P-COURT-DEMAND");
   f.Admit(domain::ServeDemandNotice(f.By(f.a, "C1", 30), 50000, "2026-04-15"));
-  f.Refused(domain::ApplyToCourt(f.By(f.a, "C1", 35), "平桥区人民法院"), "P-COURT-DEMAND");
-  f.Admit(domain::ApplyToCourt(f.By(f.a, "C1", 41), "平桥区人民法院"));
+  f.Refused(domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", 35, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"),
+            "P-COURT-DEMAND");
+  f.Admit(domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", 41, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"));
 }
 
 TEST_CASE("P-PUBLICATION: only issued decisions are published, never a minor's", "[rules]") {
@@ -329,11 +461,11 @@ TEST_CASE("P-SEALED: a natural person's name and ID are sealed and every opening
   o.party.kind = fb::PartyKind::NaturalPerson;
   o.party.name = "张三丰";
   o.party.id_no = "110105194912310021";  // wrong check character
-  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-SEALED");
+  f.Refused(domain::OpenCase(f.ApprovedBy(f.a, "C1", 0, fb::Payload::CaseOpened), o), "P-SEALED");
   o.party.id_no.clear();  // the ID is not sealed at all
-  f.Refused(domain::OpenCase(f.By(f.a, "C1", 0), o), "P-SEALED");
+  f.Refused(domain::OpenCase(f.ApprovedBy(f.a, "C1", 0, fb::Payload::CaseOpened), o), "P-SEALED");
   o.party.id_no = "11010519491231002X";
-  Bytes good = domain::OpenCase(f.By(f.a, "C1", 0), o);
+  Bytes good = domain::OpenCase(f.ApprovedBy(f.a, "C1", 0, fb::Payload::CaseOpened), o);
   // The same statement without its openings: bare signed bytes.
   auto sub = ParseSubmission(good);
   REQUIRE(sub.ok());
@@ -387,15 +519,16 @@ TEST_CASE("F-SERVICE-7WD: a decision served after 7 working days is flagged", "[
 TEST_CASE("F-SEIZURE-30: a seizure past its term without extension is flagged", "[rules]") {
   CaseFixture f;
   f.Open("C1", 0, kCoercionItem);
-  f.Admit(domain::TakeCoerciveMeasure(f.By(f.a, "C1", 1), "扣1", {f.a.certificate_no, f.b.certificate_no}, "货物", 30,
-                                      {ContinuousAv(1)}));
+  f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1",
+                                      {f.a.certificate_no, f.b.certificate_no}, "货物", 30, {ContinuousAv(1)}));
   f.Flagged(domain::LiftCoerciveMeasure(f.By(f.a, "C1", 35), "扣1", "解除"), "F-SEIZURE-30");
 }
 
 TEST_CASE("F-PRESERVATION-7WD: preserved evidence disposed after 7 working days is flagged", "[rules]") {
   CaseFixture f;
   f.Open("C1", 0);
-  f.Admit(domain::PreserveEvidence(f.By(f.a, "C1", 1), {f.a.certificate_no, f.b.certificate_no}, "账册三本"));
+  f.Admit(domain::PreserveEvidence(f.ApprovedBy(f.a, "C1", 1, fb::Payload::EvidencePreserved),
+                                   {f.a.certificate_no, f.b.certificate_no}, "账册三本"));
   f.Flagged(domain::DisposePreserved(f.By(f.a, "C1", 15), "解除先行登记保存"), "F-PRESERVATION-7WD");
 }
 

@@ -38,16 +38,36 @@ TEST_CASE("thresholds come from the most specific row: province, department, the
 }
 
 TEST_CASE("a table naming an unknown event or stage is refused with its line", "[tables]") {
-  auto bad_event = ProcedureTables::Parse("CaseOpend\tnone\topen\n", "",
-                                          "*\t*\tcitizen\t1\t2\t3\t3\n*\t*\torganisation\t1\t2\t3\t3\n");
+  constexpr std::string_view kDefaults = "*\t*\tcitizen\t1\t2\t3\t3\n*\t*\torganisation\t1\t2\t3\t3\n";
+  auto bad_event = ProcedureTables::Parse({"CaseOpend\tnone\topen\n", "", kDefaults, ""});
   REQUIRE_FALSE(bad_event.ok());
   CHECK_THAT(bad_event.status().message(), Catch::Contains("case-stages.tsv line 1") && Catch::Contains("CaseOpend"));
-  auto bad_stage = ProcedureTables::Parse("CaseOpened\tnowhere\topen\n", "", "");
+  auto bad_stage = ProcedureTables::Parse({"CaseOpened\tnowhere\topen\n", "", "", ""});
   REQUIRE_FALSE(bad_stage.ok());
   CHECK_THAT(bad_stage.status().message(), Catch::Contains("nowhere"));
-  auto no_default = ProcedureTables::Parse("", "", "河南\t*\tcitizen\t1\t2\t3\t3\n");
+  auto no_default = ProcedureTables::Parse({"", "", "河南\t*\tcitizen\t1\t2\t3\t3\n", ""});
   REQUIRE_FALSE(no_default.ok());
   CHECK_THAT(no_default.status().message(), Catch::Contains("default"));
+  auto bad_head = ProcedureTables::Parse({"", "", kDefaults, "DecisionIssued\tgeneral\tnod\t决定\t第57条\n"});
+  REQUIRE_FALSE(bad_head.ok());
+  CHECK_THAT(bad_head.status().message(), Catch::Contains("head-approvals.tsv line 1") && Catch::Contains("how"));
+  auto lawless = ProcedureTables::Parse({"", "", kDefaults, "DecisionIssued\tgeneral\tsign\t决定\t\n"});
+  REQUIRE_FALSE(lawless.ok());
+  CHECK_THAT(lawless.status().message(), Catch::Contains("law"));
+}
+
+TEST_CASE("the head's acts are a table: each row names its law, and the decisive acts are in it", "[tables]") {
+  const ProcedureTables& t = ProcedureTables::Builtin();
+  for (fb::Payload type :
+       {fb::Payload::DecisionIssued, fb::Payload::CoerciveMeasureTaken, fb::Payload::CoerciveMeasureExtended,
+        fb::Payload::EvidencePreserved, fb::Payload::CaseOpened, fb::Payload::CollectiveDiscussionHeld}) {
+    const HeadRule* rule = t.HeadRuleFor(type);
+    REQUIRE(rule != nullptr);
+    CHECK_FALSE(rule->law.empty());
+  }
+  CHECK(t.HeadRuleFor(fb::Payload::DecisionIssued)->general_only);  // 当场处罚 (第51条) is the officer's
+  CHECK(t.HeadRuleFor(fb::Payload::CollectiveDiscussionHeld)->sign_only);
+  CHECK(t.HeadRuleFor(fb::Payload::InspectionRecorded) == nullptr);
 }
 
 TEST_CASE("docs/rules.md shows the rule table exactly as the code has it", "[tables]") {

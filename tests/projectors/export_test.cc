@@ -49,7 +49,7 @@ struct ExportFixture {
   std::string dir() const { return demo.dir.path(); }
 
   domain::Act ActOf(const std::string& case_id, const note::Signer& who) const {
-    return {kTestOrigin, case_id, who.name, &who.key, NowMs(), RandomEventId(), {}, false, ""};
+    return {kTestOrigin, case_id, who.name, &who.key, NowMs(), RandomEventId(), {}, false, "", std::nullopt};
   }
   uint64_t Approve(const std::string& case_id, const std::vector<std::string>& reveal) {
     auto r = log->Append({domain::ApproveExport(ActOf(case_id, supervisor), kCourt, "行政诉讼举证", reveal)});

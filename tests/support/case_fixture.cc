@@ -55,7 +55,9 @@ CaseFixture::CaseFixture()
       unqualified(Register("41159002", "陈静", {fb::Role::Reviewer})),
       discloser(Register("41158001", "杨帆", {fb::Role::Discloser})),
       supervisor(Register("41157001", "赵敏", {fb::Role::Supervisor})),
-      suspended(Register("41150009", "孙磊", {fb::Role::Officer})) {
+      suspended(Register("41150009", "孙磊", {fb::Role::Officer})),
+      head(Register("41150100", "周建国", {fb::Role::Officer, fb::Role::Head})),
+      deputy(Register("41150101", "吴敏", {fb::Role::Head})) {
   PublishPowerList();
 }
 
@@ -93,6 +95,20 @@ domain::Act CaseFixture::By(const TestOfficer& who, const std::string& case_id, 
   act.at_ms = Day(day, hour);
   act.event_id = RandomEventId();
   return act;
+}
+
+EventId CaseFixture::Approve(const std::string& case_id, int day, fb::Payload act, const std::string& subject,
+                             int hour) {
+  domain::Act approval = By(head, case_id, day, hour);
+  Admit(domain::ApproveAsHead(approval, act, subject, true, "同意"));
+  return approval.event_id;
+}
+
+domain::Act CaseFixture::ApprovedBy(const TestOfficer& who, const std::string& case_id, int day, fb::Payload act,
+                                    int hour) {
+  domain::Act act_by = By(who, case_id, day, hour);
+  act_by.approval = Approve(case_id, day, act, "", hour - 1);
+  return act_by;
 }
 
 Appended CaseFixture::Admit(Bytes submission) {
@@ -137,7 +153,10 @@ void CaseFixture::Open(const std::string& case_id, int day, const std::string& p
   }
   o.place = "青山镇解放路";
   o.village = "幸福村";
-  Admit(domain::OpenCase(By(a, case_id, day, hour), o));
+  const domain::Act act = procedure == fb::Procedure::General
+                              ? ApprovedBy(a, case_id, day, fb::Payload::CaseOpened, hour)
+                              : By(a, case_id, day, hour);
+  Admit(domain::OpenCase(act, o));
 }
 
 void CaseFixture::Investigate(const std::string& case_id, int day) {
@@ -164,9 +183,9 @@ void CaseFixture::Waive(const std::string& case_id, int day) {
 }
 
 Bytes CaseFixture::Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no) {
-  return domain::IssueDecision(By(a, case_id, day), fb::DecisionOutcome::Penalty, no.empty() ? DecisionNo(case_id) : no,
-                               {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营", "占道经营属实",
-                               "《城市市容和环境卫生管理条例》第36条");
+  return domain::IssueDecision(By(head, case_id, day), fb::DecisionOutcome::Penalty,
+                               no.empty() ? DecisionNo(case_id) : no, {Penalty{fb::PenaltyType::Fine, fine_fen, ""}},
+                               "占道经营", "占道经营属实", "《城市市容和环境卫生管理条例》第36条");
 }
 
 void CaseFixture::Concluded(const std::string& case_id, int64_t fine_fen, bool complex) {

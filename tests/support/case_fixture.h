@@ -43,6 +43,12 @@ class CaseFixture {
   // Appends and REQUIREs acceptance with exactly the flag `rule`.
   void Flagged(Bytes submission, const std::string& rule);
 
+  // The head approves an act of kind `act` on `case_id` at Day(day) (负责人审批);
+  // returns the approval's event id, for the act to reference.
+  EventId Approve(const std::string& case_id, int day, fb::Payload act, const std::string& subject = "", int hour = 9);
+  // An act by `who` resting on the head's approval of `act`, given just before.
+  domain::Act ApprovedBy(const TestOfficer& who, const std::string& case_id, int day, fb::Payload act, int hour = 10);
+
   // Lawful steps of a general-procedure penalty case.
   void Open(const std::string& case_id, int day, const std::string& power_item = kPenaltyItem,
             fb::Procedure procedure = fb::Procedure::General, fb::PartyKind party = fb::PartyKind::Organisation,
@@ -55,6 +61,7 @@ class CaseFixture {
   Bytes Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no = "");
   // Opened on day 0, inspected on day 1, concluded on day 2.
   void Concluded(const std::string& case_id, int64_t fine_fen, bool complex = false);
+  // The decision (signed by the head: 第57条).
   // Concluded with a fine reaching the hearing threshold, reviewed on day 3,
   // hearing notice on day 4 (a Friday), hearing requested on day 7.
   void HearingRequested(const std::string& case_id);
@@ -67,6 +74,8 @@ class CaseFixture {
   TestOfficer unqualified;  // reviewer role, no 法律职业资格
   TestOfficer discloser, supervisor;
   TestOfficer suspended;  // an officer whose certificate is suspended
+  TestOfficer head;       // 镇长: a head who also holds an 执法证 (Officer and Head roles)
+  TestOfficer deputy;     // 副镇长: a head only
 
  private:
   TestOfficer Register(const std::string& cert, const std::string& name, std::vector<fb::Role> roles,
