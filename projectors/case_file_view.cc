@@ -1,7 +1,10 @@
 #include "projectors/case_file_view.h"
 
+#include <algorithm>
+#include <cinttypes>
 #include <cstdio>
 #include <optional>
+#include <tuple>
 
 #include "ledger/casefile/act_names.h"
 #include "ledger/casefile/labels.h"
@@ -50,6 +53,11 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
                 Str(st.payload_as_OfficerProfileChanged()->name()), r.index);
       }
       return Status::Ok();
+    case fb::Payload::BackfillDeclared: {
+      const auto* b = st.payload_as_BackfillDeclared();
+      view.Append("~backfill/" + IndexKey(r.index), std::to_string(b->from_ms()) + " " + std::to_string(b->until_ms()));
+      return Status::Ok();
+    }
     case fb::Payload::CaseClosed: break;
     default: return Status::Ok();
   }
@@ -104,6 +112,8 @@ json CaseFileJson(const CaseFile& file) {
   for (const casefile::Step& s : file.timeline) {
     json step = {{"index", s.index},
                  {"occurred_at_ms", s.occurred_at_ms},
+                 {"recorded_at_ms", s.recorded_at_ms},
+                 {"backfilled", s.backfilled},
                  {"date", s.date},
                  {"event", fb::EnumNamePayload(s.event)},
                  {"act", ActName(s.event)},
@@ -159,6 +169,18 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
     if (!names->Valid() || !names->key().starts_with(prefix)) return "";
     return names->value().ToString();
   };
+  // Declared backfill periods, each in force from its declaration on.
+  std::vector<std::tuple<uint64_t, int64_t, int64_t>> backfills;
+  for (names->Seek("~backfill/"); names->Valid() && names->key().starts_with("~backfill/"); names->Next()) {
+    int64_t from = 0, until = 0;
+    std::sscanf(names->value().ToString().c_str(), "%" SCNd64 " %" SCNd64, &from, &until);
+    backfills.emplace_back(std::stoull(names->key().ToString().substr(10)), from, until);
+  }
+  auto backfilled = [&](uint64_t index, int64_t at) {
+    return std::any_of(backfills.begin(), backfills.end(), [&](const auto& b) {
+      return std::get<0>(b) < index && at >= std::get<1>(b) && at < std::get<2>(b);
+    });
+  };
   casefile::CaseFileBuilder builder{std::string(case_id), department};
   size_t records = 0;
   LAWTRAIL_RETURN_IF_ERROR(log.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
@@ -166,7 +188,8 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
     LAWTRAIL_ASSIGN_OR_RETURN(const std::string flags, log.FlagsAt(index));
     LAWTRAIL_ASSIGN_OR_RETURN(const ProjectedRecord r, ProjectRecord(index, ByteView(bytes), flags));
     builder.Add({index, r.statement, domain::DecodeFlags(r.flags),
-                 name_at("~officer/" + Str(r.statement->actor()->certificate_no()), index), name_at("~agency", index)});
+                 name_at("~officer/" + Str(r.statement->actor()->certificate_no()), index), name_at("~agency", index),
+                 r.time_recorded_ms, backfilled(index, r.statement->occurred_at_ms())});
     ++records;
     return Status::Ok();
   }));

@@ -36,7 +36,7 @@ class CaseFileView : public Projector {
  public:
   static constexpr std::string_view kName = "casefile";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 4; }
+  uint32_t version() const override { return 5; }  // 5: backfill periods, times recorded
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
 };
 

@@ -753,6 +753,25 @@ class CaseWriter {
   std::vector<Step> steps_;
 };
 
+// The generated year is history recorded after the fact: the 镇长 declares
+// it as such before it is appended, so that its acts are exempt from the
+// recorded-time rules and shown as 补录.
+Bytes DeclareBackfill(const YearPlan& plan, const People& people, int64_t from_ms, int64_t until_ms) {
+  const Officer& head = *people.heads[0];
+  StatementHeader h;
+  const Hash id = Derive(plan.seed, "backfill", plan.first_case);
+  std::copy_n(id.begin(), h.event_id.size(), h.event_id.begin());
+  StampEventId(h.event_id, until_ms);
+  h.origin = plan.origin;
+  h.case_id = std::string(kRegistryCaseId);
+  h.certificate_no = head.certificate_no;
+  h.key = head.key.public_key();
+  h.occurred_at_ms = until_ms;
+  return SignStatement(
+      BackfillDeclaredStatement(h, from_ms, until_ms, "演示年度案件由纸质案卷补录入账", "青山镇纸质执法案卷"),
+      head.key);
+}
+
 }  // namespace
 
 Year GenerateYear(const YearPlan& plan) {
@@ -792,6 +811,9 @@ Year GenerateYear(const YearPlan& plan) {
   });
   year.items.reserve(order.size());
   for (auto& [key, item] : order) year.items.push_back(std::move(*item));
+  if (!order.empty()) {
+    year.registry.push_back(DeclareBackfill(plan, people, order.front().first.at, order.back().first.at + 60'000));
+  }
   return year;
 }
 

@@ -63,7 +63,7 @@ struct YearItem {
 };
 
 struct Year {
-  std::vector<Bytes> registry;  // root-signed: profile, officers, lists
+  std::vector<Bytes> registry;  // root-signed profile, officers and lists, then the head's backfill declaration
   std::vector<YearItem> items;  // case acts in time order
   std::vector<CaseTruth> cases;
   size_t officers = 0;

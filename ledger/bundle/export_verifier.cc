@@ -19,6 +19,7 @@
 #include "ledger/core/merkle.h"
 #include "ledger/core/record_check.h"
 #include "ledger/core/sha256.h"
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/registry.h"
 
 namespace lawtrail {
@@ -472,8 +473,12 @@ class Check {
       }
       const Opened& o = records_[i];
       const fb::Statement& st = *o.record.statement.statement;
-      s.push_back("  " + std::to_string(o.record.record->index()) + "  " + ChinaDay(st.occurred_at_ms()) + "  " +
-                  std::string(PayloadName(st.payload_type())) + "  " + Str(st.actor()->certificate_no()));
+      // The replayed timeline says whether the act was declared backfill (补录).
+      const bool backfilled = i < replayed_.file.timeline.size() && replayed_.file.timeline[i].backfilled;
+      s.push_back("  " + std::to_string(o.record.record->index()) + "  " + ChinaDay(st.occurred_at_ms()) +
+                  "  recorded " + domain::FormatChinaTime(o.record.record->time_recorded_ms()) +
+                  (backfilled ? " 补录" : "") + "  " + std::string(PayloadName(st.payload_type())) + "  " +
+                  Str(st.actor()->certificate_no()));
     }
   }
 

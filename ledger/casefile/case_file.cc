@@ -87,7 +87,8 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
   Cover& cover = file_.cover;
   if (file_.timeline.empty()) cover.agency = r.agency_name;  // the agency as it was named at the case's first act
 
-  Step step{r.index, st.occurred_at_ms(), day, st.payload_type(), cert, r.signer_name, {}};
+  Step step{r.index, st.occurred_at_ms(), day,         st.payload_type(), cert, r.signer_name,
+            {},      r.recorded_at_ms,    r.backfilled};
   for (const domain::Flag& f : r.flags) {
     file_.flags.push_back({r.index, f.rule_id, f.message});
     step.flags.push_back(f.rule_id);

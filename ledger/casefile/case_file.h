@@ -67,6 +67,8 @@ struct Step {
   fb::Payload event = fb::Payload::NONE;
   std::string actor_certificate_no, actor_name;  // name "" when the registry has none
   std::vector<std::string> flags;                // rule ids
+  int64_t recorded_at_ms = 0;                    // when the log recorded it
+  bool backfilled = false;                       // 补录: inside a head's declared backfill
 };
 
 struct RaisedFlag {
@@ -106,6 +108,8 @@ struct CaseRecord {
   std::vector<domain::Flag> flags;  // raised when it was admitted
   std::string signer_name;          // the signer's name when it was recorded ("" unknown)
   std::string agency_name;          // the agency's name then
+  int64_t recorded_at_ms = 0;       // the record's time recorded
+  bool backfilled = false;          // its claimed time lies in a declared backfill (补录)
 };
 
 class CaseFileBuilder {

@@ -2,6 +2,7 @@
 
 #include "ledger/casefile/act_names.h"
 #include "ledger/casefile/html_escape.h"
+#include "ledger/domain/calendar.h"
 
 namespace lawtrail::casefile {
 namespace {
@@ -99,12 +100,15 @@ std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& ancho
   }
 
   out +=
-      "<h2>办案时间线</h2>\n<table class=\"timeline\"><tr><th>记录</th><th>日期</th><th>行为</th><th>执法证号</th>"
-      "<th>姓名</th><th>规则提示</th></tr>\n";
+      "<h2>办案时间线</h2>\n<table class=\"timeline\"><tr><th>记录</th><th>日期</th><th>记录时间</th><th>行为</th>"
+      "<th>执法证号</th><th>姓名</th><th>规则提示</th></tr>\n";
   for (const Step& step : file.timeline) {
     std::string flags;
     for (const std::string& f : step.flags) flags += (flags.empty() ? "" : " ") + HtmlEscape(f);
+    // The time the act claims and the time the log recorded it, side by side; 补录 marks declared backfill.
+    const std::string recorded = step.recorded_at_ms == 0 ? "" : domain::FormatChinaTime(step.recorded_at_ms);
     out += "<tr><td>" + std::to_string(step.index) + "</td><td>" + HtmlEscape(step.date) + "</td><td>" +
+           HtmlEscape(recorded) + (step.backfilled ? " <b>补录</b>" : "") + "</td><td>" +
            std::string(ActName(step.event)) + "</td><td>" + HtmlEscape(step.actor_certificate_no) + "</td><td>" +
            HtmlEscape(step.actor_name) + "</td><td>" + flags + "</td></tr>\n";
   }

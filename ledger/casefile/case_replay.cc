@@ -41,7 +41,8 @@ Replayed ReplayCaseFile(std::string_view origin, std::string_view case_id, const
     if (case_state_or_null != nullptr) domain::FoldCaseEvent(case_state, st, r.time_recorded_ms);
     if (const auto* e = st.payload_as_CaseExported()) out.recipient = Str(e->recipient());
     const Registry::Officer* signer = state.FindOfficer(StrView(st.actor()->certificate_no()));
-    replayed.push_back({r.index, &st, std::move(*flags), signer != nullptr ? signer->name : "", agency_name});
+    replayed.push_back({r.index, &st, std::move(*flags), signer != nullptr ? signer->name : "", agency_name,
+                        r.time_recorded_ms, state.InBackfill(st.occurred_at_ms())});
     ++i;
   }
   CaseFileBuilder builder(std::string(case_id), state.master_data().department());

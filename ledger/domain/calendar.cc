@@ -156,4 +156,12 @@ Date ChinaDateOf(int64_t ms) {
 
 int64_t ChinaMidnightMs(const Date& d) { return int64_t{DayNumber(d)} * kDayMs - kChinaOffsetMs; }
 
+std::string FormatChinaTime(int64_t ms) {
+  const Date d = ChinaDateOf(ms);
+  const int64_t minutes = (ms - ChinaMidnightMs(d)) / 60'000;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return FormatDate(d) + " " + hm;
+}
+
 }  // namespace lawtrail::domain

@@ -37,6 +37,8 @@ std::string FormatDate(const Date& d);
 Date ChinaDateOf(int64_t ms);
 // 00:00 China time of `d`, in ms since the Unix epoch.
 int64_t ChinaMidnightMs(const Date& d);
+// "YYYY-MM-DD HH:MM" China time, for messages a person reads.
+std::string FormatChinaTime(int64_t ms);
 
 struct Deadline {
   Date date;

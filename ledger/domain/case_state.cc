@@ -37,6 +37,8 @@ int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>
   return sum;
 }
 
+bool IsSupervisionAct(fb::Payload type) { return RequiredAuthority(type).role == fb::Role::Supervisor; }
+
 namespace {
 
 // 立案 to the hearing: what the case is, what was proposed, reviewed, noticed and heard.
@@ -204,8 +206,10 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
 }  // namespace
 
 void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms) {
-  (void)recorded_ms;
   const int64_t at = st.occurred_at_ms();
+  if (!IsSupervisionAct(st.payload_type())) c.last_act_ms = std::max(c.last_act_ms, at);
+  if (st.payload_type() == fb::Payload::PriorNoticeServed) c.notice_recorded_ms = recorded_ms;
+  if (st.payload_type() == fb::Payload::DemandNoticeServed) c.demand_recorded_ms = recorded_ms;
   for (Seizure& s : c.seizures) {
     // F-SEIZURE-30 and F-EMERGENCY-24H are raised once, by the first act after.
     if (s.OverdueAt(at)) s.flagged = true;

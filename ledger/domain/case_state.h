@@ -73,7 +73,11 @@ struct CaseProcedureState {
   int64_t review_approved_at_ms = 0;  // 0: none since the last conclusion or hearing
   int64_t collective_at_ms = 0;
 
+  // The latest time an act of the case claims (P-TIME-ORDER); supervision acts do not count.
+  int64_t last_act_ms = 0;
+
   int64_t notice_at_ms = 0;  // prior notice served
+  int64_t notice_recorded_ms = 0;
   bool hearing_right = false;
   bool responded = false;  // stated, defended or waived
   bool waived = false;
@@ -92,7 +96,8 @@ struct CaseProcedureState {
   int64_t preserved_at_ms = 0;
   bool preservation_open = false;
   std::vector<Seizure> seizures;
-  int64_t demand_at_ms = 0;
+  int64_t demand_at_ms = 0;  // 催告书 served
+  int64_t demand_recorded_ms = 0;
   int64_t late_fee_fen = 0;
   std::set<std::string> shown_publications;  // published and not withdrawn
   std::set<std::string> all_publications;
@@ -103,6 +108,11 @@ struct CaseProcedureState {
   // ExportApproved events: event id bytes → the sealed fields they may reveal.
   std::map<std::string, std::vector<std::string>> export_approvals;
 };
+
+// Acts on the case file rather than in the procedure (retrievals, export
+// approvals, exports, erasures): recorded when they happen, outside the order
+// of the case's acts.
+bool IsSupervisionAct(fb::Payload type);
 
 // Folds one admitted case event (its signer's certificate and the time it
 // happened are in `st`; the log recorded it at `recorded_ms`) into `state`.

@@ -22,6 +22,35 @@ int CalendarDays(int64_t from_ms, int64_t to_ms) {
   return static_cast<int>((sys_days(ChinaDateOf(to_ms)) - sys_days(ChinaDateOf(from_ms))).count());
 }
 
+// When a period that protects the party starts: the later of the time an act
+// claims and the time the log recorded it, so that backdating a notice never
+// shortens the party's period; an act inside a declared backfill counts from
+// the time it claims.
+int64_t PartyClock(const Registry& registry, int64_t claimed_ms, int64_t recorded_ms) {
+  return registry.InBackfill(claimed_ms) ? claimed_ms : std::max(claimed_ms, recorded_ms);
+}
+
+// P-TIME-ORDER and F-LATE-RECORDING: the two times of an act.
+Status CheckTimes(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms,
+                  std::vector<Flag>& flags) {
+  if (IsSupervisionAct(st.payload_type())) return Status::Ok();
+  const int64_t at = st.occurred_at_ms();
+  if (at < c.last_act_ms) {
+    return Refuse("P-TIME-ORDER", std::string(Name(st.payload_type())) + " claims " + FormatChinaTime(at) +
+                                      ", before the case's previous act at " + FormatChinaTime(c.last_act_ms));
+  }
+  if (registry.InBackfill(at)) return Status::Ok();
+  const int limit_h = ProcedureTables::Builtin()
+                          .ThresholdsFor(registry.master_data().province(), registry.master_data().department(), false)
+                          .late_recording_hours;
+  if (recorded_ms - at > int64_t{limit_h} * 3'600'000) {
+    flags.push_back(Raise("F-LATE-RECORDING", std::string(Name(st.payload_type())) + " claims " + FormatChinaTime(at) +
+                                                  " but was recorded " + FormatChinaTime(recorded_ms) + ", " +
+                                                  std::to_string((recorded_ms - at) / 3'600'000) + " hours later"));
+  }
+  return Status::Ok();
+}
+
 Status CheckStage(const CaseProcedureState& c, const fb::Statement& st) {
   const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
   if (rule == nullptr || rule->Allows(c.stage)) return Status::Ok();
@@ -215,7 +244,7 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
     if (c.notice_at_ms == 0) {
       return Refuse("P-NOTICE", "no prior notice (事先告知书) was served before this penalty decision");
     }
-    const int since_notice = WorkingDays(c.notice_at_ms, at);
+    const int since_notice = WorkingDays(PartyClock(registry, c.notice_at_ms, c.notice_recorded_ms), at);
     if (c.hearing_right && !c.waived) {
       if (c.hearing_requested && !c.hearing_held) {
         return Refuse("P-HEARING-PERIOD", "the party requested a hearing and it has not been held");
@@ -473,7 +502,7 @@ Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureStat
 
 // The conclusion, legal review, prior notice and hearing. Refusals are returned; flags are added to `flags`.
 Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
-                                    int64_t at, std::vector<Flag>& flags) {
+                                    int64_t at, int64_t recorded_ms, std::vector<Flag>& flags) {
   switch (st.payload_type()) {
     case fb::Payload::InvestigationConcluded: {
       const auto* ic = st.payload_as_InvestigationConcluded();
@@ -503,7 +532,7 @@ Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedur
     case fb::Payload::HearingNotified: {
       const auto* h = st.payload_as_HearingNotified();
       if (!c.hearing_requested) return Refuse("P-STAGE", "the party has not requested a hearing");
-      const int wd = WorkingDays(at, h->hearing_at_ms());
+      const int wd = WorkingDays(PartyClock(registry, at, recorded_ms), h->hearing_at_ms());
       if (wd < periods::kHearingNotice.days) {
         return Refuse(periods::kHearingNotice.rule_id, "the hearing is only " + std::to_string(wd) +
                                                            " working days after the notice; at least 7 are required");
@@ -565,8 +594,8 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
 }
 
 // Late fees, enforcement, disclosure and change. Refusals are returned; flags are added to `flags`.
-Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Statement& st, int64_t at,
-                                     std::vector<Flag>& flags) {
+Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
+                                     int64_t at, std::vector<Flag>& flags) {
   switch (st.payload_type()) {
     case fb::Payload::LateFeeImposed: {
       const int64_t total = c.late_fee_fen + st.payload_as_LateFeeImposed()->amount_fen();
@@ -576,14 +605,15 @@ Status CheckEnforcementAndDisclosure(const CaseProcedureState& c, const fb::Stat
       }
       break;
     }
-    case fb::Payload::CourtEnforcementApplied:
-      if (c.demand_at_ms == 0 || CalendarDays(c.demand_at_ms, at) < periods::kCourtDemand.days) {
+    case fb::Payload::CourtEnforcementApplied: {
+      const int days = CalendarDays(PartyClock(registry, c.demand_at_ms, c.demand_recorded_ms), at);
+      if (c.demand_at_ms == 0 || days < periods::kCourtDemand.days) {
         return Refuse("P-COURT-DEMAND", c.demand_at_ms == 0
                                             ? "no 催告书 was served"
-                                            : "the 催告书 was served only " +
-                                                  std::to_string(CalendarDays(c.demand_at_ms, at)) + " days ago");
+                                            : "the 催告书 was served only " + std::to_string(days) + " days ago");
       }
       break;
+    }
     case fb::Payload::DisclosurePublished: {
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       const int wd = WorkingDays(c.decision_at_ms, at);
@@ -640,15 +670,16 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
   std::vector<Flag> flags;
   if (!IsCaseEvent(st.payload_type())) return flags;
   LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckTimes(registry, c, st, recorded_ms, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckHeadsActs(registry, c, st, recorded_ms));
   LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
   const int64_t at = st.occurred_at_ms();
   TimeFlags(c, st, flags);
   LAWTRAIL_RETURN_IF_ERROR(CheckOpeningAndCoercion(registry, c, st, at, flags));
-  LAWTRAIL_RETURN_IF_ERROR(CheckInvestigationAndHearing(registry, c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckInvestigationAndHearing(registry, c, st, at, recorded_ms, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckDecisionAndService(registry, c, st, at, flags));
-  LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementAndDisclosure(c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementAndDisclosure(registry, c, st, at, flags));
   return flags;
 }
 

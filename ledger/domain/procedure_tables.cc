@@ -110,7 +110,7 @@ Result<ProcedureTables> ProcedureTables::Parse(const TableTexts& texts) {
     for (std::string_view doc : Split(f[1], '|')) t.documents_[type].emplace_back(doc);
     return Status::Ok();
   }));
-  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(texts.thresholds, "procedure-thresholds.tsv", 7, [&](const auto& f) -> Status {
+  LAWTRAIL_RETURN_IF_ERROR(ForEachRow(texts.thresholds, "procedure-thresholds.tsv", 8, [&](const auto& f) -> Status {
     if (f[2] != "citizen" && f[2] != "organisation") {
       return Status::InvalidArgument("party must be citizen or organisation");
     }
@@ -120,6 +120,8 @@ Result<ProcedureTables> ProcedureTables::Parse(const TableTexts& texts) {
     LAWTRAIL_ASSIGN_OR_RETURN(th.hearing_confiscation_min_fen, ParseInt(f[5]));
     LAWTRAIL_ASSIGN_OR_RETURN(int64_t period, ParseInt(f[6]));
     th.statement_period_wd = static_cast<int>(period);
+    LAWTRAIL_ASSIGN_OR_RETURN(int64_t late, ParseInt(f[7]));
+    th.late_recording_hours = static_cast<int>(late);
     t.thresholds_[{std::string(f[0]), std::string(f[1]), f[2] == "citizen"}] = th;
     return Status::Ok();
   }));

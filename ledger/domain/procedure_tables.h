@@ -33,6 +33,7 @@ struct Thresholds {
   int64_t hearing_fine_min_fen = 0;
   int64_t hearing_confiscation_min_fen = 0;
   int statement_period_wd = 3;
+  int late_recording_hours = 24;  // F-LATE-RECORDING
 };
 
 // An act the law gives the agency head (head-approvals.tsv, rule P-HEAD).

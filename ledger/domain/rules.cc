@@ -92,6 +92,12 @@ constexpr std::array kRules = {
              "disagrees with an emergency measure, nothing but its lifting is recorded in the case"},
     RuleInfo{"P-BACKFILL", kRefuse, "行政处罚法 第47条 (全过程记录)",
              "补录声明只能覆盖声明之前已经过去的期间 — a backfill declaration covers only a period already past"},
+    RuleInfo{"P-TIME-ORDER", kRefuse, "行政处罚法 第47条 (全过程记录)",
+             "案件行为按发生顺序记录: 不得早于本案前一行为的时间 — an act of a case may not claim a time before the "
+             "act it follows"},
+    RuleInfo{"F-LATE-RECORDING", kFlag, "行政处罚法 第47条; 国办发〔2018〕118号",
+             "行为记录时间晚于其声称的发生时间超过限度 (默认24小时), 且不在负责人声明的补录期间内 — an act recorded "
+             "longer after the time it claims than the configured limit, outside any declared backfill"},
     RuleInfo{"F-EMERGENCY-24H", kFlag, "行政强制法 第19条",
              "当场实施强制措施后二十四小时内向负责人报告并补办批准手续 — an emergency measure not approved by "
              "a head within 24 hours"},

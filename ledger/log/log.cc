@@ -29,7 +29,8 @@ constexpr int kVerifyNice = 4;
 
 }  // namespace
 
-Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin, const AgencyInfo& agency) {
+Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin, const AgencyInfo& agency,
+                               Clock clock) {
   LAWTRAIL_RETURN_IF_ERROR(note::CheckKeyName(origin).WithContext("origin"));
   if (data_dir::HoldsLog(dir)) {
     return Status::AlreadyExists(dir + " already holds a log");
@@ -50,9 +51,12 @@ Result<CreatedLog> Log::Create(const std::string& dir, const std::string& origin
     wb.Put(store->cf(Cf::kMeta), keys::kMetaOrigin, origin);
     LAWTRAIL_RETURN_IF_ERROR(store->WriteDurably(wb));
   }
-  LAWTRAIL_ASSIGN_OR_RETURN(auto log, Open(dir));
-  const Bytes genesis =
-      AgencyGenesisStatement(RegistryHeader(origin, root_key.key.public_key()), agency.name, agency.credit_code);
+  LogOptions options;
+  options.clock = clock;
+  LAWTRAIL_ASSIGN_OR_RETURN(auto log, Open(dir, options));
+  StatementHeader header = RegistryHeader(origin, root_key.key.public_key());
+  if (clock) header.occurred_at_ms = clock();
+  const Bytes genesis = AgencyGenesisStatement(header, agency.name, agency.credit_code);
   auto results = log->Append({SignStatement(genesis, root_key.key)});
   if (!results[0].ok()) return results[0].status().WithContext("recording the agency genesis");
   return CreatedLog{vkey, root_key};

@@ -58,7 +58,10 @@ class Log {
   // Creates a new log in `dir`: the log key and agency root key (mode 0600),
   // the verifier key, the database, and record 0, the agency genesis.
   // Fails with kAlreadyExists if `dir` already holds a log.
-  static Result<CreatedLog> Create(const std::string& dir, const std::string& origin, const AgencyInfo& agency);
+  // `clock`, if set, is the log's clock from the genesis on (tests that
+  // record a case as it is acted, on dates worked out by hand).
+  static Result<CreatedLog> Create(const std::string& dir, const std::string& origin, const AgencyInfo& agency,
+                                   Clock clock = {});
 
   // Opens the log in `dir` for writing. kUnavailable if another process has it.
   static Result<std::unique_ptr<Log>> Open(const std::string& dir, LogOptions options = {});

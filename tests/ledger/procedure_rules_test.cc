@@ -302,7 +302,7 @@ TEST_CASE("P-HEAD: a decision signed by an officer who is not a head is refused"
   other.approval = f.Approve("C1", 9, fb::Payload::PaymentDeferred);
   f.Refused(decision(other), "P-HEAD");
   domain::Act refused = f.By(f.a, "C1", 9);
-  domain::Act no = f.By(f.head, "C1", 9, 8);
+  domain::Act no = f.By(f.head, "C1", 9, 9);
   f.Admit(domain::ApproveAsHead(no, fb::Payload::DecisionIssued, "", false, "事实不清，退回补充调查"));
   refused.approval = no.event_id;
   f.Refused(decision(refused), "P-HEAD");
@@ -367,6 +367,72 @@ TEST_CASE("P-BACKFILL: only a head declares backfilled history, and only a perio
   f.Refused(declare(f.head, now - 86'400'000, now + 86'400'000), "P-BACKFILL");        // covers the future
   f.Refused(declare(f.a, CaseFixture::Day(-400), CaseFixture::Day(-30)), "P-SIGNER");  // an officer is not a head
   f.Admit(declare(f.deputy, CaseFixture::Day(-400), CaseFixture::Day(-30)));
+}
+
+TEST_CASE("P-TIME-ORDER: an act dated before the act it follows is refused", "[rules][time]") {
+  CaseFixture f(CaseFixture::Recording::kAsActed);
+  f.Open("C1", 0);
+  f.Investigate("C1", 3);
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  // Day 3 at 10:00 is the last act; 09:59 the same day is before it, 10:00 is not.
+  f.Refused(domain::RecordInspection(f.By(f.a, "C1", 2), two, "解放路", "复查"), "P-TIME-ORDER");
+  domain::Act just_before = f.By(f.a, "C1", 3);
+  just_before.at_ms -= 60'000;
+  f.Refused(domain::RecordInspection(just_before, two, "解放路", "复查"), "P-TIME-ORDER");
+  f.Admit(domain::RecordInspection(f.By(f.a, "C1", 3), two, "解放路", "复查"));
+  // Looking at the file is not an act of the procedure: a retrieval now does not move the case's clock.
+  f.Admit(domain::RetrieveCaseFile(f.By(f.supervisor, "C1", 30), "执法监督", "全部"));
+  f.Admit(domain::RecordInspection(f.By(f.a, "C1", 4), two, "解放路", "复查"));
+}
+
+TEST_CASE("F-LATE-RECORDING: an act recorded more than 24 hours after the time it claims is flagged", "[rules][time]") {
+  CaseFixture f(CaseFixture::Recording::kAsActed);
+  f.Open("C1", 0);
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  // Claimed 2026-03-03 10:00; recorded exactly 24 hours later: within the limit.
+  Bytes on_time = domain::RecordInspection(f.By(f.a, "C1", 1), two, "解放路", "检查");
+  f.RecordAt(CaseFixture::Day(2));
+  REQUIRE(f.Admit(std::move(on_time)).flags.empty());
+  // Claimed 2026-03-04 10:00; recorded 2026-03-05 10:01: flagged, naming both times.
+  Bytes late = domain::RecordInspection(f.By(f.a, "C1", 2), two, "解放路", "检查");
+  f.RecordAt(CaseFixture::Day(3) + 60'000);
+  const Appended flagged = f.Admit(std::move(late));
+  REQUIRE(flagged.flags.size() == 1);
+  CHECK(flagged.flags[0].rule_id == "F-LATE-RECORDING");
+  CHECK_THAT(flagged.flags[0].message,
+             Catch::Contains("2026-03-04 10:00") && Catch::Contains("2026-03-05 10:01") && Catch::Contains("24 hours"));
+  // Inside a head's declared backfill, months late is not flagged.
+  CaseFixture backfilled;
+  backfilled.Open("C1", 0);
+  CHECK(backfilled.Admit(domain::RecordInspection(backfilled.By(backfilled.a, "C1", 1), two, "解放路", "检查"))
+            .flags.empty());
+}
+
+TEST_CASE("a backdated prior notice or hearing notice never shortens the party's period", "[rules][time]") {
+  SECTION("the statement period runs from the notice's recording, not the date it claims") {
+    CaseFixture f(CaseFixture::Recording::kAsActed);
+    f.Concluded("C1", 50000);
+    f.Review("C1", 3);
+    // Claims Fri 2026-03-06 but recorded Fri 2026-03-13: five working days backdated.
+    Bytes notice = domain::ServePriorNotice(f.By(f.a, "C1", 4), {{fb::PenaltyType::Fine, 50000, ""}}, false);
+    f.RecordAt(CaseFixture::Day(11));
+    f.Flagged(std::move(notice), "F-LATE-RECORDING");
+    // Mon 03-16 is the 6th working day after the date claimed, but the 1st after the recording.
+    f.Refused(f.Decision("C1", 14, 50000), "P-DEFENCE");
+    // Thu 03-19 is the 4th working day after the recording (13 → 16, 17, 18, 19): the 3-day period has run.
+    f.Admit(f.Decision("C1", 17, 50000));
+  }
+  SECTION("the hearing is notified seven working days ahead of the time the notice was recorded") {
+    CaseFixture f(CaseFixture::Recording::kAsActed);
+    f.HearingRequested("C1");  // requested Mon 2026-03-09
+    // Claims Tue 03-10 for a hearing on Thu 03-19 (7 working days), but recorded Thu 03-12 (5 working days ahead).
+    Bytes notified =
+        domain::NotifyHearing(f.By(f.a, "C1", 8), CaseFixture::Day(17, 9), f.c.certificate_no, "镇政府三楼会议室");
+    f.RecordAt(CaseFixture::Day(10));
+    f.Refused(std::move(notified), "P-HEARING-7WD");
+    f.Admit(
+        domain::NotifyHearing(f.By(f.a, "C1", 10), CaseFixture::Day(21, 9), f.c.certificate_no, "镇政府三楼会议室"));
+  }
 }
 
 TEST_CASE("F-EMERGENCY-24H and P-EMERGENCY-LIFT: an emergency seizure is approved within 24 hours or lifted",

@@ -38,14 +38,14 @@ TEST_CASE("thresholds come from the most specific row: province, department, the
 }
 
 TEST_CASE("a table naming an unknown event or stage is refused with its line", "[tables]") {
-  constexpr std::string_view kDefaults = "*\t*\tcitizen\t1\t2\t3\t3\n*\t*\torganisation\t1\t2\t3\t3\n";
+  constexpr std::string_view kDefaults = "*\t*\tcitizen\t1\t2\t3\t3\t24\n*\t*\torganisation\t1\t2\t3\t3\t24\n";
   auto bad_event = ProcedureTables::Parse({"CaseOpend\tnone\topen\n", "", kDefaults, ""});
   REQUIRE_FALSE(bad_event.ok());
   CHECK_THAT(bad_event.status().message(), Catch::Contains("case-stages.tsv line 1") && Catch::Contains("CaseOpend"));
   auto bad_stage = ProcedureTables::Parse({"CaseOpened\tnowhere\topen\n", "", "", ""});
   REQUIRE_FALSE(bad_stage.ok());
   CHECK_THAT(bad_stage.status().message(), Catch::Contains("nowhere"));
-  auto no_default = ProcedureTables::Parse({"", "", "河南\t*\tcitizen\t1\t2\t3\t3\n", ""});
+  auto no_default = ProcedureTables::Parse({"", "", "河南\t*\tcitizen\t1\t2\t3\t3\t24\n", ""});
   REQUIRE_FALSE(no_default.ok());
   CHECK_THAT(no_default.status().message(), Catch::Contains("default"));
   auto bad_head = ProcedureTables::Parse({"", "", kDefaults, "DecisionIssued\tgeneral\tnod\t决定\t第57条\n"});

@@ -95,6 +95,34 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
   }
 }
 
+TEST_CASE("a case file shows each act's claimed and recorded time, and marks declared backfill 补录",
+          "[projectors][casefile]") {
+  for (const auto recording : {testing::CaseFixture::Recording::kBackfill, testing::CaseFixture::Recording::kAsActed}) {
+    testing::CaseFixture f(recording);
+    f.Open("B1", 0);
+    f.Investigate("B1", 2);
+    f.t().Close();
+    TempDir v;
+    auto views = FoldAll(f.t().dir(), v.path());
+    auto store = testing::OpenStore(f.t().dir());
+    LogReader reader(*store);
+    auto file = ReadCaseFile(*views, reader, "B1");
+    REQUIRE(file.ok());
+    const json& timeline = (*file)["timeline"];
+    REQUIRE(timeline.size() == 3);
+    for (const json& step : timeline) {
+      const int64_t claimed = step["occurred_at_ms"], recorded = step["recorded_at_ms"];
+      if (recording == testing::CaseFixture::Recording::kBackfill) {
+        CHECK(step["backfilled"] == true);
+        CHECK(recorded - claimed > int64_t{30} * 86'400'000);  // recorded months after 2026-03
+      } else {
+        CHECK(step["backfilled"] == false);
+        CHECK(recorded - claimed == 60'000);  // a minute after
+      }
+    }
+  }
+}
+
 TEST_CASE("a case file names each act's signer as they were named when they acted", "[projectors][casefile]") {
   testing::CaseFixture f;
   f.Open("R1", 0);  // by 王伟

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "ledger/client/master_data_statements.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
 
 namespace lawtrail::testing {
@@ -46,8 +48,22 @@ bool CaseFixture::PublishProfile() {
   return true;
 }
 
-CaseFixture::CaseFixture()
-    : profile_published_(PublishProfile()),
+namespace {
+
+LogOptions ClockFor(CaseFixture::Recording recording, const std::shared_ptr<int64_t>& now) {
+  LogOptions options;
+  if (recording == CaseFixture::Recording::kAsActed) {
+    options.clock = [now] { return *now; };
+  }
+  return options;
+}
+
+}  // namespace
+
+CaseFixture::CaseFixture(Recording recording)
+    : now_(std::make_shared<int64_t>(Day(-2))),
+      t_(ClockFor(recording, now_)),
+      profile_published_(PublishProfile()),
       a(Register("41150001", "王伟", {fb::Role::Officer})),
       b(Register("41150002", "李娜", {fb::Role::Officer})),
       c(Register("41150003", "张强", {fb::Role::Officer})),
@@ -59,6 +75,12 @@ CaseFixture::CaseFixture()
       head(Register("41150100", "周建国", {fb::Role::Officer, fb::Role::Head})),
       deputy(Register("41150101", "吴敏", {fb::Role::Head})) {
   PublishPowerList();
+  if (recording == Recording::kBackfill) DeclareBackfill();
+}
+
+void CaseFixture::DeclareBackfill() {
+  StatementHeader h = TestLog::HeaderFor(head, std::string(kRegistryCaseId));
+  Admit(SignStatement(BackfillDeclaredStatement(h, Day(-60), Day(200), "测试案件补录", "纸质案卷"), head.key));
 }
 
 void CaseFixture::PublishPowerList() {
@@ -94,6 +116,7 @@ domain::Act CaseFixture::By(const TestOfficer& who, const std::string& case_id, 
   act.key = &who.key;
   act.at_ms = Day(day, hour);
   act.event_id = RandomEventId();
+  RecordAt(act.at_ms + 60'000);  // kAsActed: recorded a minute later
   return act;
 }
 
@@ -106,8 +129,9 @@ EventId CaseFixture::Approve(const std::string& case_id, int day, fb::Payload ac
 
 domain::Act CaseFixture::ApprovedBy(const TestOfficer& who, const std::string& case_id, int day, fb::Payload act,
                                     int hour) {
+  const EventId approval = Approve(case_id, day, act, "", hour - 1);  // recorded before the act is made
   domain::Act act_by = By(who, case_id, day, hour);
-  act_by.approval = Approve(case_id, day, act, "", hour - 1);
+  act_by.approval = approval;
   return act_by;
 }
 

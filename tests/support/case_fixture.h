@@ -6,6 +6,7 @@
 #ifndef LAWTRAIL_TESTS_SUPPORT_CASE_FIXTURE_H_
 #define LAWTRAIL_TESTS_SUPPORT_CASE_FIXTURE_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,20 @@ inline constexpr const char* kDiscretionCode = "CL-330217001";
 
 class CaseFixture {
  public:
-  CaseFixture();
+  // How the acts' dates (in 2026, worked out by hand) relate to the time the
+  // log records them.
+  enum class Recording {
+    kBackfill,  // recorded now, inside a head's declared backfill [Day(-60), Day(200)) (补录)
+    kAsActed,   // the log's clock follows the acts: each is recorded a minute after it claims
+  };
+  explicit CaseFixture(Recording recording = Recording::kBackfill);
 
   TestLog& t() { return t_; }
+  // kAsActed: the log's clock jumps forward to `ms` (an act recorded late).
+  void RecordAt(int64_t ms) const { *now_ = std::max(*now_, ms); }
 
  private:
+  std::shared_ptr<int64_t> now_;  // kAsActed: the log's clock; declared before t_, which reads it
   TestLog t_;
   bool profile_published_;  // before the officers: they are registered in order
 
@@ -83,6 +93,7 @@ class CaseFixture {
   void Root(const std::function<Bytes(const StatementHeader&)>& build);
   bool PublishProfile();
   void PublishPowerList();
+  void DeclareBackfill();
 };
 
 }  // namespace lawtrail::testing

@@ -13,15 +13,16 @@ T OrThrow(Result<T> r, const char* what) {
   return std::move(r).value();
 }
 
-note::Signer CreateLog(const std::string& dir, std::string& vkey) {
-  auto created = OrThrow(Log::Create(dir, kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"}), "creating test log");
+note::Signer CreateLog(const std::string& dir, std::string& vkey, const Clock& clock) {
+  auto created =
+      OrThrow(Log::Create(dir, kTestOrigin, {"青山镇人民政府", "11411500MB1234567X"}, clock), "creating test log");
   vkey = created.verifier_key;
   return created.root;
 }
 
 }  // namespace
 
-TestLog::TestLog(LogOptions options) : root_(CreateLog(dir_.path(), vkey_)) {
+TestLog::TestLog(LogOptions options) : clock_(options.clock), root_(CreateLog(dir_.path(), vkey_, clock_)) {
   log_ = OrThrow(Log::Open(dir_.path(), std::move(options)), "opening test log");
 }
 
@@ -31,7 +32,9 @@ void TestLog::Reopen(LogOptions options) {
 }
 
 Bytes TestLog::SignedRegistryEvent(const std::function<Bytes(const StatementHeader&)>& build) const {
-  return SignStatement(build(RegistryHeader(kTestOrigin, root_.key.public_key())), root_.key);
+  StatementHeader h = RegistryHeader(kTestOrigin, root_.key.public_key());
+  if (clock_) h.occurred_at_ms = clock_();
+  return SignStatement(build(h), root_.key);
 }
 
 TestOfficer TestLog::AddOfficer(const std::string& certificate_no, std::vector<fb::Role> roles,

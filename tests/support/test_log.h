@@ -48,6 +48,7 @@ class TestLog {
 
  private:
   TempDir dir_;
+  Clock clock_;       // the log's clock, if not the system's
   std::string vkey_;  // set while root_ is initialised: declared before it
   note::Signer root_;
   std::unique_ptr<Log> log_;
