@@ -554,7 +554,8 @@ class CaseWriter {
       WorkingDays(1);
       Lawful(domain::ServePriorNotice(By(*lead_), proposed, hearing_right));
       WorkingDays(Between(rng_, 5, 6));
-      Lawful(domain::ReceiveStatement(By(*lead_), fb::PartyResponse::Waiver, "当事人书面放弃陈述申辩及听证", false));
+      Lawful(domain::ReceiveStatement(By(*lead_), fb::PartyResponse::Waiver, "当事人书面放弃陈述申辩及听证", false,
+                                      /*hearing_waived=*/true));
       Minutes(30);
       Attempt(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
                                     decision_no_, proposed, power.violation, "事实清楚", power.basis),

@@ -399,6 +399,14 @@ Bytes RetrieveCaseFile(const Act& a, const std::string& purpose, const std::stri
   });
 }
 
+Bytes ApproveOriginalsRelease(const Act& a, const std::string& recipient, const std::string& purpose,
+                              const std::vector<std::string>& items) {
+  return Make(a, fb::Payload::OriginalsReleaseApproved, [&](Draft&, Builder& b) {
+    auto list = Strings(b, items);
+    return fb::CreateOriginalsReleaseApproved(b, b.CreateString(recipient), b.CreateString(purpose), list).Union();
+  });
+}
+
 Bytes ApproveExport(const Act& a, const std::string& recipient, const std::string& purpose,
                     const std::vector<std::string>& reveal_fields) {
   return Make(a, fb::Payload::ExportApproved, [&](Draft&, Builder& b) {

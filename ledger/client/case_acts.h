@@ -131,6 +131,9 @@ Bytes CorrectPublication(const Act& a, const std::string& publication_id, const 
                          const std::string& summary);
 Bytes WithdrawPublication(const Act& a, const std::string& publication_id, const std::string& reason);
 Bytes RetrieveCaseFile(const Act& a, const std::string& purpose, const std::string& scope);
+// Approval to release originals (AV, documents: content hashes in hex) outside (R4).
+Bytes ApproveOriginalsRelease(const Act& a, const std::string& recipient, const std::string& purpose,
+                              const std::vector<std::string>& items);
 Bytes ApproveExport(const Act& a, const std::string& recipient, const std::string& purpose,
                     const std::vector<std::string>& reveal_fields);
 // The export of the case, acting on the ExportApproved `approval`.

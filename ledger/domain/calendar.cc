@@ -136,8 +136,15 @@ Deadline WorkdayCalendar::AddWorkingDays(const Date& start, int n) const {
 }
 
 Deadline WorkdayCalendar::AddCalendarDays(const Date& start, int n) const {
-  const Date end(sys_days(start) + days(n));
-  return {end, false};
+  // A period whose last day is a rest day ends on the next working day
+  // (民事诉讼法 第85条, 行政诉讼法 第101条); a make-up working Saturday is a working day.
+  sys_days day = sys_days(start) + days(n);
+  bool provisional = !Published(Date(day).year());
+  while (!IsWorkday(Date(day))) {
+    day += days(1);
+    provisional = provisional || !Published(Date(day).year());
+  }
+  return {Date(day), provisional};
 }
 
 int WorkdayCalendar::WorkingDaysBetween(const Date& from, const Date& to) const {

@@ -58,7 +58,8 @@ class WorkdayCalendar {
 
   // The n-th working day after `start` (start not counted). REQUIRES: n >= 0.
   Deadline AddWorkingDays(const Date& start, int n) const;
-  // `start` plus n calendar days, for periods the law counts in days (日).
+  // `start` plus n calendar days, for periods the law counts in days (日);
+  // a last day that is not a working day moves to the next working day.
   Deadline AddCalendarDays(const Date& start, int n) const;
   // Working days in (from, to]: how far along a working-day period is.
   int WorkingDaysBetween(const Date& from, const Date& to) const;

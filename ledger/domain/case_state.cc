@@ -1,6 +1,7 @@
 #include "ledger/domain/case_state.h"
 
 #include "ledger/core/fb_string.h"
+#include "ledger/domain/money.h"
 #include "ledger/domain/registry.h"
 
 namespace lawtrail::domain {
@@ -39,6 +40,37 @@ int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>
 
 bool IsSupervisionAct(fb::Payload type) { return RequiredAuthority(type).role == fb::Role::Supervisor; }
 
+PenaltySet PenaltySetOf(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items) {
+  PenaltySet set;
+  if (items != nullptr) {
+    for (const auto* p : *items) set[p->type()] += p->amount_fen();
+  }
+  return set;
+}
+
+std::string DescribePenalties(const PenaltySet& set) {
+  std::string out;
+  for (const auto& [type, amount] : set) {
+    out += (out.empty() ? "" : ", ") + std::string(fb::EnumNamePenaltyType(type));
+    if (amount != 0) out += " " + FormatYuan(amount) + " 元";
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string HeavierThan(const PenaltySet& decided, const PenaltySet& baseline) {
+  for (const auto& [type, amount] : decided) {
+    auto it = baseline.find(type);
+    if (it == baseline.end()) return std::string(fb::EnumNamePenaltyType(type)) + " was not proposed";
+    if (amount > it->second) {
+      return std::string(fb::EnumNamePenaltyType(type)) + " of " + DescribePenalties({{type, amount}}) + " exceeds " +
+             DescribePenalties({{type, it->second}});
+    }
+  }
+  return "";
+}
+
+Date Seizure::LastDay() const { return WorkdayCalendar::China().AddCalendarDays(ChinaDateOf(taken_at_ms), days).date; }
+
 namespace {
 
 // 立案 to the hearing: what the case is, what was proposed, reviewed, noticed and heard.
@@ -62,6 +94,9 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
     case fb::Payload::InvestigationConcluded: {
       const auto* ic = st.payload_as_InvestigationConcluded();
       c.concluded_at_ms = at;
+      c.discretion_code = Str(ic->discretion_code());
+      c.discretion_level = Str(ic->discretion_level());
+      c.proposal = PenaltySetOf(ic->proposed());
       c.proposed_types = PenaltyTypes(ic->proposed());
       c.proposed_fine_fen = SumAmount(ic->proposed(), {fb::PenaltyType::Fine});
       c.proposed_confiscation_fen =
@@ -72,11 +107,17 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.investigators.insert(Str(st.actor()->certificate_no()));
       break;
     }
-    case fb::Payload::LegalReviewRequested: c.review_requested = true; break;
-    case fb::Payload::LegalReviewOpinion:
-      c.review_approved_at_ms = st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Approved ? at : 0;
+    case fb::Payload::LegalReviewRequested:
+      c.review_requested = true;
+      c.review_approved_at_ms = 0;  // what is under review is approved by the opinion to come
+      break;
+    case fb::Payload::LegalReviewOpinion: {
+      const bool approved = st.payload_as_LegalReviewOpinion()->outcome() == fb::ReviewOutcome::Approved;
+      c.review_approved_at_ms = approved ? at : 0;
+      if (approved) c.reviewed = c.proposal;
       c.review_requested = false;
       break;
+    }
     case fb::Payload::CollectiveDiscussionHeld: c.collective_at_ms = at; break;
     case fb::Payload::CollectiveOpinionGiven:
       c.collective_opinions[Str(st.payload_as_CollectiveOpinionGiven()->discussion_no())].insert(
@@ -85,14 +126,15 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
     case fb::Payload::PriorNoticeServed: {
       const auto* n = st.payload_as_PriorNoticeServed();
       c.notice_at_ms = at;
+      c.notified = c.proposal = PenaltySetOf(n->proposed());
       c.hearing_right = c.hearing_right || n->hearing_right();
       c.responded = false;
-      c.waived = false;
+      c.hearing_waived = false;
       break;
     }
     case fb::Payload::StatementReceived: {
       c.responded = true;
-      c.waived = st.payload_as_StatementReceived()->response() == fb::PartyResponse::Waiver;
+      c.hearing_waived = c.hearing_waived || st.payload_as_StatementReceived()->hearing_waived();
       break;
     }
     case fb::Payload::HearingRequested: c.hearing_requested = true; break;
@@ -181,6 +223,7 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       break;
     }
     case fb::Payload::DemandNoticeServed: c.demand_at_ms = at; break;
+    case fb::Payload::OriginalsReleaseApproved: c.originals_release_approved = true; break;
     case fb::Payload::LateFeeImposed: c.late_fee_fen += st.payload_as_LateFeeImposed()->amount_fen(); break;
     case fb::Payload::DecisionChanged: c.changed_at_ms = at; break;
     case fb::Payload::DisclosurePublished: {

@@ -21,7 +21,7 @@ namespace lawtrail::domain {
 struct Seizure {
   std::string measure_no;
   int64_t taken_at_ms = 0;
-  int days = 0;  // the term, including an extension
+  int days = 0;  // the term in calendar days, including an extension
   bool extended = false;
   bool lifted = false;
   bool flagged = false;  // F-SEIZURE-30 already raised
@@ -35,9 +35,22 @@ struct Seizure {
     return emergency && !head_approved && !head_refused && !lifted && at_ms > taken_at_ms + kDayMs;
   }
 
-  // Still in force after its term has run out (行政强制法 第25条).
-  bool OverdueAt(int64_t at_ms) const { return !lifted && at_ms > taken_at_ms + int64_t{days} * kDayMs; }
+  // The term's last day: `days` calendar days after the day it was taken,
+  // moved past rest days (行政强制法 第25条; 第69条 makes only periods of ten
+  // days or less working days).
+  Date LastDay() const;
+  // Still in force after its term has run out.
+  bool OverdueAt(int64_t at_ms) const { return !lifted && ChinaDateOf(at_ms) > LastDay(); }
 };
+
+// Penalties by type → amount (fen), for comparing what was proposed,
+// notified, reviewed and decided.
+using PenaltySet = std::map<fb::PenaltyType, int64_t>;
+PenaltySet PenaltySetOf(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items);
+// The first way `decided` is heavier than `baseline` (a type not in it, or a
+// larger amount), or "" if it is not.
+std::string HeavierThan(const PenaltySet& decided, const PenaltySet& baseline);
+std::string DescribePenalties(const PenaltySet& set);
 
 // A head's approval (HeadApproved) recorded in the case.
 struct HeadApproval {
@@ -65,6 +78,11 @@ struct CaseProcedureState {
   std::set<std::string> investigators;  // took part in investigative acts
 
   int64_t concluded_at_ms = 0;
+  std::string discretion_code, discretion_level;  // cited by the last conclusion
+  // Penalties by type (amounts summed): the latest proposal (the conclusion's
+  // or the notice's, whichever came last), what the last notice notified, and
+  // what the approving review reviewed (第44条, 第45条第2款, 第58条).
+  PenaltySet proposal, notified, reviewed;
   int64_t proposed_fine_fen = 0;
   int64_t proposed_confiscation_fen = 0;
   uint32_t proposed_types = 0;  // bit (1 << PenaltyType)
@@ -79,8 +97,8 @@ struct CaseProcedureState {
   int64_t notice_at_ms = 0;  // prior notice served
   int64_t notice_recorded_ms = 0;
   bool hearing_right = false;
-  bool responded = false;  // stated, defended or waived
-  bool waived = false;
+  bool responded = false;       // stated, defended or waived the statement
+  bool hearing_waived = false;  // waived the hearing (a separate right)
   bool hearing_requested = false;
   int64_t hearing_at_ms = 0;
   std::string hearing_presider;
@@ -99,6 +117,7 @@ struct CaseProcedureState {
   int64_t demand_at_ms = 0;  // 催告书 served
   int64_t demand_recorded_ms = 0;
   int64_t late_fee_fen = 0;
+  bool originals_release_approved = false;   // an OriginalsReleaseApproved was recorded (R4)
   std::set<std::string> shown_publications;  // published and not withdrawn
   std::set<std::string> all_publications;
   // HeadApproved events: event id bytes → the approval.

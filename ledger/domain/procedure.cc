@@ -69,6 +69,12 @@ Status CheckExport(const CaseProcedureState& c, const fb::Statement& st) {
     return Refuse("P-EXPORT", "no ExportApproved of case '" + Str(st.case_id()) + "' has event id " +
                                   ToHex(AsBytes(ByteString(e.approval_event_id()))));
   }
+  if (e.with_files() && !c.originals_release_approved) {
+    return Refuse("P-EXPORT",
+                  "an export with the original files needs a recorded approval to release originals "
+                  "(OriginalsReleaseApproved) in case '" +
+                      Str(st.case_id()) + "'");
+  }
   if (e.reveal_fields() != nullptr) {
     for (const auto* field : *e.reveal_fields()) {
       const std::vector<std::string>& allowed = approval->second;
@@ -121,8 +127,9 @@ Status CheckTwoOfficers(const Registry& registry, const fb::Statement& st) {
 }
 
 // Whole-process recording: at least one recording, each continuous or with a
-// reason for every interruption (R3).
-Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av, std::string_view what) {
+// reason for every interruption (R3), and covering the time the act claims.
+Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* av, std::string_view what,
+                         int64_t act_at_ms) {
   if (av == nullptr || av->size() == 0) {
     return Refuse("P-AV-REQUIRED", std::string(what) + " has no audio-visual recording attached");
   }
@@ -132,6 +139,11 @@ Status CheckContinuousAv(const flatbuffers::Vector<flatbuffers::Offset<fb::AvRec
     }
     if (r->ended_at_ms() <= r->started_at_ms()) {
       return Refuse("P-AV-REQUIRED", std::string(what) + ": a recording ends before it starts");
+    }
+    if (act_at_ms < r->started_at_ms() || act_at_ms > r->ended_at_ms()) {
+      return Refuse("P-AV-REQUIRED", std::string(what) + " at " + FormatChinaTime(act_at_ms) +
+                                         " is not covered by its recording (" + FormatChinaTime(r->started_at_ms()) +
+                                         " – " + FormatChinaTime(r->ended_at_ms()) + ")");
     }
     if (!r->continuous()) {
       if (r->interruptions() == nullptr || r->interruptions()->size() == 0) {
@@ -212,11 +224,11 @@ Status CheckHearingRight(const Registry& registry, const CaseProcedureState& c,
 
 Status CheckSimpleProcedure(const Registry& registry, const CaseProcedureState& c, const fb::DecisionIssued& d) {
   const Thresholds th = ThresholdsOf(registry, c);
-  const uint32_t allowed = 1u << static_cast<unsigned>(fb::PenaltyType::Warning) |
-                           1u << static_cast<unsigned>(fb::PenaltyType::Criticism) |
-                           1u << static_cast<unsigned>(fb::PenaltyType::Fine);
+  // 第51条 names 罚款 and 警告 only: 通报批评 and every other type take the general procedure.
+  const uint32_t allowed =
+      1u << static_cast<unsigned>(fb::PenaltyType::Warning) | 1u << static_cast<unsigned>(fb::PenaltyType::Fine);
   if (PenaltyTypes(d.penalties()) & ~allowed) {
-    return Refuse("P-SIMPLE-LIMIT", "simple procedure allows only warnings and fines");
+    return Refuse("P-SIMPLE-LIMIT", "simple procedure allows only warnings and fines (第51条)");
   }
   const int64_t fine = SumAmount(d.penalties(), {fb::PenaltyType::Fine});
   if (fine > th.simple_fine_max_fen) {
@@ -224,6 +236,48 @@ Status CheckSimpleProcedure(const Registry& registry, const CaseProcedureState& 
                                         Yuan(th.simple_fine_max_fen) + " for this party");
   }
   return Status::Ok();
+}
+
+// The cited discretion standard is published, belongs to the case's power
+// item, and the decided fine lies in the cited level.
+Status CheckDiscretion(const Registry& registry, const CaseProcedureState& c, int64_t fine) {
+  if (c.discretion_code.empty()) return Status::Ok();
+  const std::string& code = c.discretion_code;
+  const auto* ds = registry.master_data().Find(fb::MasterItemKind::DiscretionStandard, code);
+  if (ds == nullptr || ds->retired) {
+    return Refuse("P-DISCRETION", "discretion standard '" + code + "' is not published (or was retired)");
+  }
+  if (ds->power_item_code != c.power_item_code) {
+    return Refuse("P-DISCRETION", "discretion standard '" + code + "' belongs to power item '" + ds->power_item_code +
+                                      "', not the case's '" + c.power_item_code + "'");
+  }
+  for (size_t i = 0; i < ds->levels.size(); ++i) {
+    if (ds->levels[i] != c.discretion_level) continue;
+    const auto [low, high] = ds->fine_ranges[i];
+    if (fine < low || fine > high) {
+      return Refuse("P-DISCRETION", "a fine of " + Yuan(fine) + " lies outside level '" + ds->levels[i] + "' (" +
+                                        Yuan(low) + " – " + Yuan(high) + ") of standard '" + code + "'");
+    }
+    return Status::Ok();
+  }
+  return Refuse("P-DISCRETION", "'" + c.discretion_level + "' is not a level of standard '" + code + "'");
+}
+
+// The decided penalty against the notice served, the review given and the
+// discretion standard cited.
+Status CheckBound(const Registry& registry, const CaseProcedureState& c, const fb::DecisionIssued& d,
+                  bool review_needed) {
+  const PenaltySet decided = PenaltySetOf(d.penalties());
+  if (const std::string why = HeavierThan(decided, c.notified); !why.empty()) {
+    return Refuse("P-HEAVIER", "the decision is heavier than the notice served (" + why +
+                                   "); serve a new notice and let its periods run");
+  }
+  if (review_needed && decided != c.reviewed) {
+    return Refuse("P-REVIEWED", "the legal review approved " + DescribePenalties(c.reviewed) + " but the decision is " +
+                                    DescribePenalties(decided) + "; send it for review again");
+  }
+  auto fine = decided.find(fb::PenaltyType::Fine);
+  return CheckDiscretion(registry, c, fine == decided.end() ? 0 : fine->second);
 }
 
 Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProcedureState& c,
@@ -245,18 +299,19 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
       return Refuse("P-NOTICE", "no prior notice (事先告知书) was served before this penalty decision");
     }
     const int since_notice = WorkingDays(PartyClock(registry, c.notice_at_ms, c.notice_recorded_ms), at);
-    if (c.hearing_right && !c.waived) {
+    // A period of N working days includes its N-th day: the decision comes after it, not on it.
+    if (c.hearing_right && !c.hearing_waived) {
       if (c.hearing_requested && !c.hearing_held) {
         return Refuse("P-HEARING-PERIOD", "the party requested a hearing and it has not been held");
       }
-      if (!c.hearing_requested && since_notice < periods::kHearingRequest.days) {
+      if (!c.hearing_requested && since_notice <= periods::kHearingRequest.days) {
         return Refuse(periods::kHearingRequest.rule_id, "the 5-working-day period to request a hearing has not run (" +
                                                             std::to_string(since_notice) +
                                                             " working days since the notice)");
       }
     }
     const int period = ThresholdsOf(registry, c).statement_period_wd;
-    if (!c.responded && !c.hearing_held && since_notice < period) {
+    if (!c.responded && !c.hearing_held && since_notice <= period) {
       return Refuse("P-DEFENCE", "the party has neither stated its case nor waived, and the " + std::to_string(period) +
                                      "-working-day statement period has not run");
     }
@@ -276,6 +331,7 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
                                         " needs an approving legal review (法制审核同意) given "
                                         "after the last conclusion and hearing");
   }
+  if (penalty) LAWTRAIL_RETURN_IF_ERROR(CheckBound(registry, c, *d, review_needed));
   if ((c.complex || c.major) && c.collective_at_ms == 0) {
     return Refuse("P-COLLECTIVE", "a complex or major case needs the heads' collective discussion (集体讨论)");
   }
@@ -476,13 +532,13 @@ Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureStat
       if (m->days() == 0 || m->days() > periods::kSeizureTerm.days) {
         return Refuse("P-SEIZURE-TERM", "a seizure term is 1 to 30 days, not " + std::to_string(m->days()));
       }
-      LAWTRAIL_RETURN_IF_ERROR(CheckContinuousAv(m->av(), "coercive measure (查封扣押)"));
+      LAWTRAIL_RETURN_IF_ERROR(CheckContinuousAv(m->av(), "coercive measure (查封扣押)", at));
       break;
     }
     case fb::Payload::EnforcementExecuted: {
       const auto* e = st.payload_as_EnforcementExecuted();
       if (e->kind() == fb::ExecutionKind::Demolition) {
-        LAWTRAIL_RETURN_IF_ERROR(CheckContinuousAv(e->av(), "forced demolition (强制拆除)"));
+        LAWTRAIL_RETURN_IF_ERROR(CheckContinuousAv(e->av(), "forced demolition (强制拆除)", at));
       }
       break;
     }

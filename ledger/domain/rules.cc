@@ -98,6 +98,16 @@ constexpr std::array kRules = {
     RuleInfo{"F-LATE-RECORDING", kFlag, "行政处罚法 第47条; 国办发〔2018〕118号",
              "行为记录时间晚于其声称的发生时间超过限度 (默认24小时), 且不在负责人声明的补录期间内 — an act recorded "
              "longer after the time it claims than the configured limit, outside any declared backfill"},
+    RuleInfo{"P-HEAVIER", kRefuse, "行政处罚法 第44条, 第45条第2款",
+             "决定不得重于事先告知的处罚 (种类或数额); 拟加重的, 须重新告知并经过陈述申辩、听证期间 — the decision is "
+             "no heavier than the notice served (no type it did not name, no larger amount); a heavier one needs a new "
+             "notice whose periods have run"},
+    RuleInfo{"P-REVIEWED", kRefuse, "行政处罚法 第58条",
+             "决定须与法制审核同意的处罚内容一致, 内容改变的须重新审核 — the decision is the one the approving legal "
+             "review reviewed; a different one is reviewed again"},
+    RuleInfo{"P-DISCRETION", kRefuse, "行政处罚法 第34条 (裁量基准)",
+             "引用的裁量基准须已公示、属于本案执法事项, 罚款须在所引阶次范围内 — a cited discretion standard is "
+             "published, belongs to the case's power item, and the decided fine lies in the cited level"},
     RuleInfo{"F-EMERGENCY-24H", kFlag, "行政强制法 第19条",
              "当场实施强制措施后二十四小时内向负责人报告并补办批准手续 — an emergency measure not approved by "
              "a head within 24 hours"},

@@ -59,6 +59,32 @@ TEST_CASE("a deadline reaching past the last published year is provisional", "[c
   CHECK(FormatDate(cal.AddCalendarDays(D("2026-02-12"), 90).date) == "2026-05-13");
 }
 
+TEST_CASE("a period in calendar days whose last day is a rest day ends on the next working day", "[calendar]") {
+  // Worked out by hand from the State Council's holiday notices for 2025 (国庆 10-01 … 10-08 off,
+  // 10-11 worked) and 2026 (春节 02-15 … 02-23 off, 02-14 and 02-28 worked); start day not counted.
+  const auto& cal = WorkdayCalendar::China();
+  const struct {
+    const char* start;
+    int days;
+    const char* end;
+  } rows[] = {
+      {"2025-09-26", 30, "2025-10-27"},  // raw 10-26, a Sunday
+      {"2026-01-20", 30, "2026-02-24"},  // raw 02-19, 春节
+      {"2025-12-19", 60, "2026-02-24"},  // raw 02-17, 春节 (a 复议 period)
+      {"2025-08-02", 60, "2025-10-09"},  // raw 10-01, 国庆 through 10-08
+      {"2025-12-15", 60, "2026-02-13"},  // a Friday: not moved
+      {"2026-01-29", 30, "2026-02-28"},  // a Saturday worked (调休): not moved
+  };
+  for (const auto& row : rows) {
+    INFO(row.start << " + " << row.days);
+    const Deadline d = cal.AddCalendarDays(D(row.start), row.days);
+    CHECK(FormatDate(d.date) == row.end);
+    CHECK_FALSE(d.provisional);
+  }
+  // Past the last published year only the weekday rule is known: provisional.
+  CHECK(cal.AddCalendarDays(D("2026-12-20"), 30).provisional);
+}
+
 TEST_CASE("bad dates and bad data are refused with the reason", "[calendar]") {
   CHECK_FALSE(ParseDate("2026-02-30").ok());
   CHECK_FALSE(ParseDate("26-2-3").ok());

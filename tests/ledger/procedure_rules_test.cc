@@ -122,6 +122,58 @@ TEST_CASE("P-AV-REQUIRED: a seizure and a forced demolition need a continuous AV
                                      {ContinuousAv(20)}));
 }
 
+TEST_CASE("P-SEIZURE-TERM: the term is counted in calendar days and its last day moves past rest days",
+          "[rules][time]") {
+  // 行政强制法 第25条: 30 days; 第69条 makes only periods of ten days or less working days. The start day is
+  // not counted, and a last day that is a rest day moves to the next working day (2026 holidays:
+  // 国务院办公厅关于2026年部分节假日安排的通知, 春节 02-15 … 02-23 off, 02-14 and 02-28 worked).
+  struct Row {
+    int taken_day;    // CaseFixture::Day
+    int extend_day;   // extended on this day…
+    int extend_hour;  // …at this hour
+    bool lawful;
+    const char* why;
+  };
+  const Row rows[] = {
+      {1, 31, 15, true, "taken Tue 03-03 10:00: the 30th day is Thu 04-02, lawful all day"},
+      {1, 32, 9, false, "Fri 04-03 is the 31st day: expired"},
+      {-41, -6, 10, true, "taken Tue 01-20: the 30th day Thu 02-19 is 春节, so the term ends Tue 02-24"},
+      {-41, -5, 10, false, "Wed 02-25 is after the rolled last day"},
+  };
+  int n = 0;
+  for (const Row& row : rows) {
+    INFO(row.why);
+    CaseFixture f;
+    const std::string case_id = "S" + std::to_string(++n);
+    f.Open(case_id, row.taken_day - 1, kCoercionItem);
+    f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, case_id, row.taken_day, fb::Payload::CoerciveMeasureTaken),
+                                        "扣1", {f.a.certificate_no, f.b.certificate_no}, "货物", 30,
+                                        {ContinuousAv(row.taken_day)}));
+    Bytes extension = domain::ExtendCoerciveMeasure(
+        f.ApprovedBy(f.a, case_id, row.extend_day, fb::Payload::CoerciveMeasureExtended, row.extend_hour), "扣1", 30,
+        "需检测");
+    if (row.lawful) {
+      f.Admit(std::move(extension));
+    } else {
+      f.Refused(std::move(extension), "P-SEIZURE-TERM");
+    }
+  }
+}
+
+TEST_CASE("P-AV-REQUIRED: the recording covers the time the act claims", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0, kCoercionItem);
+  AvInfo later = ContinuousAv(1);  // 09:00 – 11:00 on day 1
+  later.started_at_ms = CaseFixture::Day(1, 12);
+  later.ended_at_ms = CaseFixture::Day(1, 13);
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  f.Refused(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two,
+                                        "货物", 30, {later}),
+            "P-AV-REQUIRED");  // the seizure at 10:00 is not in a recording of 12:00 – 13:00
+  f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "C1", 1, fb::Payload::CoerciveMeasureTaken), "扣1", two, "货物",
+                                      30, {ContinuousAv(1)}));
+}
+
 TEST_CASE("P-SEIZURE-TERM: 30 days, extended once by at most 30 before it expires", "[rules]") {
   CaseFixture f;
   f.Open("C1", 0, kCoercionItem);
@@ -174,8 +226,99 @@ TEST_CASE("P-DEFENCE: the party is heard, or waives, or the statement period run
   f.Concluded("C1", 50000);
   f.Review("C1", 3);
   f.Notice("C1", 4, 50000);                            // Friday 2026-03-06
-  f.Refused(f.Decision("C1", 7, 50000), "P-DEFENCE");  // Monday: 1 working day later
-  f.Admit(f.Decision("C1", 9, 50000));                 // Wednesday: 3 working days have run
+  f.Refused(f.Decision("C1", 7, 50000), "P-DEFENCE");  // Mon 03-09: the 1st working day of 3
+  f.Refused(f.Decision("C1", 9, 50000), "P-DEFENCE");  // Wed 03-11: the 3rd, the period's last day
+  f.Admit(f.Decision("C1", 10, 50000));                // Thu 03-12: the period has run
+}
+
+TEST_CASE("a waiver of the statement is not a waiver of the hearing, nor the other way round", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 6'000'000);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 6'000'000, true);  // Fri 2026-03-06, with the right to a hearing
+  f.Waive("C1", 5);                    // the statement and defence only
+  // Thu 03-12 is the 4th working day of the 5 the party has to ask for a hearing; Fri 03-13 is the 5th, its last.
+  f.Refused(f.Decision("C1", 10, 6'000'000), "P-HEARING-PERIOD");
+  f.Refused(f.Decision("C1", 11, 6'000'000), "P-HEARING-PERIOD");
+  // The party waives the hearing in writing: the decision may follow at once.
+  f.Admit(domain::ReceiveStatement(f.By(f.a, "C1", 11), fb::PartyResponse::Statement, "书面放弃听证", false,
+                                   /*hearing_waived=*/true));
+  f.Admit(f.Decision("C1", 11, 6'000'000));
+
+  CaseFixture g;
+  g.Concluded("C2", 50000);
+  g.Review("C2", 3);
+  g.Notice("C2", 4, 50000);
+  g.Admit(domain::ReceiveStatement(g.By(g.a, "C2", 5), fb::PartyResponse::Statement, "放弃听证", false, true));
+  // Waiving a hearing it was not offered says nothing about the statement: a statement was received, so it is heard.
+  g.Admit(g.Decision("C2", 6, 50000));
+}
+
+TEST_CASE("P-HEAVIER: the decision is no heavier than the notice served", "[rules]") {
+  CaseFixture f;
+  f.ReadyToDecide("C1", 50000);                         // notified at 500 元
+  f.Refused(f.Decision("C1", 6, 490000), "P-HEAVIER");  // 4,900 元
+  f.Refused(domain::IssueDecision(f.By(f.head, "C1", 6), fb::DecisionOutcome::Penalty, CaseFixture::DecisionNo("C1"),
+                                  {{fb::PenaltyType::Fine, 50000, ""}, {fb::PenaltyType::Criticism, 0, ""}}, "占道经营",
+                                  "占道经营属实", "第36条"),
+            "P-HEAVIER");                              // a penalty type the notice did not name
+  f.Refused(f.Decision("C1", 6, 50001), "P-HEAVIER");  // one fen more
+  f.Admit(f.Decision("C1", 6, 50000));
+}
+
+TEST_CASE("P-HEAVIER: a heavier penalty needs a new notice whose periods have run", "[rules]") {
+  CaseFixture f;
+  f.ReadyToDecide("C1", 50000);
+  // New facts: a new conclusion, reviewed again, notified again on Mon 03-09.
+  f.Conclude("C1", 7, 90000);
+  f.Review("C1", 7);
+  f.Notice("C1", 7, 90000);
+  f.Refused(f.Decision("C1", 9, 90000), "P-DEFENCE");  // Wed 03-11: 2nd working day of the new period
+  f.Admit(f.Decision("C1", 11, 90000));                // Fri 03-13: the 4th, after the new period
+}
+
+TEST_CASE("P-REVIEWED: the decision is the one the legal review approved", "[rules]") {
+  CaseFixture f;
+  f.Concluded("C1", 80000);  // 800 元 proposed and reviewed
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 80000);
+  f.Admit(domain::ReceiveStatement(f.By(f.a, "C1", 5), fb::PartyResponse::Defence, "初次违法，请求从轻", true));
+  // The defence was adopted: 500 元 is lighter than notified, but not what was reviewed.
+  f.Refused(f.Decision("C1", 6, 50000), "P-REVIEWED");
+  f.Admit(domain::RequestLegalReview(f.By(f.a, "C1", 6), "采纳申辩意见后重新送审"));
+  f.Refused(f.Decision("C1", 6, 50000), "P-LEGAL-REVIEW");  // sent, not yet approved
+  f.Admit(domain::GiveLegalReviewOpinion(f.By(f.reviewer, "C1", 6), true, {"同意从轻处罚"}));
+  f.Refused(f.Decision("C1", 6, 50000), "P-REVIEWED");  // the review reviewed the notice's 800 元
+  // The lighter proposal is put on record and reviewed; it is no heavier than the notice, so no new notice.
+  f.Conclude("C1", 7, 50000);
+  f.Review("C1", 7);
+  f.Admit(f.Decision("C1", 7, 50000));
+}
+
+TEST_CASE("P-DISCRETION: the cited standard is the case's, and the decided fine lies in its level", "[rules]") {
+  CaseFixture f;
+  // The standard CL-330217001 belongs to the penalty item; level 一般 is 100 – 1,000 元.
+  f.ReadyToDecide("C1", 50000);
+  f.Admit(f.Decision("C1", 6, 50000));
+  // A case under the catalogued item citing the penalty item's standard.
+  f.Open("C2", 0, kCataloguedItem);
+  f.Investigate("C2", 1);
+  f.Conclude("C2", 2, 50000);
+  f.Review("C2", 3);
+  f.Notice("C2", 4, 50000);
+  f.Waive("C2", 5);
+  f.Refused(f.Decision("C2", 6, 50000), "P-DISCRETION");
+  // A fine outside the cited level (flagged when proposed, refused when decided): 1,000.01 元.
+  f.Open("C3", 0);
+  f.Investigate("C3", 1);
+  f.Flagged(domain::ConcludeInvestigation(f.By(f.a, "C3", 2), fb::Conclusion::Penalise,
+                                          {Penalty{fb::PenaltyType::Fine, 100001, ""}}, "占道经营属实", kDiscretionCode,
+                                          "一般"),
+            "F-DISCRETION");
+  f.Review("C3", 3);
+  f.Notice("C3", 4, 100001);
+  f.Waive("C3", 5);
+  f.Refused(f.Decision("C3", 6, 100001), "P-DISCRETION");
 }
 
 TEST_CASE("P-HEARING-RIGHT: a fine reaching the Henan threshold needs a hearing notice", "[rules]") {
@@ -284,10 +427,7 @@ TEST_CASE("P-COLLECTIVE: a complex case needs the heads' collective discussion",
 
 TEST_CASE("P-HEAD: a decision signed by an officer who is not a head is refused", "[rules]") {
   CaseFixture f;
-  f.Concluded("C1", 50000);
-  f.Review("C1", 3);
-  f.Notice("C1", 4, 50000);
-  f.Waive("C1", 5);
+  f.ReadyToDecide("C1", 50000);
   auto decision = [&](const domain::Act& act) {
     return domain::IssueDecision(act, fb::DecisionOutcome::Penalty, CaseFixture::DecisionNo("C1"),
                                  {domain::Penalty{fb::PenaltyType::Fine, 50000, ""}}, "占道经营", "占道经营属实",
@@ -469,6 +609,10 @@ TEST_CASE("P-SIMPLE-LIMIT: simple procedure only within the fine limits of 第51
                                  {{fb::PenaltyType::Fine, fen, ""}}, "占道", "占道", "第36条", true);
   };
   f.Refused(on_the_spot(30000), "P-SIMPLE-LIMIT");  // 300 元 > 200 元 for a citizen
+  // 通报批评 is not among the penalties 第51条 lets an officer give on the spot.
+  f.Refused(domain::IssueDecision(f.By(f.a, "C1", 0, 11), fb::DecisionOutcome::Penalty, "当场1",
+                                  {{fb::PenaltyType::Criticism, 0, ""}}, "占道", "占道", "第36条", true),
+            "P-SIMPLE-LIMIT");
   f.Admit(on_the_spot(20000));
 }
 
@@ -560,7 +704,12 @@ TEST_CASE("P-EXPORT: an export acts on a recorded approval of its case and revea
   f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院",
                                  {"party.name", "party.id_no"}, false),
             "P-EXPORT");
-  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}, true));
+  // With the original files: only after a recorded approval to release originals (R4).
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}, true),
+            "P-EXPORT");
+  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}, false));
+  f.Admit(domain::ApproveOriginalsRelease(f.By(f.supervisor, "C1", 5), "某区人民法院", "行政诉讼举证", {}));
+  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 5), approval.event_id, "某区人民法院", {"party.name"}, true));
 }
 
 TEST_CASE("F-DECISION-90: a decision after day 90 is accepted and flagged", "[rules]") {

@@ -58,6 +58,10 @@ struct ExportFixture {
   }
   Result<court_export::ExportDone> Export(const std::string& case_id, std::vector<std::string> reveal = {},
                                           std::string files_dir = "", std::vector<std::string> trusted = {}) {
+    if (!files_dir.empty()) {  // releasing the originals is approved first (R4)
+      auto r = log->Append({domain::ApproveOriginalsRelease(ActOf(case_id, supervisor), kCourt, "行政诉讼举证", {})});
+      REQUIRE(r[0].ok());
+    }
     const court_export::ExportRequest request{
         case_id, &supervisor, std::nullopt, std::move(reveal), std::move(files_dir), std::move(trusted), NowMs()};
     return court_export::ExportCase(*log, dir(), request);

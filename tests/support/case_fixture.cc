@@ -104,7 +104,9 @@ void CaseFixture::PublishPowerList() {
   });
   Root([](const StatementHeader& h) {
     return domain::DiscretionStandardStatement(h, kDiscretionCode, kPenaltyItem, "占道经营", "第36条",
-                                               {{"一般", "首次", 10000, 100000}, {"较重", "多次", 100000, 1000000}});
+                                               {{"一般", "首次", 10000, 100000},
+                                                {"较重", "多次", 100000, 1000000},
+                                                {"严重", "造成严重后果", 1000000, 10000000}});
   });
 }
 
@@ -188,9 +190,10 @@ void CaseFixture::Investigate(const std::string& case_id, int day) {
 }
 
 void CaseFixture::Conclude(const std::string& case_id, int day, int64_t fine_fen, bool complex) {
+  const char* level = fine_fen <= 100000 ? "一般" : fine_fen <= 1000000 ? "较重" : "严重";
   Admit(domain::ConcludeInvestigation(By(a, case_id, day), fb::Conclusion::Penalise,
                                       {Penalty{fb::PenaltyType::Fine, fine_fen, ""}}, "占道经营属实", kDiscretionCode,
-                                      "一般", complex, false));
+                                      level, complex, false));
 }
 
 void CaseFixture::Review(const std::string& case_id, int day) {
@@ -216,6 +219,13 @@ void CaseFixture::Concluded(const std::string& case_id, int64_t fine_fen, bool c
   Open(case_id, 0);
   Investigate(case_id, 1);
   Conclude(case_id, 2, fine_fen, complex);
+}
+
+void CaseFixture::ReadyToDecide(const std::string& case_id, int64_t fine_fen) {
+  Concluded(case_id, fine_fen);
+  Review(case_id, 3);
+  Notice(case_id, 4, fine_fen);
+  Waive(case_id, 5);
 }
 
 void CaseFixture::HearingRequested(const std::string& case_id) {

@@ -75,6 +75,9 @@ class CaseFixture {
   // Concluded with a fine reaching the hearing threshold, reviewed on day 3,
   // hearing notice on day 4 (a Friday), hearing requested on day 7.
   void HearingRequested(const std::string& case_id);
+  // Concluded (days 0–2), reviewed on day 3, notified on day 4 (Fri 2026-03-06), waived on day 5: a
+  // decision may follow from day 5 on.
+  void ReadyToDecide(const std::string& case_id, int64_t fine_fen);
   // Open → investigate → conclude → review → notice → waive → decide, from `day`.
   void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
   static std::string DecisionNo(const std::string& case_id) { return "青综执罚决字〔2026〕" + case_id; }
