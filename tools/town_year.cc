@@ -467,6 +467,12 @@ class CaseWriter {
     }
     Lawful(domain::RecordInspection(By(*lead_), two, "现场", "当事人在现场，经检查违法事实存在"));
     WorkingDays(Between(rng_, 1, 2));
+    if (Breaks()) {
+      attempted_ = true;  // an inquiry dated an hour before the inspection it follows
+      Act backdated = By(*lead_);
+      backdated.at_ms = steps_.back().at_ms - 3'600'000;
+      Attempt(domain::RecordInquiry(backdated, two, "当事人", "补记", "补记询问"), "P-TIME-ORDER");
+    }
     const std::string witness = std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_);
     Lawful(domain::RecordInquiry(By(*lead_), two, Chance(rng_, 60) ? "当事人" : "证人", witness, "对违法事实供认不讳"));
     for (int i = Between(rng_, 1, 3); i > 0; --i) {
@@ -585,16 +591,29 @@ class CaseWriter {
     WorkingDays(Between(rng_, 1, 2));
     const std::string facts = std::string("当事人") + power.violation + "，事实清楚，证据确凿";
     if (Breaks()) {
-      attempted_ = true;  // the officer decides alone, without the head (第57条)
-      Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
-                                    facts, power.basis),
-              "P-HEAD");
+      attempted_ = true;
+      if (Chance(rng_, 50)) {  // the officer decides alone, without the head (第57条)
+        Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
+                                      facts, power.basis),
+                "P-HEAD");
+      } else {  // one 元 more than the notice named (第44条, 第45条第2款)
+        Attempt(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
+                                      decision_no_, {{fb::PenaltyType::Fine, fine + 100, ""}}, power.violation, facts,
+                                      power.basis),
+                "P-HEAVIER");
+      }
     }
     Lawful(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
                                  decision_no_, proposed, power.violation, facts, power.basis));
     Decided(fine);
     ServeDecision();
     Publish(false);
+    if (std::string_view(power.code) == "330217002" && Chance(rng_, 25)) {
+      Days(Between(rng_, 1, 14));
+      Pay(fine);
+      Demolish(*partner);  // the fine is paid, the building stands
+      return;
+    }
     Perform(fine);
   }
 
@@ -649,6 +668,41 @@ class CaseWriter {
       Lawful(domain::ServeDocument(By(*lead_), decision_no_, "行政处罚决定书", fb::ServiceMethod::LeftAtDomicile, now_,
                                    false, {Av(15)}));
     }
+    served_at_ms_ = now_;
+  }
+
+  // The morning of the first working day after the party's six months to sue
+  // (行政诉讼法 第46条, moved past rest days) have run from the service.
+  void AfterSuitPeriod() {
+    const auto& cal = domain::WorkdayCalendar::China();
+    const domain::Date lapse = cal.AddMonths(domain::ChinaDateOf(served_at_ms_), 6).date;
+    now_ = std::max(now_, domain::ChinaMidnightMs(lapse));
+    WorkingDays(Between(rng_, 1, 10));
+  }
+  std::string DateIn(int days) { return domain::FormatDate(domain::ChinaDateOf(now_ + days * 86'400'000ll)); }
+
+  // 城乡规划法 第65条 lets the town demolish what the party does not: 公告, 催告,
+  // 强制执行决定 and demolition on a working day, after the suit period (行政强制法 第35–44条).
+  void Demolish(const Officer& partner) {
+    WorkingDays(Between(rng_, 3, 10));
+    Lawful(domain::AnnounceDemolition(ApprovedBy(*lead_, fb::Payload::DemolitionAnnounced), DateIn(30)));
+    if (!attempted_ && Chance(rng_, 30)) {
+      attempted_ = true;  // the agency decides to enforce without a 催告 (第35条)
+      WorkingDays(1);
+      Attempt(domain::DecideEnforcement(ApprovedBy(*lead_, fb::Payload::EnforcementDecided), "强制拆除", DateIn(10)),
+              "P-ENFORCE-DEMAND");
+    }
+    AfterSuitPeriod();
+    Lawful(domain::ServeDemandNotice(By(*lead_), 0, DateIn(10)));
+    Days(Between(rng_, 11, 15));
+    WorkingDays(1);
+    Lawful(domain::DecideEnforcement(ApprovedBy(*lead_, fb::Payload::EnforcementDecided), "强制拆除", DateIn(3)));
+    WorkingDays(Between(rng_, 3, 6));
+    Lawful(domain::ExecuteEnforcement(By(*lead_), fb::ExecutionKind::Demolition,
+                                      {lead_->certificate_no, partner.certificate_no}, "依法强制拆除违法建筑",
+                                      {Av(90)}));
+    truth_.demolished = true;
+    Close(fb::CloseReason::Enforced, "违法建筑已依法强制拆除");
   }
 
   void Publish(bool warning_only) {
@@ -687,10 +741,20 @@ class CaseWriter {
         Attempt(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"),
                 "P-COURT-DEMAND");
       }
-      Days(Between(rng_, 1, 5));
-      Lawful(domain::ServeDemandNotice(By(*lead_), fine,
-                                       domain::FormatDate(domain::ChinaDateOf(now_ + 10 * 86'400'000ll))));
-      Days(Between(rng_, 11, 20));
+      // The 催告 about five months after service; the court only once the party can no longer sue
+      // (行政强制法 第53条, 第54条: ten working days after the 催告, 第69条).
+      now_ =
+          std::max(now_, domain::ChinaMidnightMs(
+                             domain::WorkdayCalendar::China().AddMonths(domain::ChinaDateOf(served_at_ms_), 5).date));
+      WorkingDays(Between(rng_, 1, 5));
+      Lawful(domain::ServeDemandNotice(By(*lead_), fine, DateIn(10)));
+      WorkingDays(Between(rng_, 11, 14));
+      if (Breaks()) {
+        attempted_ = true;  // still inside the party's six months to sue
+        Attempt(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"),
+                "P-COURT-PERIOD");
+      }
+      AfterSuitPeriod();
       Lawful(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"));
       truth_.court = true;
       Close(fb::CloseReason::Enforced, "申请人民法院强制执行");
@@ -749,6 +813,7 @@ class CaseWriter {
   std::string decision_no_;
   const Officer* lead_ = nullptr;
   int64_t now_ = 0;
+  int64_t served_at_ms_ = 0;  // the decision's service
   uint32_t seq_ = 0;
   bool attempted_ = false;
   std::vector<Step> steps_;

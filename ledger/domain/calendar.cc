@@ -147,6 +147,14 @@ Deadline WorkdayCalendar::AddCalendarDays(const Date& start, int n) const {
   return {Date(day), provisional};
 }
 
+Deadline WorkdayCalendar::AddMonths(const Date& start, int n) const {
+  const std::chrono::year_month ym = std::chrono::year_month(start.year(), start.month()) + std::chrono::months(n);
+  const std::chrono::day last =
+      std::chrono::year_month_day_last(ym.year(), std::chrono::month_day_last(ym.month())).day();
+  const Date raw(ym.year(), ym.month(), std::min(start.day(), last));
+  return AddCalendarDays(raw, 0);
+}
+
 int WorkdayCalendar::WorkingDaysBetween(const Date& from, const Date& to) const {
   int count = 0;
   for (sys_days day = sys_days(from) + days(1); day <= sys_days(to); day += days(1)) {

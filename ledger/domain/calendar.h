@@ -61,6 +61,9 @@ class WorkdayCalendar {
   // `start` plus n calendar days, for periods the law counts in days (日);
   // a last day that is not a working day moves to the next working day.
   Deadline AddCalendarDays(const Date& start, int n) const;
+  // `start` plus n months (月): the same day of the month, or the month's
+  // last day if it has none, moved past rest days like AddCalendarDays.
+  Deadline AddMonths(const Date& start, int n) const;
   // Working days in (from, to]: how far along a working-day period is.
   int WorkingDaysBetween(const Date& from, const Date& to) const;
 

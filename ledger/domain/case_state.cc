@@ -222,7 +222,17 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       }
       break;
     }
-    case fb::Payload::DemandNoticeServed: c.demand_at_ms = at; break;
+    case fb::Payload::DemandNoticeServed:
+      c.demand_at_ms = at;
+      c.demand_deadline = Str(st.payload_as_DemandNoticeServed()->deadline_date());
+      break;
+    case fb::Payload::EnforcementDecided:
+      c.enforcement_decided_at_ms = at;
+      c.enforcement_immediate = st.payload_as_EnforcementDecided()->immediate();
+      break;
+    case fb::Payload::DemolitionAnnounced:
+      c.demolition_deadline = Str(st.payload_as_DemolitionAnnounced()->deadline_date());
+      break;
     case fb::Payload::OriginalsReleaseApproved: c.originals_release_approved = true; break;
     case fb::Payload::LateFeeImposed: c.late_fee_fen += st.payload_as_LateFeeImposed()->amount_fen(); break;
     case fb::Payload::DecisionChanged: c.changed_at_ms = at; break;

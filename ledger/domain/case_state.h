@@ -116,6 +116,10 @@ struct CaseProcedureState {
   std::vector<Seizure> seizures;
   int64_t demand_at_ms = 0;  // 催告书 served
   int64_t demand_recorded_ms = 0;
+  std::string demand_deadline;            // YYYY-MM-DD the 催告 set
+  int64_t enforcement_decided_at_ms = 0;  // 强制执行决定 (行政强制法 第37条)
+  bool enforcement_immediate = false;     // 立即强制执行 (第37条第3款)
+  std::string demolition_deadline;        // 限期拆除公告's deadline (第44条), "" if none
   int64_t late_fee_fen = 0;
   bool originals_release_approved = false;   // an OriginalsReleaseApproved was recorded (R4)
   std::set<std::string> shown_publications;  // published and not withdrawn

@@ -57,13 +57,29 @@ inline constexpr LegalPeriod kHearingRequest{"hearing-request-5-working-days", "
 // …and is told of the hearing 7 working days before it.
 inline constexpr LegalPeriod kHearingNotice{"hearing-notice-7-working-days", "P-HEARING-7WD", 7, DayCount::kWorking,
                                             "行政处罚法 第64条"};
-// 行政强制法 第54条: the court is applied to only after a 催告 has had 10 days.
-inline constexpr LegalPeriod kCourtDemand{"court-demand-10-days", "P-COURT-DEMAND", 10, DayCount::kCalendar,
-                                          "行政强制法 第54条"};
+// 行政强制法 第54条: the court is applied to only after a 催告 has had ten days, which 第69条 makes
+// working days ("十日以内期限的规定是指工作日"). The fact sheet's calendar reading was wrong.
+inline constexpr LegalPeriod kCourtDemand{"court-demand-10-working-days", "P-COURT-DEMAND", 10, DayCount::kWorking,
+                                          "行政强制法 第54条, 第69条"};
+// 行政复议法 第20条: sixty days from knowing of the act to apply for 复议.
+inline constexpr LegalPeriod kReviewApplication{"review-60-days", "P-COURT-PERIOD", 60, DayCount::kCalendar,
+                                                "行政复议法 第20条"};
 
-inline constexpr std::array kAll{&kDecision,       &kService,       &kDisclosure, &kDisclosureOther,
-                                 &kWithdrawal,     &kPreservation,  &kPayment,    &kSeizureTerm,
-                                 &kHearingRequest, &kHearingNotice, &kCourtDemand};
+// Periods the law counts in months (月), from the decision's service.
+struct MonthPeriod {
+  std::string_view name;
+  std::string_view rule_id;
+  int months;
+  std::string_view law;
+};
+// 行政诉讼法 第46条: six months to sue; 行政强制法 第53条 and 第44条 wait for it to lapse.
+inline constexpr MonthPeriod kSuit{"suit-6-months", "P-COURT-PERIOD", 6, "行政诉讼法 第46条; 行政强制法 第53条"};
+// 行政强制法 第53条: the court is applied to within three months of that lapse.
+inline constexpr MonthPeriod kCourtWindow{"court-application-3-months", "F-COURT-LATE", 3, "行政强制法 第53条"};
+
+inline constexpr std::array kAll{&kDecision,       &kService,       &kDisclosure,  &kDisclosureOther,
+                                 &kWithdrawal,     &kPreservation,  &kPayment,     &kSeizureTerm,
+                                 &kHearingRequest, &kHearingNotice, &kCourtDemand, &kReviewApplication};
 
 }  // namespace periods
 }  // namespace lawtrail::domain

@@ -649,6 +649,73 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
   return Status::Ok();
 }
 
+// The last day of the party's 复议 and suit periods, counted from the decision's service.
+domain::Date SuitLapse(const CaseProcedureState& c) {
+  return WorkdayCalendar::China().AddMonths(ChinaDateOf(c.decision_served_at_ms), periods::kSuit.months).date;
+}
+
+// 行政强制法 第53条, 第54条: a 催告 ten working days old (第69条), and the party's
+// 复议 and suit periods lapsed; the application within three months of the lapse.
+Status CheckCourtApplication(const Registry& registry, const CaseProcedureState& c, int64_t at,
+                             std::vector<Flag>& flags) {
+  if (c.demand_at_ms == 0) return Refuse("P-COURT-DEMAND", "no 催告书 was served");
+  if (const int wd = WorkingDays(PartyClock(registry, c.demand_at_ms, c.demand_recorded_ms), at);
+      wd <= periods::kCourtDemand.days) {
+    return Refuse("P-COURT-DEMAND", "the 催告书 was served only " + std::to_string(wd) +
+                                        " working days ago; ten must have passed (第69条)");
+  }
+  if (c.decision_served_at_ms == 0) return Refuse("P-COURT-PERIOD", "the decision has not been served");
+  const domain::Date lapse = SuitLapse(c);
+  if (ChinaDateOf(at) <= lapse) {
+    return Refuse("P-COURT-PERIOD", "the party may still apply for 复议 or sue until " + FormatDate(lapse) +
+                                        " (served " + FormatChinaTime(c.decision_served_at_ms) + ")");
+  }
+  const domain::Date last = WorkdayCalendar::China().AddMonths(lapse, periods::kCourtWindow.months).date;
+  if (ChinaDateOf(at) > last) {
+    flags.push_back(Raise("F-COURT-LATE", "applied " + FormatDate(ChinaDateOf(at)) +
+                                              "; the three months after the suit period ended on " + FormatDate(last)));
+  }
+  return Status::Ok();
+}
+
+// 行政强制法 第35条, 第37条: a written 催告 whose deadline has passed, unless
+// immediate enforcement is decided.
+Status CheckEnforcementDecision(const CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  if (c.demand_at_ms == 0) return Refuse("P-ENFORCE-DEMAND", "no 催告书 was served before the enforcement decision");
+  if (st.payload_as_EnforcementDecided()->immediate()) return Status::Ok();
+  const auto deadline = ParseDate(c.demand_deadline);
+  if (!deadline.ok()) return Refuse("P-ENFORCE-DEMAND", "the 催告书 sets no deadline");
+  if (ChinaDateOf(at) <= *deadline) {
+    return Refuse("P-ENFORCE-DEMAND", "the 催告's deadline " + c.demand_deadline + " has not passed");
+  }
+  return Status::Ok();
+}
+
+// 行政强制法 第37条, 第43条, 第44条: a decision first; by day on a working day
+// unless urgent; an illegal building only after its notice and the periods.
+Status CheckExecution(const CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  const auto* e = st.payload_as_EnforcementExecuted();
+  if (c.enforcement_decided_at_ms == 0) {
+    return Refuse("P-ENFORCE-DECISION", "no 强制执行决定 was made in this case");
+  }
+  const domain::Date day = ChinaDateOf(at);
+  const int64_t hour = (at - ChinaMidnightMs(day)) / 3'600'000;
+  if (!e->emergency() && (hour >= 22 || hour < 6 || !WorkdayCalendar::China().IsWorkday(day))) {
+    return Refuse("P-ENFORCE-HOURS",
+                  "execution at " + FormatChinaTime(at) + " is at night or on a rest day, and no emergency is stated");
+  }
+  if (e->kind() != fb::ExecutionKind::Demolition) return Status::Ok();
+  const auto deadline = ParseDate(c.demolition_deadline);
+  if (!deadline.ok()) return Refuse("P-DEMOLITION", "no 限期拆除公告 was announced");
+  if (day <= *deadline)
+    return Refuse("P-DEMOLITION", "the 公告's deadline " + c.demolition_deadline + " has not passed");
+  if (c.decision_served_at_ms == 0) return Refuse("P-DEMOLITION", "the decision has not been served");
+  if (day <= SuitLapse(c)) {
+    return Refuse("P-DEMOLITION", "the party may still apply for 复议 or sue until " + FormatDate(SuitLapse(c)));
+  }
+  return Status::Ok();
+}
+
 // Late fees, enforcement, disclosure and change. Refusals are returned; flags are added to `flags`.
 Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st,
                                      int64_t at, std::vector<Flag>& flags) {
@@ -661,15 +728,11 @@ Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedu
       }
       break;
     }
-    case fb::Payload::CourtEnforcementApplied: {
-      const int days = CalendarDays(PartyClock(registry, c.demand_at_ms, c.demand_recorded_ms), at);
-      if (c.demand_at_ms == 0 || days < periods::kCourtDemand.days) {
-        return Refuse("P-COURT-DEMAND", c.demand_at_ms == 0
-                                            ? "no 催告书 was served"
-                                            : "the 催告书 was served only " + std::to_string(days) + " days ago");
-      }
+    case fb::Payload::CourtEnforcementApplied:
+      LAWTRAIL_RETURN_IF_ERROR(CheckCourtApplication(registry, c, at, flags));
       break;
-    }
+    case fb::Payload::EnforcementDecided: LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementDecision(c, st, at)); break;
+    case fb::Payload::EnforcementExecuted: LAWTRAIL_RETURN_IF_ERROR(CheckExecution(c, st, at)); break;
     case fb::Payload::DisclosurePublished: {
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       const int wd = WorkingDays(c.decision_at_ms, at);

@@ -68,8 +68,27 @@ constexpr std::array kRules = {
              "电子送达须当事人同意并签订确认书 — electronic service needs the party's consent"},
     RuleInfo{"P-LATE-FEE-CAP", kRefuse, "行政处罚法 第72条",
              "加处罚款数额不得超出罚款数额 — late fees never exceed the fine"},
-    RuleInfo{"P-COURT-DEMAND", kRefuse, "行政强制法 第53条, 第54条",
-             "申请法院强制执行前须催告, 催告书送达十日后 — apply to the court only 10 days after a 催告"},
+    RuleInfo{"P-COURT-DEMAND", kRefuse, "行政强制法 第54条, 第69条",
+             "申请法院强制执行前须催告, 催告书送达满十个工作日后 (第69条) — apply to the court only after ten working "
+             "days have passed since a 催告 was served"},
+    RuleInfo{"P-COURT-PERIOD", kRefuse, "行政强制法 第53条; 行政复议法 第20条; 行政诉讼法 第46条",
+             "申请法院强制执行须在决定送达后复议期限(60日)和起诉期限(6个月)届满之后 — the court is applied to only "
+             "after the decision was served and the 60-day 复议 and 6-month suit periods have lapsed"},
+    RuleInfo{"F-COURT-LATE", kFlag, "行政强制法 第53条",
+             "起诉期限届满之日起三个月内申请 — a court application more than three months after the suit period "
+             "lapsed (the court refuses it without good reason)"},
+    RuleInfo{"P-ENFORCE-DEMAND", kRefuse, "行政强制法 第35条, 第37条",
+             "作出强制执行决定前须书面催告, 且催告期限届满 (立即执行除外) — no enforcement decision before a 催告 "
+             "whose deadline has passed, unless immediate enforcement is decided"},
+    RuleInfo{"P-ENFORCE-DECISION", kRefuse, "行政强制法 第37条",
+             "强制执行须依据已作出的强制执行决定 — execution follows an enforcement decision (强制执行决定书)"},
+    RuleInfo{"P-ENFORCE-HOURS", kRefuse, "行政强制法 第43条",
+             "不得在夜间 (22:00–06:00) 或者法定节假日实施强制执行, 情况紧急的除外 — no execution at night or on a "
+             "day that is not a working day, except in an emergency"},
+    RuleInfo{"P-DEMOLITION", kRefuse, "行政强制法 第44条",
+             "强制拆除违法建筑须先公告限期自行拆除, 期限届满且复议、起诉期限届满后方可实施 — an illegal building is "
+             "demolished only after a 限期拆除公告 whose deadline has passed and after the 复议 and suit periods "
+             "have lapsed"},
     RuleInfo{"P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
              "公示须针对已作出的决定; 更正、撤回须针对正在公示的信息; 未成年人不予公示 — publish only a decision "
              "issued, correct or withdraw only what is shown, never publish a minor"},

@@ -117,9 +117,7 @@ TEST_CASE("P-AV-REQUIRED: a seizure and a forced demolition need a continuous AV
 
   f.DecidedCase("C2", 0, 50000);
   f.Refused(domain::ExecuteEnforcement(f.By(f.a, "C2", 20), fb::ExecutionKind::Demolition, two, "拆除违建", {}),
-            "P-AV-REQUIRED");
-  f.Admit(domain::ExecuteEnforcement(f.By(f.a, "C2", 20), fb::ExecutionKind::Demolition, two, "拆除违建",
-                                     {ContinuousAv(20)}));
+            "P-AV-REQUIRED");  // a lawful demolition, with its recording: the agency's enforcement test below
 }
 
 TEST_CASE("P-SEIZURE-TERM: the term is counted in calendar days and its last day moves past rest days",
@@ -635,15 +633,85 @@ TEST_CASE("P-LATE-FEE-CAP: late fees never exceed the fine", "[rules]") {
   f.Admit(domain::ImposeLateFee(f.By(f.a, "C1", 40), 20000, 14));
 }
 
-TEST_CASE("P-COURT-DEMAND: the court is asked only ten days after a 催告", "[rules]") {
+// A penalty decided on Sun 2026-01-04 (a worked day, 国务院办公厅 2026 notice) and served Mon 2026-01-05, so that
+// the party's six months to sue end on Sun 07-05, moved to Mon 2026-07-06 (行政诉讼法 第46条).
+void ServedOnJan5(CaseFixture& f, const std::string& case_id) {
+  f.DecidedCase(case_id, -63, 50000);
+  f.Admit(domain::ServeDocument(f.By(f.a, case_id, -56), CaseFixture::DecisionNo(case_id), "行政处罚决定书",
+                                fb::ServiceMethod::Direct, CaseFixture::Day(-56)));
+}
+
+TEST_CASE(
+    "P-COURT-DEMAND, P-COURT-PERIOD and F-COURT-LATE: ten working days after the 催告, after the suit period, "
+    "within three months",
+    "[rules][time]") {
   CaseFixture f;
-  f.DecidedCase("C1", 0, 50000);
-  f.Refused(domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", 30, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"),
-            "P-COURT-DEMAND");
-  f.Admit(domain::ServeDemandNotice(f.By(f.a, "C1", 30), 50000, "2026-04-15"));
-  f.Refused(domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", 35, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"),
-            "P-COURT-DEMAND");
-  f.Admit(domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", 41, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"));
+  ServedOnJan5(f, "C1");
+  auto apply = [&](int day) {
+    return domain::ApplyToCourt(f.ApprovedBy(f.a, "C1", day, fb::Payload::CourtEnforcementApplied), "平桥区人民法院");
+  };
+  f.Refused(apply(100), "P-COURT-DEMAND");  // no 催告 yet
+  // 催告 served Wed 06-17. Working days after it: 06-18 (1); 06-19 … 06-21 端午; 06-22 … 06-26 (2–6);
+  // 06-29 … 07-02 (7–10); 07-03 (11).
+  f.Admit(domain::ServeDemandNotice(f.By(f.a, "C1", 107), 50000, "2026-06-27"));
+  f.Refused(apply(122), "P-COURT-DEMAND");  // Thu 07-02: only ten working days have passed
+  f.Refused(apply(123), "P-COURT-PERIOD");  // Fri 07-03: the party may still sue
+  f.Refused(apply(126), "P-COURT-PERIOD");  // Mon 07-06: the suit period's last day
+  f.Admit(apply(127));                      // Tue 07-07
+  // Three months after 07-06 is 10-06, inside 国庆 (10-01 … 10-07): the window ends Thu 10-08.
+  CaseFixture g;
+  ServedOnJan5(g, "C2");
+  g.Admit(domain::ServeDemandNotice(g.By(g.a, "C2", 107), 50000, "2026-06-27"));
+  CHECK(g.Admit(
+             domain::ApplyToCourt(g.ApprovedBy(g.a, "C2", 220, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"))
+            .flags.empty());  // Thu 10-08
+  CaseFixture h;
+  ServedOnJan5(h, "C3");
+  h.Admit(domain::ServeDemandNotice(h.By(h.a, "C3", 107), 50000, "2026-06-27"));
+  h.Flagged(domain::ApplyToCourt(h.ApprovedBy(h.a, "C3", 221, fb::Payload::CourtEnforcementApplied), "平桥区人民法院"),
+            "F-COURT-LATE");  // Fri 10-09
+}
+
+TEST_CASE("P-ENFORCE-DEMAND, P-ENFORCE-DECISION, P-ENFORCE-HOURS and P-DEMOLITION: the agency's own enforcement",
+          "[rules][time]") {
+  CaseFixture f;
+  ServedOnJan5(f, "D1");
+  const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+  auto demolish = [&](int day, int hour, bool emergency = false) {
+    domain::Act act = f.By(f.a, "D1", day, hour);
+    domain::AvInfo av{"demolition", act.at_ms - 3'600'000, act.at_ms + 3'600'000};
+    return domain::ExecuteEnforcement(act, fb::ExecutionKind::Demolition, two, "拆除违法建筑", {av}, emergency);
+  };
+  auto decide = [&](int day) {
+    return domain::DecideEnforcement(f.ApprovedBy(f.a, "D1", day, fb::Payload::EnforcementDecided), "强制拆除",
+                                     "2026-07-07");
+  };
+  f.Refused(decide(100), "P-ENFORCE-DEMAND");          // no 催告
+  f.Refused(demolish(100, 10), "P-ENFORCE-DECISION");  // no 强制执行决定
+  f.Admit(domain::ServeDemandNotice(f.By(f.a, "D1", 107), 0, "2026-06-27"));
+  f.Refused(decide(117), "P-ENFORCE-DEMAND");    // Sat 06-27: the 催告's deadline itself
+  f.Admit(decide(118));                          // Sun 06-28
+  f.Refused(demolish(120, 10), "P-DEMOLITION");  // no 限期拆除公告
+  f.Admit(domain::AnnounceDemolition(f.ApprovedBy(f.a, "D1", 120, fb::Payload::DemolitionAnnounced, 11), "2026-07-03"));
+  f.Refused(demolish(123, 10), "P-DEMOLITION");     // Fri 07-03: the 公告's deadline
+  f.Refused(demolish(126, 10), "P-DEMOLITION");     // Mon 07-06: the party may still sue
+  f.Refused(demolish(131, 10), "P-ENFORCE-HOURS");  // Sat 07-11
+  f.Refused(demolish(133, 23), "P-ENFORCE-HOURS");  // Mon 07-13 at 23:00
+  f.Refused(demolish(134, 5), "P-ENFORCE-HOURS");   // Tue 07-14 at 05:00
+  f.Refused(domain::ExecuteEnforcement(f.By(f.a, "D1", 134, 6), fb::ExecutionKind::Demolition, two, "拆除违法建筑", {}),
+            "P-AV-REQUIRED");  // a demolition is recorded from start to end
+  f.Admit(demolish(134, 6));   // Tue 07-14 at 06:00
+}
+
+TEST_CASE("P-ENFORCE-HOURS: an emergency may be enforced at night", "[rules]") {
+  CaseFixture f;
+  ServedOnJan5(f, "D2");
+  f.Admit(domain::ServeDemandNotice(f.By(f.a, "D2", 107), 0, "2026-06-27"));
+  f.Admit(domain::DecideEnforcement(f.ApprovedBy(f.a, "D2", 118, fb::Payload::EnforcementDecided), "排除妨碍",
+                                    "2026-06-29"));
+  const domain::Act act = f.By(f.a, "D2", 131, 23);  // Sat 07-11 at 23:00
+  f.Admit(domain::ExecuteEnforcement(act, fb::ExecutionKind::Other, {f.a.certificate_no, f.b.certificate_no},
+                                     "清除阻塞河道的障碍物", {}, /*emergency=*/true));
 }
 
 TEST_CASE("P-PUBLICATION: only issued decisions are published, never a minor's", "[rules]") {

@@ -80,7 +80,7 @@ CaseFixture::CaseFixture(Recording recording)
 
 void CaseFixture::DeclareBackfill() {
   StatementHeader h = TestLog::HeaderFor(head, std::string(kRegistryCaseId));
-  Admit(SignStatement(BackfillDeclaredStatement(h, Day(-60), Day(200), "测试案件补录", "纸质案卷"), head.key));
+  Admit(SignStatement(BackfillDeclaredStatement(h, Day(-120), Day(240), "测试案件补录", "纸质案卷"), head.key));
 }
 
 void CaseFixture::PublishPowerList() {

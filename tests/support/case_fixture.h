@@ -25,7 +25,7 @@ class CaseFixture {
   // How the acts' dates (in 2026, worked out by hand) relate to the time the
   // log records them.
   enum class Recording {
-    kBackfill,  // recorded now, inside a head's declared backfill [Day(-60), Day(200)) (补录)
+    kBackfill,  // recorded now, inside a head's declared backfill [Day(-120), Day(240)) (补录)
     kAsActed,   // the log's clock follows the acts: each is recorded a minute after it claims
   };
   explicit CaseFixture(Recording recording = Recording::kBackfill);
