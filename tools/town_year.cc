@@ -549,6 +549,13 @@ class CaseWriter {
     const bool complex = Chance(rng_, 5);
     WorkingDays(Between(rng_, 3, 10));
     const std::vector<Penalty> proposed{{fb::PenaltyType::Fine, fine, ""}};
+    if (truth_.party.kind == fb::PartyKind::NaturalPerson && Breaks()) {
+      attempted_ = true;  // the party's ID number written into the facts, in clear
+      Attempt(domain::ConcludeInvestigation(By(*lead_), fb::Conclusion::Penalise, proposed,
+                                            "当事人（身份证号" + truth_.party.id_no + "）" + power.violation,
+                                            std::string("CL-") + power.code, "一般", complex, false),
+              "P-PRIVATE-TEXT");
+    }
     Lawful(domain::ConcludeInvestigation(By(*lead_), fb::Conclusion::Penalise, proposed,
                                          std::string("当事人") + power.violation + "，事实清楚",
                                          std::string("CL-") + power.code, "一般", complex, false));

@@ -7,6 +7,7 @@
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
+#include "ledger/domain/private_text.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -47,6 +48,17 @@ Status CheckTimes(const Registry& registry, const CaseProcedureState& c, const f
     flags.push_back(Raise("F-LATE-RECORDING", std::string(Name(st.payload_type())) + " claims " + FormatChinaTime(at) +
                                                   " but was recorded " + FormatChinaTime(recorded_ms) + ", " +
                                                   std::to_string((recorded_ms - at) / 3'600'000) + " hours later"));
+  }
+  return Status::Ok();
+}
+
+// P-PRIVATE-TEXT: no ID or mobile number in clear in a free-text field.
+Status CheckPrivateText(const fb::Statement& st) {
+  for (const auto& [field, text] : FreeTextFields(st)) {
+    if (const std::string found = FindPrivateNumber(text); !found.empty()) {
+      return Refuse("P-PRIVATE-TEXT", std::string(Name(st.payload_type())) + "." + field + " carries " + found +
+                                          "; record it as a sealed field, not in the text");
+    }
   }
   return Status::Ok();
 }
@@ -790,6 +802,7 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
   if (!IsCaseEvent(st.payload_type())) return flags;
   LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTimes(registry, c, st, recorded_ms, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckPrivateText(st));
   LAWTRAIL_RETURN_IF_ERROR(CheckHeadsActs(registry, c, st, recorded_ms));
   LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));

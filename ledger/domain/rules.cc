@@ -89,6 +89,9 @@ constexpr std::array kRules = {
              "强制拆除违法建筑须先公告限期自行拆除, 期限届满且复议、起诉期限届满后方可实施 — an illegal building is "
              "demolished only after a 限期拆除公告 whose deadline has passed and after the 复议 and suit periods "
              "have lapsed"},
+    RuleInfo{"P-PRIVATE-TEXT", kRefuse, "个人信息保护法 第28条; 国办发〔2018〕118号",
+             "事实、摘要、意见等文字不得含身份证号码或手机号码, 应以密封字段记录 — free-text fields (facts, "
+             "summaries, opinions …) carry no resident ID number or mobile number: those are sealed fields"},
     RuleInfo{"P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
              "公示须针对已作出的决定; 更正、撤回须针对正在公示的信息; 未成年人不予公示 — publish only a decision "
              "issued, correct or withdraw only what is shown, never publish a minor"},

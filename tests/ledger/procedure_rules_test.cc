@@ -7,6 +7,7 @@
 #include "ledger/client/master_data_statements.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/private_text.h"
 #include "ledger/domain/rules.h"
 #include "tests/support/case_fixture.h"
 
@@ -505,6 +506,36 @@ TEST_CASE("P-BACKFILL: only a head declares backfilled history, and only a perio
   f.Refused(declare(f.head, now - 86'400'000, now + 86'400'000), "P-BACKFILL");        // covers the future
   f.Refused(declare(f.a, CaseFixture::Day(-400), CaseFixture::Day(-30)), "P-SIGNER");  // an officer is not a head
   f.Admit(declare(f.deputy, CaseFixture::Day(-400), CaseFixture::Day(-30)));
+}
+
+TEST_CASE("P-PRIVATE-TEXT: an ID or mobile number written into the facts is refused", "[rules]") {
+  const struct {
+    const char* facts;
+    bool refused;
+  } rows[] = {
+      {"当事人张三丰（身份证号11010519491231002X）占道经营", true},  // the party's ID, valid check character
+      {"当事人联系电话13812345678，占道经营", true},
+      {"当事人身份证号110105194912310021", false},       // wrong check character: not an ID number
+      {"罚没收据号1381234567890123456，已缴纳", false},  // a longer run of digits
+      {"缴款书编号138123456789", false},                 // twelve digits
+      {"当事人于2026年3月2日10时占道经营，罚款500元", false},
+  };
+  int n = 0;
+  for (const auto& row : rows) {
+    INFO(row.facts);
+    CaseFixture f;
+    const std::string case_id = "T" + std::to_string(++n);
+    f.Open(case_id, 0);
+    f.Investigate(case_id, 1);
+    Bytes conclusion =
+        domain::ConcludeInvestigation(f.By(f.a, case_id, 2), fb::Conclusion::Penalise, kFine500, row.facts);
+    if (row.refused) {
+      f.Refused(std::move(conclusion), "P-PRIVATE-TEXT");
+    } else {
+      f.Admit(std::move(conclusion));
+    }
+  }
+  CHECK(domain::FindPrivateNumber("身份证11010519491231002X") == "a resident ID number 1101…002X");
 }
 
 TEST_CASE("P-TIME-ORDER: an act dated before the act it follows is refused", "[rules][time]") {

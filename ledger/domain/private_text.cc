@@ -1,0 +1,82 @@
+#include "ledger/domain/private_text.h"
+
+#include "ledger/domain/identifiers.h"
+
+namespace lawtrail::domain {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string Masked(std::string_view number) {
+  return std::string(number.substr(0, 4)) + "…" + std::string(number.substr(number.size() - 4));
+}
+
+using Fields = std::vector<std::pair<std::string, std::string_view>>;
+
+void Add(Fields& out, const char* name, const flatbuffers::String* text) {
+  if (text != nullptr && text->size() > 0) out.emplace_back(name, text->string_view());
+}
+
+// Investigation and the case's opening.
+void InvestigationFields(const fb::Statement& st, Fields& out) {
+  if (const auto* p = st.payload_as_CaseSourceRegistered()) Add(out, "summary", p->summary());
+  if (const auto* p = st.payload_as_CaseOpened()) {
+    Add(out, "cause", p->cause());
+    Add(out, "summary", p->summary());
+  }
+  if (const auto* p = st.payload_as_InspectionRecorded()) Add(out, "findings", p->findings());
+  if (const auto* p = st.payload_as_InquiryRecorded()) Add(out, "summary", p->summary());
+  if (const auto* p = st.payload_as_EvidenceRecorded()) Add(out, "description", p->description());
+  if (const auto* p = st.payload_as_InvestigationConcluded()) Add(out, "facts", p->facts());
+}
+
+// Review, discussion, the party's answers, the decision and the close.
+void DecisionFields(const fb::Statement& st, Fields& out) {
+  if (const auto* p = st.payload_as_LegalReviewRequested()) Add(out, "summary", p->summary());
+  if (const auto* p = st.payload_as_LegalReviewOpinion(); p != nullptr && p->reasons() != nullptr) {
+    for (const auto* r : *p->reasons()) Add(out, "reasons", r);
+  }
+  if (const auto* p = st.payload_as_CollectiveDiscussionHeld()) {
+    Add(out, "opinions", p->opinions());
+    Add(out, "conclusion", p->conclusion());
+  }
+  if (const auto* p = st.payload_as_CollectiveOpinionGiven()) Add(out, "opinion", p->opinion());
+  if (const auto* p = st.payload_as_HeadApproved()) Add(out, "opinion", p->opinion());
+  if (const auto* p = st.payload_as_StatementReceived()) Add(out, "summary", p->summary());
+  if (const auto* p = st.payload_as_HearingRequested()) Add(out, "summary", p->summary());
+  if (const auto* p = st.payload_as_DecisionIssued()) {
+    Add(out, "facts", p->facts());
+    Add(out, "violation_type", p->violation_type());
+  }
+  if (const auto* p = st.payload_as_CaseClosed()) Add(out, "summary", p->summary());
+}
+
+}  // namespace
+
+std::string FindPrivateNumber(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (!IsDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && IsDigit(text[end])) ++end;
+    if (end - i == 17 && end < text.size() && (text[end] == 'X' || text[end] == 'x')) ++end;
+    const std::string_view run = text.substr(i, end - i);
+    if (run.size() == 18 && ValidateResidentId(run).ok()) return "a resident ID number " + Masked(run);
+    if (run.size() == 11 && run[0] == '1' && run[1] >= '3' && run[1] <= '9') {
+      return "a mobile number " + Masked(run);
+    }
+    i = end;
+  }
+  return "";
+}
+
+std::vector<std::pair<std::string, std::string_view>> FreeTextFields(const fb::Statement& st) {
+  Fields out;
+  InvestigationFields(st, out);
+  DecisionFields(st, out);
+  return out;
+}
+
+}  // namespace lawtrail::domain
