@@ -247,7 +247,9 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
       return Status::Ok();
     case fb::Payload::DisclosurePublished: {
       const std::string decided = c.decided_on.value_or("");
-      const bool on_time = ChinaDay(at) <= DueOn(domain::periods::kDisclosure, decided);
+      const bool penalty_or_licensing =
+          c.category == Label(fb::CaseCategory::Penalty) || c.category == Label(fb::CaseCategory::Licensing);
+      const bool on_time = ChinaDay(at) <= DueOn(domain::DisclosurePeriodFor(penalty_or_licensing), decided);
       return EditYear(view, at, [&](json& y) { Add(y["公示"], on_time ? "按时公示" : "逾期公示"); });
     }
     default: return Status::Ok();

@@ -39,12 +39,14 @@ struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
   std::string category;
   std::optional<std::string> decision_no;  // once decided
   std::optional<int64_t> fine_fen;
+  std::optional<int> pay_within_days;  // the decision's 履行期限, if it names one
   std::vector<Obligation> obligations;
   std::string power_item_code, procedure;
   bool publishable = false;
   template <typename V>
   void Fields(V& v) {
     v("category", category), v("decision_no", decision_no), v("fine_fen", fine_fen), v("obligations", obligations);
+    v("pay_within_days", pay_within_days);
     v("power_item_code", power_item_code), v("procedure", procedure), v("publishable", publishable);
   }
 
@@ -220,7 +222,9 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       if (c->procedure == Label(fb::Procedure::General)) {
         c->Open(periods::kService, day, r.index);
         if (c->publishable) {
-          c->Open(periods::kDisclosure, day, r.index);
+          c->Open(domain::DisclosurePeriodFor(c->category == Label(fb::CaseCategory::Penalty) ||
+                                              c->category == Label(fb::CaseCategory::Licensing)),
+                  day, r.index);
         }
       }
       int64_t fine = 0;
@@ -231,6 +235,8 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       }
       c->decision_no = Str(d->decision_no());
       c->fine_fen = fine;
+      // 行政处罚法 第67条: the decision's own 履行期限, 15 days when it names none.
+      if (d->pay_within_days() != 0) c->pay_within_days = d->pay_within_days();
       if (fine > 0 && !c->power_item_code.empty()) {
         LAWTRAIL_ASSIGN_OR_RETURN(Tally * f, view.EditOrCreate<Tally>("~fines/" + c->power_item_code + "/" +
                                                                       Str(st.actor()->certificate_no())));
@@ -247,7 +253,7 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       const std::string served = ChinaDay(s->received_at_ms() != 0 ? s->received_at_ms() : st.occurred_at_ms());
       c->Meet(periods::kService.name, served, r.index);
       if (c->fine_fen.value_or(0) > 0) {
-        c->Open(periods::kPayment, served, r.index);
+        c->Open(periods::kPayment, served, r.index, "", c->pay_within_days.value_or(periods::kPayment.days));
       }
       return Status::Ok();
     }
@@ -261,10 +267,11 @@ template <typename CaseDoc>
 Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
                      const std::string& day, CaseDoc& case_doc) {
   switch (st.payload_type()) {
-    case fb::Payload::DisclosurePublished: return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
-    case fb::Payload::PaymentRecorded:
-    case fb::Payload::CourtEnforcementApplied:
-    case fb::Payload::DemandNoticeServed: return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);
+    case fb::Payload::DisclosurePublished:
+      LAWTRAIL_RETURN_IF_ERROR(MeetDeadline(case_doc, periods::kDisclosureOther.name, day, r.index));
+      return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
+    // Only a payment meets the payment deadline: a 催告 or a court application follows a missed one.
+    case fb::Payload::PaymentRecorded: return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);
     case fb::Payload::PaymentDeferred: {
       auto until = domain::ParseDate(Str(st.payload_as_PaymentDeferred()->until_date()));
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());

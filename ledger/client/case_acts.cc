@@ -287,7 +287,7 @@ Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present,
 
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
                     const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
-                    const std::string& basis, bool on_the_spot) {
+                    const std::string& basis, bool on_the_spot, int pay_within_days) {
   Act with_no = a;
   if (with_no.doc_no.empty()) with_no.doc_no = decision_no;
   const char* doc = outcome == fb::DecisionOutcome::NoPenalty  ? "不予行政处罚决定书"
@@ -299,7 +299,8 @@ Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string
       [&](Draft&, Builder& b) {
         auto list = Penalties(b, penalties);
         return fb::CreateDecisionIssued(b, outcome, b.CreateString(decision_no), list, b.CreateString(violation_type),
-                                        b.CreateString(facts), b.CreateString(basis), 15,
+                                        b.CreateString(facts), b.CreateString(basis),
+                                        static_cast<uint16_t>(pay_within_days),
                                         outcome == fb::DecisionOutcome::Referral ? b.CreateString("县公安局") : 0)
             .Union();
       },

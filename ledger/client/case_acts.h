@@ -112,7 +112,7 @@ Bytes NotifyHearing(const Act& a, int64_t hearing_at_ms, const std::string& pres
 Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present, const std::vector<AvInfo>& av);
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
                     const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
-                    const std::string& basis, bool on_the_spot = false);
+                    const std::string& basis, bool on_the_spot = false, int pay_within_days = 15);
 Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type, fb::ServiceMethod method,
                     int64_t received_at_ms, bool electronic_consent = false, const std::vector<AvInfo>& av = {});
 Bytes RecordPayment(const Act& a, int64_t amount_fen, const std::string& receipt_no);

@@ -82,6 +82,13 @@ inline constexpr std::array kAll{&kDecision,       &kService,       &kDisclosure
                                  &kHearingRequest, &kHearingNotice, &kCourtDemand, &kReviewApplication};
 
 }  // namespace periods
+
+// 国办发〔2018〕118号: penalty and licensing decisions are public within 7
+// working days, every other decision within 20. `category` is the case's.
+constexpr const LegalPeriod& DisclosurePeriodFor(bool penalty_or_licensing) {
+  return penalty_or_licensing ? periods::kDisclosure : periods::kDisclosureOther;
+}
+
 }  // namespace lawtrail::domain
 
 #endif  // LAWTRAIL_LEDGER_DOMAIN_LEGAL_PERIODS_H_

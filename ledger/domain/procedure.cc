@@ -749,9 +749,7 @@ Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedu
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
       const int wd = WorkingDays(c.decision_at_ms, at);
       const domain::LegalPeriod& period =
-          c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing
-              ? periods::kDisclosure
-              : periods::kDisclosureOther;
+          DisclosurePeriodFor(c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing);
       const int due = period.days;
       if (wd > due) {
         flags.push_back(Raise(
