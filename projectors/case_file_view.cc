@@ -21,6 +21,9 @@ namespace {
 using casefile::CaseFile;
 using nlohmann::json;
 
+// A declared backfill period, keyed by the declaration's index: "from_ms until_ms".
+constexpr std::string_view kBackfillPrefix = "~backfill/";
+
 // A name from record `index` on: the current one for folding, and a dated
 // copy so that a case file names each act's actor as they were named then.
 void SetName(ViewTxn& view, const std::string& key, const std::string& name, uint64_t index) {
@@ -55,7 +58,8 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       return Status::Ok();
     case fb::Payload::BackfillDeclared: {
       const auto* b = st.payload_as_BackfillDeclared();
-      view.Append("~backfill/" + IndexKey(r.index), std::to_string(b->from_ms()) + " " + std::to_string(b->until_ms()));
+      view.Append(std::string(kBackfillPrefix) + IndexKey(r.index),
+                  std::to_string(b->from_ms()) + " " + std::to_string(b->until_ms()));
       return Status::Ok();
     }
     case fb::Payload::CaseClosed: break;
@@ -171,10 +175,10 @@ Result<json> ReadCaseFile(ViewStore& views, const LogReader& log, std::string_vi
   };
   // Declared backfill periods, each in force from its declaration on.
   std::vector<std::tuple<uint64_t, int64_t, int64_t>> backfills;
-  for (names->Seek("~backfill/"); names->Valid() && names->key().starts_with("~backfill/"); names->Next()) {
+  for (names->Seek(kBackfillPrefix); names->Valid() && names->key().starts_with(kBackfillPrefix); names->Next()) {
     int64_t from = 0, until = 0;
     std::sscanf(names->value().ToString().c_str(), "%" SCNd64 " %" SCNd64, &from, &until);
-    backfills.emplace_back(std::stoull(names->key().ToString().substr(10)), from, until);
+    backfills.emplace_back(std::stoull(names->key().ToString().substr(kBackfillPrefix.size())), from, until);
   }
   auto backfilled = [&](uint64_t index, int64_t at) {
     return std::any_of(backfills.begin(), backfills.end(), [&](const auto& b) {

@@ -11,7 +11,7 @@ std::string Masked(std::string_view number) {
   return std::string(number.substr(0, 4)) + "…" + std::string(number.substr(number.size() - 4));
 }
 
-using Fields = std::vector<std::pair<std::string, std::string_view>>;
+using Fields = std::vector<std::pair<std::string_view, std::string_view>>;
 
 void Add(Fields& out, const char* name, const flatbuffers::String* text) {
   if (text != nullptr && text->size() > 0) out.emplace_back(name, text->string_view());
@@ -72,7 +72,7 @@ std::string FindPrivateNumber(std::string_view text) {
   return "";
 }
 
-std::vector<std::pair<std::string, std::string_view>> FreeTextFields(const fb::Statement& st) {
+std::vector<std::pair<std::string_view, std::string_view>> FreeTextFields(const fb::Statement& st) {
   Fields out;
   InvestigationFields(st, out);
   DecisionFields(st, out);

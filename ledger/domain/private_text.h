@@ -24,7 +24,7 @@ std::string FindPrivateNumber(std::string_view text);
 
 // The payload's free-text fields as (field name, text): facts, summaries,
 // findings, causes, descriptions, opinions, conclusions, reasons.
-std::vector<std::pair<std::string, std::string_view>> FreeTextFields(const fb::Statement& st);
+std::vector<std::pair<std::string_view, std::string_view>> FreeTextFields(const fb::Statement& st);
 
 }  // namespace lawtrail::domain
 

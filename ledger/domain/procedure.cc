@@ -31,6 +31,12 @@ int64_t PartyClock(const Registry& registry, int64_t claimed_ms, int64_t recorde
   return registry.InBackfill(claimed_ms) ? claimed_ms : std::max(claimed_ms, recorded_ms);
 }
 
+Thresholds ThresholdsOf(const Registry& registry, const CaseProcedureState& c) {
+  return ProcedureTables::Builtin().ThresholdsFor(registry.master_data().province(),
+                                                  registry.master_data().department(),
+                                                  c.party_kind != fb::PartyKind::Organisation);
+}
+
 // P-TIME-ORDER and F-LATE-RECORDING: the two times of an act.
 Status CheckTimes(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms,
                   std::vector<Flag>& flags) {
@@ -41,9 +47,7 @@ Status CheckTimes(const Registry& registry, const CaseProcedureState& c, const f
                                       ", before the case's previous act at " + FormatChinaTime(c.last_act_ms));
   }
   if (registry.InBackfill(at)) return Status::Ok();
-  const int limit_h = ProcedureTables::Builtin()
-                          .ThresholdsFor(registry.master_data().province(), registry.master_data().department(), false)
-                          .late_recording_hours;
+  const int limit_h = ThresholdsOf(registry, c).late_recording_hours;
   if (recorded_ms - at > int64_t{limit_h} * 3'600'000) {
     flags.push_back(Raise("F-LATE-RECORDING", std::string(Name(st.payload_type())) + " claims " + FormatChinaTime(at) +
                                                   " but was recorded " + FormatChinaTime(recorded_ms) + ", " +
@@ -56,8 +60,8 @@ Status CheckTimes(const Registry& registry, const CaseProcedureState& c, const f
 Status CheckPrivateText(const fb::Statement& st) {
   for (const auto& [field, text] : FreeTextFields(st)) {
     if (const std::string found = FindPrivateNumber(text); !found.empty()) {
-      return Refuse("P-PRIVATE-TEXT", std::string(Name(st.payload_type())) + "." + field + " carries " + found +
-                                          "; record it as a sealed field, not in the text");
+      return Refuse("P-PRIVATE-TEXT", std::string(Name(st.payload_type())) + "." + std::string(field) + " carries " +
+                                          found + "; record it as a sealed field, not in the text");
     }
   }
   return Status::Ok();
@@ -184,12 +188,6 @@ constexpr uint32_t kHeavyTypes = 1u << static_cast<unsigned>(fb::PenaltyType::Lo
                                  1u << static_cast<unsigned>(fb::PenaltyType::SuspendProduction) |
                                  1u << static_cast<unsigned>(fb::PenaltyType::OrderClosure) |
                                  1u << static_cast<unsigned>(fb::PenaltyType::RestrictPractice);
-
-Thresholds ThresholdsOf(const Registry& registry, const CaseProcedureState& c) {
-  return ProcedureTables::Builtin().ThresholdsFor(registry.master_data().province(),
-                                                  registry.master_data().department(),
-                                                  c.party_kind != fb::PartyKind::Organisation);
-}
 
 Status CheckCaseOpened(const Registry& registry, const fb::Statement& st) {
   const auto* o = st.payload_as_CaseOpened();

@@ -35,7 +35,8 @@ bool IsRegistryEvent(fb::Payload type) {
 
 Authority RequiredAuthority(fb::Payload type) {
   // A head may sign the acts the law gives the head, whatever role they need otherwise.
-  const bool head_may_sign = domain::ProcedureTables::Builtin().HeadRuleFor(type) != nullptr;
+  const domain::HeadRule* head_rule = domain::ProcedureTables::Builtin().HeadRuleFor(type);
+  const bool head_may_sign = head_rule != nullptr;
   switch (type) {
     case fb::Payload::BackfillDeclared:
     case fb::Payload::HeadApproved:
@@ -43,7 +44,7 @@ Authority RequiredAuthority(fb::Payload type) {
     default: break;
   }
   if (IsRegistryEvent(type)) return {true, fb::Role::Officer};
-  if (head_may_sign && domain::ProcedureTables::Builtin().HeadRuleFor(type)->sign_only) {
+  if (head_may_sign && head_rule->sign_only) {
     return {false, fb::Role::Head};
   }
   switch (type) {
