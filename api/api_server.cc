@@ -60,7 +60,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
                            &s->metrics_,
                            std::move(verifier_key),
                            s->options_.max_statements_per_request,
-                           s->options_.json_limits};
+                           s->options_.json_limits,
+                           {}};
   if (views != nullptr) {
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }

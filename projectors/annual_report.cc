@@ -131,6 +131,7 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
                     {"一般程序", Get(y, {"行政处罚", "一般程序"})},
                     {"不予处罚", Get(y, {"行政处罚", "不予处罚"})},
                     {"涉嫌犯罪移送", Get(y, {"行政处罚", "涉嫌犯罪移送"})},
+                    {"移送其他机关", Get(y, {"行政处罚", "移送其他机关"})},
                     {"听证", Get(y, {"行政处罚", "听证"})},
                     {"集体讨论", Get(y, {"行政处罚", "集体讨论"})},
                     {"被行政复议纠错", Get(y, {"行政处罚", "被行政复议纠错"})},
@@ -139,7 +140,7 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   json by_type = json::object();
   for (const auto& type : PenaltySeverityOrder()) by_type[type] = Get(y, {"行政处罚", "按类别", type.c_str()});
   penalties["按类别"] = by_type;
-  report["一、行政许可"] = {{"许可数量", Get(y, {"立案", "行政许可"})}};
+  report["一、行政许可"] = {{"许可数量", Get(y, {"行政许可", "许可决定"})}};
   report["二、行政处罚"] = penalties;
   report["三、行政强制"] = {{"行政强制措施", y.value("行政强制", json::object()).value("强制措施", json::object())},
                             {"行政强制执行", y.value("行政强制", json::object()).value("强制执行", json::object())},
@@ -151,7 +152,8 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   std::snprintf(rate, sizeof rate, "%.1f%%", reviews == 0 ? 0.0 : 100.0 * corrected / reviews);
   report["法制审核"] = {{"审核数", reviews}, {"纠错数", corrected}, {"纠错率", rate}};
   const int64_t on_time = Get(y, {"公示", "按时公示"}), late = Get(y, {"公示", "逾期公示"});
-  report["公示及时性"] = {{"按时公示", on_time}, {"逾期公示", late}};
+  const int64_t withdrawn = Get(y, {"公示", "撤回公示"});
+  report["公示及时性"] = {{"按时公示", on_time}, {"逾期公示", late}, {"撤回公示", withdrawn}};
   report["立案"] = y.value("立案", json::object());
   report["结案"] = y.value("结案", json::object());
   report["分析"] = y.value("分析", json::object());
@@ -160,7 +162,8 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
       "件，作出行政处罚决定" + std::to_string(Get(y, {"行政处罚", "合计宗数"})) + "宗，罚没金额" +
       domain::FormatYuan(Get(y, {"行政处罚", "罚没金额_分"})) + "元；开展法制审核" + std::to_string(reviews) +
       "件，纠错" + std::to_string(corrected) + "件；行政检查" + std::to_string(Get(y, {"其他执法行为", "行政检查"})) +
-      "次；处罚决定按时公示" + std::to_string(on_time) + "件，逾期公示" + std::to_string(late) + "件。";
+      "次；处罚决定按时公示" + std::to_string(on_time) + "件，逾期公示" + std::to_string(late) +
+      "件，因决定变更、撤销撤回公示" + std::to_string(withdrawn) + "件。";
   return report;
 }
 

@@ -1,9 +1,11 @@
 #include "projectors/disclosure_view.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "ledger/casefile/labels.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/money.h"
 #include "ledger/log/store.h"
 #include "projectors/internal/json_view.h"
@@ -350,14 +352,74 @@ Result<std::vector<json>> DisclosureHistory(ViewStore& views, std::string_view c
   return history;
 }
 
-std::string DisclosureStatus(const std::string& record_json, const std::string& today) {
-  const json rec = json::parse(record_json, nullptr, false);
-  if (rec.is_discarded() || !rec.is_object()) return "unknown";
+std::string DisclosureStatus(const json& rec, const std::string& today) {
+  if (!rec.is_object()) return "unknown";
   const std::string status = rec.value("status", "");
   if (status == "withdrawn") return "withdrawn";
-  if (status == "published") return rec.value("published_on_time", false) ? "published on time" : "published late";
+  if (status == "published") {
+    if (today > DisplayEnds(rec)) return "display ended";
+    return rec.value("published_on_time", false) ? "published on time" : "published late";
+  }
   if (!rec.value("publishable", true)) return "not published";
   return today > rec.value("due_on", "") ? "overdue" : "due";
+}
+
+std::string DisclosureStatus(const std::string& record_json, const std::string& today) {
+  return DisclosureStatus(json::parse(record_json, nullptr, false), today);
+}
+
+std::string DisplayEnds(const json& rec) {
+  const std::string named = rec.value("display_until", "");
+  if (domain::ParseDate(named).ok()) return named;
+  // Published before admission checked the 公示截止期: the period the decision's penalties call for.
+  auto decided = domain::ParseDate(rec.value("decided_on", ""));
+  if (!decided.ok()) return "";
+  return domain::FormatDate(domain::MonthsLater(*decided, rec.value("display_months", 36)));
+}
+
+json PublicDisclosure(const json& rec, const std::string& today) {
+  if (!rec.is_object() || !rec.contains("published_on") || rec["published_on"].is_null()) return nullptr;
+  // A withdrawal notice is shown for as long as the decision would have been.
+  const std::string ends = DisplayEnds(rec);
+  if (today > ends) return nullptr;
+  const std::string status = DisclosureStatus(rec, today);
+  json out = {{"case_id", rec.value("case_id", "")},
+              {"decision_no", rec.value("decision_no", "")},
+              {"agency", rec.value("agency", "")},
+              {"disclosure_status", status},
+              {"display_until", ends}};
+  if (status == "withdrawn") {
+    // 第48条: only that it was withdrawn, when and why — no party, no facts, no earlier version.
+    const json& w = rec["withdrawn"];
+    out["withdrawn"] = {{"on", w.value("on", "")}, {"reason", w.value("reason", "")}};
+    out["record_index"] = w.value("index", uint64_t{0});
+    return out;
+  }
+  for (const char* field : {"agency_credit_code", "basis", "confiscation_wan_yuan", "decided_on", "due_on", "facts",
+                            "fine_wan_yuan", "party_credit_code", "party_kind", "party_name", "penalty_content",
+                            "penalty_types", "platform", "published_on", "summary", "violation_type"}) {
+    if (rec.contains(field) && !rec[field].is_null()) out[field] = rec[field];
+  }
+  // The record a reader verifies is the one that made the current version.
+  uint64_t current = rec["published"].value("index", uint64_t{0});
+  json corrections = json::array();
+  for (const json& c : rec.value("corrections", json::array())) {
+    corrections.push_back({{"on", c.value("on", "")}, {"reason", c.value("reason", "")}});
+    current = std::max(current, c.value("index", uint64_t{0}));
+  }
+  if (!corrections.empty()) out["corrections"] = std::move(corrections);
+  out["record_index"] = current;
+  out["recorded_at_ms"] = rec["published"].value("recorded_at_ms", int64_t{0});
+  return out;
+}
+
+Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id, uint64_t index,
+                                      const std::string& today) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(DisclosureView::kName));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto stored, views.Get(cf.get(), DecisionKey(case_id)));
+  if (!stored) return false;
+  const json shown = PublicDisclosure(json::parse(*stored, nullptr, false), today);
+  return shown.is_object() && shown.value("record_index", uint64_t{0}) == index;
 }
 
 }  // namespace lawtrail::projectors

@@ -43,8 +43,28 @@ bool Publishable(const fb::CaseOpened& o);
 
 // The status of a disclosure record on `today` (YYYY-MM-DD): "not published"
 // (not publishable), "due", "overdue", "published on time", "published late",
-// "withdrawn".
+// "display ended" (published, its 公示期 over), "withdrawn".
+std::string DisclosureStatus(const nlohmann::json& record, const std::string& today);
 std::string DisclosureStatus(const std::string& record_json, const std::string& today);
+
+// The last day a published decision is shown (YYYY-MM-DD): the publication's
+// 公示截止期, or for a publication older than that check, its decision day
+// plus the display months its penalties call for.
+std::string DisplayEnds(const nlohmann::json& record);
+
+// What the public may see of a disclosure record on `today`, or null when
+// nothing is: never published, or its display period over (a withdrawal
+// notice too). A withdrawn one shows only its number, that it was withdrawn,
+// when and why (第48条); a
+// shown one its current version only, never an earlier one (domain.md §7.3).
+// `record_index` names the one record a reader may fetch to verify it.
+nlohmann::json PublicDisclosure(const nlohmann::json& record, const std::string& today);
+
+// Whether the record at `index` is the one that makes the public form of the
+// case's disclosure today (so that anyone may read it); earlier versions,
+// withdrawn and expired publications are not.
+Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id, uint64_t index,
+                                      const std::string& today);
 
 // The record as it stood after each act, oldest first, from the current
 // record and the undo patches stored under it in index order; empty if one of

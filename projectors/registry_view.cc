@@ -58,8 +58,13 @@ Status ApplyOfficer(const ProjectedRecord& r, ViewTxn& view, JsonCodec& codec) {
     case fb::Payload::OfficerProfileChanged: {
       for (const char* field : {"certificate_no", "name", "post", "roles", "valid_from_ms", "valid_until_ms",
                                 "categories", "area", "unit", "issuer"}) {
-        if (payload.contains(field)) entry[field] = payload[field];
+        if (payload.contains(field) && !(payload[field].is_array() && payload[field].empty())) {
+          entry[field] = payload[field];
+        }
       }
+      // A profile change states the validity as it now stands, as admission reads it: a 0 (no end) is
+      // left out of the payload's JSON, and must not leave the old end standing here.
+      entry["valid_until_ms"] = payload.value("valid_until_ms", int64_t{0});
       if (payload.contains("public_key")) entry["public_key"] = payload["public_key"];
       if (payload.contains("legal_qualification_no")) entry["legal_qualification"] = true;
       if (st.payload_type() == fb::Payload::OfficerRegistered) entry["state"] = "active";

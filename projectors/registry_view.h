@@ -27,7 +27,7 @@ class RegistryView : public Projector {
  public:
   static constexpr std::string_view kName = "registry";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }  // 2: a profile change states the validity as admission reads it
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
 
  private:

@@ -50,10 +50,13 @@ Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
 // What the view keeps of a case to count its later records. Acts recorded
 // before the case was opened (案源登记) find only what they set.
 struct CaseTallyFacts final : FieldsDoc<CaseTallyFacts> {
-  std::optional<std::string> category, decided_on, procedure, village;
+  std::optional<std::string> category, decided_on;
+  std::optional<bool> late_fee_counted;  // 加处罚款 is one 强制执行 per case, however many statements
+  std::optional<std::string> procedure, village;
   template <typename V>
   void Fields(V& v) {
-    v("category", category), v("decided_on", decided_on), v("procedure", procedure), v("village", village);
+    v("category", category), v("decided_on", decided_on), v("late_fee_counted", late_fee_counted);
+    v("procedure", procedure), v("village", village);
   }
 };
 
@@ -99,8 +102,6 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
       return EditYear(view, at, [&](json& y) {
         Add(y["行政强制"]["强制措施"], CoerciveLabel(st.payload_as_CoerciveMeasureTaken()->kind()));
       });
-    case fb::Payload::LateFeeImposed:
-      return EditYear(view, at, [&](json& y) { Add(y["行政强制"]["强制执行"], "加处罚款或者滞纳金"); });
     case fb::Payload::EnforcementExecuted:
       return EditYear(view, at, [&](json& y) {
         Add(y["行政强制"]["强制执行"], ExecutionLabel(st.payload_as_EnforcementExecuted()->kind()));
@@ -167,6 +168,21 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
                                                              {"state", "active"}});
       return Status::Ok();
     }
+    // A renewal (换证) or other profile change: the certificate's validity as it now stands, as admission
+    // and the public certificate check have it (0: no end).
+    case fb::Payload::OfficerProfileChanged: {
+      const auto* c = st.payload_as_OfficerProfileChanged();
+      LAWTRAIL_ASSIGN_OR_RETURN(json o, view.LoadDoc("~officer/" + Str(c->certificate_no())));
+      if (o.is_null()) return Status::Ok();
+      o["valid_until_ms"] = c->valid_until_ms();
+      if (c->roles() != nullptr && c->roles()->size() > 0) {
+        json roles = json::array();
+        for (auto role : *c->roles()) roles.push_back(fb::EnumNameRole(role));
+        o["roles"] = roles;
+      }
+      view.StoreDoc("~officer/" + Str(c->certificate_no()), o);
+      return Status::Ok();
+    }
     case fb::Payload::OfficerSuspended:
     case fb::Payload::OfficerReinstated:
     case fb::Payload::OfficerRevoked: {
@@ -193,8 +209,11 @@ std::optional<Status> CountOfficerOrOpening(const fb::Statement& st, ViewTxn& vi
       c.village = Str(o->village());
       view.Store(CaseKeyOf(st), std::move(c));
       return EditYear(view, at, [&](json& y) {
-        Add(y["立案"], Label(o->category()));
-        Add(y["立案"], "合计");
+        // 第54条: a general-procedure case is 立案; a 简易程序 penalty is decided on the spot, never 立案.
+        if (o->procedure() == fb::Procedure::General) {
+          Add(y["立案"], Label(o->category()));
+          Add(y["立案"], "合计");
+        }
         Add(y["程序"], Label(o->procedure()));
         Add(y["分析"]["按村社区"], Str(o->village()).empty() ? "未注明" : Str(o->village()));
         Add(y["分析"]["按月份"], w.month);
@@ -225,7 +244,9 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
       }
       c.decided_on = ChinaDay(at);
       return EditYear(view, at, [&](json& y) {
-        if (d->outcome() == fb::DecisionOutcome::Penalty) {
+        if (c.category == Label(fb::CaseCategory::Licensing)) {
+          Add(y["行政许可"], "许可决定");  // a decision in a 行政许可 case, not the case opened
+        } else if (d->outcome() == fb::DecisionOutcome::Penalty) {
           Add(y["行政处罚"]["按类别"], HeaviestPenalty(types));
           Add(y["行政处罚"], "合计宗数");
           Add(y["行政处罚"], "罚没金额_分", money);
@@ -234,7 +255,9 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
         } else if (d->outcome() == fb::DecisionOutcome::NoPenalty) {
           Add(y["行政处罚"], "不予处罚");
         } else {
-          Add(y["行政处罚"], "涉嫌犯罪移送");
+          // 第27条: only a referral of a suspected crime to the judicial organs is a 涉嫌犯罪移送; a case
+          // handed to the competent agency (第57条第1款第4项) is not.
+          Add(y["行政处罚"], d->suspected_crime() ? "涉嫌犯罪移送" : "移送其他机关");
         }
       });
     }
@@ -252,6 +275,11 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
       const bool on_time = ChinaDay(at) <= DueOn(domain::DisclosurePeriodFor(penalty_or_licensing), decided);
       return EditYear(view, at, [&](json& y) { Add(y["公示"], on_time ? "按时公示" : "逾期公示"); });
     }
+    case fb::Payload::DisclosureWithdrawn: return EditYear(view, at, [&](json& y) { Add(y["公示"], "撤回公示"); });
+    case fb::Payload::LateFeeImposed:
+      if (c.late_fee_counted.value_or(false)) return Status::Ok();
+      c.late_fee_counted = true;
+      return EditYear(view, at, [&](json& y) { Add(y["行政强制"]["强制执行"], "加处罚款或者滞纳金"); });
     default: return Status::Ok();
   }
 }
@@ -266,7 +294,9 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   switch (st.payload_type()) {
     case fb::Payload::DecisionIssued:
     case fb::Payload::CaseClosed:
-    case fb::Payload::DisclosurePublished: break;
+    case fb::Payload::DisclosurePublished:
+    case fb::Payload::DisclosureWithdrawn:
+    case fb::Payload::LateFeeImposed: break;
     default: return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.

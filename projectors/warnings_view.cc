@@ -39,7 +39,8 @@ struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
   std::string category;
   std::optional<std::string> decision_no;  // once decided
   std::optional<int64_t> fine_fen;
-  std::optional<int> pay_within_days;  // the decision's 履行期限, if it names one
+  std::optional<int> pay_within_days;       // the decision's 履行期限, if it names one
+  std::optional<uint64_t> published_index;  // the publication shown now, if any
   std::vector<Obligation> obligations;
   std::string power_item_code, procedure;
   bool publishable = false;
@@ -48,6 +49,7 @@ struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
     v("category", category), v("decision_no", decision_no), v("fine_fen", fine_fen), v("obligations", obligations);
     v("pay_within_days", pay_within_days);
     v("power_item_code", power_item_code), v("procedure", procedure), v("publishable", publishable);
+    v("published_index", published_index);
   }
 
   // Opens the deadline of `period` (legal_periods.h) from `day`, replacing one
@@ -267,9 +269,28 @@ template <typename CaseDoc>
 Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
                      const std::string& day, CaseDoc& case_doc) {
   switch (st.payload_type()) {
-    case fb::Payload::DisclosurePublished:
+    case fb::Payload::DisclosurePublished: {
       LAWTRAIL_RETURN_IF_ERROR(MeetDeadline(case_doc, periods::kDisclosureOther.name, day, r.index));
-      return MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index);
+      LAWTRAIL_RETURN_IF_ERROR(MeetDeadline(case_doc, periods::kDisclosure.name, day, r.index));
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      c->published_index = r.index;
+      return Status::Ok();
+    }
+    // 行政处罚法 第48条: a published decision changed, revoked or found illegal or void is withdrawn
+    // within three working days; the warning names the change and the publication.
+    case fb::Payload::DecisionChanged: {
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      if (!c->published_index) return Status::Ok();
+      c->Open(periods::kWithdrawal, day, r.index);
+      c->Pending(periods::kWithdrawal.name)->evidence.push_back(*c->published_index);
+      return Status::Ok();
+    }
+    case fb::Payload::DisclosureWithdrawn: {
+      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      c->published_index.reset();
+      c->Meet(periods::kWithdrawal.name, day, r.index);
+      return Status::Ok();
+    }
     // Only a payment meets the payment deadline: a 催告 or a court application follows a missed one.
     case fb::Payload::PaymentRecorded: return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);
     case fb::Payload::PaymentDeferred: {

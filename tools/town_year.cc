@@ -278,7 +278,8 @@ class CaseWriter {
   CaseWriter(const YearPlan& plan, const People& people, uint64_t index)
       : plan_(plan),
         people_(people),
-        rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed) {
+        rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed),
+        showcase_(index == plan.first_case + plan.cases / 2) {
     char id[32];
     std::snprintf(id, sizeof id, "2025-QS-%05llu", static_cast<unsigned long long>(index + 1));
     truth_.case_id = id;
@@ -288,7 +289,7 @@ class CaseWriter {
   }
 
   std::vector<Step> Write() {
-    const int kind = Between(rng_, 0, 99);
+    const int kind = showcase_ ? 50 : Between(rng_, 0, 99);
     StartDay();
     if (kind < 40) {
       SimpleCase();
@@ -377,7 +378,7 @@ class CaseWriter {
     if (allow_person && k < 55) {
       p.kind = fb::PartyKind::NaturalPerson;
       p.name = std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_) + (Chance(rng_, 50) ? Pick(kGiven, rng_) : "");
-      p.minor = Chance(rng_, 2);
+      p.minor = Chance(rng_, 2) && !showcase_;
       p.id_no = ResidentId(rng_, p.minor);
       p.phone = "13" + std::to_string(100000000 + rng_() % 900000000);
       p.address = std::string("青山镇") + Pick(kVillages, rng_) + std::to_string(Between(rng_, 1, 12)) + "组" +
@@ -577,7 +578,7 @@ class CaseWriter {
     } else {
       ReviewRound();
     }
-    if (complex) {
+    if (complex || hearing_right) {  // 第57条第2款: complex, or major by its penalty
       WorkingDays(Between(rng_, 1, 3));
       Collective();
     }
@@ -614,8 +615,8 @@ class CaseWriter {
                                  decision_no_, proposed, power.violation, facts, power.basis));
     Decided(fine);
     ServeDecision();
-    Publish(false);
-    if (std::string_view(power.code) == "330217002" && Chance(rng_, 25)) {
+    Publish();
+    if (std::string_view(power.code) == "330217002" && Chance(rng_, 25) && !showcase_) {
       Days(Between(rng_, 1, 14));
       Pay(fine);
       Demolish(*partner);  // the fine is paid, the building stands
@@ -712,17 +713,29 @@ class CaseWriter {
     Close(fb::CloseReason::Enforced, "违法建筑已依法强制拆除");
   }
 
-  void Publish(bool warning_only) {
+  // Published within 7 working days; shown three months when the fine is low (≤ 500 元, the town's
+  // standard for 较低数额罚款), three years otherwise (domain.md §7.3), counted from the decision.
+  // One in ten is corrected a few days later.
+  void Publish() {
     if (truth_.party.minor) return;
     const auto& cal = domain::WorkdayCalendar::China();
     const domain::Date decided = domain::ChinaDateOf(truth_.decided_at_ms);
     const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, 7).date);
-    const std::string until = domain::FormatDate(cal.AddCalendarDays(decided, warning_only ? 92 : 3 * 365).date);
+    const bool low = truth_.fine_fen <= 50000 && !showcase_;
+    const std::string until = domain::FormatDate(domain::MonthsLater(decided, low ? 3 : 36));
     WorkingDays(Chance(rng_, 5) ? Between(rng_, 8, 12) : Between(rng_, 1, 4));
-    Lawful(domain::PublishDecision(By(*people_.discloser), "PUB-" + truth_.case_id, decision_no_, due, until,
+    const std::string publication = "PUB-" + truth_.case_id;
+    Lawful(domain::PublishDecision(By(*people_.discloser), publication, decision_no_, due, until,
                                    std::string("罚款") + std::to_string(truth_.fine_fen / 100) + "元"));
     truth_.published = true;
     truth_.published_at_ms = now_;
+    truth_.display_until = until;
+    if (Chance(rng_, 10)) {
+      WorkingDays(Between(rng_, 1, 3));
+      Lawful(domain::CorrectPublication(By(*people_.discloser), publication, "违法行为类型表述有误，予以更正",
+                                        std::string("罚款") + std::to_string(truth_.fine_fen / 100) + "元（已更正）"));
+      truth_.corrected = true;
+    }
   }
 
   void Perform(int64_t fine) {
@@ -766,7 +779,7 @@ class CaseWriter {
       truth_.court = true;
       Close(fb::CloseReason::Enforced, "申请人民法院强制执行");
     }
-    if (Chance(rng_, 3)) {
+    if (Chance(rng_, 3) || showcase_) {
       Days(Between(rng_, 20, 40));
       Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked,
                                     fb::ChangeAuthority::ReviewBody,
@@ -823,6 +836,9 @@ class CaseWriter {
   int64_t served_at_ms_ = 0;  // the decision's service
   uint32_t seq_ = 0;
   bool attempted_ = false;
+  // The year's example of a decision published, revoked on 复议 and withdrawn (shown three years, so that the
+  // withdrawal stays on the portal): one case in the middle of the year's numbers, whatever its size.
+  const bool showcase_;
   std::vector<Step> steps_;
 };
 

@@ -52,6 +52,8 @@ struct CaseTruth {
   bool demolished = false;  // enforced by the agency itself (城乡规划法 第65条, 行政强制法 第44条)
   int64_t opened_at_ms = 0, decided_at_ms = 0;
   int64_t published_at_ms = 0, changed_at_ms = 0, withdrawn_at_ms = 0;  // 0 = did not happen
+  std::string display_until;  // the publication's 公示截止期, if published
+  bool corrected = false;     // the publication was corrected
   size_t lawful_events = 0;
 };
 

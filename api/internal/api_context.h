@@ -6,6 +6,7 @@
 #define LAWTRAIL_API_INTERNAL_API_CONTEXT_H_
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "api/metrics.h"
@@ -25,6 +26,9 @@ struct ApiContext {
   std::string verifier_key;  // the log's note verifier key
   size_t max_statements_per_request = 4096;
   JsonLimits json_limits;  // every JSON body is checked against these before it is parsed
+  // Whether the disclosure record at `index` of `case_id` is the one the
+  // public sees today (the views decide; unset without views: none is).
+  std::function<Result<bool>(std::string_view case_id, uint64_t index)> disclosure_record_public;
 };
 
 }  // namespace lawtrail::api

@@ -146,11 +146,26 @@ Result<uint64_t> DefaultSize(const LogReader& reader, const HttpRequest& request
 Result<HttpResponse> Record(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto index, ParseIndex(request.params["index"], "index"));
   LAWTRAIL_ASSIGN_OR_RETURN(auto bytes, ctx.reader->RecordBytes(index));
-  if (!caller.Can(kAudit) && !IsPublicRecord(bytes)) {
-    return HttpResponse::Error(403, "forbidden",
-                               "record " + std::to_string(index) +
-                                   " belongs to a case file: auditors read it here, supervisors through a "
-                                   "recorded retrieval of its case");
+  if (!caller.Can(kAudit)) {
+    const RecordAudience audience = AudienceOf(bytes);
+    if (audience.kind == RecordAudience::kCaseFile) {
+      return HttpResponse::Error(403, "forbidden",
+                                 "record " + std::to_string(index) +
+                                     " belongs to a case file: auditors read it here, supervisors through a "
+                                     "recorded retrieval of its case");
+    }
+    if (audience.kind == RecordAudience::kDisclosure) {
+      bool shown = false;
+      if (ctx.disclosure_record_public) {
+        LAWTRAIL_ASSIGN_OR_RETURN(shown, ctx.disclosure_record_public(audience.case_id, index));
+      }
+      if (!shown) {
+        return HttpResponse::Error(403, "forbidden",
+                                   "record " + std::to_string(index) +
+                                       " is not what the public sees of its decision today (an earlier version, a "
+                                       "withdrawn or an expired publication): auditors read it here");
+      }
+    }
   }
   if (request.Query("format") == "raw") {
     return HttpResponse::Text(std::string(AsChars(bytes)), "application/octet-stream");
@@ -320,18 +335,19 @@ Result<HttpResponse> PartyLookup(ApiContext& ctx, HttpRequest& request) {
 
 }  // namespace
 
-bool IsPublicRecord(ByteView record) {
+RecordAudience AudienceOf(ByteView record) {
   auto view = ParseRecord(record);
-  if (!view.ok()) return false;
+  if (!view.ok()) return {};
   auto parsed = ParseSignedStatement(Bytes(view->signed_statement.begin(), view->signed_statement.end()));
-  if (!parsed.ok()) return false;
+  if (!parsed.ok()) return {};
   const fb::Statement& st = *parsed->statement;
-  if (st.case_id() != nullptr && st.case_id()->string_view() == kRegistryCaseId) return true;
+  const std::string case_id = st.case_id() != nullptr ? st.case_id()->str() : "";
+  if (case_id == kRegistryCaseId) return {RecordAudience::kPublic, case_id};
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
-    case fb::Payload::DisclosureWithdrawn: return true;
-    default: return false;
+    case fb::Payload::DisclosureWithdrawn: return {RecordAudience::kDisclosure, case_id};
+    default: return {RecordAudience::kCaseFile, case_id};
   }
 }
 

@@ -14,10 +14,14 @@ namespace lawtrail::api {
 
 void AddLedgerRoutes(Router& router, ApiContext& context);
 
-// Whether anyone may read the record: the registry (who holds which key and
-// post, D1) and the disclosure acts (D3) are public by law; everything else
-// in a case is for supervisors and auditors.
-bool IsPublicRecord(ByteView record);
+// Who may read a record: the registry (who holds which key and post, D1) is
+// public by law; a disclosure act (D3) while it is what the public sees of
+// its decision; everything else in a case is for supervisors and auditors.
+struct RecordAudience {
+  enum Kind { kCaseFile, kPublic, kDisclosure } kind = kCaseFile;
+  std::string case_id;
+};
+RecordAudience AudienceOf(ByteView record);
 
 }  // namespace lawtrail::api
 

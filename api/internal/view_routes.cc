@@ -41,11 +41,8 @@ Result<ViewHandle> Active(ApiContext& ctx, std::string_view name) { return ctx.v
 
 nlohmann::json ParseStored(std::string_view text) { return nlohmann::json::parse(text, nullptr, false); }
 
-// A decision the public may see: published (or withdrawn after publication).
-bool IsPublished(const nlohmann::json& d) {
-  return d.is_object() && d.contains("published_on") && !d["published_on"].is_null();
-}
-
+// A search matches the fields the public form shows (a withdrawn decision
+// shows its number only).
 bool Matches(const nlohmann::json& d, const std::string& q) {
   if (q.empty()) return true;
   for (const char* field : {"decision_no", "party_name", "violation_type", "facts", "penalty_content", "agency"}) {
@@ -55,6 +52,8 @@ bool Matches(const nlohmann::json& d, const std::string& q) {
   return false;
 }
 
+// Decisions shown today, newest first; withdrawn ones by their withdrawal
+// notice only, those whose display period ended not at all (domain.md §7.3).
 Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto cf, Active(ctx, projectors::DisclosureView::kName));
   LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t page, ParseIndex(request.Query("page", "1"), "page"));
@@ -64,20 +63,18 @@ Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
   }
   const std::string q = request.Query("q");
   const std::string today = ChinaDay(NowMs());
-  // Newest decisions first: collect the published ones, then sort by date.
   std::vector<nlohmann::json> found;
-  LAWTRAIL_RETURN_IF_ERROR(
-      ScanDocuments(*ctx.views, cf, "decision/", [&](std::string_view key, std::string_view value) {
-        nlohmann::json d = ParseStored(value);
-        if (!IsPublished(d) || !Matches(d, q)) return true;
-        d["case_id"] = std::string(key.substr(std::string_view("decision/").size()));
-        d["disclosure_status"] = projectors::DisclosureStatus(std::string(value), today);
-        found.push_back(std::move(d));
-        return true;
-      }));
-  std::stable_sort(found.begin(), found.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-    return a.value("decided_on", "") > b.value("decided_on", "");
-  });
+  LAWTRAIL_RETURN_IF_ERROR(ScanDocuments(*ctx.views, cf, "decision/", [&](std::string_view, std::string_view value) {
+    nlohmann::json shown = projectors::PublicDisclosure(ParseStored(value), today);
+    if (shown.is_object() && Matches(shown, q)) found.push_back(std::move(shown));
+    return true;
+  }));
+  // A withdrawn decision's notice sorts by its withdrawal.
+  auto when = [](const nlohmann::json& d) {
+    return d.contains("withdrawn") ? d["withdrawn"].value("on", "") : d.value("decided_on", "");
+  };
+  std::stable_sort(found.begin(), found.end(),
+                   [&when](const nlohmann::json& a, const nlohmann::json& b) { return when(a) > when(b); });
   nlohmann::json items = nlohmann::json::array();
   const uint64_t begin = (page - 1) * per_page;
   for (uint64_t i = begin; i < found.size() && i < begin + per_page; ++i) items.push_back(std::move(found[i]));
@@ -85,18 +82,22 @@ Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
       JsonText({{"total", found.size()}, {"page", page}, {"per_page", per_page}, {"items", items}}));
 }
 
+// One decision as the public may see it today: 404 if it was never
+// published, 410 once its display period is over; never its earlier versions.
 Result<HttpResponse> Disclosure(ApiContext& ctx, HttpRequest& request) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto cf, Active(ctx, projectors::DisclosureView::kName));
   const std::string case_id = request.params["case"];
   LAWTRAIL_ASSIGN_OR_RETURN(auto stored, ctx.views->Get(cf, "decision/" + case_id));
-  const nlohmann::json d = stored ? ParseStored(*stored) : nlohmann::json();
-  if (!IsPublished(d)) return HttpResponse::Error(404, "not_found", "no published decision for case '" + case_id + "'");
-  LAWTRAIL_ASSIGN_OR_RETURN(auto versions, projectors::DisclosureHistory(*ctx.views, case_id));
-  nlohmann::json body = {{"case_id", case_id},
-                         {"decision", d},
-                         {"disclosure_status", projectors::DisclosureStatus(*stored, ChinaDay(NowMs()))},
-                         {"versions", versions}};
-  return HttpResponse::Json(JsonText(body));
+  const nlohmann::json record = stored ? ParseStored(*stored) : nlohmann::json();
+  const std::string today = ChinaDay(NowMs());
+  const nlohmann::json shown = projectors::PublicDisclosure(record, today);
+  if (shown.is_object()) return HttpResponse::Json(JsonText({{"case_id", case_id}, {"decision", shown}}));
+  if (projectors::DisclosureStatus(record, today) == "display ended") {
+    return HttpResponse::Error(410, "display_period_ended",
+                               "the decision in case '" + case_id + "' was shown until " +
+                                   projectors::DisplayEnds(record) + " and is no longer public");
+  }
+  return HttpResponse::Error(404, "not_found", "no published decision for case '" + case_id + "'");
 }
 
 Result<HttpResponse> Document(ApiContext& ctx, std::string_view view, const std::string& key, const std::string& what) {
@@ -145,6 +146,11 @@ Result<HttpResponse> AnnualReport(ApiContext& ctx, HttpRequest& request) {
 }  // namespace
 
 void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
+  ctx.disclosure_record_public = [&ctx, access](std::string_view case_id, uint64_t index) -> Result<bool> {
+    if (ctx.views == nullptr) return false;
+    ReaderLock lock(*access.lock);
+    return projectors::IsPublicDisclosureRecord(*ctx.views, case_id, index, ChinaDay(NowMs()));
+  };
   // Every view route: 503 without views, and the shared lock while it reads.
   auto reading = [&ctx, access](auto handler) {
     return [&ctx, access, handler](HttpRequest& r, const Caller& c) -> Result<HttpResponse> {

@@ -29,7 +29,11 @@ function dl(rows) {
 }
 
 const STATUS_TEXT = { valid: '有效', suspended: '已暂停', revoked: '已吊销', expired: '已过期', 'not yet valid': '尚未生效', unknown: '查无此证' };
-const DISCLOSURE_TEXT = { 'published on time': '按时公示', 'published late': '逾期公示', withdrawn: '已撤回', due: '待公示', overdue: '逾期未公示', 'not published': '不予公示' };
+const DISCLOSURE_TEXT = { 'published on time': '按时公示', 'published late': '逾期公示', withdrawn: '已撤回', due: '待公示', overdue: '逾期未公示', 'not published': '不予公示', 'display ended': '公示期满' };
+
+// An act recorded in the log more than a day after the time it claims: history entered afterwards (补录).
+const late = (claimedDay, recordedMs) => recordedMs && new Date(recordedMs + 8 * 3600e3).toISOString().slice(0, 10) > new Date(Date.parse(claimedDay) + 86400e3).toISOString().slice(0, 10);
+const backfillTag = (claimedDay, recordedMs) => late(claimedDay, recordedMs) ? ' <span class="tag corrected" title="记录入日志的时间晚于行为发生时间">补录</span>' : '';
 
 // ---- 事前公开: the agency, its officers, its published lists, remedies
 async function home() {
@@ -85,11 +89,13 @@ async function decisions(params) {
   const pages = Math.max(1, Math.ceil(list.total / list.per_page));
   view.innerHTML = `<section><h2>行政处罚决定公示（共${list.total}件）</h2>
     <form id="search"><input id="q" placeholder="决定书文号、当事人、违法行为" value="${esc(q)}"><button>搜索</button></form>
-    <div id="decision-list">${list.items.map((d) => `<div class="decision" data-case="${esc(d.case_id)}">
+    <div id="decision-list">${list.items.map((d) => d.withdrawn ? `<div class="decision" data-case="${esc(d.case_id)}" data-state="withdrawn">
+      <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a> <span class="tag withdrawn">已撤回</span>
+      <div class="muted">${esc(d.withdrawn.on)} 撤回公示：${esc(d.withdrawn.reason)}</div></div>` : `<div class="decision" data-case="${esc(d.case_id)}" data-state="shown">
       <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a>
-      ${d.withdrawn ? '<span class="tag withdrawn">已撤回</span>' : ''}${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}
+      ${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}
       <div>${esc(d.party_name)} · ${esc(d.violation_type)}</div>
-      <div class="muted">决定日期 ${esc(d.decided_on)} · 公示 ${esc(d.published_on)} · ${esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)}</div></div>`).join('') || '<p class="muted">没有符合条件的决定。</p>'}</div>
+      <div class="muted">决定日期 ${esc(d.decided_on)} · 公示 ${esc(d.published_on)}${backfillTag(d.published_on, d.recorded_at_ms)} · ${esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)} · 公示至 ${esc(d.display_until)}</div></div>`).join('') || '<p class="muted">没有符合条件的决定。</p>'}</div>
     <div class="pager">${page > 1 ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page - 1}">上一页</a>` : ''}<span>${page} / ${pages}</span>${page < pages ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page + 1}">下一页</a>` : ''}</div></section>`;
   document.getElementById('search').onsubmit = (e) => {
     e.preventDefault();
@@ -99,26 +105,36 @@ async function decisions(params) {
 
 // ---- one decision, with its versions and the verify panel
 async function decision(caseId, params) {
-  const d = await getJson('/v1/disclosures/' + encodeURIComponent(caseId));
-  const x = d.decision;
-  const versions = d.versions.map((v, i) => `<li>第${i + 1}版：${esc(v.summary || v.penalty_content || '')}${v.withdrawn ? '（已撤回）' : ''}</li>`).join('');
-  view.innerHTML = `<section><h2>${esc(x.decision_no)}</h2>
-    ${x.withdrawn ? `<p class="failed">本决定已撤回：${esc(x.withdrawn.reason)}（${esc(x.withdrawn.on)}）</p>` : ''}
-    ${dl([['当事人', esc(x.party_name)], ['当事人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
-      ['违法行为类型', esc(x.violation_type)], ['违法事实', esc(x.facts)], ['处罚依据', esc(x.basis)], ['处罚类别', esc((x.penalty_types || []).join('、'))],
-      ['处罚内容', esc(x.penalty_content)], ['罚款金额（万元）', esc(x.fine_wan_yuan)], ['处罚机关', esc(x.agency)], ['决定日期', esc(x.decided_on)],
-      ['应公示日期', esc(x.due_on)], ['公示日期', esc(x.published_on)], ['公示状态', esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)],
-      ['公示期至', esc(x.display_until)]])}
-    ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul>` : ''}
-    <h2>历次版本</h2><ol>${versions}</ol></section>
-    <section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
+  const r = await fetch('/v1/disclosures/' + encodeURIComponent(caseId));
+  const body = await r.json().catch(() => ({}));
+  if (r.status === 410 || r.status === 404) {
+    view.innerHTML = `<section id="decision-gone" data-status="${r.status}"><h2>${r.status === 410 ? '公示期已满' : '未公示'}</h2>
+      <p>${r.status === 410 ? '该行政处罚决定的公示期已届满，依照规定不再公示。' : '没有这一案件的公示信息。'}</p></section>`;
+    return;
+  }
+  if (!r.ok) throw new Error((body.error && body.error.message) || ('HTTP ' + r.status));
+  const x = body.decision;
+  const verifyPanel = `<section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
     <p class="muted">由您的浏览器下载这条公示的原始记录、它的包含证明和日志签名的检查点，用日志公钥自行验证，不需要相信本网站。</p>
     <p>日志公钥：<input id="verify-key" aria-label="日志公钥"></p>
     <button id="verify-button">开始核验</button>
     <ol class="steps" id="verify-steps"></ol><p id="verify-result" data-state="idle"></p></section>`;
+  if (x.withdrawn) {
+    // 行政处罚法 第48条: only that it was withdrawn, when and why.
+    view.innerHTML = `<section id="decision" data-state="withdrawn"><h2>${esc(x.decision_no)}</h2>
+      <p class="failed">本决定的公示已于 ${esc(x.withdrawn.on)} 撤回。</p>${dl([['撤回理由', esc(x.withdrawn.reason)], ['处罚机关', esc(x.agency)]])}</section>${verifyPanel}`;
+  } else {
+    view.innerHTML = `<section id="decision" data-state="shown"><h2>${esc(x.decision_no)}</h2>
+    ${dl([['当事人', esc(x.party_name)], ['当事人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
+      ['违法行为类型', esc(x.violation_type)], ['违法事实', esc(x.facts)], ['处罚依据', esc(x.basis)], ['处罚类别', esc((x.penalty_types || []).join('、'))],
+      ['处罚内容', esc(x.penalty_content)], ['罚款金额（万元）', esc(x.fine_wan_yuan)], ['处罚机关', esc(x.agency)], ['决定日期', esc(x.decided_on)],
+      ['应公示日期', esc(x.due_on)], ['公示日期', esc(x.published_on) + backfillTag(x.published_on, x.recorded_at_ms)], ['公示状态', esc(DISCLOSURE_TEXT[x.disclosure_status] || x.disclosure_status)],
+      ['公示期至', esc(x.display_until)]])}
+    ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul><p class="muted">以上为更正后的内容；更正前的版本不再公开。</p>` : ''}</section>${verifyPanel}`;
+  }
   const log = await getJson('/v1/log');
   document.getElementById('verify-key').value = log.verifier_key;
-  const run = () => verifyRecord(x.published.index, caseId, document.getElementById('verify-key').value.trim(), params.get('proof'));
+  const run = () => verifyRecord(x.record_index, caseId, document.getElementById('verify-key').value.trim(), params.get('proof'));
   document.getElementById('verify-button').onclick = run;
   if (params.get('verify') === '1') await run();
 }

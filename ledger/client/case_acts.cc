@@ -288,23 +288,39 @@ Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present,
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
                     const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
                     const std::string& basis, bool on_the_spot, int pay_within_days) {
+  if (outcome == fb::DecisionOutcome::Referral) {
+    return ReferCase(a, decision_no, "县公安局", /*suspected_crime=*/true, violation_type, facts, basis);
+  }
   Act with_no = a;
   if (with_no.doc_no.empty()) with_no.doc_no = decision_no;
-  const char* doc = outcome == fb::DecisionOutcome::NoPenalty  ? "不予行政处罚决定书"
-                    : outcome == fb::DecisionOutcome::Referral ? "案件移送函"
-                    : on_the_spot                              ? "当场行政处罚决定书"
-                                                               : "行政处罚决定书";
+  const char* doc = outcome == fb::DecisionOutcome::NoPenalty ? "不予行政处罚决定书"
+                    : on_the_spot                             ? "当场行政处罚决定书"
+                                                              : "行政处罚决定书";
   return Make(
       with_no, fb::Payload::DecisionIssued,
       [&](Draft&, Builder& b) {
         auto list = Penalties(b, penalties);
         return fb::CreateDecisionIssued(b, outcome, b.CreateString(decision_no), list, b.CreateString(violation_type),
                                         b.CreateString(facts), b.CreateString(basis),
-                                        static_cast<uint16_t>(pay_within_days),
-                                        outcome == fb::DecisionOutcome::Referral ? b.CreateString("县公安局") : 0)
+                                        static_cast<uint16_t>(pay_within_days))
             .Union();
       },
       doc);
+}
+
+Bytes ReferCase(const Act& a, const std::string& letter_no, const std::string& referred_to, bool suspected_crime,
+                const std::string& violation_type, const std::string& facts, const std::string& basis) {
+  Act with_no = a;
+  if (with_no.doc_no.empty()) with_no.doc_no = letter_no;
+  return Make(
+      with_no, fb::Payload::DecisionIssued,
+      [&](Draft&, Builder& b) {
+        return fb::CreateDecisionIssued(b, fb::DecisionOutcome::Referral, b.CreateString(letter_no), 0,
+                                        b.CreateString(violation_type), b.CreateString(facts), b.CreateString(basis), 0,
+                                        b.CreateString(referred_to), suspected_crime)
+            .Union();
+      },
+      "案件移送函");
 }
 
 Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type, fb::ServiceMethod method,

@@ -113,6 +113,10 @@ Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present,
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
                     const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
                     const std::string& basis, bool on_the_spot = false, int pay_within_days = 15);
+// A 案件移送函: to the judicial organs when a crime is suspected (行政处罚法 第27条), otherwise to the
+// agency with jurisdiction (第57条第1款第4项). IssueDecision's Referral is the first, to 县公安局.
+Bytes ReferCase(const Act& a, const std::string& letter_no, const std::string& referred_to, bool suspected_crime,
+                const std::string& violation_type, const std::string& facts, const std::string& basis);
 Bytes ServeDocument(const Act& a, const std::string& doc_no, const std::string& doc_type, fb::ServiceMethod method,
                     int64_t received_at_ms, bool electronic_consent = false, const std::vector<AvInfo>& av = {});
 Bytes RecordPayment(const Act& a, int64_t amount_fen, const std::string& receipt_no);

@@ -147,12 +147,15 @@ Deadline WorkdayCalendar::AddCalendarDays(const Date& start, int n) const {
   return {Date(day), provisional};
 }
 
-Deadline WorkdayCalendar::AddMonths(const Date& start, int n) const {
+Date MonthsLater(const Date& start, int n) {
   const std::chrono::year_month ym = std::chrono::year_month(start.year(), start.month()) + std::chrono::months(n);
   const std::chrono::day last =
       std::chrono::year_month_day_last(ym.year(), std::chrono::month_day_last(ym.month())).day();
-  const Date raw(ym.year(), ym.month(), std::min(start.day(), last));
-  return AddCalendarDays(raw, 0);
+  return Date(ym.year(), ym.month(), std::min(start.day(), last));
+}
+
+Deadline WorkdayCalendar::AddMonths(const Date& start, int n) const {
+  return AddCalendarDays(MonthsLater(start, n), 0);
 }
 
 int WorkdayCalendar::WorkingDaysBetween(const Date& from, const Date& to) const {

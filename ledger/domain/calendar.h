@@ -40,6 +40,10 @@ int64_t ChinaMidnightMs(const Date& d);
 // "YYYY-MM-DD HH:MM" China time, for messages a person reads.
 std::string FormatChinaTime(int64_t ms);
 
+// `start` plus n months: the same day of the month, or the month's last day
+// if it has none; not moved past rest days (a span, not a period's last day).
+Date MonthsLater(const Date& start, int n);
+
 struct Deadline {
   Date date;
   bool provisional = false;  // reaches into a year with no published notice

@@ -77,6 +77,14 @@ inline constexpr MonthPeriod kSuit{"suit-6-months", "P-COURT-PERIOD", 6, "行政
 // 行政强制法 第53条: the court is applied to within three months of that lapse.
 inline constexpr MonthPeriod kCourtWindow{"court-application-3-months", "F-COURT-LATE", 3, "行政强制法 第53条"};
 
+// 国家发展改革委令第58号 (失信行为纠正后的信用信息修复管理办法（试行）): a 行政处罚 record
+// is shown for at least three months and at most three years from the day of the decision
+// (domain.md §7.3).
+inline constexpr MonthPeriod kDisplayShortest{"display-at-least-3-months", "P-DISPLAY-PERIOD", 3,
+                                              "国家发展改革委令第58号"};
+inline constexpr MonthPeriod kDisplayLongest{"display-at-most-3-years", "P-DISPLAY-PERIOD", 36,
+                                             "国家发展改革委令第58号"};
+
 inline constexpr std::array kAll{&kDecision,       &kService,       &kDisclosure,  &kDisclosureOther,
                                  &kWithdrawal,     &kPreservation,  &kPayment,     &kSeizureTerm,
                                  &kHearingRequest, &kHearingNotice, &kCourtDemand, &kReviewApplication};

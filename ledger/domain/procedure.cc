@@ -342,8 +342,17 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
                                         "after the last conclusion and hearing");
   }
   if (penalty) LAWTRAIL_RETURN_IF_ERROR(CheckBound(registry, c, *d, review_needed));
-  if ((c.complex || c.major) && c.collective_at_ms == 0) {
-    return Refuse("P-COLLECTIVE", "a complex or major case needs the heads' collective discussion (集体讨论)");
+  // 第57条第2款: 情节复杂或者重大违法行为. "Major" is what the facts say, not only what the case
+  // declared: a penalty at the hearing level (the province's thresholds, 第63条) or of a heavy type
+  // (吊销, 责令停产停业, 责令关闭, 限制从业 …). A declared flag adds the requirement, never removes it.
+  if (c.collective_at_ms == 0) {
+    const bool hearing_level = penalty && !CheckHearingRight(registry, c, d->penalties()).ok();
+    if (c.complex || c.major || hearing_level) {
+      return Refuse("P-COLLECTIVE",
+                    std::string(hearing_level ? "a penalty at the hearing level (第63条) is a major one and"
+                                              : "a complex or major case") +
+                        " needs the heads' collective discussion (集体讨论)");
+    }
   }
   if (const int days = CalendarDays(c.opened_at_ms, at); days > periods::kDecision.days) {
     flags.push_back(
@@ -387,6 +396,25 @@ Status CheckSeizureChange(const CaseProcedureState& c, const fb::Statement& st) 
   return Refuse("P-STAGE", "no coercive measure '" + no + "' is in force on this case");
 }
 
+// The 公示截止期 lies between the shortest and the longest display period,
+// counted from the day of the decision: an agency can neither take a
+// decision down the week after it went up nor keep it up for ever.
+Status CheckDisplayPeriod(const CaseProcedureState& c, const std::string& display_until) {
+  auto until = ParseDate(display_until);
+  if (!until.ok()) {
+    return Refuse(periods::kDisplayShortest.rule_id, "公示截止期 '" + display_until + "' is not a date (YYYY-MM-DD)");
+  }
+  const Date decided = ChinaDateOf(c.decision_at_ms);
+  const Date earliest = MonthsLater(decided, periods::kDisplayShortest.months);
+  const Date latest = MonthsLater(decided, periods::kDisplayLongest.months);
+  if (*until < earliest || *until > latest) {
+    return Refuse(periods::kDisplayShortest.rule_id,
+                  "公示截止期 " + display_until + " is outside " + FormatDate(earliest) + " – " + FormatDate(latest) +
+                      " (three months to three years from the decision of " + FormatDate(decided) + ")");
+  }
+  return Status::Ok();
+}
+
 Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {
@@ -398,7 +426,7 @@ Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
       if (c.all_publications.count(Str(p->publication_id()))) {
         return Refuse("P-PUBLICATION", "publication '" + Str(p->publication_id()) + "' already exists");
       }
-      return Status::Ok();
+      return CheckDisplayPeriod(c, Str(p->display_until()));
     }
     case fb::Payload::DisclosureCorrected:
     case fb::Payload::DisclosureWithdrawn: {

@@ -59,8 +59,9 @@ constexpr std::array kRules = {
     RuleInfo{"P-SELF-REVIEW", kRefuse, "行政处罚法 第43条, 第58条",
              "参与办案的人员不得审核本案 — nobody reviews a case they took part in"},
     RuleInfo{"P-COLLECTIVE", kRefuse, "行政处罚法 第57条第2款",
-             "情节复杂或重大违法须经负责人集体讨论 — complex or major cases need a collective discussion "
-             "before the decision"},
+             "情节复杂或重大违法须经负责人集体讨论; 达到听证标准的处罚 (第63条) 即属重大, 不以案件自报为准 — complex "
+             "or major cases need a collective discussion before the decision; a penalty at the hearing level or "
+             "of a heavy type is major whatever the case declared"},
     RuleInfo{"P-SIMPLE-LIMIT", kRefuse, "行政处罚法 第51条",
              "简易程序仅限警告或对公民200元、对法人或其他组织3000元以下罚款 — simple procedure only for "
              "warnings and fines within the configured limits"},
@@ -95,6 +96,9 @@ constexpr std::array kRules = {
     RuleInfo{"P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
              "公示须针对已作出的决定; 更正、撤回须针对正在公示的信息; 未成年人不予公示 — publish only a decision "
              "issued, correct or withdraw only what is shown, never publish a minor"},
+    RuleInfo{"P-DISPLAY-PERIOD", kRefuse, "国家发展改革委令第58号; 行政处罚法 第48条",
+             "公示期限自处罚决定之日起最短三个月、最长三年 — a publication names its 公示截止期, at least three "
+             "months and at most three years after the day of the decision"},
     RuleInfo{"P-SEALED", kRefuse, "行政处罚法 第50条; 个人信息保护法 第28条",
              "个人信息须密封: 自然人当事人姓名、身份证号须承诺并提供开示值, 开示值须与承诺一致, 公开形式须为脱敏形式 — "
              "private values are sealed, every opening matches its commitment, masked forms are masks"},

@@ -2,6 +2,7 @@
 // client: every route family, every role boundary, the recorded retrieval,
 // tlog tiles, and the answers to bad and hostile requests.
 #include <cctype>
+#include <set>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -12,6 +13,7 @@
 #include "api/tile_routes.h"
 #include "ledger/bundle/bundle.h"
 #include "ledger/bundle/export_verifier.h"
+#include "ledger/casefile/labels.h"
 #include "ledger/client/case_acts.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/client/statement_builder.h"
@@ -22,6 +24,7 @@
 #include "ledger/core/submission.h"
 #include "ledger/log/data_dir.h"
 #include "projectors/all.h"
+#include "projectors/disclosure_view.h"
 #include "tests/api/http_client.h"
 #include "tests/api/test_server.h"
 #include "tests/support/case_fixture.h"
@@ -450,19 +453,37 @@ TEST_CASE("stopping the server answers a batch already being appended, and every
   CHECK(*t.log().reader().Size() == before + 3000);
 }
 
+// A demo year of `cases` served with its views; a supervisor token.
+struct DemoApi {
+  DemoLog demo;
+  std::unique_ptr<Log> log;
+  std::unique_ptr<projectors::ViewStore> views;
+  std::unique_ptr<api::ApiServer> server;
+  uint16_t port = 0;
+  explicit DemoApi(uint64_t cases) : demo(cases) {
+    auto opened = Log::Open(demo.dir.path());
+    REQUIRE(opened.ok());
+    log = std::move(*opened);
+    auto v = projectors::ViewStore::Open(projectors::ViewsPath(demo.dir.path()));
+    REQUIRE(v.ok());
+    views = std::move(*v);
+    api::ApiServerOptions o;
+    o.http.port = 0;
+    o.access_log = false;
+    o.tokens.Add(Entry(kSupervisorToken, api::Role::kSupervisor));
+    auto started = api::ApiServer::Start(log.get(), log->store(), views.get(), "", std::move(o));
+    REQUIRE(started.ok());
+    server = std::move(*started);
+    port = server->port();
+  }
+  ~DemoApi() {
+    if (server) server->Stop();
+  }
+};
+
 TEST_CASE("views are served as the projectors fold them: decisions, certificates, statistics, metrics") {
-  DemoLog demo(40);
-  auto log = Log::Open(demo.dir.path());
-  REQUIRE(log.ok());
-  auto views = projectors::ViewStore::Open(projectors::ViewsPath(demo.dir.path()));
-  REQUIRE(views.ok());
-  api::ApiServerOptions o;
-  o.http.port = 0;
-  o.access_log = false;
-  o.tokens.Add(Entry(kSupervisorToken, api::Role::kSupervisor));
-  auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), "", std::move(o));
-  REQUIRE(server.ok());
-  const uint16_t port = (*server)->port();
+  DemoApi served(40);
+  const uint16_t port = served.port;
   // The projectors catch up on their own thread.
   json list;
   for (int i = 0; i < 200; ++i) {
@@ -475,7 +496,7 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   const std::string case_id = list["items"][0]["case_id"];
   const Reply one = Http(port, "GET", "/v1/disclosures/" + case_id);
   REQUIRE(one.status == 200);
-  CHECK(json::parse(one.body)["versions"].size() >= 1);
+  CHECK_FALSE(json::parse(one.body).contains("versions"));  // earlier versions are never public
   // The roster: every officer's certificate answers, the suspended one as suspended.
   const json roster = json::parse(Http(port, "GET", "/v1/registry/officers").body);
   REQUIRE(roster["items"].size() > 10);
@@ -501,7 +522,7 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
   CHECK(json::parse(warnings.body)["warnings"].is_array());
   // A supervisor looks a person up in the keyed party index: the records that name them.
   std::string id_no;
-  for (const auto& item : demo.year.items) {
+  for (const auto& item : served.demo.year.items) {
     auto sub = ParseSubmission(item.submission);
     REQUIRE(sub.ok());
     for (const auto& opening : sub->openings) {
@@ -529,7 +550,77 @@ TEST_CASE("views are served as the projectors fold them: decisions, certificates
         "lawtrail_projector_lag_records", "lawtrail_checkpoint_age_seconds", "lawtrail_log_size"}) {
     CHECK(metrics.find(name) != std::string::npos);
   }
-  (*server)->Stop();
+}
+
+// The server's own clock decides what is shown: the demo year is 2025, so
+// its three-month displays are over and its three-year ones still run.
+TEST_CASE(
+    "the public API shows a withdrawn decision only as withdrawn, a corrected one only as it now reads, and "
+    "neither an ended display nor an earlier version's record") {
+  DemoApi served(600);
+  const DemoLog& demo = served.demo;
+  auto& views = served.views;
+  const uint16_t port = served.port;
+  REQUIRE(WaitForViews(port));
+  std::set<std::string> listed;
+  for (int page = 1;; ++page) {
+    const json list = json::parse(Http(port, "GET", "/v1/disclosures?per_page=100&page=" + std::to_string(page)).body);
+    for (const auto& d : list["items"]) listed.insert(d["case_id"].get<std::string>());
+    if (list["items"].size() < 100) break;
+  }
+  const std::string today = ChinaDay(NowMs());
+  size_t withdrawn = 0, corrected = 0, ended = 0;
+  for (const auto& c : demo.year.cases) {
+    if (!c.published) continue;
+    INFO(c.case_id);
+    const Reply one = Http(port, "GET", "/v1/disclosures/" + c.case_id);
+    if (today > c.display_until) {
+      ++ended;
+      CHECK_FALSE(listed.count(c.case_id));
+      CHECK(one.status == 410);
+      CHECK(one.body.find(c.display_until) != std::string::npos);
+      CHECK(one.body.find("party") == std::string::npos);
+      continue;
+    }
+    CHECK(listed.count(c.case_id));
+    REQUIRE(one.status == 200);
+    const json shown = json::parse(one.body)["decision"];
+    // The record that makes what is shown is public; the ones before it are not.
+    const uint64_t current = shown["record_index"];
+    CHECK(Http(port, "GET", "/v1/records/" + std::to_string(current)).status == 200);
+    auto stored = views->Get(views->ActiveView(projectors::DisclosureView::kName)->get(), "decision/" + c.case_id);
+    REQUIRE(stored.ok());
+    const json rec = json::parse(stored->value());
+    const uint64_t first = rec["published"]["index"];
+    if (c.withdrawn_at_ms != 0) {
+      ++withdrawn;
+      CHECK(shown.contains("withdrawn"));
+      for (const char* hidden : {"party_name", "party_credit_code", "facts", "summary", "penalty_content", "basis"}) {
+        CHECK_FALSE(shown.contains(hidden));
+      }
+      CHECK(one.body.find(rec["facts"].get<std::string>()) == std::string::npos);
+      CHECK(one.body.find(rec["party_name"].get<std::string>()) == std::string::npos);
+      CHECK(Http(port, "GET", "/v1/records/" + std::to_string(first)).status == 403);
+      // A search by the party's name does not find it.
+      std::string q;
+      for (unsigned char ch : rec["party_name"].get<std::string>()) {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "%%%02X", ch);
+        q += hex;
+      }
+      const json found = json::parse(Http(port, "GET", "/v1/disclosures?per_page=100&q=" + q).body);
+      for (const auto& d : found["items"]) CHECK(d["case_id"] != c.case_id);
+    } else if (c.corrected) {
+      ++corrected;
+      CHECK(current != first);
+      CHECK(Http(port, "GET", "/v1/records/" + std::to_string(first)).status == 403);
+    } else {
+      CHECK(current == first);
+    }
+  }
+  CHECK(ended > 0);
+  CHECK(withdrawn > 0);
+  CHECK(corrected > 0);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "tests/api/http_client.h"
 
+#include <chrono>
+#include <thread>
 #include <vector>
 
 #include <boost/asio/connect.hpp>
@@ -8,6 +10,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
 
 namespace lawtrail::testing {
 
@@ -72,5 +75,16 @@ HeldConnections::HeldConnections(uint16_t port, int n) : sockets_(std::make_uniq
 }
 
 HeldConnections::~HeldConnections() = default;
+
+bool WaitForViews(uint16_t port, int tries) {
+  for (int i = 0; i < tries; ++i) {
+    const nlohmann::json lag = nlohmann::json::parse(Http(port, "GET", "/v1/projectors").body, nullptr, false);
+    bool caught_up = lag.contains("projectors") && !lag["projectors"].empty();
+    for (const auto& p : lag.value("projectors", nlohmann::json::array())) caught_up = caught_up && p["lag"] == 0;
+    if (caught_up) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
 
 }  // namespace lawtrail::testing

@@ -22,6 +22,10 @@ struct Reply {
 Reply Http(uint16_t port, const std::string& method, const std::string& target, const std::string& body = "",
            const std::string& content_type = "", const std::string& token = "");
 
+// Waits until the server's projectors have folded the whole log (each lags
+// by 0); false if they have not after `tries` tenths of a second.
+bool WaitForViews(uint16_t port, int tries = 600);
+
 // Sends `bytes` as they are (from `source`, any address of 127/8), then reads
 // until the server closes (or `wait_ms` passes) and returns all it sent back.
 std::string RawExchange(uint16_t port, const std::string& bytes, int wait_ms = 20'000,

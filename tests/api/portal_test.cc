@@ -3,6 +3,7 @@
 // scripts, then its DOM is read back; screenshots of every page are kept in
 // the build tree (test-artifacts/portal/) as test artifacts.
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <thread>
 
@@ -10,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <signal.h>
 
+#include "ledger/casefile/labels.h"
+#include "ledger/client/statement_builder.h"
 #include "ledger/core/bytes.h"
 #include "tests/api/http_client.h"
 #include "tests/support/browser.h"
@@ -59,13 +62,7 @@ struct DemoServer {
     INFO(ReadAll(dir + "/serve.err"));
     REQUIRE(port != 0);
     // The projectors fold the log on their own thread: wait until none lags.
-    for (int i = 0; i < 600; ++i) {
-      const json lag = json::parse(Http(port, "GET", "/v1/projectors").body, nullptr, false);
-      bool caught_up = lag.contains("projectors") && !lag["projectors"].empty();
-      for (const auto& p : lag.value("projectors", json::array())) caught_up = caught_up && p["lag"] == 0;
-      if (caught_up) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    CHECK(WaitForViews(port));
   }
   void Stop() {
     if (pid < 0) return;
@@ -93,6 +90,22 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
     first.Stop();
   }
   REQUIRE(!revoked_cert.empty());
+  // From the case files (the operator's view, offline): a publication whose display period is over.
+  std::string expired_case;
+  std::map<std::string, std::string> facts_of;  // case id → the decision's 违法事实
+  const std::string today = ChinaDay(NowMs());
+  for (int n = 1; n <= 80; ++n) {
+    char id[32];
+    std::snprintf(id, sizeof id, "2025-QS-%05d", n);
+    const auto history = RunLawtrail({"history", "--data", data.path(), "--case", id});
+    std::smatch found;
+    if (std::regex_search(history.out, found, std::regex("\"display_until\":\"([0-9-]+)\"")) && found[1] < today &&
+        expired_case.empty()) {
+      expired_case = id;
+    }
+    if (std::regex_search(history.out, found, std::regex("\"facts\":\"([^\"]+)\""))) facts_of[id] = found[1];
+  }
+  REQUIRE(!expired_case.empty());
   const auto revoked =
       RunLawtrail({"register", "revoke", "--data", data.path(), "--cert", revoked_cert, "--reason", "调离执法岗位"});
   INFO(revoked.err);
@@ -125,6 +138,36 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   CHECK(Count(stats, "<rect class=\"bar\"") >= 12);
   CHECK(stats.find("<svg class=\"chart\"") != std::string::npos);
 
+  // A decision whose display period is over is neither listed nor shown (domain.md §7.3).
+  json listed = json::array();
+  for (int page = 1;; ++page) {
+    const json l =
+        json::parse(Http(server.port, "GET", "/v1/disclosures?per_page=100&page=" + std::to_string(page)).body);
+    for (const auto& d : l["items"]) listed.push_back(d);
+    if (l["items"].size() < 100) break;
+  }
+  std::string withdrawn_case;
+  for (const auto& d : listed) {
+    CHECK(d["case_id"] != expired_case);
+    CHECK(d["display_until"].get<std::string>() >= today);
+    if (d.contains("withdrawn")) withdrawn_case = d["case_id"];
+  }
+  const std::string gone_page = LoadPortal(browser, server.port, "#/decision/" + expired_case, "decision-ended");
+  CHECK(Attribute(gone_page, "decision-gone", "data-status") == "410");
+  CHECK(gone_page.find("公示期已满") != std::string::npos);
+  // A withdrawn decision: that it was withdrawn, when and why; no party, no facts (行政处罚法 第48条).
+  REQUIRE(!withdrawn_case.empty());
+  const std::string withdrawn_list = LoadPortal(browser, server.port, "#/decisions", "decisions-withdrawn");
+  const std::string withdrawn_page =
+      LoadPortal(browser, server.port, "#/decision/" + withdrawn_case, "decision-withdrawn");
+  CHECK(Attribute(withdrawn_page, "decision", "data-state") == "withdrawn");
+  CHECK(withdrawn_page.find("撤回") != std::string::npos);
+  for (const char* never : {"当事人", "违法事实", "处罚内容", "罚款金额"})
+    CHECK(withdrawn_page.find(never) == std::string::npos);
+  REQUIRE(!facts_of[withdrawn_case].empty());
+  CHECK(withdrawn_page.find(facts_of[withdrawn_case]) == std::string::npos);
+  CHECK(withdrawn_list.find(facts_of[withdrawn_case]) == std::string::npos);
+
   // The verify panel on a real record: success, each step shown.
   const std::string verified = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");
   INFO(verified);
@@ -133,7 +176,7 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
 
   // The same page given a proof with one hash altered: the browser says no.
   const json decision = json::parse(Http(server.port, "GET", "/v1/disclosures/" + case_id).body);
-  const uint64_t index = decision["decision"]["published"]["index"];
+  const uint64_t index = decision["decision"]["record_index"];
   json proof =
       json::parse(Http(server.port, "GET", "/v1/records/" + std::to_string(index) + "/inclusion-proof").body)["proof"];
   REQUIRE(!proof.empty());

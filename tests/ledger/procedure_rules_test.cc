@@ -236,6 +236,7 @@ TEST_CASE("a waiver of the statement is not a waiver of the hearing, nor the oth
   f.Review("C1", 3);
   f.Notice("C1", 4, 6'000'000, true);  // Fri 2026-03-06, with the right to a hearing
   f.Waive("C1", 5);                    // the statement and defence only
+  f.Collective("C1", 5);               // a penalty at the hearing level is a major one
   // Thu 03-12 is the 4th working day of the 5 the party has to ask for a hearing; Fri 03-13 is the 5th, its last.
   f.Refused(f.Decision("C1", 10, 6'000'000), "P-HEARING-PERIOD");
   f.Refused(f.Decision("C1", 11, 6'000'000), "P-HEARING-PERIOD");
@@ -422,6 +423,22 @@ TEST_CASE("P-COLLECTIVE: a complex case needs the heads' collective discussion",
   f.Admit(domain::HoldCollectiveDiscussion(f.By(f.head, "C1", 6), {f.head.certificate_no, f.deputy.certificate_no},
                                            "同意处罚", "青综集讨〔2026〕1号"));
   f.Admit(f.Decision("C1", 7, 50000));
+}
+
+TEST_CASE("P-COLLECTIVE: a penalty at the hearing level is major by its facts, whatever the case declared", "[rules]") {
+  CaseFixture f;
+  // 60,000 元 for an organisation reaches the province's hearing level (procedure-thresholds.tsv); the case
+  // declared neither complex nor major.
+  f.Concluded("C1", 6'000'000, /*complex=*/false);
+  f.Review("C1", 3);
+  f.Notice("C1", 4, 6'000'000, /*hearing_right=*/true);  // Fri 03-06
+  f.Waive("C1", 5);
+  // Wed 03-18: the five working days to ask for a hearing ran out on Fri 03-13.
+  f.Refused(f.Decision("C1", 16, 6'000'000), "P-COLLECTIVE");
+  f.Collective("C1", 16);
+  f.Admit(f.Decision("C1", 16, 6'000'000));
+  // 500 元 is below it: no discussion needed.
+  f.DecidedCase("C2", 0, 50000);
 }
 
 TEST_CASE("P-HEAD: a decision signed by an officer who is not a head is refused", "[rules]") {
@@ -750,10 +767,10 @@ TEST_CASE("P-PUBLICATION: only issued decisions are published, never a minor's",
   f.DecidedCase("C1", 0, 50000);
   const std::string no = CaseFixture::DecisionNo("C1");
   f.Refused(
-      domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", "别的文号", "2026-03-17", "2029-03-09", "罚款"),
+      domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", "别的文号", "2026-03-17", "2029-03-08", "罚款"),
       "P-PUBLICATION");
   f.Refused(domain::WithdrawPublication(f.By(f.discloser, "C1", 8), "PUB-1", "未公示"), "P-PUBLICATION");
-  f.Admit(domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", no, "2026-03-17", "2029-03-09", "罚款500元"));
+  f.Admit(domain::PublishDecision(f.By(f.discloser, "C1", 8), "PUB-1", no, "2026-03-17", "2029-03-08", "罚款500元"));
   f.Admit(domain::CorrectPublication(f.By(f.discloser, "C1", 9), "PUB-1", "金额笔误", "罚款500元整"));
 
   f.Open("C2", 0, kPenaltyItem, fb::Procedure::Simple, fb::PartyKind::NaturalPerson, /*minor=*/true);
@@ -761,6 +778,38 @@ TEST_CASE("P-PUBLICATION: only issued decisions are published, never a minor's",
                                 {{fb::PenaltyType::Warning, 0, ""}}, "占道", "占道", "第36条", true));
   f.Refused(domain::PublishDecision(f.By(f.discloser, "C2", 2), "PUB-2", "当场2", "2026-03-11", "2026-06-02", "警告"),
             "P-PUBLICATION");
+}
+
+TEST_CASE("P-DISPLAY-PERIOD: the 公示截止期 is three months to three years from the decision", "[rules]") {
+  CaseFixture f;
+  f.DecidedCase("C1", 0, 50000);   // decided Sun 2026-03-08
+  f.DecidedCase("C2", 23, 50000);  // decided Tue 2026-03-31: June has no 31st
+  // Worked out by hand: 2026-03-08 + 3 months = 2026-06-08, + 36 months = 2029-03-08;
+  // 2026-03-31 + 3 months = 2026-06-30 (the month's last day), + 36 months = 2029-03-31.
+  // A span, not a period's last day: a Saturday or holiday end is not moved.
+  struct Row {
+    const char* case_id;
+    const char* until;
+    bool admitted;
+  };
+  const Row rows[] = {
+      {"C1", "2026-06-07", false}, {"C1", "2026-06-08", true}, {"C1", "2029-03-08", true},  {"C1", "2029-03-09", false},
+      {"C1", "", false},           {"C1", "2026-6-8", false},  {"C1", "永久", false},       {"C2", "2026-06-29", false},
+      {"C2", "2026-06-30", true},  {"C2", "2029-03-31", true}, {"C2", "2029-04-01", false},
+  };
+  int n = 0;
+  for (const Row& row : rows) {
+    INFO(row.case_id << " until '" << row.until << "'");
+    const std::string id = "PUB-" + std::to_string(++n);
+    const int day = std::string_view(row.case_id) == "C1" ? 10 : 33;  // within 7 working days
+    const Bytes publish = domain::PublishDecision(f.By(f.discloser, row.case_id, day), id,
+                                                  CaseFixture::DecisionNo(row.case_id), "", row.until, "罚款500元");
+    if (row.admitted) {
+      f.Admit(publish);
+    } else {
+      f.Refused(publish, "P-DISPLAY-PERIOD");
+    }
+  }
 }
 
 TEST_CASE("P-SEALED: a natural person's name and ID are sealed and every opening matches", "[rules]") {
@@ -850,7 +899,7 @@ TEST_CASE("F-DISCLOSURE-LATE and F-WITHDRAW-3WD: late publication and late withd
   CaseFixture f;
   f.DecidedCase("C1", 0, 50000);  // decided 03-08
   const std::string no = CaseFixture::DecisionNo("C1");
-  f.Flagged(domain::PublishDecision(f.By(f.discloser, "C1", 20), "PUB-1", no, "2026-03-17", "2029-03-09", "罚款"),
+  f.Flagged(domain::PublishDecision(f.By(f.discloser, "C1", 20), "PUB-1", no, "2026-03-17", "2029-03-08", "罚款"),
             "F-DISCLOSURE-LATE");
   f.Admit(domain::ChangeDecision(f.By(f.a, "C1", 30), no, fb::DecisionChange::Revoked, fb::ChangeAuthority::ReviewBody,
                                  "平复决字〔2026〕3号", "事实不清"));

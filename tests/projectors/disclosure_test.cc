@@ -92,7 +92,9 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
       CHECK(*read == history);
     } else if (c.published) {
       CHECK(DisclosureStatus(view.at("decision/" + c.case_id), "2026-12-31") ==
-            (Day(c.published_at_ms) <= due ? "published on time" : "published late"));
+            ("2026-12-31" > c.display_until  ? "display ended"
+             : Day(c.published_at_ms) <= due ? "published on time"
+                                             : "published late"));
     } else if (publishable) {
       CHECK(DisclosureStatus(view.at("decision/" + c.case_id), "2026-12-31") == "overdue");
     } else {
@@ -104,6 +106,67 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   CHECK(published > 400);
   CHECK(late > 0);
   CHECK(withdrawn > 0);
+}
+
+TEST_CASE(
+    "the public sees a withdrawal only as such, a corrected decision only as corrected, and nothing after "
+    "its display period",
+    "[projectors][disclosure]") {
+  ProjectedDemo p(1500);
+  const auto view = Dump(*p.views, DisclosureView::kName);
+  const std::string today = "2026-03-31";  // some three-month displays of 2025 over, no three-year one
+  size_t shown = 0, ended = 0, withdrawn = 0, corrected = 0;
+  for (const auto& c : p.demo.year.cases) {
+    if (c.decision_no.empty()) continue;
+    INFO(c.case_id);
+    const json rec = json::parse(view.at("decision/" + c.case_id));
+    const json pub = PublicDisclosure(rec, today);
+    if (!c.published) {
+      CHECK(pub.is_null());
+      continue;
+    }
+    CHECK(rec["display_until"] == c.display_until);
+    CHECK(DisplayEnds(rec) == c.display_until);
+    if (today > c.display_until) {
+      ++ended;
+      CHECK(pub.is_null());
+      continue;
+    }
+    REQUIRE(pub.is_object());
+    CHECK(pub["decision_no"] == c.decision_no);
+    CHECK(pub["display_until"] == c.display_until);
+    // Nothing of the working record: not the change, the versions, the stamps.
+    for (const char* never : {"change", "versions", "decided", "published", "status", "version", "publishable"}) {
+      CHECK_FALSE(pub.contains(never));
+    }
+    if (c.withdrawn_at_ms != 0) {
+      ++withdrawn;
+      std::set<std::string> keys;
+      for (const auto& [k, v] : pub.items()) keys.insert(k);
+      CHECK(keys == std::set<std::string>{"agency", "case_id", "decision_no", "disclosure_status", "display_until",
+                                          "record_index", "withdrawn"});
+      CHECK(pub["withdrawn"]["on"] == Day(c.withdrawn_at_ms));
+      CHECK(pub["record_index"] == rec["withdrawn"]["index"]);
+      continue;
+    }
+    ++shown;
+    CHECK(pub["facts"] == rec["facts"]);
+    CHECK(pub["party_name"] == rec["party_name"]);
+    if (c.corrected) {
+      ++corrected;
+      REQUIRE(pub["corrections"].size() == 1);
+      CHECK(pub["summary"].get<std::string>().find("已更正") != std::string::npos);
+      CHECK(pub["record_index"] == rec["corrections"][0]["index"]);
+      CHECK_FALSE(pub["corrections"][0].contains("index"));
+    } else {
+      CHECK_FALSE(pub.contains("corrections"));
+      CHECK(pub["record_index"] == rec["published"]["index"]);
+    }
+  }
+  CHECK(shown > 100);
+  CHECK(ended > 10);
+  CHECK(withdrawn > 0);
+  CHECK(corrected > 10);
 }
 
 TEST_CASE("no view holds a clear-text private value of any generated party", "[projectors][privacy]") {

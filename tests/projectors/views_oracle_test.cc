@@ -7,7 +7,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ledger/client/case_acts.h"
 #include "ledger/client/master_data_statements.h"
+#include "ledger/client/registry_statements.h"
 #include "ledger/core/statement.h"
 #include "ledger/core/submission.h"
 #include "ledger/domain/calendar.h"
@@ -15,11 +17,13 @@
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
+#include "projectors/registry_view.h"
 #include "projectors/runner.h"
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
 #include "tests/projectors/demo_log.h"
 #include "tests/support/case_fixture.h"
+#include "tests/support/test_log.h"
 
 namespace lawtrail::projectors {
 namespace {
@@ -168,8 +172,11 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   };
   std::map<std::string, int64_t> opened, decided, fines, warnings, money, simple, revoked;
   int64_t court = 0, published = 0, seized = 0;
+  std::map<std::string, int64_t> withdrawn;
   for (const auto& c : p.demo.year.cases) {
-    ++opened[Year(c.opened_at_ms)];
+    // 立案 is the general procedure's; a 简易程序 penalty is decided on the spot (第51条, 第54条).
+    if (c.procedure == fb::Procedure::General) ++opened[Year(c.opened_at_ms)];
+    if (c.withdrawn_at_ms != 0) ++withdrawn[Year(c.withdrawn_at_ms)];
     if (!c.decision_no.empty()) {
       const std::string y = Year(c.decided_at_ms);
       ++decided[y];
@@ -193,6 +200,7 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     CHECK(count(y, {"行政处罚", "简易程序"}) == simple[y]);
     // Revoked decisions stay counted above; the revocation is counted on its own.
     CHECK(count(y, {"行政处罚", "被行政复议纠错"}) == revoked[y]);
+    CHECK(count(y, {"公示", "撤回公示"}) == withdrawn[y]);
     court_seen += count(y, {"行政强制", "申请法院强制执行"});
     published_seen += count(y, {"公示", "按时公示"}) + count(y, {"公示", "逾期公示"});
     seized_seen += count(y, {"行政强制", "强制措施", "扣押财物"});
@@ -315,6 +323,106 @@ TEST_CASE("the payment deadline is the decision's own, and a 催告 does not mee
   REQUIRE(w.is_object());
   CHECK(w["kind"] == "deadline missed");
   CHECK(w["due_on"] == "2026-04-08");
+}
+
+TEST_CASE("a published decision revoked and never withdrawn is a warning naming the revocation and the publication",
+          "[projectors][warnings]") {
+  testing::CaseFixture f;
+  f.DecidedCase("W1", 0, 50000);  // decided Sun 2026-03-08
+  f.DecidedCase("W2", 0, 50000);
+  for (const char* id : {"W1", "W2"}) {
+    f.Admit(domain::PublishDecision(f.By(f.discloser, id, 8), std::string("PUB-") + id,
+                                    testing::CaseFixture::DecisionNo(id), "2026-03-17", "2029-03-08", "罚款500元"));
+  }
+  const auto published = f.t().log().reader().Size();
+  REQUIRE(published.ok());
+  // Both revoked on 复议 on Mon 2026-03-30 (day 28); W2 is withdrawn on Wed 04-01, W1 never.
+  for (const char* id : {"W1", "W2"}) {
+    f.Admit(domain::ChangeDecision(f.By(f.a, id, 28), testing::CaseFixture::DecisionNo(id), fb::DecisionChange::Revoked,
+                                   fb::ChangeAuthority::ReviewBody, "平复决字〔2026〕3号", "事实不清"));
+  }
+  f.Admit(domain::WithdrawPublication(f.By(f.discloser, "W2", 30), "PUB-W2", "决定已被复议撤销"));
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  // Three working days after Mon 03-30 is Thu 04-02 (清明 starts Sat 04-04).
+  const json w = WarningOf(*views, "W1", "withdrawal-3-working-days");
+  REQUIRE(w.is_object());
+  CHECK(w["kind"] == "deadline missed");
+  CHECK(w["due_on"] == "2026-04-02");
+  CHECK(w["rule"] == "F-WITHDRAW-3WD");
+  REQUIRE(w["evidence"].size() == 2);  // the revocation, then the publication it leaves standing
+  CHECK(w["evidence"][1].get<uint64_t>() < *published);
+  CHECK(WarningOf(*views, "W2", "withdrawal-3-working-days").is_null());
+}
+
+// Each counting rule of point 10 of the legal layer, on acts written for it; each count was wrong before.
+TEST_CASE("the annual tables count 立案, referrals, late fees and staff by the counting rules, not by statements",
+          "[projectors][statistics]") {
+  testing::CaseFixture f;
+  // A general case with two late-fee statements: one 加处罚款 (行政强制法 第45条), not two.
+  f.DecidedCase("L1", 0, 50000);
+  f.Admit(domain::ServeDocument(f.By(f.a, "L1", 7), testing::CaseFixture::DecisionNo("L1"), "行政处罚决定书",
+                                fb::ServiceMethod::Direct, testing::CaseFixture::Day(7)));
+  f.Admit(domain::ImposeLateFee(f.By(f.a, "L1", 30), 12000, 8));
+  f.Admit(domain::ImposeLateFee(f.By(f.a, "L1", 40), 15000, 10));
+  // A 简易程序 penalty: decided on the spot, not 立案.
+  f.Open("S1", 1, testing::kPenaltyItem, fb::Procedure::Simple);
+  f.Admit(domain::IssueDecision(f.By(f.a, "S1", 1, 11), fb::DecisionOutcome::Penalty, "当场1",
+                                {{fb::PenaltyType::Fine, 5000, ""}}, "占道", "占道", "第36条", true));
+  // Two referrals: a suspected crime to the police, and a case for another agency.
+  for (const auto& [id, crime] : {std::pair{"R1", true}, std::pair{"R2", false}}) {
+    f.Open(id, 2);
+    f.Investigate(id, 3);
+    f.Admit(domain::ConcludeInvestigation(f.By(f.a, id, 4), fb::Conclusion::Refer, {}, "涉及其他机关职权"));
+    f.Admit(domain::ReferCase(f.By(f.head, id, 5), std::string("移送") + id, crime ? "县公安局" : "县市场监督管理局",
+                              crime, "无照经营", "无照经营属实", crime ? "行政处罚法 第27条" : "行政处罚法 第57条"));
+  }
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  auto report = BuildAnnualReport(*views, 2026, "青山镇人民政府");
+  REQUIRE(report.ok());
+  CHECK((*report)["立案"]["合计"] == 3);  // L1, R1, R2
+  CHECK((*report)["三、行政强制"]["行政强制执行"]["加处罚款或者滞纳金"] == 1);
+  CHECK((*report)["二、行政处罚"]["涉嫌犯罪移送"] == 1);
+  CHECK((*report)["二、行政处罚"]["移送其他机关"] == 1);
+  CHECK((*report)["一、行政许可"]["许可数量"] == 0);  // no 行政许可 decision, whatever cases are open
+}
+
+TEST_CASE(
+    "a certificate renewed by a profile change is valid alike at admission, on the public check and in the "
+    "annual report",
+    "[projectors][statistics][registry]") {
+  testing::TestLog t;
+  const KeyPair key = KeyPair::Generate();
+  const int64_t now = NowMs();
+  // The certificate ran out yesterday: its holder may not sign.
+  OfficerInfo info{"41150001", "李明", "执法队员", key.public_key(), {fb::Role::Officer}, 0, now - domain::kDayMs};
+  REQUIRE(t.AppendOne(t.SignedRegistryEvent([&](const StatementHeader& h) {
+             return OfficerRegisteredStatement(h, info);
+           })).ok());
+  const testing::TestOfficer officer{"41150001", key};
+  CHECK_FALSE(t.AppendOne(t.Memo(officer, "C1")).ok());
+  // 换证: the same certificate, renewed with no end.
+  REQUIRE(t.AppendOne(t.SignedRegistryEvent([&](const StatementHeader& h) {
+             return domain::OfficerNameChangedStatement(h, "41150001", "李明", 0);
+           })).ok());
+  CHECK(t.AppendOne(t.Memo(officer, "C1")).ok());
+  t.Close();
+  TempDir v;
+  auto views = FoldAll(t.dir(), v.path());
+  auto registry = (*views).ActiveView(RegistryView::kName);
+  REQUIRE(registry.ok());
+  auto entry = views->Get(registry->get(), "officer/41150001");
+  REQUIRE(entry.ok());
+  REQUIRE(entry->has_value());
+  CHECK(CertificateStatus(**entry, now) == "valid");
+  auto report = BuildAnnualReport(*views, int(domain::ChinaDateOf(now).year()), "青山镇人民政府");
+  REQUIRE(report.ok());
+  CHECK((*report)["五、执法人员"]["执法人员数"] == 1);
+  CHECK((*report)["五、执法人员"]["持有效执法证件人数"] == 1);
+  CHECK((*report)["五、执法人员"]["持证率"] == "100.0%");
 }
 
 TEST_CASE("a village with a month far above its usual count is flagged, with the cases as evidence",

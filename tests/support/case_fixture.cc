@@ -235,6 +235,14 @@ void CaseFixture::HearingRequested(const std::string& case_id) {
   Admit(domain::RequestHearing(By(a, case_id, 7)));
 }
 
+void CaseFixture::Collective(const std::string& case_id, int day) {
+  const std::string no = "青综集讨〔2026〕" + case_id + "号";
+  Admit(domain::GiveCollectiveOpinion(By(head, case_id, day), no, "同意按拟处罚意见作出决定"));
+  Admit(domain::GiveCollectiveOpinion(By(deputy, case_id, day), no, "同意"));
+  Admit(domain::HoldCollectiveDiscussion(By(head, case_id, day), {head.certificate_no, deputy.certificate_no},
+                                         "同意处罚", no));
+}
+
 void CaseFixture::DecidedCase(const std::string& case_id, int day, int64_t fine_fen) {
   Open(case_id, day);
   Investigate(case_id, day + 1);

@@ -78,6 +78,8 @@ class CaseFixture {
   // Concluded (days 0–2), reviewed on day 3, notified on day 4 (Fri 2026-03-06), waived on day 5: a
   // decision may follow from day 5 on.
   void ReadyToDecide(const std::string& case_id, int64_t fine_fen);
+  // The heads' collective discussion (第57条第2款): both heads sign an opinion, the 镇长 concludes.
+  void Collective(const std::string& case_id, int day);
   // Open → investigate → conclude → review → notice → waive → decide, from `day`.
   void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
   static std::string DecisionNo(const std::string& case_id) { return "青综执罚决字〔2026〕" + case_id; }
