@@ -83,6 +83,7 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
   int display_months = 0;
   std::optional<std::string> display_until;
   std::string due_on;
+  std::optional<bool> due_on_provisional;  // due_on reaches into a year with no published holiday notice
   int due_within_working_days = 0;
   std::string facts, fine_wan_yuan, outcome;
   std::optional<std::string> party_credit_code, party_kind, party_name;
@@ -106,6 +107,7 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
     v("category", category), v("change", change), v("confiscation_wan_yuan", confiscation_wan_yuan);
     v("corrections", corrections), v("decided", decided), v("decided_on", decided_on), v("decision_no", decision_no);
     v("display_months", display_months), v("display_until", display_until), v("due_on", due_on);
+    v("due_on_provisional", due_on_provisional);
     v("due_within_working_days", due_within_working_days), v("facts", facts), v("fine_wan_yuan", fine_wan_yuan);
     v("outcome", outcome), v("party_credit_code", party_credit_code), v("party_kind", party_kind);
     v("party_name", party_name), v("penalty_content", penalty_content), v("penalty_types", penalty_types);
@@ -199,6 +201,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
   rec.due_within_working_days = period.days;
   rec.due_on = DueOn(period, rec.decided_on);
+  if (DueIsProvisional(period, rec.decided_on)) rec.due_on_provisional = true;
   rec.publishable = c->publishable;
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec.display_months = light_only ? 3 : 36;

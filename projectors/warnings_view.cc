@@ -24,11 +24,12 @@ struct Obligation : Fielded {
   std::vector<uint64_t> evidence;
   std::string kind, law;
   std::optional<std::string> met_on;
-  std::string rule;  // the rule admission enforces it by (rules.h), "" if none
+  std::optional<bool> provisional;  // due_on reaches into a year with no published holiday notice
+  std::string rule;                 // the rule admission enforces it by (rules.h), "" if none
   template <typename V>
   void Fields(V& v) {
     v("due_on", due_on), v("evidence", evidence), v("kind", kind), v("law", law), v("met_on", met_on);
-    v("rule", rule);
+    v("provisional", provisional), v("rule", rule);
   }
 };
 
@@ -59,6 +60,7 @@ struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
             std::optional<int> days = std::nullopt) {
     Obligation o;
     o.due_on = days ? AddCalendarDays(day, *days) : DueOn(period, day);
+    if (!days && DueIsProvisional(period, day)) o.provisional = true;
     o.evidence = {index};
     o.kind = std::string(period.name) + std::string(suffix);
     o.law = std::string(period.law);
@@ -166,6 +168,7 @@ std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, c
   // The rule admission raises or refuses by for the same period, so that a
   // warning and a flag on the record are recognisably the same thing.
   if (!o.value("rule", "").empty()) w["rule"] = o["rule"];
+  if (o.value("provisional", false)) w["provisional"] = true;
   if (o.contains("met_on")) {
     if (o["met_on"].get<std::string>() <= due) return std::nullopt;
     w["kind"] = "met late";

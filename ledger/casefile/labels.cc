@@ -83,6 +83,15 @@ std::string DueOn(const domain::LegalPeriod& period, const std::string& day) {
                                                     : AddCalendarDays(day, period.days);
 }
 
+bool DueIsProvisional(const domain::LegalPeriod& period, const std::string& day) {
+  auto d = domain::ParseDate(day);
+  if (!d.ok()) return false;
+  const auto& cal = domain::WorkdayCalendar::China();
+  return (period.count == domain::DayCount::kWorking ? cal.AddWorkingDays(*d, period.days)
+                                                     : cal.AddCalendarDays(*d, period.days))
+      .provisional;
+}
+
 std::string ChinaHour(int64_t ms) {
   const int64_t hours = (ms + 8 * 3'600'000) / 3'600'000;
   const int hour = static_cast<int>(((hours % 24) + 24) % 24);

@@ -32,6 +32,9 @@ std::string AddWorkingDays(const std::string& day, int n);
 std::string AddCalendarDays(const std::string& day, int n);
 // The day `period` (legal_periods.h) runs out when it starts on `day`.
 std::string DueOn(const domain::LegalPeriod& period, const std::string& day);
+// Whether that day reaches into a year whose holiday notice is not published
+// yet (computed by the weekday rule alone, so it may still move).
+bool DueIsProvisional(const domain::LegalPeriod& period, const std::string& day);
 
 }  // namespace lawtrail
 

@@ -3,6 +3,7 @@
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/rules.h"
 
@@ -226,12 +227,15 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
     }
     case fb::Payload::BackfillDeclared: {
       const auto* b = st.payload_as_BackfillDeclared();
-      if (b->from_ms() >= b->until_ms()) return Status::InvalidArgument("a backfill period ends before it starts");
+      if (b->from_ms() >= b->until_ms()) {
+        return domain::Refuse("P-BACKFILL", "the declared period ends (" + domain::FormatChinaTime(b->until_ms()) +
+                                                ") before it starts (" + domain::FormatChinaTime(b->from_ms()) + ")");
+      }
       if (b->until_ms() > st.occurred_at_ms()) {
         return domain::Refuse("P-BACKFILL", "the declared period ends after the declaration itself");
       }
       if (Str(b->reason()).empty())
-        return Status::InvalidArgument("a backfill declaration needs its reason (补录原因)");
+        return domain::Refuse("P-BACKFILL", "a backfill declaration needs its reason (补录原因)");
       return Status::Ok();
     }
     default: return master_.Check(st);

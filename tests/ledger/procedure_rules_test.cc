@@ -520,8 +520,14 @@ TEST_CASE("P-BACKFILL: only a head declares backfilled history, and only a perio
     return SignStatement(BackfillDeclaredStatement(h, from, until, "2025 年纸质案卷补录", "纸质案卷"), who.key);
   };
   const int64_t now = NowMs();
-  f.Refused(declare(f.head, now - 86'400'000, now + 86'400'000), "P-BACKFILL");        // covers the future
-  f.Refused(declare(f.a, CaseFixture::Day(-400), CaseFixture::Day(-30)), "P-SIGNER");  // an officer is not a head
+  f.Refused(declare(f.head, now - 86'400'000, now + 86'400'000), "P-BACKFILL");             // covers the future
+  f.Refused(declare(f.a, CaseFixture::Day(-400), CaseFixture::Day(-30)), "P-SIGNER");       // an officer is not a head
+  f.Refused(declare(f.head, CaseFixture::Day(-30), CaseFixture::Day(-30)), "P-BACKFILL");   // an empty period
+  f.Refused(declare(f.head, CaseFixture::Day(-30), CaseFixture::Day(-400)), "P-BACKFILL");  // ends before it starts
+  StatementHeader h = TestLog::HeaderFor(f.head, std::string(kRegistryCaseId));
+  f.Refused(SignStatement(BackfillDeclaredStatement(h, CaseFixture::Day(-400), CaseFixture::Day(-30), "", "纸质案卷"),
+                          f.head.key),
+            "P-BACKFILL");  // no reason given
   f.Admit(declare(f.deputy, CaseFixture::Day(-400), CaseFixture::Day(-30)));
 }
 

@@ -17,6 +17,7 @@
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
+#include "projectors/disclosure_view.h"
 #include "projectors/registry_view.h"
 #include "projectors/runner.h"
 #include "projectors/statistics_view.h"
@@ -423,6 +424,33 @@ TEST_CASE(
   CHECK((*report)["五、执法人员"]["执法人员数"] == 1);
   CHECK((*report)["五、执法人员"]["持有效执法证件人数"] == 1);
   CHECK((*report)["五、执法人员"]["持证率"] == "100.0%");
+}
+
+TEST_CASE("a deadline reaching into a year with no holiday notice is marked provisional in the views",
+          "[projectors][warnings][disclosure]") {
+  testing::CaseFixture f(testing::CaseFixture::Recording::kAsActed);
+  f.DecidedCase("Y1", 294, 50000);  // decided Sun 2026-12-27
+  f.DecidedCase("Y0", 0, 50000);    // decided Sun 2026-03-08: inside the published 2026 notice
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  const auto disclosure = Dump(*views, DisclosureView::kName);
+  // By the weekday rule alone, 7 working days after 12-27 end on Tue 2027-01-05 (01-01 counted as a
+  // working day): the 2027 notice is not shipped, so the date may still move.
+  const json late = json::parse(disclosure.at("decision/Y1"));
+  CHECK(late["due_on"] == "2027-01-05");
+  CHECK(late["due_on_provisional"] == true);
+  CHECK_FALSE(json::parse(disclosure.at("decision/Y0")).contains("due_on_provisional"));
+  auto warnings = ComputeWarnings(*views, "2027-01-06");
+  REQUIRE(warnings.ok());
+  bool marked = false;
+  for (const auto& w : *warnings) {
+    if (w.value("case_id", "") == "Y1" && w.value("deadline", "") == "disclosure-7-working-days") {
+      marked = w.value("provisional", false);
+    }
+    if (w.value("case_id", "") == "Y0") CHECK_FALSE(w.contains("provisional"));
+  }
+  CHECK(marked);
 }
 
 TEST_CASE("a village with a month far above its usual count is flagged, with the cases as evidence",
