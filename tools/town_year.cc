@@ -80,7 +80,8 @@ std::string CreditCode(std::mt19937_64& rng, const char* prefix) {
 
 std::string ResidentId(std::mt19937_64& rng, bool minor) {
   char body[18];
-  const int year = minor ? 2010 + static_cast<int>(rng() % 8) : 1950 + static_cast<int>(rng() % 55);
+  // A minor party of 2025 is 14 to 17 all year (born 2008–2010): under 14 is never punished (第30条).
+  const int year = minor ? 2008 + static_cast<int>(rng() % 3) : 1950 + static_cast<int>(rng() % 55);
   std::snprintf(body, sizeof body, "411503%04d%02d%02d%03d", year, static_cast<int>(1 + rng() % 12),
                 static_cast<int>(1 + rng() % 28), static_cast<int>(rng() % 1000));
   return std::string(body, 17) + *domain::ResidentIdCheckCharacter(std::string_view(body, 17));
@@ -406,8 +407,12 @@ class CaseWriter {
     o.procedure = procedure;
     o.power_item_code = power.code;
     o.cause = truth_.party.name.substr(0, 3) + "某" + (power.violation[0] ? power.violation : power.name) + "案";
-    o.party = {truth_.party.kind,  truth_.party.name,    truth_.party.credit_code, truth_.party.id_no,
-               truth_.party.phone, truth_.party.address, truth_.party.minor};
+    o.party.kind = truth_.party.kind;
+    o.party.name = truth_.party.name;
+    o.party.credit_code = truth_.party.credit_code;
+    o.party.id_no = truth_.party.id_no;
+    o.party.phone = truth_.party.phone;
+    o.party.address = truth_.party.address;  // 未成年人 follows from the ID (P-AGE)
     o.place = std::string("青山镇") + Pick(kStreets, rng_);
     o.village = truth_.village;
     o.summary = std::string("执法人员巡查发现当事人涉嫌") + (power.violation[0] ? power.violation : "违法行为");

@@ -92,7 +92,8 @@ Result<HttpResponse> Disclosure(ApiContext& ctx, HttpRequest& request) {
   const std::string today = ChinaDay(NowMs());
   const nlohmann::json shown = projectors::PublicDisclosure(record, today);
   if (shown.is_object()) return HttpResponse::Json(JsonText({{"case_id", case_id}, {"decision", shown}}));
-  if (projectors::DisclosureStatus(record, today) == "display ended") {
+  // Shown once, its display period (a withdrawal notice's too) now over.
+  if (record.is_object() && record.contains("published_on") && today > projectors::DisplayEnds(record)) {
     return HttpResponse::Error(410, "display_period_ended",
                                "the decision in case '" + case_id + "' was shown until " +
                                    projectors::DisplayEnds(record) + " and is no longer public");

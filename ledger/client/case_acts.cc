@@ -1,6 +1,8 @@
 #include "ledger/client/case_acts.h"
 
 #include "ledger/core/sha256.h"
+#include "ledger/domain/calendar.h"
+#include "ledger/domain/identifiers.h"
 #include "ledger/domain/procedure_tables.h"
 
 namespace lawtrail::domain {
@@ -91,8 +93,13 @@ Bytes OpenCase(const Act& a, const CaseOpening& o) {
       if (!p.address.empty()) d.Seal("party.address", p.address);
     }
     if (!p.phone.empty()) d.Seal("party.phone", p.phone);
+    int age = 99;
+    if (auto birth = BirthDateOf(p.id_no); p.kind == fb::PartyKind::NaturalPerson && birth.ok()) {
+      age = AgeOn(*birth, ChinaDateOf(a.at_ms != 0 ? a.at_ms : NowMs()));
+    }
+    const bool minor = p.declared_minor.value_or(age < 18), under_14 = p.declared_under_14.value_or(age < 14);
     auto party = fb::CreatePartyDirect(b, p.kind, shown.c_str(),
-                                       p.credit_code.empty() ? nullptr : p.credit_code.c_str(), p.minor);
+                                       p.credit_code.empty() ? nullptr : p.credit_code.c_str(), minor, under_14);
     return fb::CreateCaseOpenedDirect(b, o.category, o.procedure, o.power_item_code.c_str(), o.cause.c_str(), party,
                                       o.place.c_str(), o.village.c_str(), o.summary.c_str(), "机关负责人", o.complex,
                                       o.major)

@@ -38,7 +38,9 @@ struct PartyInfo {
   std::string id_no;        // natural persons (sealed)
   std::string phone;        // sealed
   std::string address;      // sealed for natural persons
-  bool minor = false;
+  // 未成年人 / 不满十四周岁 on the day the case is opened: worked out from id_no; set only to send a claim
+  // that admission will check against the ID (and refuse when it is untrue, P-AGE).
+  std::optional<bool> declared_minor, declared_under_14;
 };
 
 struct CaseOpening {

@@ -87,6 +87,7 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       if (o->party() != nullptr) {
         c.party_kind = o->party()->kind();
         c.minor = o->party()->minor();
+        c.under_14 = o->party()->under_14();
       }
       c.investigators.insert(Str(st.actor()->certificate_no()));
       break;

@@ -69,6 +69,7 @@ struct CaseProcedureState {
   fb::Procedure procedure = fb::Procedure::General;
   fb::PartyKind party_kind = fb::PartyKind::Organisation;
   bool minor = false;
+  bool under_14 = false;  // 不满十四周岁 when the case was opened (第30条), checked against the sealed ID
   std::string power_item_code;
   int64_t opened_at_ms = 0;
   bool complex = false;

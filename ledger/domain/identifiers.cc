@@ -68,19 +68,38 @@ Status ValidateCreditCode(std::string_view code) {
   return Status::Ok();
 }
 
-Status ValidateResidentId(std::string_view id) {
-  if (id.size() != 18) {
-    return Status::InvalidArgument("身份证号码 must have 18 characters, not " + std::to_string(id.size()));
-  }
-  LAWTRAIL_ASSIGN_OR_RETURN(const char check, ResidentIdCheckCharacter(id.substr(0, 17)));
+namespace {
+
+// Positions 7–14 of an 18-character ID whose first 17 characters are digits.
+std::chrono::year_month_day BirthDigits(std::string_view id) {
   const auto digits = [&](size_t at, size_t n) {
     int v = 0;
     for (size_t i = at; i < at + n; ++i) v = v * 10 + (id[i] - '0');
     return v;
   };
-  const std::chrono::year_month_day birth{std::chrono::year(digits(6, 4)),
-                                          std::chrono::month(static_cast<unsigned>(digits(10, 2))),
-                                          std::chrono::day(static_cast<unsigned>(digits(12, 2)))};
+  return {std::chrono::year(digits(6, 4)), std::chrono::month(static_cast<unsigned>(digits(10, 2))),
+          std::chrono::day(static_cast<unsigned>(digits(12, 2)))};
+}
+
+}  // namespace
+
+Result<std::chrono::year_month_day> BirthDateOf(std::string_view id) {
+  LAWTRAIL_RETURN_IF_ERROR(ValidateResidentId(id));
+  return BirthDigits(id);
+}
+
+int AgeOn(const std::chrono::year_month_day& birth, const std::chrono::year_month_day& day) {
+  int age = int(day.year()) - int(birth.year());
+  if (std::chrono::month_day(day.month(), day.day()) < std::chrono::month_day(birth.month(), birth.day())) --age;
+  return age;
+}
+
+Status ValidateResidentId(std::string_view id) {
+  if (id.size() != 18) {
+    return Status::InvalidArgument("身份证号码 must have 18 characters, not " + std::to_string(id.size()));
+  }
+  LAWTRAIL_ASSIGN_OR_RETURN(const char check, ResidentIdCheckCharacter(id.substr(0, 17)));
+  const std::chrono::year_month_day birth = BirthDigits(id);
   if (!birth.ok()) return Status::InvalidArgument("身份证号码 holds no valid birth date");
   const char given = id[17] == 'x' ? 'X' : id[17];
   if (given != check) {

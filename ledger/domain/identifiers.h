@@ -5,6 +5,7 @@
 #ifndef LAWTRAIL_LEDGER_DOMAIN_IDENTIFIERS_H_
 #define LAWTRAIL_LEDGER_DOMAIN_IDENTIFIERS_H_
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,12 @@ Result<char> CreditCodeCheckCharacter(std::string_view first17);
 Status ValidateResidentId(std::string_view id);
 // The check character of a 身份证号码 whose first 17 digits are `first17`.
 Result<char> ResidentIdCheckCharacter(std::string_view first17);
+// The birth date a valid 身份证号码 carries (positions 7–14).
+Result<std::chrono::year_month_day> BirthDateOf(std::string_view id);
+// Whole years from `birth` to `day`: one more on each birthday (a person born
+// 2012-03-02 is 14 on 2026-03-02 and 13 the day before). A 29 February birthday
+// is reached on 1 March in other years.
+int AgeOn(const std::chrono::year_month_day& birth, const std::chrono::year_month_day& day);
 
 // 张三 → 张*, 欧阳娜娜 → 欧阳**: the surname stays, every other character is
 // masked. Compound surnames are recognised from the common list.

@@ -297,6 +297,11 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
   std::vector<Flag> flags;
   if (Str(d->decision_no()).empty()) return Status::InvalidArgument("a decision needs its 决定书文号");
   const bool penalty = d->outcome() == fb::DecisionOutcome::Penalty;
+  if (penalty && c.under_14) {
+    return Refuse("P-AGE",
+                  "不满十四周岁的未成年人有违法行为的, 不予行政处罚 (第30条): the party was under 14 when the "
+                  "case was opened; decide 不予处罚 and order the guardian's discipline");
+  }
   if (c.procedure == fb::Procedure::Simple) {
     if (penalty) LAWTRAIL_RETURN_IF_ERROR(CheckSimpleProcedure(registry, c, *d));
     return flags;

@@ -99,6 +99,10 @@ constexpr std::array kRules = {
     RuleInfo{"P-DISPLAY-PERIOD", kRefuse, "国家发展改革委令第58号; 行政处罚法 第48条",
              "公示期限自处罚决定之日起最短三个月、最长三年 — a publication names its 公示截止期, at least three "
              "months and at most three years after the day of the decision"},
+    RuleInfo{
+        "P-AGE", kRefuse, "行政处罚法 第30条; 国办发〔2018〕118号",
+        "当事人年龄以密封身份证号的出生日期为准: 未成年人、不满十四周岁的标记须与之一致; 不满十四周岁的不予行政处罚 — "
+        "the party's age comes from the sealed ID's birth date at intake; under 14 is never punished"},
     RuleInfo{"P-SEALED", kRefuse, "行政处罚法 第50条; 个人信息保护法 第28条",
              "个人信息须密封: 自然人当事人姓名、身份证号须承诺并提供开示值, 开示值须与承诺一致, 公开形式须为脱敏形式 — "
              "private values are sealed, every opening matches its commitment, masked forms are masks"},

@@ -5,6 +5,7 @@
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/utf8.h"
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
 #include "ledger/domain/rules.h"
 
@@ -53,6 +54,17 @@ Status CheckSealedStructure(const fb::Statement& st) {
       if (Str(f->masked()).empty()) return Refuse("P-SEALED", "sealed field '" + field + "' has no masked form");
     }
   }
+  // The person questioned — a witness, the party or anyone else — is named only by a sealed name
+  // (个人信息保护法 第28条; domain.md §7.4: names of natural persons other than the party are hidden).
+  if (const auto* inquiry = st.payload_as_InquiryRecorded()) {
+    const auto* name = FindSealed(st, "inquiry.name");
+    if (name == nullptr) return Refuse("P-SEALED", "the person questioned must be sealed (inquiry.name)");
+    if (Str(inquiry->subject_masked()) != Str(name->masked())) {
+      return Refuse("P-SEALED",
+                    "the person questioned must be shown only in the masked form '" + Str(name->masked()) + "'");
+    }
+    return Status::Ok();
+  }
   if (st.payload_type() != fb::Payload::CaseOpened) return Status::Ok();
   const fb::Party* party = st.payload_as_CaseOpened()->party();
   if (party == nullptr) return Status::Ok();  // refused by the procedure rules with a clearer message
@@ -75,6 +87,33 @@ Status CheckSealedStructure(const fb::Statement& st) {
   if (!code.ok()) return Refuse("P-SEALED", "party 统一社会信用代码: " + code.message());
   return Status::Ok();
 }
+
+namespace {
+
+// 行政处罚法 第30条: the party's age on the day the case is opened, from the
+// sealed ID's birth date, must be what the statement says of it — the flags
+// every later rule and view relies on are never the client's word alone.
+Status CheckPartyAge(const fb::Statement& st, std::span<const Opening> openings) {
+  const auto* opened = st.payload_as_CaseOpened();
+  if (opened == nullptr || opened->party() == nullptr || opened->party()->kind() != fb::PartyKind::NaturalPerson) {
+    return Status::Ok();
+  }
+  for (const Opening& o : openings) {
+    if (o.field != "party.id_no") continue;
+    LAWTRAIL_ASSIGN_OR_RETURN(const auto birth, BirthDateOf(o.value));
+    const int age = AgeOn(birth, ChinaDateOf(st.occurred_at_ms()));
+    const auto* party = opened->party();
+    if (party->minor() != (age < 18) || party->under_14() != (age < 14)) {
+      return Refuse("P-AGE", "the party is " + std::to_string(age) + " on " +
+                                 FormatDate(ChinaDateOf(st.occurred_at_ms())) +
+                                 " by the sealed ID, but the case says " + (party->minor() ? "a minor" : "an adult") +
+                                 (party->under_14() ? " under 14" : ""));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Status CheckOpenings(const fb::Statement& st, std::span<const Opening> openings) {
   std::set<std::string> opened;
@@ -108,7 +147,7 @@ Status CheckOpenings(const fb::Statement& st, std::span<const Opening> openings)
       }
     }
   }
-  return Status::Ok();
+  return CheckPartyAge(st, openings);
 }
 
 }  // namespace lawtrail::domain

@@ -818,6 +818,74 @@ TEST_CASE("P-DISPLAY-PERIOD: the 公示截止期 is three months to three years 
   }
 }
 
+TEST_CASE("P-SEALED: the person questioned is named only by a sealed name", "[rules]") {
+  CaseFixture f;
+  f.Open("C1", 0);
+  const domain::Act act = f.By(f.a, "C1", 1);
+  auto inquiry = [&](bool seal, const std::string& shown) {
+    flatbuffers::FlatBufferBuilder b;
+    StatementHeader h = TestLog::HeaderFor(f.a, "C1");
+    h.occurred_at_ms = act.at_ms;
+    auto officers = b.CreateVectorOfStrings({f.a.certificate_no, f.b.certificate_no});
+    auto payload = fb::CreateInquiryRecorded(b, officers, b.CreateString("证人"), b.CreateString(shown),
+                                             b.CreateString("询问"), b.CreateString("C1/询问笔录"));
+    StatementExtras extras;
+    extras.attachments.push_back({Hash{1}, 1, "application/pdf", "询问笔录", "询问笔录", "C1/询问笔录", ""});
+    if (seal) extras.sealed.push_back({"inquiry.name", Hash{2}, "李*"});
+    return SignStatement(FinishStatement(b, h, fb::Payload::InquiryRecorded, payload.Union(), extras), f.a.key);
+  };
+  f.Refused(inquiry(false, "李四"), "P-SEALED");  // the witness's name in clear, nothing sealed
+  f.Refused(inquiry(true, "李四"), "P-SEALED");   // sealed, but shown in clear beside it
+  f.Admit(domain::RecordInquiry(act, {f.a.certificate_no, f.b.certificate_no}, "证人", "李四", "询问"));
+}
+
+TEST_CASE("P-AGE: the party's age comes from the sealed ID at intake, and under 14 is never punished", "[rules]") {
+  // The case is opened on Mon 2026-03-02 (the fixture's day 0). Ages worked out by hand from the birth dates.
+  struct Row {
+    const char* id_no;
+    const char* born;
+    bool minor, under_14;  // true on 2026-03-02
+  };
+  const Row rows[] = {
+      {"110105201203020014", "2012-03-02", true, false},   // 14 that very day
+      {"11010520120303001X", "2012-03-03", true, true},    // 13: 14 tomorrow
+      {"110105200803020013", "2008-03-02", false, false},  // 18 that very day
+      {"110105200803030019", "2008-03-03", true, false},   // 17: 18 tomorrow
+      {"110105200802290011", "2008-02-29", false, false},  // 18 on 03-01, in a year without a 29 February
+  };
+  int n = 0;
+  for (const Row& row : rows) {
+    INFO(row.born);
+    CaseFixture f;
+    const std::string case_id = "A" + std::to_string(++n);
+    domain::CaseOpening o;
+    o.power_item_code = kPenaltyItem;
+    o.cause = "占道经营案";
+    o.party.kind = fb::PartyKind::NaturalPerson;
+    o.party.name = "张小明";
+    o.party.id_no = row.id_no;
+    o.place = "青山镇解放路";
+    // A client that claims the other way on either flag is refused; the truth is admitted.
+    for (const bool lie_minor : {true, false}) {
+      domain::CaseOpening claimed = o;
+      if (lie_minor)
+        claimed.party.declared_minor = !row.minor;
+      else
+        claimed.party.declared_under_14 = !row.under_14;
+      f.Refused(domain::OpenCase(f.ApprovedBy(f.a, case_id, 0, fb::Payload::CaseOpened), claimed), "P-AGE");
+    }
+    f.Admit(domain::OpenCase(f.ApprovedBy(f.a, case_id, 0, fb::Payload::CaseOpened), o));
+    f.Investigate(case_id, 1);
+    if (!row.under_14) continue;
+    // 第30条: no penalty, whatever the procedure so far; 不予处罚 is the decision.
+    f.Conclude(case_id, 2, 50000);
+    f.Review(case_id, 3);
+    f.Notice(case_id, 4, 50000);
+    f.Waive(case_id, 5);
+    f.Refused(f.Decision(case_id, 6, 50000), "P-AGE");
+  }
+}
+
 TEST_CASE("P-SEALED: a natural person's name and ID are sealed and every opening matches", "[rules]") {
   CaseFixture f;
   domain::CaseOpening o;

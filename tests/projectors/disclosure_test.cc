@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/sealed_fields.h"
 #include "projectors/all.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/runner.h"
@@ -177,6 +178,8 @@ TEST_CASE("no view holds a clear-text private value of any generated party", "[p
     if (c.party.kind != fb::PartyKind::NaturalPerson) continue;
     if (!public_names.count(c.party.name)) secrets.Add(c.party.name);
     secrets.Add(c.party.id_no);
+    // domain.md §7.4: IDs are never shown, not even masked.
+    secrets.Add(domain::MaskFor("party.id_no", c.party.id_no));
     secrets.Add(c.party.phone);
     secrets.Add(c.party.address);
   }

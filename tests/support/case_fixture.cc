@@ -167,13 +167,13 @@ void CaseFixture::Open(const std::string& case_id, int day, const std::string& p
   o.power_item_code = power_item;
   o.cause = "未经许可占道经营案";
   o.party.kind = party;
-  o.party.minor = minor;
   if (party == fb::PartyKind::Organisation) {
     o.party.name = "信阳市青山商贸有限公司";
     o.party.credit_code = "91411500MA44XY0B1N";
   } else {
     o.party.name = "张三丰";
-    o.party.id_no = "11010519491231002X";
+    // A minor is born 2010-05-01 (15 on the fixture's days), an adult 1949-12-31.
+    o.party.id_no = minor ? "110105201005010018" : "11010519491231002X";
     o.party.phone = "13812345678";
     o.party.address = "青山镇幸福村12号";
   }
