@@ -200,8 +200,9 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
       c->category == Label(fb::CaseCategory::Penalty) || c->category == Label(fb::CaseCategory::Licensing);
   const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
   rec.due_within_working_days = period.days;
-  rec.due_on = DueOn(period, rec.decided_on);
-  if (DueIsProvisional(period, rec.decided_on)) rec.due_on_provisional = true;
+  DueDay due = DueOf(period, rec.decided_on);
+  rec.due_on = std::move(due.on);
+  if (due.provisional) rec.due_on_provisional = true;
   rec.publishable = c->publishable;
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec.display_months = light_only ? 3 : 36;

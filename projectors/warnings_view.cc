@@ -59,8 +59,13 @@ struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
   void Open(const domain::LegalPeriod& period, const std::string& day, uint64_t index, std::string_view suffix = "",
             std::optional<int> days = std::nullopt) {
     Obligation o;
-    o.due_on = days ? AddCalendarDays(day, *days) : DueOn(period, day);
-    if (!days && DueIsProvisional(period, day)) o.provisional = true;
+    if (days) {
+      o.due_on = AddCalendarDays(day, *days);
+    } else {
+      DueDay due = DueOf(period, day);
+      o.due_on = std::move(due.on);
+      if (due.provisional) o.provisional = true;
+    }
     o.evidence = {index};
     o.kind = std::string(period.name) + std::string(suffix);
     o.law = std::string(period.law);

@@ -93,10 +93,12 @@ Result<HttpResponse> Disclosure(ApiContext& ctx, HttpRequest& request) {
   const nlohmann::json shown = projectors::PublicDisclosure(record, today);
   if (shown.is_object()) return HttpResponse::Json(JsonText({{"case_id", case_id}, {"decision", shown}}));
   // Shown once, its display period (a withdrawal notice's too) now over.
-  if (record.is_object() && record.contains("published_on") && today > projectors::DisplayEnds(record)) {
-    return HttpResponse::Error(410, "display_period_ended",
-                               "the decision in case '" + case_id + "' was shown until " +
-                                   projectors::DisplayEnds(record) + " and is no longer public");
+  if (const std::string ends =
+          record.is_object() && record.contains("published_on") ? projectors::DisplayEnds(record) : std::string();
+      !ends.empty() && today > ends) {
+    return HttpResponse::Error(
+        410, "display_period_ended",
+        "the decision in case '" + case_id + "' was shown until " + ends + " and is no longer public");
   }
   return HttpResponse::Error(404, "not_found", "no published decision for case '" + case_id + "'");
 }

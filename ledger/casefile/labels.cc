@@ -78,19 +78,16 @@ std::string AddCalendarDays(const std::string& day, int n) {
   return MoveDay(day, [n](const auto& cal, auto d) { return cal.AddCalendarDays(d, n); });
 }
 
-std::string DueOn(const domain::LegalPeriod& period, const std::string& day) {
-  return period.count == domain::DayCount::kWorking ? AddWorkingDays(day, period.days)
-                                                    : AddCalendarDays(day, period.days);
+DueDay DueOf(const domain::LegalPeriod& period, const std::string& day) {
+  auto d = domain::ParseDate(day);
+  if (!d.ok()) return {day, false};
+  const auto& cal = domain::WorkdayCalendar::China();
+  const domain::Deadline due = period.count == domain::DayCount::kWorking ? cal.AddWorkingDays(*d, period.days)
+                                                                          : cal.AddCalendarDays(*d, period.days);
+  return {domain::FormatDate(due.date), due.provisional};
 }
 
-bool DueIsProvisional(const domain::LegalPeriod& period, const std::string& day) {
-  auto d = domain::ParseDate(day);
-  if (!d.ok()) return false;
-  const auto& cal = domain::WorkdayCalendar::China();
-  return (period.count == domain::DayCount::kWorking ? cal.AddWorkingDays(*d, period.days)
-                                                     : cal.AddCalendarDays(*d, period.days))
-      .provisional;
-}
+std::string DueOn(const domain::LegalPeriod& period, const std::string& day) { return DueOf(period, day).on; }
 
 std::string ChinaHour(int64_t ms) {
   const int64_t hours = (ms + 8 * 3'600'000) / 3'600'000;

@@ -32,9 +32,13 @@ std::string AddWorkingDays(const std::string& day, int n);
 std::string AddCalendarDays(const std::string& day, int n);
 // The day `period` (legal_periods.h) runs out when it starts on `day`.
 std::string DueOn(const domain::LegalPeriod& period, const std::string& day);
-// Whether that day reaches into a year whose holiday notice is not published
-// yet (computed by the weekday rule alone, so it may still move).
-bool DueIsProvisional(const domain::LegalPeriod& period, const std::string& day);
+// The same day, and whether it reaches into a year whose holiday notice is not
+// published yet (computed by the weekday rule alone, so it may still move).
+struct DueDay {
+  std::string on;
+  bool provisional = false;
+};
+DueDay DueOf(const domain::LegalPeriod& period, const std::string& day);
 
 }  // namespace lawtrail
 

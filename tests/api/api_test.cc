@@ -1,6 +1,7 @@
 // The HTTP API against a running server on loopback, through a real HTTP
 // client: every route family, every role boundary, the recorded retrieval,
 // tlog tiles, and the answers to bad and hostile requests.
+#include <atomic>
 #include <cctype>
 #include <set>
 #include <thread>
@@ -621,6 +622,27 @@ TEST_CASE(
   CHECK(ended > 0);
   CHECK(withdrawn > 0);
   CHECK(corrected > 0);
+  // Hostile case ids on the public routes: a clear refusal, never a crash or another case's data.
+  for (const std::string& id : {std::string("%00"), std::string(8000, 'A'), std::string("..%2F..%2Fdecision"),
+                                std::string("2025-QS-00001%20"), std::string("%E9%9D%92%E5%B1%B1")}) {
+    const Reply r = Http(port, "GET", "/v1/disclosures/" + id);
+    INFO(id.substr(0, 40) << " → " << r.status);
+    CHECK((r.status == 400 || r.status == 404 || r.status == 414 || r.status == 431));
+  }
+  CHECK(Http(port, "GET", "/v1/disclosures?page=0").status == 400);
+  CHECK(Http(port, "GET", "/v1/disclosures?per_page=101").status == 400);
+  // Many readers at once, while nothing changes: every one gets the same list.
+  const std::string once = Http(port, "GET", "/v1/disclosures?per_page=100").body;
+  std::vector<std::thread> readers;
+  std::atomic<int> same{0};
+  for (int i = 0; i < 8; ++i) {
+    readers.emplace_back([&] {
+      if (Http(port, "GET", "/v1/disclosures?per_page=100").body == once) ++same;
+    });
+  }
+  for (auto& r : readers) r.join();
+  CHECK(same == 8);
+  CHECK(Http(port, "GET", "/v1/log").status == 200);
 }
 
 }  // namespace
