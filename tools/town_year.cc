@@ -38,25 +38,32 @@ struct PowerDef {
   const char* violation;
   int64_t min_fen, max_fen;  // discretion range (一般 level)
   bool catalogued;           // on the legal-review catalogue
+  const char* field;         // 执法类别 the officers' certificates must cover
 };
 
 constexpr PowerDef kPowers[] = {
     {"330217001", "对擅自占用城市道路经营的处罚", fb::PowerCategory::Penalty, "《城市道路管理条例》第四十二条",
-     "擅自占用城市道路经营", 5000, 200000, false},
+     "擅自占用城市道路经营", 5000, 200000, false, "城市管理"},
     {"330217002", "对违法建设的处罚", fb::PowerCategory::Penalty, "《中华人民共和国城乡规划法》第六十五条",
-     "未取得乡村建设规划许可证进行建设", 100000, 8000000, true},
+     "未取得乡村建设规划许可证进行建设", 100000, 8000000, true, "规划建设"},
     {"330217003", "对露天焚烧秸秆的处罚", fb::PowerCategory::Penalty, "《中华人民共和国大气污染防治法》第一百一十九条",
-     "露天焚烧秸秆", 5000, 200000, false},
+     "露天焚烧秸秆", 5000, 200000, false, "农业农村"},
     {"330217004", "对随意倾倒垃圾的处罚", fb::PowerCategory::Penalty, "《城市市容和环境卫生管理条例》第三十四条",
-     "随意倾倒垃圾", 2000, 50000, false},
+     "随意倾倒垃圾", 2000, 50000, false, "城市管理"},
     {"330217005", "对无照经营的处罚", fb::PowerCategory::Penalty, "《无证无照经营查处办法》第十三条", "无照经营",
-     100000, 1000000, false},
+     100000, 1000000, false, "城市管理"},
     {"330217006", "对擅自设置户外广告的处罚", fb::PowerCategory::Penalty, "《城市市容和环境卫生管理条例》第三十六条",
-     "擅自设置户外广告", 10000, 500000, false},
+     "擅自设置户外广告", 10000, 500000, false, "城市管理"},
 };
-constexpr PowerDef kSeizurePower{
-    "330217101", "对占道经营物品的扣押", fb::PowerCategory::Coercion, "《中华人民共和国行政强制法》第九条", "", 0, 0,
-    false};
+constexpr PowerDef kSeizurePower{"330217101",
+                                 "对占道经营物品的扣押",
+                                 fb::PowerCategory::Coercion,
+                                 "《中华人民共和国行政强制法》第九条",
+                                 "",
+                                 0,
+                                 0,
+                                 false,
+                                 "城市管理"};
 constexpr PowerDef kInspectionPower{"330217201",
                                     "对市容环境卫生的监督检查",
                                     fb::PowerCategory::Inspection,
@@ -64,7 +71,8 @@ constexpr PowerDef kInspectionPower{"330217201",
                                     "",
                                     0,
                                     0,
-                                    false};
+                                    false,
+                                    "城市管理"};
 
 Hash Derive(uint64_t seed, std::string_view label, uint64_t i) {
   const std::string input =
@@ -183,6 +191,7 @@ void WritePowerList(RegistryWriter& w) {
       item.counterpart_kinds = "公民、法人或者其他组织";
       item.accountability = "不履行或不正确履行职责的，依法追究责任";
       item.time_limit = "立案之日起九十日内";
+      item.field = p.field;
       return domain::PowerItemStatement(h, item);
     });
     if (p.category == fb::PowerCategory::Penalty) {
@@ -477,7 +486,7 @@ class CaseWriter {
       attempted_ = true;  // an inquiry dated an hour before the inspection it follows
       Act backdated = By(*lead_);
       backdated.at_ms = steps_.back().at_ms - 3'600'000;
-      Attempt(domain::RecordInquiry(backdated, two, "当事人", "补记", "补记询问"), "P-TIME-ORDER");
+      Attempt(domain::RecordInquiry(backdated, two, "当事人", "补记", "补作询问"), "P-TIME-ORDER");
     }
     const std::string witness = std::string(Pick(kSurnames, rng_)) + Pick(kGiven, rng_);
     Lawful(domain::RecordInquiry(By(*lead_), two, Chance(rng_, 60) ? "当事人" : "证人", witness, "对违法事实供认不讳"));
@@ -561,6 +570,12 @@ class CaseWriter {
                                             "当事人（身份证号" + truth_.party.id_no + "）" + power.violation,
                                             std::string("CL-") + power.code, "一般", complex, false),
               "P-PRIVATE-TEXT");
+    } else if (truth_.party.kind == fb::PartyKind::NaturalPerson && Breaks()) {
+      attempted_ = true;  // the party's sealed name written into the facts, in clear
+      Attempt(domain::ConcludeInvestigation(By(*lead_), fb::Conclusion::Penalise, proposed,
+                                            "当事人" + truth_.party.name + power.violation,
+                                            std::string("CL-") + power.code, "一般", complex, false),
+              "P-SEALED-TEXT");
     }
     Lawful(domain::ConcludeInvestigation(By(*lead_), fb::Conclusion::Penalise, proposed,
                                          std::string("当事人") + power.violation + "，事实清楚",

@@ -30,7 +30,8 @@ Bytes PowerItemStatement(const StatementHeader& h, const PowerItem& i) {
   flatbuffers::FlatBufferBuilder b;
   auto payload = fb::CreatePowerItemPublishedDirect(
       b, i.code.c_str(), i.name.c_str(), i.sub_item.c_str(), i.category, i.basis.c_str(), i.implementing_body.c_str(),
-      i.handling_unit.c_str(), i.counterpart_kinds.c_str(), i.accountability.c_str(), i.time_limit.c_str());
+      i.handling_unit.c_str(), i.counterpart_kinds.c_str(), i.accountability.c_str(), i.time_limit.c_str(),
+      i.field.empty() ? nullptr : i.field.c_str());
   return FinishStatement(b, h, fb::Payload::PowerItemPublished, payload.Union());
 }
 

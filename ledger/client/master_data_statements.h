@@ -25,6 +25,7 @@ struct PowerItem {
   std::string code, name, sub_item;
   fb::PowerCategory category = fb::PowerCategory::Penalty;
   std::string basis, implementing_body, handling_unit, counterpart_kinds, accountability, time_limit;
+  std::string field;  // 执法类别: what a certificate must cover to act on it ("" = any)
 };
 
 struct DiscretionLevelInfo {

@@ -81,6 +81,7 @@ void FoldInvestigation(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.category = o->category();
       c.procedure = o->procedure();
       c.power_item_code = Str(o->power_item_code());
+      c.village = Str(o->village());
       c.opened_at_ms = at;
       c.complex = o->complex();
       c.major = o->major();
@@ -263,6 +264,13 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
   const int64_t at = st.occurred_at_ms();
   if (!IsSupervisionAct(st.payload_type())) c.last_act_ms = std::max(c.last_act_ms, at);
   if (st.payload_type() == fb::Payload::PriorNoticeServed) c.notice_recorded_ms = recorded_ms;
+  if (st.sealed() != nullptr) {
+    for (const auto* f : *st.sealed()) {
+      if (f->commitment() != nullptr)
+        c.sealed_commitments.emplace_back(reinterpret_cast<const char*>(f->commitment()->data()),
+                                          f->commitment()->size());
+    }
+  }
   if (st.payload_type() == fb::Payload::DemandNoticeServed) c.demand_recorded_ms = recorded_ms;
   for (Seizure& s : c.seizures) {
     // F-SEIZURE-30 and F-EMERGENCY-24H are raised once, by the first act after.

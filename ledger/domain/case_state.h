@@ -71,6 +71,7 @@ struct CaseProcedureState {
   bool minor = false;
   bool under_14 = false;  // 不满十四周岁 when the case was opened (第30条), checked against the sealed ID
   std::string power_item_code;
+  std::string village;  // 村/社区 where the case lies, under the agency's 行政区划
   int64_t opened_at_ms = 0;
   bool complex = false;
   bool major = false;
@@ -129,6 +130,10 @@ struct CaseProcedureState {
   std::map<std::string, HeadApproval> head_approvals;
   // CollectiveOpinionGiven: discussion number → the heads who signed an opinion.
   std::map<std::string, std::set<std::string>> collective_opinions;
+  // The commitments (32 bytes each) of every sealed field the case's acts
+  // carry: where the log that holds the openings finds the values its free
+  // text must not repeat (P-SEALED-TEXT).
+  std::vector<std::string> sealed_commitments;
   // ExportApproved events: event id bytes → the sealed fields they may reveal.
   std::map<std::string, std::vector<std::string>> export_approvals;
 };

@@ -123,6 +123,7 @@ void MasterData::Apply(const fb::Statement& st) {
     const auto* p = st.payload_as_AgencyProfileUpdated();
     province_ = Str(p->province());
     department_ = Str(p->department());
+    region_ = Str(p->region());
     return;
   }
   if (st.payload_type() == fb::Payload::MasterItemRetired) {
@@ -140,6 +141,7 @@ void MasterData::Apply(const fb::Statement& st) {
   ++item.versions;
   if (published->kind == fb::MasterItemKind::PowerItem) {
     item.category = st.payload_as_PowerItemPublished()->category();
+    item.field = Str(st.payload_as_PowerItemPublished()->field());
   }
   if (published->kind == fb::MasterItemKind::DiscretionStandard) {
     item.fine_ranges.clear();

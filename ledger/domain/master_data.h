@@ -42,6 +42,7 @@ class MasterData {
     uint32_t versions = 0;                                 // 1 = first published; more = changed
     std::vector<std::pair<int64_t, int64_t>> fine_ranges;  // discretion levels (fen)
     std::vector<std::string> levels;
+    std::string field;  // power items: 执法类别 ("" = not stated)
   };
 
   // OK iff master-data event `st` makes sense against the current lists.
@@ -53,11 +54,14 @@ class MasterData {
   bool InReviewCatalogue(std::string_view power_item_code) const;
   const std::string& province() const { return province_; }
   const std::string& department() const { return department_; }
+  // 行政区划 of the agency (e.g. 河南省信阳市平桥区青山镇): where its cases lie.
+  const std::string& region() const { return region_; }
 
  private:
   std::map<std::pair<fb::MasterItemKind, std::string>, Item> items_;
   std::string province_;
   std::string department_;
+  std::string region_;
 };
 
 }  // namespace lawtrail::domain

@@ -1,6 +1,7 @@
 #include "ledger/domain/private_text.h"
 
 #include "ledger/domain/identifiers.h"
+#include "ledger/domain/rules.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -9,6 +10,12 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 std::string Masked(std::string_view number) {
   return std::string(number.substr(0, 4)) + "…" + std::string(number.substr(number.size() - 4));
+}
+
+size_t CodePoints(std::string_view utf8) {
+  size_t n = 0;
+  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
 
 using Fields = std::vector<std::pair<std::string_view, std::string_view>>;
@@ -77,6 +84,21 @@ std::vector<std::pair<std::string_view, std::string_view>> FreeTextFields(const 
   InvestigationFields(st, out);
   DecisionFields(st, out);
   return out;
+}
+
+Status CheckTextAgainstSealed(const fb::Statement& st, std::span<const SealedValue> values) {
+  if (values.empty()) return Status::Ok();
+  const auto fields = FreeTextFields(st);
+  for (const SealedValue& v : values) {
+    if (CodePoints(v.value) < 2) continue;
+    for (const auto& [field, text] : fields) {
+      if (text.find(v.value) == std::string_view::npos) continue;
+      return Refuse("P-SEALED-TEXT", std::string(fb::EnumNamePayload(st.payload_type())) + "." + std::string(field) +
+                                         " carries the case's sealed " + std::string(v.field) + " (" +
+                                         std::string(v.masked) + ") in clear; write 当事人 or the masked form");
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace lawtrail::domain

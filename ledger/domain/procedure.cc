@@ -5,6 +5,7 @@
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/certificate_scope.h"
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/private_text.h"
@@ -835,6 +836,7 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
   LAWTRAIL_RETURN_IF_ERROR(CheckHeadsActs(registry, c, st, recorded_ms));
   LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckCertificateScope(registry, c, st));
   const int64_t at = st.occurred_at_ms();
   TimeFlags(c, st, flags);
   LAWTRAIL_RETURN_IF_ERROR(CheckOpeningAndCoercion(registry, c, st, at, flags));

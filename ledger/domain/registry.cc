@@ -269,6 +269,10 @@ void Registry::Apply(const fb::Statement& st) {
       o.valid_from_ms = r->valid_from_ms();
       o.valid_until_ms = r->valid_until_ms();
       o.legal_qualification_no = Str(r->legal_qualification_no());
+      if (r->categories() != nullptr) {
+        for (const auto* c : *r->categories()) o.categories.push_back(c->str());
+      }
+      o.area = Str(r->area());
       key_owner_[o.key] = o.certificate_no;
       officers_[o.certificate_no] = std::move(o);
       break;
@@ -294,6 +298,11 @@ void Registry::Apply(const fb::Statement& st) {
       Officer& o = officers_[Str(c->certificate_no())];
       if (c->name() != nullptr) o.name = c->name()->str();
       if (c->legal_qualification_no() != nullptr) o.legal_qualification_no = c->legal_qualification_no()->str();
+      if (c->categories() != nullptr && c->categories()->size() > 0) {  // none: unchanged, as on the public roster
+        o.categories.clear();
+        for (const auto* category : *c->categories()) o.categories.push_back(category->str());
+      }
+      if (c->area() != nullptr) o.area = c->area()->str();
       if (c->roles() != nullptr && c->roles()->size() > 0) {
         o.roles = 0;
         for (fb::Role role : *c->roles()) o.roles |= 1u << static_cast<unsigned>(role);

@@ -43,7 +43,9 @@ class Registry {
     int64_t valid_from_ms = 0;
     int64_t valid_until_ms = 0;  // 0 = open-ended
     OfficerState state = OfficerState::kActive;
-    std::string legal_qualification_no;  // 法律职业资格 (reviewers)
+    std::string legal_qualification_no;   // 法律职业资格 (reviewers)
+    std::vector<std::string> categories;  // 执法类别 ("" = not stated: no check)
+    std::string area;                     // 执法区域 ("" = not stated: no check)
   };
 
   bool has_genesis() const { return root_.has_value(); }

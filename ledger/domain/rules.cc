@@ -20,6 +20,10 @@ constexpr std::array kRules = {
     RuleInfo{"P-POWER-ITEM", kRefuse, "行政处罚法 第39条",
              "立案须依据已公示且未废止的执法事项, 类别一致 — a case opens under a published, unretired "
              "power item of the same category"},
+    RuleInfo{"P-CERT-SCOPE", kRefuse, "行政处罚法 第42条; 《行政执法证件管理办法》",
+             "执法人员只能在执法证载明的执法类别和执法区域内执法 — an officer acts only within the 执法类别 and "
+             "执法区域 on the certificate: the case's power item's category, the agency's 行政区划 and the case's "
+             "村/社区"},
     RuleInfo{"P-TWO-OFFICERS", kRefuse, "行政处罚法 第42条; 行政强制法 第18条",
              "调查、检查、先行登记保存、强制措施须两名以上持有效执法证件的执法人员, 签名人在其中 — "
              "investigative acts need at least two officers with valid certificates, the signer among them"},
@@ -93,6 +97,10 @@ constexpr std::array kRules = {
     RuleInfo{"P-PRIVATE-TEXT", kRefuse, "个人信息保护法 第28条; 国办发〔2018〕118号",
              "事实、摘要、意见等文字不得含身份证号码或手机号码, 应以密封字段记录 — free-text fields (facts, "
              "summaries, opinions …) carry no resident ID number or mobile number: those are sealed fields"},
+    RuleInfo{"P-SEALED-TEXT", kRefuse, "个人信息保护法 第28条; 行政处罚法 第50条",
+             "文字不得重复本案密封的当事人姓名、证件号码、电话、住址或被询问人姓名 (提交时核对, 核验时无明文不重放) — "
+             "free text carries none of the case's own sealed values (the party's name, ID, phone, address, "
+             "the people questioned), checked when submitted; verifiers hold no openings and cannot replay it"},
     RuleInfo{"P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
              "公示须针对已作出的决定; 更正、撤回须针对正在公示的信息; 未成年人不予公示 — publish only a decision "
              "issued, correct or withdraw only what is shown, never publish a minor"},

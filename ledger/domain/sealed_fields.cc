@@ -7,6 +7,7 @@
 #include "ledger/core/utf8.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
+#include "ledger/domain/private_text.h"
 #include "ledger/domain/rules.h"
 
 namespace lawtrail::domain {
@@ -147,6 +148,12 @@ Status CheckOpenings(const fb::Statement& st, std::span<const Opening> openings)
       }
     }
   }
+  std::vector<SealedValue> values;
+  for (const Opening& o : openings) {
+    const auto* masked = FindSealed(st, o.field)->masked();  // present: compared with its mask above
+    values.push_back({o.field, o.value, masked->string_view()});
+  }
+  LAWTRAIL_RETURN_IF_ERROR(CheckTextAgainstSealed(st, values));
   return CheckPartyAge(st, openings);
 }
 

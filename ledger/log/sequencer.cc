@@ -4,8 +4,10 @@
 
 #include <sodium.h>
 
+#include "ledger/core/fb_string.h"
 #include "ledger/core/log_format.h"
 #include "ledger/core/record_check.h"
+#include "ledger/domain/private_text.h"
 #include "ledger/domain/sealed_fields.h"
 #include "ledger/log/private_data.h"
 
@@ -23,6 +25,16 @@ struct Sequencer::BatchState {
   std::unordered_map<std::string, domain::CaseProcedureState> states;
   int64_t time_ms = 0;
   bool purge = false;  // an erasure deleted openings: purge them from disk
+  // Openings admitted in this batch, not yet readable from the store:
+  // commitment bytes → (field, value, masked).
+  std::unordered_map<std::string, std::array<std::string, 3>> openings;
+
+  BatchState() = default;
+  BatchState(const BatchState&) = delete;
+  BatchState& operator=(const BatchState&) = delete;
+  ~BatchState() {
+    for (auto& [commitment, opening] : openings) sodium_memzero(opening[1].data(), opening[1].size());
+  }
   // Index entries (key, value) put in key order at commit: RocksDB's
   // skiplist then inserts each next to the one before instead of searching
   // from the top, which for keys spread over every case is most of a write.
@@ -221,6 +233,31 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
   return Status::Ok();
 }
 
+Status Sequencer::CheckCaseText(const fb::Statement& st, const domain::CaseProcedureState& c, const BatchState& batch) {
+  if (vault_ == nullptr || c.sealed_commitments.empty() || domain::FreeTextFields(st).empty()) return Status::Ok();
+  std::vector<OpenedField> stored;  // owns what `values` points into
+  stored.reserve(c.sealed_commitments.size());
+  std::vector<std::string> masks;
+  masks.reserve(c.sealed_commitments.size());
+  std::vector<domain::SealedValue> values;
+  for (const std::string& commitment : c.sealed_commitments) {
+    if (auto it = batch.openings.find(commitment); it != batch.openings.end()) {
+      values.push_back({it->second[0], it->second[1], it->second[2]});
+      continue;
+    }
+    Hash h{};
+    std::copy_n(commitment.data(), h.size(), reinterpret_cast<char*>(h.data()));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto opening, ReadOpening(store_, *vault_, h));
+    if (!opening) continue;  // erased: nothing left to repeat
+    stored.push_back(std::move(*opening));
+    masks.push_back(domain::MaskFor(stored.back().field, stored.back().value));
+    values.push_back({stored.back().field, stored.back().value, masks.back()});
+  }
+  Status checked = domain::CheckTextAgainstSealed(st, values);
+  for (OpenedField& o : stored) sodium_memzero(o.value.data(), o.value.size());
+  return checked;
+}
+
 Result<Sequencer::Admitted> Sequencer::AdmitNext(const ParsedStatement& s, const std::string& case_id,
                                                  const CaseHead& head, int64_t time_ms, BatchState& batch) {
   Admitted a;
@@ -244,6 +281,15 @@ void Sequencer::PutRecord(ByteView record, const Hash& leaf, const ParsedStateme
   batch.cases[case_id] = new_head;
   batch.events[IdKey(s.event_id)] = {index, &s.signed_bytes};
   WriteOpenings(s, index, wb);
+  if (vault_ != nullptr) {
+    for (const Opening& o : s.openings) {
+      for (const auto* f : *s.statement->sealed()) {
+        if (f->field()->string_view() != o.field) continue;
+        batch.openings[std::string(AsChars(ByteView(f->commitment()->data(), 32)))] = {o.field, o.value,
+                                                                                       Str(f->masked())};
+      }
+    }
+  }
   if (!admitted.flags.empty()) wb.Put(store_.cf(Cf::kFlags), index_key, domain::EncodeFlags(admitted.flags));
 }
 
@@ -253,6 +299,7 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch, rock
   const std::string case_id = s.statement->case_id()->str();
   LAWTRAIL_ASSIGN_OR_RETURN(CaseHead head, HeadOf(case_id, batch));
   LAWTRAIL_ASSIGN_OR_RETURN(Admitted admitted, AdmitNext(s, case_id, head, batch.time_ms, batch));
+  if (admitted.state != nullptr) LAWTRAIL_RETURN_IF_ERROR(CheckCaseText(*s.statement, *admitted.state, batch));
   if (s.statement->payload_type() == fb::Payload::OpeningsErased) {
     LAWTRAIL_RETURN_IF_ERROR(EraseOpenings(*s.statement, wb));
     batch.purge = true;

@@ -123,6 +123,8 @@ class Sequencer {
   Status WithCaseHeadsAt(uint64_t size, const std::function<void(CaseHeadMap&)>& use);
   AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);
   Status ReplicateOne(OpenedRecord& r, BatchState& batch, rocksdb::WriteBatch& wb);
+  // P-SEALED-TEXT against the case's earlier openings (the primary only).
+  Status CheckCaseText(const fb::Statement& st, const domain::CaseProcedureState& c, const BatchState& batch);
   Result<Admitted> AdmitNext(const ParsedStatement& s, const std::string& case_id, const CaseHead& head,
                              int64_t time_ms, BatchState& batch);
   // Puts the next record and everything derived from it into `wb`, and

@@ -7,6 +7,7 @@
 #include "ledger/client/master_data_statements.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/certificate_scope.h"
 #include "ledger/domain/private_text.h"
 #include "ledger/domain/rules.h"
 #include "tests/support/case_fixture.h"
@@ -559,6 +560,177 @@ TEST_CASE("P-PRIVATE-TEXT: an ID or mobile number written into the facts is refu
     }
   }
   CHECK(domain::FindPrivateNumber("身份证11010519491231002X") == "a resident ID number 1101…002X");
+}
+
+TEST_CASE("P-SEALED-TEXT: free text repeating the case's own sealed name, ID, phone or address is refused",
+          "[rules][privacy]") {
+  domain::CaseOpening o;
+  o.power_item_code = kPenaltyItem;
+  o.cause = "占道经营案";
+  o.party.kind = fb::PartyKind::NaturalPerson;
+  o.party.name = "张小明";
+  o.party.id_no = "11010519491231002X";
+  o.party.phone = "0376-6221234";  // a landline: no pattern would catch it
+  o.party.address = "青山镇解放路18号";
+  o.place = "青山镇解放路";
+
+  SECTION("the statement's own openings") {
+    CaseFixture f;
+    domain::CaseOpening named = o;
+    named.summary = "张小明在解放路占道经营";
+    f.Refused(domain::OpenCase(f.ApprovedBy(f.a, "S1", 0, fb::Payload::CaseOpened), named), "P-SEALED-TEXT");
+    named.summary = "当事人在解放路占道经营";
+    f.Admit(domain::OpenCase(f.ApprovedBy(f.a, "S1", 0, fb::Payload::CaseOpened), named));
+  }
+
+  SECTION("the case's earlier openings, in later acts") {
+    const struct {
+      const char* facts;
+      bool refused;
+    } rows[] = {
+        {"当事人张小明占道经营", true},                // the name
+        {"当事人（电话0376-6221234）占道经营", true},  // the landline
+        {"当事人住青山镇解放路18号，占道经营", true},  // the home address
+        {"当事人在青山镇解放路占道经营", false},       // the place of the act is not sealed
+        {"当事人张小占道经营", false},                 // a prefix of the name is not the name
+        {"当事人张某明占道经营", false},
+    };
+    int n = 0;
+    for (const auto& row : rows) {
+      INFO(row.facts);
+      CaseFixture f;
+      const std::string case_id = "S" + std::to_string(++n);
+      f.Admit(domain::OpenCase(f.ApprovedBy(f.a, case_id, 0, fb::Payload::CaseOpened), o));
+      f.Investigate(case_id, 1);
+      Bytes conclusion =
+          domain::ConcludeInvestigation(f.By(f.a, case_id, 2), fb::Conclusion::Penalise, kFine500, row.facts);
+      if (row.refused) {
+        f.Refused(std::move(conclusion), "P-SEALED-TEXT");
+      } else {
+        f.Admit(std::move(conclusion));
+      }
+    }
+  }
+
+  SECTION("the name of a witness questioned earlier") {
+    CaseFixture f;
+    f.Admit(domain::OpenCase(f.ApprovedBy(f.a, "W1", 0, fb::Payload::CaseOpened), o));
+    const domain::Officers two{f.a.certificate_no, f.b.certificate_no};
+    f.Admit(domain::RecordInquiry(f.By(f.a, "W1", 1), two, "证人", "李四海", "证人称当事人占道经营属实"));
+    f.Refused(domain::ConcludeInvestigation(f.By(f.a, "W1", 2), fb::Conclusion::Penalise, kFine500,
+                                            "经证人李四海证实，当事人占道经营"),
+              "P-SEALED-TEXT");
+    f.Admit(domain::ConcludeInvestigation(f.By(f.a, "W1", 2), fb::Conclusion::Penalise, kFine500,
+                                          "经证人李*海证实，当事人占道经营"));
+  }
+
+  SECTION("an opening admitted earlier in the same batch") {
+    CaseFixture f;
+    auto results =
+        f.t().log().Append({domain::OpenCase(f.ApprovedBy(f.a, "B1", 0, fb::Payload::CaseOpened), o),
+                            domain::RecordInspection(f.By(f.a, "B1", 1), {f.a.certificate_no, f.b.certificate_no},
+                                                     "解放路", "张小明在场")});
+    REQUIRE(results.size() == 2);
+    CHECK(results[0].ok());
+    REQUIRE_FALSE(results[1].ok());
+    CHECK(results[1].status().rule() == "P-SEALED-TEXT");
+  }
+}
+
+TEST_CASE("P-CERT-SCOPE: an officer acts only within the 执法类别 and 执法区域 on the certificate", "[rules]") {
+  // Area rows: the place is the agency's 行政区划 followed by the case's 村/社区.
+  const struct {
+    const char* area;
+    const char* place;
+    bool covers;
+  } areas[] = {
+      {"青山镇", "河南省信阳市平桥区青山镇李庄村", true},
+      {"平桥区", "河南省信阳市平桥区青山镇李庄村", true},
+      {"信阳市平桥区", "河南省信阳市平桥区青山镇李庄村", true},
+      {"李庄村", "河南省信阳市平桥区青山镇李庄村", true},
+      {"", "河南省信阳市平桥区青山镇李庄村", true},  // the certificate states no area: not checked
+      {"明港镇", "河南省信阳市平桥区青山镇李庄村", false},
+      {"王湾村", "河南省信阳市平桥区青山镇李庄村", false},
+      {"浉河区", "河南省信阳市平桥区青山镇", false},
+  };
+  for (const auto& row : areas) {
+    INFO(row.area << " / " << row.place);
+    CHECK(domain::AreaCovers(row.area, row.place) == row.covers);
+  }
+
+  CaseFixture f;
+  auto root = [&](const std::function<Bytes(const StatementHeader&)>& build) {
+    REQUIRE(f.t().AppendOne(f.t().SignedRegistryEvent(build)).ok());
+  };
+  root([](const StatementHeader& h) {
+    domain::AgencyProfile p = CaseFixture::Profile();
+    p.region = "河南省信阳市平桥区青山镇";
+    return domain::AgencyProfileStatement(h, p);
+  });
+  root([](const StatementHeader& h) {
+    domain::PowerItem item;
+    item.code = kPenaltyItem;
+    item.name = "对擅自占用城市道路经营的处罚";
+    item.basis = "《城市道路管理条例》第四十二条";
+    item.field = "城市管理";
+    return domain::PowerItemStatement(h, item);
+  });
+  auto officer = [&](const std::string& cert, std::vector<std::string> categories, const std::string& area) {
+    TestOfficer o{cert, KeyPair::Generate()};
+    OfficerInfo info{cert, "王五", "综合执法队员", o.key.public_key(), {fb::Role::Officer}, 0, 0};
+    info.categories = std::move(categories);
+    info.area = area;
+    root([&](const StatementHeader& h) { return OfficerRegisteredStatement(h, info); });
+    return o;
+  };
+  const TestOfficer market1 = officer("41150020001", {"市场监管"}, "青山镇");
+  const TestOfficer market2 = officer("41150020002", {"市场监管"}, "青山镇");
+  const TestOfficer elsewhere = officer("41150020003", {"城市管理"}, "明港镇");
+  const TestOfficer county1 = officer("41150020004", {"城市管理", "规划建设"}, "平桥区");
+  const TestOfficer county2 = officer("41150020005", {"规划建设", "城市管理"}, "信阳市平桥区");
+  const TestOfficer village = officer("41150020006", {"城市管理"}, "李庄村");
+
+  auto open = [&](const std::string& case_id, const std::string& village_name) {
+    domain::CaseOpening o;
+    o.power_item_code = kPenaltyItem;
+    o.cause = "占道经营案";
+    o.party.name = "信阳市青山商贸有限公司";
+    o.party.credit_code = "91411500MA44XY0B1N";
+    o.place = village_name + "村口";
+    o.village = village_name;
+    f.Admit(domain::OpenCase(f.ApprovedBy(f.a, case_id, 0, fb::Payload::CaseOpened), o));
+  };
+  auto inspect = [&](const TestOfficer& signer, const TestOfficer& other, const std::string& case_id) {
+    return domain::RecordInspection(f.By(signer, case_id, 1), {signer.certificate_no, other.certificate_no}, "村口",
+                                    "占道经营");
+  };
+  open("L1", "李庄村");
+  f.Refused(inspect(market1, market2, "L1"), "P-CERT-SCOPE");    // the wrong 执法类别, signer and all
+  f.Refused(inspect(county1, market1, "L1"), "P-CERT-SCOPE");    // one officer present outside it is enough
+  f.Refused(inspect(elsewhere, county1, "L1"), "P-CERT-SCOPE");  // another town
+  f.Admit(inspect(county1, village, "L1"));                      // the county, and this village
+  open("W1", "王湾村");
+  f.Refused(inspect(county1, village, "W1"), "P-CERT-SCOPE");  // 李庄村's certificate in 王湾村
+  f.Admit(inspect(county1, county2, "W1"));
+  // The case's opening is checked too: its signer acts on it.
+  domain::CaseOpening o;
+  o.power_item_code = kPenaltyItem;
+  o.party.name = "信阳市青山商贸有限公司";
+  o.party.credit_code = "91411500MA44XY0B1N";
+  o.village = "李庄村";
+  f.Refused(domain::OpenCase(f.ApprovedBy(market1, "L2", 0, fb::Payload::CaseOpened), o), "P-CERT-SCOPE");
+
+  // A profile change widens the certificate, and admission follows it at once.
+  root([&](const StatementHeader& h) {
+    flatbuffers::FlatBufferBuilder b;
+    auto categories = b.CreateVectorOfStrings(std::vector<std::string>{"市场监管", "城市管理"});
+    auto payload =
+        fb::CreateOfficerProfileChanged(b, b.CreateString(market1.certificate_no), b.CreateString("王五"),
+                                        b.CreateString("综合执法队员"), categories, b.CreateString("青山镇"));
+    return FinishStatement(b, h, fb::Payload::OfficerProfileChanged, payload.Union());
+  });
+  f.Refused(inspect(market1, market2, "L1"), "P-CERT-SCOPE");  // the other is still 市场监管 only
+  f.Admit(inspect(market1, county1, "L1"));
 }
 
 TEST_CASE("P-TIME-ORDER: an act dated before the act it follows is refused", "[rules][time]") {

@@ -36,15 +36,17 @@ TestOfficer CaseFixture::Register(const std::string& cert, const std::string& na
   return officer;
 }
 
+domain::AgencyProfile CaseFixture::Profile() {
+  domain::AgencyProfile p;
+  p.name = "青山镇人民政府";
+  p.credit_code = "11411500MB1234567X";
+  p.province = "河南";
+  p.department = "综合行政执法";
+  return p;
+}
+
 bool CaseFixture::PublishProfile() {
-  Root([](const StatementHeader& h) {
-    domain::AgencyProfile p;
-    p.name = "青山镇人民政府";
-    p.credit_code = "11411500MB1234567X";
-    p.province = "河南";
-    p.department = "综合行政执法";
-    return domain::AgencyProfileStatement(h, p);
-  });
+  Root([](const StatementHeader& h) { return domain::AgencyProfileStatement(h, Profile()); });
   return true;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ledger/client/case_acts.h"
+#include "ledger/client/master_data_statements.h"
 #include "tests/support/test_log.h"
 
 namespace lawtrail::testing {
@@ -82,6 +83,8 @@ class CaseFixture {
   void Collective(const std::string& case_id, int day);
   // Open → investigate → conclude → review → notice → waive → decide, from `day`.
   void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
+  // The agency profile the fixture publishes (no 行政区划: no area is checked).
+  static domain::AgencyProfile Profile();
   static std::string DecisionNo(const std::string& case_id) { return "青综执罚决字〔2026〕" + case_id; }
 
   TestOfficer a, b, c;      // officers
