@@ -77,8 +77,8 @@ size_t AdmitAll(const std::vector<ParsedStatement>& all) {
       if (++refused < 3) std::fprintf(stderr, "refused %zu: %s\n", i, flags.status().ToString().c_str());
       continue;
     }
-    if (state != nullptr) domain::FoldCaseEvent(*state, st, recorded);
-    if (IsRegistryEvent(st.payload_type())) registry.Apply(st);
+    if (state != nullptr) domain::FoldCaseEvent(*state, st, recorded, registry.tables());
+    if (IsRegistryEvent(st.payload_type())) registry.Apply(st, i);
     ++head.version;
   }
   return refused;

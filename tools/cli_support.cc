@@ -6,8 +6,10 @@
 
 #include <unistd.h>
 
+#include "ledger/client/registry_statements.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
+#include "ledger/log/log.h"
 
 namespace lawtrail::cli {
 namespace {
@@ -69,6 +71,18 @@ Result<ReadOnlyLog> OpenReadOnly(const std::string& dir) {
   LAWTRAIL_ASSIGN_OR_RETURN(log.store, Store::Open(data_dir::DbPath(dir), OpenMode::kReadOnly));
   log.reader = std::make_unique<LogReader>(*log.store);
   return log;
+}
+
+Result<uint64_t> AppendRootSigned(const std::string& dir, const std::string& root_key_file,
+                                  const std::function<Result<Bytes>(const StatementHeader&)>& build) {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto root,
+                            data_dir::LoadSigner(root_key_file.empty() ? data_dir::RootKeyPath(dir) : root_key_file));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto log, Log::Open(dir));
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string origin, log->reader().Origin());
+  LAWTRAIL_ASSIGN_OR_RETURN(const Bytes statement, build(RegistryHeader(origin, root.key.public_key())));
+  auto results = log->Append({SignStatement(statement, root.key)});
+  if (!results[0].ok()) return results[0].status();
+  return results[0]->index;
 }
 
 CLI::Option* AddDataOption(CLI::App* command, std::string& dir) {

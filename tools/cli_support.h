@@ -7,6 +7,7 @@
 #define LAWTRAIL_TOOLS_CLI_SUPPORT_H_
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "api/metrics.h"
+#include "ledger/client/statement_builder.h"
 #include "ledger/log/log_reader.h"
 #include "ledger/log/store.h"
 
@@ -35,6 +37,12 @@ struct ReadOnlyLog {
   std::unique_ptr<LogReader> reader;
 };
 Result<ReadOnlyLog> OpenReadOnly(const std::string& dir);
+
+// Builds a registry event from a root-signed header, signs it with the root
+// key (`root_key_file`, default DIR/root.key) and appends it to the log in
+// `dir`: its index once durable, or why not.
+Result<uint64_t> AppendRootSigned(const std::string& dir, const std::string& root_key_file,
+                                  const std::function<Result<Bytes>(const StatementHeader&)>& build);
 
 // The --data DIR option every command that touches a log takes.
 CLI::Option* AddDataOption(CLI::App* command, std::string& dir);
@@ -80,6 +88,7 @@ Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<
 // Every command registers itself on the app; `exit_code` receives its result.
 void AddKeyCommands(CLI::App& app, int& exit_code);      // init, vkey, keygen
 void AddRegisterCommand(CLI::App& app, int& exit_code);  // register …
+void AddTablesCommands(CLI::App& app, int& exit_code);   // tables show, tables adopt
 void AddAppendCommands(CLI::App& app, int& exit_code);   // append, sign
 void AddDemoCommand(CLI::App& app, int& exit_code);      // demo
 void AddReadCommands(CLI::App& app, int& exit_code);     // get, history, leaf-hash, checkpoint, prove

@@ -71,18 +71,10 @@ Result<Bytes> BuildStatement(const std::string& action, const RegisterOptions& o
 }
 
 int Run(const std::string& action, const RegisterOptions& o) {
-  const std::string command = "register " + action;
-  auto root = data_dir::LoadSigner(o.root_key_file.empty() ? data_dir::RootKeyPath(o.dir) : o.root_key_file);
-  if (!root.ok()) return Report(command, root.status());
-  auto log = Log::Open(o.dir);
-  if (!log.ok()) return Report(command, log.status());
-  auto origin = (*log)->reader().Origin();
-  if (!origin.ok()) return Report(command, origin.status());
-  auto statement = BuildStatement(action, o, RegistryHeader(*origin, root->key.public_key()));
-  if (!statement.ok()) return Report(command, statement.status());
-  auto results = (*log)->Append({SignStatement(*statement, root->key)});
-  if (!results[0].ok()) return Report(command, results[0].status());
-  std::printf("%llu %s\n", static_cast<unsigned long long>(results[0]->index), o.certificate.c_str());
+  auto index =
+      AppendRootSigned(o.dir, o.root_key_file, [&](const StatementHeader& h) { return BuildStatement(action, o, h); });
+  if (!index.ok()) return Report("register " + action, index.status());
+  std::printf("%llu %s\n", static_cast<unsigned long long>(*index), o.certificate.c_str());
   return 0;
 }
 

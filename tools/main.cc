@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   lawtrail::cli::AddKeyCommands(app, exit_code);
   lawtrail::cli::AddRegisterCommand(app, exit_code);
+  lawtrail::cli::AddTablesCommands(app, exit_code);
   lawtrail::cli::AddAppendCommands(app, exit_code);
   lawtrail::cli::AddDemoCommand(app, exit_code);
   lawtrail::cli::AddReadCommands(app, exit_code);

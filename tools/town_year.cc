@@ -11,6 +11,7 @@
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
 #include "ledger/domain/procedure_tables.h"
+#include "ledger/domain/reference_tables.h"
 #include "ledger/log/thread_pool.h"
 
 namespace lawtrail::demo {
@@ -210,6 +211,30 @@ void WritePowerList(RegistryWriter& w) {
   }
 }
 
+// The tables the year is judged by, adopted into the log before any case:
+// a verifier built with later tables still judges the year by these.
+void AdoptShippedTables(RegistryWriter& w) {
+  using Kind = fb::ReferenceTableKind;
+  const auto shipped = domain::ReferenceTables::Builtin();
+  const struct {
+    Kind kind;
+    const char* from;
+    const char* until;
+    const char* source;
+  } tables[] = {
+      {Kind::HolidayCalendar, "2018-01-01", "2026-12-31", "国务院办公厅关于部分节假日安排的通知（2018—2026年度）"},
+      {Kind::CaseStages, "2025-01-01", "9999-12-31", "《中华人民共和国行政处罚法》第五章；本机关执法程序规定"},
+      {Kind::RequiredDocuments, "2025-01-01", "9999-12-31", "《河南省行政执法文书示范文本》"},
+      {Kind::ProcedureThresholds, "2025-01-01", "9999-12-31", "《河南省行政处罚听证程序规定》；行政处罚法 第51条"},
+      {Kind::HeadApprovals, "2025-01-01", "9999-12-31", "行政处罚法 第57条；行政强制法 第18条、第25条"},
+  };
+  for (const auto& t : tables) {
+    w.Add([&](const StatementHeader& h) {
+      return ReferenceTableAdoptedStatement(h, t.kind, shipped->text(t.kind), t.from, t.until, t.source);
+    });
+  }
+}
+
 void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes>& out) {
   const int64_t start = domain::ChinaMidnightMs(*domain::ParseDate("2025-01-01")) + 9 * 3'600'000;
   RegistryWriter w{plan, out, 0, start};
@@ -230,6 +255,7 @@ void WriteRegistry(const YearPlan& plan, const People& people, std::vector<Bytes
     p.region = "河南省信阳市平桥区青山镇";
     return domain::AgencyProfileStatement(h, p);
   });
+  AdoptShippedTables(w);
   const int64_t valid_from = domain::ChinaMidnightMs(*domain::ParseDate("2024-01-01"));
   const int64_t valid_until = domain::ChinaMidnightMs(*domain::ParseDate("2031-01-01"));
   for (const Officer& o : people.officers) {

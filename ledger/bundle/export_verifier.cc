@@ -261,7 +261,7 @@ class Check {
       }
       if (take_registry) {
         if (Status s = registry.CheckEvent(st); !s.ok()) return Fail(o.Where(), s.message());
-        registry.Apply(st);
+        registry.Apply(st, o.record.record->index());
       }
     }
     Passed(

@@ -65,6 +65,7 @@ std::string_view ActName(fb::Payload type) {
     case fb::Payload::HeadApproved: return "负责人审批";
     case fb::Payload::CollectiveOpinionGiven: return "集体讨论个人意见";
     case fb::Payload::BackfillDeclared: return "补录声明";
+    case fb::Payload::ReferenceTableAdopted: return "参照表采用";
     case fb::Payload::EnforcementDecided: return "强制执行决定";
     case fb::Payload::DemolitionAnnounced: return "限期拆除公告";
   }

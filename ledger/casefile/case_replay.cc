@@ -32,13 +32,13 @@ Replayed ReplayCaseFile(std::string_view origin, std::string_view case_id, const
     }
     head = CaseHead{head.version + 1, r.leaf};
     if (from_registry) {
-      state.Apply(st);
+      state.Apply(st, r.index);
       if (const auto* g = st.payload_as_AgencyGenesis()) agency_name = Str(g->name());
       if (const auto* p = st.payload_as_AgencyProfileUpdated()) agency_name = Str(p->name());
       ++j;
       continue;
     }
-    if (case_state_or_null != nullptr) domain::FoldCaseEvent(case_state, st, r.time_recorded_ms);
+    if (case_state_or_null != nullptr) domain::FoldCaseEvent(case_state, st, r.time_recorded_ms, state.tables());
     if (const auto* e = st.payload_as_CaseExported()) out.recipient = Str(e->recipient());
     const Registry::Officer* signer = state.FindOfficer(StrView(st.actor()->certificate_no()));
     replayed.push_back({r.index, &st, std::move(*flags), signer != nullptr ? signer->name : "", agency_name,

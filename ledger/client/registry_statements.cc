@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "ledger/core/log_format.h"
+#include "ledger/core/sha256.h"
 
 namespace lawtrail {
 
@@ -69,6 +70,17 @@ Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, cons
   flatbuffers::FlatBufferBuilder b(256 + text.size());
   auto payload = fb::CreateCaseMemoDirect(b, title.c_str(), text.c_str());
   return FinishStatement(b, h, fb::Payload::CaseMemo, payload.Union());
+}
+
+Bytes ReferenceTableAdoptedStatement(const StatementHeader& h, fb::ReferenceTableKind kind, const std::string& content,
+                                     const std::string& governs_from, const std::string& governs_until,
+                                     const std::string& source) {
+  flatbuffers::FlatBufferBuilder b;
+  const Hash digest = Sha256(AsBytes(content));
+  const std::vector<uint8_t> hash(digest.begin(), digest.end());
+  auto payload = fb::CreateReferenceTableAdoptedDirect(b, kind, content.c_str(), &hash, governs_from.c_str(),
+                                                       governs_until.c_str(), source.c_str());
+  return FinishStatement(b, h, fb::Payload::ReferenceTableAdopted, payload.Union());
 }
 
 Bytes BackfillDeclaredStatement(const StatementHeader& h, int64_t from_ms, int64_t until_ms, const std::string& reason,

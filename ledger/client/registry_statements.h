@@ -45,6 +45,11 @@ Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& ce
 Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text);
 // A head's declaration that [from_ms, until_ms) is history recorded after the
 // fact (补录); `h` is the head's header on case "@registry".
+// Adopts `content` as the reference table `kind` (root-signed), governing the
+// facts of the days from `governs_from` to `governs_until` (YYYY-MM-DD).
+Bytes ReferenceTableAdoptedStatement(const StatementHeader& h, fb::ReferenceTableKind kind, const std::string& content,
+                                     const std::string& governs_from, const std::string& governs_until,
+                                     const std::string& source);
 Bytes BackfillDeclaredStatement(const StatementHeader& h, int64_t from_ms, int64_t until_ms, const std::string& reason,
                                 const std::string& source);
 

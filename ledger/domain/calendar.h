@@ -59,6 +59,7 @@ class WorkdayCalendar {
   bool IsWorkday(const Date& d) const;
   bool Published(std::chrono::year y) const { return published_.count(int(y)) != 0; }
   std::chrono::year LastPublishedYear() const;
+  const std::set<int>& published_years() const { return published_; }
 
   // The n-th working day after `start` (start not counted). REQUIRES: n >= 0.
   Deadline AddWorkingDays(const Date& start, int n) const;

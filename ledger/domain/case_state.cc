@@ -38,7 +38,16 @@ int64_t SumAmount(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>
   return sum;
 }
 
-bool IsSupervisionAct(fb::Payload type) { return RequiredAuthority(type).role == fb::Role::Supervisor; }
+bool IsSupervisionAct(fb::Payload type) {
+  switch (type) {
+    case fb::Payload::CaseFileRetrieved:
+    case fb::Payload::OriginalsReleaseApproved:
+    case fb::Payload::ExportApproved:
+    case fb::Payload::CaseExported:
+    case fb::Payload::OpeningsErased: return true;
+    default: return false;
+  }
+}
 
 PenaltySet PenaltySetOf(const flatbuffers::Vector<flatbuffers::Offset<fb::PenaltyItem>>* items) {
   PenaltySet set;
@@ -68,8 +77,6 @@ std::string HeavierThan(const PenaltySet& decided, const PenaltySet& baseline) {
   }
   return "";
 }
-
-Date Seizure::LastDay() const { return WorkdayCalendar::China().AddCalendarDays(ChinaDateOf(taken_at_ms), days).date; }
 
 namespace {
 
@@ -192,7 +199,7 @@ void FoldHeadApproval(CaseProcedureState& c, const fb::Statement& st) {
 }
 
 // Preservation, coercive measures, enforcement, change, disclosure and export.
-void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at, const WorkdayCalendar& calendar) {
   switch (st.payload_type()) {
     case fb::Payload::EvidencePreserved:
       c.preserved_at_ms = at;
@@ -205,6 +212,7 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       s.measure_no = Str(m->measure_no());
       s.taken_at_ms = at;
       s.days = m->days();
+      s.last_day = calendar.AddCalendarDays(ChinaDateOf(at), s.days).date;
       s.emergency = m->emergency() && st.approval_event_id() == nullptr;
       break;
     }
@@ -214,6 +222,7 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
         if (s.measure_no == Str(m->measure_no())) {
           s.extended = true;
           s.days += m->days();
+          s.last_day = calendar.AddCalendarDays(ChinaDateOf(s.taken_at_ms), s.days).date;
         }
       }
       break;
@@ -260,7 +269,7 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
 
 }  // namespace
 
-void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms) {
+void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms, const ReferenceTables& tables) {
   const int64_t at = st.occurred_at_ms();
   if (!IsSupervisionAct(st.payload_type())) c.last_act_ms = std::max(c.last_act_ms, at);
   if (st.payload_type() == fb::Payload::PriorNoticeServed) c.notice_recorded_ms = recorded_ms;
@@ -279,7 +288,7 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
   }
   // Handling the case makes one a participant; reviewing, disclosing and
   // supervising it do not.
-  if (RequiredAuthority(st.payload_type()).role == fb::Role::Officer) {
+  if (RequiredAuthority(st.payload_type(), tables.procedure()).role == fb::Role::Officer) {
     c.participants.insert(Str(st.actor()->certificate_no()));
   }
   if (const auto* officers = ActOfficers(st)) {
@@ -289,13 +298,12 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
     }
     c.investigators.insert(Str(st.actor()->certificate_no()));
   }
-  if (const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
-      rule != nullptr && rule->next) {
+  if (const StageRule* rule = tables.procedure().StageRuleFor(st.payload_type()); rule != nullptr && rule->next) {
     c.stage = *rule->next;
   }
   FoldInvestigation(c, st, at);
   FoldDecision(c, st, at);
-  FoldAfterDecision(c, st, at);
+  FoldAfterDecision(c, st, at, tables.calendar());
   FoldHeadApproval(c, st);
 }
 

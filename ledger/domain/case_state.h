@@ -14,6 +14,7 @@
 
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/procedure_tables.h"
+#include "ledger/domain/reference_tables.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail::domain {
@@ -21,7 +22,8 @@ namespace lawtrail::domain {
 struct Seizure {
   std::string measure_no;
   int64_t taken_at_ms = 0;
-  int days = 0;  // the term in calendar days, including an extension
+  int days = 0;     // the term in calendar days, including an extension
+  Date last_day{};  // LastDay(), by the calendar in force when the term was set
   bool extended = false;
   bool lifted = false;
   bool flagged = false;  // F-SEIZURE-30 already raised
@@ -38,7 +40,7 @@ struct Seizure {
   // The term's last day: `days` calendar days after the day it was taken,
   // moved past rest days (行政强制法 第25条; 第69条 makes only periods of ten
   // days or less working days).
-  Date LastDay() const;
+  Date LastDay() const { return last_day; }
   // Still in force after its term has run out.
   bool OverdueAt(int64_t at_ms) const { return !lifted && ChinaDateOf(at_ms) > LastDay(); }
 };
@@ -145,7 +147,10 @@ bool IsSupervisionAct(fb::Payload type);
 
 // Folds one admitted case event (its signer's certificate and the time it
 // happened are in `st`; the log recorded it at `recorded_ms`) into `state`.
-void FoldCaseEvent(CaseProcedureState& state, const fb::Statement& st, int64_t recorded_ms);
+// `tables` are the reference tables in force when it was admitted
+// (Registry::TablesAt).
+void FoldCaseEvent(CaseProcedureState& state, const fb::Statement& st, int64_t recorded_ms,
+                   const ReferenceTables& tables);
 
 // Certificate numbers listed as taking part in an investigative act, or null.
 const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* ActOfficers(const fb::Statement& st);

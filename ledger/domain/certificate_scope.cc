@@ -53,7 +53,8 @@ bool AreaCovers(std::string_view area, std::string_view place) {
 }
 
 Status CheckCertificateScope(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st) {
-  const bool signer_acts = RequiredAuthority(st.payload_type()).role == fb::Role::Officer;
+  const bool signer_acts =
+      RequiredAuthority(st.payload_type(), registry.tables().procedure()).role == fb::Role::Officer;
   const auto* officers = ActOfficers(st);
   if (!signer_acts && officers == nullptr) return Status::Ok();
   const CaseScope scope = ScopeOf(registry, c, st);

@@ -16,8 +16,12 @@ namespace {
 std::string Yuan(int64_t fen) { return FormatYuan(fen) + " 元"; }
 std::string_view Name(fb::Payload type) { return fb::EnumNamePayload(type); }
 
-int WorkingDays(int64_t from_ms, int64_t to_ms) {
-  return WorkdayCalendar::China().WorkingDaysBetween(ChinaDateOf(from_ms), ChinaDateOf(to_ms));
+// The calendar in force: the registry's adopted one, or the shipped one.
+const WorkdayCalendar& CalendarOf(const Registry& registry) { return registry.tables().calendar(); }
+const ProcedureTables& TablesOf(const Registry& registry) { return registry.tables().procedure(); }
+
+int WorkingDays(const Registry& registry, int64_t from_ms, int64_t to_ms) {
+  return CalendarOf(registry).WorkingDaysBetween(ChinaDateOf(from_ms), ChinaDateOf(to_ms));
 }
 int CalendarDays(int64_t from_ms, int64_t to_ms) {
   using std::chrono::sys_days;
@@ -33,9 +37,8 @@ int64_t PartyClock(const Registry& registry, int64_t claimed_ms, int64_t recorde
 }
 
 Thresholds ThresholdsOf(const Registry& registry, const CaseProcedureState& c) {
-  return ProcedureTables::Builtin().ThresholdsFor(registry.master_data().province(),
-                                                  registry.master_data().department(),
-                                                  c.party_kind != fb::PartyKind::Organisation);
+  return TablesOf(registry).ThresholdsFor(registry.master_data().province(), registry.master_data().department(),
+                                          c.party_kind != fb::PartyKind::Organisation);
 }
 
 // P-TIME-ORDER and F-LATE-RECORDING: the two times of an act.
@@ -68,8 +71,8 @@ Status CheckPrivateText(const fb::Statement& st) {
   return Status::Ok();
 }
 
-Status CheckStage(const CaseProcedureState& c, const fb::Statement& st) {
-  const StageRule* rule = ProcedureTables::Builtin().StageRuleFor(st.payload_type());
+Status CheckStage(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st) {
+  const StageRule* rule = TablesOf(registry).StageRuleFor(st.payload_type());
   if (rule == nullptr || rule->Allows(c.stage)) return Status::Ok();
   const std::string what = std::string(Name(st.payload_type())) + " on case '" + Str(st.case_id()) + "'";
   if (c.stage == Stage::kNone || c.stage == Stage::kRegistered) {
@@ -103,8 +106,8 @@ Status CheckExport(const CaseProcedureState& c, const fb::Statement& st) {
   return Status::Ok();
 }
 
-Status CheckDocuments(const fb::Statement& st) {
-  const auto* needed = ProcedureTables::Builtin().RequiredDocuments(st.payload_type());
+Status CheckDocuments(const Registry& registry, const fb::Statement& st) {
+  const auto* needed = TablesOf(registry).RequiredDocuments(st.payload_type());
   if (needed == nullptr) return Status::Ok();
   if (st.attachments() != nullptr) {
     for (const auto* a : *st.attachments()) {
@@ -314,7 +317,7 @@ Result<std::vector<Flag>> CheckDecision(const Registry& registry, const CaseProc
     if (c.notice_at_ms == 0) {
       return Refuse("P-NOTICE", "no prior notice (事先告知书) was served before this penalty decision");
     }
-    const int since_notice = WorkingDays(PartyClock(registry, c.notice_at_ms, c.notice_recorded_ms), at);
+    const int since_notice = WorkingDays(registry, PartyClock(registry, c.notice_at_ms, c.notice_recorded_ms), at);
     // A period of N working days includes its N-th day: the decision comes after it, not on it.
     if (c.hearing_right && !c.hearing_waived) {
       if (c.hearing_requested && !c.hearing_held) {
@@ -467,7 +470,7 @@ void TimeFlags(const CaseProcedureState& c, const fb::Statement& st, std::vector
 // The acts the law gives the head (head-approvals.tsv): signed by a head, or
 // resting on a head's approval of this case, used once.
 Status CheckHead(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms) {
-  const HeadRule* rule = ProcedureTables::Builtin().HeadRuleFor(st.payload_type());
+  const HeadRule* rule = TablesOf(registry).HeadRuleFor(st.payload_type());
   if (rule == nullptr) return Status::Ok();
   const fb::Procedure procedure =
       st.payload_type() == fb::Payload::CaseOpened ? st.payload_as_CaseOpened()->procedure() : c.procedure;
@@ -501,9 +504,9 @@ Status CheckHead(const Registry& registry, const CaseProcedureState& c, const fb
 
 // A head's approval: of a kind of act the head approves, or of an emergency
 // measure already taken (第19条).
-Status CheckHeadApproval(const CaseProcedureState& c, const fb::HeadApproved& h) {
+Status CheckHeadApproval(const Registry& registry, const CaseProcedureState& c, const fb::HeadApproved& h) {
   const auto type = PayloadByName(Str(h.act()));
-  if (!type || ProcedureTables::Builtin().HeadRuleFor(*type) == nullptr) {
+  if (!type || TablesOf(registry).HeadRuleFor(*type) == nullptr) {
     return Refuse("P-HEAD", "'" + Str(h.act()) + "' is not an act the head approves (head-approvals.tsv)");
   }
   if (*type == fb::Payload::CoerciveMeasureTaken && !Str(h.subject()).empty()) {
@@ -590,7 +593,7 @@ Status CheckOpeningAndCoercion(const Registry& registry, const CaseProcedureStat
     case fb::Payload::CoerciveMeasureLifted: LAWTRAIL_RETURN_IF_ERROR(CheckSeizureChange(c, st)); break;
     case fb::Payload::PreservationDisposed:
       if (!c.preservation_open) return Refuse("P-STAGE", "no evidence is under 先行登记保存");
-      if (const int wd = WorkingDays(c.preserved_at_ms, at); wd > periods::kPreservation.days) {
+      if (const int wd = WorkingDays(registry, c.preserved_at_ms, at); wd > periods::kPreservation.days) {
         flags.push_back(Raise(periods::kPreservation.rule_id,
                               "disposed " + std::to_string(wd) + " working days after preservation"));
       }
@@ -632,7 +635,7 @@ Status CheckInvestigationAndHearing(const Registry& registry, const CaseProcedur
     case fb::Payload::HearingNotified: {
       const auto* h = st.payload_as_HearingNotified();
       if (!c.hearing_requested) return Refuse("P-STAGE", "the party has not requested a hearing");
-      const int wd = WorkingDays(PartyClock(registry, at, recorded_ms), h->hearing_at_ms());
+      const int wd = WorkingDays(registry, PartyClock(registry, at, recorded_ms), h->hearing_at_ms());
       if (wd < periods::kHearingNotice.days) {
         return Refuse(periods::kHearingNotice.rule_id, "the hearing is only " + std::to_string(wd) +
                                                            " working days after the notice; at least 7 are required");
@@ -681,7 +684,7 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
       }
       if (!c.decision_no.empty() && Str(s->doc_no()) == c.decision_no && c.decision_served_at_ms == 0) {
         const int64_t served = s->received_at_ms() != 0 ? s->received_at_ms() : at;
-        if (const int wd = WorkingDays(c.decision_at_ms, served); wd > periods::kService.days) {
+        if (const int wd = WorkingDays(registry, c.decision_at_ms, served); wd > periods::kService.days) {
           flags.push_back(Raise(periods::kService.rule_id,
                                 "decision served " + std::to_string(wd) + " working days after it was made"));
         }
@@ -694,8 +697,8 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
 }
 
 // The last day of the party's 复议 and suit periods, counted from the decision's service.
-domain::Date SuitLapse(const CaseProcedureState& c) {
-  return WorkdayCalendar::China().AddMonths(ChinaDateOf(c.decision_served_at_ms), periods::kSuit.months).date;
+domain::Date SuitLapse(const Registry& registry, const CaseProcedureState& c) {
+  return CalendarOf(registry).AddMonths(ChinaDateOf(c.decision_served_at_ms), periods::kSuit.months).date;
 }
 
 // 行政强制法 第53条, 第54条: a 催告 ten working days old (第69条), and the party's
@@ -703,18 +706,18 @@ domain::Date SuitLapse(const CaseProcedureState& c) {
 Status CheckCourtApplication(const Registry& registry, const CaseProcedureState& c, int64_t at,
                              std::vector<Flag>& flags) {
   if (c.demand_at_ms == 0) return Refuse("P-COURT-DEMAND", "no 催告书 was served");
-  if (const int wd = WorkingDays(PartyClock(registry, c.demand_at_ms, c.demand_recorded_ms), at);
+  if (const int wd = WorkingDays(registry, PartyClock(registry, c.demand_at_ms, c.demand_recorded_ms), at);
       wd <= periods::kCourtDemand.days) {
     return Refuse("P-COURT-DEMAND", "the 催告书 was served only " + std::to_string(wd) +
                                         " working days ago; ten must have passed (第69条)");
   }
   if (c.decision_served_at_ms == 0) return Refuse("P-COURT-PERIOD", "the decision has not been served");
-  const domain::Date lapse = SuitLapse(c);
+  const domain::Date lapse = SuitLapse(registry, c);
   if (ChinaDateOf(at) <= lapse) {
     return Refuse("P-COURT-PERIOD", "the party may still apply for 复议 or sue until " + FormatDate(lapse) +
                                         " (served " + FormatChinaTime(c.decision_served_at_ms) + ")");
   }
-  const domain::Date last = WorkdayCalendar::China().AddMonths(lapse, periods::kCourtWindow.months).date;
+  const domain::Date last = CalendarOf(registry).AddMonths(lapse, periods::kCourtWindow.months).date;
   if (ChinaDateOf(at) > last) {
     flags.push_back(Raise("F-COURT-LATE", "applied " + FormatDate(ChinaDateOf(at)) +
                                               "; the three months after the suit period ended on " + FormatDate(last)));
@@ -737,14 +740,14 @@ Status CheckEnforcementDecision(const CaseProcedureState& c, const fb::Statement
 
 // 行政强制法 第37条, 第43条, 第44条: a decision first; by day on a working day
 // unless urgent; an illegal building only after its notice and the periods.
-Status CheckExecution(const CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+Status CheckExecution(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at) {
   const auto* e = st.payload_as_EnforcementExecuted();
   if (c.enforcement_decided_at_ms == 0) {
     return Refuse("P-ENFORCE-DECISION", "no 强制执行决定 was made in this case");
   }
   const domain::Date day = ChinaDateOf(at);
   const int64_t hour = (at - ChinaMidnightMs(day)) / 3'600'000;
-  if (!e->emergency() && (hour >= 22 || hour < 6 || !WorkdayCalendar::China().IsWorkday(day))) {
+  if (!e->emergency() && (hour >= 22 || hour < 6 || !CalendarOf(registry).IsWorkday(day))) {
     return Refuse("P-ENFORCE-HOURS",
                   "execution at " + FormatChinaTime(at) + " is at night or on a rest day, and no emergency is stated");
   }
@@ -754,8 +757,9 @@ Status CheckExecution(const CaseProcedureState& c, const fb::Statement& st, int6
   if (day <= *deadline)
     return Refuse("P-DEMOLITION", "the 公告's deadline " + c.demolition_deadline + " has not passed");
   if (c.decision_served_at_ms == 0) return Refuse("P-DEMOLITION", "the decision has not been served");
-  if (day <= SuitLapse(c)) {
-    return Refuse("P-DEMOLITION", "the party may still apply for 复议 or sue until " + FormatDate(SuitLapse(c)));
+  if (day <= SuitLapse(registry, c)) {
+    return Refuse("P-DEMOLITION",
+                  "the party may still apply for 复议 or sue until " + FormatDate(SuitLapse(registry, c)));
   }
   return Status::Ok();
 }
@@ -776,10 +780,10 @@ Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedu
       LAWTRAIL_RETURN_IF_ERROR(CheckCourtApplication(registry, c, at, flags));
       break;
     case fb::Payload::EnforcementDecided: LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementDecision(c, st, at)); break;
-    case fb::Payload::EnforcementExecuted: LAWTRAIL_RETURN_IF_ERROR(CheckExecution(c, st, at)); break;
+    case fb::Payload::EnforcementExecuted: LAWTRAIL_RETURN_IF_ERROR(CheckExecution(registry, c, st, at)); break;
     case fb::Payload::DisclosurePublished: {
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
-      const int wd = WorkingDays(c.decision_at_ms, at);
+      const int wd = WorkingDays(registry, c.decision_at_ms, at);
       const domain::LegalPeriod& period =
           DisclosurePeriodFor(c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing);
       const int due = period.days;
@@ -793,7 +797,8 @@ Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedu
     case fb::Payload::DisclosureCorrected: LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st)); break;
     case fb::Payload::DisclosureWithdrawn:
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
-      if (const int wd = c.changed_at_ms == 0 ? 0 : WorkingDays(c.changed_at_ms, at); wd > periods::kWithdrawal.days) {
+      if (const int wd = c.changed_at_ms == 0 ? 0 : WorkingDays(registry, c.changed_at_ms, at);
+          wd > periods::kWithdrawal.days) {
         flags.push_back(Raise(periods::kWithdrawal.rule_id,
                               "withdrawn " + std::to_string(wd) + " working days after the decision changed"));
       }
@@ -814,7 +819,7 @@ Status CheckHeadsActs(const Registry& registry, const CaseProcedureState& c, con
                       int64_t recorded_ms) {
   LAWTRAIL_RETURN_IF_ERROR(CheckEmergencyLift(c, st));
   LAWTRAIL_RETURN_IF_ERROR(CheckHead(registry, c, st, recorded_ms));
-  if (const auto* h = st.payload_as_HeadApproved()) LAWTRAIL_RETURN_IF_ERROR(CheckHeadApproval(c, *h));
+  if (const auto* h = st.payload_as_HeadApproved()) LAWTRAIL_RETURN_IF_ERROR(CheckHeadApproval(registry, c, *h));
   if (st.payload_type() == fb::Payload::CollectiveDiscussionHeld) {
     LAWTRAIL_RETURN_IF_ERROR(CheckCollective(registry, c, st, recorded_ms));
   }
@@ -830,11 +835,11 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
                                          int64_t recorded_ms) {
   std::vector<Flag> flags;
   if (!IsCaseEvent(st.payload_type())) return flags;
-  LAWTRAIL_RETURN_IF_ERROR(CheckStage(c, st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckStage(registry, c, st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTimes(registry, c, st, recorded_ms, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckPrivateText(st));
   LAWTRAIL_RETURN_IF_ERROR(CheckHeadsActs(registry, c, st, recorded_ms));
-  LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(st));
+  LAWTRAIL_RETURN_IF_ERROR(CheckDocuments(registry, st));
   LAWTRAIL_RETURN_IF_ERROR(CheckTwoOfficers(registry, st));
   LAWTRAIL_RETURN_IF_ERROR(CheckCertificateScope(registry, c, st));
   const int64_t at = st.occurred_at_ms();

@@ -1,5 +1,8 @@
 #include "ledger/domain/registry.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
 #include "ledger/core/log_format.h"
@@ -29,14 +32,15 @@ bool IsRegistryEvent(fb::Payload type) {
     case fb::Payload::OfficerReinstated:
     case fb::Payload::OfficerRevoked:
     case fb::Payload::OfficerKeyRotated:
-    case fb::Payload::BackfillDeclared: return true;
+    case fb::Payload::BackfillDeclared:
+    case fb::Payload::ReferenceTableAdopted: return true;
     default: return domain::IsMasterDataEvent(type);
   }
 }
 
-Authority RequiredAuthority(fb::Payload type) {
+Authority RequiredAuthority(fb::Payload type, const domain::ProcedureTables& tables) {
   // A head may sign the acts the law gives the head, whatever role they need otherwise.
-  const domain::HeadRule* head_rule = domain::ProcedureTables::Builtin().HeadRuleFor(type);
+  const domain::HeadRule* head_rule = tables.HeadRuleFor(type);
   const bool head_may_sign = head_rule != nullptr;
   switch (type) {
     case fb::Payload::BackfillDeclared:
@@ -78,7 +82,7 @@ const Registry::Officer* Registry::FindOfficer(std::string_view certificate_no) 
 }
 
 Status Registry::Authorize(const fb::Statement& st, const PublicKey& signer, int64_t t_ms) const {
-  const Authority need = RequiredAuthority(st.payload_type());
+  const Authority need = RequiredAuthority(st.payload_type(), tables().procedure());
   const std::string cert = Str(st.actor()->certificate_no());
   if (st.payload_type() == fb::Payload::AgencyGenesis) {
     // The genesis is self-signed: its signer is the root key it introduces.
@@ -225,6 +229,8 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
       }
       return Status::Ok();
     }
+    case fb::Payload::ReferenceTableAdopted:
+      return domain::CheckAdoption(tables(), *st.payload_as_ReferenceTableAdopted());
     case fb::Payload::BackfillDeclared: {
       const auto* b = st.payload_as_BackfillDeclared();
       if (b->from_ms() >= b->until_ms()) {
@@ -242,6 +248,13 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
   }
 }
 
+const domain::ReferenceTables& Registry::TablesAt(uint64_t index) const {
+  // The last adoption before `index` (the builtin set is "adopted" before record 0).
+  auto it = std::partition_point(tables_.begin() + 1, tables_.end(),
+                                 [index](const auto& adopted) { return adopted.first < index; });
+  return *std::prev(it)->second;
+}
+
 bool Registry::InBackfill(int64_t t_ms) const {
   for (const auto& [from, until] : backfills_) {
     if (t_ms >= from && t_ms < until) return true;
@@ -249,7 +262,7 @@ bool Registry::InBackfill(int64_t t_ms) const {
   return false;
 }
 
-void Registry::Apply(const fb::Statement& st) {
+void Registry::Apply(const fb::Statement& st, uint64_t index) {
   switch (st.payload_type()) {
     case fb::Payload::AgencyGenesis:
       root_ = KeyFrom(st.payload_as_AgencyGenesis()->root_public_key());
@@ -313,6 +326,12 @@ void Registry::Apply(const fb::Statement& st) {
     case fb::Payload::BackfillDeclared: {
       const auto* b = st.payload_as_BackfillDeclared();
       backfills_.emplace_back(b->from_ms(), b->until_ms());
+      break;
+    }
+    case fb::Payload::ReferenceTableAdopted: {
+      const auto* a = st.payload_as_ReferenceTableAdopted();
+      auto next = tables().With(a->kind(), Str(a->content()));
+      if (next.ok()) tables_.emplace_back(index, std::move(next).value());  // parses: CheckEvent said so
       break;
     }
     default: master_.Apply(st); break;

@@ -9,6 +9,7 @@
 #define LAWTRAIL_LEDGER_DOMAIN_REGISTRY_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "ledger/core/ed25519.h"
 #include "ledger/core/status.h"
 #include "ledger/domain/master_data.h"
+#include "ledger/domain/reference_tables.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail {
@@ -27,7 +29,8 @@ struct Authority {
   fb::Role role = fb::Role::Officer;
   bool head_may_sign = false;  // an act the law gives the head (head-approvals.tsv): a head may sign it too
 };
-Authority RequiredAuthority(fb::Payload type);
+// Who signs `type` under the head's-acts table `tables` (head-approvals.tsv).
+Authority RequiredAuthority(fb::Payload type, const domain::ProcedureTables& tables);
 bool IsRegistryEvent(fb::Payload type);
 std::string_view PayloadName(fb::Payload type);
 std::string_view RoleName(fb::Role role);
@@ -58,7 +61,9 @@ class Registry {
   Status CheckEvent(const fb::Statement& st) const;
 
   // Folds an admitted registry event into the state. REQUIRES: CheckEvent OK.
-  void Apply(const fb::Statement& st);
+  // `index` is the record's place in the log: an adopted reference table
+  // governs the records after it.
+  void Apply(const fb::Statement& st, uint64_t index);
 
   const Officer* FindOfficer(std::string_view certificate_no) const;
   size_t officer_count() const { return officers_.size(); }
@@ -70,6 +75,10 @@ class Registry {
   // (BackfillDeclared): acts claiming such a time are exempt from the
   // recorded-time rules and shown as 补录.
   bool InBackfill(int64_t t_ms) const;
+  // The reference tables in force for the next record (ReferenceTableAdopted),
+  // and those in force when the record at `index` was admitted.
+  const domain::ReferenceTables& tables() const { return *tables_.back().second; }
+  const domain::ReferenceTables& TablesAt(uint64_t index) const;
 
  private:
   Status CheckRegistration(const fb::OfficerRegistered& r) const;
@@ -82,6 +91,9 @@ class Registry {
   // Every key ever registered, root keys included; a key is never reused.
   std::map<PublicKey, std::string> key_owner_;
   std::vector<std::pair<int64_t, int64_t>> backfills_;  // [from, until) declared as backfill
+  // (index of the adopting record, the tables from the next record on), in log order.
+  std::vector<std::pair<uint64_t, std::shared_ptr<const domain::ReferenceTables>>> tables_{
+      {0, domain::ReferenceTables::Builtin()}};
 };
 
 }  // namespace lawtrail

@@ -94,6 +94,11 @@ constexpr std::array kRules = {
              "强制拆除违法建筑须先公告限期自行拆除, 期限届满且复议、起诉期限届满后方可实施 — an illegal building is "
              "demolished only after a 限期拆除公告 whose deadline has passed and after the 复议 and suit periods "
              "have lapsed"},
+    RuleInfo{"P-REFERENCE", kRefuse, "行政处罚法 第85条; 国务院办公厅节假日安排通知",
+             "参照表(节假日、阈值、阶段、文书、负责人审批事项)须完整载入日志, 哈希一致、可解析、注明适用期间和来源; "
+             "节假日表只能增加年份, 不得改动已公布年份的任何一天 — a reference table is adopted whole into the log, "
+             "with its SHA-256, the period it governs and its source; a calendar may add years, never change a "
+             "day of a year already published"},
     RuleInfo{"P-PRIVATE-TEXT", kRefuse, "个人信息保护法 第28条; 国办发〔2018〕118号",
              "事实、摘要、意见等文字不得含身份证号码或手机号码, 应以密封字段记录 — free-text fields (facts, "
              "summaries, opinions …) carry no resident ID number or mobile number: those are sealed fields"},

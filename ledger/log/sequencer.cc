@@ -88,7 +88,7 @@ Status Sequencer::LoadState() {
   LAWTRAIL_RETURN_IF_ERROR(
       reader_.ForEachCaseRecord(kRegistryCaseId, [&registry](uint64_t index, const Bytes& bytes) -> Status {
         LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
-        registry.Apply(*parsed.statement);
+        registry.Apply(*parsed.statement, index);
         return Status::Ok();
       }));
   CaseHeadMap case_heads;
@@ -165,11 +165,12 @@ Result<domain::CaseProcedureState*> Sequencer::StateOf(const std::string& case_i
   }
   domain::CaseProcedureState& state = batch.states[case_id];
   if (head.version == 0) return &state;  // no records yet: nothing to fold
-  Status folded = reader_.ForEachCaseRecord(case_id, [&state](uint64_t index, const Bytes& bytes) -> Status {
+  const Registry& registry = state_->registry();
+  Status folded = reader_.ForEachCaseRecord(case_id, [&](uint64_t index, const Bytes& bytes) -> Status {
     LAWTRAIL_ASSIGN_OR_RETURN(const RecordView record, ParseRecord(bytes));
     LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
     if (domain::IsCaseEvent(parsed.statement->payload_type())) {
-      domain::FoldCaseEvent(state, *parsed.statement, record.record->time_recorded_ms());
+      domain::FoldCaseEvent(state, *parsed.statement, record.record->time_recorded_ms(), registry.TablesAt(index));
     }
     return Status::Ok();
   });

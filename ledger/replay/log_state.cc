@@ -35,8 +35,8 @@ CaseHead LogState::Advance(const ParsedStatement& s, int64_t time_ms, const Hash
   static const NodeSink kKeepNone = [](merkle::NodeId, const Hash&) {};
   tree_.Append(leaf, on_node ? on_node : kKeepNone);
   const fb::Statement& st = *s.statement;
-  if (at.state != nullptr) domain::FoldCaseEvent(*at.state, st, time_ms);
-  if (IsRegistryEvent(st.payload_type())) registry_.Apply(st);
+  if (at.state != nullptr) domain::FoldCaseEvent(*at.state, st, time_ms, registry_.tables());
+  if (IsRegistryEvent(st.payload_type())) registry_.Apply(st, index);
   const CaseHead head{at.head.version + 1, leaf};
   const Hash map_key = case_map::KeyOf(at.case_id);
   case_heads_.Set(map_key, case_map::LeafOf(map_key, index, leaf, head.version));

@@ -9,6 +9,7 @@
 #include "ledger/core/log_format.h"
 #include "ledger/domain/certificate_scope.h"
 #include "ledger/domain/private_text.h"
+#include "ledger/domain/reference_tables.h"
 #include "ledger/domain/rules.h"
 #include "tests/support/case_fixture.h"
 
@@ -731,6 +732,48 @@ TEST_CASE("P-CERT-SCOPE: an officer acts only within the 执法类别 and 执法
   });
   f.Refused(inspect(market1, market2, "L1"), "P-CERT-SCOPE");  // the other is still 市场监管 only
   f.Admit(inspect(market1, county1, "L1"));
+}
+
+TEST_CASE(
+    "P-REFERENCE: a reference table is adopted only whole, hashed, parsed, dated, sourced, and a calendar only grows",
+    "[rules][reference]") {
+  using Kind = fb::ReferenceTableKind;
+  CaseFixture f;
+  const std::string shipped = domain::ReferenceTables::Builtin()->text(Kind::HolidayCalendar);
+  auto adopt = [&](Kind kind, const std::string& content, const std::string& from, const std::string& until,
+                   const std::string& source, bool bad_hash = false) {
+    return f.t().SignedRegistryEvent([&](const StatementHeader& h) {
+      if (!bad_hash) return ReferenceTableAdoptedStatement(h, kind, content, from, until, source);
+      flatbuffers::FlatBufferBuilder b;
+      const std::vector<uint8_t> wrong(32, 0xab);
+      auto payload = fb::CreateReferenceTableAdoptedDirect(b, kind, content.c_str(), &wrong, from.c_str(),
+                                                           until.c_str(), source.c_str());
+      return FinishStatement(b, h, fb::Payload::ReferenceTableAdopted, payload.Union());
+    });
+  };
+  const std::string with2027 = shipped + "year\t2027\t测试用通知\n2027-01-01\toff\t元旦\n";
+  // Saturday 2026-10-10 is a make-up working day (the 2026 notice); a table calling it a rest day rewrites history.
+  std::string rewritten = with2027;
+  const size_t at = rewritten.find("2026-10-10\twork");
+  REQUIRE(at != std::string::npos);
+  rewritten.replace(at, std::string("2026-10-10\twork").size(), "2026-10-10\toff");
+  const auto kCal = Kind::HolidayCalendar;
+  f.Refused(adopt(kCal, rewritten, "2018-01-01", "2027-12-31", "国办发明电"), "P-REFERENCE");
+  f.Refused(adopt(kCal, with2027, "2018-01-01", "2027-12-31", "国办发明电", true), "P-REFERENCE");       // wrong hash
+  f.Refused(adopt(kCal, "", "2018-01-01", "2027-12-31", "国办发明电"), "P-REFERENCE");                   // empty
+  f.Refused(adopt(kCal, "2027-01-01\toff\n", "2027-01-01", "2027-12-31", "国办发明电"), "P-REFERENCE");  // no year line
+  f.Refused(adopt(kCal, with2027, "2027-12-31", "2018-01-01", "国办发明电"), "P-REFERENCE");  // reversed period
+  f.Refused(adopt(kCal, with2027, "2018-01-01", "二〇二七年", "国办发明电"), "P-REFERENCE");  // not a date
+  f.Refused(adopt(kCal, with2027, "2018-01-01", "2027-12-31", ""), "P-REFERENCE");            // no source
+  f.Refused(adopt(static_cast<Kind>(9), with2027, "2018-01-01", "2027-12-31", "国办发明电"), "P-REFERENCE");
+  f.Refused(adopt(Kind::CaseStages, "CaseOpened\tnowhere\n", "2026-01-01", "2026-12-31", "本机关规定"),
+            "P-REFERENCE");  // a stage table that does not parse
+  // Dropping a published year is a rewrite too.
+  f.Refused(adopt(kCal, shipped.substr(0, shipped.find("year\t2026")), "2018-01-01", "2025-12-31", "国办发明电"),
+            "P-REFERENCE");
+  f.Admit(adopt(kCal, with2027, "2018-01-01", "2027-12-31", "国办发明电"));
+  f.Admit(adopt(Kind::CaseStages, domain::ReferenceTables::Builtin()->text(Kind::CaseStages), "2026-01-01",
+                "2026-12-31", "本机关规定"));
 }
 
 TEST_CASE("P-TIME-ORDER: an act dated before the act it follows is refused", "[rules][time]") {

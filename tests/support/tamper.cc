@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "ledger/log/data_dir.h"
+#include "ledger/log/replica.h"
+#include "tests/support/temp_dir.h"
 
 namespace lawtrail::testing {
 namespace {
@@ -46,6 +48,14 @@ VerifyReport VerifyDir(const std::string& dir, const std::string& vkey, std::opt
   ThreadPool pool;
   VerifyOptions options{*key, std::move(trusted), &pool, nullptr};
   return VerifyLog(*store, options);
+}
+
+Result<Hash> ReplayedDigest(const std::string& vkey, const std::vector<Bytes>& records) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const note::Verifier key, note::ParseVerifier(vkey));
+  TempDir mirror;
+  LAWTRAIL_ASSIGN_OR_RETURN(auto replica, Replica::Open(mirror.path(), key));
+  LAWTRAIL_RETURN_IF_ERROR(replica->AddRecords(records).status());
+  return replica->StateDigest();
 }
 
 }  // namespace lawtrail::testing

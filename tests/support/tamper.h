@@ -20,6 +20,10 @@ void DeleteRaw(const std::string& dir, Cf cf, const std::string& key);
 VerifyReport VerifyDir(const std::string& dir, const std::string& vkey,
                        std::optional<std::string> trusted = std::nullopt);
 
+// The state a follower reaches replaying `records` into an empty replica
+// that trusts `vkey`; an error if it refuses any.
+Result<Hash> ReplayedDigest(const std::string& vkey, const std::vector<Bytes>& records);
+
 }  // namespace lawtrail::testing
 
 #endif  // LAWTRAIL_TESTS_SUPPORT_TAMPER_H_

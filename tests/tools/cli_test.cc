@@ -10,6 +10,8 @@
 
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/merkle.h"
+#include "ledger/core/sha256.h"
+#include "ledger/domain/reference_tables.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -141,6 +143,43 @@ TEST_CASE("the demo year refuses its rule breakers, is idempotent, and its parti
   // Every rule is listed, with its law.
   const auto rules = RunLawtrail({"rules"});
   CHECK_THAT(rules.out, Catch::Contains("P-LEGAL-REVIEW") && Catch::Contains("行政处罚法 第58条"));
+}
+
+TEST_CASE("lawtrail tables shows the tables in force and adopts a calendar that only adds a year", "[cli][reference]") {
+  testing::TempDir tmp;
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--cases", "30", "--seed", "5"}).exit_code == 0);
+  const auto shown = RunLawtrail({"tables", "show", "--data", tmp / "log"});
+  REQUIRE(shown.exit_code == 0);
+  const std::string shipped = domain::ReferenceTables::Builtin()->text(fb::ReferenceTableKind::HolidayCalendar);
+  // The demo adopts the shipped tables before any case: each is in force from the log, with its hash.
+  CHECK_THAT(shown.out, Catch::Contains(ToHex(Sha256(AsBytes(shipped)))) && Catch::Contains("adopted by record"));
+  CHECK_THAT(shown.out, !Catch::Contains("shipped with lawtrail"));
+
+  auto adopt = [&](const std::string& file, const std::string& kind) {
+    return RunLawtrail({"tables", "adopt", "--data", tmp / "log", "--kind", kind, "--file", file, "--from",
+                        "2018-01-01", "--until", "2027-12-31", "--source", "国务院办公厅通知（测试）"});
+  };
+  // Rewriting a published day (Saturday 2026-10-10, a make-up working day) is refused and names the day.
+  std::string rewritten = shipped;
+  const size_t at = rewritten.find("2026-10-10\twork");
+  REQUIRE(at != std::string::npos);
+  rewritten.replace(at, std::string("2026-10-10\twork").size(), "2026-10-10\toff");
+  testing::WriteAll(tmp / "rewritten.tsv", rewritten);
+  const auto refused = adopt(tmp / "rewritten.tsv", "holidays");
+  CHECK(refused.exit_code == 1);
+  CHECK_THAT(refused.err, Catch::Contains("P-REFERENCE") && Catch::Contains("2026-10-10"));
+  CHECK(adopt(tmp / "missing.tsv", "holidays").exit_code != 0);
+  testing::WriteAll(tmp / "2027.tsv", shipped + "year\t2027\t测试用通知\n2027-01-01\toff\t元旦\n");
+  const auto bad_kind = adopt(tmp / "2027.tsv", "calendar");
+  CHECK(bad_kind.exit_code != 0);
+  CHECK_THAT(bad_kind.err, Catch::Contains("holidays"));
+  const auto adopted = adopt(tmp / "2027.tsv", "holidays");
+  INFO(adopted.err);
+  REQUIRE(adopted.exit_code == 0);
+  const auto after = RunLawtrail({"tables", "show", "--data", tmp / "log"});
+  CHECK_THAT(after.out, !Catch::Contains(ToHex(Sha256(AsBytes(shipped)))));
+  // Every earlier record keeps its verdict.
+  CHECK(RunLawtrail({"verify", "--data", tmp / "log"}).exit_code == 0);
 }
 
 TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli][proofs]") {
