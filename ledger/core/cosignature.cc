@@ -57,6 +57,34 @@ Result<note::Verifier> ParseVerifier(std::string_view vkey) {
   return note::Verifier{std::string(name), ReadId(id.data()), key};
 }
 
+std::string EncodeSigner(std::string_view name, const KeyPair& key) {
+  Bytes typed{kEd25519CosignatureType};
+  typed.insert(typed.end(), key.seed().begin(), key.seed().end());
+  return "PRIVATE+KEY+" + std::string(name) + "+" + HexId(KeyId(name, key.public_key())) + "+" + ToBase64(typed);
+}
+
+Result<note::Signer> ParseSigner(std::string_view skey) {
+  constexpr std::string_view kPrefix = "PRIVATE+KEY+";
+  if (skey.substr(0, kPrefix.size()) != kPrefix) return Status::InvalidArgument("cosigner key must be PRIVATE+KEY+…");
+  skey.remove_prefix(kPrefix.size());
+  const size_t first = skey.find('+');
+  const size_t second = first == std::string_view::npos ? first : skey.find('+', first + 1);
+  if (second == std::string_view::npos) return Status::InvalidArgument("cosigner key must be PRIVATE+KEY+name+id+key");
+  const std::string_view name = skey.substr(0, first);
+  LAWTRAIL_RETURN_IF_ERROR(note::CheckKeyName(name));
+  LAWTRAIL_ASSIGN_OR_RETURN(Bytes typed, FromBase64(skey.substr(second + 1)));
+  if (typed.size() != 33 || typed[0] != kEd25519CosignatureType) {
+    return Status::InvalidArgument("not an Ed25519 cosigner key (want base64 of 0x04 and a 32-byte seed)");
+  }
+  Seed seed;
+  std::copy(typed.begin() + 1, typed.end(), seed.begin());
+  KeyPair key = KeyPair::FromSeed(seed);
+  if (HexId(KeyId(name, key.public_key())) != skey.substr(first + 1, second - first - 1)) {
+    return Status::InvalidArgument("cosigner key id does not match its name and key");
+  }
+  return note::Signer{std::string(name), key};
+}
+
 std::string SignedMessage(std::string_view checkpoint_body, uint64_t timestamp) {
   return "cosignature/v1\ntime " + std::to_string(timestamp) + "\n" + std::string(checkpoint_body);
 }

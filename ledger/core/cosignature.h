@@ -30,6 +30,11 @@ std::string EncodeVerifier(std::string_view name, const PublicKey& key);
 // A cosigner vkey (type 0x04); key_id is checked against name and key.
 Result<note::Verifier> ParseVerifier(std::string_view vkey);
 
+// A cosigner's secret key as text, in the signed-note style with type 0x04:
+// PRIVATE+KEY+<name>+<8 hex key id>+<base64(0x04 ‖ 32-byte seed)>.
+std::string EncodeSigner(std::string_view name, const KeyPair& key);
+Result<note::Signer> ParseSigner(std::string_view skey);
+
 // The message a cosignature signs.
 std::string SignedMessage(std::string_view checkpoint_body, uint64_t timestamp);
 

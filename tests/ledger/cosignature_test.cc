@@ -88,6 +88,12 @@ TEST_CASE("a cosignature that was altered, moved or made by another key does not
             .status()
             .code() == StatusCode::kInvalidArgument);
   CHECK_FALSE(cosig::ParseVerifier("").ok());
+  // The secret key's text form round-trips and is checked the same way.
+  const auto signer = cosig::ParseSigner(cosig::EncodeSigner("w.example/1", key));
+  REQUIRE(signer.ok());
+  CHECK(signer->key.public_key() == key.public_key());
+  CHECK_FALSE(cosig::ParseSigner(note::EncodeSigner("w.example/1", key)).ok());  // a 0x01 note key
+  CHECK_FALSE(cosig::ParseSigner("PRIVATE+KEY+w.example/1+zz").ok());
   CHECK_FALSE(cosig::ParseVerifier("w.example/1+zz").ok());
 }
 

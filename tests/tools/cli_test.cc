@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ledger/core/checkpoint.h"
+#include "ledger/core/cosignature.h"
 #include "ledger/core/merkle.h"
 #include "ledger/core/sha256.h"
 #include "ledger/domain/reference_tables.h"
@@ -180,6 +181,32 @@ TEST_CASE("lawtrail tables shows the tables in force and adopts a calendar that 
   CHECK_THAT(after.out, !Catch::Contains(ToHex(Sha256(AsBytes(shipped)))));
   // Every earlier record keeps its verdict.
   CHECK(RunLawtrail({"verify", "--data", tmp / "log"}).exit_code == 0);
+}
+
+TEST_CASE("lawtrail witness init makes one key, mode 0600, and prints its cosigner vkey last", "[cli][witness]") {
+  testing::TempDir tmp;
+  const auto init = RunLawtrail({"witness", "init", "--data", tmp / "w", "--name", "sifaju.pingqiao.example/w1"});
+  INFO(init.err);
+  REQUIRE(init.exit_code == 0);
+  const auto lines = Lines(init.out);
+  REQUIRE_FALSE(lines.empty());
+  const auto vkey = cosig::ParseVerifier(lines.back());
+  REQUIRE(vkey.ok());
+  CHECK(vkey->name == "sifaju.pingqiao.example/w1");
+  struct stat st {};
+  REQUIRE(::stat((tmp / "w/witness.key").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  const std::string key_before = testing::ReadAll(tmp / "w/witness.key");
+  const auto signer = cosig::ParseSigner(key_before.substr(0, key_before.size() - 1));
+  REQUIRE(signer.ok());
+  CHECK(signer->key.public_key() == vkey->public_key);
+  // A second init never replaces the key its cosignatures depend on.
+  const auto again = RunLawtrail({"witness", "init", "--data", tmp / "w", "--name", "sifaju.pingqiao.example/w1"});
+  CHECK(again.exit_code != 0);
+  CHECK(testing::ReadAll(tmp / "w/witness.key") == key_before);
+  const auto bad = RunLawtrail({"witness", "init", "--data", tmp / "w2", "--name", "has space"});
+  CHECK(bad.exit_code != 0);
+  CHECK_THAT(bad.err, Catch::Contains("--name"));
 }
 
 TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli][proofs]") {
