@@ -51,6 +51,8 @@ class Witness {
   Reply Latest(std::string_view origin);
 
   const std::string& name() const { return name_; }
+  // True if this witness follows the log named `origin`.
+  bool Follows(std::string_view origin) const { return logs_.find(origin) != logs_.end(); }
   // The witness's verifier key (signature type 0x04).
   std::string vkey() const;
 

@@ -326,12 +326,7 @@ TEST_CASE("lawtrail serve gives back the memory of large requests once they are 
   const pid_t pid =
       Spawn({LAWTRAIL_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0", "--port-file", port_file}, "",
             dir.path() + "/serve.out", dir.path() + "/serve.err");
-  uint16_t port = 0;
-  for (int i = 0; i < 400 && port == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    const std::string p = ReadAll(port_file);
-    if (!p.empty()) port = static_cast<uint16_t>(std::stoi(p));
-  }
+  const uint16_t port = WaitForPortFile(port_file);
   REQUIRE(port != 0);
   for (int i = 0; i < 20; ++i) REQUIRE(Http(port, "GET", "/v1/log").status == 200);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));

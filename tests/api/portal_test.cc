@@ -54,11 +54,7 @@ struct DemoServer {
     args.insert(args.end(), command.begin(), command.end());
     args.insert(args.end(), {"--data", dir, "--listen", "127.0.0.1:0", "--port-file", port_file});
     pid = Spawn(args, "", dir + "/serve.out", dir + "/serve.err");
-    for (int i = 0; i < 1200 && port == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      const std::string p = ReadAll(port_file);
-      if (!p.empty()) port = static_cast<uint16_t>(std::stoi(p));
-    }
+    port = WaitForPortFile(port_file, 1200);
     INFO(ReadAll(dir + "/serve.err"));
     REQUIRE(port != 0);
     // The projectors fold the log on their own thread: wait until none lags.

@@ -326,12 +326,7 @@ TEST_CASE("lawtrail serve takes statements over HTTP and relays them to Kafka, t
       {LAWTRAIL_BINARY, "serve", "--data", log.dir.path(), "--listen", "127.0.0.1:0", "--port-file", port_file,
        "--brokers", (*cluster)->bootstraps(), "--topic-prefix", prefix, "--config", log.dir / "serve.json"},
       "", log.dir / "serve.out", log.dir / "serve.err");
-  uint16_t port = 0;
-  for (int i = 0; i < 300 && port == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    const std::string p = testing::ReadAll(port_file);
-    if (!p.empty()) port = static_cast<uint16_t>(std::stoi(p));
-  }
+  const uint16_t port = testing::WaitForPortFile(port_file, 300);
   INFO(testing::ReadAll(log.dir / "serve.err"));
   REQUIRE(port != 0);
   // Every lawful act of the year, in batches, through the write API.

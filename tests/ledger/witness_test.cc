@@ -10,6 +10,7 @@
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/cosignature.h"
 #include "ledger/core/merkle.h"
+#include "tests/support/fake_log.h"
 #include "tests/support/temp_dir.h"
 
 namespace lawtrail::testing {
@@ -17,49 +18,6 @@ namespace {
 
 using witness::AddCheckpointRequest;
 using witness::Reply;
-
-constexpr std::string_view kOrigin = "qingshan.example.gov.cn/enforcement";
-constexpr uint64_t kNow = 1700000000;
-
-// A log of 20 leaves whose checkpoints and consistency proofs the tests send.
-struct FakeLog {
-  note::Signer signer{std::string(kOrigin), KeyPair::Generate()};
-  std::vector<Hash> leaves;
-
-  explicit FakeLog(uint8_t salt = 0) {
-    for (uint8_t i = 0; i < 20; ++i) {
-      const uint8_t leaf[2] = {salt, i};
-      leaves.push_back(merkle::LeafHash(ByteView(leaf, 2)));
-    }
-  }
-  note::Verifier verifier() const {
-    return {signer.name, note::KeyId(signer.name, signer.key.public_key()), signer.key.public_key()};
-  }
-  Hash Root(uint64_t size) const { return merkle::RootOf({leaves.data(), size}); }
-  std::string Checkpoint(uint64_t size, const note::Signer* by = nullptr) const {
-    lawtrail::Checkpoint c;
-    c.origin = std::string(kOrigin);
-    c.size = size;
-    c.root = Root(size);
-    return *note::Sign(c.Body(), by != nullptr ? *by : signer);
-  }
-  std::vector<Bytes> Proof(uint64_t old_size, uint64_t size) const {
-    auto hashes = merkle::HashRanges(
-        merkle::ConsistencyRanges(old_size, size), [this](std::span<const merkle::NodeId> ids, std::span<Hash> out) {
-          for (size_t i = 0; i < ids.size(); ++i) {
-            out[i] = merkle::RootOf({leaves.data() + ids[i].begin(), ids[i].end() - ids[i].begin()});
-          }
-          return Status::Ok();
-        });
-    std::vector<Bytes> out;
-    for (const Hash& h : *hashes) out.emplace_back(h.begin(), h.end());
-    return out;
-  }
-  std::string Request(uint64_t old_size, uint64_t size) const {
-    return witness::FormatAddCheckpoint(
-        AddCheckpointRequest{old_size, old_size == 0 ? std::vector<Bytes>{} : Proof(old_size, size), Checkpoint(size)});
-  }
-};
 
 struct WitnessFixture {
   TempDir dir;

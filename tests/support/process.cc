@@ -1,8 +1,10 @@
 #include "tests/support/process.h"
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -60,6 +62,15 @@ ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::strin
   std::vector<std::string> full = {LAWTRAIL_BINARY};
   full.insert(full.end(), args.begin(), args.end());
   return RunProgram(full, stdin_path);
+}
+
+uint16_t WaitForPortFile(const std::string& path, int tries) {
+  for (int i = 0; i < tries; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const std::string p = ReadAll(path);
+    if (!p.empty()) return static_cast<uint16_t>(std::stoi(p));
+  }
+  return 0;
 }
 
 std::string ReadAll(const std::string& path) {

@@ -3,6 +3,7 @@
 #ifndef LAWTRAIL_TESTS_SUPPORT_PROCESS_H_
 #define LAWTRAIL_TESTS_SUPPORT_PROCESS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ ProcessResult RunProgram(const std::vector<std::string>& argv, const std::string
 ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::string& stdin_path = "");
 
 std::string ReadAll(const std::string& path);
+// The port a server started with --port-file PATH wrote there, waiting up to
+// `tries` twentieths of a second for it; 0 if it never came.
+uint16_t WaitForPortFile(const std::string& path, int tries = 400);
 void WriteAll(const std::string& path, const std::string& content);
 
 }  // namespace lawtrail::testing
