@@ -1,6 +1,7 @@
 // lawtrail verify
 #include <cstdio>
 
+#include "ledger/core/policy.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "ledger/log/log_verifier.h"
@@ -10,8 +11,21 @@ namespace lawtrail::cli {
 namespace {
 
 struct VerifyCliOptions {
-  std::string dir, trusted_file, vkey;
+  std::string dir, trusted_file, vkey, policy_file;
 };
+
+// The witnesses' word on the trusted checkpoint: a listed log signed it and
+// the policy's quorum cosigned it. Returns who cosigned, for the report.
+Result<std::string> CheckPolicy(const std::string& policy_file, const std::optional<std::string>& trusted) {
+  if (!trusted) return Status::InvalidArgument("--policy checks the checkpoint given with --trusted; give one");
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string text, ReadFile(policy_file));
+  auto parsed = policy::Parse(text);
+  if (!parsed.ok()) return parsed.status().WithContext(policy_file);
+  LAWTRAIL_RETURN_IF_ERROR(policy::OpenCheckpoint(*parsed, *trusted).status().WithContext("the trusted checkpoint"));
+  std::string names;
+  for (const std::string& n : policy::CosignedBy(*parsed, *trusted)) names += (names.empty() ? "" : ", ") + n;
+  return names.empty() ? std::string("; the policy needs no cosignature") : "; cosigned by " + names;
+}
 
 int Run(const VerifyCliOptions& o) {
   auto log = OpenReadOnly(o.dir);
@@ -24,6 +38,15 @@ int Run(const VerifyCliOptions& o) {
     if (!text.ok()) return Report("verify", text.status());
     trusted = std::move(*text);
   }
+  std::string cosigned;
+  if (!o.policy_file.empty()) {
+    auto checked = CheckPolicy(o.policy_file, trusted);
+    if (!checked.ok()) {
+      std::fprintf(stderr, "lawtrail verify: FAILED: %s\n", checked.status().message().c_str());
+      return kExitProblem;
+    }
+    cosigned = *checked;
+  }
   ThreadPool pool;
   Progress progress("verified");
   VerifyOptions options{*key, trusted, &pool, [&](uint64_t done, uint64_t total) { progress.Update(done, total); }};
@@ -32,9 +55,10 @@ int Run(const VerifyCliOptions& o) {
     std::fprintf(stderr, "lawtrail verify: FAILED: %s\n", report.status.message().c_str());
     return kExitProblem;
   }
-  std::printf("ok: %llu records, %llu checkpoints, %llu cases verified%s\n",
+  std::printf("ok: %llu records, %llu checkpoints, %llu cases verified%s%s\n",
               static_cast<unsigned long long>(report.records), static_cast<unsigned long long>(report.checkpoints),
-              static_cast<unsigned long long>(report.cases), trusted ? "; consistent with the trusted checkpoint" : "");
+              static_cast<unsigned long long>(report.cases), trusted ? "; consistent with the trusted checkpoint" : "",
+              cosigned.c_str());
   return 0;
 }
 
@@ -51,6 +75,9 @@ void AddVerifyCommand(CLI::App& app, int& exit_code) {
   verify->add_option("--trusted", o->trusted_file,
                      "A checkpoint saved earlier: the log must still contain exactly that tree");
   verify->add_option("--vkey", o->vkey, "The log's verifier key as the inspector holds it (default: DIR/log.vkey)");
+  verify->add_option("--policy", o->policy_file,
+                     "A C2SP tlog-policy file: the --trusted checkpoint must be signed by a listed log and "
+                     "cosigned by the quorum of witnesses");
   verify->callback([o, &exit_code] { exit_code = Run(*o); });
 }
 

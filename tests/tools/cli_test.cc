@@ -209,6 +209,38 @@ TEST_CASE("lawtrail witness init makes one key, mode 0600, and prints its cosign
   CHECK_THAT(bad.err, Catch::Contains("--name"));
 }
 
+TEST_CASE("verify --policy believes a trusted checkpoint only with the witnesses' quorum, and names who is missing",
+          "[cli][witness]") {
+  testing::TempDir tmp;
+  const std::string vkey = Init(tmp);
+  REQUIRE(RunLawtrail({"demo", "--data", tmp / "log", "--load-events", "40"}).exit_code == 0);
+  const auto cp = RunLawtrail({"checkpoint", "--data", tmp / "log"});
+  REQUIRE(cp.exit_code == 0);
+  const KeyPair sifaju = KeyPair::Generate(), court = KeyPair::Generate();
+  testing::WriteAll(tmp / "policy.txt", "log " + vkey + "\nwitness 司法局 " +
+                                            cosig::EncodeVerifier("sifaju.example/w1", sifaju.public_key()) +
+                                            "\nwitness 法院 " +
+                                            cosig::EncodeVerifier("court.example/w1", court.public_key()) +
+                                            "\ngroup 监督机关 all 司法局 法院\nquorum 监督机关\n");
+  const std::string body = cp.out.substr(0, cp.out.find("\n\n") + 1);
+  auto verify = [&](const std::string& note) {
+    testing::WriteAll(tmp / "trusted.txt", note);
+    return RunLawtrail(
+        {"verify", "--data", tmp / "log", "--trusted", tmp / "trusted.txt", "--policy", tmp / "policy.txt"});
+  };
+  const auto one = verify(cp.out + cosig::Cosign("sifaju.example/w1", sifaju, body, 1700000000));
+  CHECK(one.exit_code == 1);
+  CHECK_THAT(one.err, Catch::Contains("quorum") && Catch::Contains("监督机关") && Catch::Contains("1 of the 2"));
+  const auto both = verify(cp.out + cosig::Cosign("sifaju.example/w1", sifaju, body, 1700000000) +
+                           cosig::Cosign("court.example/w1", court, body, 1700000001));
+  INFO(both.err);
+  CHECK(both.exit_code == 0);
+  CHECK_THAT(both.out, Catch::Contains("cosigned by 司法局, 法院") || Catch::Contains("cosigned by 法院, 司法局"));
+  const auto no_trusted = RunLawtrail({"verify", "--data", tmp / "log", "--policy", tmp / "policy.txt"});
+  CHECK(no_trusted.exit_code == 1);
+  CHECK_THAT(no_trusted.err, Catch::Contains("--trusted"));
+}
+
 TEST_CASE("checkpoints, leaf hashes and proofs printed by the CLI verify", "[cli][proofs]") {
   testing::TempDir tmp;
   const std::string vkey = Init(tmp);
