@@ -61,7 +61,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
                            std::move(verifier_key),
                            s->options_.max_statements_per_request,
                            s->options_.json_limits,
-                           {}};
+                           {},
+                           s->options_.witnessed_checkpoint};
   if (views != nullptr) {
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }
@@ -170,6 +171,10 @@ HttpResponse ApiServer::Health() {
     if (!projector_status_.ok()) body["projectors"] = projector_status_.ToString();
   }
   if (context_.log != nullptr) body["queued_statements"] = context_.log->pending_statements();
+  if (options_.witness_health) {
+    body["witnesses"] = nlohmann::json::parse(options_.witness_health(), nullptr, false);
+    if (body["witnesses"].value("status", "ok") != "ok") body["status"] = body["witnesses"]["status"];
+  }
   return HttpResponse::Json(JsonText(body));
 }
 

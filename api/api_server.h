@@ -38,6 +38,10 @@ struct ApiServerOptions {
   std::function<void()> release_memory;
   // More Prometheus text for /metrics (e.g. the relay's cursor and lag).
   std::function<std::string()> extra_metrics;
+  // More for /healthz, as a JSON object under "witnesses" (ledger/cosigning).
+  std::function<std::string()> witness_health;
+  // ApiContext::witnessed_checkpoint: set when witnesses cosign the log.
+  std::function<Result<std::string>(uint64_t size)> witnessed_checkpoint;
 };
 
 // The access log's line for one answer.

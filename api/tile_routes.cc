@@ -126,7 +126,7 @@ std::string TileIndexPath(uint64_t n) {
 
 void AddTileRoutes(Router& router, ApiContext& ctx) {
   router.Add("GET", "/checkpoint", kReadPublic, [&ctx](HttpRequest&, const Caller&) -> Result<HttpResponse> {
-    LAWTRAIL_ASSIGN_OR_RETURN(auto note, ctx.reader->LatestCheckpoint());
+    LAWTRAIL_ASSIGN_OR_RETURN(auto note, ctx.reader->PublishedCheckpoint());
     if (!note) return HttpResponse::Error(404, "not_found", "the log has no checkpoint yet");
     HttpResponse r = HttpResponse::Text(*note);
     r.headers.emplace_back("Cache-Control", "no-cache");

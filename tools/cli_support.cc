@@ -111,4 +111,11 @@ void Progress::Update(uint64_t done, uint64_t total) {
   std::fflush(stderr);
 }
 
+Result<policy::Policy> LoadPolicy(const std::string& path) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string text, ReadFile(path));
+  auto parsed = policy::Parse(text);
+  if (!parsed.ok()) return parsed.status().WithContext(path);
+  return parsed;
+}
+
 }  // namespace lawtrail::cli

@@ -17,6 +17,7 @@
 
 #include "api/metrics.h"
 #include "ledger/client/statement_builder.h"
+#include "ledger/core/policy.h"
 #include "ledger/log/log_reader.h"
 #include "ledger/log/store.h"
 
@@ -74,8 +75,15 @@ using ::lawtrail::api::PrometheusGauge;
 std::string RelayMetricsText(const std::string& origin, uint64_t cursor, uint64_t lag);
 
 // `serve` and `demo --serve`.
+// A C2SP tlog-policy file, parsed; errors name the file and the line.
+Result<policy::Policy> LoadPolicy(const std::string& path);
+
 struct ServeOptions {
   std::string dir, listen, config, brokers, topic_prefix, port_file;
+  std::string witness_policy;     // a tlog-policy file: witnesses cosign before a checkpoint is published
+  double witness_fail_open = -1;  // seconds after which a checkpoint is published without quorum; < 0: never
+  double witness_timeout = 5;     // seconds for one add-checkpoint request
+  double export_wait = 30;        // seconds an export waits for a cosigned checkpoint covering it
 };
 void AddServeOptions(CLI::App* command, ServeOptions& o);
 int RunServe(const ServeOptions& o);

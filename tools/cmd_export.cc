@@ -139,6 +139,8 @@ void AddExportCommands(CLI::App& app, int& exit_code) {
   verify->add_option("--trusted", v->trusted_file, "A signed checkpoint the court holds");
   verify->add_option("--consistency", v->consistency_file,
                      "A consistency proof to a later trusted checkpoint (lawtrail prove consistency)");
+  verify->add_option("--policy", v->policy_file,
+                     "The court's witness policy (docs/witnesses.md): the bundle's checkpoint must meet its quorum");
   verify->callback([v, &exit_code] { exit_code = RunVerifyExport(*v, stdout, stderr); });
 }
 

@@ -14,7 +14,7 @@ namespace lawtrail::cli {
 namespace {
 
 struct FollowCommandOptions {
-  std::string dir, brokers, origin, vkey, prefix = "lawtrail", group, metrics;
+  std::string dir, brokers, origin, vkey, prefix = "lawtrail", group, metrics, policy;
   std::vector<std::string> kafka_settings;
   bool once = false, project = false;
   int poll_ms = 500;
@@ -71,7 +71,13 @@ int RunFollow(const FollowCommandOptions& o) {
     return Report("follow", Status::InvalidArgument("--origin '" + o.origin + "' is not the name of the key ('" +
                                                     key->name + "'): a log's key is named by its origin"));
   }
-  auto replica = Replica::Open(o.dir, *key);
+  ReplicaOptions replica_options;
+  if (!o.policy.empty()) {
+    auto policy = LoadPolicy(o.policy);
+    if (!policy.ok()) return Report("follow", policy.status());
+    replica_options.policy = std::move(*policy);
+  }
+  auto replica = Replica::Open(o.dir, *key, std::move(replica_options));
   if (!replica.ok()) return Report("follow", replica.status());
   kafka::FollowerOptions options;
   options.bootstraps = o.brokers;
@@ -169,6 +175,9 @@ void AddFollowCommand(CLI::App& app, int& exit_code) {
   follow->add_option("--vkey", o->vkey, "The log's verifier key, or a file holding it")->required();
   follow->add_option("--topic-prefix", o->prefix, "Topic name prefix")->capture_default_str();
   follow->add_option("--group", o->group, "Consumer group (default lawtrail-follow.ORIGIN)");
+  follow->add_option("--policy", o->policy,
+                     "A witness policy (C2SP tlog-policy, docs/witnesses.md): a checkpoint its quorum has not\n"
+                     "cosigned stops the follower like a bad signature, naming the group that is short");
   follow->add_flag("--once", o->once, "Stop once every partition has been read to its end");
   AddKafkaSettingsOption(follow, o->kafka_settings);
   follow->add_flag("--project", o->project, "Also fold the mirror into the views (DIR/views) as it grows");

@@ -67,7 +67,11 @@ int RunCheckpoint(const std::string& dir) {
     if (log.ok()) {
       auto note = (*log)->CurrentCheckpoint();
       if (!note.ok()) return Report("checkpoint", note.status());
-      std::fputs(note->c_str(), stdout);
+      // When witnesses gate publication, the published checkpoint is the one
+      // with their cosignatures, not the one just signed.
+      auto published = (*log)->reader().PublishedCheckpoint();
+      if (!published.ok()) return Report("checkpoint", published.status());
+      std::fputs((*published ? **published : *note).c_str(), stdout);
       return 0;
     }
     if (log.status().code() != StatusCode::kUnavailable) return Report("checkpoint", log.status());
@@ -75,7 +79,7 @@ int RunCheckpoint(const std::string& dir) {
   // Another process is writing (it makes checkpoints on its own timer), or a mirror.
   auto ro = OpenReadOnly(dir);
   if (!ro.ok()) return Report("checkpoint", ro.status());
-  auto note = ro->reader->LatestCheckpoint();
+  auto note = ro->reader->PublishedCheckpoint();
   if (!note.ok()) return Report("checkpoint", note.status());
   if (!*note) return Report("checkpoint", Status::NotFound("the log has no checkpoint yet"));
   std::fputs((*note)->c_str(), stdout);
@@ -84,7 +88,7 @@ int RunCheckpoint(const std::string& dir) {
 
 // N defaults to the size of the latest checkpoint, the tree people can check.
 Result<uint64_t> DefaultSize(const LogReader& reader) {
-  LAWTRAIL_ASSIGN_OR_RETURN(auto note, reader.LatestCheckpoint());
+  LAWTRAIL_ASSIGN_OR_RETURN(auto note, reader.PublishedCheckpoint());
   if (!note) return Status::NotFound("the log has no checkpoint yet; pass --size");
   LAWTRAIL_ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*note));
   return cp.size;

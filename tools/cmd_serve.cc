@@ -9,6 +9,8 @@
 #include "api/api_server.h"
 #include "api/server_config.h"
 #include "ledger/core/mutex.h"
+#include "ledger/core/policy.h"
+#include "ledger/cosigning/collector.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "ledger/stream/relay.h"
@@ -83,6 +85,79 @@ class RelayThread {
   Status status_ LAWTRAIL_GUARDED_BY(mu_);
 };
 
+// What /metrics says of the witnesses (docs/witnesses.md lists the series).
+std::string WitnessMetricsText(const cosigning::Progress& p) {
+  std::string out = PrometheusGauge("lawtrail_checkpoint_published_size",
+                                    "The tree size of the checkpoint the log publishes (cosigned by its witnesses).",
+                                    "", static_cast<long long>(p.published_size));
+  out += PrometheusGauge("lawtrail_checkpoint_newest_size", "The tree size of the newest checkpoint the log signed.",
+                         "", static_cast<long long>(p.newest_size));
+  out += PrometheusGauge("lawtrail_checkpoint_published_with_quorum",
+                         "1 if the published checkpoint meets the witness policy's quorum, 0 if it was published "
+                         "without it (fail-open).",
+                         "", static_cast<long long>(p.published_has_quorum ? 1 : 0));
+  for (const auto& w : p.witnesses) {
+    const std::string labels = "{witness=\"" + w.name + "\"}";
+    out += PrometheusGauge("lawtrail_witness_cosigned_size", "The largest checkpoint the witness cosigned.", labels,
+                           static_cast<long long>(w.cosigned_size));
+    out += PrometheusGauge("lawtrail_witness_cosignatures_total", "Requests answered with a valid cosignature.", labels,
+                           static_cast<long long>(w.cosignatures));
+    out += PrometheusGauge("lawtrail_witness_failures_total", "Requests that failed (unreachable, refused, malformed).",
+                           labels, static_cast<long long>(w.failures));
+    out += PrometheusGauge("lawtrail_witness_refusals_total",
+                           "422 answers: the witness cosigned a tree this log's checkpoint is not consistent with.",
+                           labels, static_cast<long long>(w.refusals));
+    out += PrometheusGauge("lawtrail_witness_request_seconds", "The last request's time.", labels, w.last_seconds);
+  }
+  return out;
+}
+
+std::string WitnessHealthJson(const cosigning::Progress& p) {
+  nlohmann::json witnesses = nlohmann::json::object();
+  for (const auto& w : p.witnesses) {
+    witnesses[w.name] = {{"cosigned_size", w.cosigned_size}};
+    if (!w.last_error.empty()) witnesses[w.name]["error"] = w.last_error;
+  }
+  nlohmann::json out = {{"status", p.published_has_quorum ? "ok" : "degraded"},
+                        {"published_size", p.published_size},
+                        {"newest_size", p.newest_size},
+                        {"published_with_quorum", p.published_has_quorum},
+                        {"witnesses", witnesses}};
+  if (!p.published_has_quorum) out["note"] = "the published checkpoint lacks the witnesses' quorum (fail-open)";
+  if (!p.quorum_shortfall.empty()) out["waiting_for"] = p.quorum_shortfall;
+  return out.dump();
+}
+
+// Starts the witnessing of checkpoints (ledger/cosigning) when the options
+// name a policy. Without one, a log whose publication witnesses gated goes
+// back to publishing its newest checkpoint, and says so.
+Result<std::unique_ptr<cosigning::Collector>> StartWitnessing(const ServeOptions& o, Log& log,
+                                                              const std::string& vkey) {
+  if (o.witness_policy.empty()) {
+    LAWTRAIL_ASSIGN_OR_RETURN(auto gated, log.reader().PublishedSize());
+    if (gated) {
+      std::fprintf(stderr,
+                   "lawtrail serve: WARNING: this log published checkpoints its witnesses cosigned; without "
+                   "--witness-policy it now publishes each checkpoint as it signs it, unwitnessed\n");
+      rocksdb::WriteBatch batch;
+      batch.Delete(log.store().cf(Cf::kMeta), keys::kMetaPublished).PermitUncheckedError();
+      LAWTRAIL_RETURN_IF_ERROR(log.store().WriteDurably(batch));
+    }
+    return std::unique_ptr<cosigning::Collector>();
+  }
+  LAWTRAIL_ASSIGN_OR_RETURN(auto parsed, LoadPolicy(o.witness_policy));
+  LAWTRAIL_ASSIGN_OR_RETURN(const note::Verifier log_key, note::ParseVerifier(vkey));
+  cosigning::CollectorOptions options;
+  options.request_timeout = std::chrono::milliseconds(static_cast<int64_t>(o.witness_timeout * 1000));
+  options.fail_open = o.witness_fail_open >= 0;
+  if (options.fail_open) {
+    options.fail_open_after = std::chrono::milliseconds(static_cast<int64_t>(o.witness_fail_open * 1000));
+  }
+  auto started = cosigning::Collector::Start(log.store(), log.reader(), log_key, std::move(parsed), options);
+  if (!started.ok()) return started.status().WithContext(o.witness_policy);
+  return started;
+}
+
 int Token(const std::string& name, const std::string& role, const std::string& certificate) {
   if (auto r = api::ParseRole(role); !r.ok()) return Report("token", r.status());
   uint8_t secret[32];
@@ -137,6 +212,20 @@ int RunServe(const ServeOptions& o) {
     relay = std::move(*started);
     config.api.extra_metrics = [r = relay.get()] { return r->Metrics(); };
   }
+  auto witnessing = StartWitnessing(o, **log, *vkey);
+  if (!witnessing.ok()) return Report("serve", witnessing.status());
+  if (cosigning::Collector* c = witnessing->get()) {
+    config.api.extra_metrics = [c, relay_metrics = std::move(config.api.extra_metrics)] {
+      return (relay_metrics ? relay_metrics() : std::string()) + WitnessMetricsText(c->progress());
+    };
+    config.api.witness_health = [c] { return WitnessHealthJson(c->progress()); };
+    const auto wait = std::chrono::milliseconds(static_cast<int64_t>(o.export_wait * 1000));
+    config.api.witnessed_checkpoint = [c, wait, l = log->get()](uint64_t size) {
+      return cosigning::WitnessedCheckpoint(*l, *c, size, wait);
+    };
+    std::fprintf(stderr, "lawtrail serve: checkpoints are published once the witnesses of %s cosign them%s\n",
+                 o.witness_policy.c_str(), o.witness_fail_open >= 0 ? " (fail-open)" : "");
+  }
   CatchStopSignals();
   config.api.release_memory = ReleaseFreeMemory;
   auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), *vkey, std::move(config.api));
@@ -153,6 +242,7 @@ int RunServe(const ServeOptions& o) {
   (*server)->Stop();
   server->reset();
   relay.reset();
+  witnessing->reset();
   log->reset();  // finishes queued statements and writes the last checkpoint
   std::fprintf(stderr, "lawtrail serve: stopped\n");
   return 0;
@@ -187,6 +277,20 @@ void AddServeOptions(CLI::App* command, ServeOptions& o) {
   command->add_option("--topic-prefix", o.topic_prefix,
                       "Topics <prefix>.records and <prefix>.checkpoints (default lawtrail)");
   command->add_option("--port-file", o.port_file, "Write the port listened on to this file (with --listen …:0)");
+  command->add_option("--witness-policy", o.witness_policy,
+                      "A C2SP tlog-policy file (docs/witnesses.md): each new checkpoint goes to its witnesses, and\n"
+                      "the newest one their cosignatures meet the quorum for is the one published");
+  command
+      ->add_option("--witness-fail-open", o.witness_fail_open,
+                   "Publish a checkpoint without the quorum once it has waited this many seconds (said in\n"
+                   "/metrics and /healthz); default: never")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--witness-timeout", o.witness_timeout, "Seconds for one witness request (default 5)")
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--export-wait", o.export_wait,
+                   "Seconds an export waits for a cosigned checkpoint covering it (default 30)")
+      ->check(CLI::PositiveNumber);
 }
 
 }  // namespace lawtrail::cli

@@ -18,13 +18,9 @@ struct VerifyCliOptions {
 // the policy's quorum cosigned it. Returns who cosigned, for the report.
 Result<std::string> CheckPolicy(const std::string& policy_file, const std::optional<std::string>& trusted) {
   if (!trusted) return Status::InvalidArgument("--policy checks the checkpoint given with --trusted; give one");
-  LAWTRAIL_ASSIGN_OR_RETURN(const std::string text, ReadFile(policy_file));
-  auto parsed = policy::Parse(text);
-  if (!parsed.ok()) return parsed.status().WithContext(policy_file);
-  LAWTRAIL_RETURN_IF_ERROR(policy::OpenCheckpoint(*parsed, *trusted).status().WithContext("the trusted checkpoint"));
-  std::string names;
-  for (const std::string& n : policy::CosignedBy(*parsed, *trusted)) names += (names.empty() ? "" : ", ") + n;
-  return names.empty() ? std::string("; the policy needs no cosignature") : "; cosigned by " + names;
+  LAWTRAIL_ASSIGN_OR_RETURN(auto parsed, LoadPolicy(policy_file));
+  LAWTRAIL_RETURN_IF_ERROR(policy::OpenCheckpoint(parsed, *trusted).status().WithContext("the trusted checkpoint"));
+  return "; cosigned by " + policy::DescribeCosigners(parsed, *trusted);
 }
 
 int Run(const VerifyCliOptions& o) {

@@ -3,7 +3,7 @@
 // read every line it runs (ledger/core, ledger/export). Offline: no server,
 // no data folder.
 //
-//   lawtrail-verify-export FILE --vkey VKEY [--trusted CHECKPOINT] [--consistency PROOF]
+//   lawtrail-verify-export FILE --vkey VKEY [--trusted CHECKPOINT] [--consistency PROOF] [--policy FILE]
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -15,12 +15,14 @@
 namespace {
 
 constexpr char kUsage[] =
-    "usage: lawtrail-verify-export FILE --vkey VKEY [--trusted CHECKPOINT] [--consistency PROOF]\n"
+    "usage: lawtrail-verify-export FILE --vkey VKEY [--trusted CHECKPOINT] [--consistency PROOF] [--policy FILE]\n"
     "  FILE          a case export (.ltex) written by `lawtrail export`\n"
     "  --vkey        the log's verifier key, as published (the text, or a file holding it)\n"
     "  --trusted     a signed checkpoint the court already holds: the bundle must agree with it\n"
     "  --consistency a consistency proof (one base64 hash per line) from the bundle's checkpoint\n"
     "                to a later trusted one, as `lawtrail prove consistency` prints it\n"
+    "  --policy      the court's witness policy (C2SP tlog-policy): the bundle's checkpoint must\n"
+    "                be cosigned by its quorum of witnesses (docs/witnesses.md)\n"
     "Exit 0 when everything holds; 1 naming the first failure; 2 on bad use.\n";
 
 }  // namespace
@@ -45,6 +47,8 @@ int main(int argc, char** argv) {
       ok = value(args.trusted_file);
     } else if (a == "--consistency") {
       ok = value(args.consistency_file);
+    } else if (a == "--policy") {
+      ok = value(args.policy_file);
     } else if (a.starts_with("-") || !args.bundle_file.empty()) {
       ok = false;
     } else {

@@ -29,6 +29,10 @@ struct ApiContext {
   // Whether the disclosure record at `index` of `case_id` is the one the
   // public sees today (the views decide; unset without views: none is).
   std::function<Result<bool>(std::string_view case_id, uint64_t index)> disclosure_record_public;
+  // When witnesses cosign the log: the published checkpoint once it covers
+  // `size` records (waiting for the witnesses, within a bound). Unset: exports
+  // are anchored on the log's own current checkpoint.
+  std::function<Result<std::string>(uint64_t size)> witnessed_checkpoint;
 };
 
 }  // namespace lawtrail::api

@@ -137,7 +137,7 @@ Result<HttpResponse> Submit(ApiContext& ctx, HttpRequest& request) {
 
 Result<uint64_t> DefaultSize(const LogReader& reader, const HttpRequest& request) {
   if (const std::string size = request.Query("size"); !size.empty()) return ParseIndex(size, "size");
-  LAWTRAIL_ASSIGN_OR_RETURN(auto latest, reader.LatestCheckpoint());
+  LAWTRAIL_ASSIGN_OR_RETURN(auto latest, reader.PublishedCheckpoint());
   if (!latest) return reader.Size();
   LAWTRAIL_ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
   return cp.size;
@@ -184,7 +184,7 @@ Result<HttpResponse> InclusionProof(ApiContext& ctx, HttpRequest& request) {
   LAWTRAIL_ASSIGN_OR_RETURN(auto proof, ctx.reader->InclusionProof(index, size));
   LAWTRAIL_ASSIGN_OR_RETURN(auto leaf, ctx.reader->LeafHashAt(index));
   nlohmann::json body = {{"index", index}, {"size", size}, {"leaf_hash", ToBase64(leaf)}, {"proof", HashesJson(proof)}};
-  if (auto note = ctx.reader->CheckpointAt(size); note.ok() && *note) body["checkpoint"] = **note;
+  if (auto note = ctx.reader->CheckpointWithCosignaturesAt(size); note.ok() && *note) body["checkpoint"] = **note;
   return HttpResponse::Json(JsonText(body));
 }
 
@@ -199,10 +199,10 @@ Result<HttpResponse> CheckpointNote(ApiContext& ctx, HttpRequest& request) {
   const std::string which = request.params["size"];
   Result<std::optional<std::string>> note = std::optional<std::string>();
   if (which == "latest") {
-    note = ctx.reader->LatestCheckpoint();
+    note = ctx.reader->PublishedCheckpoint();
   } else {
     LAWTRAIL_ASSIGN_OR_RETURN(auto size, ParseIndex(which, "size"));
-    note = ctx.reader->CheckpointAt(size);
+    note = ctx.reader->CheckpointWithCosignaturesAt(size);
   }
   LAWTRAIL_RETURN_IF_ERROR(note.status());
   if (!*note) return HttpResponse::Error(404, "not_found", "no checkpoint of size " + which);
@@ -296,7 +296,8 @@ Result<HttpResponse> Export(ApiContext& ctx, HttpRequest& request, const Caller&
                             RecordSupervisorAct(ctx, request, caller, fb::Payload::CaseExported));
   const Appended& appended = act.appended;
   const fb::CaseExported& exported = *act.statement.statement->payload_as_CaseExported();
-  court_export::RecordedExport recorded{case_id, appended.index, {}, "", {}, ctx.verifier_key};
+  court_export::RecordedExport recorded{case_id,          appended.index,          {}, "", {},
+                                        ctx.verifier_key, ctx.witnessed_checkpoint};
   if (exported.reveal_fields() != nullptr) {
     for (const auto* f : *exported.reveal_fields()) recorded.reveal.push_back(f->str());
   }
@@ -362,7 +363,7 @@ void AddLedgerRoutes(Router& router, ApiContext& ctx) {
                            {"size", *size},
                            {"verifier_key", ctx.verifier_key},
                            {"accepts_statements", ctx.log != nullptr}};
-    if (auto latest = ctx.reader->LatestCheckpoint(); latest.ok() && *latest) body["checkpoint"] = **latest;
+    if (auto latest = ctx.reader->PublishedCheckpoint(); latest.ok() && *latest) body["checkpoint"] = **latest;
     return HttpResponse::Json(JsonText(body));
   });
   router.Add("GET", "/v1/records/{index}", kReadPublic,

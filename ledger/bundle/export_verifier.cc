@@ -104,6 +104,14 @@ class Check {
     r_.checkpoint_size = cp->size;
     Passed("checkpoint: signed by the log key " + options_.vkey.name + ", " + std::to_string(cp->size) +
            " records, with the case-head map root");
+    if (options_.policy) {
+      if (auto witnessed = policy::OpenCheckpoint(*options_.policy, b_.checkpoint); !witnessed.ok()) {
+        return Fail("witnesses", witnessed.status().message() + " (cosigned by " +
+                                     policy::DescribeCosigners(*options_.policy, b_.checkpoint) + ")");
+      }
+      Passed("witnesses: the checkpoint meets the policy's quorum; cosigned by " +
+             policy::DescribeCosigners(*options_.policy, b_.checkpoint));
+    }
     return Status::Ok();
   }
 

@@ -16,6 +16,7 @@
 
 #include "ledger/core/bytes.h"
 #include "ledger/core/note.h"
+#include "ledger/core/policy.h"
 
 namespace lawtrail {
 
@@ -27,6 +28,9 @@ struct ExportCheckOptions {
   // order) between the bundle's checkpoint and the trusted one, for a trusted
   // checkpoint made after the bundle; the bundle's own proofs are used first.
   std::vector<Hash> consistency;
+  // The court's witness policy (C2SP tlog-policy): when set, the bundle's
+  // checkpoint must be signed by a log it lists and cosigned by its quorum.
+  std::optional<policy::Policy> policy = std::nullopt;
 };
 
 struct ExportReport {

@@ -56,7 +56,7 @@ int RunVerifyExport(const VerifyExportArgs& args, std::FILE* out, std::FILE* err
   if (!bundle.ok()) return bad_use(bundle.status());
   auto key = LoadKey(args.vkey);
   if (!key.ok()) return bad_use(key.status().WithContext("verifier key"));
-  ExportCheckOptions options{*key, std::nullopt, {}};
+  ExportCheckOptions options{*key, std::nullopt, {}, std::nullopt};
   if (!args.trusted_file.empty()) {
     auto trusted = Slurp(args.trusted_file, "trusted checkpoint");
     if (!trusted.ok()) return bad_use(trusted.status());
@@ -66,6 +66,13 @@ int RunVerifyExport(const VerifyExportArgs& args, std::FILE* out, std::FILE* err
     auto proof = LoadProof(args.consistency_file);
     if (!proof.ok()) return bad_use(proof.status());
     options.consistency = std::move(*proof);
+  }
+  if (!args.policy_file.empty()) {
+    auto text = Slurp(args.policy_file, "witness policy");
+    if (!text.ok()) return bad_use(text.status());
+    auto parsed = policy::Parse(*text);
+    if (!parsed.ok()) return bad_use(parsed.status().WithContext(args.policy_file));
+    options.policy = std::move(*parsed);
   }
   const ExportReport report = VerifyExport(AsBytes(*bundle), options);
   std::fputs(FormatExportReport(report).c_str(), out);

@@ -16,6 +16,7 @@ struct VerifyExportArgs {
   std::string vkey;              // the verifier key's text, or a file holding it
   std::string trusted_file;      // a signed checkpoint note the court trusts
   std::string consistency_file;  // a consistency proof to it: one base64 hash per line
+  std::string policy_file;       // the court's witness policy (C2SP tlog-policy)
 };
 
 int RunVerifyExport(const VerifyExportArgs& args, std::FILE* out, std::FILE* err);

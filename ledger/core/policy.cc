@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ctime>
 #include <map>
 
 #include "ledger/core/cosignature.h"
@@ -185,6 +186,20 @@ Result<Checkpoint> OpenCheckpoint(const Policy& p, std::string_view signed_note)
     return checkpoint;
   }
   return last;
+}
+
+std::string DescribeCosigners(const Policy& p, std::string_view signed_note) {
+  std::string out;
+  for (const Witness& w : p.witnesses) {
+    auto t = cosig::VerifyCosignature(signed_note, w.key);
+    if (!t.ok()) continue;
+    const std::time_t secs = static_cast<std::time_t>(std::min<uint64_t>(*t, INT32_MAX * uint64_t{1000}));
+    std::tm utc{};
+    char when[32] = "?";
+    if (gmtime_r(&secs, &utc) != nullptr) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &utc);
+    out += (out.empty() ? "" : ", ") + w.name + " at " + when;
+  }
+  return out.empty() ? "no witness" : out;
 }
 
 }  // namespace lawtrail::policy

@@ -62,6 +62,11 @@ std::set<std::string> CosignedBy(const Policy& p, std::string_view signed_note);
 // the group or witness that is short and by how much.
 Status CheckQuorum(const Policy& p, const std::set<std::string>& cosigners);
 
+// "w1 at 2026-12-07 01:02:03 UTC, w2 at …": the policy's witnesses whose
+// cosignature on `signed_note` verifies, with the time each put in it;
+// "no witness" when none.
+std::string DescribeCosigners(const Policy& p, std::string_view signed_note);
+
 // The checkpoint in `signed_note` iff one of the policy's logs signed it and
 // its witnesses' cosignatures meet the quorum.
 Result<Checkpoint> OpenCheckpoint(const Policy& p, std::string_view signed_note);

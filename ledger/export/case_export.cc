@@ -182,7 +182,11 @@ Result<ExportDone> ExportRecorded(Log& log, const RecordedExport& recorded) {
   done.export_index = recorded.export_index;
   // The latest checkpoint, made now if none covers the tree: the export event
   // is durable, so the checkpoint covers it and no waiting is needed.
-  LAWTRAIL_ASSIGN_OR_RETURN(done.checkpoint, log.CurrentCheckpoint());
+  if (recorded.anchor) {
+    LAWTRAIL_ASSIGN_OR_RETURN(done.checkpoint, recorded.anchor(recorded.export_index + 1));
+  } else {
+    LAWTRAIL_ASSIGN_OR_RETURN(done.checkpoint, log.CurrentCheckpoint());
+  }
   LAWTRAIL_ASSIGN_OR_RETURN(const Checkpoint anchor, ParseCheckpointNoteUnverified(done.checkpoint));
   if (anchor.size <= recorded.export_index) {
     return Status::Internal("the log's checkpoint of size " + std::to_string(anchor.size) +
@@ -247,9 +251,13 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const Expor
   if (!appended[0].ok()) return appended[0].status().WithContext("the export event was refused; nothing was exported");
 
   LAWTRAIL_ASSIGN_OR_RETURN(const note::Verifier vkey, data_dir::LoadVerifier(data_dir));
-  const RecordedExport recorded{request.case_id, appended[0]->index,
-                                request.reveal,  request.files_dir,
-                                request.trusted, note::EncodeVerifier(vkey.name, vkey.public_key)};
+  const RecordedExport recorded{request.case_id,
+                                appended[0]->index,
+                                request.reveal,
+                                request.files_dir,
+                                request.trusted,
+                                note::EncodeVerifier(vkey.name, vkey.public_key),
+                                {}};
   LAWTRAIL_ASSIGN_OR_RETURN(ExportDone done, ExportRecorded(log, recorded));
   done.approval_index = approval.index;
   done.recipient = approval.recipient;

@@ -74,6 +74,10 @@ struct RecordedExport {
   std::string files_dir;             // attachment files, named by hex SHA-256; empty: none
   std::vector<std::string> trusted;  // earlier checkpoints the recipient holds
   std::string verifier_key;          // the log's, as published
+  // The checkpoint to build at, given the number of records it must cover:
+  // when witnesses cosign the log, the published checkpoint with their
+  // cosignatures (serve waits for it). Unset: the log's current checkpoint.
+  std::function<Result<std::string>(uint64_t size)> anchor;
 };
 
 // The export after its event is recorded — the one workflow of `lawtrail

@@ -211,6 +211,31 @@ Result<std::optional<std::string>> LogReader::CheckpointAt(uint64_t size) const 
   return store_.Get(Cf::kCheckpoints, keys::Index(size));
 }
 
+Result<std::optional<uint64_t>> LogReader::PublishedSize() const {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto marker, store_.Get(Cf::kMeta, keys::kMetaPublished));
+  if (!marker) return std::optional<uint64_t>();
+  if (marker->size() != 8) return Status::Corruption("malformed published-checkpoint marker");
+  return std::optional<uint64_t>(ReadBigEndian64(reinterpret_cast<const uint8_t*>(marker->data())));
+}
+
+Result<std::optional<std::string>> LogReader::CosignedAt(uint64_t size) const {
+  return store_.Get(Cf::kCosigned, keys::Index(size));
+}
+
+Result<std::optional<std::string>> LogReader::CheckpointWithCosignaturesAt(uint64_t size) const {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto cosigned, CosignedAt(size));
+  if (cosigned) return cosigned;
+  return CheckpointAt(size);
+}
+
+Result<std::optional<std::string>> LogReader::PublishedCheckpoint() const {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto size, PublishedSize());
+  if (!size) return LatestCheckpoint();
+  LAWTRAIL_ASSIGN_OR_RETURN(auto note, CosignedAt(*size));
+  if (!note) return Status::Corruption("the published checkpoint of size " + std::to_string(*size) + " is not stored");
+  return note;
+}
+
 Status LogReader::ScanCheckpoints(uint64_t from_size,
                                   const std::function<Status(uint64_t, std::string_view)>& visit) const {
   std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));

@@ -67,6 +67,16 @@ class LogReader {
   // smallest first; the note is valid only during the call.
   Status ScanCheckpoints(uint64_t from_size,
                          const std::function<Status(uint64_t size, std::string_view note)>& visit) const;
+  // The checkpoint the log publishes (/checkpoint, `lawtrail checkpoint`,
+  // exports, the relay): when witnesses cosign the log's checkpoints, the one
+  // `serve` published with its cosignatures; otherwise the newest.
+  Result<std::optional<std::string>> PublishedCheckpoint() const;
+  // The size `serve` published with cosignatures; nullopt when witnesses do not gate publication.
+  Result<std::optional<uint64_t>> PublishedSize() const;
+  // The checkpoint of `size` with the cosignatures gathered for it, if any.
+  Result<std::optional<std::string>> CosignedAt(uint64_t size) const;
+  // The checkpoint of `size` with its cosignatures when it has some, else as the log signed it.
+  Result<std::optional<std::string>> CheckpointWithCosignaturesAt(uint64_t size) const;
 
  private:
   Status CheckSize(uint64_t size) const;

@@ -283,9 +283,17 @@ Status Replica::HoldPending(const Checkpoint& cp, std::string_view signed_note) 
   return Status::Ok();
 }
 
+Result<Checkpoint> Replica::OpenReceived(std::string_view signed_note) const {
+  LAWTRAIL_ASSIGN_OR_RETURN(Checkpoint cp, OpenCheckpoint(signed_note, log_key_));
+  if (options_.policy) {
+    LAWTRAIL_RETURN_IF_ERROR(policy::CheckQuorum(*options_.policy, policy::CosignedBy(*options_.policy, signed_note)));
+  }
+  return cp;
+}
+
 Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
   LAWTRAIL_RETURN_IF_ERROR(Stopped());
-  auto cp = OpenCheckpoint(signed_note, log_key_);
+  auto cp = OpenReceived(signed_note);
   if (!cp.ok()) {
     const uint64_t size = [&] {
       auto unverified = ParseCheckpointNoteUnverified(signed_note);
@@ -304,7 +312,7 @@ Result<uint64_t> Replica::AddCheckpoint(std::string_view signed_note) {
 
 std::optional<uint64_t> Replica::AddCheckpointAhead(std::string_view signed_note) {
   if (!Stopped().ok()) return std::nullopt;
-  auto cp = OpenCheckpoint(signed_note, log_key_);
+  auto cp = OpenReceived(signed_note);
   if (!cp.ok() || cp->size <= size() || !HoldPending(*cp, signed_note).ok()) return std::nullopt;
   return cp->size;
 }

@@ -27,6 +27,7 @@
 #include <optional>
 
 #include "ledger/core/note.h"
+#include "ledger/core/policy.h"
 #include "ledger/log/log_reader.h"
 #include "ledger/log/sequencer.h"
 #include "ledger/log/thread_pool.h"
@@ -62,6 +63,9 @@ struct ReplicaOptions {
   size_t chunk_records = 1024;  // records checked and written together
   // Checkpoints verified but still ahead of the records; one more is refused.
   size_t max_pending_checkpoints = 1 << 16;
+  // A witness policy (C2SP tlog-policy): when set, a checkpoint whose
+  // cosignatures do not meet its quorum is refused like a bad signature.
+  std::optional<policy::Policy> policy = std::nullopt;
 };
 
 class Replica {
@@ -113,6 +117,9 @@ class Replica {
   std::vector<size_t> ChunkEnds(size_t count) const;
   // `cp` is `note` opened (its signature checked).
   Status CheckCheckpoint(const Checkpoint& cp, const std::string& note);
+  // The checkpoint in a received note: signed by the log key and, with a
+  // policy, cosigned by its quorum.
+  Result<Checkpoint> OpenReceived(std::string_view signed_note) const;
   Status CheckPendingCheckpoints();
   Status HoldPending(const Checkpoint& cp, std::string_view signed_note);
 

@@ -133,7 +133,7 @@ rocksdb::Status OpenReadOnlyBesideWriter(const rocksdb::DBOptions& options, cons
 }
 
 constexpr const char* kCfNames[] = {"records", "tree",   "checkpoints", "event_ids", "cases",
-                                    "meta",    "sealed", "parties",     "flags"};
+                                    "meta",    "sealed", "parties",     "flags",     "cosigned"};
 static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
 
 // The case a case-index key belongs to: all of it but the record index at

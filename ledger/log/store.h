@@ -11,10 +11,12 @@
 //   cases        case id ‖ 0x00 ‖ index → the case's head after that record
 //                                         (ledger/core/case_head.h); the last entry
 //                                         of a case is its current head
-//   meta         name                   → value ("origin", "size")
+//   meta         name                   → value ("origin", "size", "published-checkpoint")
 //   sealed       commitment (32)        → encrypted opening (ledger/log/sealed_vault.h)
 //   parties      party tag (32) ‖ index → case id: every record naming a party
 //   flags        index                  → flags the record raised ("id\tmessage\n"…)
+//   cosigned     tree size              → the checkpoint note with the witnesses' cosignatures
+//                                         gathered so far (rewritten as more arrive; ledger/cosigning)
 //
 // Nothing in lawtrail ever deletes or overwrites a key of records, tree or
 // checkpoints (invariant 1, docs/design/invariants.md). Only an erasure event deletes from sealed
@@ -38,7 +40,19 @@
 
 namespace lawtrail {
 
-enum class Cf { kRecords = 0, kTree, kCheckpoints, kEventIds, kCases, kMeta, kSealed, kParties, kFlags, kCount };
+enum class Cf {
+  kRecords = 0,
+  kTree,
+  kCheckpoints,
+  kEventIds,
+  kCases,
+  kMeta,
+  kSealed,
+  kParties,
+  kFlags,
+  kCosigned,
+  kCount
+};
 
 enum class OpenMode {
   kCreate,     // read-write; creates the database if it does not exist
@@ -54,6 +68,9 @@ std::string CasePrefix(std::string_view case_id);
 std::string PartyIndex(const Hash& tag, uint64_t index);
 inline constexpr std::string_view kMetaOrigin = "origin";
 inline constexpr std::string_view kMetaSize = "size";
+// The tree size of the checkpoint the log publishes, when witnesses cosign
+// its checkpoints (ledger/cosigning); absent: the newest checkpoint is published.
+inline constexpr std::string_view kMetaPublished = "published-checkpoint";
 }  // namespace keys
 
 class Store {

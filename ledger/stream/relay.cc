@@ -148,16 +148,26 @@ Result<uint64_t> Relay::CatchUp(const LogReader& log) {
   // Every checkpoint not yet relayed, now that the records it covers are
   // acknowledged: a follower checks each against the tree it rebuilds.
   uint64_t produced_checkpoints = 0, last_size = 0;
-  LAWTRAIL_RETURN_IF_ERROR(
-      log.ScanCheckpoints(checkpoint_cursor_, [&](uint64_t cp_size, std::string_view note) -> Status {
-        if (cp_size > cursor_) return Status::Ok();
-        const rd_kafka_resp_err_t err = ProduceWhenRoom(
-            rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr}, kPollMs);
-        if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return FromKafka(err, "producing a checkpoint");
-        ++produced_checkpoints;
-        last_size = cp_size;
-        return Status::Ok();
-      }));
+  const auto produce = [&](uint64_t cp_size, std::string_view note) -> Status {
+    if (cp_size > cursor_) return Status::Ok();
+    const rd_kafka_resp_err_t err = ProduceWhenRoom(
+        rk, {options_.topics.checkpoints.c_str(), AsBytes(origin_), AsBytes(note), {}, nullptr}, kPollMs);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return FromKafka(err, "producing a checkpoint");
+    ++produced_checkpoints;
+    last_size = cp_size;
+    return Status::Ok();
+  };
+  // When witnesses gate publication, only the published checkpoint goes out,
+  // with its cosignatures: followers holding a policy check them.
+  LAWTRAIL_ASSIGN_OR_RETURN(const auto published, log.PublishedSize());
+  if (published) {
+    if (*published >= checkpoint_cursor_) {
+      LAWTRAIL_ASSIGN_OR_RETURN(auto note, log.CosignedAt(*published));
+      if (note) LAWTRAIL_RETURN_IF_ERROR(produce(*published, *note));
+    }
+  } else {
+    LAWTRAIL_RETURN_IF_ERROR(log.ScanCheckpoints(checkpoint_cursor_, produce));
+  }
   if (produced_checkpoints > 0) {
     LAWTRAIL_RETURN_IF_ERROR(FromKafka(rd_kafka_flush(rk, kFlushTimeoutMs), "waiting for the checkpoints' delivery"));
     LAWTRAIL_RETURN_IF_ERROR(d.failure);

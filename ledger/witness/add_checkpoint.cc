@@ -14,12 +14,12 @@ std::optional<std::string_view> NextLine(std::string_view& rest) {
   return line;
 }
 
-Result<uint64_t> ParseSize(std::string_view digits) {
+Result<uint64_t> ParseDecimal(std::string_view digits, std::string_view what) {
   uint64_t v = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
   if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
       (digits.size() > 1 && digits[0] == '0')) {
-    return Status::InvalidArgument("old size '" + std::string(digits.substr(0, 24)) +
+    return Status::InvalidArgument(std::string(what) + " '" + std::string(digits.substr(0, 24)) +
                                    "' is not a decimal without leading zeroes");
   }
   return v;
@@ -31,7 +31,7 @@ Result<AddCheckpointRequest> ParseAddCheckpoint(std::string_view body) {
   AddCheckpointRequest r;
   auto first = NextLine(body);
   if (!first || first->substr(0, 4) != "old ") return Status::InvalidArgument("the body must start with 'old <size>'");
-  LAWTRAIL_ASSIGN_OR_RETURN(r.old_size, ParseSize(first->substr(4)));
+  LAWTRAIL_ASSIGN_OR_RETURN(r.old_size, ParseDecimal(first->substr(4), "old size"));
   for (;;) {
     auto line = NextLine(body);
     if (!line) return Status::InvalidArgument("no empty line before the checkpoint");
@@ -57,6 +57,13 @@ std::string FormatAddCheckpoint(const AddCheckpointRequest& request) {
   out += "\n";
   out += request.checkpoint;
   return out;
+}
+
+std::string FormatTlogSize(uint64_t size) { return std::to_string(size) + "\n"; }
+
+Result<uint64_t> ParseTlogSize(std::string_view body) {
+  if (body.empty() || body.back() != '\n') return Status::InvalidArgument("a tlog size must end with a newline");
+  return ParseDecimal(body.substr(0, body.size() - 1), "tlog size");
 }
 
 }  // namespace lawtrail::witness

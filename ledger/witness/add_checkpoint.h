@@ -36,6 +36,11 @@ Result<AddCheckpointRequest> ParseAddCheckpoint(std::string_view body);
 // The request body for `request` (what a log sends).
 std::string FormatAddCheckpoint(const AddCheckpointRequest& request);
 
+// The body of a 409 reply (text/x.tlog.size): the size the witness last
+// cosigned, in decimal, then a newline.
+std::string FormatTlogSize(uint64_t size);
+Result<uint64_t> ParseTlogSize(std::string_view body);
+
 }  // namespace lawtrail::witness
 
 #endif  // LAWTRAIL_LEDGER_WITNESS_ADD_CHECKPOINT_H_

@@ -48,7 +48,7 @@ Reply Witness::CheckAndCosign(std::string_view body, const AddCheckpointRequest&
   if (!latest.ok()) return Error(500, latest.status().message());
   const uint64_t cosigned_size = *latest ? (*latest)->size : 0;
   if (request.old_size != cosigned_size) {
-    return Reply{409, "text/x.tlog.size", std::to_string(cosigned_size) + "\n"};
+    return Reply{409, "text/x.tlog.size", FormatTlogSize(cosigned_size)};
   }
   if (checkpoint.size == 0 && checkpoint.root != merkle::EmptyRoot()) {
     return Error(422, "a checkpoint of size 0 must have the empty tree's root");

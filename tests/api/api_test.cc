@@ -186,7 +186,8 @@ TEST_CASE("a supervisor's export over HTTP is recorded first and returns a bundl
   INFO(r.body.substr(0, 300));
   REQUIRE(r.status == 200);
   CHECK(r.headers.at("x-lawtrail-export-index") == std::to_string(before));
-  const ExportReport report = VerifyExport(AsBytes(r.body), {*note::ParseVerifier(f.t().vkey()), std::nullopt, {}});
+  const ExportReport report =
+      VerifyExport(AsBytes(r.body), {*note::ParseVerifier(f.t().vkey()), std::nullopt, {}, std::nullopt});
   INFO(FormatExportReport(report));
   REQUIRE(report.status.ok());
   CHECK(report.case_id == case_id);

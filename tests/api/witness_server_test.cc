@@ -7,8 +7,10 @@
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "ledger/core/cosignature.h"
+#include "ledger/core/policy.h"
 #include "tests/api/http_client.h"
 #include "tests/support/fake_log.h"
 #include "tests/support/process.h"
@@ -136,6 +138,92 @@ TEST_CASE("lawtrail witness serve cosigns a real log's checkpoint and stops clea
   ::kill(pid, SIGTERM);
   CHECK(Wait(pid) == 0);
   CHECK_THAT(ReadAll(dir.path() + "/serve.err"), Catch::Contains("stopped"));
+}
+
+}  // namespace
+}  // namespace lawtrail::testing
+
+namespace lawtrail::testing {
+namespace {
+
+// A `lawtrail witness serve` process for the log of `log_vkey`; its vkey and port.
+struct WitnessProcess {
+  pid_t pid = 0;
+  std::string vkey;
+  uint16_t port = 0;
+  WitnessProcess(const TempDir& dir, const std::string& tag, const std::string& name, const std::string& log_vkey) {
+    const auto init = RunLawtrail({"witness", "init", "--data", dir.path() + "/" + tag, "--name", name});
+    REQUIRE(init.exit_code == 0);
+    vkey = init.out.substr(init.out.rfind('\n', init.out.size() - 2) + 1);
+    vkey.pop_back();
+    const std::string port_file = dir.path() + "/" + tag + ".port";
+    pid = Spawn({LAWTRAIL_BINARY, "witness", "serve", "--data", dir.path() + "/" + tag, "--listen", "127.0.0.1:0",
+                 "--port-file", port_file, "--log", log_vkey},
+                "", dir.path() + "/" + tag + ".out", dir.path() + "/" + tag + ".err");
+    port = WaitForPortFile(port_file);
+    REQUIRE(port != 0);
+  }
+  ~WitnessProcess() {
+    ::kill(pid, SIGTERM);
+    Wait(pid);
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+};
+
+TEST_CASE(
+    "lawtrail serve --witness-policy publishes what two running witnesses cosigned, and verify and checkpoint "
+    "hand out that checkpoint",
+    "[witness][cli][cosigning]") {
+  TempDir dir;
+  const std::string data = dir.path() + "/log";
+  REQUIRE(RunLawtrail({"init", "--data", data, "--origin", "qingshan.example.gov.cn/log", "--agency", "青山镇人民政府"})
+              .exit_code == 0);
+  REQUIRE(RunLawtrail({"demo", "--data", data, "--load-events", "60"}).exit_code == 0);
+  const auto vkey = RunLawtrail({"vkey", "--data", data});
+  const std::string log_vkey = vkey.out.substr(0, vkey.out.find('\n'));
+  WitnessProcess sifaju(dir, "w1", "sifaju.pingqiao.example/w1", log_vkey);
+  WitnessProcess court(dir, "w2", "court.pingqiao.example/w1", log_vkey);
+  const std::string policy_file = dir.path() + "/policy.txt";
+  WriteAll(policy_file, "log " + log_vkey + "\nwitness 司法局 " + sifaju.vkey + " " + sifaju.url() + "\nwitness 法院 " +
+                            court.vkey + " " + court.url() + "\ngroup 监督机关 all 司法局 法院\nquorum 监督机关\n");
+
+  const std::string port_file = dir.path() + "/serve.port";
+  const pid_t serve = Spawn({LAWTRAIL_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0", "--port-file",
+                             port_file, "--witness-policy", policy_file},
+                            "", dir.path() + "/serve.out", dir.path() + "/serve.err");
+  const uint16_t port = WaitForPortFile(port_file);
+  REQUIRE(port != 0);
+  nlohmann::json health;
+  for (int i = 0; i < 200; ++i) {
+    health = nlohmann::json::parse(Http(port, "GET", "/healthz").body, nullptr, false);
+    if (health.contains("witnesses") && health["witnesses"].value("published_size", 0) > 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  INFO(health.dump() << ReadAll(dir.path() + "/serve.err"));
+  REQUIRE(health["witnesses"]["published_size"].get<uint64_t>() > 0);
+  CHECK(health["witnesses"]["published_with_quorum"] == true);
+  const Reply published = Http(port, "GET", "/checkpoint");
+  REQUIRE(published.status == 200);
+  CHECK_THAT(Http(port, "GET", "/metrics").body,
+             Catch::Contains("lawtrail_witness_cosigned_size{witness=\"司法局\"}") &&
+                 Catch::Contains("lawtrail_checkpoint_published_with_quorum 1"));
+  ::kill(serve, SIGTERM);
+  REQUIRE(Wait(serve) == 0);
+
+  const auto policy = policy::Parse(ReadAll(policy_file));
+  REQUIRE(policy.ok());
+  CHECK(policy::OpenCheckpoint(*policy, published.body).ok());
+  // With the server stopped, `lawtrail checkpoint` hands out the same cosigned checkpoint ...
+  const auto printed = RunLawtrail({"checkpoint", "--data", data});
+  REQUIRE(printed.exit_code == 0);
+  CHECK(printed.out == published.body);
+  // ... and `verify --trusted --policy` believes it.
+  WriteAll(dir.path() + "/trusted.txt", published.body);
+  const auto verified =
+      RunLawtrail({"verify", "--data", data, "--trusted", dir.path() + "/trusted.txt", "--policy", policy_file});
+  INFO(verified.err);
+  CHECK(verified.exit_code == 0);
+  CHECK_THAT(verified.out, Catch::Contains("司法局 at 20") && Catch::Contains("法院 at 20"));
 }
 
 }  // namespace

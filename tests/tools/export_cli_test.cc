@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "ledger/bundle/bundle.h"
+#include "ledger/core/cosignature.h"
 #include "tests/support/forge.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -93,6 +94,27 @@ TEST_CASE("a demo case exported on the command line verifies with both verifiers
   CHECK(altered.exit_code == 1);
   CHECK_THAT(altered.err, Catch::Contains("FAILED at records[2]"));
   CHECK_THAT(altered.out, Catch::Contains("signature"));
+
+  // A court holding a witness policy refuses a bundle its witnesses did not cosign (a log's
+  // own export, made without them), naming the group; a policy it cannot read is bad use.
+  const KeyPair court = KeyPair::Generate();
+  const std::string log_vkey = RunLawtrail({"vkey", "--data", d}).out;
+  testing::WriteAll(tmp / "policy.txt", "log " + log_vkey.substr(0, log_vkey.find('\n')) + "\nwitness 法院 " +
+                                            cosig::EncodeVerifier("court.pingqiao.example/w1", court.public_key()) +
+                                            "\ngroup 监督机关 all 法院\nquorum 监督机关\n");
+  const auto unwitnessed =
+      RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--policy", tmp / "policy.txt"});
+  CHECK(unwitnessed.exit_code == 1);
+  CHECK_THAT(unwitnessed.err, Catch::Contains("FAILED at witnesses"));
+  CHECK_THAT(unwitnessed.out + unwitnessed.err, Catch::Contains("监督机关"));
+  const auto same = RunLawtrail({"verify-export", bundle, "--vkey", tmp / "vkey", "--policy", tmp / "policy.txt"});
+  CHECK(same.exit_code == 1);
+  CHECK(same.out == unwitnessed.out);
+  testing::WriteAll(tmp / "bad-policy.txt", "quorum 监督机关\n");
+  const auto bad_policy =
+      RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", tmp / "vkey", "--policy", tmp / "bad-policy.txt"});
+  CHECK(bad_policy.exit_code == 2);
+  CHECK_THAT(bad_policy.err, Catch::Contains("bad-policy.txt"));
 
   CHECK(RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle}).exit_code == 2);
   CHECK(RunProgram({LAWTRAIL_VERIFY_EXPORT_BINARY, bundle, "--vkey", "not a key"}).exit_code == 2);
