@@ -62,7 +62,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
                            s->options_.max_statements_per_request,
                            s->options_.json_limits,
                            {},
-                           s->options_.witnessed_checkpoint};
+                           s->options_.witnessed_checkpoint,
+                           s->options_.witnesses};
   if (views != nullptr) {
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }

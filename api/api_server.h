@@ -40,6 +40,9 @@ struct ApiServerOptions {
   std::function<std::string()> extra_metrics;
   // More for /healthz, as a JSON object under "witnesses" (ledger/cosigning).
   std::function<std::string()> witness_health;
+  // The witnesses of the policy (its name for each, and the cosigner vkey),
+  // listed by GET /v1/log for the portal's in-browser check.
+  std::vector<std::pair<std::string, std::string>> witnesses;
   // ApiContext::witnessed_checkpoint: set when witnesses cosign the log.
   std::function<Result<std::string>(uint64_t size)> witnessed_checkpoint;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,30 @@ Status ParseListen(const std::string& listen, HttpServerOptions& http) {
   return Status::Ok();
 }
 
+namespace {
+
+Status ReadWitnesses(const nlohmann::json& value, ServeConfig::Witnesses& w) {
+  if (!value.is_object()) return Status::InvalidArgument("witnesses: must be an object");
+  LAWTRAIL_RETURN_IF_ERROR(OnlyMembers(
+      value, {"policy", "tsa", "fail_open_seconds", "timeout_seconds", "export_wait_seconds"}, "witnesses"));
+  LAWTRAIL_ASSIGN_OR_RETURN(w.policy, StringMember(value, "policy", "witnesses", ""));
+  LAWTRAIL_ASSIGN_OR_RETURN(w.tsa, StringMember(value, "tsa", "witnesses", ""));
+  for (auto [name, into, positive] : {std::tuple{"fail_open_seconds", &w.fail_open_seconds, false},
+                                      std::tuple{"timeout_seconds", &w.timeout_seconds, true},
+                                      std::tuple{"export_wait_seconds", &w.export_wait_seconds, true}}) {
+    if (!value.contains(name)) continue;
+    const auto& v = value[name];
+    if (!v.is_number() || v.get<double>() < 0 || (positive && v.get<double>() == 0) || v.get<double>() > 86400) {
+      return Status::InvalidArgument(std::string("witnesses.") + name + ": must be a number of seconds" +
+                                     (positive ? " above 0" : "") + ", at most 86400");
+    }
+    *into = v.get<double>();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<ServeConfig> ParseServeConfig(const std::string& text) {
   ServeConfig c;
   // A name given twice would silently take the second value: a typo or an
@@ -143,6 +168,8 @@ Result<ServeConfig> ParseServeConfig(const std::string& text) {
           c.kafka_settings[k] = v.get<std::string>();
         }
       }
+    } else if (key == "witnesses") {
+      LAWTRAIL_RETURN_IF_ERROR(ReadWitnesses(value, c.witnesses));
     } else {
       return Status::InvalidArgument(key + ": unknown setting");
     }

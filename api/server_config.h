@@ -8,7 +8,9 @@
 //    "limits": {"max_connections": 512, "max_body_bytes": 16777216, "max_header_bytes": 16384,
 //               "read_timeout_ms": 10000, "write_timeout_ms": 30000, "max_statements_per_request": 4096,
 //               "worker_threads": 16},
-//    "kafka": {"brokers": "host:9092,…", "topic_prefix": "lawtrail", "settings": {"security.protocol": "ssl"}}}
+//    "kafka": {"brokers": "host:9092,…", "topic_prefix": "lawtrail", "settings": {"security.protocol": "ssl"}},
+//    "witnesses": {"policy": "/etc/lawtrail/witnesses.txt", "tsa": "http://tsa.example/tsa",
+//                  "fail_open_seconds": 600, "timeout_seconds": 5, "export_wait_seconds": 30}}
 //
 // Tokens are only ever stored as hashes: an entry with a clear "token" is
 // refused, so that a config file never holds a usable secret.
@@ -27,6 +29,12 @@ struct ServeConfig {
   std::string brokers;  // empty: no relay
   std::string topic_prefix = "lawtrail";
   std::map<std::string, std::string> kafka_settings;
+  // Witnessing (docs/witnesses.md); the command line's flags win over these.
+  struct Witnesses {
+    std::string policy;  // a tlog-policy file; empty: checkpoints are published unwitnessed
+    std::string tsa;     // an RFC 3161 time-stamping authority's URL
+    double fail_open_seconds = -1, timeout_seconds = 5, export_wait_seconds = 30;
+  } witnesses;
 };
 
 // Parses the config text; errors name the field.

@@ -20,7 +20,7 @@ struct Bucket {
 };
 
 // The statuses the witness answers, for the metrics.
-constexpr std::array<unsigned, 8> kStatuses = {200, 400, 403, 404, 409, 422, 429, 500};
+constexpr std::array<unsigned, 9> kStatuses = {200, 400, 403, 404, 409, 422, 429, 500, 503};
 
 HttpResponse FromReply(const witness::Reply& r) {
   HttpResponse out;
@@ -64,18 +64,18 @@ struct WitnessServer::State {
   }
 
   HttpResponse AddCheckpoint(const HttpRequest& request) {
-    // The origin, to meter the log before any signature is checked; the witness parses again in full.
-    if (auto parsed = witness::ParseAddCheckpoint(request.body); parsed.ok()) {
-      if (auto cp = ParseCheckpointNoteUnverified(parsed->checkpoint); cp.ok() && witness.Follows(cp->origin)) {
-        if (!Admit(cp->origin)) {
-          HttpResponse slow = HttpResponse::Text("too many requests for log '" + cp->origin + "'\n");
-          slow.status = 429;
-          slow.headers.emplace_back("Retry-After", "1");
-          return slow;
-        }
+    auto parsed = witness::ParseAddCheckpoint(request.body);
+    if (!parsed.ok()) return FromReply(witness.AddCheckpoint(request.body));  // the witness's own 400
+    // The origin, to meter the log before any signature is checked.
+    if (auto cp = ParseCheckpointNoteUnverified(parsed->checkpoint); cp.ok() && witness.Follows(cp->origin)) {
+      if (!Admit(cp->origin)) {
+        HttpResponse slow = HttpResponse::Text("too many requests for log '" + cp->origin + "'\n");
+        slow.status = 429;
+        slow.headers.emplace_back("Retry-After", "1");
+        return slow;
       }
     }
-    return FromReply(witness.AddCheckpoint(request.body));
+    return FromReply(witness.AddCheckpoint(*parsed));
   }
 
   std::string Metrics() const {
@@ -94,6 +94,7 @@ WitnessServer::WitnessServer(std::unique_ptr<State> state) : state_(std::move(st
 WitnessServer::~WitnessServer() { Stop(); }
 
 Result<std::unique_ptr<WitnessServer>> WitnessServer::Listen(witness::Witness& witness, WitnessServerOptions options) {
+  options.http.max_body_bytes = std::min(options.http.max_body_bytes, kMaxAddCheckpointBytes);
   auto state = std::make_unique<State>(witness, std::move(options));
   std::unique_ptr<WitnessServer> server(new WitnessServer(std::move(state)));
   WitnessServer* self = server.get();

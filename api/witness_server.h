@@ -22,6 +22,10 @@
 
 namespace lawtrail::api {
 
+// The largest request a witness reads: 63 proof lines and a checkpoint with
+// its signatures fit in a few KiB; anything far larger is answered 413 unread.
+inline constexpr size_t kMaxAddCheckpointBytes = 64 << 10;
+
 struct WitnessServerOptions {
   HttpServerOptions http;
   double per_log_rate = 10;   // requests per second per log

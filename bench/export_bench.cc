@@ -134,9 +134,7 @@ int Main(int argc, char** argv) {
   ExportReport report;
   double verify_s = 1e9;
   for (int round = 0; round < 3; ++round) {
-    verify_s = std::min(verify_s, TimeOf([&] {
-                          report = VerifyExport(bundle, {vkey, std::nullopt, {}, std::nullopt});
-                        }));
+    verify_s = std::min(verify_s, TimeOf([&] { report = VerifyExport(bundle, {vkey, std::nullopt, {}}); }));
   }
   if (!report.status.ok()) {
     std::fprintf(stderr, "verify: %s\n", report.status.ToString().c_str());

@@ -84,6 +84,7 @@ struct ServeOptions {
   double witness_fail_open = -1;  // seconds after which a checkpoint is published without quorum; < 0: never
   double witness_timeout = 5;     // seconds for one add-checkpoint request
   double export_wait = 30;        // seconds an export waits for a cosigned checkpoint covering it
+  std::string tsa_url;            // an RFC 3161 time-stamping authority for published checkpoints
 };
 void AddServeOptions(CLI::App* command, ServeOptions& o);
 int RunServe(const ServeOptions& o);

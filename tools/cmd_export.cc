@@ -13,6 +13,7 @@
 #include "ledger/export/case_export.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
+#include "ledger/timestamp/timestamp.h"
 #include "projectors/all.h"
 #include "tools/cli_support.h"
 
@@ -108,6 +109,27 @@ int RunExport(const ExportCliOptions& o) {
 
 }  // namespace
 
+// `verify-export --tsa-ca`: the bundle's time-stamp token, checked with
+// OpenSSL against the TSA's CA (the shared verifier links no X.509 code).
+int VerifyBundleTimestamp(const std::string& bundle_file, const std::string& ca_file) {
+  auto fail = [](const std::string& why) {
+    std::fprintf(stderr, "verify-export: FAILED at time-stamp: %s\n", why.c_str());
+    return kExitProblem;
+  };
+  auto bytes = ReadFile(bundle_file);
+  if (!bytes.ok()) return fail(bytes.status().message());
+  auto parts = bundle::Unpack(AsBytes(*bytes));
+  if (!parts.ok()) return fail(parts.status().message());
+  if (parts->checkpoint_timestamp.empty()) return fail("the bundle carries no time-stamp token");
+  const size_t split = parts->checkpoint.find("\n\n");
+  const std::string body = parts->checkpoint.substr(0, split == std::string::npos ? 0 : split + 1);
+  auto stamp = timestamp::Verify(parts->checkpoint_timestamp, body, ca_file);
+  if (!stamp.ok()) return fail(stamp.status().message());
+  std::printf("time-stamp: verified against %s: the checkpoint existed by %s (TSA %s, serial %s)\n", ca_file.c_str(),
+              stamp->time.c_str(), stamp->tsa.c_str(), stamp->serial.c_str());
+  return 0;
+}
+
 void AddExportCommands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ExportCliOptions>();
   CLI::App* exp =
@@ -129,6 +151,7 @@ void AddExportCommands(CLI::App& app, int& exit_code) {
   exp->callback([o, &exit_code] { exit_code = RunExport(*o); });
 
   auto v = std::make_shared<VerifyExportArgs>();
+  auto tsa_ca = std::make_shared<std::string>();
   CLI::App* verify =
       app.add_subcommand("verify-export",
                          "Check a case export offline against the log's verifier key: every signature,\n"
@@ -141,7 +164,13 @@ void AddExportCommands(CLI::App& app, int& exit_code) {
                      "A consistency proof to a later trusted checkpoint (lawtrail prove consistency)");
   verify->add_option("--policy", v->policy_file,
                      "The court's witness policy (docs/witnesses.md): the bundle's checkpoint must meet its quorum");
-  verify->callback([v, &exit_code] { exit_code = RunVerifyExport(*v, stdout, stderr); });
+  verify->add_option("--tsa-ca", *tsa_ca,
+                     "The time-stamping authority's CA certificates (PEM): the bundle's RFC 3161 token over its\n"
+                     "checkpoint must verify against them (docs/witnesses.md)");
+  verify->callback([v, tsa_ca, &exit_code] {
+    exit_code = RunVerifyExport(*v, stdout, stderr);
+    if (exit_code == 0 && !tsa_ca->empty()) exit_code = VerifyBundleTimestamp(v->bundle_file, *tsa_ca);
+  });
 }
 
 }  // namespace lawtrail::cli

@@ -8,6 +8,7 @@
 
 #include "api/api_server.h"
 #include "api/server_config.h"
+#include "ledger/core/cosignature.h"
 #include "ledger/core/mutex.h"
 #include "ledger/core/policy.h"
 #include "ledger/cosigning/collector.h"
@@ -109,6 +110,11 @@ std::string WitnessMetricsText(const cosigning::Progress& p) {
                            labels, static_cast<long long>(w.refusals));
     out += PrometheusGauge("lawtrail_witness_request_seconds", "The last request's time.", labels, w.last_seconds);
   }
+  out += PrometheusGauge("lawtrail_checkpoint_stamped_size",
+                         "The newest checkpoint with an RFC 3161 time-stamp token (0 without a TSA).", "",
+                         static_cast<long long>(p.stamped_size));
+  out += PrometheusGauge("lawtrail_timestamp_failures_total", "Time-stamp requests that failed.", "",
+                         static_cast<long long>(p.stamp_failures));
   return out;
 }
 
@@ -125,14 +131,31 @@ std::string WitnessHealthJson(const cosigning::Progress& p) {
                         {"witnesses", witnesses}};
   if (!p.published_has_quorum) out["note"] = "the published checkpoint lacks the witnesses' quorum (fail-open)";
   if (!p.quorum_shortfall.empty()) out["waiting_for"] = p.quorum_shortfall;
+  if (p.stamped_size > 0 || p.stamp_failures > 0) {
+    out["time_stamps"] = {{"stamped_size", p.stamped_size}, {"failures", p.stamp_failures}};
+    if (!p.stamp_error.empty()) out["time_stamps"]["error"] = p.stamp_error;
+  }
   return out.dump();
 }
 
 // Starts the witnessing of checkpoints (ledger/cosigning) when the options
 // name a policy. Without one, a log whose publication witnesses gated goes
 // back to publishing its newest checkpoint, and says so.
-Result<std::unique_ptr<cosigning::Collector>> StartWitnessing(const ServeOptions& o, Log& log,
-                                                              const std::string& vkey) {
+// The witness settings of the config file, where the command line left its
+// defaults (a flag given wins).
+ServeOptions WithConfigWitnesses(ServeOptions o, const api::ServeConfig::Witnesses& c) {
+  const ServeOptions defaults;
+  if (o.witness_policy.empty()) o.witness_policy = c.policy;
+  if (o.tsa_url.empty()) o.tsa_url = c.tsa;
+  if (o.witness_fail_open == defaults.witness_fail_open) o.witness_fail_open = c.fail_open_seconds;
+  if (o.witness_timeout == defaults.witness_timeout) o.witness_timeout = c.timeout_seconds;
+  if (o.export_wait == defaults.export_wait) o.export_wait = c.export_wait_seconds;
+  return o;
+}
+
+// `named` receives the policy's witnesses (name, cosigner vkey) for /v1/log.
+Result<std::unique_ptr<cosigning::Collector>> StartWitnessing(const ServeOptions& o, Log& log, const std::string& vkey,
+                                                              std::vector<std::pair<std::string, std::string>>& named) {
   if (o.witness_policy.empty()) {
     LAWTRAIL_ASSIGN_OR_RETURN(auto gated, log.reader().PublishedSize());
     if (gated) {
@@ -150,9 +173,12 @@ Result<std::unique_ptr<cosigning::Collector>> StartWitnessing(const ServeOptions
   cosigning::CollectorOptions options;
   options.request_timeout = std::chrono::milliseconds(static_cast<int64_t>(o.witness_timeout * 1000));
   options.fail_open = o.witness_fail_open >= 0;
+  options.tsa_url = o.tsa_url;
   if (options.fail_open) {
     options.fail_open_after = std::chrono::milliseconds(static_cast<int64_t>(o.witness_fail_open * 1000));
   }
+  for (const auto& w : parsed.witnesses)
+    named.emplace_back(w.name, cosig::EncodeVerifier(w.key.name, w.key.public_key));
   auto started = cosigning::Collector::Start(log.store(), log.reader(), log_key, std::move(parsed), options);
   if (!started.ok()) return started.status().WithContext(o.witness_policy);
   return started;
@@ -212,19 +238,20 @@ int RunServe(const ServeOptions& o) {
     relay = std::move(*started);
     config.api.extra_metrics = [r = relay.get()] { return r->Metrics(); };
   }
-  auto witnessing = StartWitnessing(o, **log, *vkey);
+  const ServeOptions witnessed = WithConfigWitnesses(o, config.witnesses);
+  auto witnessing = StartWitnessing(witnessed, **log, *vkey, config.api.witnesses);
   if (!witnessing.ok()) return Report("serve", witnessing.status());
   if (cosigning::Collector* c = witnessing->get()) {
     config.api.extra_metrics = [c, relay_metrics = std::move(config.api.extra_metrics)] {
       return (relay_metrics ? relay_metrics() : std::string()) + WitnessMetricsText(c->progress());
     };
     config.api.witness_health = [c] { return WitnessHealthJson(c->progress()); };
-    const auto wait = std::chrono::milliseconds(static_cast<int64_t>(o.export_wait * 1000));
+    const auto wait = std::chrono::milliseconds(static_cast<int64_t>(witnessed.export_wait * 1000));
     config.api.witnessed_checkpoint = [c, wait, l = log->get()](uint64_t size) {
       return cosigning::WitnessedCheckpoint(*l, *c, size, wait);
     };
     std::fprintf(stderr, "lawtrail serve: checkpoints are published once the witnesses of %s cosign them%s\n",
-                 o.witness_policy.c_str(), o.witness_fail_open >= 0 ? " (fail-open)" : "");
+                 witnessed.witness_policy.c_str(), witnessed.witness_fail_open >= 0 ? " (fail-open)" : "");
   }
   CatchStopSignals();
   config.api.release_memory = ReleaseFreeMemory;
@@ -285,6 +312,9 @@ void AddServeOptions(CLI::App* command, ServeOptions& o) {
                    "Publish a checkpoint without the quorum once it has waited this many seconds (said in\n"
                    "/metrics and /healthz); default: never")
       ->check(CLI::NonNegativeNumber);
+  command->add_option("--tsa", o.tsa_url,
+                      "An RFC 3161 time-stamping authority (http://…): each checkpoint published with the\n"
+                      "quorum is stamped, and court exports carry the token (with --witness-policy)");
   command->add_option("--witness-timeout", o.witness_timeout, "Seconds for one witness request (default 5)")
       ->check(CLI::PositiveNumber);
   command

@@ -10,6 +10,7 @@
 #include "api/witness_server.h"
 #include "ledger/core/cosignature.h"
 #include "ledger/log/files.h"
+#include "ledger/stream/verifying_mirror.h"
 #include "ledger/witness/witness.h"
 #include "tools/cli_support.h"
 
@@ -20,6 +21,10 @@ struct WitnessOptions {
   std::string dir, name, listen = "127.0.0.1:8081", port_file;
   std::vector<std::string> logs;
   double rate = 10, burst = 20;
+  // A verifying witness: follow the log's Kafka topics and cosign only what the mirror verified.
+  std::string verify_brokers, topic_prefix = "lawtrail";
+  std::vector<std::string> kafka_settings;
+  double verify_wait = 5;  // seconds a request waits for the mirror to catch up
 };
 
 std::string KeyPath(const std::string& dir) { return dir + "/witness.key"; }
@@ -50,6 +55,24 @@ Result<std::vector<note::Verifier>> LogKeys(const std::vector<std::string>& vkey
   return out;
 }
 
+// The verifying witness's mirror of its one log, in WDIR/mirror.
+Result<std::unique_ptr<kafka::VerifyingMirror>> StartMirror(const WitnessOptions& o,
+                                                            const std::vector<note::Verifier>& logs) {
+  if (logs.size() != 1) {
+    return Status::InvalidArgument(
+        "--verify-brokers verifies one log: give exactly one --log (run one witness "
+        "process per verified log)");
+  }
+  kafka::FollowerOptions options;
+  options.bootstraps = o.verify_brokers;
+  options.topics = kafka::Topics::WithPrefix(o.topic_prefix);
+  options.group = "lawtrail-witness." + logs[0].name;
+  LAWTRAIL_ASSIGN_OR_RETURN(options.extra, ParseKafkaSettings(o.kafka_settings));
+  auto mirror = kafka::VerifyingMirror::Start(o.dir + "/mirror", logs[0], std::move(options));
+  if (!mirror.ok()) return mirror.status().WithContext("the verifying witness's mirror");
+  return mirror;
+}
+
 int Serve(const WitnessOptions& o) {
   const std::string command = "witness serve";
   auto text = ReadFile(KeyPath(o.dir));
@@ -65,6 +88,14 @@ int Serve(const WitnessOptions& o) {
     return static_cast<uint64_t>(
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
   });
+  std::unique_ptr<kafka::VerifyingMirror> mirror;
+  if (!o.verify_brokers.empty()) {
+    auto started = StartMirror(o, *logs);
+    if (!started.ok()) return Report(command, started.status());
+    mirror = std::move(*started);
+    const auto wait = std::chrono::milliseconds(static_cast<int64_t>(o.verify_wait * 1000));
+    w.set_vouch([m = mirror.get(), wait](const Checkpoint& cp) { return m->Vouch(cp, wait); });
+  }
   api::WitnessServerOptions options;
   options.per_log_rate = o.rate;
   options.per_log_burst = o.burst;
@@ -82,6 +113,7 @@ int Serve(const WitnessOptions& o) {
   }
   while (!StopRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   (*server)->Stop();
+  mirror.reset();
   std::fprintf(stderr, "lawtrail witness serve: stopped\n");
   return 0;
 }
@@ -105,6 +137,15 @@ void AddWitnessCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--rate", o->rate, "Requests per second per log (default 10)");
   serve->add_option("--burst", o->burst, "Requests at once per log (default 20)");
   serve->add_option("--port-file", o->port_file, "Write the port listened on to this file");
+  serve->add_option("--verify-brokers", o->verify_brokers,
+                    "A verifying witness: follow the log's Kafka topics into WDIR/mirror (every record checked as\n"
+                    "`lawtrail follow` does) and cosign a checkpoint only when the verified records give its root\n"
+                    "and case-head map root (503 until they do; 422, with evidence, when they differ)");
+  serve->add_option("--topic-prefix", o->topic_prefix, "With --verify-brokers: the topics' prefix")
+      ->capture_default_str();
+  AddKafkaSettingsOption(serve, o->kafka_settings);
+  serve->add_option("--verify-wait", o->verify_wait, "Seconds a request waits for the mirror to catch up (default 5)")
+      ->check(CLI::NonNegativeNumber);
   serve->callback([o, &exit_code] { exit_code = Serve(*o); });
 }
 

@@ -8,12 +8,13 @@ packages=(
   clang-14 libclang-rt-14-dev clang-format-14
   librocksdb-dev rocksdb-tools
   libflatbuffers-dev flatbuffers-compiler
-  libsodium-dev libssl-dev libjemalloc-dev robin-map-dev
+  libsodium-dev libssl-dev openssl libjemalloc-dev robin-map-dev
   libboost-dev
   librdkafka-dev kcat
   nlohmann-json3-dev libcli11-dev
   catch2
   chromium fonts-wqy-zenhei wrk
+  golang-go golang-golang-x-mod-dev
 )
 
 missing=()

@@ -33,6 +33,7 @@ struct ApiContext {
   // `size` records (waiting for the witnesses, within a bound). Unset: exports
   // are anchored on the log's own current checkpoint.
   std::function<Result<std::string>(uint64_t size)> witnessed_checkpoint;
+  std::vector<std::pair<std::string, std::string>> witnesses;  // policy name, cosigner vkey (GET /v1/log)
 };
 
 }  // namespace lawtrail::api

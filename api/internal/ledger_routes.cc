@@ -364,6 +364,10 @@ void AddLedgerRoutes(Router& router, ApiContext& ctx) {
                            {"verifier_key", ctx.verifier_key},
                            {"accepts_statements", ctx.log != nullptr}};
     if (auto latest = ctx.reader->PublishedCheckpoint(); latest.ok() && *latest) body["checkpoint"] = **latest;
+    if (!ctx.witnesses.empty()) {
+      body["witnesses"] = nlohmann::json::array();
+      for (const auto& [name, vkey] : ctx.witnesses) body["witnesses"].push_back({{"name", name}, {"vkey", vkey}});
+    }
     return HttpResponse::Json(JsonText(body));
   });
   router.Add("GET", "/v1/records/{index}", kReadPublic,

@@ -163,28 +163,58 @@ async function rootFromInclusionProof(index, size, leaf, proof) {
   return r;
 }
 
-async function verifyNote(note, vkey) {
-  // name+<8 hex key id>+<base64 key>: the base64 may itself hold '+'.
+// A signed-note verifier key of signature type `type` (1: the log's notes,
+// 4: a witness's cosignatures): name+<8 hex key id>+<base64 key>, the base64
+// possibly holding '+'; the key id is SHA-256(name, "\n", type, key)[:4].
+async function parseVkey(vkey, type) {
   const first = vkey.indexOf('+');
-  const name = vkey.slice(0, first), keyIdHex = vkey.slice(first + 1, first + 9), keyB64 = vkey.slice(first + 10);
-  const keyBytes = b64(keyB64);
-  if (keyBytes[0] !== 1 || keyBytes.length !== 33) throw new Error('不是 Ed25519 公钥');
+  const name = vkey.slice(0, first), keyIdHex = vkey.slice(first + 1, first + 9);
+  const keyBytes = b64(vkey.slice(first + 10));
+  if (keyBytes[0] !== type || keyBytes.length !== 33) throw new Error('不是 Ed25519 公钥');
   const keyId = (await sha256(concat(enc.encode(name + '\n'), keyBytes))).slice(0, 4);
   if (Array.from(keyId, (v) => v.toString(16).padStart(2, '0')).join('') !== keyIdHex) throw new Error('公钥编号不符');
-  const split = note.indexOf('\n\n');
-  const text = note.slice(0, split + 1);
   const key = await crypto.subtle.importKey('raw', keyBytes.slice(1), { name: 'Ed25519' }, false, ['verify']);
-  for (const line of note.slice(split + 2).split('\n')) {
-    const m = line.match(/^\u2014 (\S+) (\S+)$/);
-    if (!m || m[1] !== name) continue;
+  return { name, keyId, key };
+}
+
+// The note's text and its signature lines ("— name base64"), split.
+function noteParts(note) {
+  const split = note.indexOf('\n\n');
+  const lines = note.slice(split + 2).split('\n').map((l) => l.match(/^\u2014 (\S+) (\S+)$/)).filter(Boolean);
+  return { text: note.slice(0, split + 1), lines };
+}
+
+async function verifyNote(note, vkey) {
+  const { name, keyId, key } = await parseVkey(vkey, 1);
+  const { text, lines } = noteParts(note);
+  for (const m of lines) {
     const sig = b64(m[2]);
-    if (!same(sig.slice(0, 4), keyId)) continue;
+    if (m[1] !== name || !same(sig.slice(0, 4), keyId)) continue;
     if (await crypto.subtle.verify({ name: 'Ed25519' }, key, sig.slice(4), enc.encode(text))) {
       const [origin, size, root] = text.split('\n');
       return { origin, size: Number(size), root: b64(root) };
     }
   }
   throw new Error('检查点签名无效');
+}
+
+// C2SP tlog-cosignature v1: key id ‖ time (8 bytes) ‖ Ed25519 over
+// "cosignature/v1\ntime T\n" ‖ the checkpoint's text. Returns the time the
+// witness signed, null when the note has no cosignature by it; a line by it
+// that does not verify is an error (the checkpoint was altered).
+async function verifyCosignature(note, vkey) {
+  const { name, keyId, key } = await parseVkey(vkey, 4);
+  const { text, lines } = noteParts(note);
+  for (const m of lines) {
+    const blob = b64(m[2]);
+    if (m[1] !== name || blob.length !== 76 || !same(blob.slice(0, 4), keyId)) continue;
+    let t = 0n;
+    for (const byte of blob.slice(4, 12)) t = (t << 8n) | BigInt(byte);
+    const message = enc.encode(`cosignature/v1\ntime ${t}\n` + text);
+    if (await crypto.subtle.verify({ name: 'Ed25519' }, key, blob.slice(12), message)) return new Date(Number(t) * 1000);
+    throw new Error(`监督机关 ${name} 的联署签名无效`);
+  }
+  return null;
 }
 
 async function verifyRecord(index, caseId, vkey, proofOverride) {
@@ -211,9 +241,23 @@ async function verifyRecord(index, caseId, vkey, proofOverride) {
     const root = await rootFromInclusionProof(index, cp.size, leaf, proof);
     if (!same(root, cp.root)) throw new Error('包含证明算出的根哈希与检查点不符');
     step('包含证明算出的根哈希与签名检查点一致');
+    // The witnesses the server names are only names here: what proves a
+    // cosignature is its key, which the supervising bodies publish themselves.
+    let cosigned = 0;
+    for (const w of (await getJson('/v1/log')).witnesses || []) {
+      const when = await verifyCosignature(p.checkpoint, w.vkey);
+      if (when) {
+        cosigned++;
+        step(`${w.name} 已联署该检查点（${when.toISOString().replace('T', ' ').slice(0, 19)} UTC，公钥编号 ${w.vkey.split('+')[1]}）`);
+      } else {
+        step(`${w.name} 未联署该检查点`, false);
+      }
+    }
     result.dataset.state = 'ok';
+    result.dataset.cosigned = String(cosigned);
     result.className = 'ok';
-    result.textContent = '核验通过：这条公示记录在日志中，自签名检查点以来未被改动。';
+    result.textContent = '核验通过：这条公示记录在日志中，自签名检查点以来未被改动' +
+      (cosigned > 0 ? `；该检查点经 ${cosigned} 个监督机关联署。` : '。');
   } catch (e) {
     step(e.message, false);
     result.dataset.state = 'failed';

@@ -90,9 +90,10 @@ Bytes Pack(const Parts& p) {
   const auto attachment_list = b.CreateVector(attachments);
   const auto document_list = b.CreateVector(documents);
   const auto html = b.CreateString(p.case_file_html);
+  const auto stamp = p.checkpoint_timestamp.empty() ? 0 : b.CreateVector(p.checkpoint_timestamp);
   fb::FinishCaseExportBuffer(b, fb::CreateCaseExport(b, p.format_version, origin, vkey, case_id, checkpoint, records,
                                                      registry, inclusion, case_head, registry_head, consistency_list,
-                                                     opening_list, attachment_list, document_list, html));
+                                                     opening_list, attachment_list, document_list, html, stamp));
   return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 
@@ -141,6 +142,7 @@ Result<Parts> Unpack(ByteView bundle) {
     }
   }
   p.case_file_html = Str(e.case_file_html());
+  if (e.checkpoint_timestamp() != nullptr) p.checkpoint_timestamp = BytesOf(e.checkpoint_timestamp());
   return p;
 }
 

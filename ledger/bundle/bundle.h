@@ -57,6 +57,7 @@ struct Parts {
   std::vector<Attachment> attachments;
   std::vector<Document> documents;
   std::string case_file_html;
+  Bytes checkpoint_timestamp;  // RFC 3161 token over the checkpoint's body; empty: none
 };
 
 // A line of the case file's 卷内目录 as the bundle lists it.

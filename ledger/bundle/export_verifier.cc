@@ -112,6 +112,13 @@ class Check {
       Passed("witnesses: the checkpoint meets the policy's quorum; cosigned by " +
              policy::DescribeCosigners(*options_.policy, b_.checkpoint));
     }
+    if (!b_.checkpoint_timestamp.empty()) {
+      r_.timestamp_bytes = b_.checkpoint_timestamp.size();
+      // This verifier links no X.509 code; the token is OpenSSL's to check.
+      Passed("time-stamp: an RFC 3161 token over the checkpoint's body is included (" +
+             std::to_string(r_.timestamp_bytes) +
+             " bytes): `lawtrail verify-export --tsa-ca CA.pem` or `openssl ts -verify` checks it");
+    }
     return Status::Ok();
   }
 

@@ -44,6 +44,8 @@ struct ExportReport {
   std::optional<uint64_t> trusted_size;
   size_t records = 0, registry_records = 0, signatures = 0, proof_hashes = 0, case_head_proof_hashes = 0;
   size_t openings = 0, attachments = 0, files = 0, documents = 0;
+  size_t timestamp_bytes =
+      0;  // the RFC 3161 token's size, 0 without one (checked by `lawtrail verify-export --tsa-ca`)
   // The case as its records tell it.
   std::vector<std::string> summary;
 };

@@ -56,7 +56,7 @@ int RunVerifyExport(const VerifyExportArgs& args, std::FILE* out, std::FILE* err
   if (!bundle.ok()) return bad_use(bundle.status());
   auto key = LoadKey(args.vkey);
   if (!key.ok()) return bad_use(key.status().WithContext("verifier key"));
-  ExportCheckOptions options{*key, std::nullopt, {}, std::nullopt};
+  ExportCheckOptions options{*key, std::nullopt, {}};
   if (!args.trusted_file.empty()) {
     auto trusted = Slurp(args.trusted_file, "trusted checkpoint");
     if (!trusted.ok()) return bad_use(trusted.status());

@@ -1,9 +1,5 @@
 #include "ledger/core/cosignature.h"
 
-#include <cstdio>
-
-#include "ledger/core/sha256.h"
-
 namespace lawtrail::cosig {
 namespace {
 
@@ -15,74 +11,26 @@ uint32_t ReadId(const uint8_t* p) {
          p[3];
 }
 
-std::string HexId(uint32_t id) {
-  char buf[9];
-  std::snprintf(buf, sizeof buf, "%08x", id);
-  return buf;
-}
-
 }  // namespace
 
 uint32_t KeyId(std::string_view name, const PublicKey& key) {
-  const uint8_t sep[2] = {'\n', kEd25519CosignatureType};
-  const Hash h = Sha256({AsBytes(name), ByteView(sep, 2), key});
-  return ReadId(h.data());
+  return note::KeyIdOfType(name, kEd25519CosignatureType, key);
 }
 
 std::string EncodeVerifier(std::string_view name, const PublicKey& key) {
-  Bytes typed{kEd25519CosignatureType};
-  typed.insert(typed.end(), key.begin(), key.end());
-  return std::string(name) + "+" + HexId(KeyId(name, key)) + "+" + ToBase64(typed);
+  return note::EncodeVerifierOfType(name, kEd25519CosignatureType, key);
 }
 
 Result<note::Verifier> ParseVerifier(std::string_view vkey) {
-  const size_t first = vkey.find('+');
-  const size_t second = first == std::string_view::npos ? first : vkey.find('+', first + 1);
-  if (second == std::string_view::npos) return Status::InvalidArgument("cosigner key must be name+id+key");
-  const std::string_view name = vkey.substr(0, first);
-  LAWTRAIL_RETURN_IF_ERROR(note::CheckKeyName(name));
-  const std::string_view hex = vkey.substr(first + 1, second - first - 1);
-  if (hex.size() != 8 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
-    return Status::InvalidArgument("cosigner key id must be 8 lowercase hex digits");
-  }
-  LAWTRAIL_ASSIGN_OR_RETURN(Bytes id, FromHex(hex));
-  LAWTRAIL_ASSIGN_OR_RETURN(Bytes typed, FromBase64(vkey.substr(second + 1)));
-  if (typed.size() != 33 || typed[0] != kEd25519CosignatureType) {
-    return Status::InvalidArgument("not an Ed25519 cosigner key (want base64 of 0x04 and 32 bytes)");
-  }
-  LAWTRAIL_ASSIGN_OR_RETURN(PublicKey key, PublicKeyFrom(ByteView(typed).subspan(1)));
-  if (KeyId(name, key) != ReadId(id.data())) {
-    return Status::InvalidArgument("cosigner key id does not match its name and key");
-  }
-  return note::Verifier{std::string(name), ReadId(id.data()), key};
+  return note::ParseVerifierOfType(vkey, kEd25519CosignatureType);
 }
 
 std::string EncodeSigner(std::string_view name, const KeyPair& key) {
-  Bytes typed{kEd25519CosignatureType};
-  typed.insert(typed.end(), key.seed().begin(), key.seed().end());
-  return "PRIVATE+KEY+" + std::string(name) + "+" + HexId(KeyId(name, key.public_key())) + "+" + ToBase64(typed);
+  return note::EncodeSignerOfType(name, kEd25519CosignatureType, key);
 }
 
 Result<note::Signer> ParseSigner(std::string_view skey) {
-  constexpr std::string_view kPrefix = "PRIVATE+KEY+";
-  if (skey.substr(0, kPrefix.size()) != kPrefix) return Status::InvalidArgument("cosigner key must be PRIVATE+KEY+…");
-  skey.remove_prefix(kPrefix.size());
-  const size_t first = skey.find('+');
-  const size_t second = first == std::string_view::npos ? first : skey.find('+', first + 1);
-  if (second == std::string_view::npos) return Status::InvalidArgument("cosigner key must be PRIVATE+KEY+name+id+key");
-  const std::string_view name = skey.substr(0, first);
-  LAWTRAIL_RETURN_IF_ERROR(note::CheckKeyName(name));
-  LAWTRAIL_ASSIGN_OR_RETURN(Bytes typed, FromBase64(skey.substr(second + 1)));
-  if (typed.size() != 33 || typed[0] != kEd25519CosignatureType) {
-    return Status::InvalidArgument("not an Ed25519 cosigner key (want base64 of 0x04 and a 32-byte seed)");
-  }
-  Seed seed;
-  std::copy(typed.begin() + 1, typed.end(), seed.begin());
-  KeyPair key = KeyPair::FromSeed(seed);
-  if (HexId(KeyId(name, key.public_key())) != skey.substr(first + 1, second - first - 1)) {
-    return Status::InvalidArgument("cosigner key id does not match its name and key");
-  }
-  return note::Signer{std::string(name), key};
+  return note::ParseSignerOfType(skey, kEd25519CosignatureType);
 }
 
 std::string SignedMessage(std::string_view checkpoint_body, uint64_t timestamp) {

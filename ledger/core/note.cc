@@ -44,17 +44,23 @@ Result<uint32_t> ParseHexId(std::string_view hex) {
          b[3];
 }
 
-Result<Bytes> ParseAlgKey(std::string_view b64) {
+// What a key of each type is called in errors.
+std::string KindOf(uint8_t type) { return type == kAlgEd25519 ? "note" : "cosigner"; }
+
+Result<Bytes> ParseAlgKey(std::string_view b64, uint8_t type) {
   LAWTRAIL_ASSIGN_OR_RETURN(Bytes b, FromBase64(b64));
-  if (b.size() != 33 || b[0] != kAlgEd25519) {
-    return Status::InvalidArgument("key is not an Ed25519 key (want base64 of 0x01 and 32 bytes)");
+  if (b.size() != 33 || b[0] != type) {
+    char want[5];
+    std::snprintf(want, sizeof want, "0x%02x", type);
+    return Status::InvalidArgument(KindOf(type) + " key is not an Ed25519 key of type " + want + " (want base64 of " +
+                                   want + " and 32 bytes)");
   }
   return Bytes(b.begin() + 1, b.end());
 }
 
-Bytes AlgKey(ByteView key) {
+Bytes AlgKey(ByteView key, uint8_t type) {
   Bytes out(1 + key.size());
-  out[0] = kAlgEd25519;
+  out[0] = type;
   std::copy(key.begin(), key.end(), out.begin() + 1);
   return out;
 }
@@ -73,51 +79,61 @@ Status CheckKeyName(std::string_view name) {
   return Status::Ok();
 }
 
-uint32_t KeyId(std::string_view name, const PublicKey& key) {
-  const uint8_t sep[2] = {'\n', kAlgEd25519};
+uint32_t KeyIdOfType(std::string_view name, uint8_t type, const PublicKey& key) {
+  const uint8_t sep[2] = {'\n', type};
   const Hash h = Sha256({AsBytes(name), ByteView(sep, 2), key});
   return static_cast<uint32_t>(h[0]) << 24 | static_cast<uint32_t>(h[1]) << 16 | static_cast<uint32_t>(h[2]) << 8 |
          h[3];
 }
 
-std::string EncodeVerifier(std::string_view name, const PublicKey& key) {
-  return std::string(name) + "+" + HexId(KeyId(name, key)) + "+" + ToBase64(AlgKey(key));
+std::string EncodeVerifierOfType(std::string_view name, uint8_t type, const PublicKey& key) {
+  return std::string(name) + "+" + HexId(KeyIdOfType(name, type, key)) + "+" + ToBase64(AlgKey(key, type));
 }
 
-Result<Verifier> ParseVerifier(std::string_view vkey) {
+Result<Verifier> ParseVerifierOfType(std::string_view vkey, uint8_t type) {
   const auto parts = SplitPlus(vkey, 3);
-  if (parts.size() != 3) return Status::InvalidArgument("verifier key must be name+id+key");
+  if (parts.size() != 3) return Status::InvalidArgument(KindOf(type) + " verifier key must be name+id+key");
   LAWTRAIL_RETURN_IF_ERROR(CheckKeyName(parts[0]));
   LAWTRAIL_ASSIGN_OR_RETURN(uint32_t id, ParseHexId(parts[1]));
-  LAWTRAIL_ASSIGN_OR_RETURN(Bytes raw, ParseAlgKey(parts[2]));
+  LAWTRAIL_ASSIGN_OR_RETURN(Bytes raw, ParseAlgKey(parts[2], type));
   LAWTRAIL_ASSIGN_OR_RETURN(PublicKey key, PublicKeyFrom(raw));
-  if (KeyId(parts[0], key) != id) {
-    return Status::InvalidArgument("verifier key id does not match its name and key");
+  if (KeyIdOfType(parts[0], type, key) != id) {
+    return Status::InvalidArgument(KindOf(type) + " verifier key id does not match its name and key");
   }
   return Verifier{std::string(parts[0]), id, key};
 }
 
-std::string EncodeSigner(std::string_view name, const KeyPair& key) {
-  return "PRIVATE+KEY+" + std::string(name) + "+" + HexId(KeyId(name, key.public_key())) + "+" +
-         ToBase64(AlgKey(key.seed()));
+std::string EncodeSignerOfType(std::string_view name, uint8_t type, const KeyPair& key) {
+  return "PRIVATE+KEY+" + std::string(name) + "+" + HexId(KeyIdOfType(name, type, key.public_key())) + "+" +
+         ToBase64(AlgKey(key.seed(), type));
 }
 
-Result<Signer> ParseSigner(std::string_view skey) {
+Result<Signer> ParseSignerOfType(std::string_view skey, uint8_t type) {
   const auto parts = SplitPlus(skey, 5);
   if (parts.size() != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY") {
-    return Status::InvalidArgument("signer key must be PRIVATE+KEY+name+id+key");
+    return Status::InvalidArgument(KindOf(type) + " signer key must be PRIVATE+KEY+name+id+key");
   }
   LAWTRAIL_RETURN_IF_ERROR(CheckKeyName(parts[2]));
   LAWTRAIL_ASSIGN_OR_RETURN(uint32_t id, ParseHexId(parts[3]));
-  LAWTRAIL_ASSIGN_OR_RETURN(Bytes raw, ParseAlgKey(parts[4]));
+  LAWTRAIL_ASSIGN_OR_RETURN(Bytes raw, ParseAlgKey(parts[4], type));
   Seed seed;
   std::copy(raw.begin(), raw.end(), seed.begin());
   KeyPair key = KeyPair::FromSeed(seed);
-  if (KeyId(parts[2], key.public_key()) != id) {
-    return Status::InvalidArgument("signer key id does not match its name and key");
+  if (KeyIdOfType(parts[2], type, key.public_key()) != id) {
+    return Status::InvalidArgument(KindOf(type) + " signer key id does not match its name and key");
   }
   return Signer{std::string(parts[2]), key};
 }
+
+uint32_t KeyId(std::string_view name, const PublicKey& key) { return KeyIdOfType(name, kAlgEd25519, key); }
+std::string EncodeVerifier(std::string_view name, const PublicKey& key) {
+  return EncodeVerifierOfType(name, kAlgEd25519, key);
+}
+Result<Verifier> ParseVerifier(std::string_view vkey) { return ParseVerifierOfType(vkey, kAlgEd25519); }
+std::string EncodeSigner(std::string_view name, const KeyPair& key) {
+  return EncodeSignerOfType(name, kAlgEd25519, key);
+}
+Result<Signer> ParseSigner(std::string_view skey) { return ParseSignerOfType(skey, kAlgEd25519); }
 
 Result<std::string> Sign(std::string_view text, const Signer& signer) {
   LAWTRAIL_RETURN_IF_ERROR(CheckKeyName(signer.name));

@@ -31,6 +31,16 @@ struct Signer {
 
 // A key name must be non-empty UTF-8 with no '+' and no white space.
 Status CheckKeyName(std::string_view name);
+// Keys of any Ed25519 signature type: 0x01 for notes (below), 0x04 for
+// cosignatures (ledger/core/cosignature.h). The key id is
+// SHA-256(name ‖ "\n" ‖ type ‖ key)[:4], written as 8 lowercase hex digits.
+uint32_t KeyIdOfType(std::string_view name, uint8_t type, const PublicKey& key);
+std::string EncodeVerifierOfType(std::string_view name, uint8_t type, const PublicKey& key);
+Result<Verifier> ParseVerifierOfType(std::string_view vkey, uint8_t type);
+std::string EncodeSignerOfType(std::string_view name, uint8_t type, const KeyPair& key);
+Result<Signer> ParseSignerOfType(std::string_view skey, uint8_t type);
+
+// Signature type 0x01 (Ed25519 notes).
 uint32_t KeyId(std::string_view name, const PublicKey& key);
 
 std::string EncodeVerifier(std::string_view name, const PublicKey& key);

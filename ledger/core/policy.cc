@@ -137,6 +137,12 @@ bool Witnessed(const Policy& p, const std::string& name, const std::set<std::str
 }  // namespace
 
 Result<Policy> Parse(std::string_view text) {
+  if (const size_t cr = text.find('\r'); cr != std::string_view::npos) {
+    // The spec's lines end in LF alone; a file saved on Windows is refused by name, not as noise.
+    const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(cr), '\n') + 1;
+    return Status::InvalidArgument("policy: line " + std::to_string(line) +
+                                   " ends in a carriage return (CRLF): save the file with LF line endings");
+  }
   if (!AllowedOctets(text)) return Status::InvalidArgument("policy: a control character other than tab or newline");
   Parser parser;
   size_t number = 0;

@@ -4,6 +4,7 @@
 
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/cosignature.h"
+#include "ledger/timestamp/timestamp.h"
 
 namespace lawtrail::cosigning {
 namespace {
@@ -57,6 +58,11 @@ Result<std::unique_ptr<Collector>> Collector::Start(Store& store, const LogReade
     return Status::FailedPrecondition("the witnesses the policy gives a URL cannot meet its quorum: " +
                                       std::string(s.message()));
   }
+  if (!options.tsa_url.empty()) {
+    auto url = ParseHttpUrl(options.tsa_url);
+    if (!url.ok()) return url.status().WithContext("the time-stamping authority");
+    c->tsa_ = *url;
+  }
   LAWTRAIL_ASSIGN_OR_RETURN(auto published, reader.PublishedSize());
   {
     MutexLock lock(c->mu_);
@@ -74,11 +80,13 @@ Result<std::unique_ptr<Collector>> Collector::Start(Store& store, const LogReade
       LAWTRAIL_ASSIGN_OR_RETURN(auto note, reader.CosignedAt(*published));
       if (!note) return Status::Corruption("the published checkpoint is not stored");
       c->published_size_ = *published;
+      c->published_note_ = *note;
       c->published_has_quorum_ = policy::CheckQuorum(c->policy_, policy::CosignedBy(c->policy_, *note)).ok();
     }
   }
   c->watcher_ = std::thread([p = c.get()] { p->WatchLoop(); });
   for (auto& w : c->workers_) w->thread = std::thread([p = c.get(), wp = w.get()] { p->WorkerLoop(*wp); });
+  if (c->tsa_) c->stamper_ = std::thread([p = c.get()] { p->StampLoop(); });
   return c;
 }
 
@@ -89,6 +97,7 @@ Collector::~Collector() {
   }
   cv_.NotifyAll();
   if (watcher_.joinable()) watcher_.join();  // not started when Start refused the policy
+  if (stamper_.joinable()) stamper_.join();
   for (auto& w : workers_) {
     if (w->thread.joinable()) w->thread.join();
   }
@@ -243,10 +252,76 @@ Status Collector::Publish(uint64_t size, const Pending& p, bool with_quorum) {
     }
   }
   published_size_ = size;
+  published_note_ = CosignedNote(p);
   published_has_quorum_ = with_quorum;
   pending_.erase(pending_.begin(), pending_.lower_bound(size));
   cv_.NotifyAll();
   return Status::Ok();
+}
+
+void Collector::StampLoop() {
+  uint64_t attempted = 0;
+  auto backoff = options_.backoff;
+  for (;;) {
+    std::string note;
+    uint64_t size = 0;
+    {
+      MutexLock lock(mu_);
+      cv_.Wait(mu_, [&]() LAWTRAIL_REQUIRES(mu_) {
+        return stopping_ || (published_has_quorum_ && published_size_ > attempted && published_size_ > 0);
+      });
+      if (stopping_) return;
+      note = published_note_;
+      size = published_size_;
+    }
+    attempted = size;
+    if (auto kept = reader_.TimestampAt(size); kept.ok() && *kept) {  // stamped before a restart
+      MutexLock lock(mu_);
+      stamped_size_ = std::max(stamped_size_, size);
+      cv_.NotifyAll();
+      continue;
+    }
+    // The body: what the log's signature and the cosignatures cover.
+    const size_t split = note.find("\n\n");
+    const std::string body = note.substr(0, split == std::string::npos ? 0 : split + 1);
+    Status s = [&]() -> Status {
+      LAWTRAIL_ASSIGN_OR_RETURN(auto request, timestamp::MakeRequest(body));
+      LAWTRAIL_ASSIGN_OR_RETURN(
+          auto reply, Post(*tsa_, timestamp::kQueryType, std::string_view(AsChars(request.der)), options_.tsa_timeout));
+      if (reply.status != 200) {
+        return Status::Unavailable("the TSA answered " + std::to_string(reply.status) + ": " +
+                                   reply.body.substr(0, 200));
+      }
+      LAWTRAIL_ASSIGN_OR_RETURN(auto token, timestamp::TokenFromReply(AsBytes(reply.body), request));
+      rocksdb::WriteBatch batch;
+      batch.Put(store_.cf(Cf::kCosigned), keys::CosignedTimestamp(size), std::string(AsChars(token)))
+          .PermitUncheckedError();
+      return store_.WriteDurably(batch);
+    }();
+    MutexLock lock(mu_);
+    if (s.ok()) {
+      stamped_size_ = std::max(stamped_size_, size);
+      stamp_error_.clear();
+      backoff = options_.backoff;
+      cv_.NotifyAll();
+      continue;
+    }
+    stamp_failures_++;
+    stamp_error_ = s.ToString();
+    std::fprintf(stderr, "lawtrail serve: time-stamping checkpoint %llu: %s (trying again in %lld ms)\n",
+                 static_cast<unsigned long long>(size), stamp_error_.c_str(), static_cast<long long>(backoff.count()));
+    cv_.WaitFor(mu_, backoff, [this]() LAWTRAIL_REQUIRES(mu_) { return stopping_; });
+    if (stopping_) return;
+    backoff = std::min(backoff * 2, options_.max_backoff);
+    attempted = 0;
+  }
+}
+
+bool Collector::WaitStamped(uint64_t size, std::chrono::milliseconds timeout) const {
+  if (!tsa_) return false;
+  MutexLock lock(mu_);
+  return cv_.WaitFor(mu_, timeout, [&]() LAWTRAIL_REQUIRES(mu_) { return stamped_size_ >= size || stopping_; }) &&
+         stamped_size_ >= size;
 }
 
 Progress Collector::progress() const {
@@ -257,6 +332,9 @@ Progress Collector::progress() const {
   out.published_has_quorum = published_has_quorum_;
   out.quorum_shortfall = newest_size_ > published_size_ ? shortfall_ : "";
   out.witnesses = progress_;
+  out.stamped_size = stamped_size_;
+  out.stamp_failures = stamp_failures_;
+  out.stamp_error = stamp_error_;
   return out;
 }
 
@@ -281,6 +359,10 @@ Result<std::string> WitnessedCheckpoint(Log& log, const Collector& collector, ui
   }
   LAWTRAIL_ASSIGN_OR_RETURN(auto note, log.reader().PublishedCheckpoint());
   if (!note) return Status::Internal("the published checkpoint is not stored");
+  // With a TSA, give it the same time to stamp this checkpoint; the export
+  // goes without a token if it does not (the cosignatures carry time too).
+  LAWTRAIL_ASSIGN_OR_RETURN(const Checkpoint cp, ParseCheckpointNoteUnverified(*note));
+  (void)collector.WaitStamped(cp.size, wait);
   return *note;
 }
 

@@ -21,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -44,6 +45,11 @@ struct CollectorOptions {
   std::chrono::milliseconds max_backoff{30000};
   bool fail_open = false;
   std::chrono::milliseconds fail_open_after{10000};
+  // An RFC 3161 time-stamping authority (http://…): each checkpoint published
+  // with the quorum is stamped (the request is over its body) and the token
+  // stored beside it. Empty: none.
+  std::string tsa_url;
+  std::chrono::milliseconds tsa_timeout{10000};
 };
 
 struct WitnessProgress {
@@ -63,6 +69,10 @@ struct Progress {
   bool published_has_quorum = true;
   std::string quorum_shortfall;  // why the newest checkpoint is not published yet ("" when it is)
   std::vector<WitnessProgress> witnesses;
+  // The time-stamping authority, when there is one.
+  uint64_t stamped_size = 0;  // the newest checkpoint with a stored token
+  uint64_t stamp_failures = 0;
+  std::string stamp_error;  // "" after a success
 };
 
 class Collector {
@@ -82,6 +92,9 @@ class Collector {
   std::vector<double> publish_delays_ms() const;
   // Waits until a checkpoint of at least `size` records is published.
   bool WaitPublished(uint64_t size, std::chrono::milliseconds timeout) const;
+  // Waits until the TSA has stamped a checkpoint of at least `size` records
+  // (false at once when there is no TSA).
+  bool WaitStamped(uint64_t size, std::chrono::milliseconds timeout) const;
 
  private:
   struct Worker;
@@ -93,6 +106,7 @@ class Collector {
   Collector(Store& store, const LogReader& reader, policy::Policy policy, CollectorOptions options);
   void WatchLoop();
   void WorkerLoop(Worker& w);
+  void StampLoop();
   void Record(size_t witness, uint64_t size, const std::string& note, const std::string& line, double seconds)
       LAWTRAIL_EXCLUDES(mu_);
   Status Publish(uint64_t size, const Pending& p, bool with_quorum) LAWTRAIL_REQUIRES(mu_);
@@ -106,6 +120,8 @@ class Collector {
   const CollectorOptions options_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::thread watcher_;
+  std::thread stamper_;  // only with a TSA
+  std::optional<HttpUrl> tsa_;
 
   mutable Mutex mu_;
   mutable CondVar cv_;  // a newer checkpoint, a publication, or stopping
@@ -114,6 +130,10 @@ class Collector {
   std::string newest_note_ LAWTRAIL_GUARDED_BY(mu_);
   std::map<uint64_t, Pending> pending_ LAWTRAIL_GUARDED_BY(mu_);  // size → cosignatures so far (unpublished)
   uint64_t published_size_ LAWTRAIL_GUARDED_BY(mu_) = 0;
+  std::string published_note_ LAWTRAIL_GUARDED_BY(mu_);
+  uint64_t stamped_size_ LAWTRAIL_GUARDED_BY(mu_) = 0;
+  uint64_t stamp_failures_ LAWTRAIL_GUARDED_BY(mu_) = 0;
+  std::string stamp_error_ LAWTRAIL_GUARDED_BY(mu_);
   bool published_has_quorum_ LAWTRAIL_GUARDED_BY(mu_) = true;
   std::string shortfall_ LAWTRAIL_GUARDED_BY(mu_);
   std::vector<WitnessProgress> progress_ LAWTRAIL_GUARDED_BY(mu_);  // by worker index

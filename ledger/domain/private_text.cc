@@ -88,7 +88,12 @@ std::vector<std::pair<std::string_view, std::string_view>> FreeTextFields(const 
 
 Status CheckTextAgainstSealed(const fb::Statement& st, std::span<const SealedValue> values) {
   if (values.empty()) return Status::Ok();
-  const auto fields = FreeTextFields(st);
+  return CheckTextAgainstSealed(st, FreeTextFields(st), values);
+}
+
+Status CheckTextAgainstSealed(const fb::Statement& st,
+                              const std::vector<std::pair<std::string_view, std::string_view>>& fields,
+                              std::span<const SealedValue> values) {
   for (const SealedValue& v : values) {
     if (CodePoints(v.value) < 2) continue;
     for (const auto& [field, text] : fields) {

@@ -43,6 +43,11 @@ struct SealedValue {
 // not a name and would match half of any text. Runs where the openings are
 // held — at submission — and never on replay, as verifiers hold none.
 Status CheckTextAgainstSealed(const fb::Statement& st, std::span<const SealedValue> values);
+// The same with `st`'s FreeTextFields already worked out (a caller that
+// reads the values only when there is text to compare them with).
+Status CheckTextAgainstSealed(const fb::Statement& st,
+                              const std::vector<std::pair<std::string_view, std::string_view>>& fields,
+                              std::span<const SealedValue> values);
 
 }  // namespace lawtrail::domain
 

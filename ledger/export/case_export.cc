@@ -148,6 +148,7 @@ Result<CaseExportBuilt> BuildCaseExport(Store& store, const LogReader& reader, c
   parts.verifier_key = in.verifier_key;
   parts.case_id = in.case_id;
   parts.checkpoint = in.checkpoint;
+  parts.checkpoint_timestamp = in.checkpoint_timestamp;
   parts.inclusion_proof = inclusion;
   parts.case_head_proof = std::move(case_head.siblings);
   parts.registry_head_proof = std::move(registry_head.siblings);
@@ -194,11 +195,13 @@ Result<ExportDone> ExportRecorded(Log& log, const RecordedExport& recorded) {
   }
   done.checkpoint_size = anchor.size;
   const uint64_t size = anchor.size;
-  const CaseExportInput in{
+  CaseExportInput in{
       recorded.case_id,      done.checkpoint,
       recorded.verifier_key, recorded.reveal,
       &log.vault(),          recorded.files_dir,
       recorded.trusted,      [&log, size](std::string_view case_id) { return log.CaseHeadProofAt(case_id, size); }};
+  LAWTRAIL_ASSIGN_OR_RETURN(auto stamp, log.reader().TimestampAt(size));
+  if (stamp) in.checkpoint_timestamp.assign(stamp->begin(), stamp->end());
   LAWTRAIL_ASSIGN_OR_RETURN(done.built, BuildCaseExport(log.store(), log.reader(), in));
   return done;
 }

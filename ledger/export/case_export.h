@@ -36,6 +36,7 @@ struct CaseExportInput {
   std::vector<std::string> trusted;    // earlier checkpoints (notes) to prove consistency from
   // A case's path in the case-head map of the checkpoint (Log::CaseHeadProofAt).
   std::function<Result<CaseHeadProof>(std::string_view case_id)> head_proof;
+  Bytes checkpoint_timestamp = {};  // the RFC 3161 token over the checkpoint's body, if the log has one
 };
 
 struct CaseExportBuilt {

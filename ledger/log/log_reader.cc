@@ -222,6 +222,10 @@ Result<std::optional<std::string>> LogReader::CosignedAt(uint64_t size) const {
   return store_.Get(Cf::kCosigned, keys::Index(size));
 }
 
+Result<std::optional<std::string>> LogReader::TimestampAt(uint64_t size) const {
+  return store_.Get(Cf::kCosigned, keys::CosignedTimestamp(size));
+}
+
 Result<std::optional<std::string>> LogReader::CheckpointWithCosignaturesAt(uint64_t size) const {
   LAWTRAIL_ASSIGN_OR_RETURN(auto cosigned, CosignedAt(size));
   if (cosigned) return cosigned;

@@ -75,6 +75,8 @@ class LogReader {
   Result<std::optional<uint64_t>> PublishedSize() const;
   // The checkpoint of `size` with the cosignatures gathered for it, if any.
   Result<std::optional<std::string>> CosignedAt(uint64_t size) const;
+  // The RFC 3161 token over the body of the checkpoint of `size`, if one was obtained.
+  Result<std::optional<std::string>> TimestampAt(uint64_t size) const;
   // The checkpoint of `size` with its cosignatures when it has some, else as the log signed it.
   Result<std::optional<std::string>> CheckpointWithCosignaturesAt(uint64_t size) const;
 

@@ -266,6 +266,25 @@ Status Replica::CheckCheckpoint(const Checkpoint& cp, const std::string& note) {
   return sequencer_->AddCheckpoint(size, note);
 }
 
+Status Replica::Vouch(const Checkpoint& cp) {
+  if (cp.size > size()) {
+    return Status::Unavailable("the mirror has verified " + std::to_string(size()) + " of the checkpoint's " +
+                               std::to_string(cp.size) + " records");
+  }
+  LAWTRAIL_ASSIGN_OR_RETURN(Hash ours, reader_.RootAt(cp.size));
+  if (ours != cp.root) {
+    return Status::Corruption("the checkpoint's root is not the root of the " + std::to_string(cp.size) +
+                              " records the log streamed (" + RootText(ours) + ")");
+  }
+  LAWTRAIL_ASSIGN_OR_RETURN(const Hash signed_heads, cp.CaseHeadsRoot());
+  LAWTRAIL_ASSIGN_OR_RETURN(const Hash our_heads, sequencer_->CaseHeadsRootAt(cp.size));
+  if (signed_heads != our_heads) {
+    return Status::Corruption("the checkpoint's case-head map root is not the map of the records the log streamed (" +
+                              RootText(our_heads) + ")");
+  }
+  return Status::Ok();
+}
+
 Status Replica::CheckPendingCheckpoints() {
   while (!pending_.empty() && pending_.begin()->first <= size()) {
     auto node = pending_.extract(pending_.begin());

@@ -94,6 +94,11 @@ class Replica {
 
   uint64_t size() const { return sequencer_->size(); }
   Hash StateDigest() { return sequencer_->StateDigest(); }
+  // For a verifying witness: OK iff the replica has verified every record up
+  // to `cp` and `cp`'s root and case-head map root are those of its records.
+  // Unavailable while it has fewer records; Corruption naming the root that
+  // differs. Stops nothing: the witness decides what a mismatch means.
+  Status Vouch(const Checkpoint& cp);
   // The largest checkpoint verified against the replica's own tree.
   uint64_t verified_checkpoint_size() const { return verified_checkpoint_; }
   size_t pending_checkpoints() const { return pending_.size(); }

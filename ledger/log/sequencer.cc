@@ -235,8 +235,10 @@ Status Sequencer::EraseOpenings(const fb::Statement& st, rocksdb::WriteBatch& wb
 }
 
 Status Sequencer::CheckCaseText(const fb::Statement& st, const domain::CaseProcedureState& c, const BatchState& batch) {
-  if (vault_ == nullptr || c.sealed_commitments.empty() || domain::FreeTextFields(st).empty()) return Status::Ok();
-  std::vector<OpenedField> stored;  // owns what `values` points into
+  if (vault_ == nullptr || c.sealed_commitments.empty()) return Status::Ok();
+  const auto fields = domain::FreeTextFields(st);
+  if (fields.empty()) return Status::Ok();  // nothing to compare: the vault is not read
+  std::vector<OpenedField> stored;          // owns what `values` points into
   stored.reserve(c.sealed_commitments.size());
   std::vector<std::string> masks;
   masks.reserve(c.sealed_commitments.size());
@@ -254,7 +256,7 @@ Status Sequencer::CheckCaseText(const fb::Statement& st, const domain::CaseProce
     masks.push_back(domain::MaskFor(stored.back().field, stored.back().value));
     values.push_back({stored.back().field, stored.back().value, masks.back()});
   }
-  Status checked = domain::CheckTextAgainstSealed(st, values);
+  Status checked = domain::CheckTextAgainstSealed(st, fields, values);
   for (OpenedField& o : stored) sodium_memzero(o.value.data(), o.value.size());
   return checked;
 }

@@ -17,6 +17,7 @@
 //   flags        index                  → flags the record raised ("id\tmessage\n"…)
 //   cosigned     tree size              → the checkpoint note with the witnesses' cosignatures
 //                                         gathered so far (rewritten as more arrive; ledger/cosigning)
+//                tree size ‖ 't'        → an RFC 3161 time-stamp token over its body (ledger/timestamp)
 //
 // Nothing in lawtrail ever deletes or overwrites a key of records, tree or
 // checkpoints (invariant 1, docs/design/invariants.md). Only an erasure event deletes from sealed
@@ -71,6 +72,8 @@ inline constexpr std::string_view kMetaSize = "size";
 // The tree size of the checkpoint the log publishes, when witnesses cosign
 // its checkpoints (ledger/cosigning); absent: the newest checkpoint is published.
 inline constexpr std::string_view kMetaPublished = "published-checkpoint";
+// In the cosigned family: the RFC 3161 token over the checkpoint of `size`'s body.
+std::string CosignedTimestamp(uint64_t size);
 }  // namespace keys
 
 class Store {

@@ -21,11 +21,15 @@ std::string Witness::vkey() const { return cosig::EncodeVerifier(name_, key_.pub
 Reply Witness::AddCheckpoint(std::string_view body) {
   auto request = ParseAddCheckpoint(body);
   if (!request.ok()) return Error(400, request.status().message());
-  auto unverified = ParseCheckpointNoteUnverified(request->checkpoint);
+  return AddCheckpoint(*request);
+}
+
+Reply Witness::AddCheckpoint(const AddCheckpointRequest& request) {
+  auto unverified = ParseCheckpointNoteUnverified(request.checkpoint);
   if (!unverified.ok()) return Error(400, "checkpoint: " + unverified.status().message());
   const auto log = logs_.find(unverified->origin);
   if (log == logs_.end()) return Error(404, "unknown log origin '" + unverified->origin + "'");
-  auto checkpoint = OpenCheckpoint(request->checkpoint, log->second);
+  auto checkpoint = OpenCheckpoint(request.checkpoint, log->second);
   if (!checkpoint.ok()) {
     const StatusCode code = checkpoint.status().code();
     // No signature by the trusted key, or one by it that fails: 403. Anything else is a malformed note.
@@ -34,16 +38,25 @@ Reply Witness::AddCheckpoint(std::string_view body) {
     }
     return Error(400, "checkpoint: " + checkpoint.status().message());
   }
-  if (request->old_size > checkpoint->size) {
-    return Error(400, "old size " + std::to_string(request->old_size) + " is above the checkpoint's size " +
+  if (request.old_size > checkpoint->size) {
+    return Error(400, "old size " + std::to_string(request.old_size) + " is above the checkpoint's size " +
                           std::to_string(checkpoint->size));
   }
+  if (vouch_) {
+    // Outside the lock: the check may wait for the mirror to catch up.
+    const Status vouched = vouch_(*checkpoint);
+    if (vouched.code() == StatusCode::kUnavailable) return Error(503, vouched.message());
+    if (vouched.code() == StatusCode::kCorruption) {
+      MutexLock lock(mu_);
+      return Misbehaved(request, checkpoint->origin, "the records it verified disagree: " + vouched.message());
+    }
+    if (!vouched.ok()) return Error(500, vouched.message());
+  }
   MutexLock lock(mu_);
-  return CheckAndCosign(body, *request, *checkpoint);
+  return CheckAndCosign(request, *checkpoint);
 }
 
-Reply Witness::CheckAndCosign(std::string_view body, const AddCheckpointRequest& request,
-                              const Checkpoint& checkpoint) {
+Reply Witness::CheckAndCosign(const AddCheckpointRequest& request, const Checkpoint& checkpoint) {
   auto latest = state_.Latest(checkpoint.origin);
   if (!latest.ok()) return Error(500, latest.status().message());
   const uint64_t cosigned_size = *latest ? (*latest)->size : 0;
@@ -58,7 +71,7 @@ Reply Witness::CheckAndCosign(std::string_view body, const AddCheckpointRequest&
   }
   if (*latest && request.old_size == checkpoint.size && (*latest)->root != checkpoint.root) {
     return Misbehaved(
-        body, checkpoint.origin,
+        request, checkpoint.origin,
         "a second root for size " + std::to_string(checkpoint.size) + ", which was cosigned with another");
   }
   if (*latest && request.old_size < checkpoint.size && request.old_size > 0) {
@@ -66,7 +79,7 @@ Reply Witness::CheckAndCosign(std::string_view body, const AddCheckpointRequest&
         merkle::VerifyConsistency(request.old_size, checkpoint.size, (*latest)->root, checkpoint.root, request.proof);
     if (!consistent.ok()) {
       return Misbehaved(
-          body, checkpoint.origin,
+          request, checkpoint.origin,
           "not consistent with the cosigned size " + std::to_string(request.old_size) + ": " + consistent.message());
     }
   }
@@ -75,9 +88,10 @@ Reply Witness::CheckAndCosign(std::string_view body, const AddCheckpointRequest&
   return Reply{200, "text/plain; charset=utf-8", cosig::Cosign(name_, key_, checkpoint.Body(), clock_())};
 }
 
-Reply Witness::Misbehaved(std::string_view body, const std::string& origin, const std::string& reason) {
+Reply Witness::Misbehaved(const AddCheckpointRequest& request, const std::string& origin, const std::string& reason) {
   // The log signed it: kept as proof, whatever the caller does next.
-  Status kept = state_.AddEvidence(Evidence{origin, reason, std::string(body)});
+  // The request as the log sent it, in its one encoding (the signed checkpoint byte for byte).
+  Status kept = state_.AddEvidence(Evidence{origin, reason, FormatAddCheckpoint(request)});
   if (!kept.ok()) return Error(500, kept.message());
   return Error(422, reason);
 }

@@ -46,6 +46,8 @@ class Witness {
           std::function<uint64_t()> clock);
 
   Reply AddCheckpoint(std::string_view body);
+  // The same for a body already parsed (the server parses it once, to meter the log first).
+  Reply AddCheckpoint(const AddCheckpointRequest& request);
   // The latest checkpoint cosigned for `origin`, with this witness's
   // cosignature (for monitors); 404 if none.
   Reply Latest(std::string_view origin);
@@ -56,11 +58,20 @@ class Witness {
   // The witness's verifier key (signature type 0x04).
   std::string vkey() const;
 
+  // A verifying witness's own check of a checkpoint, after the protocol's and
+  // before it cosigns (set once, before serving): OK; Unavailable while it
+  // has not verified the records yet (answered 503, the log retries);
+  // Corruption when the records it verified give another root (answered 422,
+  // the request kept as evidence). Unset: a plain tlog-witness.
+  using Vouch = std::function<Status(const Checkpoint&)>;
+  void set_vouch(Vouch vouch) { vouch_ = std::move(vouch); }
+
  private:
+  Vouch vouch_;
   // The consistency checks and the update, under the lock.
-  Reply CheckAndCosign(std::string_view body, const AddCheckpointRequest& request, const Checkpoint& checkpoint)
+  Reply CheckAndCosign(const AddCheckpointRequest& request, const Checkpoint& checkpoint) LAWTRAIL_REQUIRES(mu_);
+  Reply Misbehaved(const AddCheckpointRequest& request, const std::string& origin, const std::string& reason)
       LAWTRAIL_REQUIRES(mu_);
-  Reply Misbehaved(std::string_view body, const std::string& origin, const std::string& reason) LAWTRAIL_REQUIRES(mu_);
 
   const std::string name_;
   const KeyPair key_;

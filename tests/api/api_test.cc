@@ -186,8 +186,7 @@ TEST_CASE("a supervisor's export over HTTP is recorded first and returns a bundl
   INFO(r.body.substr(0, 300));
   REQUIRE(r.status == 200);
   CHECK(r.headers.at("x-lawtrail-export-index") == std::to_string(before));
-  const ExportReport report =
-      VerifyExport(AsBytes(r.body), {*note::ParseVerifier(f.t().vkey()), std::nullopt, {}, std::nullopt});
+  const ExportReport report = VerifyExport(AsBytes(r.body), {*note::ParseVerifier(f.t().vkey()), std::nullopt, {}});
   INFO(FormatExportReport(report));
   REQUIRE(report.status.ok());
   CHECK(report.case_id == case_id);
@@ -335,13 +334,22 @@ TEST_CASE("a mirror answers what only the primary does with 405 and an empty All
 
 TEST_CASE("the config keeps tokens only as hashes and names whatever it refuses") {
   const std::string hash = api::TokenHashHex("a-token");
-  auto good = api::ParseServeConfig(
-      json{{"listen", "0.0.0.0:9090"},
-           {"tokens", {{{"name", "li"}, {"role", "supervisor"}, {"sha256", hash}, {"certificate", "41157001"}}}},
-           {"limits", {{"max_connections", 8}, {"read_timeout_ms", 2000}}},
-           {"kafka", {{"brokers", "k1:9092"}, {"topic_prefix", "qs"}}}}
-          .dump());
+  auto good = api::ParseServeConfig(json{
+      {"listen", "0.0.0.0:9090"},
+      {"tokens", {{{"name", "li"}, {"role", "supervisor"}, {"sha256", hash}, {"certificate", "41157001"}}}},
+      {"limits", {{"max_connections", 8}, {"read_timeout_ms", 2000}}},
+      {"kafka", {{"brokers", "k1:9092"}, {"topic_prefix", "qs"}}},
+      {"witnesses",
+       {{"policy", "/etc/lawtrail/监督机关.txt"},
+        {"tsa", "http://tsa.example/tsa"},
+        {"fail_open_seconds", 600},
+        {"timeout_seconds", 2.5}}}}.dump());
   REQUIRE(good.ok());
+  CHECK(good->witnesses.policy == "/etc/lawtrail/监督机关.txt");
+  CHECK(good->witnesses.tsa == "http://tsa.example/tsa");
+  CHECK(good->witnesses.fail_open_seconds == 600);
+  CHECK(good->witnesses.timeout_seconds == 2.5);
+  CHECK(good->witnesses.export_wait_seconds == 30);
   CHECK(good->api.http.port == 9090);
   CHECK(good->api.http.max_connections == 8);
   CHECK(good->brokers == "k1:9092");
@@ -368,6 +376,12 @@ TEST_CASE("a config value of the wrong type or an unknown member is refused by n
       {R"({"kafka": {"brokers": {"acks": "all"}}})", "kafka.brokers: must be a string"},
       {R"({"kafka": {"topic_prefix": 7}})", "kafka.topic_prefix: must be a string"},
       {R"({"kafka": {"broker": "k1:9092"}})", "kafka.broker: unknown setting"},
+      {R"({"witnesses": "policy.txt"})", "witnesses: must be an object"},
+      {R"({"witnesses": {"polcy": "policy.txt"}})", "witnesses.polcy: unknown setting"},
+      {R"({"witnesses": {"policy": 1}})", "witnesses.policy: must be a string"},
+      {R"({"witnesses": {"timeout_seconds": 0}})", "witnesses.timeout_seconds: must be a number of seconds above 0"},
+      {R"({"witnesses": {"fail_open_seconds": -1}})", "witnesses.fail_open_seconds: must be a number"},
+      {R"({"witnesses": {"export_wait_seconds": "30"}})", "witnesses.export_wait_seconds: must be a number"},
       {R"({"tokens": [{"name": ["li"], "role": "supervisor", "sha256": ""}]})", "tokens[0].name: must be a string"},
       {R"({"tokens": [{"name": "li", "role": 3, "sha256": ""}]})", "tokens[0].role: must be a string"},
       {R"({"tokens": [{"name": "li", "role": "supervisor", "sha256": null}]})", "tokens[0].sha256: must be a string"},

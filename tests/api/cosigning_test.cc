@@ -14,10 +14,13 @@
 #include "ledger/core/cosignature.h"
 #include "ledger/cosigning/collector.h"
 #include "ledger/log/replica.h"
+#include "ledger/timestamp/timestamp.h"
 #include "tests/api/http_client.h"
 #include "tests/api/test_server.h"
 #include "tests/support/case_fixture.h"
+#include "tests/support/process.h"
 #include "tests/support/test_log.h"
+#include "tests/support/test_tsa.h"
 
 namespace lawtrail::testing {
 namespace {
@@ -353,29 +356,42 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("a court export built by the server carries the quorum's cosignatures; one without them fails the policy",
-          "[witness][cosigning][export]") {
+// A decided case with a recorded 法院 export approval, exported by a
+// supervisor through a server whose exports wait for `collector`'s quorum.
+struct CaseToExport {
   CaseFixture f;
   const std::string case_id = "青山镇〔2026〕第5号";
-  f.DecidedCase(case_id, 0, 50000);
-  const domain::Act approval = f.By(f.supervisor, case_id, 20);
-  f.Admit(domain::ApproveExport(approval, "信阳市浉河区人民法院", "行政诉讼举证", {}));
+  domain::Act approval;
+  CaseToExport() {
+    f.DecidedCase(case_id, 0, 50000);
+    approval = f.By(f.supervisor, case_id, 20);
+    f.Admit(domain::ApproveExport(approval, "信阳市浉河区人民法院", "行政诉讼举证", {}));
+  }
+  Reply ExportThroughServer(cosigning::Collector& collector) {
+    Served s(f.t(), {}, f.supervisor.certificate_no, [&](api::ApiServerOptions& o) {
+      o.witnessed_checkpoint = [&](uint64_t size) {
+        return cosigning::WitnessedCheckpoint(f.t().log(), collector, size, 10s);
+      };
+    });
+    return Http(s.port(), "POST", "/v1/cases/" + PercentEncode(case_id) + "/exports",
+                Framed(ParseSubmission(domain::RecordExport(f.By(f.supervisor, case_id, 21), approval.event_id,
+                                                            "信阳市浉河区人民法院", {}, false))
+                           ->signed_statement),
+                "application/octet-stream", kSupervisorToken);
+  }
+};
+
+TEST_CASE("a court export built by the server carries the quorum's cosignatures; one without them fails the policy",
+          "[witness][cosigning][export]") {
+  CaseToExport c;
+  CaseFixture& f = c.f;
   LoopbackWitness sifaju("sifaju.pingqiao.example/w1", f.t().vkey());
   LoopbackWitness court("court.pingqiao.example/w1", f.t().vkey());
   const std::string policy_text = PolicyText(
       f.t().vkey(), {{"司法局", sifaju.w->vkey(), sifaju.url()}, {"法院", court.w->vkey(), court.url()}}, "all");
   const policy::Policy policy = *policy::Parse(policy_text);
   auto collector = StartCollector(f.t(), policy_text);
-  Served s(f.t(), {}, f.supervisor.certificate_no, [&](api::ApiServerOptions& o) {
-    o.witnessed_checkpoint = [&](uint64_t size) {
-      return cosigning::WitnessedCheckpoint(f.t().log(), *collector, size, 10s);
-    };
-  });
-  const Reply r = Http(s.port(), "POST", "/v1/cases/" + PercentEncode(case_id) + "/exports",
-                       Framed(ParseSubmission(domain::RecordExport(f.By(f.supervisor, case_id, 21), approval.event_id,
-                                                                   "信阳市浉河区人民法院", {}, false))
-                                  ->signed_statement),
-                       "application/octet-stream", kSupervisorToken);
+  const Reply r = c.ExportThroughServer(*collector);
   INFO(r.body.substr(0, 300));
   REQUIRE(r.status == 200);
   ExportCheckOptions check{*note::ParseVerifier(f.t().vkey()), std::nullopt, {}, policy};
@@ -395,6 +411,115 @@ TEST_CASE("a court export built by the server carries the quorum's cosignatures;
   CHECK_THAT(bare.status.message(), Catch::Contains("监督机关"));
   // Without a policy the log's own signature still verifies it.
   CHECK(VerifyExport(bundle::Pack(*parts), {*note::ParseVerifier(f.t().vkey()), std::nullopt, {}}).status.ok());
+}
+
+TEST_CASE(
+    "a published checkpoint is time-stamped by a real TSA; a server export carries the token and verify-export "
+    "--tsa-ca checks it",
+    "[witness][cosigning][timestamp]") {
+  CaseToExport c;
+  CaseFixture& f = c.f;
+  TestTsa tsa;
+  LoopbackWitness sifaju("sifaju.pingqiao.example/w1", f.t().vkey());
+  const std::string policy_text = PolicyText(f.t().vkey(), {{"司法局", sifaju.w->vkey(), sifaju.url()}}, "all");
+  auto options = Fast();
+  options.tsa_url = tsa.url();
+  auto collector = StartCollector(f.t(), policy_text, options);
+  const Reply r = c.ExportThroughServer(*collector);
+  INFO(r.body.substr(0, 300));
+  REQUIRE(r.status == 200);
+  auto parts = bundle::Unpack(AsBytes(r.body));
+  REQUIRE(parts.ok());
+  REQUIRE_FALSE(parts->checkpoint_timestamp.empty());
+  const std::string body = parts->checkpoint.substr(0, parts->checkpoint.find("\n\n") + 1);
+  // The token is over the checkpoint's body, the bytes the signatures cover.
+  const auto stamp = timestamp::Verify(parts->checkpoint_timestamp, body, tsa.ca_file());
+  INFO(stamp.status().ToString());
+  REQUIRE(stamp.ok());
+  const Checkpoint anchor = *ParseCheckpointNoteUnverified(parts->checkpoint);
+  CHECK(**f.t().log().reader().TimestampAt(anchor.size) == std::string(AsChars(parts->checkpoint_timestamp)));
+  CHECK(collector->progress().stamped_size >= anchor.size);
+
+  // The court's command line: the report names the token; --tsa-ca checks it against the TSA's CA.
+  TempDir d;
+  WriteAll(d.path() + "/case.ltex", r.body);
+  WriteAll(d.path() + "/vkey", f.t().vkey());
+  WriteAll(d.path() + "/policy.txt", policy_text);
+  const auto checked = RunLawtrail({"verify-export", d.path() + "/case.ltex", "--vkey", d.path() + "/vkey", "--policy",
+                                    d.path() + "/policy.txt", "--tsa-ca", tsa.ca_file()});
+  INFO(checked.out << checked.err);
+  CHECK(checked.exit_code == 0);
+  CHECK_THAT(checked.out, Catch::Contains("RFC 3161 token") && Catch::Contains("time-stamp: verified") &&
+                              Catch::Contains("Test TSA"));
+  const auto wrong_ca = RunLawtrail(
+      {"verify-export", d.path() + "/case.ltex", "--vkey", d.path() + "/vkey", "--tsa-ca", tsa.other_ca_file()});
+  CHECK(wrong_ca.exit_code == 1);
+  CHECK_THAT(wrong_ca.err, Catch::Contains("FAILED at time-stamp"));
+  // A bundle whose token was swapped for one over other data fails the same way.
+  auto other_request = timestamp::MakeRequest("another checkpoint\n");
+  REQUIRE(other_request.ok());
+  auto url = cosigning::ParseHttpUrl(tsa.url());
+  auto other_reply = cosigning::Post(*url, timestamp::kQueryType, std::string_view(AsChars(other_request->der)), 10s);
+  REQUIRE(other_reply.ok());
+  parts->checkpoint_timestamp = *timestamp::TokenFromReply(AsBytes(other_reply->body), *other_request);
+  WriteAll(d.path() + "/swapped.ltex", std::string(AsChars(bundle::Pack(*parts))));
+  const auto swapped = RunLawtrail(
+      {"verify-export", d.path() + "/swapped.ltex", "--vkey", d.path() + "/vkey", "--tsa-ca", tsa.ca_file()});
+  CHECK(swapped.exit_code == 1);
+  CHECK_THAT(swapped.err, Catch::Contains("FAILED at time-stamp"));
+}
+
+// Runs tests/interop/verify_checkpoint.go with Debian's Go and x/mod, offline.
+ProcessResult GoVerify(const TempDir& d, const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {"/usr/bin/env",
+                                   "GO111MODULE=off",
+                                   "GOPATH=/usr/share/gocode",
+                                   "GOFLAGS=",
+                                   "GOPROXY=off",
+                                   "GOCACHE=" + d.path() + "/go-cache",
+                                   "HOME=" + d.path(),
+                                   "/usr/bin/go",
+                                   "run",
+                                   std::string(LAWTRAIL_TEST_VECTORS) + "/../interop/verify_checkpoint.go"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunProgram(argv);
+}
+
+TEST_CASE(
+    "the published checkpoint verifies with Go's x/mod/sumdb/note, and its cosignatures as the spec defines "
+    "them",
+    "[witness][cosigning][interop]") {
+  TestLog t;
+  const TestOfficer officer = t.AddOfficer("O-1");
+  LoopbackWitness sifaju("sifaju.pingqiao.example/w1", t.vkey());
+  LoopbackWitness court("court.pingqiao.example/w1", t.vkey());
+  const std::string policy_text =
+      PolicyText(t.vkey(), {{"司法局", sifaju.w->vkey(), sifaju.url()}, {"法院", court.w->vkey(), court.url()}}, "all");
+  auto collector = StartCollector(t, policy_text);
+  const uint64_t size = GrowAndCheckpoint(t, officer, 6);
+  REQUIRE(collector->WaitPublished(size, 10s));
+  Served s(t);
+  const Reply published = Http(s.port(), "GET", "/checkpoint");
+  REQUIRE(published.status == 200);
+  TempDir d;
+  WriteAll(d.path() + "/checkpoint", published.body);
+  const auto go = GoVerify(d, {t.vkey(), d.path() + "/checkpoint", sifaju.w->vkey(), court.w->vkey()});
+  INFO(go.out << go.err);
+  REQUIRE(go.exit_code == 0);
+  CHECK_THAT(go.out, Catch::Contains("verified by golang.org/x/mod/sumdb/note"));
+  CHECK_THAT(go.out, Catch::Contains("cosignature by sifaju.pingqiao.example/w1") &&
+                         Catch::Contains("cosignature by court.pingqiao.example/w1"));
+
+  // One bit of one cosignature changed: Go's check fails too, so the check above is a real one.
+  std::string altered = published.body;
+  const size_t line = altered.find("\xE2\x80\x94 court.pingqiao.example/w1 ");
+  REQUIRE(line != std::string::npos);
+  const size_t at = altered.find('\n', line) - 5;
+  altered[at] = altered[at] == 'A' ? 'B' : 'A';
+  WriteAll(d.path() + "/altered", altered);
+  const auto refused = GoVerify(d, {t.vkey(), d.path() + "/altered", court.w->vkey()});
+  CHECK(refused.exit_code != 0);
+  CHECK_THAT(refused.err, Catch::Contains("court.pingqiao.example/w1"));
 }
 
 }  // namespace

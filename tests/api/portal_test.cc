@@ -18,6 +18,7 @@
 #include "tests/support/browser.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/witness_process.h"
 
 namespace lawtrail::testing {
 namespace {
@@ -190,6 +191,34 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   CHECK(Attribute(refused, "verify-result", "data-state") == "failed");
   CHECK(refused.find("根哈希与检查点不符") != std::string::npos);
   server.Stop();
+
+  // Served with two supervising bodies as witnesses: the panel checks each cosignature in the browser.
+  const std::string log_vkey = RunLawtrail({"vkey", "--data", data.path()}).out.substr(0, 200);
+  const std::string vkey_line = log_vkey.substr(0, log_vkey.find('\n'));
+  TempDir witnesses;
+  WitnessProcess sifaju(witnesses, "w1", "sifaju.pingqiao.example/w1", vkey_line);
+  WitnessProcess court(witnesses, "w2", "court.pingqiao.example/w1", vkey_line);
+  const std::string policy = witnesses.path() + "/policy.txt";
+  WriteAll(policy, "log " + vkey_line + "\nwitness 平桥区司法局 " + sifaju.vkey + " " + sifaju.url() +
+                       "\nwitness 平桥区人民法院 " + court.vkey + " " + court.url() +
+                       "\ngroup 监督机关 all 平桥区司法局 平桥区人民法院\nquorum 监督机关\n");
+  DemoServer witnessed(data.path(), {"serve", "--witness-policy", policy});
+  json health;
+  for (int i = 0; i < 200; ++i) {
+    health = json::parse(Http(witnessed.port, "GET", "/healthz").body, nullptr, false);
+    if (health.contains("witnesses") && health["witnesses"].value("published_size", 0) > 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(health["witnesses"].value("published_size", 0) > 0);
+  const std::string cosigned =
+      LoadPortal(browser, witnessed.port, "#/decision/" + case_id + "?verify=1", "verify-cosigned");
+  INFO(cosigned);
+  CHECK(Attribute(cosigned, "verify-result", "data-state") == "ok");
+  CHECK(Attribute(cosigned, "verify-result", "data-cosigned") == "2");
+  CHECK(cosigned.find("平桥区司法局 已联署该检查点") != std::string::npos);
+  CHECK(cosigned.find("平桥区人民法院 已联署该检查点") != std::string::npos);
+  CHECK(cosigned.find("经 2 个监督机关联署") != std::string::npos);
+  witnessed.Stop();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "tests/support/fake_log.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/witness_process.h"
 
 namespace lawtrail::testing {
 namespace {
@@ -56,6 +57,9 @@ TEST_CASE("witness serve answers add-checkpoint over HTTP exactly as tlog-witnes
   CHECK(cosig::VerifyCosignature(s.log.Checkpoint(8) + ok.body, *vkey).ok());
   CHECK(s.Add(s.log.Request(8, 13)).status == 200);
   CHECK(s.Add("old 0\n").status == 400);
+  // A body far beyond any add-checkpoint is refused before it is read; the witness goes on answering.
+  CHECK(s.Add("old 0\n\n" + std::string(api::kMaxAddCheckpointBytes + 1, 'x')).status == 413);
+  CHECK(s.Add(s.log.Request(13, 13)).status == 200);
   CHECK(s.Add(std::string()).status == 400);
   CHECK(Http(s.server->port(), "GET", "/add-checkpoint").status == 405);
   CHECK(Http(s.server->port(), "GET", "/nothing").status == 404);
@@ -69,7 +73,7 @@ TEST_CASE("witness serve answers add-checkpoint over HTTP exactly as tlog-witnes
   CHECK(Http(s.server->port(), "GET", "/checkpoint").status == 400);
 
   const Reply metrics = Http(s.server->port(), "GET", "/metrics");
-  CHECK_THAT(metrics.body, Catch::Contains("lawtrail_witness_requests_total{status=\"200\"} 3") &&
+  CHECK_THAT(metrics.body, Catch::Contains("lawtrail_witness_requests_total{status=\"200\"} 4") &&
                                Catch::Contains("lawtrail_witness_requests_total{status=\"409\"} 1"));
 }
 
@@ -145,30 +149,6 @@ TEST_CASE("lawtrail witness serve cosigns a real log's checkpoint and stops clea
 
 namespace lawtrail::testing {
 namespace {
-
-// A `lawtrail witness serve` process for the log of `log_vkey`; its vkey and port.
-struct WitnessProcess {
-  pid_t pid = 0;
-  std::string vkey;
-  uint16_t port = 0;
-  WitnessProcess(const TempDir& dir, const std::string& tag, const std::string& name, const std::string& log_vkey) {
-    const auto init = RunLawtrail({"witness", "init", "--data", dir.path() + "/" + tag, "--name", name});
-    REQUIRE(init.exit_code == 0);
-    vkey = init.out.substr(init.out.rfind('\n', init.out.size() - 2) + 1);
-    vkey.pop_back();
-    const std::string port_file = dir.path() + "/" + tag + ".port";
-    pid = Spawn({LAWTRAIL_BINARY, "witness", "serve", "--data", dir.path() + "/" + tag, "--listen", "127.0.0.1:0",
-                 "--port-file", port_file, "--log", log_vkey},
-                "", dir.path() + "/" + tag + ".out", dir.path() + "/" + tag + ".err");
-    port = WaitForPortFile(port_file);
-    REQUIRE(port != 0);
-  }
-  ~WitnessProcess() {
-    ::kill(pid, SIGTERM);
-    Wait(pid);
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
-};
 
 TEST_CASE(
     "lawtrail serve --witness-policy publishes what two running witnesses cosigned, and verify and checkpoint "

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (parts.ok()) {
     if (auto named = note::ParseVerifier(parts->verifier_key); named.ok()) vkey = *named;
   }
-  const ExportReport report = VerifyExport(bytes, {vkey, std::nullopt, {}, std::nullopt});
+  const ExportReport report = VerifyExport(bytes, {vkey, std::nullopt, {}});
   if (report.status.ok()) {
     LAWTRAIL_FUZZ_CHECK(parts.ok() && bundle::Pack(*parts) == Bytes(bytes.begin(), bytes.end()),
                         "a bundle that verifies is its parts' one encoding");

@@ -107,6 +107,8 @@ TEST_CASE("a malformed policy is refused, naming the line and the fault", "[poli
       {"log " + cosig::EncodeVerifier("x", k.witnesses.at("W1").public_key()) + "\nquorum none\n", "key"},
       {"logs " + k.LogVkey() + "\nquorum none\n", "unknown keyword"},
       {w1 + "quorum W1\x01\n", "control character"},
+      {"# saved on Windows\r\n" + w1 + "quorum W1\r\n", "line 1 ends in a carriage return (CRLF)"},
+      {w1 + "quorum W1\r\n", "line 2 ends in a carriage return"},
       {w1 + "quorum W1 W1\n", "want 'quorum"},
   };
   for (const auto& row : rows) {

@@ -6,11 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ledger/client/case_acts.h"
-#include "ledger/client/registry_statements.h"
-#include "ledger/core/sha256.h"
 #include "ledger/log/log.h"
-#include "ledger/log/replica.h"
 #include "tests/support/case_fixture.h"
 #include "tests/support/tamper.h"
 

@@ -193,7 +193,7 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   auto exported = court_export::ExportCase(f.t().log(), f.t().dir(), request);
   REQUIRE(exported.ok());
   const auto vkey = data_dir::LoadVerifier(f.t().dir());
-  const ExportReport report = VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}, std::nullopt});
+  const ExportReport report = VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}});
   INFO(FormatExportReport(report));
   REQUIRE(report.status.ok());
   CHECK(report.case_id == case_id);

@@ -207,6 +207,13 @@ TEST_CASE("lawtrail witness init makes one key, mode 0600, and prints its cosign
   const auto bad = RunLawtrail({"witness", "init", "--data", tmp / "w2", "--name", "has space"});
   CHECK(bad.exit_code != 0);
   CHECK_THAT(bad.err, Catch::Contains("--name"));
+  // A verifying witness mirrors one log: two are refused before anything starts.
+  const std::string a = note::EncodeVerifier("a.example/log", KeyPair::Generate().public_key());
+  const std::string b = note::EncodeVerifier("b.example/log", KeyPair::Generate().public_key());
+  const auto two =
+      RunLawtrail({"witness", "serve", "--data", tmp / "w", "--log", a, "--log", b, "--verify-brokers", "127.0.0.1:9"});
+  CHECK(two.exit_code != 0);
+  CHECK_THAT(two.err, Catch::Contains("exactly one --log"));
 }
 
 TEST_CASE("verify --policy believes a trusted checkpoint only with the witnesses' quorum, and names who is missing",
