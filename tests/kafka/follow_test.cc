@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <signal.h>
 
+#include "ledger/core/cosignature.h"
 #include "ledger/log/data_dir.h"
 #include "ledger/log/files.h"
 #include "ledger/log/log.h"
@@ -263,6 +264,34 @@ TEST_CASE("a follower that starts after retention dropped the oldest records rep
     CHECK(verified.exit_code == 0);
     CHECK_THAT(verified.out, Catch::Contains("ok: " + std::to_string(mirrored) + " records"));
   }
+}
+
+TEST_CASE("lawtrail follow --policy stops at a checkpoint its witnesses' quorum did not cosign, naming the group",
+          "[kafka][follow][cli][witness]") {
+  Stream s(20);
+  s.AppendTo(s.items());
+  s.RelayAll();  // no witnesses: the relay streams checkpoints the log alone signed
+  TempDir dir;
+  const std::string vkey = ReadFile(s.demo.dir / "log.vkey").value();
+  testing::WriteAll(dir / "policy.txt",
+                    "log " + vkey.substr(0, vkey.find('\n')) + "\nwitness 平桥区司法局 " +
+                        cosig::EncodeVerifier("sifaju.pingqiao.example/w1", KeyPair::Generate().public_key()) +
+                        "\ngroup 监督机关 all 平桥区司法局\nquorum 监督机关\n");
+  auto args = s.FollowArgs(dir / "mirror");
+  args.insert(args.end(), {"--policy", dir / "policy.txt"});
+  const auto followed = testing::RunLawtrail(args);
+  INFO(followed.err);
+  CHECK(followed.exit_code == 1);
+  CHECK_THAT(followed.err, Catch::Contains("STOPPED") && Catch::Contains("监督机关"));
+  // Without the policy the same stream is followed to its end.
+  const auto plain = testing::RunLawtrail(s.FollowArgs(dir / "plain"));
+  CHECK(plain.exit_code == 0);
+  testing::WriteAll(dir / "crlf.txt", "quorum none\r\n");
+  auto bad = s.FollowArgs(dir / "bad");
+  bad.insert(bad.end(), {"--policy", dir / "crlf.txt"});
+  const auto refused = testing::RunLawtrail(bad);
+  CHECK(refused.exit_code != 0);
+  CHECK_THAT(refused.err, Catch::Contains("crlf.txt") && Catch::Contains("carriage return"));
 }
 
 // Produces `record` to the records topic as a foreign producer would: same
