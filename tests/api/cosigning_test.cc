@@ -163,7 +163,7 @@ TEST_CASE("a checkpoint is published only once the witnesses' quorum cosigned it
   for (const auto& w : progress.witnesses) CHECK(w.last_error.empty());
 }
 
-TEST_CASE("an absent or hanging witness never holds up an append; only publication waits", "[witness][cosigning]") {
+TEST_CASE("an absent or hanging witness never holds up an append: only publication waits", "[witness][cosigning]") {
   TestLog t;
   const TestOfficer officer = t.AddOfficer("O-1");
   LoopbackWitness sifaju("sifaju.pingqiao.example/w1", t.vkey());
@@ -381,7 +381,7 @@ struct CaseToExport {
   }
 };
 
-TEST_CASE("a court export built by the server carries the quorum's cosignatures; one without them fails the policy",
+TEST_CASE("a court export built by the server carries the quorum's cosignatures, and one without them fails the policy",
           "[witness][cosigning][export]") {
   CaseToExport c;
   CaseFixture& f = c.f;
@@ -414,7 +414,7 @@ TEST_CASE("a court export built by the server carries the quorum's cosignatures;
 }
 
 TEST_CASE(
-    "a published checkpoint is time-stamped by a real TSA; a server export carries the token and verify-export "
+    "a published checkpoint is time-stamped by a real TSA, a server export carries the token and verify-export "
     "--tsa-ca checks it",
     "[witness][cosigning][timestamp]") {
   CaseToExport c;

@@ -23,7 +23,7 @@ TEST_CASE("居民身份证号码 check characters and birth dates are verified",
   CHECK_THAT(ValidateResidentId("41150219900307123").message(), Catch::Contains("18 characters"));
 }
 
-TEST_CASE("names keep only the surname; numbers keep only their ends", "[identifiers]") {
+TEST_CASE("names keep only the surname and numbers keep only their ends", "[identifiers]") {
   CHECK(MaskPersonName("张三") == "张*");
   CHECK(MaskPersonName("王小明") == "王**");
   CHECK(MaskPersonName("欧阳娜娜") == "欧阳**");

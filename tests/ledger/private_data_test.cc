@@ -106,7 +106,7 @@ TEST_CASE("openings are kept encrypted and a party's cases are found together", 
   }
 }
 
-TEST_CASE("erasing a party's openings removes them from disk; proofs and verify still pass", "[private]") {
+TEST_CASE("erasing a party's openings removes them from disk, and proofs and verify still pass", "[private]") {
   CaseFixture f;
   f.Open("C1", 0, kPenaltyItem, fb::Procedure::General, fb::PartyKind::NaturalPerson);
   Log& log = f.t().log();

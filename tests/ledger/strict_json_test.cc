@@ -9,7 +9,7 @@
 namespace lawtrail {
 namespace {
 
-TEST_CASE("a number too large for any double is refused; one too small reads as a number", "[json]") {
+TEST_CASE("a number too large for any double is refused, and one too small reads as a number", "[json]") {
   const JsonLimits limits;
   for (const char* huge : {"5555555.5E277777755", "1e309", "-1e309", "[1E400]", R"({"fine":"1","n":2e308})"}) {
     INFO(huge);
