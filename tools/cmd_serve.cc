@@ -142,7 +142,7 @@ std::string WitnessHealthJson(const cosigning::Progress& p) {
 // name a policy. Without one, a log whose publication witnesses gated goes
 // back to publishing its newest checkpoint, and says so.
 // The witness settings of the config file, where the command line left its
-// defaults (a flag given wins).
+// defaults (a flag given a value other than its default wins).
 ServeOptions WithConfigWitnesses(ServeOptions o, const api::ServeConfig::Witnesses& c) {
   const ServeOptions defaults;
   if (o.witness_policy.empty()) o.witness_policy = c.policy;
