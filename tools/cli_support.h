@@ -98,6 +98,7 @@ Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<
 void AddKeyCommands(CLI::App& app, int& exit_code);      // init, vkey, keygen
 void AddRegisterCommand(CLI::App& app, int& exit_code);  // register …
 void AddTablesCommands(CLI::App& app, int& exit_code);   // tables show, tables adopt
+void AddDrawCommands(CLI::App& app, int& exit_code);     // draw verify
 void AddWitnessCommands(CLI::App& app, int& exit_code);  // witness init
 void AddAppendCommands(CLI::App& app, int& exit_code);   // append, sign
 void AddDemoCommand(CLI::App& app, int& exit_code);      // demo

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   lawtrail::cli::AddKeyCommands(app, exit_code);
   lawtrail::cli::AddRegisterCommand(app, exit_code);
   lawtrail::cli::AddTablesCommands(app, exit_code);
+  lawtrail::cli::AddDrawCommands(app, exit_code);
   lawtrail::cli::AddWitnessCommands(app, exit_code);
   lawtrail::cli::AddAppendCommands(app, exit_code);
   lawtrail::cli::AddDemoCommand(app, exit_code);

@@ -68,6 +68,11 @@ std::string_view ActName(fb::Payload type) {
     case fb::Payload::ReferenceTableAdopted: return "参照表采用";
     case fb::Payload::EnforcementDecided: return "强制执行决定";
     case fb::Payload::DemolitionAnnounced: return "限期拆除公告";
+    case fb::Payload::InspectionPoolPublished: return "双随机名录库公布";
+    case fb::Payload::DrawAnnounced: return "随机抽取公告";
+    case fb::Payload::DrawRecorded: return "随机抽取结果";
+    case fb::Payload::InspectorRecused: return "检查人员回避";
+    case fb::Payload::DrawCancelled: return "随机抽取取消";
   }
   return "未知行为";
 }

@@ -1,5 +1,7 @@
 #include "ledger/core/cosignature.h"
 
+#include <algorithm>
+
 namespace lawtrail::cosig {
 namespace {
 
@@ -48,6 +50,11 @@ std::string Cosign(std::string_view name, const KeyPair& key, std::string_view c
 }
 
 Result<uint64_t> VerifyCosignature(std::string_view signed_note, const note::Verifier& cosigner) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const Cosignature found, VerifiedCosignature(signed_note, cosigner));
+  return found.timestamp;
+}
+
+Result<Cosignature> VerifiedCosignature(std::string_view signed_note, const note::Verifier& cosigner) {
   const size_t split = signed_note.rfind("\n\n");
   if (split == std::string_view::npos) return Status::InvalidArgument("note has no signature block");
   const std::string_view body = signed_note.substr(0, split + 1);
@@ -69,7 +76,9 @@ Result<uint64_t> VerifyCosignature(std::string_view signed_note, const note::Ver
         !VerifySignature(cosigner.public_key, AsBytes(SignedMessage(body, timestamp)), ByteView(*blob).subspan(12))) {
       return Status::Corruption("invalid cosignature by '" + cosigner.name + "'");
     }
-    return timestamp;
+    Cosignature found{timestamp, {}};
+    std::copy(blob->begin() + 12, blob->end(), found.signature.begin());
+    return found;
   }
   return Status::NotFound("no cosignature by '" + cosigner.name + "'");
 }

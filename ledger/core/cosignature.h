@@ -46,6 +46,14 @@ std::string Cosign(std::string_view name, const KeyPair& key, std::string_view c
 // Corruption if one by it fails to verify.
 Result<uint64_t> VerifyCosignature(std::string_view signed_note, const note::Verifier& cosigner);
 
+// The same check, returning the cosignature itself: its time and its
+// signature bytes (what a random-inspection draw's seed is made of).
+struct Cosignature {
+  uint64_t timestamp = 0;
+  Signature signature{};
+};
+Result<Cosignature> VerifiedCosignature(std::string_view signed_note, const note::Verifier& cosigner);
+
 }  // namespace lawtrail::cosig
 
 #endif  // LAWTRAIL_LEDGER_CORE_COSIGNATURE_H_

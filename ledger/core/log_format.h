@@ -26,6 +26,8 @@ inline constexpr size_t kMaxCaseIdBytes = 256;
 // Registry events live in this reserved case; case ids that start with '@'
 // are reserved for the log itself.
 inline constexpr std::string_view kRegistryCaseId = "@registry";
+// The random-inspection draws (双随机): announcements, results, recusals.
+inline constexpr std::string_view kDrawsCaseId = "@draws";
 inline constexpr std::string_view kRootCertificateNo = "root";
 
 // A statement may claim to have happened at most this far after the time

@@ -9,6 +9,7 @@
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/private_text.h"
+#include "ledger/draw/draw.h"
 
 namespace lawtrail::domain {
 namespace {
@@ -564,7 +565,8 @@ Status CheckEmergencyLift(const CaseProcedureState& c, const fb::Statement& st) 
 }  // namespace
 
 bool IsCaseEvent(fb::Payload type) {
-  return type != fb::Payload::NONE && type != fb::Payload::CaseMemo && !IsRegistryEvent(type);
+  return type != fb::Payload::NONE && type != fb::Payload::CaseMemo && !IsRegistryEvent(type) &&
+         !draw::IsDrawEvent(type);
 }
 
 namespace {

@@ -33,7 +33,8 @@ bool IsRegistryEvent(fb::Payload type) {
     case fb::Payload::OfficerRevoked:
     case fb::Payload::OfficerKeyRotated:
     case fb::Payload::BackfillDeclared:
-    case fb::Payload::ReferenceTableAdopted: return true;
+    case fb::Payload::ReferenceTableAdopted:
+    case fb::Payload::InspectionPoolPublished: return true;
     default: return domain::IsMasterDataEvent(type);
   }
 }
@@ -45,7 +46,8 @@ Authority RequiredAuthority(fb::Payload type, const domain::ProcedureTables& tab
   switch (type) {
     case fb::Payload::BackfillDeclared:
     case fb::Payload::HeadApproved:
-    case fb::Payload::CollectiveOpinionGiven: return {false, fb::Role::Head};
+    case fb::Payload::CollectiveOpinionGiven:
+    case fb::Payload::InspectorRecused: return {false, fb::Role::Head};
     default: break;
   }
   if (IsRegistryEvent(type)) return {true, fb::Role::Officer};
@@ -231,6 +233,7 @@ Status Registry::CheckEvent(const fb::Statement& st) const {
     }
     case fb::Payload::ReferenceTableAdopted:
       return domain::CheckAdoption(tables(), *st.payload_as_ReferenceTableAdopted());
+    case fb::Payload::InspectionPoolPublished: return CheckPool(*st.payload_as_InspectionPoolPublished());
     case fb::Payload::BackfillDeclared: {
       const auto* b = st.payload_as_BackfillDeclared();
       if (b->from_ms() >= b->until_ms()) {
@@ -262,8 +265,40 @@ bool Registry::InBackfill(int64_t t_ms) const {
   return false;
 }
 
+Status Registry::CheckPool(const fb::InspectionPoolPublished& p) const {
+  LAWTRAIL_RETURN_IF_ERROR(draw::CheckPool(p));
+  if (p.kind() != fb::PoolKind::Inspectors) return Status::Ok();
+  // 执法检查人员名录库: only officers holding a certificate (国办发〔2024〕54号: no 辅助人员).
+  for (const fb::PoolEntry* e : *p.entries()) {
+    const Officer* o = FindOfficer(e->id()->string_view());
+    if (o == nullptr || o->state == OfficerState::kRevoked ||
+        !(o->roles & (1u << static_cast<int>(fb::Role::Officer)))) {
+      return Status::FailedPrecondition("inspector '" + e->id()->str() +
+                                        "' is not a registered officer with a valid 执法证");
+    }
+  }
+  return Status::Ok();
+}
+
+std::shared_ptr<const draw::Pool> Registry::FindPool(fb::PoolKind kind, std::string_view pool_id) const {
+  auto it = pools_.find(std::pair(kind, std::string(pool_id)));
+  return it == pools_.end() ? nullptr : it->second;
+}
+
+void Registry::ApplyPool(const fb::InspectionPoolPublished& p) {
+  auto pool = std::make_shared<const draw::Pool>(draw::PoolOf(p));
+  pools_[std::pair(pool->kind, pool->id)] = pool;
+  pools_by_hash_[draw::PoolHash(*pool)] = pool;
+}
+
+std::shared_ptr<const draw::Pool> Registry::FindPoolByHash(const Hash& hash) const {
+  auto it = pools_by_hash_.find(hash);
+  return it == pools_by_hash_.end() ? nullptr : it->second;
+}
+
 void Registry::Apply(const fb::Statement& st, uint64_t index) {
   switch (st.payload_type()) {
+    case fb::Payload::InspectionPoolPublished: ApplyPool(*st.payload_as_InspectionPoolPublished()); break;
     case fb::Payload::AgencyGenesis:
       root_ = KeyFrom(st.payload_as_AgencyGenesis()->root_public_key());
       key_owner_[*root_] = std::string(kRootCertificateNo);

@@ -19,6 +19,7 @@
 #include "ledger/core/status.h"
 #include "ledger/domain/master_data.h"
 #include "ledger/domain/reference_tables.h"
+#include "ledger/draw/pool.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail {
@@ -79,9 +80,15 @@ class Registry {
   // and those in force when the record at `index` was admitted.
   const domain::ReferenceTables& tables() const { return *tables_.back().second; }
   const domain::ReferenceTables& TablesAt(uint64_t index) const;
+  // The current version of a 双随机 pool (InspectionPoolPublished), or null.
+  std::shared_ptr<const draw::Pool> FindPool(fb::PoolKind kind, std::string_view pool_id) const;
+  // Any version ever published, by its hash (a draw's committed snapshot).
+  std::shared_ptr<const draw::Pool> FindPoolByHash(const Hash& hash) const;
 
  private:
   Status CheckRegistration(const fb::OfficerRegistered& r) const;
+  Status CheckPool(const fb::InspectionPoolPublished& p) const;
+  void ApplyPool(const fb::InspectionPoolPublished& p);
   Status CheckKeyUnused(const flatbuffers::Vector<uint8_t>* key) const;
   Result<const Officer*> KnownOfficer(const flatbuffers::String* certificate_no) const;
 
@@ -90,6 +97,8 @@ class Registry {
   std::unordered_map<std::string, Officer> officers_;
   // Every key ever registered, root keys included; a key is never reused.
   std::map<PublicKey, std::string> key_owner_;
+  std::map<std::pair<fb::PoolKind, std::string>, std::shared_ptr<const draw::Pool>, std::less<>> pools_;
+  std::map<Hash, std::shared_ptr<const draw::Pool>> pools_by_hash_;
   std::vector<std::pair<int64_t, int64_t>> backfills_;  // [from, until) declared as backfill
   // (index of the adopting record, the tables from the next record on), in log order.
   std::vector<std::pair<uint64_t, std::shared_ptr<const domain::ReferenceTables>>> tables_{

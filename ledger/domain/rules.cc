@@ -151,6 +151,23 @@ constexpr std::array kRules = {
     RuleInfo{"P-DISCRETION", kRefuse, "行政处罚法 第34条 (裁量基准)",
              "引用的裁量基准须已公示、属于本案执法事项, 罚款须在所引阶次范围内 — a cited discretion standard is "
              "published, belongs to the case's power item, and the decided fine lies in the cited level"},
+    RuleInfo{"D-DRAW-ANNOUNCE", kRefuse, "优化营商环境条例 第54条; 国市监信〔2019〕38号",
+             "随机抽取公告须承诺已公示的抽查事项及清单版本、两库当前快照(哈希与数量)、各信用类别抽查比例和"
+             "抽取算法 — a draw announcement commits to a published item and list version, the current snapshots "
+             "of both pools (hash and count), each credit class's ratio and the algorithm"},
+    RuleInfo{"D-DRAW-TEAM", kRefuse, "国市监信〔2019〕38号; 《食品生产经营监督检查管理办法》第23条",
+             "每个抽中对象须随机匹配两名以上检查人员 — each drawn object gets at least two drawn inspectors"},
+    RuleInfo{"D-DRAW-SEED", kRefuse, "优化营商环境条例 第54条 (随机); C2SP tlog-witness",
+             "随机种子为公告所指、晚于公告的树大小处的日志检查点, 带公告所列全部见证人的联署, 其根与本日志一致 "
+             "— the seed is the log's checkpoint at the future tree size the announcement names, cosigned by "
+             "every witness it names, with this log's root"},
+    RuleInfo{"D-DRAW-RESULT", kRefuse, "优化营商环境条例 第54条",
+             "抽取结果须与按公告条件重新运行的结果完全一致; 已取消或已记录的抽取不得再记录 — the recorded "
+             "result is exactly what re-running the announced draw gives, once"},
+    RuleInfo{"D-DRAW-RECUSAL", kRefuse, "行政处罚法 第43条; 河南省行政执法条例 第23条",
+             "回避须针对已抽中的检查人员并说明事由, 由负责人决定, 替补为该对象抽取顺序中的下一人 — a recusal "
+             "names a drawn inspector and its reason, is decided by a head, and the replacement is the next in "
+             "that object's draw order"},
     RuleInfo{"F-EMERGENCY-24H", kFlag, "行政强制法 第19条",
              "当场实施强制措施后二十四小时内向负责人报告并补办批准手续 — an emergency measure not approved by "
              "a head within 24 hours"},

@@ -105,6 +105,7 @@ Status Sequencer::LoadState() {
     last_time_ms = rv.record->time_recorded_ms();
   }
   state_.emplace(std::move(origin), std::move(tree), std::move(registry), std::move(case_heads), last_time_ms);
+  LAWTRAIL_RETURN_IF_ERROR(LoadDraws());
   LAWTRAIL_ASSIGN_OR_RETURN(auto latest, reader_.LatestCheckpoint());
   if (latest) {
     LAWTRAIL_ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpointNoteUnverified(*latest));
@@ -112,6 +113,21 @@ Status Sequencer::LoadState() {
     latest_checkpoint_ = *latest;
   }
   checkpoint_time_ms_ = clock_();
+  return Status::Ok();
+}
+
+Status Sequencer::LoadDraws() {
+  DrawBook& draws = state_->draws();
+  LAWTRAIL_RETURN_IF_ERROR(reader_.ForEachCaseRecord(kDrawsCaseId, [&](uint64_t index, const Bytes& bytes) -> Status {
+    LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, index));
+    draws.Apply(*parsed.statement, state_->registry(), index);
+    return Status::Ok();
+  }));
+  for (uint64_t size : draws.SizesWithoutRoot()) {
+    if (size > state_->size()) continue;
+    LAWTRAIL_ASSIGN_OR_RETURN(merkle::CompactRange tree, merkle::CompactRange::Load(size, store_.NodeReader()));
+    draws.SetRootAt(size, tree.Root());
+  }
   return Status::Ok();
 }
 
@@ -317,6 +333,13 @@ AppendResult Sequencer::IntegrateOne(ParsedStatement& s, BatchState& batch, rock
   fields.signed_statement = s.signed_bytes;
   const Bytes record = BuildRecord(fields);
   PutRecord(record, merkle::LeafHash(record), s, case_id, head, admitted, batch, wb);
+  if (signer_ && state_->draws().IsSeedSize(state_->size())) {
+    // A draw's seed is the checkpoint of exactly this size: sign it now,
+    // whatever the batch holds after it (docs/draws.md).
+    LAWTRAIL_ASSIGN_OR_RETURN(std::string seed_checkpoint, SignCheckpoint());
+    wb.Put(store_.cf(Cf::kCheckpoints), keys::Index(state_->size()), seed_checkpoint);
+    wb.Put(store_.cf(Cf::kMeta), keys::SeedCheckpoint(state_->size()), "");
+  }
   return Appended{index, false, s.event_id, std::move(admitted.flags)};
 }
 

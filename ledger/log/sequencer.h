@@ -119,6 +119,8 @@ class Sequencer {
     std::vector<domain::Flag> flags;
   };
   Status LoadState();
+  // Refills the state's draws from the "@draws" records and the stored tree.
+  Status LoadDraws();
   // Calls `use` with the case-head map as it was after `size` records.
   Status WithCaseHeadsAt(uint64_t size, const std::function<void(CaseHeadMap&)>& use);
   AppendResult IntegrateOne(ParsedStatement& s, BatchState& batch, rocksdb::WriteBatch& wb);

@@ -25,6 +25,8 @@ std::string Index(uint64_t index) {
 
 std::string CosignedTimestamp(uint64_t size) { return Index(size) + "t"; }
 
+std::string SeedCheckpoint(uint64_t size) { return std::string(kMetaSeedPrefix) + Index(size); }
+
 std::string Node(merkle::NodeId id) {
   // Keyed by the last leaf the node covers, then its level: the nodes one
   // append completes sort together, right after those of the leaf before, so

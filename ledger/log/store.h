@@ -74,6 +74,10 @@ inline constexpr std::string_view kMetaSize = "size";
 inline constexpr std::string_view kMetaPublished = "published-checkpoint";
 // In the cosigned family: the RFC 3161 token over the checkpoint of `size`'s body.
 std::string CosignedTimestamp(uint64_t size);
+// In the meta family: the checkpoint of `size` is a draw's seed (empty value);
+// the collector has every witness cosign it, whatever the log has grown to.
+inline constexpr std::string_view kMetaSeedPrefix = "seed-checkpoint/";
+std::string SeedCheckpoint(uint64_t size);
 }  // namespace keys
 
 class Store {

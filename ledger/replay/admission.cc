@@ -2,6 +2,7 @@
 
 #include "ledger/core/log_format.h"
 #include "ledger/domain/sealed_fields.h"
+#include "ledger/replay/draw_book.h"
 
 namespace lawtrail {
 namespace {
@@ -18,6 +19,11 @@ Status CheckPlacement(const fb::Statement& st, const AdmissionInput& in) {
   if (IsRegistryEvent(st.payload_type())) {
     if (case_id != kRegistryCaseId) {
       return Status::InvalidArgument("registry events belong to case '" + std::string(kRegistryCaseId) + "', not '" +
+                                     std::string(case_id) + "'");
+    }
+  } else if (IsDrawEvent(st.payload_type())) {
+    if (case_id != kDrawsCaseId) {
+      return Status::InvalidArgument("draw events belong to case '" + std::string(kDrawsCaseId) + "', not '" +
                                      std::string(case_id) + "'");
     }
   } else if (case_id.front() == '@') {

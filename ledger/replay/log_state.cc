@@ -26,7 +26,11 @@ Status LogState::CheckRecorded(const fb::Record& record, const CaseAt& at) const
 }
 
 Result<std::vector<domain::Flag>> LogState::Admit(const ParsedStatement& s, int64_t time_ms, const CaseAt& at) const {
-  return lawtrail::Admit(registry_, s, {origin_, size(), time_ms, at.head, at.state});
+  LAWTRAIL_ASSIGN_OR_RETURN(auto flags, lawtrail::Admit(registry_, s, {origin_, size(), time_ms, at.head, at.state}));
+  if (IsDrawEvent(s.statement->payload_type())) {
+    LAWTRAIL_RETURN_IF_ERROR(draws_.Check(*s.statement, registry_, origin_, size()));
+  }
+  return flags;
 }
 
 CaseHead LogState::Advance(const ParsedStatement& s, int64_t time_ms, const Hash& leaf, const CaseAt& at,
@@ -37,6 +41,8 @@ CaseHead LogState::Advance(const ParsedStatement& s, int64_t time_ms, const Hash
   const fb::Statement& st = *s.statement;
   if (at.state != nullptr) domain::FoldCaseEvent(*at.state, st, time_ms, registry_.tables());
   if (IsRegistryEvent(st.payload_type())) registry_.Apply(st, index);
+  if (IsDrawEvent(st.payload_type())) draws_.Apply(st, registry_, index);
+  if (draws_.IsSeedSize(size())) draws_.SetRootAt(size(), tree_.Root());
   const CaseHead head{at.head.version + 1, leaf};
   const Hash map_key = case_map::KeyOf(at.case_id);
   case_heads_.Set(map_key, case_map::LeafOf(map_key, index, leaf, head.version));

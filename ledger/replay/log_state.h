@@ -39,6 +39,7 @@
 #include "ledger/domain/case_state.h"
 #include "ledger/domain/registry.h"
 #include "ledger/domain/rules.h"
+#include "ledger/replay/draw_book.h"
 
 namespace lawtrail {
 
@@ -83,6 +84,10 @@ class LogState {
   Hash TreeRoot() const { return tree_.Root(); }
   const Registry& registry() const { return registry_; }
   CaseHeadMap& case_heads() { return case_heads_; }
+  // The random-inspection draws; a loaded log's owner refills it (its
+  // "@draws" records, then the roots at seed sizes already passed).
+  DrawBook& draws() { return draws_; }
+  const DrawBook& draws() const { return draws_; }
   int64_t last_time_ms() const { return last_time_ms_; }
 
  private:
@@ -90,6 +95,7 @@ class LogState {
   merkle::CompactRange tree_;
   Registry registry_;
   CaseHeadMap case_heads_;
+  DrawBook draws_;
   int64_t last_time_ms_ = 0;
 };
 

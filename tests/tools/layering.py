@@ -17,11 +17,12 @@ ALLOWED = {
     "ledger/core": set(),
     "ledger/sha256_openssl": {"ledger/core"},
     "ledger/sha256_sodium": {"ledger/core"},
-    "ledger/domain": {"ledger/core"},
-    "ledger/replay": {"ledger/core", "ledger/domain"},
-    "ledger/casefile": {"ledger/core", "ledger/domain", "ledger/replay"},
-    "ledger/bundle": {"ledger/core", "ledger/domain", "ledger/replay", "ledger/casefile"},
-    "ledger/client": {"ledger/core", "ledger/domain"},
+    "ledger/draw": {"ledger/core"},
+    "ledger/domain": {"ledger/core", "ledger/draw"},
+    "ledger/replay": {"ledger/core", "ledger/draw", "ledger/domain"},
+    "ledger/casefile": {"ledger/core", "ledger/draw", "ledger/domain", "ledger/replay"},
+    "ledger/bundle": {"ledger/core", "ledger/draw", "ledger/domain", "ledger/replay", "ledger/casefile"},
+    "ledger/client": {"ledger/core", "ledger/draw", "ledger/domain"},
 }
 
 

@@ -1,0 +1,37 @@
+// File: ledger/client/draw_statements.h
+// -----------------------------------------------------------------------------
+// Builds the unsigned statements of the 双随机 draw: a pool's snapshot
+// (root-signed, "@registry"), the announcement, the result, a recusal and a
+// cancellation ("@draws"). Sign the result with SignStatement.
+//
+// Example (the operator, once the log has the seed checkpoint):
+//   draw::DrawTerms terms = AnnouncementTerms(...);          // what to commit to
+//   Bytes a = DrawAnnouncedStatement(h, terms);
+//   ... the log reaches terms.seed.tree_size and its witnesses cosign ...
+//   auto checks = draw::RunDraw(seed.value, objects, inspectors, terms.team_size, terms.ratios);
+//   Bytes r = DrawRecordedStatement(h2, terms.task_no, cosigned_checkpoint, checks);
+#ifndef LAWTRAIL_LEDGER_CLIENT_DRAW_STATEMENTS_H_
+#define LAWTRAIL_LEDGER_CLIENT_DRAW_STATEMENTS_H_
+
+#include <string>
+#include <vector>
+
+#include "ledger/client/statement_builder.h"
+#include "ledger/draw/draw.h"
+
+namespace lawtrail {
+
+Bytes InspectionPoolStatement(const StatementHeader& h, const draw::Pool& pool);
+// The announcement of `terms` (hashes and counts as given: the caller takes
+// them from the pools it commits to).
+Bytes DrawAnnouncedStatement(const StatementHeader& h, const draw::DrawTerms& terms);
+Bytes DrawRecordedStatement(const StatementHeader& h, const std::string& task_no, const std::string& seed_checkpoint,
+                            const std::vector<draw::DrawnCheck>& checks);
+Bytes InspectorRecusedStatement(const StatementHeader& h, const std::string& task_no, const std::string& object_id,
+                                const std::string& inspector, const std::string& reason,
+                                const std::string& replacement);
+Bytes DrawCancelledStatement(const StatementHeader& h, const std::string& task_no, const std::string& reason);
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_CLIENT_DRAW_STATEMENTS_H_

@@ -1,0 +1,68 @@
+// File: ledger/replay/draw_book.h
+// -----------------------------------------------------------------------------
+// The state of the random-inspection draws (case "@draws"), folded record by
+// record like the registry: what each announcement committed to, the tree's
+// root at each named seed size once the log reaches it, and each draw's
+// result with its recusals. Admission of a draw event checks it against this
+// state, so the sequencer, a replica and `verify` refuse the same draws
+// (rules D-DRAW-*, docs/draws.md).
+// Not thread-safe; owned by a LogState.
+#ifndef LAWTRAIL_LEDGER_REPLAY_DRAW_BOOK_H_
+#define LAWTRAIL_LEDGER_REPLAY_DRAW_BOOK_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ledger/domain/registry.h"
+#include "ledger/draw/draw.h"
+
+namespace lawtrail {
+
+using draw::IsDrawEvent;
+
+class DrawBook {
+ public:
+  struct Task {
+    draw::DrawTerms terms;
+    uint64_t announced_index = 0;
+    std::shared_ptr<const draw::Pool> objects;  // the committed snapshots
+    std::shared_ptr<const draw::Pool> inspectors;
+    std::optional<uint64_t> recorded_index;
+    Hash seed{};                                           // once recorded
+    std::vector<draw::DrawnCheck> checks;                  // the teams, recusals applied
+    std::map<std::string, std::set<std::string>> recused;  // object → inspectors recused
+    std::optional<uint64_t> cancelled_index;
+  };
+
+  // OK iff draw event `st` may be record `index` of the log `origin`.
+  Status Check(const fb::Statement& st, const Registry& registry, std::string_view origin, uint64_t index) const;
+  // Folds an admitted draw event. REQUIRES: Check OK.
+  void Apply(const fb::Statement& st, const Registry& registry, uint64_t index);
+
+  // True if an announced draw takes its seed from the checkpoint of `size`:
+  // the log signs a checkpoint at exactly that size.
+  bool IsSeedSize(uint64_t size) const { return roots_.contains(size); }
+  // Seed sizes whose root is not yet known (a loaded log fills them in).
+  std::vector<uint64_t> SizesWithoutRoot() const;
+  void SetRootAt(uint64_t size, const Hash& root);
+
+  const Task* Find(std::string_view task_no) const;
+  const std::map<std::string, Task, std::less<>>& tasks() const { return tasks_; }
+
+ private:
+  Status CheckAnnounced(const fb::DrawAnnounced& a, const Registry& registry, std::string_view origin,
+                        uint64_t index) const;
+  Status CheckRecorded(const fb::DrawRecorded& r) const;
+  Status CheckRecused(const fb::InspectorRecused& r) const;
+
+  std::map<std::string, Task, std::less<>> tasks_;
+  std::map<uint64_t, std::optional<Hash>> roots_;  // seed size → the tree's root there
+};
+
+}  // namespace lawtrail
+
+#endif  // LAWTRAIL_LEDGER_REPLAY_DRAW_BOOK_H_
