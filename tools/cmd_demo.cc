@@ -6,9 +6,11 @@
 
 #include "ledger/client/statement_stream.h"
 #include "ledger/log/data_dir.h"
+#include "ledger/log/files.h"
 #include "ledger/log/log.h"
 #include "ledger/log/thread_pool.h"
 #include "tools/cli_support.h"
+#include "tools/demo_draws.h"
 #include "tools/load_generator.h"
 #include "tools/town_year.h"
 
@@ -173,12 +175,36 @@ Status AppendYear(const demo::Year& year, Log& log, YearTally& tally) {
   return Status::Ok();
 }
 
+// The year's 双随机 draws, after its cases: their seeds are the log's own checkpoints.
+Status DrawTheYear(const DemoOptions& o, Log& log, const demo::YearPlan& plan, const demo::Year& year,
+                   YearTally& tally) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string vkey_text, ReadFile(data_dir::VerifierKeyPath(o.dir)));
+  const std::string log_vkey = vkey_text.substr(0, vkey_text.find_first_of("\r\n"));
+  demo::DrawTally draws;
+  LAWTRAIL_RETURN_IF_ERROR(demo::RunDemoDraws(log, log_vkey, plan, year, draws));
+  if (draws.already > 0) {
+    std::printf("双随机抽查: the log already holds the demo's draws\n");
+  } else {
+    std::printf(
+        "双随机抽查: %zu draws seeded by the log's cosigned checkpoints, %zu recusal re-drawn; "
+        "`lawtrail draw verify --data %s` re-runs them\n",
+        draws.draws, draws.recusals, o.dir.c_str());
+  }
+  for (const auto& [rule, n] : draws.refusals) {
+    tally.refusals[rule] += n;
+    tally.refused_as_expected += n;
+  }
+  tally.mismatches.insert(tally.mismatches.end(), draws.mismatches.begin(), draws.mismatches.end());
+  return Status::Ok();
+}
+
 int RunYear(const DemoOptions& o) {
   auto setup = Setup(o);
   if (!setup.ok()) return Report("demo", setup.status());
   const auto& [origin, root] = *setup;
   const uint64_t cases = o.cases == 0 ? 1000 : o.cases;
-  const demo::Year year = demo::GenerateYear({origin, root, cases, o.seed, o.breaking_percent});
+  const demo::YearPlan plan{origin, root, cases, o.seed, o.breaking_percent};
+  const demo::Year year = demo::GenerateYear(plan);
   if (o.emit) {
     for (const Bytes& s : year.registry) {
       if (Status st = WriteFramedStatement(stdout, s); !st.ok()) return Report("demo", st);
@@ -200,6 +226,7 @@ int RunYear(const DemoOptions& o) {
   }
   YearTally tally;
   if (Status s = AppendYear(year, **log, tally); !s.ok()) return Report("demo", s);
+  if (Status s = DrawTheYear(o, **log, plan, year, tally); !s.ok()) return Report("demo", s);
   auto checkpoint = (*log)->CurrentCheckpoint();
   if (!checkpoint.ok()) return Report("demo", checkpoint.status());
   std::printf(

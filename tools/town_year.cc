@@ -75,11 +75,15 @@ constexpr PowerDef kInspectionPower{"330217201",
                                     false,
                                     "城市管理"};
 
+}  // namespace
+
 Hash Derive(uint64_t seed, std::string_view label, uint64_t i) {
   const std::string input =
       "lawtrail-year/v1\n" + std::to_string(seed) + "\n" + std::string(label) + "\n" + std::to_string(i);
   return Sha256(AsBytes(input));
 }
+
+namespace {
 
 std::string CreditCode(std::mt19937_64& rng, const char* prefix) {
   std::string code = prefix;
@@ -919,6 +923,11 @@ Year GenerateYear(const YearPlan& plan) {
   }
   year.suspended_certificate = people.suspended->certificate_no;
   year.supervisor.emplace(note::Signer{people.supervisor->certificate_no, people.supervisor->key});
+  year.head.emplace(note::Signer{people.heads[0]->certificate_no, people.heads[0]->key});
+  const Officer& operator_ = people.officers[people.field - 1];
+  year.draw_operator.emplace(note::Signer{operator_.certificate_no, operator_.key});
+  for (size_t i = 0; i + 1 < people.field; ++i)
+    year.inspector_certificates.push_back(people.officers[i].certificate_no);
   for (const PowerDef& p : kPowers) year.power_item_codes.push_back(p.code);
   year.power_item_codes.push_back(kSeizurePower.code);
   year.power_item_codes.push_back(kInspectionPower.code);

@@ -72,12 +72,18 @@ struct Year {
   size_t officers = 0;
   std::vector<std::string> officer_names;  // public on the roster (D1)
   std::vector<std::string> officer_certificates;
-  std::string suspended_certificate;       // the one officer whose certificate is suspended
-  std::optional<note::Signer> supervisor;  // the 法制监督 officer (retrievals, export approvals)
+  std::string suspended_certificate;                // the one officer whose certificate is suspended
+  std::optional<note::Signer> supervisor;           // the 法制监督 officer (retrievals, export approvals)
+  std::optional<note::Signer> head;                 // 镇长: decides recusals (回避)
+  std::optional<note::Signer> draw_operator;        // runs the 双随机 draws
+  std::vector<std::string> inspector_certificates;  // 执法检查人员名录库: the field officers
   std::vector<std::string> power_item_codes;
 };
 
 Year GenerateYear(const YearPlan& plan);
+
+// Everything the year derives from its seed: SHA-256 of the seed, a label and a number.
+Hash Derive(uint64_t seed, std::string_view label, uint64_t i);
 
 }  // namespace lawtrail::demo
 

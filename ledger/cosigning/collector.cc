@@ -137,7 +137,21 @@ void Collector::WatchLoop() {
     if (latest) {
       if (auto parsed = ParseCheckpointNoteUnverified(*latest); parsed.ok()) cp = *parsed;
     }
+    // Read after the latest checkpoint: a seed's mark is written with its
+    // checkpoint, never after a larger one, so none up to cp->size is missed.
+    std::vector<uint64_t> seeds;
+    if (cp) {
+      uint64_t from = 0;
+      {
+        MutexLock lock(mu_);
+        from = newest_size_ + 1;
+      }
+      if (auto found = reader_.SeedCheckpointSizes(from); found.ok()) seeds = std::move(*found);
+    }
     MutexLock lock(mu_);
+    for (uint64_t seed : seeds) {
+      if (cp && seed <= cp->size) seed_sizes_.insert(seed);
+    }
     if (cp && cp->size > newest_size_) {
       newest_size_ = cp->size;
       newest_note_ = *latest;
@@ -183,6 +197,21 @@ void Collector::WorkerLoop(Worker& w) {
       if (stopping_) return;
       note = newest_note_;
       size = newest_size_;
+      // A draw's seed first: after anything larger the witness could never cosign it.
+      auto seed = seed_sizes_.upper_bound(std::max(attempted, progress_[w.index].cosigned_size));
+      if (seed != seed_sizes_.end() && *seed < size) {
+        size = *seed;
+        note.clear();  // read below, outside the lock
+      }
+    }
+    if (note.empty()) {
+      auto stored = reader_.CheckpointAt(size);
+      if (!stored.ok() || !*stored) {
+        MutexLock lock(mu_);
+        seed_sizes_.erase(size);  // not stored: nothing to cosign
+        continue;
+      }
+      note = **stored;
     }
     attempted = size;
     const auto started = std::chrono::steady_clock::now();
@@ -218,7 +247,9 @@ void Collector::Record(size_t witness, uint64_t size, const std::string& note, c
   progress.last_error.clear();
   auto it = pending_.find(size);
   if (it == pending_.end()) {
-    if (size < published_size_ || (size == published_size_ && published_has_quorum_)) return;
+    // A seed's cosignatures are kept even below the published size: the draw needs them.
+    const bool seed = seed_sizes_.contains(size);
+    if (!seed && (size < published_size_ || (size == published_size_ && published_has_quorum_))) return;
     it = pending_.emplace(size, Pending{note, std::chrono::steady_clock::now(), {}}).first;
   }
   it->second.lines[progress.name] = line;

@@ -129,6 +129,9 @@ class Collector {
   uint64_t newest_size_ LAWTRAIL_GUARDED_BY(mu_) = 0;
   std::string newest_note_ LAWTRAIL_GUARDED_BY(mu_);
   std::map<uint64_t, Pending> pending_ LAWTRAIL_GUARDED_BY(mu_);  // size → cosignatures so far (unpublished)
+  // Draw seeds (LogReader::SeedCheckpointSizes) up to newest_size_: each
+  // witness cosigns them before anything larger, since it never goes back.
+  std::set<uint64_t> seed_sizes_ LAWTRAIL_GUARDED_BY(mu_);
   uint64_t published_size_ LAWTRAIL_GUARDED_BY(mu_) = 0;
   std::string published_note_ LAWTRAIL_GUARDED_BY(mu_);
   uint64_t stamped_size_ LAWTRAIL_GUARDED_BY(mu_) = 0;

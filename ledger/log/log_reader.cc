@@ -240,6 +240,18 @@ Result<std::optional<std::string>> LogReader::PublishedCheckpoint() const {
   return note;
 }
 
+Result<std::vector<uint64_t>> LogReader::SeedCheckpointSizes(uint64_t from_size) const {
+  std::vector<uint64_t> sizes;
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kMeta)));
+  const std::string prefix(keys::kMetaSeedPrefix);
+  for (it->Seek(keys::SeedCheckpoint(from_size)); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (it->key().size() != prefix.size() + 8) return Status::Corruption("malformed seed checkpoint key");
+    sizes.push_back(ReadBigEndian64(reinterpret_cast<const uint8_t*>(it->key().data()) + prefix.size()));
+  }
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading seed checkpoint sizes"));
+  return sizes;
+}
+
 Status LogReader::ScanCheckpoints(uint64_t from_size,
                                   const std::function<Status(uint64_t, std::string_view)>& visit) const {
   std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(Cf::kCheckpoints)));

@@ -65,6 +65,9 @@ class LogReader {
   Result<std::optional<std::string>> CheckpointAt(uint64_t size) const;
   // Calls `visit` with each stored checkpoint of size >= `from_size`, the
   // smallest first; the note is valid only during the call.
+  // The sizes ≥ `from_size` whose checkpoint is a random-inspection draw's
+  // seed (keys::SeedCheckpoint), ascending: every witness must cosign them.
+  Result<std::vector<uint64_t>> SeedCheckpointSizes(uint64_t from_size) const;
   Status ScanCheckpoints(uint64_t from_size,
                          const std::function<Status(uint64_t size, std::string_view note)>& visit) const;
   // The checkpoint the log publishes (/checkpoint, `lawtrail checkpoint`,

@@ -83,9 +83,17 @@ Reply Witness::CheckAndCosign(const AddCheckpointRequest& request, const Checkpo
           "not consistent with the cosigned size " + std::to_string(request.old_size) + ": " + consistent.message());
     }
   }
-  Status saved = state_.SetLatest(checkpoint.origin, Cosigned{checkpoint.size, checkpoint.root, request.checkpoint});
+  if (*latest && (*latest)->size == checkpoint.size && (*latest)->cosigned_at != 0) {
+    // The same checkpoint again (its root was checked above): the same
+    // cosignature, so one size never yields two signatures to choose from.
+    return Reply{200, "text/plain; charset=utf-8",
+                 cosig::Cosign(name_, key_, checkpoint.Body(), (*latest)->cosigned_at)};
+  }
+  const uint64_t now = clock_();
+  Status saved =
+      state_.SetLatest(checkpoint.origin, Cosigned{checkpoint.size, checkpoint.root, request.checkpoint, now});
   if (!saved.ok()) return Error(500, saved.message());
-  return Reply{200, "text/plain; charset=utf-8", cosig::Cosign(name_, key_, checkpoint.Body(), clock_())};
+  return Reply{200, "text/plain; charset=utf-8", cosig::Cosign(name_, key_, checkpoint.Body(), now)};
 }
 
 Reply Witness::Misbehaved(const AddCheckpointRequest& request, const std::string& origin, const std::string& reason) {
@@ -105,7 +113,8 @@ Reply Witness::Latest(std::string_view origin) {
   if (!checkpoint.ok()) return Error(500, checkpoint.status().message());
   // The note as the log signed it, with this witness's cosignature added.
   return Reply{200, "text/plain; charset=utf-8",
-               (*latest)->checkpoint + cosig::Cosign(name_, key_, checkpoint->Body(), clock_())};
+               (*latest)->checkpoint + cosig::Cosign(name_, key_, checkpoint->Body(),
+                                                     (*latest)->cosigned_at != 0 ? (*latest)->cosigned_at : clock_())};
 }
 
 }  // namespace lawtrail::witness

@@ -4,12 +4,14 @@
 #include <cstdio>
 
 #include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
 
 namespace lawtrail::witness {
 namespace {
 
 constexpr std::string_view kLatest = "latest/";
 constexpr std::string_view kEvidence = "evidence/";
+constexpr std::string_view kCosignedAt = "cosigned-at/";  // origin → 8-byte time of the latest cosignature
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();
@@ -56,6 +58,10 @@ Result<std::optional<Cosigned>> WitnessState::Latest(const std::string& origin) 
   c.size = ReadBigEndian64(reinterpret_cast<const uint8_t*>(value.data()));
   std::copy_n(value.data() + 8, 32, reinterpret_cast<char*>(c.root.data()));
   c.checkpoint = value.substr(40);
+  std::string at;
+  const rocksdb::Status t = db_->Get(rocksdb::ReadOptions(), std::string(kCosignedAt) + origin, &at);
+  if (!t.IsNotFound()) LAWTRAIL_RETURN_IF_ERROR(FromRocks(t, "read"));
+  if (t.ok() && at.size() == 8) c.cosigned_at = ReadBigEndian64(reinterpret_cast<const uint8_t*>(at.data()));
   return std::optional<Cosigned>(std::move(c));
 }
 
@@ -64,7 +70,12 @@ Status WitnessState::SetLatest(const std::string& origin, const Cosigned& latest
   AppendBigEndian64(value, latest.size);
   value.append(AsChars(latest.root));
   value.append(latest.checkpoint);
-  return FromRocks(db_->Put(Synced(), std::string(kLatest) + origin, value), "write");
+  std::string at;
+  AppendBigEndian64(at, latest.cosigned_at);
+  rocksdb::WriteBatch batch;
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(batch.Put(std::string(kLatest) + origin, value), "write"));
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(batch.Put(std::string(kCosignedAt) + origin, at), "write"));
+  return FromRocks(db_->Write(Synced(), &batch), "write");
 }
 
 Status WitnessState::AddEvidence(const Evidence& evidence) {

@@ -26,6 +26,10 @@ struct Cosigned {
   uint64_t size = 0;
   Hash root{};
   std::string checkpoint;  // the note as the log signed it
+  // When this witness cosigned it (0: a state written before this was kept).
+  // The same checkpoint submitted again gets the same cosignature back, so a
+  // log cannot collect many signatures for one size (a draw's seed is one).
+  uint64_t cosigned_at = 0;
 };
 
 struct Evidence {

@@ -18,6 +18,7 @@
 #include "tests/api/http_client.h"
 #include "tests/api/test_server.h"
 #include "tests/support/case_fixture.h"
+#include "tests/support/draw_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/test_log.h"
 #include "tests/support/test_tsa.h"
@@ -161,6 +162,48 @@ TEST_CASE("a checkpoint is published only once the witnesses' quorum cosigned it
   CHECK(progress.published_has_quorum);
   REQUIRE(progress.witnesses.size() == 3);
   for (const auto& w : progress.witnesses) CHECK(w.last_error.empty());
+}
+
+TEST_CASE("a draw's seed checkpoint is cosigned by every witness although the log grew past it in the same batch",
+          "[witness][cosigning][draw]") {
+  DrawFixture f;
+  LoopbackWitness sifaju("sifaju.pingqiao.example/w1", f.log.vkey());
+  LoopbackWitness court("court.pingqiao.example/w1", f.log.vkey());
+  const std::string policy_text = PolicyText(
+      f.log.vkey(), {{"司法局", sifaju.w->vkey(), sifaju.url()}, {"法院", court.w->vkey(), court.url()}}, "2");
+  auto collector = StartCollector(f.log, policy_text);
+  draw::DrawTerms t = f.Terms("2026-SJ-10", f.log.log().size() + 3);
+  t.seed.witness_vkeys = {sifaju.w->vkey(), court.w->vkey()};
+  REQUIRE(f.Announce(t).ok());
+  std::vector<Bytes> batch;
+  for (int i = 0; i < 8; ++i) batch.push_back(f.log.Memo(f.operator_, "QS-2026-003", "巡查" + std::to_string(i)));
+  for (auto& r : f.log.log().Append(std::move(batch))) REQUIRE(r.ok());
+  auto newest = f.log.log().CurrentCheckpoint();
+  REQUIRE(newest.ok());
+  const uint64_t newest_size = ParseCheckpointNoteUnverified(*newest)->size;
+  REQUIRE(newest_size > t.seed.tree_size);
+  REQUIRE(collector->WaitPublished(newest_size, 10s));
+
+  // Both witnesses cosigned the seed's size before the newer one, and the log kept their cosignatures.
+  std::optional<draw::Seed> seed;
+  std::string seed_note;
+  for (int i = 0; i < 200 && !seed; ++i) {
+    auto note = f.log.log().reader().CheckpointWithCosignaturesAt(t.seed.tree_size);
+    REQUIRE(note.ok());
+    REQUIRE(note->has_value());
+    if (auto opened = draw::OpenSeed(**note, t.seed); opened.ok()) {
+      seed = *opened;
+      seed_note = **note;
+    } else {
+      std::this_thread::sleep_for(50ms);
+    }
+  }
+  REQUIRE(seed.has_value());
+  CHECK(seed->cosigned.size() == 2);
+  const auto checks = draw::RunDraw(seed->value, f.objects, f.inspector_pool, t.team_size, t.ratios);
+  auto recorded = f.Record(t.task_no, seed_note, checks);
+  INFO(recorded.status().ToString());
+  CHECK(recorded.ok());
 }
 
 TEST_CASE("an absent or hanging witness never holds up an append: only publication waits", "[witness][cosigning]") {

@@ -4,123 +4,13 @@
 // recusals replaced by the draw's own next choice (rules D-DRAW-*).
 #include <catch2/catch.hpp>
 
-#include "ledger/client/draw_statements.h"
-#include "ledger/client/master_data_statements.h"
-#include "ledger/core/checkpoint.h"
-#include "ledger/core/cosignature.h"
-#include "ledger/core/log_format.h"
 #include "ledger/log/draw_audit.h"
-#include "tests/support/test_log.h"
+#include "tests/support/draw_fixture.h"
+#include "tests/support/tamper.h"
+#include "tools/demo_draws.h"
 
 namespace lawtrail::testing {
 namespace {
-
-struct TestWitness {
-  std::string name;
-  KeyPair key = KeyPair::Generate();
-  std::string vkey() const { return cosig::EncodeVerifier(name, key.public_key()); }
-};
-
-draw::Pool ObjectPool(const std::string& version, int count) {
-  draw::Pool pool{fb::PoolKind::Objects, "市场主体库-青山镇", version, {}};
-  const char* classes[] = {"A", "B", "B", "C", "C", "D"};
-  for (int i = 0; i < count; ++i) {
-    pool.entries.push_back({"9141150" + std::to_string(1000000 + i) + "X", "青山镇第" + std::to_string(i + 1) + "商店",
-                            classes[i % 6], i % 2 ? "王岗村" : "李庄村"});
-  }
-  return pool;
-}
-
-struct DrawFixture {
-  TestLog log;
-  TestOfficer head = log.AddOfficer("41150001", {fb::Role::Officer, fb::Role::Head}, "李局长");
-  TestOfficer operator_ = log.AddOfficer("41150002", {fb::Role::Officer}, "王操作");
-  std::vector<TestOfficer> inspectors = Inspectors();
-  draw::Pool objects = ObjectPool("2026-03", 30);
-  draw::Pool inspector_pool = InspectorPool();
-  TestWitness w1{"sifaju.pingqiao.example/w1"}, w2{"scjgj.pingqiao.example/w2"};
-
-  DrawFixture() {
-    Admit(log.SignedRegistryEvent([](const StatementHeader& h) {
-      return domain::RandomInspectionItemStatement(h, "SJ-001", "食品经营者监督检查", "食品经营者", "食品安全法 第87条",
-                                                   "现场检查");
-    }));
-    REQUIRE(PublishPool(objects).ok());
-    REQUIRE(PublishPool(inspector_pool).ok());
-  }
-
-  std::vector<TestOfficer> Inspectors() {
-    std::vector<TestOfficer> out;
-    for (int i = 0; i < 6; ++i) out.push_back(log.AddOfficer("4115010" + std::to_string(i)));
-    return out;
-  }
-  draw::Pool InspectorPool() {
-    draw::Pool pool{fb::PoolKind::Inspectors, "执法人员库-青山镇", "2026-03", {}};
-    for (const TestOfficer& o : inspectors) pool.entries.push_back({o.certificate_no, "检查员", "", ""});
-    return pool;
-  }
-
-  void Admit(Bytes st) {
-    auto r = log.AppendOne(std::move(st));
-    INFO(r.status().ToString());
-    REQUIRE(r.ok());
-  }
-  AppendResult PublishPool(const draw::Pool& pool) {
-    return log.AppendOne(
-        log.SignedRegistryEvent([&](const StatementHeader& h) { return InspectionPoolStatement(h, pool); }));
-  }
-
-  draw::DrawTerms Terms(const std::string& task, uint64_t seed_size) const {
-    draw::DrawTerms t;
-    t.task_no = task;
-    t.item_code = "SJ-001";
-    t.list_version = "2026版";
-    t.object_pool_id = objects.id;
-    t.object_pool_hash = draw::PoolHash(objects);
-    t.object_count = static_cast<uint32_t>(objects.entries.size());
-    t.inspector_pool_id = inspector_pool.id;
-    t.inspector_pool_hash = draw::PoolHash(inspector_pool);
-    t.inspector_count = static_cast<uint32_t>(inspector_pool.entries.size());
-    t.ratios = {{"A", 50}, {"B", 200}, {"C", 400}, {"D", 1000}};
-    t.team_size = 2;
-    t.algorithm = std::string(draw::kAlgorithm);
-    t.seed = {log.vkey(), {w1.vkey(), w2.vkey()}, seed_size};
-    return t;
-  }
-
-  AppendResult Signed(const TestOfficer& by, const std::function<Bytes(const StatementHeader&)>& build) {
-    return log.AppendOne(SignStatement(build(TestLog::HeaderFor(by, std::string(kDrawsCaseId))), by.key));
-  }
-  AppendResult Announce(const draw::DrawTerms& t) {
-    return Signed(operator_, [&](const StatementHeader& h) { return DrawAnnouncedStatement(h, t); });
-  }
-  // Grows the log to `size` with memos on an ordinary case.
-  void GrowTo(uint64_t size) {
-    while (log.log().size() < size) Admit(log.Memo(operator_, "QS-2026-001"));
-  }
-  // The log's checkpoint at `size` with each witness's cosignature, as the collector stores it.
-  std::string Cosigned(uint64_t size, const std::vector<const TestWitness*>& witnesses) {
-    auto note = log.log().reader().CheckpointAt(size);
-    REQUIRE(note.ok());
-    REQUIRE(note->has_value());
-    auto cp = ParseCheckpointNoteUnverified(**note);
-    REQUIRE(cp.ok());
-    std::string cosigned = **note;
-    for (const TestWitness* w : witnesses) cosigned += cosig::Cosign(w->name, w->key, cp->Body(), 1780000000);
-    return cosigned;
-  }
-  // What the draw gives, from the seed checkpoint.
-  std::vector<draw::DrawnCheck> Rerun(const draw::DrawTerms& t, const std::string& seed_checkpoint) {
-    auto seed = draw::OpenSeed(seed_checkpoint, t.seed);
-    REQUIRE(seed.ok());
-    return draw::RunDraw(seed->value, objects, inspector_pool, t.team_size, t.ratios);
-  }
-  AppendResult Record(const std::string& task, const std::string& seed_checkpoint,
-                      const std::vector<draw::DrawnCheck>& checks) {
-    return Signed(operator_,
-                  [&](const StatementHeader& h) { return DrawRecordedStatement(h, task, seed_checkpoint, checks); });
-  }
-};
 
 void RequireRefused(const AppendResult& r, std::string_view rule, std::string_view words) {
   INFO(r.status().ToString());
@@ -285,6 +175,86 @@ TEST_CASE("draw events outside case @draws are refused") {
       SignStatement(DrawAnnouncedStatement(TestLog::HeaderFor(f.operator_, "QS-2026-009"), t), f.operator_.key));
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.status().message(), Catch::Contains("draw events belong to case '@draws'"));
+}
+
+TEST_CASE("every draw of a demo year re-runs from the log alone to the recorded result, and a rewritten pool fails") {
+  TempDir dir;
+  const std::string origin = "qingshan.pingqiao.example/enforcement";
+  auto created = Log::Create(dir.path(), origin, {"青山镇人民政府", "11411500MB1234567X"});
+  REQUIRE(created.ok());
+  const demo::YearPlan plan{origin, created->root, 30, 7, 5};
+  const demo::Year year = demo::GenerateYear(plan);
+  uint64_t pool_index = 0;
+  {
+    auto log = Log::Open(dir.path());
+    REQUIRE(log.ok());
+    for (const auto& r : (*log)->Append(year.registry)) REQUIRE(r.ok());
+    std::vector<Bytes> items;
+    for (const auto& item : year.items) items.push_back(item.submission);
+    (void)(*log)->Append(std::move(items));
+    pool_index = (*log)->size();  // the object pool is the draws' first record
+    demo::DrawTally tally;
+    REQUIRE(demo::RunDemoDraws(**log, created->verifier_key, plan, year, tally).ok());
+    CHECK(tally.draws == 3);
+    CHECK(tally.recusals == 1);
+    CHECK(tally.mismatches.empty());
+    for (const char* rule : {"D-DRAW-ANNOUNCE", "D-DRAW-TEAM", "D-DRAW-SEED", "D-DRAW-RESULT", "D-DRAW-RECUSAL"}) {
+      INFO(rule);
+      CHECK(tally.refusals[rule] >= 1);
+    }
+    demo::DrawTally again;
+    REQUIRE(demo::RunDemoDraws(**log, created->verifier_key, plan, year, again).ok());
+    CHECK(again.already == 1);
+
+    auto audits = AuditDraws((*log)->reader(), created->verifier_key);
+    REQUIRE(audits.ok());
+    REQUIRE(audits->size() == 3);
+    for (const DrawAudit& a : *audits) {
+      INFO(a.task_no << ": " << a.status.ToString());
+      CHECK(a.status.ok());
+      CHECK(a.recorded_index.has_value());
+      CHECK(a.checks.size() >= 2);
+      REQUIRE(a.cosigned.size() == 2);
+      CHECK(a.cosigned[0].first == "sifaju.pingqiao.example/w1");
+    }
+    CHECK((*audits)[0].recusals == 1);
+  }
+  // `lawtrail verify` replays admission, the draws' included.
+  const VerifyReport verified = VerifyDir(dir.path(), created->verifier_key);
+  INFO(verified.status.ToString());
+  CHECK(verified.status.ok());
+
+  // Someone holding the root key and the disk rewrites the object pool the April draw committed to: one
+  // shop moves to class D. The record re-signed is valid on its own; the draw no longer re-runs.
+  auto store = OpenStore(dir.path(), OpenMode::kReadWrite);
+  auto bytes = LogReader(*store).RecordBytes(pool_index);
+  REQUIRE(bytes.ok());
+  auto record = ParseRecord(*bytes);
+  REQUIRE(record.ok());
+  auto statement = StatementOfRecord(*bytes, pool_index);
+  REQUIRE(statement.ok());
+  REQUIRE(statement->statement->payload_type() == fb::Payload::InspectionPoolPublished);
+  draw::Pool altered = draw::PoolOf(*statement->statement->payload_as_InspectionPoolPublished());
+  altered.entries[0].credit_class = altered.entries[0].credit_class == "D" ? "C" : "D";
+  StatementHeader h = RegistryHeader(origin, created->root.key.public_key());
+  h.occurred_at_ms = statement->statement->occurred_at_ms();
+  const Bytes resigned = SignStatement(InspectionPoolStatement(h, altered), created->root.key);
+  RecordFields fields{pool_index, record->record->time_recorded_ms(), record->record->case_version(), std::nullopt,
+                      resigned};
+  if (record->record->prev_case_leaf_hash() != nullptr) {
+    Hash prev{};
+    std::copy(record->record->prev_case_leaf_hash()->begin(), record->record->prev_case_leaf_hash()->end(),
+              prev.begin());
+    fields.prev_case_leaf_hash = prev;
+  }
+  const Bytes rewritten = BuildRecord(fields);
+  store.reset();
+  PutRaw(dir.path(), Cf::kRecords, keys::Index(pool_index), std::string(AsChars(rewritten)));
+  store = OpenStore(dir.path());
+  auto audits = AuditDraws(LogReader(*store), created->verifier_key);
+  REQUIRE(audits.ok());
+  CHECK_FALSE((*audits)[0].status.ok());
+  CHECK_THAT((*audits)[0].status.message(), Catch::Contains("never published"));
 }
 
 }  // namespace

@@ -48,6 +48,38 @@ void ExpectCosigned(const Reply& r, const FakeLog& log, uint64_t size, const wit
   CHECK(*when == kNow);
 }
 
+TEST_CASE("the same checkpoint submitted again gets the same cosignature back, also after a restart", "[witness]") {
+  // A log that could ask again and again would collect one signature per
+  // second for a single size, and a draw seeded by that size could be steered.
+  TempDir dir;
+  KeyPair key = KeyPair::Generate();
+  FakeLog log;
+  uint64_t now = 1780000000;
+  auto open = [&](std::unique_ptr<witness::WitnessState>& state) {
+    state = *witness::WitnessState::Open(dir.path() + "/state");
+    return std::make_unique<witness::Witness>("sifaju.pingqiao.example/w1", key,
+                                              std::vector<note::Verifier>{log.verifier()}, *state,
+                                              [&now] { return now++; });
+  };
+  std::unique_ptr<witness::WitnessState> state;
+  auto w = open(state);
+  const Reply first = w->AddCheckpoint(log.Request(0, 8));
+  REQUIRE(first.status == 200);
+  const Reply again = w->AddCheckpoint(log.Request(8, 8));
+  REQUIRE(again.status == 200);
+  CHECK(again.body == first.body);
+  w.reset();
+  state.reset();
+  w = open(state);
+  CHECK(w->AddCheckpoint(log.Request(8, 8)).body == first.body);
+  // A larger checkpoint is cosigned afresh, at its own time.
+  const Reply next = w->AddCheckpoint(log.Request(8, 13));
+  REQUIRE(next.status == 200);
+  const auto when = cosig::VerifyCosignature(log.Checkpoint(13) + next.body, *cosig::ParseVerifier(w->vkey()));
+  REQUIRE(when.ok());
+  CHECK(*when > 1780000000);
+}
+
 TEST_CASE("add-checkpoint answers each case with the status tlog-witness gives it", "[witness]") {
   WitnessFixture f;
   SECTION("404: a log the witness does not follow") {

@@ -1,0 +1,233 @@
+#include "tools/demo_draws.h"
+
+#include "ledger/client/draw_statements.h"
+#include "ledger/client/registry_statements.h"
+#include "ledger/core/checkpoint.h"
+#include "ledger/core/cosignature.h"
+#include "ledger/core/log_format.h"
+#include "ledger/domain/calendar.h"
+#include "ledger/domain/identifiers.h"
+
+namespace lawtrail::demo {
+namespace {
+
+constexpr const char* kWitnessNames[] = {"sifaju.pingqiao.example/w1", "scjgj.pingqiao.example/w1"};
+constexpr const char* kShops[] = {"便民超市", "小吃店", "五金店", "理发店", "烟酒店", "水果店", "服装店", "药店",
+                                  "饭店",     "手机店", "粮油店", "早餐店", "茶叶店", "建材店", "农资店", "快递点"};
+constexpr const char* kVillages[] = {"青山街社区", "王岗村", "李庄村", "河口村", "柳林村", "石桥村"};
+constexpr const char* kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+KeyPair WitnessKey(uint64_t seed, size_t i) {
+  const Hash h = Derive(seed, "demo-witness-key", i);
+  Seed key_seed;
+  std::copy(h.begin(), h.end(), key_seed.begin());
+  return KeyPair::FromSeed(key_seed);
+}
+
+int64_t At(const char* date, int hour) {
+  return domain::ChinaMidnightMs(*domain::ParseDate(date)) + int64_t{hour} * 3'600'000;
+}
+
+// The 沿街商户 pool as of `version`: `count` shops, the same ones first in every version.
+draw::Pool Shops(uint64_t seed, const std::string& version, size_t count) {
+  draw::Pool pool{fb::PoolKind::Objects, "沿街商户名录库-青山镇", version, {}};
+  const char* classes = "ABBBCCCCCD";  // most shops are B or C (守信/一般)
+  for (size_t i = 0; i < count; ++i) {
+    const Hash h = Derive(seed, "demo-shop", i);
+    std::string code = "92411503";  // 个体工商户, 信阳市平桥区
+    for (size_t k = 0; code.size() < 17; ++k) code.push_back(kAlphabet[h[k] % 31]);
+    code += *domain::CreditCodeCheckCharacter(code);
+    const char* village = kVillages[h[20] % std::size(kVillages)];
+    pool.entries.push_back({code, std::string("青山镇") + village + kShops[h[21] % std::size(kShops)],
+                            std::string(1, classes[h[22] % 10]), village});
+  }
+  return pool;
+}
+
+struct DrawRun {
+  Log& log;
+  const YearPlan& plan;
+  const Year& year;
+  DrawTally& tally;
+  uint64_t n = 0;  // statements made, for their derived event ids
+
+  StatementHeader Header(const note::Signer& by, const std::string& case_id, int64_t at_ms) {
+    StatementHeader h;
+    const Hash id = Derive(plan.seed, "demo-draw-event", n++);
+    std::copy_n(id.begin(), h.event_id.size(), h.event_id.begin());
+    h.origin = plan.origin;
+    h.case_id = case_id;
+    h.certificate_no = by.name;
+    h.key = by.key.public_key();
+    h.occurred_at_ms = at_ms;
+    StampEventId(h.event_id, h.occurred_at_ms);
+    return h;
+  }
+  Status Append(Bytes signed_statement) {
+    auto r = log.Append({std::move(signed_statement)})[0];
+    return r.ok() ? Status::Ok() : r.status();
+  }
+  Status Root(int64_t at_ms, const std::function<Bytes(const StatementHeader&)>& build) {
+    StatementHeader h = RegistryHeader(plan.origin, plan.root.key.public_key());
+    h.occurred_at_ms = at_ms;
+    const Hash id = Derive(plan.seed, "demo-draw-event", n++);
+    std::copy_n(id.begin(), h.event_id.size(), h.event_id.begin());
+    StampEventId(h.event_id, at_ms);
+    return Append(SignStatement(build(h), plan.root.key));
+  }
+  Status Signed(const note::Signer& by, int64_t at_ms, const std::function<Bytes(const StatementHeader&)>& build) {
+    return Append(SignStatement(build(Header(by, std::string(kDrawsCaseId), at_ms)), by.key));
+  }
+  // An attempt the log must refuse by `rule`.
+  void Attempt(const std::string& rule, const note::Signer& by, int64_t at_ms,
+               const std::function<Bytes(const StatementHeader&)>& build) {
+    const Status s = Signed(by, at_ms, build);
+    if (s.ok()) {
+      tally.mismatches.push_back("a draw act breaking " + rule + " was accepted");
+    } else if (s.rule() != rule) {
+      tally.mismatches.push_back("a draw act breaking " + rule + " was refused by another rule: " + s.ToString());
+    } else {
+      ++tally.refusals[rule];
+    }
+  }
+
+  draw::DrawTerms Terms(const std::string& task, const std::string& item, const draw::Pool& objects,
+                        const draw::Pool& inspectors, const std::string& log_vkey) {
+    draw::DrawTerms t;
+    t.task_no = task;
+    t.item_code = item;
+    t.list_version = "2025年版";
+    t.object_pool_id = objects.id;
+    t.object_pool_hash = draw::PoolHash(objects);
+    t.object_count = static_cast<uint32_t>(objects.entries.size());
+    t.inspector_pool_id = inspectors.id;
+    t.inspector_pool_hash = draw::PoolHash(inspectors);
+    t.inspector_count = static_cast<uint32_t>(inspectors.entries.size());
+    t.ratios = {{"A", 30}, {"B", 50}, {"C", 100}, {"D", 300}};  // by credit class (上海 第70条 style)
+    t.team_size = 2;
+    t.algorithm = std::string(draw::kAlgorithm);
+    t.seed = {log_vkey, DemoWitnessKeys(plan.seed), log.size() + 2};
+    return t;
+  }
+
+  // The checkpoint of the seed's size with both demo witnesses' cosignatures.
+  Result<std::string> Cosigned(uint64_t size, int64_t at_ms) {
+    LAWTRAIL_ASSIGN_OR_RETURN(auto note, log.reader().CheckpointAt(size));
+    if (!note) return Status::NotFound("the log signed no checkpoint of size " + std::to_string(size));
+    LAWTRAIL_ASSIGN_OR_RETURN(const Checkpoint cp, ParseCheckpointNoteUnverified(*note));
+    std::string cosigned = *note;
+    for (size_t i = 0; i < std::size(kWitnessNames); ++i) {
+      cosigned += cosig::Cosign(kWitnessNames[i], WitnessKey(plan.seed, i), cp.Body(),
+                                static_cast<uint64_t>(at_ms / 1000) + 30 + i * 7);
+    }
+    return cosigned;
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> DemoWitnessKeys(uint64_t seed) {
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < std::size(kWitnessNames); ++i) {
+    keys.push_back(cosig::EncodeVerifier(kWitnessNames[i], WitnessKey(seed, i).public_key()));
+  }
+  return keys;
+}
+
+namespace {
+
+// One batch: announce, let the tree pass the seed's size (the pool's monthly
+// update is the next record), then record what the draw gives.
+Result<std::pair<draw::DrawTerms, std::vector<draw::DrawnCheck>>> Batch(
+    DrawRun& run, const std::string& task, const std::string& item, const draw::Pool& objects,
+    const draw::Pool& inspectors, const draw::Pool& next_objects, const std::string& log_vkey, int64_t at_ms) {
+  const note::Signer& op = *run.year.draw_operator;
+  const draw::DrawTerms t = run.Terms(task, item, objects, inspectors, log_vkey);
+  LAWTRAIL_RETURN_IF_ERROR(
+      run.Signed(op, at_ms, [&](const StatementHeader& h) { return DrawAnnouncedStatement(h, t); }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      run.Root(at_ms + 600'000, [&](const StatementHeader& h) { return InspectionPoolStatement(h, next_objects); }));
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string seed_note, run.Cosigned(t.seed.tree_size, at_ms + 1'800'000));
+  LAWTRAIL_ASSIGN_OR_RETURN(const draw::Seed seed, draw::OpenSeed(seed_note, t.seed));
+  auto checks = draw::RunDraw(seed.value, objects, inspectors, t.team_size, t.ratios);
+  // D-DRAW-RESULT: a result with two inspectors swapped for the first object.
+  auto steered = checks;
+  std::swap(steered[0].inspectors[0], steered[0].inspectors[1]);
+  run.Attempt("D-DRAW-RESULT", op, at_ms + 3'000'000,
+              [&](const StatementHeader& h) { return DrawRecordedStatement(h, task, seed_note, steered); });
+  LAWTRAIL_RETURN_IF_ERROR(run.Signed(op, at_ms + 3'600'000, [&](const StatementHeader& h) {
+    return DrawRecordedStatement(h, task, seed_note, checks);
+  }));
+  ++run.tally.draws;
+  return std::pair(t, std::move(checks));
+}
+
+// The head decides a recusal for the first object of the April batch.
+Status Recuse(DrawRun& run, const draw::DrawTerms& t, const std::vector<draw::DrawnCheck>& checks,
+              const draw::Pool& inspectors, const std::string& seed_note, int64_t at_ms) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const draw::Seed seed, draw::OpenSeed(seed_note, t.seed));
+  const draw::DrawnCheck& first = checks.front();
+  const auto next =
+      draw::NextInspector(seed.value, first.object_id, inspectors, first.inspectors, {first.inspectors[0]});
+  if (!next) return Status::Internal("the demo's inspector pool is exhausted");
+  const std::string reason = "该执法人员与被检查商户经营者系近亲属，申请回避";
+  const std::string wrong = first.inspectors[1];
+  run.Attempt("D-DRAW-RECUSAL", *run.year.head, at_ms, [&](const StatementHeader& h) {
+    return InspectorRecusedStatement(h, t.task_no, first.object_id, first.inspectors[0], reason, wrong);
+  });
+  LAWTRAIL_RETURN_IF_ERROR(run.Signed(*run.year.head, at_ms + 60'000, [&](const StatementHeader& h) {
+    return InspectorRecusedStatement(h, t.task_no, first.object_id, first.inspectors[0], reason, *next);
+  }));
+  ++run.tally.recusals;
+  return Status::Ok();
+}
+
+// Announcements the log must refuse: a stale pool, one inspector per check, a seed not after the announcement.
+void AttemptBadAnnouncements(DrawRun& run, const draw::Pool& stale, const draw::Pool& current,
+                             const draw::Pool& inspectors, const std::string& log_vkey, int64_t at_ms) {
+  const note::Signer& op = *run.year.draw_operator;
+  auto attempt = [&](const std::string& rule, draw::DrawTerms t) {
+    run.Attempt(rule, op, at_ms, [&](const StatementHeader& h) { return DrawAnnouncedStatement(h, t); });
+  };
+  attempt("D-DRAW-ANNOUNCE", run.Terms("青综执抽〔2025〕第9号", "SJ-01", stale, inspectors, log_vkey));
+  draw::DrawTerms alone = run.Terms("青综执抽〔2025〕第9号", "SJ-01", current, inspectors, log_vkey);
+  alone.team_size = 1;
+  attempt("D-DRAW-TEAM", alone);
+  draw::DrawTerms now = run.Terms("青综执抽〔2025〕第9号", "SJ-01", current, inspectors, log_vkey);
+  now.seed.tree_size = run.log.size();
+  attempt("D-DRAW-SEED", now);
+}
+
+}  // namespace
+
+Status RunDemoDraws(Log& log, const std::string& log_vkey, const YearPlan& plan, const Year& year, DrawTally& tally) {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto drawn, log.reader().CaseHeadOf(kDrawsCaseId));
+  if (drawn) {
+    tally.already = 1;
+    return Status::Ok();
+  }
+  DrawRun run{log, plan, year, tally};
+  draw::Pool inspectors{fb::PoolKind::Inspectors, "执法检查人员名录库-青山镇", "2025-03", {}};
+  for (size_t i = 0; i < year.inspector_certificates.size(); ++i) {
+    inspectors.entries.push_back({year.inspector_certificates[i], year.officer_names[i], "", ""});
+  }
+  const draw::Pool march = Shops(plan.seed, "2025-03", 120), april = Shops(plan.seed, "2025-04", 124),
+                   july = Shops(plan.seed, "2025-07", 131), october = Shops(plan.seed, "2025-10", 137);
+  const int64_t published = At("2025-03-28", 9);
+  LAWTRAIL_RETURN_IF_ERROR(
+      run.Root(published, [&](const StatementHeader& h) { return InspectionPoolStatement(h, march); }));
+  LAWTRAIL_RETURN_IF_ERROR(
+      run.Root(published + 60'000, [&](const StatementHeader& h) { return InspectionPoolStatement(h, inspectors); }));
+  LAWTRAIL_ASSIGN_OR_RETURN(
+      auto q2, Batch(run, "青综执抽〔2025〕第1号", "SJ-01", march, inspectors, april, log_vkey, At("2025-04-15", 9)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const std::string q2_note,
+                            run.Cosigned(q2.first.seed.tree_size, At("2025-04-15", 9) + 1'800'000));
+  LAWTRAIL_RETURN_IF_ERROR(Recuse(run, q2.first, q2.second, inspectors, q2_note, At("2025-04-16", 10)));
+  AttemptBadAnnouncements(run, march, april, inspectors, log_vkey, At("2025-07-14", 9));
+  LAWTRAIL_RETURN_IF_ERROR(
+      Batch(run, "青综执抽〔2025〕第2号", "SJ-02", april, inspectors, july, log_vkey, At("2025-07-15", 9)).status());
+  return Batch(run, "青综执抽〔2025〕第3号", "SJ-01", july, inspectors, october, log_vkey, At("2025-10-15", 9))
+      .status();
+}
+
+}  // namespace lawtrail::demo
