@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "api/internal/draw_routes.h"
 #include "api/internal/json_body.h"
 #include "api/internal/ledger_routes.h"
 #include "api/internal/portal_routes.h"
@@ -68,6 +69,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }
   AddLedgerRoutes(s->router_, s->context_);
+  AddDrawRoutes(s->router_, s->context_);
   AddTileRoutes(s->router_, s->context_);
   AddPortalRoutes(s->router_);
   AddViewRoutes(s->router_, s->context_, {&s->views_mu_, s->runner_.get()});

@@ -343,7 +343,8 @@ RecordAudience AudienceOf(ByteView record) {
   if (!parsed.ok()) return {};
   const fb::Statement& st = *parsed->statement;
   const std::string case_id = st.case_id() != nullptr ? st.case_id()->str() : "";
-  if (case_id == kRegistryCaseId) return {RecordAudience::kPublic, case_id};
+  // The registry and the 双随机 draws are public by law (D1; 优化营商环境条例 第54条).
+  if (case_id == kRegistryCaseId || case_id == kDrawsCaseId) return {RecordAudience::kPublic, case_id};
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:

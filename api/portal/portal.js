@@ -203,6 +203,12 @@ async function verifyNote(note, vkey) {
 // witness signed, null when the note has no cosignature by it; a line by it
 // that does not verify is an error (the checkpoint was altered).
 async function verifyCosignature(note, vkey) {
+  const found = await cosignatureOf(note, vkey);
+  return found ? new Date(Number(found.time) * 1000) : null;
+}
+
+// The cosignature by `vkey` in `note`, checked: { name, time (BigInt), sig }.
+async function cosignatureOf(note, vkey) {
   const { name, keyId, key } = await parseVkey(vkey, 4);
   const { text, lines } = noteParts(note);
   for (const m of lines) {
@@ -211,7 +217,7 @@ async function verifyCosignature(note, vkey) {
     let t = 0n;
     for (const byte of blob.slice(4, 12)) t = (t << 8n) | BigInt(byte);
     const message = enc.encode(`cosignature/v1\ntime ${t}\n` + text);
-    if (await crypto.subtle.verify({ name: 'Ed25519' }, key, blob.slice(12), message)) return new Date(Number(t) * 1000);
+    if (await crypto.subtle.verify({ name: 'Ed25519' }, key, blob.slice(12), message)) return { name, time: t, stamp: blob.slice(4, 12), sig: blob.slice(12) };
     throw new Error(`监督机关 ${name} 的联署签名无效`);
   }
   return null;
@@ -266,6 +272,121 @@ async function verifyRecord(index, caseId, vkey, proofOverride) {
   }
 }
 
+// ---- 双随机抽查: every draw, re-run in this browser (docs/draws.md)
+const hex = (bytes) => Array.from(bytes, (v) => v.toString(16).padStart(2, '0')).join('');
+const less = (a, b) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i]; return false; };
+
+function parsePool(text) {
+  const lines = text.split('\n');
+  if (lines[0] !== 'lawtrail-pool/v1' || lines[lines.length - 1] !== '') throw new Error('名录库文本格式不符');
+  return lines.slice(4, -1).map((l) => { const [id, name, cls, village] = l.split('\t'); return { id, name, cls, village }; });
+}
+
+// `ids` in rank order: SHA-256(label ‖ seed ‖ suffix(id)), lowest first, ties by id.
+async function ranked(label, seed, ids, suffix) {
+  const keyed = await Promise.all(ids.map(async (id) => ({ id, rank: await sha256(concat(enc.encode(label), seed, enc.encode(suffix(id)))) })));
+  keyed.sort((x, y) => (less(x.rank, y.rank) ? -1 : less(y.rank, x.rank) ? 1 : (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
+  return keyed.map((k) => k.id);
+}
+
+async function rerunDraw(seed, objects, inspectors, teamSize, ratios) {
+  let drawn = [];
+  for (const cls of Object.keys(ratios).sort()) {
+    const members = objects.filter((o) => o.cls === cls).map((o) => o.id);
+    const take = Math.floor((members.length * ratios[cls] + 999) / 1000);
+    drawn = drawn.concat((await ranked('lawtrail-draw/v1 object\n', seed, members, (id) => id)).slice(0, take));
+  }
+  const order = await ranked('lawtrail-draw/v1 object\n', seed, drawn, (id) => id);
+  const ids = inspectors.map((i) => i.id);
+  return Promise.all(order.map(async (o) => ({ object_id: o, order: await ranked('lawtrail-draw/v1 inspector\n', seed, ids, (id) => o + '\n' + id) })));
+}
+
+async function draws() {
+  const list = await getJson('/v1/draws');
+  view.innerHTML = `<section><h2>双随机抽查（共${list.items.length}次抽取）</h2>
+    <p class="muted">每次抽取的随机种子是日志在公告所指将来时刻的检查点及各监督机关的联署签名，公告时任何人（包括本机关）都无法预知或操纵。点击任一次抽取，可在本浏览器中重新抽取并核对。</p>
+    <table><thead><tr><th>抽查任务</th><th>事项</th><th>公告日期</th><th>抽中对象</th><th>状态</th></tr></thead><tbody>
+    ${list.items.map((d) => `<tr class="draw" data-task="${esc(d.task_no)}"><td><a href="#/draw/${encodeURIComponent(d.task_no)}">${esc(d.task_no)}</a></td><td>${esc(d.item_code)}</td><td>${esc(d.announced_on)}</td>
+      <td>${d.recorded_index === null ? '—' : esc(d.objects_drawn)}</td><td>${d.cancelled ? '已取消' : d.recorded_index === null ? '待抽取' : '已抽取'}</td></tr>`).join('')}
+    </tbody></table></section>`;
+}
+
+async function drawPage(task, params) {
+  const d = await getJson('/v1/draws/' + encodeURIComponent(task));
+  const t = d.terms;
+  const objectsText = params.get('objects') ?? d.pools.objects;
+  const ratios = Object.entries(t.ratios_per_mille).map(([c, r]) => `${c}类 ${(r / 10).toFixed(1)}%`).join('，');
+  const names = Object.fromEntries((() => { try { return parsePool(d.pools.inspectors); } catch { return []; } })().map((i) => [i.id, i.name]));
+  const who = (id) => names[id] ? `${names[id]}（${id}）` : id;
+  const teams = (d.teams || []).map((c) => `<tr><td>${esc(c.name || c.object_id)}<div class="muted">${esc(c.object_id)} · ${esc(c.credit_class)}类 · ${esc(c.village)}</div></td><td>${c.inspectors.map((i) => esc(who(i))).join('<br>')}</td></tr>`).join('');
+  view.innerHTML = `<section><h2>双随机抽查 ${esc(d.task_no)}</h2>${dl([
+      ['抽查事项', esc(d.item_code)], ['事项清单版本', esc(t.list_version)], ['公告日期', esc(d.announced_on)],
+      ['检查对象名录库', `${esc(t.object_pool_id)}（${esc(t.object_count)}户）`], ['执法检查人员名录库', `${esc(t.inspector_pool_id)}（${esc(t.inspector_count)}人）`],
+      ['抽查比例', esc(ratios)], ['每户检查人员', esc(t.team_size) + '人'], ['随机种子', `日志第 ${esc(d.seed_tree_size)} 条记录时的检查点及 ${esc(t.witness_vkeys.length)} 个监督机关联署`]])}
+    ${d.recorded_index === null ? '<p class="muted">尚未抽取。</p>' : `<h2>抽取结果（${(d.teams || []).length}户）</h2><table><thead><tr><th>检查对象</th><th>检查人员</th></tr></thead><tbody>${teams}</tbody></table>`}
+    ${(d.recusals_detail || []).length ? `<h2>回避</h2><ul>${d.recusals_detail.map((r) => `<li>${esc(who(r.inspector))} 对 ${esc(r.object_id)} 回避（${esc(r.reason)}），由 ${esc(who(r.replacement))} 递补</li>`).join('')}</ul>` : ''}</section>
+    <section id="draw-check"><h2>核验：在本浏览器中重新抽取</h2>
+    <p>日志公钥：<input id="draw-log-key" aria-label="日志公钥" value="${esc(t.log_vkey)}"></p>
+    <details><summary>检查对象名录库文本（可替换为您手中的版本）</summary><textarea id="objects-text" rows="8">${esc(objectsText)}</textarea></details>
+    <button id="draw-check-button">重新抽取并核对</button><ol class="steps" id="draw-steps"></ol><p id="draw-result" data-state="idle"></p></section>`;
+  const run = () => checkDraw(d, document.getElementById('objects-text').value, document.getElementById('draw-log-key').value.trim());
+  document.getElementById('draw-check-button').onclick = run;
+  if (d.recorded_index !== null && params.get('check') !== '0') await run();
+}
+
+async function checkDraw(d, objectsText, logKey) {
+  const t = d.terms;
+  const steps = document.getElementById('draw-steps');
+  const result = document.getElementById('draw-result');
+  steps.innerHTML = '';
+  const step = (text, ok = true) => steps.insertAdjacentHTML('beforeend', `<li class="${ok ? 'ok' : 'failed'}">${ok ? '✓' : '✗'} ${esc(text)}</li>`);
+  result.dataset.state = 'running';
+  try {
+    if (!crypto.subtle) throw new Error('此浏览器不提供 WebCrypto（请通过 HTTPS 访问）');
+    if (hex(await sha256(enc.encode(objectsText))) !== t.object_pool_hash) throw new Error('检查对象名录库与公告时承诺的哈希不符');
+    if (hex(await sha256(enc.encode(d.pools.inspectors))) !== t.inspector_pool_hash) throw new Error('执法检查人员名录库与公告时承诺的哈希不符');
+    const objects = parsePool(objectsText), inspectors = parsePool(d.pools.inspectors);
+    if (objects.length !== t.object_count || inspectors.length !== t.inspector_count) throw new Error('名录库户数与公告不符');
+    step(`两个名录库与公告时承诺的快照一致（${objects.length} 户、${inspectors.length} 人）`);
+    const cp = await verifyNote(d.seed_checkpoint, logKey);
+    if (cp.size !== d.seed_tree_size) throw new Error(`种子检查点的大小 ${cp.size} 不是公告所指的 ${d.seed_tree_size}`);
+    step(`种子检查点由日志签名，大小为公告所指的 ${cp.size}`);
+    const parts = [enc.encode('lawtrail-draw/v1 seed\n'), enc.encode(noteParts(d.seed_checkpoint).text)];
+    for (const vkey of t.witness_vkeys) {
+      const c = await cosignatureOf(d.seed_checkpoint, vkey);
+      if (!c) throw new Error(`种子检查点缺少 ${vkey.split('+')[0]} 的联署`);
+      parts.push(c.stamp, c.sig);
+      step(`监督机关 ${c.name} 的联署有效（${new Date(Number(c.time) * 1000).toISOString().slice(0, 10)}）`);
+    }
+    const seed = await sha256(concat(...parts));
+    const rerun = await rerunDraw(seed, objects, inspectors, t.team_size, t.ratios_per_mille);
+    const recorded = d.drawn || [];
+    if (rerun.length !== recorded.length) throw new Error(`记录的抽中对象 ${recorded.length} 户，重新抽取得到 ${rerun.length} 户`);
+    rerun.forEach((r, i) => {
+      const team = r.order.slice(0, t.team_size);
+      if (r.object_id !== recorded[i].object_id || team.join() !== recorded[i].inspectors.join()) throw new Error(`第 ${i + 1} 户与重新抽取的结果不符`);
+    });
+    step(`重新抽取得到与记录相同的 ${rerun.length} 户及其检查人员`);
+    const teams = Object.fromEntries(rerun.map((r) => [r.object_id, { team: r.order.slice(0, t.team_size), order: r.order, recused: [] }]));
+    for (const r of d.recusals_detail || []) {
+      const x = teams[r.object_id];
+      x.recused.push(r.inspector);
+      const next = x.order.find((id) => !x.team.includes(id) && !x.recused.includes(id));
+      if (next !== r.replacement) throw new Error(`${r.inspector} 回避后应由 ${next} 递补，记录为 ${r.replacement}`);
+      x.team[x.team.indexOf(r.inspector)] = next;
+    }
+    if ((d.recusals_detail || []).length) step(`${d.recusals_detail.length} 次回避的递补人员均为抽取顺序中的下一人`);
+    result.dataset.state = 'ok';
+    result.className = 'ok';
+    result.textContent = '核验通过：本次抽取的对象和检查人员由公告时无法预知的种子决定，与记录一致。';
+  } catch (e) {
+    step(e.message, false);
+    result.dataset.state = 'failed';
+    result.className = 'failed';
+    result.textContent = '核验失败：' + e.message;
+  }
+}
+
 // ---- 统计年报 with charts
 function barChart(title, data) {
   const keys = Object.keys(data).sort();
@@ -302,6 +423,8 @@ async function render() {
     else if (parts[0] === 'decisions') await decisions(params);
     else if (parts[0] === 'decision' && parts[1]) await decision(parts[1], params);
     else if (parts[0] === 'stats') await stats(params);
+    else if (parts[0] === 'draws') await draws();
+    else if (parts[0] === 'draw' && parts[1]) await drawPage(parts[1], params);
     else await home();
     document.body.dataset.rendered = parts[0] || 'home';
   } catch (e) {

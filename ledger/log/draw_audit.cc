@@ -23,6 +23,7 @@ struct Audited {
 Status Fail(const std::string& what) { return Status::Corruption(what); }
 
 Status CheckResult(const LogReader& reader, Audited& a, const fb::DrawRecorded& r, std::string_view trusted) {
+  a.audit.seed_checkpoint = Str(r.seed_checkpoint());
   if (!a.objects || !a.inspectors) return Fail("a pool it committed to was never published");
   draw::SeedTerms terms = a.terms.seed;
   if (!trusted.empty()) terms.log_vkey = std::string(trusted);
@@ -33,6 +34,7 @@ Status CheckResult(const LogReader& reader, Audited& a, const fb::DrawRecorded& 
   a.seed = seed->value;
   a.audit.cosigned = seed->cosigned;
   a.audit.checks = draw::ChecksOf(r);
+  a.audit.drawn = a.audit.checks;
   const auto rerun = draw::RunDraw(a.seed, *a.objects, *a.inspectors, a.terms.team_size, a.terms.ratios);
   if (std::string diff = draw::DescribeDifference(a.audit.checks, rerun); !diff.empty()) {
     return Fail("the recorded result is not the draw's: " + diff);
@@ -40,8 +42,9 @@ Status CheckResult(const LogReader& reader, Audited& a, const fb::DrawRecorded& 
   return Status::Ok();
 }
 
-Status CheckRecusal(Audited& a, const fb::InspectorRecused& r) {
+Status CheckRecusal(Audited& a, const fb::InspectorRecused& r, uint64_t index) {
   const std::string object = Str(r.object_id()), inspector = Str(r.inspector());
+  a.audit.recusal_records.push_back({index, object, inspector, Str(r.reason()), Str(r.replacement())});
   auto check = std::find_if(a.audit.checks.begin(), a.audit.checks.end(),
                             [&](const draw::DrawnCheck& c) { return c.object_id == object; });
   if (check == a.audit.checks.end()) return Fail("a recusal for object '" + object + "', which was not drawn");
@@ -77,6 +80,13 @@ void Visit(const LogReader& reader, const Registry& registry, std::map<std::stri
         a.audit.seed_tree_size = terms->seed.tree_size;
         a.objects = registry.FindPoolByHash(terms->object_pool_hash);
         a.inspectors = registry.FindPoolByHash(terms->inspector_pool_hash);
+        a.audit.terms = *terms;
+        a.audit.announced_at_ms = st.occurred_at_ms();
+        if (a.objects) {
+          a.audit.objects_text = draw::CanonicalText(*a.objects);
+          a.audit.objects = a.objects->entries;
+        }
+        if (a.inspectors) a.audit.inspectors_text = draw::CanonicalText(*a.inspectors);
         if (terms->seed.tree_size < index + 2) a.audit.status = Fail("the seed is not after the announcement");
       }
       if (draws.contains(a.audit.task_no)) return;  // admission refuses a second: not in an honest log
@@ -94,12 +104,15 @@ void Visit(const LogReader& reader, const Registry& registry, std::map<std::stri
     case fb::Payload::InspectorRecused: {
       auto it = draws.find(Str(st.payload_as_InspectorRecused()->task_no()));
       if (it == draws.end() || !it->second.audit.status.ok()) return;
-      it->second.audit.status = CheckRecusal(it->second, *st.payload_as_InspectorRecused());
+      it->second.audit.status = CheckRecusal(it->second, *st.payload_as_InspectorRecused(), index);
       return;
     }
     case fb::Payload::DrawCancelled: {
       auto it = draws.find(Str(st.payload_as_DrawCancelled()->task_no()));
-      if (it != draws.end()) it->second.audit.cancelled_index = index;
+      if (it != draws.end()) {
+        it->second.audit.cancelled_index = index;
+        it->second.audit.cancel_reason = Str(st.payload_as_DrawCancelled()->reason());
+      }
       return;
     }
     default: return;

@@ -20,6 +20,11 @@
 
 namespace lawtrail {
 
+struct RecusalRecord {
+  uint64_t index = 0;
+  std::string object_id, inspector, reason, replacement;
+};
+
 struct DrawAudit {
   std::string task_no;
   std::string item_code;
@@ -31,6 +36,15 @@ struct DrawAudit {
   std::vector<draw::DrawnCheck> checks;                    // the teams, recusals applied
   size_t recusals = 0;
   Status status;  // OK iff everything recorded is what the re-run gives
+  // What a reader needs to re-run it elsewhere (the portal does, in the browser).
+  draw::DrawTerms terms;
+  int64_t announced_at_ms = 0;
+  std::string objects_text, inspectors_text;  // the committed pools' canonical text ("" if never published)
+  std::vector<draw::PoolEntry> objects;       // the object pool's entries (names for pages)
+  std::string seed_checkpoint;                // as recorded
+  std::vector<draw::DrawnCheck> drawn;        // as recorded, before recusals
+  std::vector<RecusalRecord> recusal_records;
+  std::string cancel_reason;
 };
 
 // `trusted_log_vkey`: when given, the seed checkpoints must verify with it

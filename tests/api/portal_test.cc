@@ -15,6 +15,7 @@
 #include "ledger/client/statement_builder.h"
 #include "ledger/core/bytes.h"
 #include "tests/api/http_client.h"
+#include "tests/api/test_server.h"
 #include "tests/support/browser.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -219,6 +220,40 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   CHECK(cosigned.find("平桥区人民法院 已联署该检查点") != std::string::npos);
   CHECK(cosigned.find("经 2 个监督机关联署") != std::string::npos);
   witnessed.Stop();
+}
+
+TEST_CASE("the portal re-runs each 双随机 draw in the browser: it passes on the committed pools and fails on an altered one",
+          "[browser][draw]") {
+  TempDir data;
+  REQUIRE(RunLawtrail({"demo", "--data", data.path(), "--cases", "30"}).exit_code == 0);
+  DemoServer server(data.path(), {"serve"});
+  Browser browser(std::string(LAWTRAIL_TEST_ARTIFACTS) + "/portal");
+  const json list = json::parse(Http(server.port, "GET", "/v1/draws").body);
+  REQUIRE(list["items"].size() == 3);
+  for (const auto& d : list["items"]) CHECK(d["server_check"] == "ok");
+  const std::string task = list["items"][0]["task_no"];
+
+  const std::string listed = LoadPortal(browser, server.port, "#/draws", "draws");
+  CHECK(Count(listed, "class=\"draw\"") == 3);
+  CHECK(listed.find("已抽取") != std::string::npos);
+
+  const std::string page = LoadPortal(browser, server.port, "#/draw/" + PercentEncode(task), "draw");
+  INFO(page.substr(page.find("draw-steps") == std::string::npos ? 0 : page.find("draw-steps"), 2000));
+  CHECK(Attribute(page, "draw-result", "data-state") == "ok");
+  CHECK(page.find("重新抽取得到与记录相同的") != std::string::npos);
+  CHECK(page.find("回避") != std::string::npos);
+
+  // The same page checking a pool text in which one shop moved to class D: the browser refuses it.
+  const json detail = json::parse(Http(server.port, "GET", "/v1/draws/" + PercentEncode(task)).body);
+  std::string altered = detail["pools"]["objects"];
+  const size_t at = altered.find("\tB\t");
+  REQUIRE(at != std::string::npos);
+  altered.replace(at, 3, "\tD\t");
+  const std::string refused =
+      LoadPortal(browser, server.port, "#/draw/" + PercentEncode(task) + "?objects=" + PercentEncode(altered),
+                 "draw-altered-pool");
+  CHECK(Attribute(refused, "draw-result", "data-state") == "failed");
+  CHECK(refused.find("检查对象名录库与公告时承诺的哈希不符") != std::string::npos);
 }
 
 }  // namespace
