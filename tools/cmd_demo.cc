@@ -190,6 +190,7 @@ Status DrawTheYear(const DemoOptions& o, Log& log, const demo::YearPlan& plan, c
         "`lawtrail draw verify --data %s` re-runs them\n",
         draws.draws, draws.recusals, o.dir.c_str());
   }
+  for (const auto& [rule, n] : draws.flags) tally.flags[rule] += n;
   for (const auto& [rule, n] : draws.refusals) {
     tally.refusals[rule] += n;
     tally.refused_as_expected += n;

@@ -65,7 +65,9 @@ struct DrawRun {
   }
   Status Append(Bytes signed_statement) {
     auto r = log.Append({std::move(signed_statement)})[0];
-    return r.ok() ? Status::Ok() : r.status();
+    if (!r.ok()) return r.status();
+    for (const auto& f : r->flags) ++tally.flags[f.rule_id];
+    return Status::Ok();
   }
   Status Root(int64_t at_ms, const std::function<Bytes(const StatementHeader&)>& build) {
     StatementHeader h = RegistryHeader(plan.origin, plan.root.key.public_key());
@@ -162,9 +164,46 @@ Result<std::pair<draw::DrawTerms, std::vector<draw::DrawnCheck>>> Batch(
   return std::pair(t, std::move(checks));
 }
 
+const note::Signer& Inspector(const Year& year, const std::string& certificate_no) {
+  for (const note::Signer& s : year.inspectors) {
+    if (s.name == certificate_no) return s;
+  }
+  return year.inspectors.front();  // never: the pool is these officers
+}
+
+// Each drawn check carried out by its team and its result published: most
+// within the 20 working days, every seventh a week late (F-DRAW-RESULT-20WD).
+Status CheckAndPublish(DrawRun& run, const std::string& task, const std::vector<draw::DrawnCheck>& teams,
+                       const char* ended_date, const char* on_time, const char* late) {
+  const int64_t ended = At(ended_date, 15);
+  for (size_t i = 0; i < teams.size(); ++i) {
+    const draw::DrawnCheck& c = teams[i];
+    const auto outcome = i % 5 == 3 ? fb::CheckOutcome::OrderedToCorrect : fb::CheckOutcome::NoProblem;
+    const char* summary =
+        outcome == fb::CheckOutcome::NoProblem ? "门前三包责任落实，未发现问题" : "店外堆放杂物，责令当日清理整改";
+    const note::Signer& by = Inspector(run.year, c.inspectors[0]);
+    if (i == 0) {  // D-DRAW-CHECK: one inspector alone
+      run.Attempt("D-DRAW-CHECK", by, ended, [&](const StatementHeader& h) {
+        return InspectionResultStatement(h, task, c.object_id, {c.inspectors[0]}, ended_date, outcome, summary,
+                                         "现场检查笔录-0");
+      });
+    }
+    LAWTRAIL_RETURN_IF_ERROR(run.Signed(by, ended, [&](const StatementHeader& h) {
+      return InspectionResultStatement(h, task, c.object_id, c.inspectors, ended_date, outcome, summary,
+                                       "现场检查笔录-" + std::to_string(i + 1));
+    }));
+    const char* on = i % 7 == 6 ? late : on_time;
+    LAWTRAIL_RETURN_IF_ERROR(run.Signed(*run.year.discloser, At(on, 10), [&](const StatementHeader& h) {
+      return InspectionResultPublishedStatement(h, task, c.object_id, on);
+    }));
+  }
+  return Status::Ok();
+}
+
 // The head decides a recusal for the first object of the April batch.
-Status Recuse(DrawRun& run, const draw::DrawTerms& t, const std::vector<draw::DrawnCheck>& checks,
-              const draw::Pool& inspectors, const std::string& seed_note, int64_t at_ms) {
+Result<std::vector<draw::DrawnCheck>> Recuse(DrawRun& run, const draw::DrawTerms& t,
+                                             const std::vector<draw::DrawnCheck>& checks, const draw::Pool& inspectors,
+                                             const std::string& seed_note, int64_t at_ms) {
   LAWTRAIL_ASSIGN_OR_RETURN(const draw::Seed seed, draw::OpenSeed(seed_note, t.seed));
   const draw::DrawnCheck& first = checks.front();
   const auto next =
@@ -179,7 +218,9 @@ Status Recuse(DrawRun& run, const draw::DrawTerms& t, const std::vector<draw::Dr
     return InspectorRecusedStatement(h, t.task_no, first.object_id, first.inspectors[0], reason, *next);
   }));
   ++run.tally.recusals;
-  return Status::Ok();
+  std::vector<draw::DrawnCheck> teams = checks;
+  teams.front().inspectors.front() = *next;
+  return teams;
 }
 
 // Announcements the log must refuse: a stale pool, one inspector per check, a seed not after the announcement.
@@ -222,12 +263,17 @@ Status RunDemoDraws(Log& log, const std::string& log_vkey, const YearPlan& plan,
       auto q2, Batch(run, "青综执抽〔2025〕第1号", "SJ-01", march, inspectors, april, log_vkey, At("2025-04-15", 9)));
   LAWTRAIL_ASSIGN_OR_RETURN(const std::string q2_note,
                             run.Cosigned(q2.first.seed.tree_size, At("2025-04-15", 9) + 1'800'000));
-  LAWTRAIL_RETURN_IF_ERROR(Recuse(run, q2.first, q2.second, inspectors, q2_note, At("2025-04-16", 10)));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto q2_teams, Recuse(run, q2.first, q2.second, inspectors, q2_note, At("2025-04-16", 10)));
+  // Checks end 04-25: the 20 working days run to 2025-05-27 (劳动节 05-01…05 off, Sun 04-27 调休 works).
+  LAWTRAIL_RETURN_IF_ERROR(CheckAndPublish(run, q2.first.task_no, q2_teams, "2025-04-25", "2025-05-20", "2025-05-30"));
   AttemptBadAnnouncements(run, march, april, inspectors, log_vkey, At("2025-07-14", 9));
-  LAWTRAIL_RETURN_IF_ERROR(
-      Batch(run, "青综执抽〔2025〕第2号", "SJ-02", april, inspectors, july, log_vkey, At("2025-07-15", 9)).status());
-  return Batch(run, "青综执抽〔2025〕第3号", "SJ-01", july, inspectors, october, log_vkey, At("2025-10-15", 9))
-      .status();
+  LAWTRAIL_ASSIGN_OR_RETURN(
+      auto q3, Batch(run, "青综执抽〔2025〕第2号", "SJ-02", april, inspectors, july, log_vkey, At("2025-07-15", 9)));
+  LAWTRAIL_RETURN_IF_ERROR(CheckAndPublish(run, q3.first.task_no, q3.second, "2025-07-25", "2025-08-15", "2025-08-29"));
+  LAWTRAIL_ASSIGN_OR_RETURN(
+      auto q4, Batch(run, "青综执抽〔2025〕第3号", "SJ-01", july, inspectors, october, log_vkey, At("2025-10-15", 9)));
+  // Ended 10-24: due 2025-11-21; the late ones wait to 12-01.
+  return CheckAndPublish(run, q4.first.task_no, q4.second, "2025-10-24", "2025-11-14", "2025-12-01");
 }
 
 }  // namespace lawtrail::demo

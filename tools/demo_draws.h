@@ -26,6 +26,7 @@ namespace lawtrail::demo {
 struct DrawTally {
   size_t draws = 0, recusals = 0, already = 0;
   std::map<std::string, uint64_t> refusals;  // rule → attempts refused by it
+  std::map<std::string, uint64_t> flags;     // rule → flags raised by lawful acts
   std::vector<std::string> mismatches;       // an attempt accepted, or refused by another rule
 };
 

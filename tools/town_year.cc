@@ -924,10 +924,13 @@ Year GenerateYear(const YearPlan& plan) {
   year.suspended_certificate = people.suspended->certificate_no;
   year.supervisor.emplace(note::Signer{people.supervisor->certificate_no, people.supervisor->key});
   year.head.emplace(note::Signer{people.heads[0]->certificate_no, people.heads[0]->key});
+  year.discloser.emplace(note::Signer{people.discloser->certificate_no, people.discloser->key});
   const Officer& operator_ = people.officers[people.field - 1];
   year.draw_operator.emplace(note::Signer{operator_.certificate_no, operator_.key});
-  for (size_t i = 0; i + 1 < people.field; ++i)
+  for (size_t i = 0; i + 1 < people.field; ++i) {
     year.inspector_certificates.push_back(people.officers[i].certificate_no);
+    year.inspectors.push_back({people.officers[i].certificate_no, people.officers[i].key});
+  }
   for (const PowerDef& p : kPowers) year.power_item_codes.push_back(p.code);
   year.power_item_codes.push_back(kSeizurePower.code);
   year.power_item_codes.push_back(kInspectionPower.code);

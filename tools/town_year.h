@@ -77,6 +77,8 @@ struct Year {
   std::optional<note::Signer> head;                 // 镇长: decides recusals (回避)
   std::optional<note::Signer> draw_operator;        // runs the 双随机 draws
   std::vector<std::string> inspector_certificates;  // 执法检查人员名录库: the field officers
+  std::vector<note::Signer> inspectors;             // the same officers, with their keys (check results)
+  std::optional<note::Signer> discloser;            // publishes the check results
   std::vector<std::string> power_item_codes;
 };
 

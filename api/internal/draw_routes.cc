@@ -69,6 +69,16 @@ json Detail(const DrawAudit& a) {
   }
   out["recusals_detail"] = std::move(recusals);
   out["cancel_reason"] = a.cancel_reason;
+  json results = json::array();
+  for (const CheckResultRecord& r : a.results) {
+    results.push_back({{"object_id", r.object_id},
+                       {"officers", r.officers},
+                       {"ended_on", r.ended_date},
+                       {"outcome", fb::EnumNameCheckOutcome(r.outcome)},
+                       {"summary", r.summary},
+                       {"published_on", r.published_date}});
+  }
+  out["results"] = std::move(results);
   return out;
 }
 

@@ -318,12 +318,15 @@ async function drawPage(task, params) {
   const ratios = Object.entries(t.ratios_per_mille).map(([c, r]) => `${c}类 ${(r / 10).toFixed(1)}%`).join('，');
   const names = Object.fromEntries((() => { try { return parsePool(d.pools.inspectors); } catch { return []; } })().map((i) => [i.id, i.name]));
   const who = (id) => names[id] ? `${names[id]}（${id}）` : id;
-  const teams = (d.teams || []).map((c) => `<tr><td>${esc(c.name || c.object_id)}<div class="muted">${esc(c.object_id)} · ${esc(c.credit_class)}类 · ${esc(c.village)}</div></td><td>${c.inspectors.map((i) => esc(who(i))).join('<br>')}</td></tr>`).join('');
+  const OUTCOME = { NoProblem: '未发现问题', CorrectedOnSite: '当场整改', OrderedToCorrect: '责令整改', CaseOpened: '移送立案', NotFound: '查无下落' };
+  const resultOf = Object.fromEntries((d.results || []).map((r) => [r.object_id, r]));
+  const outcome = (id) => { const r = resultOf[id]; return r ? `<strong>${esc(OUTCOME[r.outcome] || r.outcome)}</strong>：${esc(r.summary)}<div class="muted">检查结束 ${esc(r.ended_on)}${r.published_on ? ' · 公示 ' + esc(r.published_on) : ' · 待公示'}</div>` : '<span class="muted">待检查</span>'; };
+  const teams = (d.teams || []).map((c) => `<tr><td>${esc(c.name || c.object_id)}<div class="muted">${esc(c.object_id)} · ${esc(c.credit_class)}类 · ${esc(c.village)}</div><div class="check-result">${outcome(c.object_id)}</div></td><td>${c.inspectors.map((i) => esc(who(i))).join('<br>')}</td></tr>`).join('');
   view.innerHTML = `<section><h2>双随机抽查 ${esc(d.task_no)}</h2>${dl([
       ['抽查事项', esc(d.item_code)], ['事项清单版本', esc(t.list_version)], ['公告日期', esc(d.announced_on)],
       ['检查对象名录库', `${esc(t.object_pool_id)}（${esc(t.object_count)}户）`], ['执法检查人员名录库', `${esc(t.inspector_pool_id)}（${esc(t.inspector_count)}人）`],
       ['抽查比例', esc(ratios)], ['每户检查人员', esc(t.team_size) + '人'], ['随机种子', `日志第 ${esc(d.seed_tree_size)} 条记录时的检查点及 ${esc(t.witness_vkeys.length)} 个监督机关联署`]])}
-    ${d.recorded_index === null ? '<p class="muted">尚未抽取。</p>' : `<h2>抽取结果（${(d.teams || []).length}户）</h2><table><thead><tr><th>检查对象</th><th>检查人员</th></tr></thead><tbody>${teams}</tbody></table>`}
+    ${d.recorded_index === null ? '<p class="muted">尚未抽取。</p>' : `<h2>抽取结果（${(d.teams || []).length}户）</h2><table><thead><tr><th>检查对象及结果</th><th>检查人员</th></tr></thead><tbody>${teams}</tbody></table>`}
     ${(d.recusals_detail || []).length ? `<h2>回避</h2><ul>${d.recusals_detail.map((r) => `<li>${esc(who(r.inspector))} 对 ${esc(r.object_id)} 回避（${esc(r.reason)}），由 ${esc(who(r.replacement))} 递补</li>`).join('')}</ul>` : ''}</section>
     <section id="draw-check"><h2>核验：在本浏览器中重新抽取</h2>
     <p>日志公钥：<input id="draw-log-key" aria-label="日志公钥" value="${esc(t.log_vkey)}"></p>

@@ -73,6 +73,8 @@ std::string_view ActName(fb::Payload type) {
     case fb::Payload::DrawRecorded: return "随机抽取结果";
     case fb::Payload::InspectorRecused: return "检查人员回避";
     case fb::Payload::DrawCancelled: return "随机抽取取消";
+    case fb::Payload::InspectionResultRecorded: return "抽查检查结果";
+    case fb::Payload::InspectionResultPublished: return "抽查结果公示";
   }
   return "未知行为";
 }

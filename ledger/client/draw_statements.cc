@@ -61,6 +61,24 @@ Bytes InspectorRecusedStatement(const StatementHeader& h, const std::string& tas
   return FinishStatement(b, h, fb::Payload::InspectorRecused, payload.Union());
 }
 
+Bytes InspectionResultStatement(const StatementHeader& h, const std::string& task_no, const std::string& object_id,
+                                const std::vector<std::string>& officers, const std::string& ended_date,
+                                fb::CheckOutcome outcome, const std::string& summary, const std::string& record_no) {
+  flatbuffers::FlatBufferBuilder b;
+  const auto names = Strings(b, officers);
+  auto payload = fb::CreateInspectionResultRecordedDirect(
+      b, task_no.c_str(), object_id.c_str(), &names, ended_date.c_str(), outcome, summary.c_str(), record_no.c_str());
+  return FinishStatement(b, h, fb::Payload::InspectionResultRecorded, payload.Union());
+}
+
+Bytes InspectionResultPublishedStatement(const StatementHeader& h, const std::string& task_no,
+                                         const std::string& object_id, const std::string& published_date) {
+  flatbuffers::FlatBufferBuilder b;
+  auto payload =
+      fb::CreateInspectionResultPublishedDirect(b, task_no.c_str(), object_id.c_str(), published_date.c_str());
+  return FinishStatement(b, h, fb::Payload::InspectionResultPublished, payload.Union());
+}
+
 Bytes DrawCancelledStatement(const StatementHeader& h, const std::string& task_no, const std::string& reason) {
   flatbuffers::FlatBufferBuilder b;
   auto payload = fb::CreateDrawCancelledDirect(b, task_no.c_str(), reason.c_str());

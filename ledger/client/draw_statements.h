@@ -30,6 +30,11 @@ Bytes DrawRecordedStatement(const StatementHeader& h, const std::string& task_no
 Bytes InspectorRecusedStatement(const StatementHeader& h, const std::string& task_no, const std::string& object_id,
                                 const std::string& inspector, const std::string& reason,
                                 const std::string& replacement);
+Bytes InspectionResultStatement(const StatementHeader& h, const std::string& task_no, const std::string& object_id,
+                                const std::vector<std::string>& officers, const std::string& ended_date,
+                                fb::CheckOutcome outcome, const std::string& summary, const std::string& record_no);
+Bytes InspectionResultPublishedStatement(const StatementHeader& h, const std::string& task_no,
+                                         const std::string& object_id, const std::string& published_date);
 Bytes DrawCancelledStatement(const StatementHeader& h, const std::string& task_no, const std::string& reason);
 
 }  // namespace lawtrail

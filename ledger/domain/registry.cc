@@ -58,7 +58,8 @@ Authority RequiredAuthority(fb::Payload type, const domain::ProcedureTables& tab
     case fb::Payload::LegalReviewOpinion: return {false, fb::Role::Reviewer};
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
-    case fb::Payload::DisclosureWithdrawn: return {false, fb::Role::Discloser};
+    case fb::Payload::DisclosureWithdrawn:
+    case fb::Payload::InspectionResultPublished: return {false, fb::Role::Discloser};
     case fb::Payload::CaseFileRetrieved:
     case fb::Payload::OriginalsReleaseApproved:
     case fb::Payload::ExportApproved:

@@ -168,6 +168,13 @@ constexpr std::array kRules = {
              "回避须针对已抽中的检查人员并说明事由, 由负责人决定, 替补为该对象抽取顺序中的下一人 — a recusal "
              "names a drawn inspector and its reason, is decided by a head, and the replacement is the next in "
              "that object's draw order"},
+    RuleInfo{"D-DRAW-CHECK", kRefuse, "国市监信〔2019〕38号; 《食品生产经营监督检查管理办法》第23条",
+             "抽查结果须由该对象抽中的(回避递补后的)两名以上检查人员记录, 签名人在其中, 每个对象一次 — a drawn "
+             "check's result is recorded by at least two of the object's drawn inspectors (after recusals), the "
+             "signer among them, once per object"},
+    RuleInfo{"F-DRAW-RESULT-20WD", kFlag, "企业信息公示暂行条例 第14条; 《食品生产经营监督检查管理办法》第39条",
+             "抽查结果应在检查结束后20个工作日内公示 — a drawn check's result is published within 20 working days "
+             "of the check's end"},
     RuleInfo{"F-EMERGENCY-24H", kFlag, "行政强制法 第19条",
              "当场实施强制措施后二十四小时内向负责人报告并补办批准手续 — an emergency measure not approved by "
              "a head within 24 hours"},

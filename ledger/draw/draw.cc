@@ -58,7 +58,9 @@ bool IsDrawEvent(fb::Payload type) {
     case fb::Payload::DrawAnnounced:
     case fb::Payload::DrawRecorded:
     case fb::Payload::InspectorRecused:
-    case fb::Payload::DrawCancelled: return true;
+    case fb::Payload::DrawCancelled:
+    case fb::Payload::InspectionResultRecorded:
+    case fb::Payload::InspectionResultPublished: return true;
     default: return false;
   }
 }

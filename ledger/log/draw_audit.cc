@@ -107,6 +107,26 @@ void Visit(const LogReader& reader, const Registry& registry, std::map<std::stri
       it->second.audit.status = CheckRecusal(it->second, *st.payload_as_InspectorRecused(), index);
       return;
     }
+    case fb::Payload::InspectionResultRecorded: {
+      const auto* r = st.payload_as_InspectionResultRecorded();
+      auto it = draws.find(Str(r->task_no()));
+      if (it == draws.end()) return;
+      CheckResultRecord result{Str(r->object_id()), {}, Str(r->ended_date()), Str(r->summary()), "", r->outcome()};
+      if (r->officers() != nullptr) {
+        for (const flatbuffers::String* o : *r->officers()) result.officers.push_back(o->str());
+      }
+      it->second.audit.results.push_back(std::move(result));
+      return;
+    }
+    case fb::Payload::InspectionResultPublished: {
+      const auto* p = st.payload_as_InspectionResultPublished();
+      auto it = draws.find(Str(p->task_no()));
+      if (it == draws.end()) return;
+      for (CheckResultRecord& r : it->second.audit.results) {
+        if (r.object_id == Str(p->object_id())) r.published_date = Str(p->published_date());
+      }
+      return;
+    }
     case fb::Payload::DrawCancelled: {
       auto it = draws.find(Str(st.payload_as_DrawCancelled()->task_no()));
       if (it != draws.end()) {

@@ -25,6 +25,13 @@ struct RecusalRecord {
   std::string object_id, inspector, reason, replacement;
 };
 
+struct CheckResultRecord {
+  std::string object_id;
+  std::vector<std::string> officers;
+  std::string ended_date, summary, published_date;  // published_date "" while unpublished
+  fb::CheckOutcome outcome = fb::CheckOutcome::NoProblem;
+};
+
 struct DrawAudit {
   std::string task_no;
   std::string item_code;
@@ -45,6 +52,7 @@ struct DrawAudit {
   std::vector<draw::DrawnCheck> drawn;        // as recorded, before recusals
   std::vector<RecusalRecord> recusal_records;
   std::string cancel_reason;
+  std::vector<CheckResultRecord> results;  // in the order recorded
 };
 
 // `trusted_log_vkey`: when given, the seed checkpoints must verify with it

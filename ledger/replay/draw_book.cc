@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ledger/core/fb_string.h"
+#include "ledger/domain/calendar.h"
 #include "ledger/domain/rules.h"
 
 namespace lawtrail {
@@ -34,12 +35,23 @@ draw::DrawnCheck* FindCheck(std::vector<draw::DrawnCheck>& checks, std::string_v
 
 }  // namespace
 
-Status DrawBook::Check(const fb::Statement& st, const Registry& registry, std::string_view origin,
-                       uint64_t index) const {
+Result<std::vector<domain::Flag>> DrawBook::Check(const fb::Statement& st, const Registry& registry,
+                                                  std::string_view origin, uint64_t index) const {
+  using Flags = std::vector<domain::Flag>;
+  auto none = [](const Status& s) -> Result<Flags> {
+    if (!s.ok()) return s;
+    return Flags();
+  };
   switch (st.payload_type()) {
-    case fb::Payload::DrawAnnounced: return CheckAnnounced(*st.payload_as_DrawAnnounced(), registry, origin, index);
-    case fb::Payload::DrawRecorded: return CheckRecorded(*st.payload_as_DrawRecorded());
-    case fb::Payload::InspectorRecused: return CheckRecused(*st.payload_as_InspectorRecused());
+    case fb::Payload::DrawAnnounced:
+      return none(CheckAnnounced(*st.payload_as_DrawAnnounced(), registry, origin, index));
+    case fb::Payload::DrawRecorded: return none(CheckRecorded(*st.payload_as_DrawRecorded()));
+    case fb::Payload::InspectorRecused: return none(CheckRecused(*st.payload_as_InspectorRecused()));
+    case fb::Payload::InspectionResultRecorded:
+      return none(
+          CheckResultRecorded(*st.payload_as_InspectionResultRecorded(), st.actor()->certificate_no()->string_view()));
+    case fb::Payload::InspectionResultPublished:
+      return CheckResultPublished(*st.payload_as_InspectionResultPublished(), registry);
     case fb::Payload::DrawCancelled: {
       const auto* c = st.payload_as_DrawCancelled();
       const Task* task = Find(Str(c->task_no()));
@@ -47,7 +59,7 @@ Status DrawBook::Check(const fb::Statement& st, const Registry& registry, std::s
       if (task->cancelled_index)
         return Refuse("D-DRAW-RESULT", "draw '" + Str(c->task_no()) + "' is already cancelled");
       if (Str(c->reason()).empty()) return Refuse("D-DRAW-RESULT", "a cancellation needs its reason");
-      return Status::Ok();
+      return Flags();
     }
     default: return Status::Internal("not a draw event");
   }
@@ -140,6 +152,9 @@ Status DrawBook::CheckRecused(const fb::InspectorRecused& r) const {
     return Refuse("D-DRAW-RECUSAL", "'" + inspector + "' is not on the team for '" + object + "'");
   }
   if (Str(r.reason()).empty()) return Refuse("D-DRAW-RECUSAL", "a recusal needs its reason (回避事由)");
+  if (task->results.contains(object)) {
+    return Refuse("D-DRAW-RECUSAL", "the check of '" + object + "' is already done: a recusal comes before it");
+  }
   std::set<std::string> recused;
   if (auto it = task->recused.find(object); it != task->recused.end()) recused = it->second;
   recused.insert(inspector);
@@ -152,8 +167,75 @@ Status DrawBook::CheckRecused(const fb::InspectorRecused& r) const {
   return Status::Ok();
 }
 
+Status DrawBook::CheckResultRecorded(const fb::InspectionResultRecorded& r, std::string_view signer) const {
+  const std::string task_no = Str(r.task_no()), object = Str(r.object_id());
+  const Task* task = Find(task_no);
+  if (task == nullptr || !task->recorded_index) {
+    return Refuse("D-DRAW-CHECK", "draw '" + task_no + "' has no recorded result");
+  }
+  if (task->cancelled_index) return Refuse("D-DRAW-CHECK", "draw '" + task_no + "' was cancelled");
+  auto check = std::find_if(task->checks.begin(), task->checks.end(),
+                            [&](const draw::DrawnCheck& c) { return c.object_id == object; });
+  if (check == task->checks.end()) {
+    return Refuse("D-DRAW-CHECK", "object '" + object + "' was not drawn in '" + task_no + "'");
+  }
+  if (task->results.contains(object)) return Refuse("D-DRAW-CHECK", "object '" + object + "' already has its result");
+  std::set<std::string> officers;
+  if (r.officers() != nullptr) {
+    for (const flatbuffers::String* o : *r.officers()) officers.insert(o->str());
+  }
+  if (officers.size() < draw::kMinTeamSize) {
+    return Refuse("D-DRAW-CHECK", "a check needs at least " + std::to_string(draw::kMinTeamSize) +
+                                      " inspectors, the result names " + std::to_string(officers.size()));
+  }
+  for (const std::string& o : officers) {
+    if (std::find(check->inspectors.begin(), check->inspectors.end(), o) == check->inspectors.end()) {
+      return Refuse("D-DRAW-CHECK", "'" + o + "' was not drawn for '" + object + "'");
+    }
+  }
+  if (!officers.contains(std::string(signer))) {
+    return Refuse("D-DRAW-CHECK", "the signer '" + std::string(signer) + "' is not among the inspectors named");
+  }
+  if (!domain::ParseDate(Str(r.ended_date())).ok()) {
+    return Refuse("D-DRAW-CHECK", "the check's end date '" + Str(r.ended_date()) + "' is not YYYY-MM-DD");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<domain::Flag>> DrawBook::CheckResultPublished(const fb::InspectionResultPublished& p,
+                                                                 const Registry& registry) const {
+  const std::string task_no = Str(p.task_no()), object = Str(p.object_id());
+  const Task* task = Find(task_no);
+  if (task == nullptr || !task->results.contains(object)) {
+    return Refuse("D-DRAW-CHECK", "no result of '" + object + "' in draw '" + task_no + "' to publish");
+  }
+  const Task::CheckResult& result = task->results.at(object);
+  if (result.published) return Refuse("D-DRAW-CHECK", "the result of '" + object + "' is already published");
+  auto published = domain::ParseDate(Str(p.published_date()));
+  if (!published.ok()) return Refuse("D-DRAW-CHECK", "the publication date is not YYYY-MM-DD");
+  std::vector<domain::Flag> flags;
+  const domain::Date ended = *domain::ParseDate(result.ended_date);
+  const domain::Deadline due = registry.tables().calendar().AddWorkingDays(ended, 20);
+  if (*published > due.date) {
+    flags.push_back(domain::Raise("F-DRAW-RESULT-20WD", "the check ended " + result.ended_date +
+                                                            "; its result was due by " + domain::FormatDate(due.date) +
+                                                            " and was published " + Str(p.published_date())));
+  }
+  return flags;
+}
+
 void DrawBook::Apply(const fb::Statement& st, const Registry& registry, uint64_t index) {
   switch (st.payload_type()) {
+    case fb::Payload::InspectionResultRecorded: {
+      const auto* r = st.payload_as_InspectionResultRecorded();
+      tasks_.find(Str(r->task_no()))->second.results[Str(r->object_id())] = {Str(r->ended_date()), false};
+      break;
+    }
+    case fb::Payload::InspectionResultPublished: {
+      const auto* p = st.payload_as_InspectionResultPublished();
+      tasks_.find(Str(p->task_no()))->second.results[Str(p->object_id())].published = true;
+      break;
+    }
     case fb::Payload::DrawAnnounced: {
       auto terms = draw::TermsOf(*st.payload_as_DrawAnnounced());
       if (!terms.ok()) return;

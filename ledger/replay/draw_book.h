@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ledger/domain/registry.h"
+#include "ledger/domain/rules.h"
 #include "ledger/draw/draw.h"
 
 namespace lawtrail {
@@ -36,10 +37,17 @@ class DrawBook {
     std::vector<draw::DrawnCheck> checks;                  // the teams, recusals applied
     std::map<std::string, std::set<std::string>> recused;  // object → inspectors recused
     std::optional<uint64_t> cancelled_index;
+    struct CheckResult {
+      std::string ended_date;  // YYYY-MM-DD
+      bool published = false;
+    };
+    std::map<std::string, CheckResult> results;  // object → its check's result
   };
 
-  // OK iff draw event `st` may be record `index` of the log `origin`.
-  Status Check(const fb::Statement& st, const Registry& registry, std::string_view origin, uint64_t index) const;
+  // The flags draw event `st` raises as record `index` of the log `origin`,
+  // or its refusal.
+  Result<std::vector<domain::Flag>> Check(const fb::Statement& st, const Registry& registry, std::string_view origin,
+                                          uint64_t index) const;
   // Folds an admitted draw event. REQUIRES: Check OK.
   void Apply(const fb::Statement& st, const Registry& registry, uint64_t index);
 
@@ -58,6 +66,9 @@ class DrawBook {
                         uint64_t index) const;
   Status CheckRecorded(const fb::DrawRecorded& r) const;
   Status CheckRecused(const fb::InspectorRecused& r) const;
+  Status CheckResultRecorded(const fb::InspectionResultRecorded& r, std::string_view signer) const;
+  Result<std::vector<domain::Flag>> CheckResultPublished(const fb::InspectionResultPublished& p,
+                                                         const Registry& registry) const;
 
   std::map<std::string, Task, std::less<>> tasks_;
   std::map<uint64_t, std::optional<Hash>> roots_;  // seed size → the tree's root there

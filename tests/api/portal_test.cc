@@ -222,8 +222,9 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   witnessed.Stop();
 }
 
-TEST_CASE("the portal re-runs each 双随机 draw in the browser: it passes on the committed pools and fails on an altered one",
-          "[browser][draw]") {
+TEST_CASE(
+    "the portal re-runs each 双随机 draw in the browser: it passes on the committed pools and fails on an altered one",
+    "[browser][draw]") {
   TempDir data;
   REQUIRE(RunLawtrail({"demo", "--data", data.path(), "--cases", "30"}).exit_code == 0);
   DemoServer server(data.path(), {"serve"});

@@ -198,7 +198,9 @@ TEST_CASE("every draw of a demo year re-runs from the log alone to the recorded 
     CHECK(tally.draws == 3);
     CHECK(tally.recusals == 1);
     CHECK(tally.mismatches.empty());
-    for (const char* rule : {"D-DRAW-ANNOUNCE", "D-DRAW-TEAM", "D-DRAW-SEED", "D-DRAW-RESULT", "D-DRAW-RECUSAL"}) {
+    CHECK(tally.flags["F-DRAW-RESULT-20WD"] >= 3);  // every seventh result of each batch published late
+    for (const char* rule :
+         {"D-DRAW-ANNOUNCE", "D-DRAW-TEAM", "D-DRAW-SEED", "D-DRAW-RESULT", "D-DRAW-RECUSAL", "D-DRAW-CHECK"}) {
       INFO(rule);
       CHECK(tally.refusals[rule] >= 1);
     }
@@ -255,6 +257,94 @@ TEST_CASE("every draw of a demo year re-runs from the log alone to the recorded 
   REQUIRE(audits.ok());
   CHECK_FALSE((*audits)[0].status.ok());
   CHECK_THAT((*audits)[0].status.message(), Catch::Contains("never published"));
+}
+
+// A recorded draw of the fixture: its terms and what it drew.
+std::pair<draw::DrawTerms, std::vector<draw::DrawnCheck>> RecordedDraw(DrawFixture& f, const std::string& task) {
+  const draw::DrawTerms t = f.Terms(task, f.log.log().size() + 2);
+  REQUIRE(f.Announce(t).ok());
+  f.GrowTo(t.seed.tree_size + 1);
+  const std::string seed = f.Cosigned(t.seed.tree_size, {&f.w1, &f.w2});
+  auto checks = f.Rerun(t, seed);
+  REQUIRE(f.Record(task, seed, checks).ok());
+  return {t, checks};
+}
+
+const TestOfficer& OfficerOf(const DrawFixture& f, const std::string& certificate_no) {
+  for (const TestOfficer& o : f.inspectors) {
+    if (o.certificate_no == certificate_no) return o;
+  }
+  FAIL("no inspector " << certificate_no);
+  throw std::logic_error("unreachable");
+}
+
+TEST_CASE("D-DRAW-CHECK: a check's result needs two of the object's drawn inspectors, the signer among them") {
+  DrawFixture f;
+  const auto [t, checks] = RecordedDraw(f, "2026-SJ-20");
+  const draw::DrawnCheck& c = checks[0];
+  const TestOfficer& first = OfficerOf(f, c.inspectors[0]);
+  auto result = [&](const TestOfficer& by, const std::vector<std::string>& officers, const std::string& object) {
+    return f.Signed(by, [&](const StatementHeader& h) {
+      return InspectionResultStatement(h, t.task_no, object, officers, "2026-03-10", fb::CheckOutcome::NoProblem,
+                                       "未发现问题", "检查笔录-001");
+    });
+  };
+  RequireRefused(result(first, {c.inspectors[0]}, c.object_id), "D-DRAW-CHECK", "at least 2 inspectors");
+  std::string stranger;
+  for (const TestOfficer& o : f.inspectors) {
+    if (o.certificate_no != c.inspectors[0] && o.certificate_no != c.inspectors[1]) stranger = o.certificate_no;
+  }
+  RequireRefused(result(first, {c.inspectors[0], stranger}, c.object_id), "D-DRAW-CHECK", "was not drawn for");
+  RequireRefused(result(OfficerOf(f, stranger), c.inspectors, c.object_id), "D-DRAW-CHECK", "is not among");
+  RequireRefused(result(first, c.inspectors, "91411500NOTDRAWN0X"), "D-DRAW-CHECK", "was not drawn in");
+  REQUIRE(result(first, c.inspectors, c.object_id).ok());
+  RequireRefused(result(first, c.inspectors, c.object_id), "D-DRAW-CHECK", "already has its result");
+}
+
+TEST_CASE("F-DRAW-RESULT-20WD: a result published after 20 working days from the check's end is flagged") {
+  // Hand-worked (domain-acts.md §5, and our own): ended 2025-12-31 → due 2026-01-29 (元旦 01-01…03 off, Sun 01-04 调休
+  // works); ended 2026-01-30 → due 2026-03-05 (春节 02-15…23 off, Sat 02-14 and 02-28 调休 work).
+  const TestOfficer* discloser = nullptr;
+  DrawFixture f;
+  const TestOfficer publisher = f.log.AddOfficer("41150003", {fb::Role::Discloser}, "公示员");
+  discloser = &publisher;
+  const auto [t, checks] = RecordedDraw(f, "2026-SJ-21");
+  auto record = [&](const draw::DrawnCheck& c, const std::string& ended) {
+    REQUIRE(f.Signed(OfficerOf(f, c.inspectors[1]), [&](const StatementHeader& h) {
+               return InspectionResultStatement(h, t.task_no, c.object_id, c.inspectors, ended,
+                                                fb::CheckOutcome::OrderedToCorrect, "责令整改", "检查笔录");
+             }).ok());
+  };
+  auto publish = [&](const draw::DrawnCheck& c, const std::string& on) {
+    return f.Signed(*discloser, [&](const StatementHeader& h) {
+      return InspectionResultPublishedStatement(h, t.task_no, c.object_id, on);
+    });
+  };
+  auto flagged = [](const AppendResult& r) {
+    REQUIRE(r.ok());
+    return !r->flags.empty() && r->flags[0].rule_id == "F-DRAW-RESULT-20WD";
+  };
+  record(checks[0], "2025-12-31");
+  record(checks[1], "2025-12-31");
+  record(checks[2], "2026-01-30");
+  record(checks[3], "2026-01-30");
+  CHECK_FALSE(flagged(publish(checks[0], "2026-01-29")));
+  CHECK(flagged(publish(checks[1], "2026-01-30")));
+  CHECK_FALSE(flagged(publish(checks[2], "2026-03-05")));
+  CHECK(flagged(publish(checks[3], "2026-03-06")));
+  // Ended 2025-04-25 → due 2025-05-27 (劳动节 05-01…05 off, Sun 04-27 调休 works).
+  record(checks[6], "2025-04-25");
+  record(checks[7], "2025-04-25");
+  CHECK_FALSE(flagged(publish(checks[6], "2025-05-27")));
+  CHECK(flagged(publish(checks[7], "2025-05-28")));
+  RequireRefused(publish(checks[3], "2026-03-06"), "D-DRAW-CHECK", "already published");
+  RequireRefused(publish(checks[4], "2026-03-06"), "D-DRAW-CHECK", "no result of");
+  // Only a discloser publishes.
+  auto by_inspector = f.Signed(OfficerOf(f, checks[4].inspectors[0]), [&](const StatementHeader& h) {
+    return InspectionResultPublishedStatement(h, t.task_no, checks[4].object_id, "2026-03-06");
+  });
+  REQUIRE_FALSE(by_inspector.ok());
+  CHECK(by_inspector.status().rule() == kSignerRule);
 }
 
 }  // namespace
