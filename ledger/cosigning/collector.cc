@@ -1,5 +1,6 @@
 #include "ledger/cosigning/collector.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "ledger/core/checkpoint.h"
@@ -191,6 +192,9 @@ void Collector::WorkerLoop(Worker& w) {
   for (;;) {
     std::string note;
     uint64_t size = 0;
+    // What the witness has cosigned, as its 409 taught the client: a seed at
+    // or below it can no longer be cosigned (after a restart, old seeds are).
+    const uint64_t witness_size = w.client.known_size().value_or(0);
     {
       MutexLock lock(mu_);
       cv_.Wait(mu_, [&]() LAWTRAIL_REQUIRES(mu_) { return stopping_ || newest_size_ > attempted; });
@@ -198,7 +202,7 @@ void Collector::WorkerLoop(Worker& w) {
       note = newest_note_;
       size = newest_size_;
       // A draw's seed first: after anything larger the witness could never cosign it.
-      auto seed = seed_sizes_.upper_bound(std::max(attempted, progress_[w.index].cosigned_size));
+      auto seed = seed_sizes_.upper_bound(std::max({attempted, progress_[w.index].cosigned_size, witness_size}));
       if (seed != seed_sizes_.end() && *seed < size) {
         size = *seed;
         note.clear();  // read below, outside the lock

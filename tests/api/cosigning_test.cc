@@ -204,6 +204,15 @@ TEST_CASE("a draw's seed checkpoint is cosigned by every witness although the lo
   auto recorded = f.Record(t.task_no, seed_note, checks);
   INFO(recorded.status().ToString());
   CHECK(recorded.ok());
+
+  // The log's process restarts: the old seed lies below what the witnesses cosigned, and is not sent again
+  // forever: newer checkpoints keep being published.
+  collector.reset();
+  collector = StartCollector(f.log, policy_text);
+  for (int i = 0; i < 3; ++i) REQUIRE(f.log.AppendOne(f.log.Memo(f.operator_, "QS-2026-003", "复查")).ok());
+  auto later = f.log.log().CurrentCheckpoint();
+  REQUIRE(later.ok());
+  CHECK(collector->WaitPublished(ParseCheckpointNoteUnverified(*later)->size, 10s));
 }
 
 TEST_CASE("an absent or hanging witness never holds up an append: only publication waits", "[witness][cosigning]") {
