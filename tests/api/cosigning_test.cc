@@ -4,6 +4,8 @@
 // publishes and says so; a witness met for the first time teaches its size
 // with 409; a fork is refused by the witness (422, evidence kept) and by a
 // follower and a court holding the policy.
+#include <thread>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -142,7 +144,11 @@ TEST_CASE("a checkpoint is published only once the witnesses' quorum cosigned it
   REQUIRE(opened.ok());
   CHECK(opened->size >= size);
   CHECK(policy::CosignedBy(policy, **published).size() >= 2);
-  // The witnesses themselves say what they cosigned.
+  // The witnesses themselves say what they cosigned. The quorum is two of three, so the third may still be on its
+  // way when the checkpoint is published: wait for it, a while.
+  for (int i = 0; i < 250 && sifaju.CosignedSize(kTestOrigin).value_or(0) < size; ++i) {
+    std::this_thread::sleep_for(20ms);
+  }
   CHECK(sifaju.CosignedSize(kTestOrigin).value_or(0) >= size);
 
   // Every way the log hands out its checkpoint hands out the cosigned one.
