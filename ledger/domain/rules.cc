@@ -172,7 +172,7 @@ constexpr std::array kRules = {
              "抽查结果须由该对象抽中的(回避递补后的)两名以上检查人员记录, 签名人在其中, 每个对象一次 — a drawn "
              "check's result is recorded by at least two of the object's drawn inspectors (after recusals), the "
              "signer among them, once per object"},
-    RuleInfo{"F-DRAW-RESULT-20WD", kFlag, "企业信息公示暂行条例 第14条; 《食品生产经营监督检查管理办法》第39条",
+    RuleInfo{"F-DRAW-RESULT-20WD", kFlag, "《食品生产经营监督检查管理办法》第39条; 国发〔2019〕5号",
              "抽查结果应在检查结束后20个工作日内公示 — a drawn check's result is published within 20 working days "
              "of the check's end"},
     RuleInfo{"F-EMERGENCY-24H", kFlag, "行政强制法 第19条",
