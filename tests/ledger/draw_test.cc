@@ -280,7 +280,9 @@ const TestOfficer& OfficerOf(const DrawFixture& f, const std::string& certificat
 
 TEST_CASE("D-DRAW-CHECK: a check's result needs two of the object's drawn inspectors, the signer among them") {
   DrawFixture f;
-  const auto [t, checks] = RecordedDraw(f, "2026-SJ-20");
+  const auto drawn = RecordedDraw(f, "2026-SJ-20");
+  const draw::DrawTerms& t = drawn.first;  // a plain reference: clang 14 cannot capture structured bindings
+  const std::vector<draw::DrawnCheck>& checks = drawn.second;
   const draw::DrawnCheck& c = checks[0];
   const TestOfficer& first = OfficerOf(f, c.inspectors[0]);
   auto result = [&](const TestOfficer& by, const std::vector<std::string>& officers, const std::string& object) {
@@ -308,7 +310,9 @@ TEST_CASE("F-DRAW-RESULT-20WD: a result published after 20 working days from the
   DrawFixture f;
   const TestOfficer publisher = f.log.AddOfficer("41150003", {fb::Role::Discloser}, "公示员");
   discloser = &publisher;
-  const auto [t, checks] = RecordedDraw(f, "2026-SJ-21");
+  const auto drawn = RecordedDraw(f, "2026-SJ-21");
+  const draw::DrawTerms& t = drawn.first;  // a plain reference: clang 14 cannot capture structured bindings
+  const std::vector<draw::DrawnCheck>& checks = drawn.second;
   auto record = [&](const draw::DrawnCheck& c, const std::string& ended) {
     REQUIRE(f.Signed(OfficerOf(f, c.inspectors[1]), [&](const StatementHeader& h) {
                return InspectionResultStatement(h, t.task_no, c.object_id, c.inspectors, ended,
