@@ -16,12 +16,6 @@ struct DrawOptions {
   std::string dir, task, log_key;
 };
 
-std::string Team(const std::vector<std::string>& inspectors) {
-  std::string out;
-  for (const std::string& i : inspectors) out += (out.empty() ? "" : "、") + i;
-  return out;
-}
-
 void PrintAudit(const DrawAudit& a) {
   std::printf("抽查任务 %s  事项 %s  公告记录 #%llu  种子树大小 %llu\n", a.task_no.c_str(), a.item_code.c_str(),
               static_cast<unsigned long long>(a.announced_index), static_cast<unsigned long long>(a.seed_tree_size));
@@ -40,7 +34,7 @@ void PrintAudit(const DrawAudit& a) {
     return;
   }
   for (const draw::DrawnCheck& c : a.checks) {
-    std::printf("  %s  检查人员 %s\n", c.object_id.c_str(), Team(c.inspectors).c_str());
+    std::printf("  %s  检查人员 %s\n", c.object_id.c_str(), draw::JoinTeam(c.inspectors).c_str());
   }
   std::printf("  核验通过: 重新抽取得到相同的 %zu 个检查对象及其检查人员 (回避 %zu 次)\n", a.checks.size(), a.recusals);
 }

@@ -95,21 +95,9 @@ struct DrawRun {
 
   draw::DrawTerms Terms(const std::string& task, const std::string& item, const draw::Pool& objects,
                         const draw::Pool& inspectors, const std::string& log_vkey) {
-    draw::DrawTerms t;
-    t.task_no = task;
-    t.item_code = item;
-    t.list_version = "2025年版";
-    t.object_pool_id = objects.id;
-    t.object_pool_hash = draw::PoolHash(objects);
-    t.object_count = static_cast<uint32_t>(objects.entries.size());
-    t.inspector_pool_id = inspectors.id;
-    t.inspector_pool_hash = draw::PoolHash(inspectors);
-    t.inspector_count = static_cast<uint32_t>(inspectors.entries.size());
-    t.ratios = {{"A", 30}, {"B", 50}, {"C", 100}, {"D", 300}};  // by credit class (上海 第70条 style)
-    t.team_size = 2;
-    t.algorithm = std::string(draw::kAlgorithm);
-    t.seed = {log_vkey, DemoWitnessKeys(plan.seed), log.size() + 2};
-    return t;
+    // Ratios by credit class (上海 第70条 style): the riskier, the more often.
+    return draw::CommitTo(task, item, "2025年版", objects, inspectors, {{"A", 30}, {"B", 50}, {"C", 100}, {"D", 300}},
+                          2, {log_vkey, DemoWitnessKeys(plan.seed), log.size() + 2});
   }
 
   // The checkpoint of the seed's size with both demo witnesses' cosignatures.

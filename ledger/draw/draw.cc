@@ -45,13 +45,32 @@ Result<Hash> HashField(const flatbuffers::Vector<uint8_t>* bytes, std::string_vi
   return h;
 }
 
-std::string Team(const std::vector<std::string>& inspectors) {
+}  // namespace
+
+std::string JoinTeam(const std::vector<std::string>& inspectors) {
   std::string out;
   for (const std::string& i : inspectors) out += (out.empty() ? "" : "、") + i;
   return out;
 }
 
-}  // namespace
+DrawTerms CommitTo(std::string task_no, std::string item_code, std::string list_version, const Pool& objects,
+                   const Pool& inspectors, std::map<std::string, uint16_t> ratios, unsigned team_size, SeedTerms seed) {
+  DrawTerms t;
+  t.task_no = std::move(task_no);
+  t.item_code = std::move(item_code);
+  t.list_version = std::move(list_version);
+  t.object_pool_id = objects.id;
+  t.object_pool_hash = PoolHash(objects);
+  t.object_count = static_cast<uint32_t>(objects.entries.size());
+  t.inspector_pool_id = inspectors.id;
+  t.inspector_pool_hash = PoolHash(inspectors);
+  t.inspector_count = static_cast<uint32_t>(inspectors.entries.size());
+  t.ratios = std::move(ratios);
+  t.team_size = team_size;
+  t.algorithm = std::string(kAlgorithm);
+  t.seed = std::move(seed);
+  return t;
+}
 
 bool IsDrawEvent(fb::Payload type) {
   switch (type) {
@@ -144,8 +163,8 @@ std::string DescribeDifference(const std::vector<DrawnCheck>& recorded, const st
              rerun[i].object_id + "'";
     }
     if (recorded[i].inspectors != rerun[i].inspectors) {
-      return "object '" + recorded[i].object_id + "' has inspectors " + Team(recorded[i].inspectors) +
-             ", the draw gives " + Team(rerun[i].inspectors);
+      return "object '" + recorded[i].object_id + "' has inspectors " + JoinTeam(recorded[i].inspectors) +
+             ", the draw gives " + JoinTeam(rerun[i].inspectors);
     }
   }
   if (recorded.size() != rerun.size()) {

@@ -49,6 +49,13 @@ struct DrawTerms {
   std::string algorithm;
   SeedTerms seed;
 };
+// The terms that commit to `objects` and `inspectors` as they are (ids,
+// hashes, counts), with the algorithm this library runs.
+DrawTerms CommitTo(std::string task_no, std::string item_code, std::string list_version, const Pool& objects,
+                   const Pool& inspectors, std::map<std::string, uint16_t> ratios, unsigned team_size, SeedTerms seed);
+// A team for people to read: certificate numbers joined by 、.
+std::string JoinTeam(const std::vector<std::string>& inspectors);
+
 // The terms of `a`; an error if a field is malformed (a hash not 32 bytes, a
 // class given twice).
 Result<DrawTerms> TermsOf(const fb::DrawAnnounced& a);

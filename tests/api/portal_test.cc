@@ -233,6 +233,17 @@ TEST_CASE(
   REQUIRE(list["items"].size() == 3);
   for (const auto& d : list["items"]) CHECK(d["server_check"] == "ok");
   const std::string task = list["items"][0]["task_no"];
+  // Task ids that are empty, re-encoded, not UTF-8, oversized or only near a real one: a 404 each, and the server stays
+  // up.
+  for (const std::string& bad :
+       {std::string("%00"), std::string("%E9"), PercentEncode(task) + "%20", PercentEncode(task).substr(0, 9),
+        std::string(8000, 'x'), PercentEncode(PercentEncode(task))}) {
+    INFO(bad.substr(0, 40));
+    const Reply r = Http(server.port, "GET", "/v1/draws/" + bad);
+    CHECK(r.status >= 400);
+    CHECK(r.status < 500);
+  }
+  CHECK(Http(server.port, "GET", "/v1/draws/" + PercentEncode(task)).status == 200);
 
   const std::string listed = LoadPortal(browser, server.port, "#/draws", "draws");
   CHECK(Count(listed, "class=\"draw\"") == 3);

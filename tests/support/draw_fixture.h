@@ -71,21 +71,9 @@ struct DrawFixture {
   }
 
   draw::DrawTerms Terms(const std::string& task, uint64_t seed_size) const {
-    draw::DrawTerms t;
-    t.task_no = task;
-    t.item_code = "SJ-001";
-    t.list_version = "2026版";
-    t.object_pool_id = objects.id;
-    t.object_pool_hash = draw::PoolHash(objects);
-    t.object_count = static_cast<uint32_t>(objects.entries.size());
-    t.inspector_pool_id = inspector_pool.id;
-    t.inspector_pool_hash = draw::PoolHash(inspector_pool);
-    t.inspector_count = static_cast<uint32_t>(inspector_pool.entries.size());
-    t.ratios = {{"A", 50}, {"B", 200}, {"C", 400}, {"D", 1000}};
-    t.team_size = 2;
-    t.algorithm = std::string(draw::kAlgorithm);
-    t.seed = {log.vkey(), {w1.vkey(), w2.vkey()}, seed_size};
-    return t;
+    return draw::CommitTo(task, "SJ-001", "2026版", objects, inspector_pool,
+                          {{"A", 50}, {"B", 200}, {"C", 400}, {"D", 1000}}, 2,
+                          {log.vkey(), {w1.vkey(), w2.vkey()}, seed_size});
   }
 
   AppendResult Signed(const TestOfficer& by, const std::function<Bytes(const StatementHeader&)>& build) {
