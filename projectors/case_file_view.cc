@@ -83,17 +83,8 @@ Status CaseFileView::Apply(const ProjectedRecord& r, ViewTxn& view) {
 json CaseFileJson(const CaseFile& file) {
   const casefile::Cover& c = file.cover;
   json cover = json::object();
-  for (const auto& [key, value] : {std::pair<const char*, const std::optional<std::string>&>{"案件名称", c.case_name},
-                                   {"当事人", c.party},
-                                   {"处罚决定书文号", c.decision_no},
-                                   {"办案机构", c.agency},
-                                   {"立案日期", c.opened_on},
-                                   {"结案日期", c.closed_on},
-                                   {"案件类别", c.category},
-                                   {"程序", c.procedure},
-                                   {"保管期限", c.retention},
-                                   {"归档号", c.archive_no}}) {
-    if (value) cover[key] = *value;
+  for (const auto& [key, value] : casefile::CoverRows(c)) {
+    if (*value) cover[key] = **value;
   }
   cover["卷内件数"] = c.documents;
   json out = {{"case_id", file.case_id}, {"cover", cover}};

@@ -36,7 +36,7 @@ class CaseFileView : public Projector {
  public:
   static constexpr std::string_view kName = "casefile";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 5; }  // 5: backfill periods, times recorded
+  uint32_t version() const override { return 6; }  // 6: the cover states the remedies and any 复议 or suit
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
 };
 

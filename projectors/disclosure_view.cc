@@ -6,6 +6,7 @@
 #include "ledger/casefile/labels.h"
 #include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/challenge.h"
 #include "ledger/domain/money.h"
 #include "ledger/log/store.h"
 #include "projectors/internal/json_view.h"
@@ -72,9 +73,22 @@ struct Change : Fielded {
   }
 };
 
+// A 复议 or suit against the decision, as the agency recorded it.
+struct ChallengeEntry : Fielded {
+  std::string body, case_no, filed_on, kind, state;
+  std::optional<std::string> ended_on, ruling_no;
+  uint64_t index = 0;  // the record of its filing
+  template <typename V>
+  void Fields(V& v) {
+    v("body", body), v("case_no", case_no), v("ended_on", ended_on), v("filed_on", filed_on), v("index", index);
+    v("kind", kind), v("ruling_no", ruling_no), v("state", state);
+  }
+};
+
 // One decision's disclosure record (domain.md §7.2).
 struct DecisionRecord final : FieldsDoc<DecisionRecord> {
   std::string agency, agency_credit_code, basis, case_id, category;
+  std::optional<std::vector<ChallengeEntry>> challenges;
   std::optional<Change> change;
   std::string confiscation_wan_yuan;
   std::optional<std::vector<Note>> corrections;
@@ -96,15 +110,18 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
   std::optional<Stamp> published;
   std::optional<std::string> published_on;
   std::optional<bool> published_on_time;
+  std::optional<std::string> remedies;  // 已告知 / 未告知 复议、诉讼的途径和期限 (decisions to the party)
   std::string status;
   std::optional<std::string> summary;
+  std::optional<std::string> under_challenge;  // 行政复议审理中 / 行政诉讼审理中 while one is pending
   int64_t version = 0;
   std::string violation_type;
   std::optional<Note> withdrawn;
   template <typename V>
   void Fields(V& v) {
     v("agency", agency), v("agency_credit_code", agency_credit_code), v("basis", basis), v("case_id", case_id);
-    v("category", category), v("change", change), v("confiscation_wan_yuan", confiscation_wan_yuan);
+    v("category", category), v("challenges", challenges), v("change", change);
+    v("confiscation_wan_yuan", confiscation_wan_yuan);
     v("corrections", corrections), v("decided", decided), v("decided_on", decided_on), v("decision_no", decision_no);
     v("display_months", display_months), v("display_until", display_until), v("due_on", due_on);
     v("due_on_provisional", due_on_provisional);
@@ -113,7 +130,8 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
     v("party_name", party_name), v("penalty_content", penalty_content), v("penalty_types", penalty_types);
     v("platform", platform), v("procedure", procedure), v("publication_id", publication_id);
     v("publishable", publishable), v("published", published), v("published_on", published_on);
-    v("published_on_time", published_on_time), v("status", status), v("summary", summary), v("version", version);
+    v("published_on_time", published_on_time), v("remedies", remedies), v("status", status), v("summary", summary);
+    v("under_challenge", under_challenge), v("version", version);
     v("violation_type", violation_type), v("withdrawn", withdrawn);
   }
 };
@@ -169,6 +187,7 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   rec.party_kind = c->party_kind;
   rec.party_name = c->party_name;
   rec.party_credit_code = c->party_credit_code;
+  if (d->outcome() != fb::DecisionOutcome::Referral) rec.remedies = Label(d->remedies());
   rec.violation_type = Str(d->violation_type());
   rec.facts = Str(d->facts());
   rec.basis = Str(d->basis());
@@ -214,6 +233,49 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   if (current.publishable) view.Append("by-date/" + current.decided_on + "/" + case_id, "");
   view.Settle(CaseKey(case_id));  // read again only by another decision in the case
   return Status::Ok();
+}
+
+// The challenge still pending in `rec`, or null.
+ChallengeEntry* PendingEntry(DecisionRecord& rec) {
+  if (!rec.challenges) return nullptr;
+  for (ChallengeEntry& e : *rec.challenges) {
+    if (e.state == "审理中") return &e;
+  }
+  return nullptr;
+}
+
+// A 复议 or suit filed, or ended without correcting the decision.
+Status OnChallenge(const ProjectedRecord& r, ViewTxn& view, const std::string& case_id, DecisionRecord& rec) {
+  const fb::Statement& st = *r.statement;
+  switch (st.payload_type()) {
+    case fb::Payload::ChallengeFiled: {
+      const auto* p = st.payload_as_ChallengeFiled();
+      NextVersion(view, case_id, rec, r.index, {"challenges", "under_challenge"});
+      if (!rec.challenges) rec.challenges.emplace();
+      ChallengeEntry& e = rec.challenges->emplace_back();
+      e.body = Str(p->body());
+      e.case_no = Str(p->case_no());
+      e.filed_on = Str(p->filed_date());
+      e.index = r.index;
+      e.kind = domain::ChallengeKindName(p->kind());
+      e.state = "审理中";
+      rec.under_challenge = e.kind + e.state;
+      return Status::Ok();
+    }
+    case fb::Payload::ChallengeConcluded: {
+      const auto* p = st.payload_as_ChallengeConcluded();
+      ChallengeEntry* pending = PendingEntry(rec);
+      if (pending == nullptr) return Status::Ok();
+      NextVersion(view, case_id, rec, r.index, {"challenges", "under_challenge"});
+      pending = PendingEntry(rec);
+      pending->state = domain::ChallengeResultName(p->result());
+      pending->ended_on = Str(p->received_date());
+      pending->ruling_no = Str(p->ruling_no());
+      rec.under_challenge.reset();
+      return Status::Ok();
+    }
+    default: return Status::Ok();
+  }
 }
 
 Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
@@ -263,9 +325,17 @@ Status OnDisclosureAct(const ProjectedRecord& r, ViewTxn& view) {
       rec.status = "withdrawn";
       return Status::Ok();
     }
+    case fb::Payload::ChallengeFiled:
+    case fb::Payload::ChallengeConcluded: return OnChallenge(r, view, case_id, rec);
     case fb::Payload::DecisionChanged: {
       const auto* p = st.payload_as_DecisionChanged();
-      NextVersion(view, case_id, rec, r.index, {"change"});
+      NextVersion(view, case_id, rec, r.index, {"change", "challenges", "under_challenge"});
+      if (ChallengeEntry* pending = PendingEntry(rec); pending != nullptr && p->by() != fb::ChangeAuthority::Self) {
+        pending->state = "纠错";
+        pending->ended_on = day;
+        pending->ruling_no = Str(p->ruling_no());
+        rec.under_challenge.reset();
+      }
       // 第48条: withdraw within 3 working days.
       Change& change = rec.change.emplace();
       change.by = Label(p->by());
@@ -316,6 +386,8 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
     case fb::Payload::DisclosureWithdrawn:
+    case fb::Payload::ChallengeFiled:
+    case fb::Payload::ChallengeConcluded:
     case fb::Payload::DecisionChanged: return OnDisclosureAct(r, view);
     default: return Status::Ok();
   }
@@ -412,6 +484,18 @@ json PublicDisclosure(const json& rec, const std::string& today) {
     current = std::max(current, c.value("index", uint64_t{0}));
   }
   if (!corrections.empty()) out["corrections"] = std::move(corrections);
+  // A decision under 复议 or suit says so, and how earlier ones ended (复议法 第79条 publishes the outcome alongside).
+  if (rec.contains("under_challenge") && !rec["under_challenge"].is_null())
+    out["under_challenge"] = rec["under_challenge"];
+  json challenges = json::array();
+  for (const json& c : rec.value("challenges", json::array())) {
+    json shown = json::object();
+    for (const char* field : {"kind", "body", "case_no", "filed_on", "state", "ended_on"}) {
+      if (c.contains(field) && !c[field].is_null()) shown[field] = c[field];
+    }
+    challenges.push_back(std::move(shown));
+  }
+  if (!challenges.empty()) out["challenges"] = std::move(challenges);
   out["record_index"] = current;
   out["recorded_at_ms"] = rec["published"].value("recorded_at_ms", int64_t{0});
   return out;

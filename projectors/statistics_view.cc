@@ -98,6 +98,11 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
                                                                     : "自行纠正";
       return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], key); });
     }
+    // 被行政复议 / 被行政诉讼 (domain.md §10): counted when the agency learns of the filing, whatever the outcome.
+    case fb::Payload::ChallengeFiled: {
+      const bool suit = st.payload_as_ChallengeFiled()->kind() == fb::ChallengeKind::Suit;
+      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], suit ? "被行政诉讼" : "被行政复议"); });
+    }
     case fb::Payload::CoerciveMeasureTaken:
       return EditYear(view, at, [&](json& y) {
         Add(y["行政强制"]["强制措施"], CoerciveLabel(st.payload_as_CoerciveMeasureTaken()->kind()));

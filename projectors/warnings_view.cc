@@ -85,6 +85,10 @@ struct CaseDeadlines final : FieldsDoc<CaseDeadlines> {
     }
     return nullptr;
   }
+  // Forgets the deadline `kind` if it is open: what it asked for is no longer owed.
+  void Drop(std::string_view kind) {
+    std::erase_if(obligations, [&](const Obligation& o) { return o.kind == kind && !o.met_on; });
+  }
   // Marks the deadline met by record `index` on `day`, if it is open.
   void Meet(std::string_view kind, const std::string& day, uint64_t index) {
     if (Obligation* o = Pending(kind)) {
@@ -288,6 +292,11 @@ Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
     // within three working days; the warning names the change and the publication.
     case fb::Payload::DecisionChanged: {
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+      // A revoked or void decision asks for no payment (a changed one still does, in its new amount).
+      const fb::DecisionChange change = st.payload_as_DecisionChanged()->change();
+      if (change == fb::DecisionChange::Revoked || change == fb::DecisionChange::ConfirmedVoid) {
+        c->Drop(periods::kPayment.name);
+      }
       if (!c->published_index) return Status::Ok();
       c->Open(periods::kWithdrawal, day, r.index);
       c->Pending(periods::kWithdrawal.name)->evidence.push_back(*c->published_index);

@@ -650,10 +650,16 @@ class CaseWriter {
     const std::string facts = std::string("当事人") + power.violation + "，事实清楚，证据确凿";
     if (Breaks()) {
       attempted_ = true;
-      if (Chance(rng_, 50)) {  // the officer decides alone, without the head (第57条)
+      const int which = Between(rng_, 0, 2);
+      if (which == 0) {  // the officer decides alone, without the head (第57条)
         Attempt(domain::IssueDecision(By(*lead_), fb::DecisionOutcome::Penalty, decision_no_, proposed, power.violation,
                                       facts, power.basis),
                 "P-HEAD");
+      } else if (which == 1) {  // silent on whether the 决定书 states the 复议 and suit routes (第59条)
+        Attempt(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
+                                      decision_no_, proposed, power.violation, facts, power.basis, false, 15,
+                                      fb::RemedyNotice::Unrecorded),
+                "P-DECISION-REMEDIES");
       } else {  // one 元 more than the notice named (第44条, 第45条第2款)
         Attempt(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
                                       decision_no_, {{fb::PenaltyType::Fine, fine + 100, ""}}, power.violation, facts,
@@ -661,19 +667,84 @@ class CaseWriter {
                 "P-HEAVIER");
       }
     }
+    // One decision in fifty forgets to state the remedies: the party then has a year (F-REMEDIES-NOT-STATED);
+    // those cases are paid, so that no court window reaches past the demo's second year.
+    const bool demolition = std::string_view(power.code) == "330217002" && Chance(rng_, 25) && !showcase_;
+    truth_.remedies_stated = showcase_ || demolition || !Chance(rng_, 2);
     Lawful(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
-                                 decision_no_, proposed, power.violation, facts, power.basis));
+                                 decision_no_, proposed, power.violation, facts, power.basis, false, 15,
+                                 truth_.remedies_stated ? fb::RemedyNotice::Stated : fb::RemedyNotice::NotStated));
     Decided(fine);
     ServeDecision();
     Publish();
-    if (std::string_view(power.code) == "330217002" && Chance(rng_, 25) && !showcase_) {
+    if (demolition) {
       Days(Between(rng_, 1, 14));
       Pay(fine);
       Demolish(*partner);  // the fine is paid, the building stands
       return;
     }
-    Perform(fine);
+    const fb::ChallengeKind* challenged = Challenge();
+    if (truth_.revoked) return;
+    Perform(fine, truth_.remedies_stated && (challenged == nullptr || *challenged == fb::ChallengeKind::Review));
   }
+
+  // About one decision in twelve is taken to 复议 before the county government (a third of those are revoked, the
+  // rest upheld) and one in thirty-three to court (the claim dismissed); the showcase case is revoked on 复议. The
+  // agency records the 答复通知书 or 应诉通知书 a few days after the party filed, and the outcome when it arrives.
+  const fb::ChallengeKind* Challenge() {
+    static constexpr fb::ChallengeKind kReview = fb::ChallengeKind::Review, kSuit = fb::ChallengeKind::Suit;
+    const int roll = Between(rng_, 0, 99);
+    if (!showcase_ && roll >= 11) return nullptr;
+    const bool review = showcase_ || roll < 8;
+    const std::string num = std::to_string(Between(rng_, 1, 180));
+    const std::string case_no =
+        review ? "平政复〔" + Year() + "〕" + num + "号" : "（" + Year() + "）豫1503行初" + num + "号";
+    const std::string body = review ? "信阳市平桥区人民政府" : "信阳市平桥区人民法院";
+    Days(Between(rng_, 5, 30));
+    const std::string filed =
+        domain::FormatDate(domain::ChinaDateOf(std::max<int64_t>(served_at_ms_, now_ - 3 * domain::kDayMs)));
+    truth_.challenge = ChallengeTruth{review ? kReview : kSuit, filed, "审理中", 0};
+    if (review && Breaks()) {
+      attempted_ = true;  // a suit recorded while the 复议 is pending (行政诉讼法 第44条)
+      Lawful(domain::FileChallenge(By(*lead_), kReview, decision_no_, body, case_no, filed));
+      Minutes(Between(rng_, 10, 60));
+      Attempt(domain::FileChallenge(By(*lead_), kSuit, decision_no_, "信阳市平桥区人民法院",
+                                    "（" + Year() + "）豫1503行初" + num + "号", filed),
+              "P-CHALLENGE");
+    } else {
+      Lawful(domain::FileChallenge(By(*lead_), review ? kReview : kSuit, decision_no_, body, case_no, filed));
+    }
+    truth_.challenge->recorded_at_ms = now_;
+    Days(review ? Between(rng_, 40, 60) : Between(rng_, 60, 120));
+    if (!attempted_ && Chance(rng_, 20)) {
+      attempted_ = true;  // 加处罚款 while the challenge is pending (行政处罚法 第73条第3款)
+      Attempt(domain::ImposeLateFee(By(*lead_), truth_.fine_fen * 3 / 100, 1), "P-LATE-FEE-PAUSED");
+      Minutes(Between(rng_, 10, 60));
+    }
+    const std::string received = domain::FormatDate(domain::ChinaDateOf(now_ - 2 * domain::kDayMs));
+    if (review && (showcase_ || Chance(rng_, 33))) {
+      Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked,
+                                    fb::ChangeAuthority::ReviewBody, "平政复决〔" + Year() + "〕" + num + "号",
+                                    "认定事实不清"));
+      truth_.revoked = true;
+      truth_.changed_at_ms = now_;
+      truth_.challenge->state = "纠错";
+      if (truth_.published) {
+        WorkingDays(Between(rng_, 1, 3));
+        Lawful(
+            domain::WithdrawPublication(By(*people_.discloser), "PUB-" + truth_.case_id, "处罚决定已被复议机关撤销"));
+        truth_.withdrawn_at_ms = now_;
+      }
+      Close(fb::CloseReason::Other, "处罚决定已被复议机关撤销");
+      return &kReview;
+    }
+    const fb::ChallengeResult result = review ? fb::ChallengeResult::Upheld : fb::ChallengeResult::Dismissed;
+    Lawful(domain::ConcludeChallenge(By(*lead_), review ? kReview : kSuit, case_no, result,
+                                     review ? "平政复决〔" + Year() + "〕" + num + "号" : case_no, received));
+    truth_.challenge->state = review ? "维持" : "驳回";
+    return review ? &kReview : &kSuit;
+  }
+  std::string Year() const { return std::to_string(int(domain::ChinaDateOf(now_).year())); }
 
   // 集体讨论 (第57条第2款): each head signs an opinion, the 镇长 the conclusion.
   void Collective() {
@@ -788,8 +859,10 @@ class CaseWriter {
     }
   }
 
-  void Perform(int64_t fine) {
-    const int path = Between(rng_, 0, 99);
+  // Paid, paid in instalments, or (only when `may_go_to_court`: the remedies were stated and no court has
+  // judged the decision) late fees, a 催告 and the court.
+  void Perform(int64_t fine, bool may_go_to_court) {
+    const int path = Between(rng_, 0, may_go_to_court ? 99 : 89);
     if (path < 85) {
       Days(Between(rng_, 1, 14));
       Pay(fine);
@@ -828,20 +901,6 @@ class CaseWriter {
       Lawful(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"));
       truth_.court = true;
       Close(fb::CloseReason::Enforced, "申请人民法院强制执行");
-    }
-    if (Chance(rng_, 3) || showcase_) {
-      Days(Between(rng_, 20, 40));
-      Lawful(domain::ChangeDecision(By(*lead_), decision_no_, fb::DecisionChange::Revoked,
-                                    fb::ChangeAuthority::ReviewBody,
-                                    "平政复决字〔2025〕第" + std::to_string(rng_() % 90 + 1) + "号", "认定事实不清"));
-      truth_.revoked = true;
-      truth_.changed_at_ms = now_;
-      if (truth_.published) {
-        WorkingDays(Between(rng_, 1, 3));
-        Lawful(
-            domain::WithdrawPublication(By(*people_.discloser), "PUB-" + truth_.case_id, "处罚决定已被复议机关撤销"));
-        truth_.withdrawn_at_ms = now_;
-      }
     }
   }
 

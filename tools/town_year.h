@@ -39,6 +39,14 @@ struct PartyTruth {
   bool minor = false;
 };
 
+// A 复议 or suit the party brought against the decision.
+struct ChallengeTruth {
+  fb::ChallengeKind kind = fb::ChallengeKind::Review;
+  std::string filed_date;  // YYYY-MM-DD
+  std::string state;       // 审理中, 维持, 驳回 or 纠错, as the views show it
+  int64_t recorded_at_ms = 0;
+};
+
 struct CaseTruth {
   std::string case_id;
   fb::CaseCategory category = fb::CaseCategory::Penalty;
@@ -52,8 +60,10 @@ struct CaseTruth {
   bool demolished = false;  // enforced by the agency itself (城乡规划法 第65条, 行政强制法 第44条)
   int64_t opened_at_ms = 0, decided_at_ms = 0;
   int64_t published_at_ms = 0, changed_at_ms = 0, withdrawn_at_ms = 0;  // 0 = did not happen
-  std::string display_until;  // the publication's 公示截止期, if published
-  bool corrected = false;     // the publication was corrected
+  std::string display_until;                // the publication's 公示截止期, if published
+  bool corrected = false;                   // the publication was corrected
+  bool remedies_stated = true;              // the decision stated the 复议 and suit routes and periods
+  std::optional<ChallengeTruth> challenge;  // at most one per case in the demo
   size_t lawful_events = 0;
 };
 

@@ -29,6 +29,8 @@ function dl(rows) {
 }
 
 const STATUS_TEXT = { valid: '有效', suspended: '已暂停', revoked: '已吊销', expired: '已过期', 'not yet valid': '尚未生效', unknown: '查无此证' };
+const CHALLENGE_TEXT = { 维持: '维持原决定', 驳回: '驳回复议请求', 撤回: '申请人撤回', 纠错: '原决定被纠正' };
+const challengeOutcome = (c) => (c.kind === '行政诉讼' && c.state === '驳回' ? '判决驳回诉讼请求' : CHALLENGE_TEXT[c.state] || c.state);
 const DISCLOSURE_TEXT = { 'published on time': '按时公示', 'published late': '逾期公示', withdrawn: '已撤回', due: '待公示', overdue: '逾期未公示', 'not published': '不予公示', 'display ended': '公示期满' };
 
 // An act recorded in the log more than a day after the time it claims: history entered afterwards (补录).
@@ -93,7 +95,7 @@ async function decisions(params) {
       <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a> <span class="tag withdrawn">已撤回</span>
       <div class="muted">${esc(d.withdrawn.on)} 撤回公示：${esc(d.withdrawn.reason)}</div></div>` : `<div class="decision" data-case="${esc(d.case_id)}" data-state="shown">
       <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a>
-      ${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}
+      ${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}${d.under_challenge ? ` <span class="tag challenged">${esc(d.under_challenge)}</span>` : ''}
       <div>${esc(d.party_name)} · ${esc(d.violation_type)}</div>
       <div class="muted">决定日期 ${esc(d.decided_on)} · 公示 ${esc(d.published_on)}${backfillTag(d.published_on, d.recorded_at_ms)} · ${esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)} · 公示至 ${esc(d.display_until)}</div></div>`).join('') || '<p class="muted">没有符合条件的决定。</p>'}</div>
     <div class="pager">${page > 1 ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page - 1}">上一页</a>` : ''}<span>${page} / ${pages}</span>${page < pages ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page + 1}">下一页</a>` : ''}</div></section>`;
@@ -130,6 +132,7 @@ async function decision(caseId, params) {
       ['处罚内容', esc(x.penalty_content)], ['罚款金额（万元）', esc(x.fine_wan_yuan)], ['处罚机关', esc(x.agency)], ['决定日期', esc(x.decided_on)],
       ['应公示日期', esc(x.due_on)], ['公示日期', esc(x.published_on) + backfillTag(x.published_on, x.recorded_at_ms)], ['公示状态', esc(DISCLOSURE_TEXT[x.disclosure_status] || x.disclosure_status)],
       ['公示期至', esc(x.display_until)]])}
+    ${(x.challenges || []).length ? `<h2 id="challenges">行政复议、行政诉讼</h2>${x.under_challenge ? `<p class="tag challenged">${esc(x.under_challenge)}：复议、诉讼期间决定不停止执行（行政复议法第42条、行政诉讼法第56条）。</p>` : ''}<ul>${x.challenges.map((c) => `<li data-state="${esc(c.state)}">${esc(c.kind)}：${esc(c.body)}（${esc(c.case_no)}），${esc(c.filed_on)} 提出，${c.state === '审理中' ? '审理中' : `${esc(c.ended_on)} ${esc(challengeOutcome(c))}`}</li>`).join('')}</ul>` : ''}
     ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul><p class="muted">以上为更正后的内容；更正前的版本不再公开。</p>` : ''}</section>${verifyPanel}`;
   }
   const log = await getJson('/v1/log');

@@ -107,7 +107,24 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
       cover.retention = o->procedure() == fb::Procedure::General ? "永久" : "30年";
       break;
     }
-    case fb::Payload::DecisionIssued: cover.decision_no = Str(st.payload_as_DecisionIssued()->decision_no()); break;
+    case fb::Payload::DecisionIssued: {
+      const auto* d = st.payload_as_DecisionIssued();
+      cover.decision_no = Str(d->decision_no());
+      if (d->outcome() != fb::DecisionOutcome::Referral) cover.remedies = Label(d->remedies());
+      break;
+    }
+    case fb::Payload::ChallengeFiled:
+    case fb::Payload::ChallengeConcluded:
+    case fb::Payload::DecisionChanged: {
+      domain::FoldChallenge(challenges_, st, st.occurred_at_ms());
+      std::string text;
+      for (const domain::Challenge& ch : challenges_) {
+        text += (text.empty() ? "" : "；") + std::string(domain::ChallengeKindName(ch.kind)) + "（" + ch.case_no +
+                "）" + domain::ChallengeStateName(ch);
+      }
+      if (!text.empty()) cover.challenges = text;
+      break;
+    }
     case fb::Payload::CaseClosed:
       cover.closed_on = day;
       file_.filing = FilingNote{"", actor, day};
@@ -152,6 +169,13 @@ CaseFile CaseFileBuilder::Finish() && {
   file_.cover.documents = documents_.size();
   if (file_.filing) file_.filing->note = FileNote(documents_.size());
   return std::move(file_);
+}
+
+std::vector<std::pair<const char*, const std::optional<std::string>*>> CoverRows(const Cover& c) {
+  return {{"案件名称", &c.case_name},    {"当事人", &c.party},        {"处罚决定书文号", &c.decision_no},
+          {"救济途径告知", &c.remedies}, {"复议诉讼", &c.challenges}, {"办案机构", &c.agency},
+          {"立案日期", &c.opened_on},    {"结案日期", &c.closed_on},  {"案件类别", &c.category},
+          {"程序", &c.procedure},        {"保管期限", &c.retention},  {"归档号", &c.archive_no}};
 }
 
 }  // namespace lawtrail::casefile

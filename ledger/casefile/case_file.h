@@ -18,8 +18,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "ledger/domain/challenge.h"
 #include "ledger/domain/rules.h"
 #include "schemas/statement_generated.h"
 
@@ -79,6 +81,8 @@ struct RaisedFlag {
 struct Cover {
   std::optional<std::string> case_name, party, decision_no, agency, opened_on, closed_on, category, procedure,
       retention;
+  std::optional<std::string> remedies;  // whether the decision stated the 复议 and suit routes: 已告知 / 未告知
+  std::optional<std::string> challenges;  // 行政复议（平政复〔2025〕12号）维持；…
   std::optional<std::string> archive_no;  // given by the agency's archive: not derived from the case's records
   size_t documents = 0;                   // 卷内件数
 };
@@ -112,6 +116,10 @@ struct CaseRecord {
   bool backfilled = false;          // its claimed time lies in a declared backfill (补录)
 };
 
+// The cover's rows as a 案卷封面 prints them, label and value; a row whose
+// value is unset is left out.
+std::vector<std::pair<const char*, const std::optional<std::string>*>> CoverRows(const Cover& c);
+
 class CaseFileBuilder {
  public:
   // `department` places documents in volumes (case-file-order.tsv).
@@ -129,6 +137,7 @@ class CaseFileBuilder {
   std::string department_;
   CaseFile file_;
   std::vector<Pending> documents_;
+  std::vector<domain::Challenge> challenges_;
 };
 
 // The 备考表's 本卷情况说明 of a file of `documents` documents.

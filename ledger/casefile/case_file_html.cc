@@ -70,16 +70,7 @@ std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& ancho
   const Cover& c = file.cover;
   out += "<h1>行政执法案卷</h1>\n<h2 class=\"first\">封面</h2>\n<table class=\"cover\">\n";
   out += "<tr><th>案件编号</th><td id=\"case-id\">" + case_id + "</td></tr>\n";
-  CoverRow(out, "案件名称", c.case_name);
-  CoverRow(out, "当事人", c.party);
-  CoverRow(out, "处罚决定书文号", c.decision_no);
-  CoverRow(out, "办案机构", c.agency);
-  CoverRow(out, "立案日期", c.opened_on);
-  CoverRow(out, "结案日期", c.closed_on);
-  CoverRow(out, "案件类别", c.category);
-  CoverRow(out, "程序", c.procedure);
-  CoverRow(out, "保管期限", c.retention);
-  CoverRow(out, "归档号", c.archive_no);
+  for (const auto& [label, value] : CoverRows(c)) CoverRow(out, label, *value);
   out += Row("卷内件数", std::to_string(c.documents));
   out += "</table>\n";
 

@@ -56,6 +56,11 @@ const char* Label(fb::CloseReason v) {
   return Pick(k, v);
 }
 
+const char* Label(fb::RemedyNotice v) {
+  static const char* const k[] = {"未记录", "已告知", "未告知"};
+  return Pick(k, v);
+}
+
 std::string ChinaDay(int64_t ms) { return domain::FormatDate(domain::ChinaDateOf(ms)); }
 
 namespace {

@@ -21,6 +21,7 @@ const char* Label(fb::DecisionChange v);
 const char* Label(fb::ChangeAuthority v);
 const char* Label(fb::ServiceMethod v);
 const char* Label(fb::CloseReason v);
+const char* Label(fb::RemedyNotice v);  // 已告知 / 未告知 / 未记录
 
 // YYYY-MM-DD in China (UTC+8) of `ms` since the epoch.
 std::string ChinaDay(int64_t ms);

@@ -294,7 +294,7 @@ Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present,
 
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
                     const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
-                    const std::string& basis, bool on_the_spot, int pay_within_days) {
+                    const std::string& basis, bool on_the_spot, int pay_within_days, fb::RemedyNotice remedies) {
   if (outcome == fb::DecisionOutcome::Referral) {
     return ReferCase(a, decision_no, "县公安局", /*suspected_crime=*/true, violation_type, facts, basis);
   }
@@ -309,7 +309,7 @@ Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string
         auto list = Penalties(b, penalties);
         return fb::CreateDecisionIssued(b, outcome, b.CreateString(decision_no), list, b.CreateString(violation_type),
                                         b.CreateString(facts), b.CreateString(basis),
-                                        static_cast<uint16_t>(pay_within_days))
+                                        static_cast<uint16_t>(pay_within_days), 0, false, remedies)
             .Union();
       },
       doc);
@@ -364,6 +364,35 @@ Bytes ServeDemandNotice(const Act& a, int64_t amount_fen, const std::string& dea
     return fb::CreateDemandNoticeServedDirect(b, (a.case_id + "/催告").c_str(), amount_fen, deadline_date.c_str())
         .Union();
   });
+}
+
+Bytes FileChallenge(const Act& a, fb::ChallengeKind kind, const std::string& decision_no, const std::string& body,
+                    const std::string& case_no, const std::string& filed_date) {
+  return Make(
+      a, fb::Payload::ChallengeFiled,
+      [&](Draft&, Builder& b) {
+        return fb::CreateChallengeFiledDirect(b, kind, decision_no.c_str(), body.c_str(), case_no.c_str(),
+                                              filed_date.c_str())
+            .Union();
+      },
+      kind == fb::ChallengeKind::Suit ? "应诉通知书" : "行政复议答复通知书");
+}
+
+Bytes ConcludeChallenge(const Act& a, fb::ChallengeKind kind, const std::string& case_no, fb::ChallengeResult result,
+                        const std::string& ruling_no, const std::string& received_date) {
+  const char* doc = kind == fb::ChallengeKind::Review
+                        ? (result == fb::ChallengeResult::Withdrawn ? "终止行政复议决定书" : "行政复议决定书")
+                        : (result == fb::ChallengeResult::Withdrawn ? "行政裁定书" : "行政判决书");
+  Act with_no = a;
+  if (with_no.doc_no.empty()) with_no.doc_no = ruling_no;
+  return Make(
+      with_no, fb::Payload::ChallengeConcluded,
+      [&](Draft&, Builder& b) {
+        return fb::CreateChallengeConcludedDirect(b, kind, case_no.c_str(), result, ruling_no.c_str(),
+                                                  received_date.c_str())
+            .Union();
+      },
+      doc);
 }
 
 Bytes ApplyToCourt(const Act& a, const std::string& court) {

@@ -114,7 +114,8 @@ Bytes NotifyHearing(const Act& a, int64_t hearing_at_ms, const std::string& pres
 Bytes HoldHearing(const Act& a, const std::string& presider, bool party_present, const std::vector<AvInfo>& av);
 Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string& decision_no,
                     const std::vector<Penalty>& penalties, const std::string& violation_type, const std::string& facts,
-                    const std::string& basis, bool on_the_spot = false, int pay_within_days = 15);
+                    const std::string& basis, bool on_the_spot = false, int pay_within_days = 15,
+                    fb::RemedyNotice remedies = fb::RemedyNotice::Stated);
 // A 案件移送函: to the judicial organs when a crime is suspected (行政处罚法 第27条), otherwise to the
 // agency with jurisdiction (第57条第1款第4项). IssueDecision's Referral is the first, to 县公安局.
 Bytes ReferCase(const Act& a, const std::string& letter_no, const std::string& referred_to, bool suspected_crime,
@@ -125,6 +126,12 @@ Bytes RecordPayment(const Act& a, int64_t amount_fen, const std::string& receipt
 Bytes DeferPayment(const Act& a, const std::string& until_date, int instalments, const std::string& reason);
 Bytes ImposeLateFee(const Act& a, int64_t amount_fen, int days_late);
 Bytes ServeDemandNotice(const Act& a, int64_t amount_fen, const std::string& deadline_date);
+// The 行政复议答复通知书 or 应诉通知书 the agency received: the party challenged `decision_no`.
+Bytes FileChallenge(const Act& a, fb::ChallengeKind kind, const std::string& decision_no, const std::string& body,
+                    const std::string& case_no, const std::string& filed_date);
+// The 复议决定书, judgment or ruling that ended the challenge `case_no` without correcting the decision.
+Bytes ConcludeChallenge(const Act& a, fb::ChallengeKind kind, const std::string& case_no, fb::ChallengeResult result,
+                        const std::string& ruling_no, const std::string& received_date);
 Bytes ApplyToCourt(const Act& a, const std::string& court);
 Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers, const std::string& description,
                          const std::vector<AvInfo>& av, bool emergency = false);

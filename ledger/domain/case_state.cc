@@ -170,6 +170,7 @@ void FoldDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
       c.decision_no = Str(d->decision_no());
       c.outcome = d->outcome();
       c.fine_fen = SumAmount(d->penalties(), {fb::PenaltyType::Fine});
+      c.remedies = d->remedies();
       break;
     }
     case fb::Payload::DocumentServed: {
@@ -304,6 +305,7 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
   FoldInvestigation(c, st, at);
   FoldDecision(c, st, at);
   FoldAfterDecision(c, st, at, tables.calendar());
+  FoldChallenge(c.challenges, st, at);
   FoldHeadApproval(c, st);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/challenge.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/reference_tables.h"
 #include "schemas/statement_generated.h"
@@ -113,7 +114,9 @@ struct CaseProcedureState {
   fb::DecisionOutcome outcome = fb::DecisionOutcome::Penalty;
   int64_t fine_fen = 0;
   int64_t decision_served_at_ms = 0;
-  int64_t changed_at_ms = 0;  // decision changed/revoked/found illegal
+  fb::RemedyNotice remedies = fb::RemedyNotice::Unrecorded;  // whether the decision stated the 复议 and suit routes
+  std::vector<Challenge> challenges;                         // 复议 and suits against the decision, in order
+  int64_t changed_at_ms = 0;                                 // decision changed/revoked/found illegal
 
   int64_t preserved_at_ms = 0;
   bool preservation_open = false;

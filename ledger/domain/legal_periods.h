@@ -64,6 +64,12 @@ inline constexpr LegalPeriod kCourtDemand{"court-demand-10-working-days", "P-COU
 // 行政复议法 第20条: sixty days from knowing of the act to apply for 复议.
 inline constexpr LegalPeriod kReviewApplication{"review-60-days", "P-COURT-PERIOD", 60, DayCount::kCalendar,
                                                 "行政复议法 第20条"};
+// 行政诉讼法 第45条: after a 复议 decision the party sues within 15 days of receiving it.
+inline constexpr LegalPeriod kSuitAfterReview{"suit-after-review-15-days", "P-COURT-PERIOD", 15, DayCount::kCalendar,
+                                              "行政诉讼法 第45条"};
+// 行政诉讼法 第85条: a first-instance judgment may be appealed within 15 days; the agency's own
+// demolition waits for it to take effect.
+inline constexpr LegalPeriod kAppeal{"appeal-15-days", "P-DEMOLITION", 15, DayCount::kCalendar, "行政诉讼法 第85条"};
 
 // Periods the law counts in months (月), from the decision's service.
 struct MonthPeriod {
@@ -74,6 +80,11 @@ struct MonthPeriod {
 };
 // 行政诉讼法 第46条: six months to sue; 行政强制法 第53条 and 第44条 wait for it to lapse.
 inline constexpr MonthPeriod kSuit{"suit-6-months", "P-COURT-PERIOD", 6, "行政诉讼法 第46条; 行政强制法 第53条"};
+// 行政复议法 第20条第2款 and 行诉解释 第64条: a party never told how and when to apply for 复议 or
+// sue has until told, and at most one year from learning of the decision.
+inline constexpr MonthPeriod kRemediesUntold{
+    "remedies-not-stated-1-year", "P-COURT-PERIOD", 12,
+    "行政复议法 第20条第2款; 最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 第64条"};
 // 行政强制法 第53条: the court is applied to within three months of that lapse.
 inline constexpr MonthPeriod kCourtWindow{"court-application-3-months", "F-COURT-LATE", 3, "行政强制法 第53条"};
 
@@ -85,9 +96,10 @@ inline constexpr MonthPeriod kDisplayShortest{"display-at-least-3-months", "P-DI
 inline constexpr MonthPeriod kDisplayLongest{"display-at-most-3-years", "P-DISPLAY-PERIOD", 36,
                                              "国家发展改革委令第58号"};
 
-inline constexpr std::array kAll{&kDecision,       &kService,       &kDisclosure,  &kDisclosureOther,
-                                 &kWithdrawal,     &kPreservation,  &kPayment,     &kSeizureTerm,
-                                 &kHearingRequest, &kHearingNotice, &kCourtDemand, &kReviewApplication};
+inline constexpr std::array kAll{&kDecision,        &kService,       &kDisclosure,  &kDisclosureOther,
+                                 &kWithdrawal,      &kPreservation,  &kPayment,     &kSeizureTerm,
+                                 &kHearingRequest,  &kHearingNotice, &kCourtDemand, &kReviewApplication,
+                                 &kSuitAfterReview, &kAppeal};
 
 }  // namespace periods
 

@@ -6,6 +6,7 @@
 #include "ledger/core/fb_string.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/certificate_scope.h"
+#include "ledger/domain/internal/challenge_rules.h"
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/private_text.h"
@@ -698,11 +699,6 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
   return Status::Ok();
 }
 
-// The last day of the party's 复议 and suit periods, counted from the decision's service.
-domain::Date SuitLapse(const Registry& registry, const CaseProcedureState& c) {
-  return CalendarOf(registry).AddMonths(ChinaDateOf(c.decision_served_at_ms), periods::kSuit.months).date;
-}
-
 // 行政强制法 第53条, 第54条: a 催告 ten working days old (第69条), and the party's
 // 复议 and suit periods lapsed; the application within three months of the lapse.
 Status CheckCourtApplication(const Registry& registry, const CaseProcedureState& c, int64_t at,
@@ -713,11 +709,12 @@ Status CheckCourtApplication(const Registry& registry, const CaseProcedureState&
     return Refuse("P-COURT-DEMAND", "the 催告书 was served only " + std::to_string(wd) +
                                         " working days ago; ten must have passed (第69条)");
   }
-  if (c.decision_served_at_ms == 0) return Refuse("P-COURT-PERIOD", "the decision has not been served");
-  const domain::Date lapse = SuitLapse(registry, c);
+  LAWTRAIL_ASSIGN_OR_RETURN(const ChallengeWindow window,
+                            ChallengeWindowOf(registry, c, "P-COURT-PERIOD", EnforcementRoute::kCourt));
+  const domain::Date lapse = window.last_day;
   if (ChinaDateOf(at) <= lapse) {
-    return Refuse("P-COURT-PERIOD", "the party may still apply for 复议 or sue until " + FormatDate(lapse) +
-                                        " (served " + FormatChinaTime(c.decision_served_at_ms) + ")");
+    return Refuse("P-COURT-PERIOD", "the party may still apply for 复议 or sue until " + FormatDate(lapse) + ": " +
+                                        window.why + " (served " + FormatChinaTime(c.decision_served_at_ms) + ")");
   }
   const domain::Date last = CalendarOf(registry).AddMonths(lapse, periods::kCourtWindow.months).date;
   if (ChinaDateOf(at) > last) {
@@ -758,10 +755,11 @@ Status CheckExecution(const Registry& registry, const CaseProcedureState& c, con
   if (!deadline.ok()) return Refuse("P-DEMOLITION", "no 限期拆除公告 was announced");
   if (day <= *deadline)
     return Refuse("P-DEMOLITION", "the 公告's deadline " + c.demolition_deadline + " has not passed");
-  if (c.decision_served_at_ms == 0) return Refuse("P-DEMOLITION", "the decision has not been served");
-  if (day <= SuitLapse(registry, c)) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const ChallengeWindow window,
+                            ChallengeWindowOf(registry, c, "P-DEMOLITION", EnforcementRoute::kDemolition));
+  if (day <= window.last_day) {
     return Refuse("P-DEMOLITION",
-                  "the party may still apply for 复议 or sue until " + FormatDate(SuitLapse(registry, c)));
+                  "the party may still apply for 复议 or sue until " + FormatDate(window.last_day) + ": " + window.why);
   }
   return Status::Ok();
 }
@@ -850,6 +848,7 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
   LAWTRAIL_RETURN_IF_ERROR(CheckInvestigationAndHearing(registry, c, st, at, recorded_ms, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckDecisionAndService(registry, c, st, at, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementAndDisclosure(registry, c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckRemediesAndChallenges(c, st, at, flags));
   return flags;
 }
 

@@ -76,9 +76,14 @@ constexpr std::array kRules = {
     RuleInfo{"P-COURT-DEMAND", kRefuse, "行政强制法 第54条, 第69条",
              "申请法院强制执行前须催告, 催告书送达满十个工作日后 (第69条) — apply to the court only after ten working "
              "days have passed since a 催告 was served"},
-    RuleInfo{"P-COURT-PERIOD", kRefuse, "行政强制法 第53条; 行政复议法 第20条; 行政诉讼法 第46条",
-             "申请法院强制执行须在决定送达后复议期限(60日)和起诉期限(6个月)届满之后 — the court is applied to only "
-             "after the decision was served and the 60-day 复议 and 6-month suit periods have lapsed"},
+    RuleInfo{"P-COURT-PERIOD", kRefuse,
+             "行政强制法 第53条; 行政复议法 第20条, 第78条; 行政诉讼法 第45条, 第46条, 第95条; "
+             "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 第64条",
+             "申请法院强制执行须在决定送达后复议期限(60日)和起诉期限(6个月; 未告知救济途径和期限的为1年)届满之后; "
+             "复议后15日内可起诉; 复议或诉讼未结时不得申请; 决定被纠正或法院已判决的, 执行的是复议决定或判决 — the "
+             "court is applied to only after the decision was served and the 复议 and suit periods have lapsed (one "
+             "year when the decision did not state them; 15 days after a 复议 decision), never while a challenge is "
+             "pending, and not at all once a 复议机关 corrected the decision or a court judged the suit"},
     RuleInfo{"F-COURT-LATE", kFlag, "行政强制法 第53条",
              "起诉期限届满之日起三个月内申请 — a court application more than three months after the suit period "
              "lapsed (the court refuses it without good reason)"},
@@ -90,10 +95,25 @@ constexpr std::array kRules = {
     RuleInfo{"P-ENFORCE-HOURS", kRefuse, "行政强制法 第43条",
              "不得在夜间 (22:00–06:00) 或者法定节假日实施强制执行, 情况紧急的除外 — no execution at night or on a "
              "day that is not a working day, except in an emergency"},
-    RuleInfo{"P-DEMOLITION", kRefuse, "行政强制法 第44条",
-             "强制拆除违法建筑须先公告限期自行拆除, 期限届满且复议、起诉期限届满后方可实施 — an illegal building is "
-             "demolished only after a 限期拆除公告 whose deadline has passed and after the 复议 and suit periods "
-             "have lapsed"},
+    RuleInfo{"P-DEMOLITION", kRefuse, "行政强制法 第44条; 行政诉讼法 第45条, 第85条",
+             "强制拆除违法建筑须先公告限期自行拆除, 期限届满且复议、起诉期限届满后方可实施; 复议或诉讼未结时不得拆除, "
+             "判决驳回诉讼请求的待上诉期(15日)届满 — an illegal building is demolished only after a 限期拆除公告 "
+             "whose deadline has passed and after the 复议 and suit periods have lapsed, never while a challenge is "
+             "pending, and after a judgment only once its 15 days to appeal have passed"},
+    RuleInfo{"P-DECISION-REMEDIES", kRefuse, "行政处罚法 第59条第(五)项",
+             "处罚决定书、不予处罚决定书须记录是否载明申请行政复议、提起行政诉讼的途径和期限 — a decision to the "
+             "party records whether it stated the 复议 and suit routes and periods"},
+    RuleInfo{"F-REMEDIES-NOT-STATED", kFlag, "行政处罚法 第59条第(五)项; 行政复议法 第20条第2款",
+             "决定书未告知复议、诉讼的途径和期限: 当事人的期限延至1年, 申请法院执行和强制拆除随之推后 — the decision "
+             "did not state the remedies: the party has a year, and the court and demolition windows move with it"},
+    RuleInfo{"P-CHALLENGE", kRefuse, "行政复议法 第20条; 行政诉讼法 第44条, 第69条",
+             "复议、诉讼须针对本案已送达的决定, 载明机关、案号、日期; 不得同时复议和诉讼; 结案须对应未结的案号; "
+             "复议机关或法院纠正决定须先记录其受理 — a 复议 or suit is recorded against the case's served decision "
+             "with its body, case number and date; never two at once; an outcome ends the pending one it names; a "
+             "correction by the 复议机关 or court follows its recorded filing"},
+    RuleInfo{"P-LATE-FEE-PAUSED", kRefuse, "行政处罚法 第73条第3款",
+             "当事人申请行政复议或者提起行政诉讼的, 加处罚款的数额在复议或诉讼期间不予计算 — no late fee is imposed "
+             "while a 复议 or suit is pending"},
     RuleInfo{"P-REFERENCE", kRefuse, "行政处罚法 第85条; 国务院办公厅节假日安排通知",
              "参照表(节假日、阈值、阶段、文书、负责人审批事项)须完整载入日志, 哈希一致、可解析、注明适用期间和来源; "
              "节假日表只能增加年份, 不得改动已公布年份的任何一天 — a reference table is adopted whole into the log, "

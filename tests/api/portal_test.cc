@@ -144,12 +144,21 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
     for (const auto& d : l["items"]) listed.push_back(d);
     if (l["items"].size() < 100) break;
   }
-  std::string withdrawn_case;
+  std::string withdrawn_case, challenged_case;
   for (const auto& d : listed) {
     CHECK(d["case_id"] != expired_case);
     CHECK(d["display_until"].get<std::string>() >= today);
     if (d.contains("withdrawn")) withdrawn_case = d["case_id"];
+    if (d.contains("challenges")) challenged_case = d["case_id"];
   }
+  // A decision the party took to 复议 or to court: how it went, beside the decision (行政复议法 第79条).
+  REQUIRE(!challenged_case.empty());
+  const std::string challenged_page =
+      LoadPortal(browser, server.port, "#/decision/" + challenged_case, "decision-challenged");
+  CHECK(challenged_page.find("id=\"challenges\"") != std::string::npos);
+  CHECK((challenged_page.find("维持原决定") != std::string::npos ||
+         challenged_page.find("驳回诉讼请求") != std::string::npos ||
+         challenged_page.find("驳回复议请求") != std::string::npos));
   const std::string gone_page = LoadPortal(browser, server.port, "#/decision/" + expired_case, "decision-ended");
   CHECK(Attribute(gone_page, "decision-gone", "data-status") == "410");
   CHECK(gone_page.find("公示期已满") != std::string::npos);

@@ -1190,9 +1190,9 @@ TEST_CASE("F-DISCLOSURE-LATE and F-WITHDRAW-3WD: late publication and late withd
   const std::string no = CaseFixture::DecisionNo("C1");
   f.Flagged(domain::PublishDecision(f.By(f.discloser, "C1", 20), "PUB-1", no, "2026-03-17", "2029-03-08", "罚款"),
             "F-DISCLOSURE-LATE");
-  f.Admit(domain::ChangeDecision(f.By(f.a, "C1", 30), no, fb::DecisionChange::Revoked, fb::ChangeAuthority::ReviewBody,
-                                 "平复决字〔2026〕3号", "事实不清"));
-  f.Flagged(domain::WithdrawPublication(f.By(f.discloser, "C1", 40), "PUB-1", "决定已被复议撤销"), "F-WITHDRAW-3WD");
+  f.Admit(domain::ChangeDecision(f.By(f.a, "C1", 30), no, fb::DecisionChange::Revoked, fb::ChangeAuthority::Self,
+                                 "青综执纠字〔2026〕3号", "事实不清"));
+  f.Flagged(domain::WithdrawPublication(f.By(f.discloser, "C1", 40), "PUB-1", "决定已自行撤销"), "F-WITHDRAW-3WD");
 }
 
 TEST_CASE("F-AV-SERVICE: service by leaving the document without AV is flagged", "[rules]") {

@@ -25,7 +25,7 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   ProjectedDemo p(1500);
   const auto view = Dump(*p.views, DisclosureView::kName);
   const auto& cal = domain::WorkdayCalendar::China();
-  size_t decisions = 0, published = 0, withdrawn = 0, late = 0;
+  size_t decisions = 0, published = 0, withdrawn = 0, late = 0, untold = 0, challenged = 0;
   for (const auto& c : p.demo.year.cases) {
     if (c.decision_no.empty()) {
       CHECK_FALSE(view.count("decision/" + c.case_id));
@@ -77,6 +77,27 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
       CHECK(rec["change"]["withdraw_by"] ==
             domain::FormatDate(cal.AddWorkingDays(domain::ChinaDateOf(c.changed_at_ms), 3).date));
     }
+    // What the decision told the party of its remedies, and the 复议 or suit it brought (all concluded by year end).
+    if (rec["outcome"] != "移送") CHECK(rec["remedies"] == (c.remedies_stated ? "已告知" : "未告知"));
+    untold += c.remedies_stated ? 0 : 1;
+    CHECK_FALSE(rec.contains("under_challenge"));
+    if (c.challenge) {
+      ++challenged;
+      REQUIRE(rec["challenges"].size() == 1);
+      const json& ch = rec["challenges"][0];
+      CHECK(ch["kind"] == (c.challenge->kind == fb::ChallengeKind::Suit ? "行政诉讼" : "行政复议"));
+      CHECK(ch["state"] == c.challenge->state);
+      CHECK(ch["filed_on"] == c.challenge->filed_date);
+      CHECK(ch.contains("ended_on"));
+      // While it was pending, the record said so: the version made by its filing.
+      bool said_pending = false;
+      for (const json& v : history) {
+        said_pending = said_pending || v.value("under_challenge", "") == ch["kind"].get<std::string>() + "审理中";
+      }
+      CHECK(said_pending);
+    } else {
+      CHECK_FALSE(rec.contains("challenges"));
+    }
     if (c.withdrawn_at_ms != 0) {
       ++withdrawn;
       CHECK(DisclosureStatus(view.at("decision/" + c.case_id), "2026-12-31") == "withdrawn");
@@ -107,6 +128,8 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   CHECK(published > 400);
   CHECK(late > 0);
   CHECK(withdrawn > 0);
+  CHECK(untold > 0);
+  CHECK(challenged > 10);
 }
 
 TEST_CASE(

@@ -90,6 +90,13 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
     CHECK(cover["立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
     CHECK(cover["保管期限"] == (c.procedure == fb::Procedure::General ? "永久" : "30年"));
     if (!c.decision_no.empty()) CHECK(cover["处罚决定书文号"] == c.decision_no);
+    if (c.challenge) {
+      CHECK_THAT(cover["复议诉讼"].get<std::string>(),
+                 Catch::StartsWith(c.challenge->kind == fb::ChallengeKind::Suit ? "行政诉讼（" : "行政复议（") &&
+                     Catch::EndsWith("）" + c.challenge->state));
+    } else {
+      CHECK_FALSE(cover.contains("复议诉讼"));
+    }
     REQUIRE(cover.contains("归档号"));  // every generated case is closed
     const std::string number = cover["归档号"];
     CHECK(number.size() == 8);
@@ -171,7 +178,7 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     }
     return node->get<int64_t>();
   };
-  std::map<std::string, int64_t> opened, decided, fines, warnings, money, simple, revoked;
+  std::map<std::string, int64_t> opened, decided, fines, warnings, money, simple, revoked, reviews, suits;
   int64_t court = 0, published = 0, seized = 0;
   std::map<std::string, int64_t> withdrawn;
   for (const auto& c : p.demo.year.cases) {
@@ -186,6 +193,8 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
       if (c.procedure == fb::Procedure::Simple) ++simple[y];
     }
     if (c.revoked) ++revoked[Year(c.changed_at_ms)];
+    if (c.challenge)
+      ++(c.challenge->kind == fb::ChallengeKind::Suit ? suits : reviews)[Year(c.challenge->recorded_at_ms)];
     court += c.court;
     published += c.published;
     seized += c.seized;
@@ -201,6 +210,9 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     CHECK(count(y, {"行政处罚", "简易程序"}) == simple[y]);
     // Revoked decisions stay counted above; the revocation is counted on its own.
     CHECK(count(y, {"行政处罚", "被行政复议纠错"}) == revoked[y]);
+    // 被行政复议 / 被行政诉讼 count filings, whatever their outcome.
+    CHECK(count(y, {"行政处罚", "被行政复议"}) == reviews[y]);
+    CHECK(count(y, {"行政处罚", "被行政诉讼"}) == suits[y]);
     CHECK(count(y, {"公示", "撤回公示"}) == withdrawn[y]);
     court_seen += count(y, {"行政强制", "申请法院强制执行"});
     published_seen += count(y, {"公示", "按时公示"}) + count(y, {"公示", "逾期公示"});
@@ -215,6 +227,10 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   auto report = BuildAnnualReport(*p.views, 2025, "青山镇人民政府");
   REQUIRE(report.ok());
   CHECK((*report)["二、行政处罚"]["合计宗数"] == decided["2025"]);
+  CHECK((*report)["二、行政处罚"]["被行政复议"] == reviews["2025"]);
+  CHECK((*report)["二、行政处罚"]["被行政诉讼"] == suits["2025"]);
+  CHECK(reviews["2025"] > 0);
+  CHECK(suits["2025"] > 0);
   CHECK((*report)["due_by"] == "2026-01-31");
   // Everyone with the officer role counts as staff; the suspended one holds no valid certificate.
   const int64_t staff = (*report)["五、执法人员"]["执法人员数"];
@@ -337,7 +353,14 @@ TEST_CASE("a published decision revoked and never withdrawn is a warning naming 
   }
   const auto published = f.t().log().reader().Size();
   REQUIRE(published.ok());
-  // Both revoked on 复议 on Mon 2026-03-30 (day 28); W2 is withdrawn on Wed 04-01, W1 never.
+  // Both served Wed 03-11 and taken to 复议 on Fri 03-20; both revoked on 复议 on Mon 2026-03-30 (day 28); W2 is
+  // withdrawn on Wed 04-01, W1 never.
+  for (const char* id : {"W1", "W2"}) {
+    f.Admit(domain::ServeDocument(f.By(f.a, id, 9), testing::CaseFixture::DecisionNo(id), "行政处罚决定书",
+                                  fb::ServiceMethod::Direct, testing::CaseFixture::Day(9)));
+    f.Admit(domain::FileChallenge(f.By(f.a, id, 20), fb::ChallengeKind::Review, testing::CaseFixture::DecisionNo(id),
+                                  "平桥区人民政府", std::string("平政复〔2026〕") + id, "2026-03-20"));
+  }
   for (const char* id : {"W1", "W2"}) {
     f.Admit(domain::ChangeDecision(f.By(f.a, id, 28), testing::CaseFixture::DecisionNo(id), fb::DecisionChange::Revoked,
                                    fb::ChangeAuthority::ReviewBody, "平复决字〔2026〕3号", "事实不清"));
@@ -355,6 +378,46 @@ TEST_CASE("a published decision revoked and never withdrawn is a warning naming 
   REQUIRE(w["evidence"].size() == 2);  // the revocation, then the publication it leaves standing
   CHECK(w["evidence"][1].get<uint64_t>() < *published);
   CHECK(WarningOf(*views, "W2", "withdrawal-3-working-days").is_null());
+}
+
+TEST_CASE("a decision under 复议 says so in its disclosure record and case file until the outcome",
+          "[projectors][disclosure][casefile]") {
+  testing::CaseFixture f;
+  // Decided Sun 2026-03-08, served Wed 03-11; P1's 复议 is pending, P2's was upheld (received Tue 05-12).
+  for (const char* id : {"P1", "P2"}) {
+    f.DecidedCase(id, 0, 50000);
+    f.Admit(domain::ServeDocument(f.By(f.a, id, 9), testing::CaseFixture::DecisionNo(id), "行政处罚决定书",
+                                  fb::ServiceMethod::Direct, testing::CaseFixture::Day(9)));
+    f.Admit(domain::FileChallenge(f.By(f.a, id, 20), fb::ChallengeKind::Review, testing::CaseFixture::DecisionNo(id),
+                                  "平桥区人民政府", std::string("平政复〔2026〕") + id, "2026-03-20"));
+  }
+  f.Admit(domain::ConcludeChallenge(f.By(f.a, "P2", 72), fb::ChallengeKind::Review, "平政复〔2026〕P2",
+                                    fb::ChallengeResult::Upheld, "平政复决〔2026〕P2", "2026-05-12"));
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  const auto disclosure = Dump(*views, DisclosureView::kName);
+  const json p1 = json::parse(disclosure.at("decision/P1")), p2 = json::parse(disclosure.at("decision/P2"));
+  CHECK(p1["under_challenge"] == "行政复议审理中");
+  CHECK(p1["remedies"] == "已告知");
+  REQUIRE(p1["challenges"].size() == 1);
+  CHECK(p1["challenges"][0]["body"] == "平桥区人民政府");
+  CHECK(p1["challenges"][0]["filed_on"] == "2026-03-20");
+  CHECK(p1["challenges"][0]["state"] == "审理中");
+  CHECK_FALSE(p2.contains("under_challenge"));
+  CHECK(p2["challenges"][0]["state"] == "维持");
+  CHECK(p2["challenges"][0]["ended_on"] == "2026-05-12");
+  CHECK(p2["challenges"][0]["ruling_no"] == "平政复决〔2026〕P2");
+
+  auto store = testing::OpenStore(f.t().dir());
+  const LogReader reader(*store);
+  auto file1 = ReadCaseFile(*views, reader, "P1");
+  auto file2 = ReadCaseFile(*views, reader, "P2");
+  REQUIRE(file1.ok());
+  REQUIRE(file2.ok());
+  CHECK((*file1)["cover"]["复议诉讼"] == "行政复议（平政复〔2026〕P1）审理中");
+  CHECK((*file2)["cover"]["复议诉讼"] == "行政复议（平政复〔2026〕P2）维持");
+  CHECK((*file2)["cover"]["救济途径告知"] == "已告知");
 }
 
 // Each counting rule of point 10 of the legal layer, on acts written for it; each count was wrong before.

@@ -211,10 +211,11 @@ void CaseFixture::Waive(const std::string& case_id, int day) {
   Admit(domain::ReceiveStatement(By(a, case_id, day), fb::PartyResponse::Waiver, "放弃陈述申辩", false));
 }
 
-Bytes CaseFixture::Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no) {
+Bytes CaseFixture::Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no,
+                            fb::RemedyNotice remedies) {
   return domain::IssueDecision(By(head, case_id, day), fb::DecisionOutcome::Penalty,
                                no.empty() ? DecisionNo(case_id) : no, {Penalty{fb::PenaltyType::Fine, fine_fen, ""}},
-                               "占道经营", "占道经营属实", "《城市市容和环境卫生管理条例》第36条");
+                               "占道经营", "占道经营属实", "《城市市容和环境卫生管理条例》第36条", false, 15, remedies);
 }
 
 void CaseFixture::Concluded(const std::string& case_id, int64_t fine_fen, bool complex) {
@@ -245,13 +246,17 @@ void CaseFixture::Collective(const std::string& case_id, int day) {
                                          "同意处罚", no));
 }
 
-void CaseFixture::DecidedCase(const std::string& case_id, int day, int64_t fine_fen) {
+void CaseFixture::ReadyFrom(const std::string& case_id, int day, int64_t fine_fen) {
   Open(case_id, day);
   Investigate(case_id, day + 1);
   Conclude(case_id, day + 2, fine_fen);
   Review(case_id, day + 3);
   Notice(case_id, day + 4, fine_fen);
   Waive(case_id, day + 5);
+}
+
+void CaseFixture::DecidedCase(const std::string& case_id, int day, int64_t fine_fen) {
+  ReadyFrom(case_id, day, fine_fen);
   Admit(Decision(case_id, day + 6, fine_fen));
 }
 

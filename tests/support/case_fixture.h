@@ -69,7 +69,8 @@ class CaseFixture {
   void Review(const std::string& case_id, int day);
   void Notice(const std::string& case_id, int day, int64_t fine_fen, bool hearing_right = false);
   void Waive(const std::string& case_id, int day);
-  Bytes Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no = "");
+  Bytes Decision(const std::string& case_id, int day, int64_t fine_fen, const std::string& no = "",
+                 fb::RemedyNotice remedies = fb::RemedyNotice::Stated);
   // Opened on day 0, inspected on day 1, concluded on day 2.
   void Concluded(const std::string& case_id, int64_t fine_fen, bool complex = false);
   // The decision (signed by the head: 第57条).
@@ -81,6 +82,8 @@ class CaseFixture {
   void ReadyToDecide(const std::string& case_id, int64_t fine_fen);
   // The heads' collective discussion (第57条第2款): both heads sign an opinion, the 镇长 concludes.
   void Collective(const std::string& case_id, int day);
+  // Open → investigate → conclude → review → notice → waive, from `day`: a decision may follow on day + 6.
+  void ReadyFrom(const std::string& case_id, int day, int64_t fine_fen);
   // Open → investigate → conclude → review → notice → waive → decide, from `day`.
   void DecidedCase(const std::string& case_id, int day, int64_t fine_fen);
   // The agency profile the fixture publishes (no 行政区划: no area is checked).
