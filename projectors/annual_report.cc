@@ -147,7 +147,8 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   report["三、行政强制"] = {{"行政强制措施", y.value("行政强制", json::object()).value("强制措施", json::object())},
                             {"行政强制执行", y.value("行政强制", json::object()).value("强制执行", json::object())},
                             {"申请法院强制执行", Get(y, {"行政强制", "申请法院强制执行"})}};
-  report["四、其他执法行为"] = {{"行政检查_次", Get(y, {"其他执法行为", "行政检查"})}};
+  report["四、其他执法行为"] = {{"行政检查_次", Get(y, {"其他执法行为", "行政检查"})},
+                                {"其中双随机抽查_次", Get(y, {"其他执法行为", "双随机抽查"})}};
   report["五、执法人员"] = Staff(views, year);
   const int64_t reviews = Get(y, {"法制审核", "审核数"}), corrected = Get(y, {"法制审核", "纠错数"});
   char rate[16];

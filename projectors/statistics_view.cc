@@ -115,6 +115,12 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
       return EditYear(view, at, [&](json& y) { Add(y["行政强制"], "申请法院强制执行"); });
     case fb::Payload::InspectionRecorded:
       return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
+    // A drawn check is one inspection of one object with its full record (domain-acts.md §4): counted by checks.
+    case fb::Payload::InspectionResultRecorded:
+      return EditYear(view, at, [&](json& y) {
+        Add(y["其他执法行为"], "行政检查");
+        Add(y["其他执法行为"], "双随机抽查");
+      });
     default: return Status::Ok();
   }
 }

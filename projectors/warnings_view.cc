@@ -201,6 +201,20 @@ std::optional<json> DeadlineWarning(const std::string& case_id, const json& o, c
 
 namespace {
 
+// "/<task>/<object>": tells one drawn check's deadline from another's.
+template <typename T>
+std::string DrawCheckSuffix(const T& act) {
+  return "/" + Str(act.task_no()) + "/" + Str(act.object_id());
+}
+
+// A drawn check's result, public within 20 working days of its end (case @draws, one deadline per check).
+template <typename CaseDoc>
+Status OpenDrawResultDeadline(const fb::InspectionResultRecorded& result, uint64_t index, CaseDoc& case_doc) {
+  LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+  c->Open(periods::kDrawResult, Str(result.ended_date()), index, DrawCheckSuffix(result));
+  return Status::Ok();
+}
+
 // The acts that open a case's deadlines: 立案, the decision and its service.
 template <typename CaseDoc>
 Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
@@ -260,6 +274,8 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       }
       return Status::Ok();
     }
+    case fb::Payload::InspectionResultRecorded:
+      return OpenDrawResultDeadline(*st.payload_as_InspectionResultRecorded(), r.index, case_doc);
     case fb::Payload::DocumentServed: {
       const auto* s = st.payload_as_DocumentServed();
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
@@ -275,6 +291,23 @@ Status OpenDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
   }
 }
 
+// 行政处罚法 第48条: a published decision changed, revoked or found illegal or void is withdrawn within three working
+// days; the warning names the change and the publication.
+template <typename CaseDoc>
+Status OnDecisionChanged(const fb::DecisionChanged& changed, uint64_t index, const std::string& day,
+                         CaseDoc& case_doc) {
+  LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+  // A revoked or void decision asks for no payment (a changed one still does, in its new amount).
+  const fb::DecisionChange change = changed.change();
+  if (change == fb::DecisionChange::Revoked || change == fb::DecisionChange::ConfirmedVoid) {
+    c->Drop(periods::kPayment.name);
+  }
+  if (!c->published_index) return Status::Ok();
+  c->Open(periods::kWithdrawal, day, index);
+  c->Pending(periods::kWithdrawal.name)->evidence.push_back(*c->published_index);
+  return Status::Ok();
+}
+
 // The acts that meet, move or end them: disclosure, payment, preservation,
 // coercive measures, closing.
 template <typename CaseDoc>
@@ -288,25 +321,18 @@ Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       c->published_index = r.index;
       return Status::Ok();
     }
-    // 行政处罚法 第48条: a published decision changed, revoked or found illegal or void is withdrawn
-    // within three working days; the warning names the change and the publication.
-    case fb::Payload::DecisionChanged: {
-      LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
-      // A revoked or void decision asks for no payment (a changed one still does, in its new amount).
-      const fb::DecisionChange change = st.payload_as_DecisionChanged()->change();
-      if (change == fb::DecisionChange::Revoked || change == fb::DecisionChange::ConfirmedVoid) {
-        c->Drop(periods::kPayment.name);
-      }
-      if (!c->published_index) return Status::Ok();
-      c->Open(periods::kWithdrawal, day, r.index);
-      c->Pending(periods::kWithdrawal.name)->evidence.push_back(*c->published_index);
-      return Status::Ok();
-    }
+    case fb::Payload::DecisionChanged:
+      return OnDecisionChanged(*st.payload_as_DecisionChanged(), r.index, day, case_doc);
     case fb::Payload::DisclosureWithdrawn: {
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
       c->published_index.reset();
       c->Meet(periods::kWithdrawal.name, day, r.index);
       return Status::Ok();
+    }
+    case fb::Payload::InspectionResultPublished: {
+      const auto* p = st.payload_as_InspectionResultPublished();
+      return MeetDeadline(case_doc, std::string(periods::kDrawResult.name) + DrawCheckSuffix(*p),
+                          Str(p->published_date()), r.index);
     }
     // Only a payment meets the payment deadline: a 催告 or a court application follows a missed one.
     case fb::Payload::PaymentRecorded: return MeetDeadline(case_doc, periods::kPayment.name, day, r.index);

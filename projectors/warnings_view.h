@@ -28,7 +28,7 @@ class WarningsView : public Projector {
  public:
   static constexpr std::string_view kName = "warnings";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 7; }  // 7: a revoked or void decision owes no payment
+  uint32_t version() const override { return 8; }  // 8: drawn checks' results due in 20 working days
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override { return {{"case/" + std::string(case_id)}, {}}; }
 };

@@ -1,5 +1,7 @@
 #include "tools/demo_draws.h"
 
+#include <algorithm>
+
 #include "ledger/client/draw_statements.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/core/checkpoint.h"
@@ -159,6 +161,30 @@ const note::Signer& Inspector(const Year& year, const std::string& certificate_n
   return year.inspectors.front();  // never: the pool is these officers
 }
 
+// The team scans the shop's code on entry (扫码入企, the plan requires it):
+// the third check of each eleven is recorded two days later for want of a
+// network, the fifth is never scanned (F-SCAN-MISSING when published), and
+// once an officer not on the team tries to log the entry (D-DRAW-SCAN).
+Status ScanEntry(DrawRun& run, const std::string& task, const draw::DrawnCheck& c, size_t i, int64_t entered) {
+  const std::string gps = "32." + std::to_string(1200 + i * 37 % 700) + ",114." + std::to_string(1000 + i * 53 % 900);
+  const note::Signer& by = Inspector(run.year, c.inspectors[0]);
+  if (i == 1) {
+    for (const std::string& other : run.year.inspector_certificates) {
+      if (std::find(c.inspectors.begin(), c.inspectors.end(), other) != c.inspectors.end()) continue;
+      run.Attempt("D-DRAW-SCAN", Inspector(run.year, other), entered, [&](const StatementHeader& h) {
+        return EntryScannedStatement(h, task, c.object_id, {other}, entered, gps);
+      });
+      break;
+    }
+  }
+  if (i % 11 == 4) return Status::Ok();
+  const bool late = i % 11 == 2;
+  return run.Signed(by, late ? entered + 2 * domain::kDayMs : entered, [&](const StatementHeader& h) {
+    return EntryScannedStatement(h, task, c.object_id, c.inspectors, entered, gps,
+                                 late ? "现场无网络信号，事后补录" : "");
+  });
+}
+
 // Each drawn check carried out by its team and its result published: most
 // within the 20 working days, every seventh a week late (F-DRAW-RESULT-20WD).
 Status CheckAndPublish(DrawRun& run, const std::string& task, const std::vector<draw::DrawnCheck>& teams,
@@ -166,6 +192,7 @@ Status CheckAndPublish(DrawRun& run, const std::string& task, const std::vector<
   const int64_t ended = At(ended_date, 15);
   for (size_t i = 0; i < teams.size(); ++i) {
     const draw::DrawnCheck& c = teams[i];
+    LAWTRAIL_RETURN_IF_ERROR(ScanEntry(run, task, c, i, At(ended_date, 9) + int64_t(i % 6) * 1'200'000));
     const auto outcome = i % 5 == 3 ? fb::CheckOutcome::OrderedToCorrect : fb::CheckOutcome::NoProblem;
     const char* summary =
         outcome == fb::CheckOutcome::NoProblem ? "门前三包责任落实，未发现问题" : "店外堆放杂物，责令当日清理整改";
@@ -242,6 +269,13 @@ Status RunDemoDraws(Log& log, const std::string& log_vkey, const YearPlan& plan,
   }
   const draw::Pool march = Shops(plan.seed, "2025-03", 120), april = Shops(plan.seed, "2025-04", 124),
                    july = Shops(plan.seed, "2025-07", 131), october = Shops(plan.seed, "2025-10", 137);
+  // The year's plan (by 31 March): SJ-01 in two batches, SJ-02 in one; a shop is checked at most once a year under
+  // SJ-01 (twice under SJ-02); entry scans required. The October draw does not know whom April checked, so a shop
+  // drawn in both SJ-01 batches is checked beyond its cap (F-INSPECT-CAP): the supervisor sees it.
+  LAWTRAIL_RETURN_IF_ERROR(run.Signed(*year.head, At("2025-03-20", 10), [&](const StatementHeader& h) {
+    return InspectionPlanStatement(h, 2025, "青政抽计〔2025〕1号", {{"SJ-01", 2, {{"", 1}}}, {"SJ-02", 1, {{"", 2}}}},
+                                   /*scan_on_entry=*/true);
+  }));
   const int64_t published = At("2025-03-28", 9);
   LAWTRAIL_RETURN_IF_ERROR(
       run.Root(published, [&](const StatementHeader& h) { return InspectionPoolStatement(h, march); }));
@@ -261,7 +295,12 @@ Status RunDemoDraws(Log& log, const std::string& log_vkey, const YearPlan& plan,
   LAWTRAIL_ASSIGN_OR_RETURN(
       auto q4, Batch(run, "青综执抽〔2025〕第3号", "SJ-01", july, inspectors, october, log_vkey, At("2025-10-15", 9)));
   // Ended 10-24: due 2025-11-21; the late ones wait to 12-01.
-  return CheckAndPublish(run, q4.first.task_no, q4.second, "2025-10-24", "2025-11-14", "2025-12-01");
+  LAWTRAIL_RETURN_IF_ERROR(CheckAndPublish(run, q4.first.task_no, q4.second, "2025-10-24", "2025-11-14", "2025-12-01"));
+  // D-DRAW-PLAN: a third SJ-01 batch, which the plan does not have.
+  const draw::DrawTerms extra = run.Terms("青综执抽〔2025〕第4号", "SJ-01", october, inspectors, log_vkey);
+  run.Attempt("D-DRAW-PLAN", *year.draw_operator, At("2025-11-20", 9),
+              [&](const StatementHeader& h) { return DrawAnnouncedStatement(h, extra); });
+  return Status::Ok();
 }
 
 }  // namespace lawtrail::demo

@@ -75,6 +75,8 @@ std::string_view ActName(fb::Payload type) {
     case fb::Payload::DrawCancelled: return "随机抽取取消";
     case fb::Payload::InspectionResultRecorded: return "抽查检查结果";
     case fb::Payload::InspectionResultPublished: return "抽查结果公示";
+    case fb::Payload::InspectionPlanPublished: return "年度抽查工作计划";
+    case fb::Payload::EntryScanned: return "扫码入企";
     case fb::Payload::ChallengeFiled: return "行政复议或行政诉讼受理";
     case fb::Payload::ChallengeConcluded: return "行政复议或行政诉讼审结";
   }

@@ -85,4 +85,31 @@ Bytes DrawCancelledStatement(const StatementHeader& h, const std::string& task_n
   return FinishStatement(b, h, fb::Payload::DrawCancelled, payload.Union());
 }
 
+Bytes InspectionPlanStatement(const StatementHeader& h, int year, const std::string& plan_no,
+                              const std::vector<PlanItem>& items, bool scan_on_entry) {
+  flatbuffers::FlatBufferBuilder b;
+  std::vector<flatbuffers::Offset<fb::PlannedItem>> planned;
+  for (const PlanItem& item : items) {
+    std::vector<flatbuffers::Offset<fb::FrequencyCap>> caps;
+    for (const auto& [cls, per_year] : item.caps) {
+      caps.push_back(fb::CreateFrequencyCapDirect(b, cls.c_str(), static_cast<uint8_t>(per_year)));
+    }
+    planned.push_back(
+        fb::CreatePlannedItemDirect(b, item.item_code.c_str(), static_cast<uint8_t>(item.batches), &caps));
+  }
+  auto payload =
+      fb::CreateInspectionPlanPublishedDirect(b, static_cast<uint16_t>(year), plan_no.c_str(), &planned, scan_on_entry);
+  return FinishStatement(b, h, fb::Payload::InspectionPlanPublished, payload.Union());
+}
+
+Bytes EntryScannedStatement(const StatementHeader& h, const std::string& task_no, const std::string& object_id,
+                            const std::vector<std::string>& officers, int64_t scanned_at_ms,
+                            const std::string& location, const std::string& late_reason) {
+  flatbuffers::FlatBufferBuilder b;
+  auto names = b.CreateVectorOfStrings(officers);
+  auto payload = fb::CreateEntryScanned(b, b.CreateString(task_no), b.CreateString(object_id), names, scanned_at_ms,
+                                        b.CreateString(location), b.CreateString(late_reason));
+  return FinishStatement(b, h, fb::Payload::EntryScanned, payload.Union());
+}
+
 }  // namespace lawtrail

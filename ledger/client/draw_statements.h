@@ -13,6 +13,7 @@
 #ifndef LAWTRAIL_LEDGER_CLIENT_DRAW_STATEMENTS_H_
 #define LAWTRAIL_LEDGER_CLIENT_DRAW_STATEMENTS_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,20 @@ Bytes InspectionResultStatement(const StatementHeader& h, const std::string& tas
 Bytes InspectionResultPublishedStatement(const StatementHeader& h, const std::string& task_no,
                                          const std::string& object_id, const std::string& published_date);
 Bytes DrawCancelledStatement(const StatementHeader& h, const std::string& task_no, const std::string& reason);
+
+// One item of a yearly plan: its batches and caps (credit class, "" for any
+// other → checks per enterprise a year).
+struct PlanItem {
+  std::string item_code;
+  unsigned batches = 1;
+  std::map<std::string, unsigned> caps;
+};
+Bytes InspectionPlanStatement(const StatementHeader& h, int year, const std::string& plan_no,
+                              const std::vector<PlanItem>& items, bool scan_on_entry);
+// An entry scan (扫码入企) at `scanned_at_ms`; `late_reason` when it is recorded afterwards.
+Bytes EntryScannedStatement(const StatementHeader& h, const std::string& task_no, const std::string& object_id,
+                            const std::vector<std::string>& officers, int64_t scanned_at_ms,
+                            const std::string& location, const std::string& late_reason = "");
 
 }  // namespace lawtrail
 

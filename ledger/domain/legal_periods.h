@@ -64,6 +64,10 @@ inline constexpr LegalPeriod kCourtDemand{"court-demand-10-working-days", "P-COU
 // 行政复议法 第20条: sixty days from knowing of the act to apply for 复议.
 inline constexpr LegalPeriod kReviewApplication{"review-60-days", "P-COURT-PERIOD", 60, DayCount::kCalendar,
                                                 "行政复议法 第20条"};
+// 食品生产经营监督检查管理办法 第39条, 国发〔2019〕5号: a drawn check's result is public within 20 working days of
+// the check's end.
+inline constexpr LegalPeriod kDrawResult{"draw-result-20-working-days", "F-DRAW-RESULT-20WD", 20, DayCount::kWorking,
+                                         "食品生产经营监督检查管理办法 第39条; 国发〔2019〕5号"};
 // 行政诉讼法 第45条: after a 复议 decision the party sues within 15 days of receiving it.
 inline constexpr LegalPeriod kSuitAfterReview{"suit-after-review-15-days", "P-COURT-PERIOD", 15, DayCount::kCalendar,
                                               "行政诉讼法 第45条"};
@@ -99,7 +103,7 @@ inline constexpr MonthPeriod kDisplayLongest{"display-at-most-3-years", "P-DISPL
 inline constexpr std::array kAll{&kDecision,        &kService,       &kDisclosure,  &kDisclosureOther,
                                  &kWithdrawal,      &kPreservation,  &kPayment,     &kSeizureTerm,
                                  &kHearingRequest,  &kHearingNotice, &kCourtDemand, &kReviewApplication,
-                                 &kSuitAfterReview, &kAppeal};
+                                 &kSuitAfterReview, &kAppeal,        &kDrawResult};
 
 }  // namespace periods
 

@@ -192,6 +192,23 @@ constexpr std::array kRules = {
              "抽查结果须由该对象抽中的(回避递补后的)两名以上检查人员记录, 签名人在其中, 每个对象一次 — a drawn "
              "check's result is recorded by at least two of the object's drawn inspectors (after recusals), the "
              "signer among them, once per object"},
+    RuleInfo{"D-DRAW-PLAN", kRefuse, "国市监信〔2019〕38号; 优化营商环境条例 第54条",
+             "年度抽查工作计划由负责人发布, 列明已公布的抽查事项、批次和每企业年度检查频次上限; 抽取须在当年计划之内, "
+             "不超过计划批次 — the year's plan, signed by a head, names published items, their batches and the "
+             "yearly caps per enterprise; a draw is of a planned item, within its batches"},
+    RuleInfo{"F-DRAW-PLAN-LATE", kFlag, "国市监信〔2019〕38号; 北京市优化营商环境条例 第67条",
+             "年度抽查工作计划应于3月31日前公布 — the year's plan is published by 31 March"},
+    RuleInfo{"F-INSPECT-CAP", kFlag, "国办发〔2024〕54号",
+             "同一企业同一事项一年内的检查次数超过计划规定的频次上限 — a check beyond the plan's yearly cap for the "
+             "enterprise's credit class under that item"},
+    RuleInfo{"D-DRAW-SCAN", kRefuse, "国办发〔2024〕54号; 深府规〔2025〕6号",
+             "扫码入企须由该对象抽中的检查人员记录, 载明位置; 事后补录须写明事由 — an entry scan is recorded by the "
+             "object's drawn inspectors with its location; one recorded more than a day after the entry states why"},
+    RuleInfo{"F-SCAN-LATE", kFlag, "深府规〔2025〕6号",
+             "扫码补录超过10日 — an entry scan recorded more than 10 days after the entry"},
+    RuleInfo{"F-SCAN-MISSING", kFlag, "国办发〔2024〕54号",
+             "计划要求扫码入企, 但抽查结果公示时无扫码记录 — the plan requires entry scans and a result is published "
+             "with none on record"},
     RuleInfo{"F-DRAW-RESULT-20WD", kFlag, "《食品生产经营监督检查管理办法》第39条; 国发〔2019〕5号",
              "抽查结果应在检查结束后20个工作日内公示 — a drawn check's result is published within 20 working days "
              "of the check's end"},

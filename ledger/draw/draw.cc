@@ -79,7 +79,9 @@ bool IsDrawEvent(fb::Payload type) {
     case fb::Payload::InspectorRecused:
     case fb::Payload::DrawCancelled:
     case fb::Payload::InspectionResultRecorded:
-    case fb::Payload::InspectionResultPublished: return true;
+    case fb::Payload::InspectionResultPublished:
+    case fb::Payload::InspectionPlanPublished:
+    case fb::Payload::EntryScanned: return true;
     default: return false;
   }
 }

@@ -36,20 +36,26 @@ draw::DrawnCheck* FindCheck(std::vector<draw::DrawnCheck>& checks, std::string_v
 }  // namespace
 
 Result<std::vector<domain::Flag>> DrawBook::Check(const fb::Statement& st, const Registry& registry,
-                                                  std::string_view origin, uint64_t index) const {
+                                                  std::string_view origin, uint64_t index, int64_t recorded_ms) const {
   using Flags = std::vector<domain::Flag>;
   auto none = [](const Status& s) -> Result<Flags> {
     if (!s.ok()) return s;
     return Flags();
   };
   switch (st.payload_type()) {
-    case fb::Payload::DrawAnnounced:
-      return none(CheckAnnounced(*st.payload_as_DrawAnnounced(), registry, origin, index));
+    case fb::Payload::DrawAnnounced: {
+      LAWTRAIL_RETURN_IF_ERROR(CheckAnnounced(*st.payload_as_DrawAnnounced(), registry, origin, index));
+      auto terms = draw::TermsOf(*st.payload_as_DrawAnnounced());
+      return none(CheckPlanned(*terms, int(domain::ChinaDateOf(st.occurred_at_ms()).year())));
+    }
+    case fb::Payload::InspectionPlanPublished:
+      return CheckPlan(*st.payload_as_InspectionPlanPublished(), registry, st.occurred_at_ms());
+    case fb::Payload::EntryScanned: return CheckScan(st, registry, recorded_ms);
     case fb::Payload::DrawRecorded: return none(CheckRecorded(*st.payload_as_DrawRecorded()));
     case fb::Payload::InspectorRecused: return none(CheckRecused(*st.payload_as_InspectorRecused()));
     case fb::Payload::InspectionResultRecorded:
-      return none(
-          CheckResultRecorded(*st.payload_as_InspectionResultRecorded(), st.actor()->certificate_no()->string_view()));
+      return CheckResultRecorded(*st.payload_as_InspectionResultRecorded(),
+                                 st.actor()->certificate_no()->string_view());
     case fb::Payload::InspectionResultPublished:
       return CheckResultPublished(*st.payload_as_InspectionResultPublished(), registry);
     case fb::Payload::DrawCancelled: {
@@ -167,37 +173,49 @@ Status DrawBook::CheckRecused(const fb::InspectorRecused& r) const {
   return Status::Ok();
 }
 
-Status DrawBook::CheckResultRecorded(const fb::InspectionResultRecorded& r, std::string_view signer) const {
+Result<std::vector<domain::Flag>> DrawBook::CheckResultRecorded(const fb::InspectionResultRecorded& r,
+                                                                std::string_view signer) const {
   const std::string task_no = Str(r.task_no()), object = Str(r.object_id());
   const Task* task = Find(task_no);
   if (task == nullptr || !task->recorded_index) {
     return Refuse("D-DRAW-CHECK", "draw '" + task_no + "' has no recorded result");
   }
   if (task->cancelled_index) return Refuse("D-DRAW-CHECK", "draw '" + task_no + "' was cancelled");
-  auto check = std::find_if(task->checks.begin(), task->checks.end(),
-                            [&](const draw::DrawnCheck& c) { return c.object_id == object; });
-  if (check == task->checks.end()) {
-    return Refuse("D-DRAW-CHECK", "object '" + object + "' was not drawn in '" + task_no + "'");
-  }
   if (task->results.contains(object)) return Refuse("D-DRAW-CHECK", "object '" + object + "' already has its result");
-  std::set<std::string> officers;
-  if (r.officers() != nullptr) {
-    for (const flatbuffers::String* o : *r.officers()) officers.insert(o->str());
-  }
+  const std::set<std::string> officers = Named(r.officers());
   if (officers.size() < draw::kMinTeamSize) {
     return Refuse("D-DRAW-CHECK", "a check needs at least " + std::to_string(draw::kMinTeamSize) +
                                       " inspectors, the result names " + std::to_string(officers.size()));
   }
+  LAWTRAIL_RETURN_IF_ERROR(CheckTeam(*task, object, officers, signer, "D-DRAW-CHECK"));
+  if (!domain::ParseDate(Str(r.ended_date())).ok()) {
+    return Refuse("D-DRAW-CHECK", "the check's end date '" + Str(r.ended_date()) + "' is not YYYY-MM-DD");
+  }
+  return CapFlags(*task, object, Str(r.ended_date()));
+}
+
+std::set<std::string> DrawBook::Named(const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* list) {
+  std::set<std::string> out;
+  if (list != nullptr) {
+    for (const flatbuffers::String* o : *list) out.insert(o->str());
+  }
+  return out;
+}
+
+Status DrawBook::CheckTeam(const Task& task, const std::string& object, const std::set<std::string>& officers,
+                           std::string_view signer, std::string_view rule) const {
+  auto check = std::find_if(task.checks.begin(), task.checks.end(),
+                            [&](const draw::DrawnCheck& c) { return c.object_id == object; });
+  if (check == task.checks.end()) {
+    return Refuse(rule, "object '" + object + "' was not drawn in '" + task.terms.task_no + "'");
+  }
   for (const std::string& o : officers) {
     if (std::find(check->inspectors.begin(), check->inspectors.end(), o) == check->inspectors.end()) {
-      return Refuse("D-DRAW-CHECK", "'" + o + "' was not drawn for '" + object + "'");
+      return Refuse(rule, "'" + o + "' was not drawn for '" + object + "'");
     }
   }
   if (!officers.contains(std::string(signer))) {
-    return Refuse("D-DRAW-CHECK", "the signer '" + std::string(signer) + "' is not among the inspectors named");
-  }
-  if (!domain::ParseDate(Str(r.ended_date())).ok()) {
-    return Refuse("D-DRAW-CHECK", "the check's end date '" + Str(r.ended_date()) + "' is not YYYY-MM-DD");
+    return Refuse(rule, "the signer '" + std::string(signer) + "' is not among the inspectors named");
   }
   return Status::Ok();
 }
@@ -213,7 +231,7 @@ Result<std::vector<domain::Flag>> DrawBook::CheckResultPublished(const fb::Inspe
   if (result.published) return Refuse("D-DRAW-CHECK", "the result of '" + object + "' is already published");
   auto published = domain::ParseDate(Str(p.published_date()));
   if (!published.ok()) return Refuse("D-DRAW-CHECK", "the publication date is not YYYY-MM-DD");
-  std::vector<domain::Flag> flags;
+  std::vector<domain::Flag> flags = ScanFlags(*task, object);
   const domain::Date ended = *domain::ParseDate(result.ended_date);
   const domain::Deadline due = registry.tables().calendar().AddWorkingDays(ended, 20);
   if (*published > due.date) {
@@ -225,10 +243,13 @@ Result<std::vector<domain::Flag>> DrawBook::CheckResultPublished(const fb::Inspe
 }
 
 void DrawBook::Apply(const fb::Statement& st, const Registry& registry, uint64_t index) {
+  ApplyPlanAndScans(st);
   switch (st.payload_type()) {
     case fb::Payload::InspectionResultRecorded: {
       const auto* r = st.payload_as_InspectionResultRecorded();
-      tasks_.find(Str(r->task_no()))->second.results[Str(r->object_id())] = {Str(r->ended_date()), false};
+      Task& task = tasks_.find(Str(r->task_no()))->second;
+      task.results[Str(r->object_id())] = {Str(r->ended_date()), false};
+      ++checks_per_year_[{YearOf(Str(r->ended_date())), task.terms.item_code, Str(r->object_id())}];
       break;
     }
     case fb::Payload::InspectionResultPublished: {
@@ -242,6 +263,7 @@ void DrawBook::Apply(const fb::Statement& st, const Registry& registry, uint64_t
       Task task;
       task.terms = std::move(*terms);
       task.announced_index = index;
+      task.year = int(domain::ChinaDateOf(st.occurred_at_ms()).year());
       task.objects = registry.FindPoolByHash(task.terms.object_pool_hash);
       task.inspectors = registry.FindPoolByHash(task.terms.inspector_pool_hash);
       roots_.emplace(task.terms.seed.tree_size, std::nullopt);

@@ -28,7 +28,7 @@ Status LogState::CheckRecorded(const fb::Record& record, const CaseAt& at) const
 Result<std::vector<domain::Flag>> LogState::Admit(const ParsedStatement& s, int64_t time_ms, const CaseAt& at) const {
   LAWTRAIL_ASSIGN_OR_RETURN(auto flags, lawtrail::Admit(registry_, s, {origin_, size(), time_ms, at.head, at.state}));
   if (IsDrawEvent(s.statement->payload_type())) {
-    LAWTRAIL_ASSIGN_OR_RETURN(auto raised, draws_.Check(*s.statement, registry_, origin_, size()));
+    LAWTRAIL_ASSIGN_OR_RETURN(auto raised, draws_.Check(*s.statement, registry_, origin_, size(), time_ms));
     flags.insert(flags.end(), raised.begin(), raised.end());
   }
   return flags;

@@ -2,6 +2,8 @@
 // log's checkpoint at a size named in advance with its witnesses'
 // cosignatures, a result admitted only if re-running the draw gives it, and
 // recusals replaced by the draw's own next choice (rules D-DRAW-*).
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "ledger/log/draw_audit.h"
@@ -11,13 +13,6 @@
 
 namespace lawtrail::testing {
 namespace {
-
-void RequireRefused(const AppendResult& r, std::string_view rule, std::string_view words) {
-  INFO(r.status().ToString());
-  REQUIRE_FALSE(r.ok());
-  CHECK(r.status().rule() == rule);
-  CHECK_THAT(r.status().message(), Catch::Contains(std::string(words)));
-}
 
 TEST_CASE(
     "D-DRAW-RESULT and D-DRAW-RECUSAL: a draw whose result is what re-running it gives is admitted, and survives a "
@@ -192,18 +187,19 @@ TEST_CASE("every draw of a demo year re-runs from the log alone to the recorded 
     std::vector<Bytes> items;
     for (const auto& item : year.items) items.push_back(item.submission);
     (void)(*log)->Append(std::move(items));
-    pool_index = (*log)->size();  // the object pool is the draws' first record
+    pool_index = (*log)->size() + 1;  // the year's plan, then the object pool
     demo::DrawTally tally;
     REQUIRE(demo::RunDemoDraws(**log, created->verifier_key, plan, year, tally).ok());
     CHECK(tally.draws == 3);
     CHECK(tally.recusals == 1);
     CHECK(tally.mismatches.empty());
     CHECK(tally.flags["F-DRAW-RESULT-20WD"] >= 3);  // every seventh result of each batch published late
-    for (const char* rule :
-         {"D-DRAW-ANNOUNCE", "D-DRAW-TEAM", "D-DRAW-SEED", "D-DRAW-RESULT", "D-DRAW-RECUSAL", "D-DRAW-CHECK"}) {
+    for (const char* rule : {"D-DRAW-ANNOUNCE", "D-DRAW-TEAM", "D-DRAW-SEED", "D-DRAW-RESULT", "D-DRAW-RECUSAL",
+                             "D-DRAW-CHECK", "D-DRAW-PLAN", "D-DRAW-SCAN"}) {
       INFO(rule);
       CHECK(tally.refusals[rule] >= 1);
     }
+    CHECK(tally.flags["F-DRAW-PLAN-LATE"] == 0);
     demo::DrawTally again;
     REQUIRE(demo::RunDemoDraws(**log, created->verifier_key, plan, year, again).ok());
     CHECK(again.already == 1);
@@ -220,6 +216,21 @@ TEST_CASE("every draw of a demo year re-runs from the log alone to the recorded 
       CHECK(a.cosigned[0].first == "sifaju.pingqiao.example/w1");
     }
     CHECK((*audits)[0].recusals == 1);
+    // The plan caps a shop at one SJ-01 check a year: each shop drawn in both SJ-01 batches (April and October) is
+    // flagged once, and no other (SJ-02 allows two, and is drawn once).
+    std::set<std::string> april;
+    size_t twice = 0;
+    for (const auto& c : (*audits)[0].checks) april.insert(c.object_id);
+    REQUIRE((*audits)[2].item_code == "SJ-01");
+    for (const auto& c : (*audits)[2].checks) twice += april.count(c.object_id);
+    CHECK(tally.flags["F-INSPECT-CAP"] == twice);
+    // Entry scans at work: the demo never scans the fifth check of each eleven in a batch.
+    size_t unscanned = 0;
+    for (const DrawAudit& a : *audits) {
+      for (size_t i = 0; i < a.checks.size(); ++i) unscanned += i % 11 == 4;
+    }
+    CHECK(unscanned >= 3);
+    CHECK(tally.flags["F-SCAN-MISSING"] == unscanned);
   }
   // `lawtrail verify` replays admission, the draws' included.
   const VerifyReport verified = VerifyDir(dir.path(), created->verifier_key);
@@ -259,32 +270,13 @@ TEST_CASE("every draw of a demo year re-runs from the log alone to the recorded 
   CHECK_THAT((*audits)[0].status.message(), Catch::Contains("never published"));
 }
 
-// A recorded draw of the fixture: its terms and what it drew.
-std::pair<draw::DrawTerms, std::vector<draw::DrawnCheck>> RecordedDraw(DrawFixture& f, const std::string& task) {
-  const draw::DrawTerms t = f.Terms(task, f.log.log().size() + 2);
-  REQUIRE(f.Announce(t).ok());
-  f.GrowTo(t.seed.tree_size + 1);
-  const std::string seed = f.Cosigned(t.seed.tree_size, {&f.w1, &f.w2});
-  auto checks = f.Rerun(t, seed);
-  REQUIRE(f.Record(task, seed, checks).ok());
-  return {t, checks};
-}
-
-const TestOfficer& OfficerOf(const DrawFixture& f, const std::string& certificate_no) {
-  for (const TestOfficer& o : f.inspectors) {
-    if (o.certificate_no == certificate_no) return o;
-  }
-  FAIL("no inspector " << certificate_no);
-  throw std::logic_error("unreachable");
-}
-
 TEST_CASE("D-DRAW-CHECK: a check's result needs two of the object's drawn inspectors, the signer among them") {
   DrawFixture f;
-  const auto drawn = RecordedDraw(f, "2026-SJ-20");
+  const auto drawn = f.RecordedDraw("2026-SJ-20");
   const draw::DrawTerms& t = drawn.first;  // a plain reference: clang 14 cannot capture structured bindings
   const std::vector<draw::DrawnCheck>& checks = drawn.second;
   const draw::DrawnCheck& c = checks[0];
-  const TestOfficer& first = OfficerOf(f, c.inspectors[0]);
+  const TestOfficer& first = f.OfficerOf(c.inspectors[0]);
   auto result = [&](const TestOfficer& by, const std::vector<std::string>& officers, const std::string& object) {
     return f.Signed(by, [&](const StatementHeader& h) {
       return InspectionResultStatement(h, t.task_no, object, officers, "2026-03-10", fb::CheckOutcome::NoProblem,
@@ -297,7 +289,7 @@ TEST_CASE("D-DRAW-CHECK: a check's result needs two of the object's drawn inspec
     if (o.certificate_no != c.inspectors[0] && o.certificate_no != c.inspectors[1]) stranger = o.certificate_no;
   }
   RequireRefused(result(first, {c.inspectors[0], stranger}, c.object_id), "D-DRAW-CHECK", "was not drawn for");
-  RequireRefused(result(OfficerOf(f, stranger), c.inspectors, c.object_id), "D-DRAW-CHECK", "is not among");
+  RequireRefused(result(f.OfficerOf(stranger), c.inspectors, c.object_id), "D-DRAW-CHECK", "is not among");
   RequireRefused(result(first, c.inspectors, "91411500NOTDRAWN0X"), "D-DRAW-CHECK", "was not drawn in");
   REQUIRE(result(first, c.inspectors, c.object_id).ok());
   RequireRefused(result(first, c.inspectors, c.object_id), "D-DRAW-CHECK", "already has its result");
@@ -310,11 +302,11 @@ TEST_CASE("F-DRAW-RESULT-20WD: a result published after 20 working days from the
   DrawFixture f;
   const TestOfficer publisher = f.log.AddOfficer("41150003", {fb::Role::Discloser}, "公示员");
   discloser = &publisher;
-  const auto drawn = RecordedDraw(f, "2026-SJ-21");
+  const auto drawn = f.RecordedDraw("2026-SJ-21");
   const draw::DrawTerms& t = drawn.first;  // a plain reference: clang 14 cannot capture structured bindings
   const std::vector<draw::DrawnCheck>& checks = drawn.second;
   auto record = [&](const draw::DrawnCheck& c, const std::string& ended) {
-    REQUIRE(f.Signed(OfficerOf(f, c.inspectors[1]), [&](const StatementHeader& h) {
+    REQUIRE(f.Signed(f.OfficerOf(c.inspectors[1]), [&](const StatementHeader& h) {
                return InspectionResultStatement(h, t.task_no, c.object_id, c.inspectors, ended,
                                                 fb::CheckOutcome::OrderedToCorrect, "责令整改", "检查笔录");
              }).ok());
@@ -344,7 +336,7 @@ TEST_CASE("F-DRAW-RESULT-20WD: a result published after 20 working days from the
   RequireRefused(publish(checks[3], "2026-03-06"), "D-DRAW-CHECK", "already published");
   RequireRefused(publish(checks[4], "2026-03-06"), "D-DRAW-CHECK", "no result of");
   // Only a discloser publishes.
-  auto by_inspector = f.Signed(OfficerOf(f, checks[4].inspectors[0]), [&](const StatementHeader& h) {
+  auto by_inspector = f.Signed(f.OfficerOf(checks[4].inspectors[0]), [&](const StatementHeader& h) {
     return InspectionResultPublishedStatement(h, t.task_no, checks[4].object_id, "2026-03-06");
   });
   REQUIRE_FALSE(by_inspector.ok());

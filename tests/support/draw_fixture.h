@@ -11,9 +11,18 @@
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/cosignature.h"
 #include "ledger/core/log_format.h"
+#include "ledger/domain/calendar.h"
 #include "tests/support/test_log.h"
 
 namespace lawtrail::testing {
+
+// REQUIREs that `r` was refused by `rule`, with `words` in the message.
+inline void RequireRefused(const AppendResult& r, std::string_view rule, std::string_view words) {
+  INFO(r.status().ToString());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().rule() == rule);
+  CHECK_THAT(r.status().message(), Catch::Contains(std::string(words)));
+}
 
 struct TestWitness {
   std::string name;
@@ -40,13 +49,25 @@ struct DrawFixture {
   draw::Pool inspector_pool = InspectorPool();
   TestWitness w1{"sifaju.pingqiao.example/w1"}, w2{"scjgj.pingqiao.example/w2"};
 
-  DrawFixture() {
+  // With `plan`, this year's 抽查工作计划 draws SJ-001 in up to 50 batches, with no caps and no entry scans.
+  explicit DrawFixture(bool plan = true) {
     Admit(log.SignedRegistryEvent([](const StatementHeader& h) {
       return domain::RandomInspectionItemStatement(h, "SJ-001", "食品经营者监督检查", "食品经营者", "食品安全法 第87条",
                                                    "现场检查");
     }));
     REQUIRE(PublishPool(objects).ok());
     REQUIRE(PublishPool(inspector_pool).ok());
+    if (plan) REQUIRE(PublishPlan(ThisYear(), {{"SJ-001", 50, {}}}, false).ok());
+  }
+
+  static int ThisYear() { return int(domain::ChinaDateOf(NowMs()).year()); }
+  // The head publishes the plan of `year`, at `at_ms` (now if 0).
+  AppendResult PublishPlan(int year, const std::vector<PlanItem>& items, bool scan_on_entry, int64_t at_ms = 0) {
+    StatementHeader h = TestLog::HeaderFor(head, std::string(kDrawsCaseId));
+    if (at_ms != 0) h.occurred_at_ms = at_ms;
+    return log.AppendOne(SignStatement(
+        InspectionPlanStatement(h, year, "青政抽计〔" + std::to_string(year) + "〕1号", items, scan_on_entry),
+        head.key));
   }
 
   std::vector<TestOfficer> Inspectors() {
@@ -107,6 +128,30 @@ struct DrawFixture {
                       const std::vector<draw::DrawnCheck>& checks) {
     return Signed(operator_,
                   [&](const StatementHeader& h) { return DrawRecordedStatement(h, task, seed_checkpoint, checks); });
+  }
+  // Announces `t`, seeded two records on (its seed size set here), grows the log past the seed and records what
+  // the draw gives.
+  std::vector<draw::DrawnCheck> RecordedDraw(draw::DrawTerms& t) {
+    t.seed.tree_size = log.log().size() + 2;
+    REQUIRE(Announce(t).ok());
+    GrowTo(t.seed.tree_size + 1);
+    const std::string seed = Cosigned(t.seed.tree_size, {&w1, &w2});
+    auto checks = Rerun(t, seed);
+    REQUIRE(Record(t.task_no, seed, checks).ok());
+    return checks;
+  }
+  // A recorded draw of the fixture's terms: its terms and what it drew.
+  std::pair<draw::DrawTerms, std::vector<draw::DrawnCheck>> RecordedDraw(const std::string& task) {
+    draw::DrawTerms t = Terms(task, 0);
+    auto checks = RecordedDraw(t);
+    return {t, checks};
+  }
+  const TestOfficer& OfficerOf(const std::string& certificate_no) const {
+    for (const TestOfficer& o : inspectors) {
+      if (o.certificate_no == certificate_no) return o;
+    }
+    FAIL("no inspector " << certificate_no);
+    throw std::logic_error("unreachable");
   }
 };
 
