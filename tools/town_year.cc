@@ -892,8 +892,10 @@ class CaseWriter {
       WorkingDays(Between(rng_, 1, 5));
       Lawful(domain::ServeDemandNotice(By(*lead_), fine, DateIn(10)));
       WorkingDays(Between(rng_, 11, 14));
-      if (Breaks()) {
-        attempted_ = true;  // still inside the party's six months to sue
+      // Still inside the party's six months to sue — unless a 复议 was upheld, after which the party had only 15
+      // days (行政诉讼法 第45条) and the window may already be open.
+      if (!truth_.challenge && Breaks()) {
+        attempted_ = true;
         Attempt(domain::ApplyToCourt(ApprovedBy(*lead_, fb::Payload::CourtEnforcementApplied), "信阳市平桥区人民法院"),
                 "P-COURT-PERIOD");
       }
