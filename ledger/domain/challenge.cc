@@ -1,5 +1,7 @@
 #include "ledger/domain/challenge.h"
 
+#include <utility>
+
 #include "ledger/core/fb_string.h"
 #include "ledger/domain/legal_periods.h"
 
@@ -30,19 +32,27 @@ const Challenge* PendingChallenge(const std::vector<Challenge>& challenges) {
   return nullptr;
 }
 
-Challenge* FindPending(std::vector<Challenge>& challenges, fb::ChallengeKind kind, const std::string& case_no) {
-  for (Challenge& c : challenges) {
+const Challenge* FindPending(const std::vector<Challenge>& challenges, fb::ChallengeKind kind,
+                             const std::string& case_no) {
+  for (const Challenge& c : challenges) {
     if (c.pending && c.kind == kind && c.case_no == case_no) return &c;
   }
   return nullptr;
+}
+
+Challenge* FindPending(std::vector<Challenge>& challenges, fb::ChallengeKind kind, const std::string& case_no) {
+  return const_cast<Challenge*>(FindPending(std::as_const(challenges), kind, case_no));
+}
+
+fb::ChallengeKind ChallengeKindOf(fb::ChangeAuthority by) {
+  return by == fb::ChangeAuthority::Court ? fb::ChallengeKind::Suit : fb::ChallengeKind::Review;
 }
 
 void FoldChallenge(std::vector<Challenge>& challenges, const fb::Statement& st, int64_t at) {
   switch (st.payload_type()) {
     case fb::Payload::DecisionChanged: {
       const fb::ChangeAuthority by = st.payload_as_DecisionChanged()->by();
-      const fb::ChallengeKind kind =
-          by == fb::ChangeAuthority::Court ? fb::ChallengeKind::Suit : fb::ChallengeKind::Review;
+      const fb::ChallengeKind kind = ChallengeKindOf(by);
       for (Challenge& ch : challenges) {
         if (by != fb::ChangeAuthority::Self && ch.pending && ch.kind == kind) {
           ch.pending = false;

@@ -48,8 +48,12 @@ void FoldChallenge(std::vector<Challenge>& challenges, const fb::Statement& st, 
 
 // The challenge still pending, or null.
 const Challenge* PendingChallenge(const std::vector<Challenge>& challenges);
-// The pending challenge with `case_no`, or null.
+// The pending challenge of `kind` with `case_no`, or null.
 Challenge* FindPending(std::vector<Challenge>& challenges, fb::ChallengeKind kind, const std::string& case_no);
+const Challenge* FindPending(const std::vector<Challenge>& challenges, fb::ChallengeKind kind,
+                             const std::string& case_no);
+// The challenge a change by `by` rules on: a court's on a suit, a 复议机关's on a 复议 (none for Self).
+fb::ChallengeKind ChallengeKindOf(fb::ChangeAuthority by);
 
 // For people: 行政复议 / 行政诉讼; an outcome (维持, 驳回, 撤回); a challenge's
 // state (审理中, 纠错 or its outcome).

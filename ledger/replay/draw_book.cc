@@ -43,11 +43,9 @@ Result<std::vector<domain::Flag>> DrawBook::Check(const fb::Statement& st, const
     return Flags();
   };
   switch (st.payload_type()) {
-    case fb::Payload::DrawAnnounced: {
-      LAWTRAIL_RETURN_IF_ERROR(CheckAnnounced(*st.payload_as_DrawAnnounced(), registry, origin, index));
-      auto terms = draw::TermsOf(*st.payload_as_DrawAnnounced());
-      return none(CheckPlanned(*terms, int(domain::ChinaDateOf(st.occurred_at_ms()).year())));
-    }
+    case fb::Payload::DrawAnnounced:
+      return none(CheckAnnounced(*st.payload_as_DrawAnnounced(), registry, origin, index,
+                                 int(domain::ChinaDateOf(st.occurred_at_ms()).year())));
     case fb::Payload::InspectionPlanPublished:
       return CheckPlan(*st.payload_as_InspectionPlanPublished(), registry, st.occurred_at_ms());
     case fb::Payload::EntryScanned: return CheckScan(st, registry, recorded_ms);
@@ -72,7 +70,7 @@ Result<std::vector<domain::Flag>> DrawBook::Check(const fb::Statement& st, const
 }
 
 Status DrawBook::CheckAnnounced(const fb::DrawAnnounced& a, const Registry& registry, std::string_view origin,
-                                uint64_t index) const {
+                                uint64_t index, int year) const {
   auto parsed = draw::TermsOf(a);
   if (!parsed.ok()) return Refuse("D-DRAW-ANNOUNCE", parsed.status().message());
   const draw::DrawTerms& t = *parsed;
@@ -117,7 +115,7 @@ Status DrawBook::CheckAnnounced(const fb::DrawAnnounced& a, const Registry& regi
                                      " is not after the announcement (record " + std::to_string(index) +
                                      "): it must be at least " + std::to_string(index + 2));
   }
-  return Status::Ok();
+  return CheckPlanned(t, year);
 }
 
 Status DrawBook::CheckRecorded(const fb::DrawRecorded& r) const {

@@ -78,8 +78,9 @@ class DrawBook {
   const std::map<std::string, Task, std::less<>>& tasks() const { return tasks_; }
 
  private:
-  Status CheckAnnounced(const fb::DrawAnnounced& a, const Registry& registry, std::string_view origin,
-                        uint64_t index) const;
+  // `year`: of the announcement, whose plan must hold the item (CheckPlanned).
+  Status CheckAnnounced(const fb::DrawAnnounced& a, const Registry& registry, std::string_view origin, uint64_t index,
+                        int year) const;
   // draw_plan.cc: the yearly plan, the batches and caps it sets, the entry scans.
   Result<std::vector<domain::Flag>> CheckPlan(const fb::InspectionPlanPublished& p, const Registry& registry,
                                               int64_t at) const;

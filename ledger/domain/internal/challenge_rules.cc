@@ -54,10 +54,7 @@ Status CheckFiled(const CaseProcedureState& c, const fb::ChallengeFiled& f, int6
 // ChallengeConcluded: ends a pending challenge by its case number; a court
 // dismisses a claim (行政诉讼法 第69条), it does not 维持 the act.
 Status CheckConcluded(const CaseProcedureState& c, const fb::ChallengeConcluded& e) {
-  const Challenge* pending = nullptr;
-  for (const Challenge& ch : c.challenges) {
-    if (ch.pending && ch.kind == e.kind() && ch.case_no == Str(e.case_no())) pending = &ch;
-  }
+  const Challenge* pending = FindPending(c.challenges, e.kind(), Str(e.case_no()));
   if (pending == nullptr) {
     return Refuse("P-CHALLENGE", "no pending " + std::string(ChallengeKindName(e.kind())) + " has case number '" +
                                      Str(e.case_no()) + "'");
@@ -80,8 +77,7 @@ Status CheckConcluded(const CaseProcedureState& c, const fb::ChallengeConcluded&
 // the agency recorded.
 Status CheckChangedByBody(const CaseProcedureState& c, const fb::DecisionChanged& d) {
   if (d.by() == fb::ChangeAuthority::Self) return Status::Ok();
-  const fb::ChallengeKind kind =
-      d.by() == fb::ChangeAuthority::Court ? fb::ChallengeKind::Suit : fb::ChallengeKind::Review;
+  const fb::ChallengeKind kind = ChallengeKindOf(d.by());
   const Challenge* p = PendingChallenge(c.challenges);
   if (p == nullptr || p->kind != kind) {
     return Refuse("P-CHALLENGE", std::string("the decision is changed by the ") +
