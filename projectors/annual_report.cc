@@ -142,7 +142,13 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   json by_type = json::object();
   for (const auto& type : PenaltySeverityOrder()) by_type[type] = Get(y, {"行政处罚", "按类别", type.c_str()});
   penalties["按类别"] = by_type;
-  report["一、行政许可"] = {{"许可数量", Get(y, {"行政许可", "许可决定"})}};
+  // 年报 table 一 (domain-acts.md §2): 撤销 by decision date; 不予受理, 撤回, 注销 have no column in the
+  // published table and are given beside it.
+  report["一、行政许可"] = {
+      {"申请数量", Get(y, {"行政许可", "申请"})},     {"受理数量", Get(y, {"行政许可", "受理"})},
+      {"许可数量", Get(y, {"行政许可", "许可"})},     {"不予许可数量", Get(y, {"行政许可", "不予许可"})},
+      {"撤销许可数量", Get(y, {"行政许可", "撤销"})}, {"不予受理数量", Get(y, {"行政许可", "不予受理"})},
+      {"撤回许可数量", Get(y, {"行政许可", "撤回"})}, {"注销许可数量", Get(y, {"行政许可", "注销"})}};
   report["二、行政处罚"] = penalties;
   report["三、行政强制"] = {{"行政强制措施", y.value("行政强制", json::object()).value("强制措施", json::object())},
                             {"行政强制执行", y.value("行政强制", json::object()).value("强制执行", json::object())},

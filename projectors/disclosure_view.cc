@@ -7,6 +7,7 @@
 #include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/challenge.h"
+#include "ledger/domain/licence.h"
 #include "ledger/domain/money.h"
 #include "ledger/log/store.h"
 #include "projectors/internal/json_view.h"
@@ -24,12 +25,27 @@ std::string DecisionKey(std::string_view case_id) { return "decision/" + std::st
 struct CaseDisclosureFacts final : FieldsDoc<CaseDisclosureFacts> {
   std::string category;
   std::optional<std::string> party_credit_code, party_kind, party_name;  // when the case has a party
+  std::optional<std::string> licence_matter;                             // a 行政许可 case: 申请事项
   std::string procedure;
   bool publishable = false;
   template <typename V>
   void Fields(V& v) {
-    v("category", category), v("party_credit_code", party_credit_code), v("party_kind", party_kind);
-    v("party_name", party_name), v("procedure", procedure), v("publishable", publishable);
+    v("category", category), v("licence_matter", licence_matter), v("party_credit_code", party_credit_code);
+    v("party_kind", party_kind), v("party_name", party_name), v("procedure", procedure);
+    v("publishable", publishable);
+  }
+};
+
+// A licence decision's own fields (行政许可 双公示): what it permits, its
+// certificate and validity, and whether it still stands.
+struct LicenceEntry : Fielded {
+  std::string certificate, content, matter, state, valid_from, valid_until;
+  std::optional<std::string> certificate_no, ended_on;
+  template <typename V>
+  void Fields(V& v) {
+    v("certificate", certificate), v("certificate_no", certificate_no), v("content", content);
+    v("ended_on", ended_on), v("matter", matter), v("state", state), v("valid_from", valid_from);
+    v("valid_until", valid_until);
   }
 };
 
@@ -99,7 +115,9 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
   std::string due_on;
   std::optional<bool> due_on_provisional;  // due_on reaches into a year with no published holiday notice
   int due_within_working_days = 0;
-  std::string facts, fine_wan_yuan, outcome;
+  std::string facts, fine_wan_yuan;
+  std::optional<LicenceEntry> licence;  // a 行政许可 decision
+  std::string outcome;
   std::optional<std::string> party_credit_code, party_kind, party_name;
   std::string penalty_content;
   std::vector<std::string> penalty_types;
@@ -126,7 +144,8 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
     v("display_months", display_months), v("display_until", display_until), v("due_on", due_on);
     v("due_on_provisional", due_on_provisional);
     v("due_within_working_days", due_within_working_days), v("facts", facts), v("fine_wan_yuan", fine_wan_yuan);
-    v("outcome", outcome), v("party_credit_code", party_credit_code), v("party_kind", party_kind);
+    v("licence", licence), v("outcome", outcome), v("party_credit_code", party_credit_code),
+        v("party_kind", party_kind);
     v("party_name", party_name), v("penalty_content", penalty_content), v("penalty_types", penalty_types);
     v("platform", platform), v("procedure", procedure), v("publication_id", publication_id);
     v("publishable", publishable), v("published", published), v("published_on", published_on);
@@ -170,23 +189,58 @@ void NextVersion(ViewTxn& view, const std::string& case_id, DecisionRecord& rec,
   ++rec.version;
 }
 
+// What every decision's record starts from: the case's party and kind, the
+// agency, the day, and the working days to publish it in — 7 for 行政处罚 and
+// 行政许可 decisions, 20 for others (D3).
+DecisionRecord NewRecord(const ProjectedRecord& r, const CaseDisclosureFacts& c, const json& agency_doc,
+                         std::string decision_no) {
+  const fb::Statement& st = *r.statement;
+  DecisionRecord rec;
+  rec.case_id = Str(st.case_id());
+  rec.decision_no = std::move(decision_no);
+  rec.category = c.category;
+  rec.procedure = c.procedure;
+  rec.party_kind = c.party_kind;
+  rec.party_name = c.party_name;
+  rec.party_credit_code = c.party_credit_code;
+  rec.decided_on = ChinaDay(st.occurred_at_ms());
+  rec.decided = Stamp::Of(r);
+  rec.agency = agency_doc.is_object() ? agency_doc.value("name", "") : "";
+  rec.agency_credit_code = agency_doc.is_object() ? agency_doc.value("credit_code", "") : "";
+  const bool seven = c.category == Label(fb::CaseCategory::Penalty) || c.category == Label(fb::CaseCategory::Licensing);
+  const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
+  rec.due_within_working_days = period.days;
+  DueDay due = DueOf(period, rec.decided_on);
+  rec.due_on = std::move(due.on);
+  if (due.provisional) rec.due_on_provisional = true;
+  rec.publishable = c.publishable;
+  rec.fine_wan_yuan = WanYuan(0);
+  rec.confiscation_wan_yuan = WanYuan(0);
+  rec.status = "pending";
+  return rec;
+}
+
+// Stores a decision's first record (or a later decision's, keeping the one it replaces).
+Status StoreDecision(const ProjectedRecord& r, ViewTxn& view, DecisionRecord rec) {
+  const std::string case_id = rec.case_id;
+  LAWTRAIL_ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
+  KeepVersion(view, case_id, before, r.index);
+  rec.version = before != nullptr ? before->version + 1 : 1;
+  DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
+  if (current.publishable) view.Append("by-date/" + current.decided_on + "/" + case_id, "");
+  view.Settle(CaseKey(case_id));  // read again only by another decision in the case
+  return Status::Ok();
+}
+
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_DecisionIssued();
   const std::string case_id = Str(st.case_id());
   LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* c, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
   LAWTRAIL_ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
-  const bool has_agency = agency_doc->is_object();
   if (c == nullptr) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
-  DecisionRecord rec;
-  rec.case_id = case_id;
-  rec.decision_no = Str(d->decision_no());
+  DecisionRecord rec = NewRecord(r, *c, *agency_doc, Str(d->decision_no()));
   rec.outcome = Label(d->outcome());
-  rec.category = c->category;
-  rec.procedure = c->procedure;
-  rec.party_kind = c->party_kind;
-  rec.party_name = c->party_name;
-  rec.party_credit_code = c->party_credit_code;
   if (d->outcome() != fb::DecisionOutcome::Referral) rec.remedies = Label(d->remedies());
   rec.violation_type = Str(d->violation_type());
   rec.facts = Str(d->facts());
@@ -210,28 +264,53 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   }
   rec.fine_wan_yuan = WanYuan(fine);
   rec.confiscation_wan_yuan = WanYuan(confiscated);
-  rec.decided_on = ChinaDay(st.occurred_at_ms());
-  rec.decided = Stamp::Of(r);
-  rec.agency = has_agency ? agency_doc->value("name", "") : "";
-  rec.agency_credit_code = has_agency ? agency_doc->value("credit_code", "") : "";
-  // 7 working days for 行政处罚 and 行政许可 decisions, 20 for others (D3).
-  const bool seven =
-      c->category == Label(fb::CaseCategory::Penalty) || c->category == Label(fb::CaseCategory::Licensing);
-  const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
-  rec.due_within_working_days = period.days;
-  DueDay due = DueOf(period, rec.decided_on);
-  rec.due_on = std::move(due.on);
-  if (due.provisional) rec.due_on_provisional = true;
-  rec.publishable = c->publishable;
   // 3 months for warnings and 通报批评, 3 years otherwise (§7.3).
   rec.display_months = light_only ? 3 : 36;
-  rec.status = "pending";
-  LAWTRAIL_ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
-  KeepVersion(view, case_id, before, r.index);
-  rec.version = before != nullptr ? before->version + 1 : 1;
-  DecisionRecord& current = view.Store(DecisionKey(case_id), std::move(rec));
-  if (current.publishable) view.Append("by-date/" + current.decided_on + "/" + case_id, "");
-  view.Settle(CaseKey(case_id));  // read again only by another decision in the case
+  return StoreDecision(r, view, std::move(rec));
+}
+
+// A 准予 or 不予行政许可决定: only a grant is ever published (行政许可法 第40条);
+// it stays public while the licence stands, three years unless the publication says otherwise.
+Status OnLicenceDecision(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  const auto* d = st.payload_as_LicenceDecided();
+  const std::string case_id = Str(st.case_id());
+  LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* c, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
+  if (c == nullptr) return Status::Corruption("licence decision in case '" + case_id + "' that was never applied for");
+  DecisionRecord rec = NewRecord(r, *c, *agency_doc, Str(d->decision_no()));
+  rec.outcome = d->granted() ? "准予行政许可" : "不予行政许可";
+  rec.publishable = c->publishable && d->granted();
+  if (!d->granted()) {
+    rec.remedies = Label(d->remedies());
+    rec.facts = Str(d->reasons());  // 不予许可的理由, kept in the restricted record only
+  }
+  LicenceEntry licence;
+  licence.matter = c->licence_matter.value_or("");
+  licence.content = Str(d->content());
+  licence.certificate = Str(d->certificate());
+  licence.valid_from = Str(d->valid_from());
+  licence.valid_until = Str(d->valid_until());
+  licence.state = d->granted() ? "有效" : "不予许可";
+  rec.licence = std::move(licence);
+  rec.display_months = 36;
+  return StoreDecision(r, view, std::move(rec));
+}
+
+// The certificate issued, or the licence withdrawn, revoked or deregistered: a new version of its record.
+Status OnLicenceChange(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  const std::string case_id = Str(st.case_id());
+  LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord * rec, view.Edit<DecisionRecord>(DecisionKey(case_id)));
+  if (rec == nullptr || !rec->licence) return Status::Ok();
+  if (const auto* cert = st.payload_as_LicenceCertificateIssued()) {
+    NextVersion(view, case_id, *rec, r.index, {"licence"});
+    rec->licence->certificate_no = Str(cert->certificate_no());
+  } else if (const auto* end = st.payload_as_LicenceEnded()) {
+    NextVersion(view, case_id, *rec, r.index, {"licence"});
+    rec->licence->state = std::string("已") + domain::LicenceEndingName(end->kind());
+    rec->licence->ended_on = ChinaDay(st.occurred_at_ms());
+  }
   return Status::Ok();
 }
 
@@ -381,7 +460,25 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
       view.Store(CaseKey(Str(st.case_id())), std::move(c));
       return Status::Ok();
     }
+    case fb::Payload::LicenceApplied: {
+      const auto* a = st.payload_as_LicenceApplied();
+      CaseDisclosureFacts c;
+      c.category = Label(fb::CaseCategory::Licensing);
+      c.procedure = Label(fb::Procedure::General);
+      c.licence_matter = Str(a->matter());
+      if (const fb::Party* p = a->applicant()) {
+        c.party_kind = Label(p->kind());
+        c.party_name = Str(p->name());  // masked for natural persons (admission checks it)
+        if (!Str(p->credit_code()).empty()) c.party_credit_code = Str(p->credit_code());
+        c.publishable = !p->minor();
+      }
+      view.Store(CaseKey(Str(st.case_id())), std::move(c));
+      return Status::Ok();
+    }
     case fb::Payload::DecisionIssued: return OnDecision(r, view);
+    case fb::Payload::LicenceDecided: return OnLicenceDecision(r, view);
+    case fb::Payload::LicenceCertificateIssued:
+    case fb::Payload::LicenceEnded: return OnLicenceChange(r, view);
     case fb::Payload::CaseClosed: view.Settle(DecisionKey(Str(st.case_id()))); return Status::Ok();
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
@@ -471,9 +568,10 @@ json PublicDisclosure(const json& rec, const std::string& today) {
     out["record_index"] = w.value("index", uint64_t{0});
     return out;
   }
-  for (const char* field : {"agency_credit_code", "basis", "confiscation_wan_yuan", "decided_on", "due_on", "facts",
-                            "fine_wan_yuan", "party_credit_code", "party_kind", "party_name", "penalty_content",
-                            "penalty_types", "platform", "published_on", "summary", "violation_type"}) {
+  for (const char* field :
+       {"agency_credit_code", "basis", "confiscation_wan_yuan", "decided_on", "due_on", "facts", "fine_wan_yuan",
+        "licence", "party_credit_code", "party_kind", "party_name", "penalty_content", "penalty_types", "platform",
+        "published_on", "summary", "violation_type"}) {
     if (rec.contains(field) && !rec[field].is_null()) out[field] = rec[field];
   }
   // The record a reader verifies is the one that made the current version.

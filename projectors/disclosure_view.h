@@ -29,7 +29,7 @@ class DisclosureView : public Projector {
  public:
   static constexpr std::string_view kName = "disclosure";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 3; }  // 3: remedies and the 复议 or suit against the decision
+  uint32_t version() const override { return 4; }  // 4: 行政许可 decisions and their licences
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override {
     const std::string id(case_id);

@@ -8,6 +8,7 @@
 #include "ledger/casefile/labels.h"
 #include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/licence.h"
 #include "projectors/internal/json_view.h"
 #include "projectors/view_doc.h"
 
@@ -52,11 +53,12 @@ Status EditYear(ViewTxn& view, int64_t ms, Edit edit) {
 struct CaseTallyFacts final : FieldsDoc<CaseTallyFacts> {
   std::optional<std::string> category, decided_on;
   std::optional<bool> late_fee_counted;  // 加处罚款 is one 强制执行 per case, however many statements
+  std::optional<bool> licence_accepted;  // 受理 counted (in writing, or by the decision after silence)
   std::optional<std::string> procedure, village;
   template <typename V>
   void Fields(V& v) {
     v("category", category), v("decided_on", decided_on), v("late_fee_counted", late_fee_counted);
-    v("procedure", procedure), v("village", village);
+    v("licence_accepted", licence_accepted), v("procedure", procedure), v("village", village);
   }
 };
 
@@ -255,9 +257,7 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
       }
       c.decided_on = ChinaDay(at);
       return EditYear(view, at, [&](json& y) {
-        if (c.category == Label(fb::CaseCategory::Licensing)) {
-          Add(y["行政许可"], "许可决定");  // a decision in a 行政许可 case, not the case opened
-        } else if (d->outcome() == fb::DecisionOutcome::Penalty) {
+        if (d->outcome() == fb::DecisionOutcome::Penalty) {
           Add(y["行政处罚"]["按类别"], HeaviestPenalty(types));
           Add(y["行政处罚"], "合计宗数");
           Add(y["行政处罚"], "罚没金额_分", money);
@@ -295,6 +295,41 @@ Status CountOutcome(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
   }
 }
 
+// 行政许可 (年报 table 一, domain-acts.md §2): 申请 when received, 受理 when accepted in writing — or, for an
+// application the agency left unanswered (accepted by 第32条), when it is decided —, 许可 and 不予许可 by
+// decision (a granted or refused 变更 or 延续 counts too), 撤销 by its decision's date. 不予受理, 撤回 and 注销
+// have no column; they are kept beside the table.
+Status CountLicence(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTallyFacts& c) {
+  switch (st.payload_type()) {
+    case fb::Payload::LicenceApplied:
+      c.category = Label(fb::CaseCategory::Licensing);
+      c.village = Str(st.payload_as_LicenceApplied()->village());
+      return EditYear(view, at, [&](json& y) { Add(y["行政许可"], "申请"); });
+    case fb::Payload::LicenceIntake: {
+      const fb::LicenceIntakeOutcome outcome = st.payload_as_LicenceIntake()->outcome();
+      if (outcome == fb::LicenceIntakeOutcome::Incomplete) return Status::Ok();
+      const bool accepted = outcome == fb::LicenceIntakeOutcome::Accepted;
+      c.licence_accepted = accepted;
+      return EditYear(view, at, [&](json& y) { Add(y["行政许可"], accepted ? "受理" : "不予受理"); });
+    }
+    case fb::Payload::LicenceDecided: {
+      const bool deemed = !c.licence_accepted.has_value();
+      c.licence_accepted = true;
+      c.decided_on = ChinaDay(at);
+      const bool granted = st.payload_as_LicenceDecided()->granted();
+      return EditYear(view, at, [&](json& y) {
+        if (deemed) Add(y["行政许可"], "受理");
+        Add(y["行政许可"], granted ? "许可" : "不予许可");
+      });
+    }
+    case fb::Payload::LicenceEnded: {
+      const char* key = domain::LicenceEndingName(st.payload_as_LicenceEnded()->kind());
+      return EditYear(view, at, [&](json& y) { Add(y["行政许可"], key); });
+    }
+    default: return Status::Ok();
+  }
+}
+
 }  // namespace
 
 Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
@@ -307,12 +342,19 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::CaseClosed:
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureWithdrawn:
-    case fb::Payload::LateFeeImposed: break;
+    case fb::Payload::LateFeeImposed:
+    case fb::Payload::LicenceApplied:
+    case fb::Payload::LicenceIntake:
+    case fb::Payload::LicenceDecided:
+    case fb::Payload::LicenceEnded: break;
     default: return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.
   LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(CaseKeyOf(st)));
   CaseTallyFacts& c = *edited;
+  if (st.payload_type() >= fb::Payload::LicenceApplied && st.payload_type() <= fb::Payload::LicenceEnded) {
+    return CountLicence(st, view, at, c);
+  }
   return CountOutcome(st, view, at, c);
 }
 

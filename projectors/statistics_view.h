@@ -26,7 +26,7 @@ class StatisticsView : public Projector {
  public:
   static constexpr std::string_view kName = "statistics";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 5; }  // 5: 被行政复议 and 被行政诉讼 filings; drawn checks
+  uint32_t version() const override { return 6; }  // 6: 行政许可 申请, 受理, 许可, 不予许可, 撤销
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override {
     const std::string id(case_id);

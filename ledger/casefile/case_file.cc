@@ -8,6 +8,7 @@
 #include "ledger/casefile/labels.h"
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
+#include "ledger/domain/licence.h"
 
 namespace lawtrail::domain {
 extern const std::string_view kCaseFileOrderTsv;
@@ -79,22 +80,9 @@ CaseFileBuilder::CaseFileBuilder(std::string case_id, std::string department) : 
   file_.case_id = std::move(case_id);
 }
 
-void CaseFileBuilder::Add(const CaseRecord& r) {
-  const fb::Statement& st = *r.statement;
-  const std::string cert = Str(st.actor()->certificate_no());
-  const std::string actor = r.signer_name.empty() ? cert : r.signer_name;
-  const std::string day = ChinaDay(st.occurred_at_ms());
+// The cover (卷内封面) as the act leaves it: what the case is, its decision, its challenges, its close.
+void CaseFileBuilder::FoldCover(const fb::Statement& st, const std::string& day, const std::string& actor) {
   Cover& cover = file_.cover;
-  if (file_.timeline.empty()) cover.agency = r.agency_name;  // the agency as it was named at the case's first act
-
-  Step step{r.index, st.occurred_at_ms(), day,         st.payload_type(), cert, r.signer_name,
-            {},      r.recorded_at_ms,    r.backfilled};
-  for (const domain::Flag& f : r.flags) {
-    file_.flags.push_back({r.index, f.rule_id, f.message});
-    step.flags.push_back(f.rule_id);
-  }
-  file_.timeline.push_back(std::move(step));
-
   switch (st.payload_type()) {
     case fb::Payload::CaseOpened: {
       const auto* o = st.payload_as_CaseOpened();
@@ -105,6 +93,22 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
       cover.procedure = Label(o->procedure());
       // Important files are kept permanently, ordinary ones 30 years (§6).
       cover.retention = o->procedure() == fb::Procedure::General ? "永久" : "30年";
+      break;
+    }
+    case fb::Payload::LicenceApplied: {
+      const auto* a = st.payload_as_LicenceApplied();
+      cover.case_name = Str(a->matter());
+      cover.party = a->applicant() ? Str(a->applicant()->name()) : "";
+      cover.opened_on = day;
+      cover.category = Label(fb::CaseCategory::Licensing);
+      cover.procedure = domain::LicenceApplicationName(a->kind());
+      cover.retention = "30年";  // [G] no national rule for licence files; an agency's own list may say 永久
+      break;
+    }
+    case fb::Payload::LicenceDecided: {
+      const auto* d = st.payload_as_LicenceDecided();
+      cover.decision_no = Str(d->decision_no());
+      if (!d->granted()) cover.remedies = Label(d->remedies());
       break;
     }
     case fb::Payload::DecisionIssued: {
@@ -131,6 +135,25 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
       break;
     default: break;
   }
+}
+
+void CaseFileBuilder::Add(const CaseRecord& r) {
+  const fb::Statement& st = *r.statement;
+  const std::string cert = Str(st.actor()->certificate_no());
+  const std::string actor = r.signer_name.empty() ? cert : r.signer_name;
+  const std::string day = ChinaDay(st.occurred_at_ms());
+  Cover& cover = file_.cover;
+  if (file_.timeline.empty()) cover.agency = r.agency_name;  // the agency as it was named at the case's first act
+
+  Step step{r.index, st.occurred_at_ms(), day,         st.payload_type(), cert, r.signer_name,
+            {},      r.recorded_at_ms,    r.backfilled};
+  for (const domain::Flag& f : r.flags) {
+    file_.flags.push_back({r.index, f.rule_id, f.message});
+    step.flags.push_back(f.rule_id);
+  }
+  file_.timeline.push_back(std::move(step));
+
+  FoldCover(st, day, actor);
 
   size_t k = 0;
   auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
@@ -172,10 +195,20 @@ CaseFile CaseFileBuilder::Finish() && {
 }
 
 std::vector<std::pair<const char*, const std::optional<std::string>*>> CoverRows(const Cover& c) {
-  return {{"案件名称", &c.case_name},    {"当事人", &c.party},        {"处罚决定书文号", &c.decision_no},
-          {"救济途径告知", &c.remedies}, {"复议诉讼", &c.challenges}, {"办案机构", &c.agency},
-          {"立案日期", &c.opened_on},    {"结案日期", &c.closed_on},  {"案件类别", &c.category},
-          {"程序", &c.procedure},        {"保管期限", &c.retention},  {"归档号", &c.archive_no}};
+  // A 行政许可 file is an application, not a case opened: its cover says so.
+  const bool licence = c.category == std::string(Label(fb::CaseCategory::Licensing));
+  return {{licence ? "申请事项" : "案件名称", &c.case_name},
+          {licence ? "申请人" : "当事人", &c.party},
+          {licence ? "许可决定书文号" : "处罚决定书文号", &c.decision_no},
+          {"救济途径告知", &c.remedies},
+          {"复议诉讼", &c.challenges},
+          {"办案机构", &c.agency},
+          {licence ? "申请日期" : "立案日期", &c.opened_on},
+          {"结案日期", &c.closed_on},
+          {"案件类别", &c.category},
+          {licence ? "申请类型" : "程序", &c.procedure},
+          {"保管期限", &c.retention},
+          {"归档号", &c.archive_no}};
 }
 
 }  // namespace lawtrail::casefile

@@ -138,6 +138,8 @@ class CaseFileBuilder {
   CaseFile file_;
   std::vector<Pending> documents_;
   std::vector<domain::Challenge> challenges_;
+
+  void FoldCover(const fb::Statement& st, const std::string& day, const std::string& actor);
 };
 
 // The 备考表's 本卷情况说明 of a file of `documents` documents.

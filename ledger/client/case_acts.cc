@@ -1,5 +1,6 @@
 #include "ledger/client/case_acts.h"
 
+#include "ledger/client/internal/act_maker.h"
 #include "ledger/core/sha256.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
@@ -10,37 +11,6 @@ namespace {
 
 using flatbuffers::Offset;
 using Builder = flatbuffers::FlatBufferBuilder;
-
-StatementHeader HeaderOf(const Act& a) {
-  StatementHeader h;
-  h.event_id = a.event_id;
-  h.origin = a.origin;
-  h.case_id = a.case_id;
-  h.certificate_no = a.certificate_no;
-  h.key = a.key->public_key();
-  h.occurred_at_ms = a.at_ms;
-  h.approval = a.approval;
-  return h;
-}
-
-// Builds, attaches the act's 文书 and signs. `build` makes the payload in the
-// draft's builder (sealing first whatever it shows masked).
-template <typename Build>
-Bytes Make(const Act& a, fb::Payload type, Build build, const std::string& doc_type = "") {
-  Draft d(HeaderOf(a), a.salt_source);
-  if (a.attach_document) {
-    if (const auto* docs = ProcedureTables::Builtin().RequiredDocuments(type)) {
-      const std::string chosen = doc_type.empty() ? docs->front() : doc_type;
-      const std::string no = a.doc_no.empty() ? a.case_id + "/" + fb::EnumNamePayload(type) : a.doc_no;
-      // The document's bytes stand in for the rendered PDF: what matters is
-      // that the record commits to exactly one file.
-      const std::string content = chosen + "\n" + no + "\n" + a.case_id + "\n" + std::to_string(a.at_ms);
-      d.Attach({chosen, no, chosen, "henan-2016/" + chosen}, content);
-    }
-  }
-  Offset<void> payload = build(d, d.b());
-  return d.Sign(type, payload, *a.key);
-}
 
 Offset<flatbuffers::Vector<Offset<flatbuffers::String>>> Strings(Builder& b, const std::vector<std::string>& v) {
   return b.CreateVectorOfStrings(v);
@@ -83,23 +53,38 @@ Bytes RegisterCaseSource(const Act& a, fb::CaseSource source, const std::string&
   });
 }
 
+StatementHeader HeaderOf(const Act& a) {
+  StatementHeader h;
+  h.event_id = a.event_id;
+  h.origin = a.origin;
+  h.case_id = a.case_id;
+  h.certificate_no = a.certificate_no;
+  h.key = a.key->public_key();
+  h.occurred_at_ms = a.at_ms;
+  h.approval = a.approval;
+  return h;
+}
+
+Offset<fb::Party> BuildParty(Draft& d, const Act& a, const PartyInfo& p) {
+  std::string shown = p.name;
+  if (p.kind == fb::PartyKind::NaturalPerson) {
+    shown = d.Seal("party.name", p.name);
+    if (!p.id_no.empty()) d.Seal("party.id_no", p.id_no);
+    if (!p.address.empty()) d.Seal("party.address", p.address);
+  }
+  if (!p.phone.empty()) d.Seal("party.phone", p.phone);
+  int age = 99;
+  if (auto birth = BirthDateOf(p.id_no); p.kind == fb::PartyKind::NaturalPerson && birth.ok()) {
+    age = AgeOn(*birth, ChinaDateOf(a.at_ms != 0 ? a.at_ms : NowMs()));
+  }
+  const bool minor = p.declared_minor.value_or(age < 18), under_14 = p.declared_under_14.value_or(age < 14);
+  return fb::CreatePartyDirect(d.b(), p.kind, shown.c_str(), p.credit_code.empty() ? nullptr : p.credit_code.c_str(),
+                               minor, under_14);
+}
+
 Bytes OpenCase(const Act& a, const CaseOpening& o) {
   return Make(a, fb::Payload::CaseOpened, [&](Draft& d, Builder& b) {
-    const PartyInfo& p = o.party;
-    std::string shown = p.name;
-    if (p.kind == fb::PartyKind::NaturalPerson) {
-      shown = d.Seal("party.name", p.name);
-      if (!p.id_no.empty()) d.Seal("party.id_no", p.id_no);
-      if (!p.address.empty()) d.Seal("party.address", p.address);
-    }
-    if (!p.phone.empty()) d.Seal("party.phone", p.phone);
-    int age = 99;
-    if (auto birth = BirthDateOf(p.id_no); p.kind == fb::PartyKind::NaturalPerson && birth.ok()) {
-      age = AgeOn(*birth, ChinaDateOf(a.at_ms != 0 ? a.at_ms : NowMs()));
-    }
-    const bool minor = p.declared_minor.value_or(age < 18), under_14 = p.declared_under_14.value_or(age < 14);
-    auto party = fb::CreatePartyDirect(b, p.kind, shown.c_str(),
-                                       p.credit_code.empty() ? nullptr : p.credit_code.c_str(), minor, under_14);
+    auto party = BuildParty(d, a, o.party);
     return fb::CreateCaseOpenedDirect(b, o.category, o.procedure, o.power_item_code.c_str(), o.cause.c_str(), party,
                                       o.place.c_str(), o.village.c_str(), o.summary.c_str(), "机关负责人", o.complex,
                                       o.major)

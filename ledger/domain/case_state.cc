@@ -184,6 +184,30 @@ void FoldDecision(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
   }
 }
 
+// A 行政许可 case: its application opens it, its decision is the one its
+// service, publication and challenges concern.
+void FoldLicensingCase(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  FoldLicence(c.licence, st);
+  // Whoever received or answered the application reviewed it (第48条第1款第(三)项).
+  if (st.payload_type() == fb::Payload::LicenceApplied || st.payload_type() == fb::Payload::LicenceIntake) {
+    c.investigators.insert(Str(st.actor()->certificate_no()));
+  }
+  if (const auto* a = st.payload_as_LicenceApplied()) {
+    c.category = fb::CaseCategory::Licensing;
+    c.power_item_code = Str(a->item_code());
+    c.village = Str(a->village());
+    c.opened_at_ms = at;
+    if (a->applicant() != nullptr) {
+      c.party_kind = a->applicant()->kind();
+      c.minor = a->applicant()->minor();
+    }
+  } else if (const auto* d = st.payload_as_LicenceDecided()) {
+    c.decision_at_ms = at;
+    c.decision_no = Str(d->decision_no());
+    c.remedies = d->remedies();
+  }
+}
+
 // A head's approval: of an act to come, or of an emergency measure already taken.
 void FoldHeadApproval(CaseProcedureState& c, const fb::Statement& st) {
   if (const auto* id = st.approval_event_id()) {
@@ -306,6 +330,7 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
   FoldDecision(c, st, at);
   FoldAfterDecision(c, st, at, tables.calendar());
   FoldChallenge(c.challenges, st, at);
+  FoldLicensingCase(c, st, at);
   FoldHeadApproval(c, st);
 }
 

@@ -14,6 +14,7 @@
 
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/challenge.h"
+#include "ledger/domain/licence.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/reference_tables.h"
 #include "schemas/statement_generated.h"
@@ -116,6 +117,7 @@ struct CaseProcedureState {
   int64_t decision_served_at_ms = 0;
   fb::RemedyNotice remedies = fb::RemedyNotice::Unrecorded;  // whether the decision stated the 复议 and suit routes
   std::vector<Challenge> challenges;                         // 复议 and suits against the decision, in order
+  LicenceFile licence;                                       // a 行政许可 case: its application to its end
   int64_t changed_at_ms = 0;                                 // decision changed/revoked/found illegal
 
   int64_t preserved_at_ms = 0;

@@ -21,6 +21,10 @@ CaseScope ScopeOf(const Registry& registry, const CaseProcedureState& c, const f
     code = Str(opened->power_item_code());
     village = Str(opened->village());
   }
+  if (const auto* applied = st.payload_as_LicenceApplied()) {
+    code = Str(applied->item_code());
+    village = Str(applied->village());
+  }
   CaseScope scope;
   if (const auto* item = registry.master_data().Find(fb::MasterItemKind::PowerItem, code)) scope.field = item->field;
   if (!registry.master_data().region().empty()) scope.place = registry.master_data().region() + village;

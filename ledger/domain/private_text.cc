@@ -58,6 +58,19 @@ void DecisionFields(const fb::Statement& st, Fields& out) {
   if (const auto* p = st.payload_as_CaseClosed()) Add(out, "summary", p->summary());
 }
 
+// A licensing case's own texts.
+void LicenceFields(const fb::Statement& st, Fields& out) {
+  if (const auto* p = st.payload_as_LicenceApplied()) Add(out, "matter", p->matter());
+  if (const auto* p = st.payload_as_LicenceIntake()) Add(out, "reason", p->reason());
+  if (const auto* p = st.payload_as_LicenceTimeExcluded()) Add(out, "reason", p->reason());
+  if (const auto* p = st.payload_as_LicenceExtended()) Add(out, "reason", p->reason());
+  if (const auto* p = st.payload_as_LicenceDecided()) {
+    Add(out, "content", p->content());
+    Add(out, "reasons", p->reasons());
+  }
+  if (const auto* p = st.payload_as_LicenceEnded()) Add(out, "ground", p->ground());
+}
+
 }  // namespace
 
 std::string FindPrivateNumber(std::string_view text) {
@@ -83,6 +96,7 @@ std::vector<std::pair<std::string_view, std::string_view>> FreeTextFields(const 
   Fields out;
   InvestigationFields(st, out);
   DecisionFields(st, out);
+  LicenceFields(st, out);
   return out;
 }
 

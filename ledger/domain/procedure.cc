@@ -7,6 +7,7 @@
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/certificate_scope.h"
 #include "ledger/domain/internal/challenge_rules.h"
+#include "ledger/domain/internal/licence_rules.h"
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/private_text.h"
@@ -437,6 +438,8 @@ Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
       if (c.all_publications.count(Str(p->publication_id()))) {
         return Refuse("P-PUBLICATION", "publication '" + Str(p->publication_id()) + "' already exists");
       }
+      // A licence is public while it stands (行政许可法 第40条), not for a penalty's display period.
+      if (c.category == fb::CaseCategory::Licensing) return Status::Ok();
       return CheckDisplayPeriod(c, Str(p->display_until()));
     }
     case fb::Payload::DisclosureCorrected:
@@ -849,6 +852,7 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
   LAWTRAIL_RETURN_IF_ERROR(CheckDecisionAndService(registry, c, st, at, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementAndDisclosure(registry, c, st, at, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckRemediesAndChallenges(c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckLicensing(registry, c, st, at, flags));
   return flags;
 }
 

@@ -114,6 +114,46 @@ constexpr std::array kRules = {
     RuleInfo{"P-LATE-FEE-PAUSED", kRefuse, "行政处罚法 第73条第3款",
              "当事人申请行政复议或者提起行政诉讼的, 加处罚款的数额在复议或诉讼期间不予计算 — no late fee is imposed "
              "while a 复议 or suit is pending"},
+    RuleInfo{"P-LICENCE-CASE", kRefuse, "行政许可法 第29条, 第32条",
+             "行政许可案件始于申请材料的接收, 不立案, 不含处罚行为; 许可行为只在许可案件中 — a 行政许可 case starts "
+             "with the application received and holds no penalty acts; licence acts live only in such a case"},
+    RuleInfo{"P-LICENCE-APPLY", kRefuse, "行政许可法 第29–31条, 第49–50条",
+             "申请须针对已公示的许可事项, 载明申请人、事项、材料清单和接收日期; 变更、延续载明原许可, "
+             "许可已过期的不得延续 — "
+             "an application names a published licensing item, the applicant, the matter, the materials and the day "
+             "received; a change or renewal names the licence, and an expired licence is not renewed"},
+    RuleInfo{"P-LICENCE-INTAKE", kRefuse, "行政许可法 第32条, 第72条",
+             "受理、不予受理须书面、有文号, 不予受理说明理由; 补正须在五个工作日内一次告知全部内容, "
+             "逾期视为自收到材料之日受理; "
+             "补正后方可受理 — acceptance and refusal are written and numbered, a refusal gives its reason; 补正 is "
+             "asked for once, listing everything, within 5 working days, after which the application stands accepted "
+             "as of its receipt"},
+    RuleInfo{"P-LICENCE-EXCLUDED", kRefuse, "行政许可法 第45条",
+             "听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审的时间不计入期限, 须事先书面告知申请人 — time for "
+             "hearings, tenders, auctions, testing, quarantine, appraisal or expert review is excluded only when told "
+             "in writing before it begins"},
+    RuleInfo{"P-LICENCE-EXTEND", kRefuse, "行政许可法 第42条第1款",
+             "二十个工作日内不能作出决定的, 经本行政机关负责人批准延长十个工作日, 一次, 在期限届满前, 告知理由 — "
+             "the head extends the 20 working days by 10, once, before they run out, with the reason told"},
+    RuleInfo{"P-LICENCE-HEARING", kRefuse, "行政许可法 第46–48条",
+             "听证权利告知后五个工作日内申请; 举行前七个工作日通知; 主持人非审查该申请的人员; 笔录经参加人签字 — a "
+             "hearing is asked for within 5 working days of being told, notified 7 working days ahead, presided by "
+             "someone who did not review the application, and its record signed by the participants"},
+    RuleInfo{"P-LICENCE-DECISION", kRefuse, "行政许可法 第38条, 第47条, 第48条",
+             "许可决定须在受理后作出, 书面、有文号; 准予载明许可内容; 不予许可说明理由并告知复议、诉讼权利; "
+             "听证未举行不得决定, "
+             "听证后依笔录决定 — the decision follows acceptance and any hearing (resting on its record), is written "
+             "and numbered; a grant states what it permits, a refusal its reasons and the remedies"},
+    RuleInfo{"P-LICENCE-RENEWAL", kRefuse, "行政许可法 第50条第2款",
+             "延续申请在有效期届满前未作决定的, 视为准予延续 — no refusal of a renewal after the expiry passed "
+             "undecided: the licence was renewed"},
+    RuleInfo{"P-LICENCE-CERT", kRefuse, "行政许可法 第39条, 第44条",
+             "许可证件只对准予的许可颁发一次, 载明名称和编号 — a certificate is issued once, for a grant, with its "
+             "name and number"},
+    RuleInfo{"P-LICENCE-END", kRefuse, "行政许可法 第8条, 第69条, 第70条",
+             "撤回、撤销、注销只对有效的许可, 书面载明事由; 注销无补偿, 以欺骗、贿赂取得的许可撤销不予赔偿 — only a "
+             "standing licence is withdrawn, revoked or deregistered, in writing with its ground; 注销 compensates "
+             "nothing and a licence obtained by fraud or bribery is revoked without 赔偿"},
     RuleInfo{"P-REFERENCE", kRefuse, "行政处罚法 第85条; 国务院办公厅节假日安排通知",
              "参照表(节假日、阈值、阶段、文书、负责人审批事项)须完整载入日志, 哈希一致、可解析、注明适用期间和来源; "
              "节假日表只能增加年份, 不得改动已公布年份的任何一天 — a reference table is adopted whole into the log, "
@@ -229,6 +269,18 @@ constexpr std::array kRules = {
              "行政处罚决定七个工作日内公示 — decision published later than 7 working days"},
     RuleInfo{"F-AV-SERVICE", kFlag, "国办发〔2018〕118号",
              "留置送达、公告送达宜音像记录 — service by leaving or announcement without an AV recording"},
+    RuleInfo{"F-LICENCE-RENEWAL-LATE", kFlag, "行政许可法 第50条第1款",
+             "延续申请应在有效期届满三十日前提出 — renewal applied for later than 30 days before expiry"},
+    RuleInfo{"F-LICENCE-INTAKE-LATE", kFlag, "行政许可法 第32条",
+             "受理或不予受理超过收到材料后五个工作日, 期限自收到材料之日起算 — acceptance or refusal later than 5 "
+             "working days after the materials; the decision period runs from their receipt"},
+    RuleInfo{"F-LICENCE-HEARING-LATE", kFlag, "行政许可法 第47条第2款",
+             "听证应在申请后二十个工作日内组织 — hearing set later than 20 working days after the request"},
+    RuleInfo{"F-LICENCE-LATE", kFlag, "行政许可法 第42条, 第45条",
+             "许可决定超过受理后二十个工作日 (延长后三十个, 扣除书面告知的不计时间) — licence decided after 20 (or 30) "
+             "working days from acceptance, excluded time added back"},
+    RuleInfo{"F-LICENCE-CERT-LATE", kFlag, "行政许可法 第44条",
+             "许可证件在决定后十个工作日内颁发、送达 — certificate issued later than 10 working days after the grant"},
     RuleInfo{"F-DISCRETION", kFlag, "行政处罚法 第34条 (裁量基准)",
              "拟处罚款超出所引裁量基准阶次的范围 — proposed fine outside the cited discretion level"},
 };

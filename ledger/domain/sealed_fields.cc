@@ -42,6 +42,12 @@ bool IdentifiesParty(std::string_view field) {
   return kind == "id_no" || kind == "credit_code";
 }
 
+const fb::Party* OpeningParty(const fb::Statement& st) {
+  if (const auto* o = st.payload_as_CaseOpened()) return o->party();
+  if (const auto* a = st.payload_as_LicenceApplied()) return a->applicant();
+  return nullptr;
+}
+
 Status CheckSealedStructure(const fb::Statement& st) {
   std::set<std::string> fields;
   if (st.sealed() != nullptr) {
@@ -66,8 +72,7 @@ Status CheckSealedStructure(const fb::Statement& st) {
     }
     return Status::Ok();
   }
-  if (st.payload_type() != fb::Payload::CaseOpened) return Status::Ok();
-  const fb::Party* party = st.payload_as_CaseOpened()->party();
+  const fb::Party* party = OpeningParty(st);
   if (party == nullptr) return Status::Ok();  // refused by the procedure rules with a clearer message
   if (party->kind() == fb::PartyKind::NaturalPerson) {
     const auto* name = FindSealed(st, "party.name");
@@ -95,15 +100,12 @@ namespace {
 // sealed ID's birth date, must be what the statement says of it — the flags
 // every later rule and view relies on are never the client's word alone.
 Status CheckPartyAge(const fb::Statement& st, std::span<const Opening> openings) {
-  const auto* opened = st.payload_as_CaseOpened();
-  if (opened == nullptr || opened->party() == nullptr || opened->party()->kind() != fb::PartyKind::NaturalPerson) {
-    return Status::Ok();
-  }
+  const fb::Party* party = OpeningParty(st);
+  if (party == nullptr || party->kind() != fb::PartyKind::NaturalPerson) return Status::Ok();
   for (const Opening& o : openings) {
     if (o.field != "party.id_no") continue;
     LAWTRAIL_ASSIGN_OR_RETURN(const auto birth, BirthDateOf(o.value));
     const int age = AgeOn(birth, ChinaDateOf(st.occurred_at_ms()));
-    const auto* party = opened->party();
     if (party->minor() != (age < 18) || party->under_14() != (age < 14)) {
       return Refuse("P-AGE", "the party is " + std::to_string(age) + " on " +
                                  FormatDate(ChinaDateOf(st.occurred_at_ms())) +

@@ -33,6 +33,9 @@ std::string MaskFor(std::string_view field, std::string_view value);
 bool IdentifiesParty(std::string_view field);
 
 Status CheckSealedStructure(const fb::Statement& st);
+// The party the act that starts a case names: 立案's 当事人 or a licence's
+// applicant; null for every other act.
+const fb::Party* OpeningParty(const fb::Statement& st);
 Status CheckOpenings(const fb::Statement& st, std::span<const Opening> openings);
 
 }  // namespace lawtrail::domain

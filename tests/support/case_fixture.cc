@@ -91,7 +91,7 @@ void CaseFixture::PublishPowerList() {
   });
   for (const auto& entry :
        {std::pair{kPenaltyItem, fb::PowerCategory::Penalty}, std::pair{kCataloguedItem, fb::PowerCategory::Penalty},
-        std::pair{kCoercionItem, fb::PowerCategory::Coercion}}) {
+        std::pair{kCoercionItem, fb::PowerCategory::Coercion}, std::pair{kLicenceItem, fb::PowerCategory::Licensing}}) {
     Root([&](const StatementHeader& h) {
       domain::PowerItem item;
       item.code = entry.first;
@@ -157,6 +157,9 @@ void CaseFixture::Refused(Bytes submission, const std::string& rule) {
 
 void CaseFixture::Flagged(Bytes submission, const std::string& rule) {
   const Appended appended = Admit(std::move(submission));
+  std::string raised;
+  for (const auto& flag : appended.flags) raised += flag.rule_id + ": " + flag.message + "\n";
+  INFO(raised);
   REQUIRE(appended.flags.size() == 1);
   CHECK(appended.flags[0].rule_id == rule);
 }

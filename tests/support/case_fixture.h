@@ -19,6 +19,7 @@ namespace lawtrail::testing {
 inline constexpr const char* kPenaltyItem = "330217001";     // 行政处罚 item
 inline constexpr const char* kCataloguedItem = "330217002";  // on the legal-review catalogue
 inline constexpr const char* kCoercionItem = "330217003";    // 行政强制 item
+inline constexpr const char* kLicenceItem = "330217005";     // 行政许可 item
 inline constexpr const char* kDiscretionCode = "CL-330217001";
 
 class CaseFixture {
