@@ -189,14 +189,18 @@ void NextVersion(ViewTxn& view, const std::string& case_id, DecisionRecord& rec,
   ++rec.version;
 }
 
-// What every decision's record starts from: the case's party and kind, the
-// agency, the day, and the working days to publish it in — 7 for 行政处罚 and
-// 行政许可 decisions, 20 for others (D3).
-DecisionRecord NewRecord(const ProjectedRecord& r, const CaseDisclosureFacts& c, const json& agency_doc,
-                         std::string decision_no) {
+// What every decision's record starts from: the case's party and kind (a
+// licence's matter), the agency, the day, and the working days to publish it
+// in — 7 for 行政处罚 and 行政许可 decisions, 20 for others (D3).
+Result<DecisionRecord> NewRecord(const ProjectedRecord& r, ViewTxn& view, std::string decision_no) {
   const fb::Statement& st = *r.statement;
+  const std::string case_id = Str(st.case_id());
+  LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* found, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
+  LAWTRAIL_ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
+  if (found == nullptr) return Status::Corruption("a decision in case '" + case_id + "', which never began");
+  const CaseDisclosureFacts& c = *found;
   DecisionRecord rec;
-  rec.case_id = Str(st.case_id());
+  rec.case_id = case_id;
   rec.decision_no = std::move(decision_no);
   rec.category = c.category;
   rec.procedure = c.procedure;
@@ -205,8 +209,9 @@ DecisionRecord NewRecord(const ProjectedRecord& r, const CaseDisclosureFacts& c,
   rec.party_credit_code = c.party_credit_code;
   rec.decided_on = ChinaDay(st.occurred_at_ms());
   rec.decided = Stamp::Of(r);
-  rec.agency = agency_doc.is_object() ? agency_doc.value("name", "") : "";
-  rec.agency_credit_code = agency_doc.is_object() ? agency_doc.value("credit_code", "") : "";
+  rec.agency = agency_doc->is_object() ? agency_doc->value("name", "") : "";
+  rec.agency_credit_code = agency_doc->is_object() ? agency_doc->value("credit_code", "") : "";
+  if (c.licence_matter) rec.licence.emplace().matter = *c.licence_matter;
   const bool seven = c.category == Label(fb::CaseCategory::Penalty) || c.category == Label(fb::CaseCategory::Licensing);
   const domain::LegalPeriod& period = seven ? domain::periods::kDisclosure : domain::periods::kDisclosureOther;
   rec.due_within_working_days = period.days;
@@ -235,11 +240,7 @@ Status StoreDecision(const ProjectedRecord& r, ViewTxn& view, DecisionRecord rec
 Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_DecisionIssued();
-  const std::string case_id = Str(st.case_id());
-  LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* c, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
-  LAWTRAIL_ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
-  if (c == nullptr) return Status::Corruption("decision in case '" + case_id + "' that was never opened");
-  DecisionRecord rec = NewRecord(r, *c, *agency_doc, Str(d->decision_no()));
+  LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord rec, NewRecord(r, view, Str(d->decision_no())));
   rec.outcome = Label(d->outcome());
   if (d->outcome() != fb::DecisionOutcome::Referral) rec.remedies = Label(d->remedies());
   rec.violation_type = Str(d->violation_type());
@@ -274,25 +275,19 @@ Status OnDecision(const ProjectedRecord& r, ViewTxn& view) {
 Status OnLicenceDecision(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const auto* d = st.payload_as_LicenceDecided();
-  const std::string case_id = Str(st.case_id());
-  LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* c, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
-  LAWTRAIL_ASSIGN_OR_RETURN(const json* agency_doc, view.PeekDoc("~agency"));
-  if (c == nullptr) return Status::Corruption("licence decision in case '" + case_id + "' that was never applied for");
-  DecisionRecord rec = NewRecord(r, *c, *agency_doc, Str(d->decision_no()));
+  LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord rec, NewRecord(r, view, Str(d->decision_no())));
   rec.outcome = d->granted() ? "准予行政许可" : "不予行政许可";
-  rec.publishable = c->publishable && d->granted();
+  rec.publishable = rec.publishable && d->granted();
   if (!d->granted()) {
     rec.remedies = Label(d->remedies());
     rec.facts = Str(d->reasons());  // 不予许可的理由, kept in the restricted record only
   }
-  LicenceEntry licence;
-  licence.matter = c->licence_matter.value_or("");
+  LicenceEntry& licence = rec.licence ? *rec.licence : rec.licence.emplace();
   licence.content = Str(d->content());
   licence.certificate = Str(d->certificate());
   licence.valid_from = Str(d->valid_from());
   licence.valid_until = Str(d->valid_until());
   licence.state = d->granted() ? "有效" : "不予许可";
-  rec.licence = std::move(licence);
   rec.display_months = 36;
   return StoreDecision(r, view, std::move(rec));
 }

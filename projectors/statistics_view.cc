@@ -352,7 +352,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   // Acts before the case was opened (案源登记) find nothing yet.
   LAWTRAIL_ASSIGN_OR_RETURN(CaseTallyFacts * edited, view.EditOrCreate<CaseTallyFacts>(CaseKeyOf(st)));
   CaseTallyFacts& c = *edited;
-  if (st.payload_type() >= fb::Payload::LicenceApplied && st.payload_type() <= fb::Payload::LicenceEnded) {
+  if (domain::IsLicenceAct(st.payload_type())) {
     return CountLicence(st, view, at, c);
   }
   return CountOutcome(st, view, at, c);

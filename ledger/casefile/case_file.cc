@@ -64,10 +64,11 @@ const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* InlineAv(const 
 
 }  // namespace
 
-Placement PlaceDocument(std::string_view department, std::string_view doc_type) {
+Placement PlaceDocument(std::string_view department, std::string_view kind, std::string_view doc_type) {
   const auto& t = OrderTable();
-  if (auto it = t.find({std::string(department), std::string(doc_type)}); it != t.end()) return it->second;
-  if (auto it = t.find({"*", std::string(doc_type)}); it != t.end()) return it->second;
+  for (std::string_view owner : {department, kind, std::string_view("*")}) {
+    if (auto it = t.find({std::string(owner), std::string(doc_type)}); it != t.end()) return it->second;
+  }
   return Placement{std::string(kMainVolume), 1000};
 }
 
@@ -158,7 +159,7 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
   size_t k = 0;
   auto file_document = [&](const std::string& type, const std::string& title, const std::string& doc_no,
                            const flatbuffers::Vector<uint8_t>* hash, const std::string& template_id) {
-    const Placement place = PlaceDocument(department_, type);
+    const Placement place = PlaceDocument(department_, file_.cover.category.value_or(""), type);
     documents_.push_back(
         {{place.volume, place.rank, 0, doc_no, title, actor, day, HexOf(hash), template_id, r.index}, k++});
   };

@@ -27,13 +27,14 @@
 
 namespace lawtrail::casefile {
 
-// Volume and rank of a document type for `department` (case-file-order.tsv);
-// unknown types go last in the main volume.
+// Volume and rank of a document type for `department` in a case of `kind`
+// (案件类别, e.g. 行政许可) by case-file-order.tsv: the department's own row,
+// else the kind's, else the default; unknown types go last in the main volume.
 struct Placement {
   std::string volume;  // 正卷 or 副卷
   int rank = 1000;
 };
-Placement PlaceDocument(std::string_view department, std::string_view doc_type);
+Placement PlaceDocument(std::string_view department, std::string_view kind, std::string_view doc_type);
 
 inline constexpr std::string_view kMainVolume = "正卷";
 inline constexpr std::string_view kRestrictedVolume = "副卷";

@@ -283,13 +283,11 @@ Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string
   if (outcome == fb::DecisionOutcome::Referral) {
     return ReferCase(a, decision_no, "县公安局", /*suspected_crime=*/true, violation_type, facts, basis);
   }
-  Act with_no = a;
-  if (with_no.doc_no.empty()) with_no.doc_no = decision_no;
   const char* doc = outcome == fb::DecisionOutcome::NoPenalty ? "不予行政处罚决定书"
                     : on_the_spot                             ? "当场行政处罚决定书"
                                                               : "行政处罚决定书";
   return Make(
-      with_no, fb::Payload::DecisionIssued,
+      WithDocNo(a, decision_no), fb::Payload::DecisionIssued,
       [&](Draft&, Builder& b) {
         auto list = Penalties(b, penalties);
         return fb::CreateDecisionIssued(b, outcome, b.CreateString(decision_no), list, b.CreateString(violation_type),
@@ -302,10 +300,8 @@ Bytes IssueDecision(const Act& a, fb::DecisionOutcome outcome, const std::string
 
 Bytes ReferCase(const Act& a, const std::string& letter_no, const std::string& referred_to, bool suspected_crime,
                 const std::string& violation_type, const std::string& facts, const std::string& basis) {
-  Act with_no = a;
-  if (with_no.doc_no.empty()) with_no.doc_no = letter_no;
   return Make(
-      with_no, fb::Payload::DecisionIssued,
+      WithDocNo(a, letter_no), fb::Payload::DecisionIssued,
       [&](Draft&, Builder& b) {
         return fb::CreateDecisionIssued(b, fb::DecisionOutcome::Referral, b.CreateString(letter_no), 0,
                                         b.CreateString(violation_type), b.CreateString(facts), b.CreateString(basis), 0,
@@ -368,10 +364,8 @@ Bytes ConcludeChallenge(const Act& a, fb::ChallengeKind kind, const std::string&
   const char* doc = kind == fb::ChallengeKind::Review
                         ? (result == fb::ChallengeResult::Withdrawn ? "终止行政复议决定书" : "行政复议决定书")
                         : (result == fb::ChallengeResult::Withdrawn ? "行政裁定书" : "行政判决书");
-  Act with_no = a;
-  if (with_no.doc_no.empty()) with_no.doc_no = ruling_no;
   return Make(
-      with_no, fb::Payload::ChallengeConcluded,
+      WithDocNo(a, ruling_no), fb::Payload::ChallengeConcluded,
       [&](Draft&, Builder& b) {
         return fb::CreateChallengeConcludedDirect(b, kind, case_no.c_str(), result, ruling_no.c_str(),
                                                   received_date.c_str())

@@ -44,13 +44,6 @@ StringOffsets Offsets(Builder& b, const std::vector<std::string>& v) {
   return out;
 }
 
-// The act with its 文书 numbered `no` unless the caller chose a number.
-Act Numbered(const Act& a, const std::string& no) {
-  Act with_no = a;
-  if (with_no.doc_no.empty()) with_no.doc_no = no;
-  return with_no;
-}
-
 }  // namespace
 
 Bytes ApplyForLicence(const Act& a, const LicenceApplication& app) {
@@ -68,7 +61,7 @@ Bytes ApplyForLicence(const Act& a, const LicenceApplication& app) {
 Bytes AnswerLicenceIntake(const Act& a, fb::LicenceIntakeOutcome outcome, const std::string& notice_no,
                           const LicenceIntakeAnswer& answer) {
   return Make(
-      Numbered(a, notice_no), fb::Payload::LicenceIntake,
+      WithDocNo(a, notice_no), fb::Payload::LicenceIntake,
       [&](Draft&, Builder& b) {
         const StringOffsets missing = Offsets(b, answer.missing);
         return fb::CreateLicenceIntakeDirect(b, outcome, notice_no.c_str(), &missing, answer.reason.c_str(),
@@ -111,7 +104,7 @@ Bytes RecordLicenceHearing(const Act& a, fb::LicenceHearingStep step, const Lice
 
 Bytes DecideLicence(const Act& a, const LicenceDecision& d) {
   return Make(
-      Numbered(a, d.decision_no), fb::Payload::LicenceDecided,
+      WithDocNo(a, d.decision_no), fb::Payload::LicenceDecided,
       [&](Draft&, Builder& b) {
         return fb::CreateLicenceDecidedDirect(b, d.granted, d.decision_no.c_str(), d.content.c_str(),
                                               d.certificate.c_str(), d.valid_from.c_str(), d.valid_until.c_str(),
@@ -122,14 +115,14 @@ Bytes DecideLicence(const Act& a, const LicenceDecision& d) {
 }
 
 Bytes IssueLicenceCertificate(const Act& a, const std::string& certificate_no, const std::string& name) {
-  return Make(Numbered(a, certificate_no), fb::Payload::LicenceCertificateIssued, [&](Draft&, Builder& b) {
+  return Make(WithDocNo(a, certificate_no), fb::Payload::LicenceCertificateIssued, [&](Draft&, Builder& b) {
     return fb::CreateLicenceCertificateIssuedDirect(b, certificate_no.c_str(), name.c_str()).Union();
   });
 }
 
 Bytes EndLicence(const Act& a, const LicenceEnd& e) {
   return Make(
-      Numbered(a, e.decision_no), fb::Payload::LicenceEnded,
+      WithDocNo(a, e.decision_no), fb::Payload::LicenceEnded,
       [&](Draft&, Builder& b) {
         return fb::CreateLicenceEndedDirect(b, e.kind, e.decision_no.c_str(), e.ground.c_str(), e.compensation_fen,
                                             e.by_superior, e.improper_means)

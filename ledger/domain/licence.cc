@@ -35,7 +35,6 @@ void FoldLicence(LicenceFile& f, const fb::Statement& st) {
       f.applied = true;
       f.kind = a->kind();
       f.matter = Str(a->matter());
-      f.item_code = Str(a->item_code());
       f.received = DateIn(a->received_date()).value_or(day);
       f.expires = DateIn(a->expires_on());
       break;
@@ -61,16 +60,11 @@ void FoldLicence(LicenceFile& f, const fb::Statement& st) {
     }
     case fb::Payload::LicenceExtended: f.extended = true; break;
     case fb::Payload::LicenceHearing: FoldHearing(f, *st.payload_as_LicenceHearing(), day); break;
-    case fb::Payload::LicenceDecided: {
-      const auto* d = st.payload_as_LicenceDecided();
+    case fb::Payload::LicenceDecided:
       f.decided = true;
-      f.granted = d->granted();
+      f.granted = st.payload_as_LicenceDecided()->granted();
       f.decided_on = day;
-      f.decision_no = Str(d->decision_no());
-      f.certificate = Str(d->certificate());
-      f.valid_until = Str(d->valid_until());
       break;
-    }
     case fb::Payload::LicenceCertificateIssued: f.certificate_issued = true; break;
     case fb::Payload::LicenceEnded:
       f.ended = st.payload_as_LicenceEnded()->kind();

@@ -44,7 +44,7 @@ struct LicenceSpan {
 struct LicenceFile {
   bool applied = false;
   fb::LicenceApplication kind = fb::LicenceApplication::New;
-  std::string matter, item_code;
+  std::string matter;
   Date received{};                   // the application
   std::optional<Date> supplemented;  // the 补正 materials
   std::optional<Date> incomplete_told;
@@ -61,7 +61,6 @@ struct LicenceFile {
   // The decision and the licence.
   bool decided = false, granted = false;
   Date decided_on{};
-  std::string decision_no, certificate, valid_until;
   bool certificate_issued = false;
   std::optional<fb::LicenceEnding> ended;
   Date ended_on{};
@@ -71,6 +70,11 @@ struct LicenceFile {
     return (hearing_announced || hearing_requested.has_value()) && !hearing_held && !hearing_waived;
   }
 };
+
+// The acts of schemas/licensing.fbs (appended together to the Payload union).
+constexpr bool IsLicenceAct(fb::Payload type) {
+  return type >= fb::Payload::LicenceApplied && type <= fb::Payload::LicenceEnded;
+}
 
 // Folds one admitted act of a licensing case; other cases' acts leave it untouched.
 void FoldLicence(LicenceFile& f, const fb::Statement& st);

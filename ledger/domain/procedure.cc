@@ -438,8 +438,12 @@ Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
       if (c.all_publications.count(Str(p->publication_id()))) {
         return Refuse("P-PUBLICATION", "publication '" + Str(p->publication_id()) + "' already exists");
       }
-      // A licence is public while it stands (行政许可法 第40条), not for a penalty's display period.
-      if (c.category == fb::CaseCategory::Licensing) return Status::Ok();
+      // Only a licence granted is public, and while it stands (行政许可法 第40条), not for a penalty's display period.
+      if (c.category == fb::CaseCategory::Licensing) {
+        if (c.licence.granted) return Status::Ok();
+        return Refuse("P-PUBLICATION", "only a licence granted is public (行政许可法 第40条); this application was " +
+                                           LicenceStateName(c.licence));
+      }
       return CheckDisplayPeriod(c, Str(p->display_until()));
     }
     case fb::Payload::DisclosureCorrected:

@@ -115,8 +115,10 @@ constexpr std::array kRules = {
              "当事人申请行政复议或者提起行政诉讼的, 加处罚款的数额在复议或诉讼期间不予计算 — no late fee is imposed "
              "while a 复议 or suit is pending"},
     RuleInfo{"P-LICENCE-CASE", kRefuse, "行政许可法 第29条, 第32条",
-             "行政许可案件始于申请材料的接收, 不立案, 不含处罚行为; 许可行为只在许可案件中 — a 行政许可 case starts "
-             "with the application received and holds no penalty acts; licence acts live only in such a case"},
+             "行政许可案件始于申请材料的接收, 不立案, 不含处罚行为; 许可行为只在许可案件中, 其枚举值须为模式所列 — a "
+             "行政许可 case "
+             "starts with the application received and holds no penalty acts; licence acts live only in such a case "
+             "and carry only values their schema names"},
     RuleInfo{"P-LICENCE-APPLY", kRefuse, "行政许可法 第29–31条, 第49–50条",
              "申请须针对已公示的许可事项, 载明申请人、事项、材料清单和接收日期; 变更、延续载明原许可, "
              "许可已过期的不得延续 — "

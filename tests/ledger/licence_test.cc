@@ -386,5 +386,63 @@ TEST_CASE("P-LICENCE-END: only a standing licence ends, once, fraud gets no 赔�
   f.Admit(domain::EndLicence(f.By(f.head, "T3", kMay7), Ending(fb::LicenceEnding::Withdrawn, 1200000)));
 }
 
+// Refused under `rule`, with `field` named in the message, and nothing appended.
+void RefusedNaming(CaseFixture& f, Bytes submission, const std::string& rule, const std::string& field) {
+  const uint64_t before = f.t().log().size();
+  auto r = f.t().AppendOne(std::move(submission));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().rule() == rule);
+  CHECK_THAT(r.status().message(), Catch::Contains(field));
+  CHECK(f.t().log().size() == before);
+}
+
+TEST_CASE(
+    "P-LICENCE-CASE and P-LICENCE-APPLY: malformed dates, values the schema does not name and empty fields are "
+    "refused, naming the field",
+    "[rules][input]") {
+  CaseFixture f(CaseFixture::Recording::kAsActed);
+  for (const char* bad : {"", "2026-4-24", "2026-02-30", "24/04/2026", "2026-04-24T10:00", "２０２６-04-24"}) {
+    RefusedNaming(f, Apply(f, "M1", kApr24, Application(bad)), "P-LICENCE-APPLY", "received_date");
+  }
+  domain::LicenceApplication renewal = Application();
+  renewal.kind = fb::LicenceApplication::Renewal;
+  renewal.licence_no = "青政许决〔2021〕7号";
+  RefusedNaming(f, Apply(f, "M1", kApr24, renewal), "P-LICENCE-APPLY", "expires_on");
+  domain::LicenceApplication unnamed = Application();
+  unnamed.kind = static_cast<fb::LicenceApplication>(9);
+  RefusedNaming(f, Apply(f, "M1", kApr24, unnamed), "P-LICENCE-CASE", "schema does not name");
+  unnamed = Application();
+  unnamed.matter.clear();
+  RefusedNaming(f, Apply(f, "M1", kApr24, unnamed), "P-LICENCE-APPLY", "申请事项");
+  AcceptedApr24(f, "M2");
+  RefusedNaming(f, Answer(f, "M2", kApr24, static_cast<Intake>(9)), "P-LICENCE-CASE", "schema does not name");
+  RefusedNaming(f,
+                domain::ExcludeLicenceTime(f.By(f.a, "M2", kApr27), static_cast<fb::LicenceExcludedTime>(200),
+                                           "2026-05-11", "2026-05-15", "评审"),
+                "P-LICENCE-CASE", "schema does not name");
+  RefusedNaming(f,
+                domain::ExcludeLicenceTime(f.By(f.a, "M2", kApr27), fb::LicenceExcludedTime::Testing, "下周一",
+                                           "2026-05-15", "检测"),
+                "P-LICENCE-EXCLUDED", "from_date");
+  RefusedNaming(f, Hearing(f, "M2", kApr27, static_cast<Step>(17)), "P-LICENCE-CASE", "schema does not name");
+  f.Admit(Hearing(f, "M2", kApr27, Step::Offered));
+  f.Admit(Hearing(f, "M2", kApr27, Step::Requested));
+  RefusedNaming(f, Hearing(f, "M2", kMay6, Step::Notified, Notified(f, "2026-13-01")), "P-LICENCE-HEARING",
+                "hearing_date");
+  f.Refused(Decide(f, "M2", kMay7), "P-LICENCE-DECISION");  // the hearing asked for was never held
+  CaseFixture g(CaseFixture::Recording::kAsActed);
+  AcceptedApr24(g, "M3");
+  domain::LicenceDecision grant;
+  grant.decision_no = "青政许决〔2026〕M3";
+  grant.content = "准予设置户外广告牌一块";
+  grant.valid_from = "2026-05-06";
+  grant.valid_until = "2029-02-29";  // no such day
+  RefusedNaming(g, domain::DecideLicence(g.By(g.head, "M3", kMay6), grant), "P-LICENCE-DECISION", "valid_until");
+  grant.valid_until = "2029-05-05";
+  g.Admit(domain::DecideLicence(g.By(g.head, "M3", kMay6), grant));
+  RefusedNaming(g, domain::EndLicence(g.By(g.head, "M3", kMay7), Ending(static_cast<fb::LicenceEnding>(7))),
+                "P-LICENCE-CASE", "schema does not name");
+}
+
 }  // namespace
 }  // namespace lawtrail::testing

@@ -13,6 +13,7 @@
 #include "ledger/bundle/bundle.h"
 #include "ledger/bundle/export_verifier.h"
 #include "ledger/client/case_acts.h"
+#include "ledger/client/licence_acts.h"
 #include "ledger/client/statement_builder.h"
 #include "ledger/core/checkpoint.h"
 #include "ledger/core/fb_string.h"
@@ -32,6 +33,27 @@ namespace lawtrail::testing {
 namespace {
 
 constexpr char kCourt[] = "青山区人民法院";
+
+// A CaseFixture's case approved for `court` on day `approved`, exported the
+// next day and verified with the log's key: the report, and the bundle's parts.
+struct VerifiedExport {
+  ExportReport report;
+  bundle::Parts parts;
+};
+VerifiedExport ExportAndVerify(CaseFixture& f, const std::string& case_id, const std::string& court, int approved) {
+  f.Admit(domain::ApproveExport(f.By(f.supervisor, case_id, approved), court, "行政诉讼举证", {}));
+  const note::Signer supervisor{f.supervisor.certificate_no, f.supervisor.key};
+  const court_export::ExportRequest request{
+      case_id, &supervisor, std::nullopt, {}, "", {}, CaseFixture::Day(approved + 1)};
+  auto exported = court_export::ExportCase(f.t().log(), f.t().dir(), request);
+  REQUIRE(exported.ok());
+  const auto vkey = data_dir::LoadVerifier(f.t().dir());
+  VerifiedExport out{VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}}), {}};
+  INFO(FormatExportReport(out.report));
+  REQUIRE(out.report.status.ok());
+  out.parts = *bundle::Unpack(exported->built.bundle);
+  return out;
+}
 
 // A demo year's log, open, with the year's supervisor to approve and export.
 struct ExportFixture {
@@ -187,17 +209,8 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   CaseFixture f;
   const std::string case_id = "青山镇〔2026〕第3号";
   f.DecidedCase(case_id, 0, 50000);
-  f.Admit(domain::ApproveExport(f.By(f.supervisor, case_id, 20), "信阳市浉河区人民法院", "行政诉讼举证", {}));
-  const note::Signer supervisor{f.supervisor.certificate_no, f.supervisor.key};
-  const court_export::ExportRequest request{case_id, &supervisor, std::nullopt, {}, "", {}, CaseFixture::Day(21)};
-  auto exported = court_export::ExportCase(f.t().log(), f.t().dir(), request);
-  REQUIRE(exported.ok());
-  const auto vkey = data_dir::LoadVerifier(f.t().dir());
-  const ExportReport report = VerifyExport(exported->built.bundle, {*vkey, std::nullopt, {}});
-  INFO(FormatExportReport(report));
-  REQUIRE(report.status.ok());
+  const auto [report, parts] = ExportAndVerify(f, case_id, "信阳市浉河区人民法院", 20);
   CHECK(report.case_id == case_id);
-  const bundle::Parts parts = *bundle::Unpack(exported->built.bundle);
   CHECK(parts.case_id == case_id);
   CHECK_THAT(parts.case_file_html, Catch::Contains(case_id));
   CHECK_THAT(parts.case_file_html, Catch::Contains(CaseFixture::DecisionNo(case_id)));
@@ -534,6 +547,56 @@ TEST_CASE("a bundle built by hand without the case's last or a middle record fai
     const size_t middle = t.parts.records.size() / 2;
     ExpectFailure(t.f.Verify(bundle::Pack(WithoutRecord(t, middle))), "records[" + std::to_string(middle) + "]",
                   "missing");
+  }
+}
+
+TEST_CASE("a licence's case exports and verifies offline, and its case file reads as an application", "[browser]") {
+  CaseFixture f;
+  const std::string id = "青政许〔2026〕5号";
+  domain::LicenceApplication app;
+  app.item_code = kLicenceItem;
+  app.matter = "农村宅基地用地审批";
+  app.applicant = {
+      fb::PartyKind::NaturalPerson, "王建军", "", "411503198001010017", "", "", std::nullopt, std::nullopt};
+  app.village = "李庄村";
+  app.received_date = "2026-04-24";
+  app.materials = {"农村宅基地和建房(规划许可)申请表", "户口簿"};
+  f.Admit(domain::ApplyForLicence(f.By(f.a, id, 53), app));
+  domain::LicenceIntakeAnswer missing;
+  missing.missing = {"四至示意图"};
+  f.Admit(domain::AnswerLicenceIntake(f.By(f.a, id, 56), fb::LicenceIntakeOutcome::Incomplete, "青政许补〔2026〕5号",
+                                      missing));
+  f.Admit(domain::SupplementLicenceMaterials(f.By(f.a, id, 67), "2026-05-08", {"四至示意图"}));
+  f.Admit(domain::AnswerLicenceIntake(f.By(f.a, id, 70), fb::LicenceIntakeOutcome::Accepted, "青政许受〔2026〕5号"));
+  f.Admit(domain::RecordInspection(f.By(f.a, id, 72), {f.a.certificate_no, f.b.certificate_no}, "李庄村三组",
+                                   "实地踏勘：选址不占用永久基本农田"));
+  domain::LicenceDecision grant;
+  grant.decision_no = "青政许决〔2026〕5号";
+  grant.content = "准予使用宅基地 120 平方米建设住宅";
+  grant.certificate = "农村宅基地批准书";
+  f.Admit(domain::DecideLicence(f.By(f.head, id, 79), grant));
+  f.Admit(domain::IssueLicenceCertificate(f.By(f.a, id, 80), "青宅批〔2026〕5号", "农村宅基地批准书"));
+  const auto [report, parts] = ExportAndVerify(f, id, "信阳市平桥区人民法院", 90);
+  CHECK(Checked(report, "admission: every record"));  // the licence rules replayed offline
+  TempDir page;
+  WriteAll(page / "case.html", parts.case_file_html);
+  Browser browser(std::string(LAWTRAIL_TEST_ARTIFACTS) + "/export");
+  const std::string dom = browser.Load("file://" + page / "case.html", "case-file-licence", "1024,2400");
+  CHECK_THAT(dom, Catch::Contains("申请事项"));
+  CHECK_THAT(dom, Catch::Contains("农村宅基地用地审批"));
+  CHECK_THAT(dom, Catch::Contains("许可决定书文号"));
+  CHECK(dom.find("处罚决定书文号") == std::string::npos);
+  CHECK_THAT(dom, Catch::Contains("<td>行政许可决定</td>"));  // acts by their Chinese names
+  // The application's documents come in the licence order (case-file-order.tsv, rows of 行政许可): receipt,
+  // 补正, acceptance, the check, decision, certificate — not the penalty order, which puts the 笔录 first.
+  size_t last = 0;
+  for (const char* doc : {"申请材料接收凭证", "一次性补正告知书", "补正材料接收凭证", "受理通知书",
+                          "现场检查(勘验)笔录", "准予行政许可决定书", "许可证件"}) {
+    const size_t at = dom.find(std::string(">") + doc + "<");
+    INFO(doc);
+    REQUIRE(at != std::string::npos);
+    CHECK(at > last);
+    last = at;
   }
 }
 

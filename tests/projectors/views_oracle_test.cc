@@ -73,9 +73,9 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
         seen.insert(d["content_hash"].get<std::string>());
         CHECK(d["rank"].get<int>() >= last_rank);
         last_rank = d["rank"];
-        CHECK(casefile::PlaceDocument("综合行政执法", d["题名"].get<std::string>().rfind("证据材料", 0) == 0
-                                                          ? "证据材料"
-                                                          : d["题名"].get<std::string>())
+        CHECK(casefile::PlaceDocument(
+                  "综合行政执法", file["cover"]["案件类别"].get<std::string>(),
+                  d["题名"].get<std::string>().rfind("证据材料", 0) == 0 ? "证据材料" : d["题名"].get<std::string>())
                   .volume == volume);
         CHECK_FALSE(d["责任者"].get<std::string>().empty());
         CHECK(d["序号"].get<size_t>() == seen.size() - (std::string(volume) == "正卷" ? 0 : file["正卷"].size()));

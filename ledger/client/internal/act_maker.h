@@ -18,6 +18,13 @@ namespace lawtrail::domain {
 
 StatementHeader HeaderOf(const Act& a);
 
+// The act with its 文书 numbered `no`, unless the caller chose a number.
+inline Act WithDocNo(const Act& a, const std::string& no) {
+  Act numbered = a;
+  if (numbered.doc_no.empty()) numbered.doc_no = no;
+  return numbered;
+}
+
 // Builds, attaches the act's 文书 (`doc_type`, or the first the table lists)
 // and signs. `build` makes the payload in the draft's builder (sealing first
 // whatever it shows masked).
@@ -27,7 +34,9 @@ Bytes Make(const Act& a, fb::Payload type, Build build, const std::string& doc_t
   if (a.attach_document) {
     if (const auto* docs = ProcedureTables::Builtin().RequiredDocuments(type)) {
       const std::string chosen = doc_type.empty() ? docs->front() : doc_type;
-      const std::string no = a.doc_no.empty() ? a.case_id + "/" + fb::EnumNamePayload(type) : a.doc_no;
+      // A 笔录 or 凭证 carries no 文号 of its own: it is filed under the
+      // case's number and its own name, as the case file lists it.
+      const std::string no = a.doc_no.empty() ? a.case_id + " " + chosen : a.doc_no;
       // The document's bytes stand in for the rendered PDF: what matters is
       // that the record commits to exactly one file.
       const std::string content = chosen + "\n" + no + "\n" + a.case_id + "\n" + std::to_string(a.at_ms);
