@@ -115,8 +115,6 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
       });
     case fb::Payload::CourtEnforcementApplied:
       return EditYear(view, at, [&](json& y) { Add(y["行政强制"], "申请法院强制执行"); });
-    case fb::Payload::InspectionRecorded:
-      return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
     // A drawn check is one inspection of one object with its full record (domain-acts.md §4): counted by checks.
     case fb::Payload::InspectionResultRecorded:
       return EditYear(view, at, [&](json& y) {
@@ -343,6 +341,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureWithdrawn:
     case fb::Payload::LateFeeImposed:
+    case fb::Payload::InspectionRecorded:
     case fb::Payload::LicenceApplied:
     case fb::Payload::LicenceIntake:
     case fb::Payload::LicenceDecided:
@@ -354,6 +353,11 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   CaseTallyFacts& c = *edited;
   if (domain::IsLicenceAct(st.payload_type())) {
     return CountLicence(st, view, at, c);
+  }
+  if (st.payload_type() == fb::Payload::InspectionRecorded) {
+    // A licence's 核查 (行政许可法 第34条) is a step of the licence, not a 行政检查 of its own.
+    if (c.category == Label(fb::CaseCategory::Licensing)) return Status::Ok();
+    return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
   }
   return CountOutcome(st, view, at, c);
 }

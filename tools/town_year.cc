@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 
+#include "ledger/client/licence_acts.h"
 #include "ledger/client/master_data_statements.h"
 #include "ledger/client/registry_statements.h"
 #include "ledger/core/log_format.h"
@@ -65,6 +66,25 @@ constexpr PowerDef kSeizurePower{"330217101",
                                  0,
                                  false,
                                  "城市管理"};
+// The licences a town grants (domain-acts.md §2): 宅基地 (土地管理法 第62条) and outdoor advertising.
+constexpr PowerDef kHomesteadPower{"330217301",
+                                   "农村村民宅基地审批",
+                                   fb::PowerCategory::Licensing,
+                                   "《中华人民共和国土地管理法》第六十二条",
+                                   "",
+                                   0,
+                                   0,
+                                   false,
+                                   "城市管理"};
+constexpr PowerDef kAdvertPower{"330217302",
+                                "户外广告设施设置审批",
+                                fb::PowerCategory::Licensing,
+                                "《城市市容和环境卫生管理条例》第十一条",
+                                "",
+                                0,
+                                0,
+                                false,
+                                "城市管理"};
 constexpr PowerDef kInspectionPower{"330217201",
                                     "对市容环境卫生的监督检查",
                                     fb::PowerCategory::Inspection,
@@ -180,11 +200,15 @@ struct RegistryWriter {
 
 // The published power list (权责清单), each penalty's discretion standard and
 // the legal-review catalogue.
-void WritePowerList(RegistryWriter& w) {
+// Every item the town's list publishes: the penalties, then the other acts.
+std::vector<PowerDef> AllPowers() {
   std::vector<PowerDef> all(std::begin(kPowers), std::end(kPowers));
-  all.push_back(kSeizurePower);
-  all.push_back(kInspectionPower);
-  for (const PowerDef& p : all) {
+  for (const PowerDef& p : {kSeizurePower, kInspectionPower, kHomesteadPower, kAdvertPower}) all.push_back(p);
+  return all;
+}
+
+void WritePowerList(RegistryWriter& w) {
+  for (const PowerDef& p : AllPowers()) {
     w.Add([&](const StatementHeader& h) {
       domain::PowerItem item;
       item.code = p.code;
@@ -335,8 +359,10 @@ class CaseWriter {
       SimpleCase();
     } else if (kind < 85) {
       GeneralCase();
-    } else if (kind < 95) {
+    } else if (kind < 90) {
       InspectionCase();
+    } else if (kind < 95) {
+      LicenceCase();
     } else {
       CoercionCase();
     }
@@ -414,6 +440,7 @@ class CaseWriter {
   // --- parties ----------------------------------------------------------
   void MakeParty(bool allow_person) {
     PartyTruth& p = truth_.party;
+    p = PartyTruth{};  // drawn afresh: a redraw keeps nothing of the last
     const int k = Between(rng_, 0, 99);
     if (allow_person && k < 55) {
       p.kind = fb::PartyKind::NaturalPerson;
@@ -928,6 +955,196 @@ class CaseWriter {
     Close(fb::CloseReason::Other, "检查完毕");
   }
 
+  // --- 行政许可 -------------------------------------------------------
+  // A 宅基地 approval or an outdoor-advertising permit: received at the window; 补正 asked once in some; accepted
+  // in writing, or (rarely) never answered and so accepted as of receipt (第32条), or not accepted; checked on site
+  // by two; now and then a hearing or the head's extension; decided by the head within the period; for a grant
+  // the certificate and its publication, and an advertising permit sometimes revoked later.
+  void LicenceCase() {
+    lead_ = &FieldOfficer();
+    const bool homestead = Chance(rng_, 60);
+    const PowerDef& power = homestead ? kHomesteadPower : kAdvertPower;
+    truth_.category = fb::CaseCategory::Licensing;
+    truth_.power_item_code = power.code;
+    truth_.village = Pick(kVillages, rng_);
+    do MakeParty(homestead || Chance(rng_, 30));
+    while (truth_.party.minor || (homestead && truth_.party.kind != fb::PartyKind::NaturalPerson));
+    LicenceTruth& l = truth_.licence.emplace();
+    l.matter = power.name;
+    domain::LicenceApplication app;
+    app.item_code = power.code;
+    app.matter = power.name;
+    app.applicant = {truth_.party.kind,  truth_.party.name,  truth_.party.credit_code,
+                     truth_.party.id_no, truth_.party.phone, truth_.party.address,
+                     std::nullopt,       std::nullopt};
+    app.place = std::string("青山镇") + truth_.village + (homestead ? "宅基地" : Pick(kStreets, rng_));
+    licence_place_ = app.place;
+    app.village = truth_.village;
+    app.received_date = domain::FormatDate(domain::ChinaDateOf(now_));
+    app.materials = homestead
+                        ? std::vector<std::string>{"农村宅基地和建房(规划许可)申请表", "户口簿", "村民小组会议记录"}
+                        : std::vector<std::string>{"户外广告设置申请表", "设计效果图", "场地使用证明"};
+    truth_.opened_at_ms = now_;
+    Lawful(domain::ApplyForLicence(By(*lead_), app));
+    if (!LicenceIntake(l)) return Close(fb::CloseReason::Other, "不予受理");
+    const Officer& partner = LicenceCheck(homestead);
+    // An advertising sign affects the neighbours' significant interests (第47条): they are told of the hearing.
+    if (!homestead && l.accepted_in_writing && Chance(rng_, 25)) LicenceHearing(partner, l);
+    LicenceDecide(homestead, l);
+    if (!homestead && l.granted && Chance(rng_, 20)) WithdrawLicence(l);
+    Close(fb::CloseReason::Other, l.granted ? "许可已办结" : "不予许可");
+  }
+
+  // 第32条: false when the application was not accepted.
+  bool LicenceIntake(LicenceTruth& l) {
+    const int k = Between(rng_, 0, 99);
+    const std::string no = "青政许受〔2025〕" + truth_.case_id.substr(8) + "号";
+    if (k < 5) {  // never answered: accepted as of receipt once five working days pass
+      l.accepted_by_silence = true;
+      WorkingDays(6);
+      return true;
+    }
+    if (k < 15) {
+      WorkingDays(Between(rng_, 0, 3));
+      domain::LicenceIntakeAnswer a;
+      a.reason = "申请事项依法不需要取得行政许可";
+      Lawful(domain::AnswerLicenceIntake(By(*lead_), fb::LicenceIntakeOutcome::NotAccepted, no, a));
+      l.not_accepted = true;
+      return false;
+    }
+    if (k < 40) {
+      WorkingDays(Between(rng_, 0, 4));
+      domain::LicenceIntakeAnswer a;
+      a.missing = {"四至示意图", "相邻权利人意见"};
+      Lawful(domain::AnswerLicenceIntake(By(*lead_), fb::LicenceIntakeOutcome::Incomplete,
+                                         "青政许补〔2025〕" + truth_.case_id.substr(8) + "号", a));
+      l.told_to_supplement = true;
+      if (Breaks()) {
+        attempted_ = true;
+        Attempt(domain::AnswerLicenceIntake(By(*lead_), fb::LicenceIntakeOutcome::Incomplete,
+                                            "青政许补〔2025〕" + truth_.case_id.substr(8) + "-2号", a),
+                "P-LICENCE-INTAKE");
+      }
+      Days(Between(rng_, 2, 10));
+      Lawful(domain::SupplementLicenceMaterials(By(*lead_), domain::FormatDate(domain::ChinaDateOf(now_)), a.missing));
+    }
+    WorkingDays(Between(rng_, 0, 3));
+    Lawful(domain::AnswerLicenceIntake(By(*lead_), fb::LicenceIntakeOutcome::Accepted, no));
+    l.accepted_in_writing = true;
+    return true;
+  }
+
+  // 第34条: the on-site check by two; returns the second.
+  const Officer& LicenceCheck(bool homestead) {
+    const Officer* partner = &FieldOfficer();
+    while (partner == lead_) partner = &FieldOfficer();
+    WorkingDays(Between(rng_, 1, 5));
+    Lawful(domain::RecordInspection(
+        By(*lead_), {lead_->certificate_no, partner->certificate_no}, licence_place_,
+        homestead ? "实地踏勘：选址不占用永久基本农田，四至清楚" : "现场核查：设置位置及规格符合规划"));
+    return *partner;
+  }
+
+  // 第47–48条: told of the right; waived, or asked within five working days, notified eight working days ahead
+  // by a presider who took no part in the review, the day excluded (第45条), held and the record signed. The
+  // head extends first, so that the decision after the hearing still falls within thirty working days.
+  void LicenceHearing(const Officer& partner, LicenceTruth& l) {
+    WorkingDays(1);
+    Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Offered));
+    WorkingDays(Between(rng_, 1, 4));
+    if (Chance(rng_, 30)) {
+      Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Waived));
+      return;
+    }
+    Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Requested));
+    Lawful(domain::ExtendLicencePeriod(By(*people_.heads[0]), "利害关系人申请听证"));
+    l.extended = true;
+    if (Breaks()) {  // deciding while the hearing is pending
+      attempted_ = true;
+      domain::LicenceDecision early;
+      early.decision_no = "青政许决〔2025〕" + truth_.case_id.substr(8) + "号";
+      early.content = "准予设置户外广告牌一块";
+      early.certificate = "户外广告设置许可证";
+      early.valid_from = domain::FormatDate(domain::ChinaDateOf(now_));
+      Attempt(domain::DecideLicence(By(*people_.heads[0]), early), "P-LICENCE-DECISION");
+    }
+    WorkingDays(1);
+    const Officer* presider = &FieldOfficer();
+    while (presider == lead_ || presider == &partner) presider = &FieldOfficer();
+    domain::LicenceHearingInfo info;
+    info.hearing_date =
+        domain::FormatDate(domain::WorkdayCalendar::China().AddWorkingDays(domain::ChinaDateOf(now_), 8).date);
+    info.place = "青山镇人民政府会议室";
+    info.presider = presider->certificate_no;
+    Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Notified, info));
+    Minutes(Between(rng_, 10, 60));
+    Lawful(domain::ExcludeLicenceTime(By(*lead_), fb::LicenceExcludedTime::Hearing, info.hearing_date,
+                                      info.hearing_date, "组织听证"));
+    WorkingDays(8);
+    info.record_no = "青政许听〔2025〕" + truth_.case_id.substr(8) + "号";
+    Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Held, info));
+    l.heard = true;
+  }
+
+  // 第8条: the permit withdrawn for the public interest (the road widened), the loss compensated; a second
+  // ending of the same licence is refused.
+  void WithdrawLicence(LicenceTruth& l) {
+    Days(Between(rng_, 30, 120));
+    WorkingDays(0);
+    domain::LicenceEnd e;
+    e.kind = fb::LicenceEnding::Withdrawn;
+    e.decision_no = "青政许撤〔2025〕" + truth_.case_id.substr(8) + "号";
+    e.ground = "道路拓宽，原设置位置纳入规划红线，依法撤回";
+    e.compensation_fen = int64_t{Between(rng_, 20, 80)} * 10'000;
+    Lawful(domain::EndLicence(By(*people_.heads[0]), e));
+    l.revoked = true;
+    if (Breaks()) {
+      attempted_ = true;
+      e.kind = fb::LicenceEnding::Deregistered;
+      e.compensation_fen = 0;
+      Attempt(domain::EndLicence(By(*people_.heads[0]), e), "P-LICENCE-END");
+    }
+  }
+
+  // The head decides; a grant gets its certificate and is published within seven working days.
+  void LicenceDecide(bool homestead, LicenceTruth& l) {
+    if (l.accepted_in_writing && !l.extended && Chance(rng_, 8)) {  // within the twenty: 10 + 8 at most
+      WorkingDays(Between(rng_, 3, 8));
+      Lawful(domain::ExtendLicencePeriod(By(*people_.heads[0]), "需征求相邻权利人及村民小组意见"));
+      l.extended = true;
+    }
+    WorkingDays(Between(rng_, 2, 8));
+    const bool granted = Chance(rng_, 85);
+    domain::LicenceDecision d;
+    d.granted = granted;
+    d.decision_no = "青政许决〔2025〕" + truth_.case_id.substr(8) + "号";
+    d.content = homestead ? "准予使用宅基地" + std::to_string(Between(rng_, 100, 150)) + "平方米建设住宅"
+                          : "准予设置户外广告牌一块";
+    d.certificate = homestead ? "农村宅基地批准书" : "户外广告设置许可证";
+    d.valid_from = domain::FormatDate(domain::ChinaDateOf(now_));
+    d.valid_until = homestead ? "" : domain::FormatDate(domain::MonthsLater(domain::ChinaDateOf(now_), 36));
+    d.reasons = granted ? "" : "选址不符合村庄规划";
+    if (!granted) d.content = d.certificate = d.valid_from = d.valid_until = "";
+    truth_.decision_no = d.decision_no;
+    truth_.decided_at_ms = now_;
+    d.on_hearing_record = l.heard;  // 第48条第2款
+    Lawful(domain::DecideLicence(By(*people_.heads[0]), d));
+    l.granted = granted;
+    l.refused = !granted;
+    if (!granted) return;
+    WorkingDays(Between(rng_, 1, 5));
+    l.certificate_no = (homestead ? "青宅批〔2025〕" : "青广许〔2025〕") + truth_.case_id.substr(8) + "号";
+    Lawful(domain::IssueLicenceCertificate(By(*lead_), l.certificate_no, d.certificate));
+    WorkingDays(1);
+    const std::string due = domain::FormatDate(
+        domain::WorkdayCalendar::China().AddWorkingDays(domain::ChinaDateOf(truth_.decided_at_ms), 7).date);
+    truth_.display_until = domain::FormatDate(domain::MonthsLater(domain::ChinaDateOf(now_), 36));
+    Lawful(domain::PublishDecision(By(*people_.discloser), "pub-" + truth_.case_id, d.decision_no, due,
+                                   truth_.display_until, d.content));
+    truth_.published = true;
+    truth_.published_at_ms = now_;
+  }
+
   void CoercionCase() {
     lead_ = &FieldOfficer();
     const Officer* partner = &FieldOfficer();
@@ -943,6 +1160,7 @@ class CaseWriter {
   CaseTruth truth_;
   std::string decision_no_;
   const Officer* lead_ = nullptr;
+  std::string licence_place_;  // where a licence applies (the plot, the street)
   int64_t now_ = 0;
   int64_t served_at_ms_ = 0;  // the decision's service
   uint32_t seq_ = 0;
@@ -992,9 +1210,7 @@ Year GenerateYear(const YearPlan& plan) {
     year.inspector_certificates.push_back(people.officers[i].certificate_no);
     year.inspectors.push_back({people.officers[i].certificate_no, people.officers[i].key});
   }
-  for (const PowerDef& p : kPowers) year.power_item_codes.push_back(p.code);
-  year.power_item_codes.push_back(kSeizurePower.code);
-  year.power_item_codes.push_back(kInspectionPower.code);
+  for (const PowerDef& p : AllPowers()) year.power_item_codes.push_back(p.code);
   WriteRegistry(plan, people, year.registry);
 
   std::vector<std::vector<Step>> per_case(plan.cases);

@@ -47,6 +47,15 @@ struct ChallengeTruth {
   int64_t recorded_at_ms = 0;
 };
 
+// A 行政许可 application and what became of it.
+struct LicenceTruth {
+  std::string matter;
+  bool told_to_supplement = false;  // 一次性补正告知
+  bool accepted_in_writing = false, accepted_by_silence = false, not_accepted = false;
+  bool heard = false, extended = false, granted = false, refused = false, revoked = false;
+  std::string certificate_no;  // issued, for a grant
+};
+
 struct CaseTruth {
   std::string case_id;
   fb::CaseCategory category = fb::CaseCategory::Penalty;
@@ -64,6 +73,7 @@ struct CaseTruth {
   bool corrected = false;                   // the publication was corrected
   bool remedies_stated = true;              // the decision stated the 复议 and suit routes and periods
   std::optional<ChallengeTruth> challenge;  // at most one per case in the demo
+  std::optional<LicenceTruth> licence;      // a 行政许可 case
   size_t lawful_events = 0;
 };
 

@@ -25,7 +25,8 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   ProjectedDemo p(1500);
   const auto view = Dump(*p.views, DisclosureView::kName);
   const auto& cal = domain::WorkdayCalendar::China();
-  size_t decisions = 0, published = 0, withdrawn = 0, late = 0, untold = 0, challenged = 0;
+  size_t decisions = 0, published = 0, withdrawn = 0, late = 0, untold = 0, challenged = 0, licences = 0,
+         withdrawn_licences = 0, heard = 0;
   for (const auto& c : p.demo.year.cases) {
     if (c.decision_no.empty()) {
       CHECK_FALSE(view.count("decision/" + c.case_id));
@@ -55,7 +56,8 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
     const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, 7).date);  // 行政处罚: 7 working days
     CHECK(rec["decided_on"] == Day(c.decided_at_ms));
     CHECK(rec["due_on"] == due);
-    const bool publishable = !c.party.minor && c.procedure == fb::Procedure::General;
+    // A penalty by the general procedure on an adult is published; of licences, only a grant (行政许可法 第40条).
+    const bool publishable = c.licence ? c.licence->granted : !c.party.minor && c.procedure == fb::Procedure::General;
     CHECK(rec["publishable"] == publishable);
     if (c.party.kind == fb::PartyKind::NaturalPerson) {
       CHECK(rec["party_name"] != c.party.name);
@@ -78,7 +80,25 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
             domain::FormatDate(cal.AddWorkingDays(domain::ChinaDateOf(c.changed_at_ms), 3).date));
     }
     // What the decision told the party of its remedies, and the 复议 or suit it brought (all concluded by year end).
-    if (rec["outcome"] != "移送") CHECK(rec["remedies"] == (c.remedies_stated ? "已告知" : "未告知"));
+    // A grant gives the applicant what was asked: it tells no remedy, and its record names none.
+    if (rec["outcome"] == "准予行政许可") {
+      CHECK_FALSE(rec.contains("remedies"));
+    } else if (rec["outcome"] != "移送") {
+      CHECK(rec["remedies"] == (c.remedies_stated ? "已告知" : "未告知"));
+    }
+    if (c.licence) {
+      ++licences;
+      REQUIRE(rec.contains("licence"));
+      CHECK(rec["outcome"] == (c.licence->granted ? "准予行政许可" : "不予行政许可"));
+      CHECK(rec["licence"]["matter"] == c.licence->matter);
+      CHECK(rec["licence"]["state"] == (!c.licence->granted ? "不予许可" : c.licence->revoked ? "已撤回" : "有效"));
+      CHECK(rec["licence"].contains("ended_on") == c.licence->revoked);
+      withdrawn_licences += c.licence->revoked;
+      heard += c.licence->heard;
+      CHECK(rec["licence"].value("certificate_no", "") == c.licence->certificate_no);
+    } else {
+      CHECK_FALSE(rec.contains("licence"));
+    }
     untold += c.remedies_stated ? 0 : 1;
     CHECK_FALSE(rec.contains("under_challenge"));
     if (c.challenge) {
@@ -125,6 +145,9 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   }
   // The year exercises every branch.
   CHECK(decisions > 1000);
+  CHECK(licences > 20);
+  CHECK(withdrawn_licences > 0);
+  CHECK(heard > 0);
   CHECK(published > 400);
   CHECK(late > 0);
   CHECK(withdrawn > 0);

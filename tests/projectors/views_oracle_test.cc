@@ -83,13 +83,20 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
     }
     CHECK(seen == GeneratedDocuments(p.demo.year, c.case_id));
     CHECK(file["cover"]["卷内件数"] == seen.size());
-    CHECK(file["正卷"][0]["题名"] == "立案审批表");
+    // A licence's file begins with the application's receipt and speaks of the application; a penalty's with 立案.
+    const bool licence = c.licence.has_value();
+    CHECK(file["正卷"][0]["题名"] == (licence ? "申请材料接收凭证" : "立案审批表"));
     CHECK(file["timeline"].size() == c.lawful_events);
     const json& cover = file["cover"];
     CHECK(cover["办案机构"] == "青山镇人民政府");
-    CHECK(cover["立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
-    CHECK(cover["保管期限"] == (c.procedure == fb::Procedure::General ? "永久" : "30年"));
-    if (!c.decision_no.empty()) CHECK(cover["处罚决定书文号"] == c.decision_no);
+    CHECK(cover[licence ? "申请日期" : "立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
+    CHECK(cover["保管期限"] == (c.procedure == fb::Procedure::General && !licence ? "永久" : "30年"));
+    if (!c.decision_no.empty()) CHECK(cover[licence ? "许可决定书文号" : "处罚决定书文号"] == c.decision_no);
+    if (licence) {
+      CHECK(cover["案件类别"] == "行政许可");
+      CHECK(cover["申请事项"] == c.licence->matter);
+      CHECK_FALSE(cover.contains("立案日期"));
+    }
     if (c.challenge) {
       CHECK_THAT(cover["复议诉讼"].get<std::string>(),
                  Catch::StartsWith(c.challenge->kind == fb::ChallengeKind::Suit ? "行政诉讼（" : "行政复议（") &&
@@ -181,10 +188,20 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   std::map<std::string, int64_t> opened, decided, fines, warnings, money, simple, revoked, reviews, suits;
   int64_t court = 0, published = 0, seized = 0;
   std::map<std::string, int64_t> withdrawn;
+  // 行政许可 (table 一): applications by receipt, acceptances in writing or by the decision after silence.
+  std::map<std::string, int64_t> applied, accepted, not_accepted, granted, refused;
   for (const auto& c : p.demo.year.cases) {
+    if (c.withdrawn_at_ms != 0) ++withdrawn[Year(c.withdrawn_at_ms)];
+    if (c.licence) {
+      ++applied[Year(c.opened_at_ms)];
+      not_accepted[Year(c.opened_at_ms)] += c.licence->not_accepted;
+      if (c.licence->accepted_in_writing || c.licence->accepted_by_silence) ++accepted["all"];
+      if (c.decided_at_ms != 0) ++(c.licence->granted ? granted : refused)[Year(c.decided_at_ms)];
+      published += c.published;
+      continue;
+    }
     // 立案 is the general procedure's; a 简易程序 penalty is decided on the spot (第51条, 第54条).
     if (c.procedure == fb::Procedure::General) ++opened[Year(c.opened_at_ms)];
-    if (c.withdrawn_at_ms != 0) ++withdrawn[Year(c.withdrawn_at_ms)];
     if (!c.decision_no.empty()) {
       const std::string y = Year(c.decided_at_ms);
       ++decided[y];
@@ -214,10 +231,16 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     CHECK(count(y, {"行政处罚", "被行政复议"}) == reviews[y]);
     CHECK(count(y, {"行政处罚", "被行政诉讼"}) == suits[y]);
     CHECK(count(y, {"公示", "撤回公示"}) == withdrawn[y]);
+    CHECK(count(y, {"行政许可", "申请"}) == applied[y]);
+    CHECK(count(y, {"行政许可", "不予受理"}) == not_accepted[y]);
+    CHECK(count(y, {"行政许可", "许可"}) == granted[y]);
+    CHECK(count(y, {"行政许可", "不予许可"}) == refused[y]);
+    accepted["seen"] += count(y, {"行政许可", "受理"});
     court_seen += count(y, {"行政强制", "申请法院强制执行"});
     published_seen += count(y, {"公示", "按时公示"}) + count(y, {"公示", "逾期公示"});
     seized_seen += count(y, {"行政强制", "强制措施", "扣押财物"});
   }
+  CHECK(accepted["seen"] == accepted["all"]);  // in writing when answered, or by the decision after silence
   CHECK(court_seen == court);
   CHECK(published_seen == published);
   CHECK(seized_seen == seized);
@@ -227,6 +250,12 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   auto report = BuildAnnualReport(*p.views, 2025, "青山镇人民政府");
   REQUIRE(report.ok());
   CHECK((*report)["二、行政处罚"]["合计宗数"] == decided["2025"]);
+  CHECK((*report)["一、行政许可"]["申请数量"] == applied["2025"]);
+  CHECK((*report)["一、行政许可"]["许可数量"] == granted["2025"]);
+  CHECK((*report)["一、行政许可"]["不予许可数量"] == refused["2025"]);
+  CHECK(granted["2025"] > 20);
+  CHECK(refused["2025"] > 0);
+  CHECK(not_accepted["2025"] > 0);
   CHECK((*report)["二、行政处罚"]["被行政复议"] == reviews["2025"]);
   CHECK((*report)["二、行政处罚"]["被行政诉讼"] == suits["2025"]);
   CHECK(reviews["2025"] > 0);
