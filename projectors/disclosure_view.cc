@@ -41,10 +41,12 @@ struct CaseDisclosureFacts final : FieldsDoc<CaseDisclosureFacts> {
 struct LicenceEntry : Fielded {
   std::string certificate, content, matter, state, valid_from, valid_until;
   std::optional<std::string> certificate_no, ended_on;
+  std::optional<uint64_t> ended_index;  // the 撤回/撤销/注销 record, which a reader may verify beside the publication
   template <typename V>
   void Fields(V& v) {
     v("certificate", certificate), v("certificate_no", certificate_no), v("content", content);
-    v("ended_on", ended_on), v("matter", matter), v("state", state), v("valid_from", valid_from);
+    v("ended_index", ended_index), v("ended_on", ended_on), v("matter", matter), v("state", state);
+    v("valid_from", valid_from);
     v("valid_until", valid_until);
   }
 };
@@ -305,6 +307,7 @@ Status OnLicenceChange(const ProjectedRecord& r, ViewTxn& view) {
     NextVersion(view, case_id, *rec, r.index, {"licence"});
     rec->licence->state = std::string("已") + domain::LicenceEndingName(end->kind());
     rec->licence->ended_on = ChinaDay(st.occurred_at_ms());
+    rec->licence->ended_index = r.index;
   }
   return Status::Ok();
 }
@@ -545,17 +548,20 @@ std::string DisplayEnds(const json& rec) {
   return domain::FormatDate(domain::MonthsLater(*decided, rec.value("display_months", 36)));
 }
 
+namespace {
+// A 行政许可 decision's record carries its licence; a 行政处罚 decision's does not.
+bool IsLicenceRecord(const json& rec) { return rec.contains("licence") && rec["licence"].is_object(); }
+}  // namespace
+
 json PublicDisclosure(const json& rec, const std::string& today) {
   if (!rec.is_object() || !rec.contains("published_on") || rec["published_on"].is_null()) return nullptr;
   // A withdrawal notice is shown for as long as the decision would have been.
   const std::string ends = DisplayEnds(rec);
   if (today > ends) return nullptr;
   const std::string status = DisclosureStatus(rec, today);
-  json out = {{"case_id", rec.value("case_id", "")},
-              {"decision_no", rec.value("decision_no", "")},
-              {"agency", rec.value("agency", "")},
-              {"disclosure_status", status},
-              {"display_until", ends}};
+  json out = {{"case_id", rec.value("case_id", "")}, {"decision_no", rec.value("decision_no", "")},
+              {"agency", rec.value("agency", "")},   {"act", IsLicenceRecord(rec) ? "行政许可" : "行政处罚"},
+              {"disclosure_status", status},         {"display_until", ends}};
   if (status == "withdrawn") {
     // 第48条: only that it was withdrawn, when and why — no party, no facts, no earlier version.
     const json& w = rec["withdrawn"];
@@ -563,11 +569,19 @@ json PublicDisclosure(const json& rec, const std::string& today) {
     out["record_index"] = w.value("index", uint64_t{0});
     return out;
   }
-  for (const char* field :
-       {"agency_credit_code", "basis", "confiscation_wan_yuan", "decided_on", "due_on", "facts", "fine_wan_yuan",
-        "licence", "party_credit_code", "party_kind", "party_name", "penalty_content", "penalty_types", "platform",
-        "published_on", "summary", "violation_type"}) {
-    if (rec.contains(field) && !rec[field].is_null()) out[field] = rec[field];
+  auto copy = [&](std::initializer_list<const char*> fields) {
+    for (const char* field : fields) {
+      if (rec.contains(field) && !rec[field].is_null()) out[field] = rec[field];
+    }
+  };
+  copy({"agency_credit_code", "decided_on", "due_on", "party_credit_code", "party_kind", "party_name", "platform",
+        "published_on", "summary"});
+  // A licence shows the licence (第40条), a penalty what 行政处罚法 第48条 publishes: neither the other's fields.
+  if (IsLicenceRecord(rec)) {
+    copy({"licence"});
+  } else {
+    copy({"basis", "confiscation_wan_yuan", "facts", "fine_wan_yuan", "penalty_content", "penalty_types",
+          "violation_type"});
   }
   // The record a reader verifies is the one that made the current version.
   uint64_t current = rec["published"].value("index", uint64_t{0});
@@ -600,7 +614,12 @@ Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id
   LAWTRAIL_ASSIGN_OR_RETURN(auto stored, views.Get(cf.get(), DecisionKey(case_id)));
   if (!stored) return false;
   const json shown = PublicDisclosure(json::parse(*stored, nullptr, false), today);
-  return shown.is_object() && shown.value("record_index", uint64_t{0}) == index;
+  if (!shown.is_object()) return false;
+  // The current version's record, and a licence's ending, which the page shows beside it.
+  if (shown.value("record_index", uint64_t{0}) == index) return true;
+  const json* ended = shown.contains("licence") ? &shown["licence"] : nullptr;
+  ended = ended != nullptr && ended->contains("ended_index") ? &(*ended)["ended_index"] : nullptr;
+  return ended != nullptr && ended->is_number_unsigned() && ended->get<uint64_t>() == index;
 }
 
 }  // namespace lawtrail::projectors

@@ -343,7 +343,8 @@ class CaseWriter {
       : plan_(plan),
         people_(people),
         rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed),
-        showcase_(index == plan.first_case + plan.cases / 2) {
+        showcase_(index == plan.first_case + plan.cases / 2),
+        licence_showcase_(!showcase_ && index == plan.first_case + plan.cases / 4) {
     char id[32];
     std::snprintf(id, sizeof id, "2025-QS-%05llu", static_cast<unsigned long long>(index + 1));
     truth_.case_id = id;
@@ -353,7 +354,7 @@ class CaseWriter {
   }
 
   std::vector<Step> Write() {
-    const int kind = showcase_ ? 50 : Between(rng_, 0, 99);
+    const int kind = showcase_ ? 50 : licence_showcase_ ? 92 : Between(rng_, 0, 99);
     StartDay();
     if (kind < 40) {
       SimpleCase();
@@ -962,7 +963,7 @@ class CaseWriter {
   // the certificate and its publication, and an advertising permit sometimes revoked later.
   void LicenceCase() {
     lead_ = &FieldOfficer();
-    const bool homestead = Chance(rng_, 60);
+    const bool homestead = !licence_showcase_ && Chance(rng_, 60);
     const PowerDef& power = homestead ? kHomesteadPower : kAdvertPower;
     truth_.category = fb::CaseCategory::Licensing;
     truth_.power_item_code = power.code;
@@ -989,15 +990,15 @@ class CaseWriter {
     if (!LicenceIntake(l)) return Close(fb::CloseReason::Other, "不予受理");
     const Officer& partner = LicenceCheck(homestead);
     // An advertising sign affects the neighbours' significant interests (第47条): they are told of the hearing.
-    if (!homestead && l.accepted_in_writing && Chance(rng_, 25)) LicenceHearing(partner, l);
+    if (!homestead && l.accepted_in_writing && (licence_showcase_ || Chance(rng_, 25))) LicenceHearing(partner, l);
     LicenceDecide(homestead, l);
-    if (!homestead && l.granted && Chance(rng_, 20)) WithdrawLicence(l);
+    if (!homestead && l.granted && (licence_showcase_ || Chance(rng_, 20))) WithdrawLicence(l);
     Close(fb::CloseReason::Other, l.granted ? "许可已办结" : "不予许可");
   }
 
   // 第32条: false when the application was not accepted.
   bool LicenceIntake(LicenceTruth& l) {
-    const int k = Between(rng_, 0, 99);
+    const int k = licence_showcase_ ? 99 : Between(rng_, 0, 99);
     const std::string no = "青政许受〔2025〕" + truth_.case_id.substr(8) + "号";
     if (k < 5) {  // never answered: accepted as of receipt once five working days pass
       l.accepted_by_silence = true;
@@ -1052,7 +1053,7 @@ class CaseWriter {
     WorkingDays(1);
     Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Offered));
     WorkingDays(Between(rng_, 1, 4));
-    if (Chance(rng_, 30)) {
+    if (!licence_showcase_ && Chance(rng_, 30)) {
       Lawful(domain::RecordLicenceHearing(By(*lead_), fb::LicenceHearingStep::Waived));
       return;
     }
@@ -1114,7 +1115,7 @@ class CaseWriter {
       l.extended = true;
     }
     WorkingDays(Between(rng_, 2, 8));
-    const bool granted = Chance(rng_, 85);
+    const bool granted = licence_showcase_ || Chance(rng_, 85);
     domain::LicenceDecision d;
     d.granted = granted;
     d.decision_no = "青政许决〔2025〕" + truth_.case_id.substr(8) + "号";
@@ -1167,7 +1168,10 @@ class CaseWriter {
   bool attempted_ = false;
   // The year's example of a decision published, revoked on 复议 and withdrawn (shown three years, so that the
   // withdrawal stays on the portal): one case in the middle of the year's numbers, whatever its size.
+  // The case in the middle of the year shows a penalty's every step; the one a quarter in, a licence's: an
+  // advertising permit accepted, heard, granted, published and later withdrawn — so a small demo holds both.
   const bool showcase_;
+  const bool licence_showcase_;
   std::vector<Step> steps_;
 };
 

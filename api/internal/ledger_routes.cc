@@ -348,7 +348,9 @@ RecordAudience AudienceOf(ByteView record) {
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
-    case fb::Payload::DisclosureWithdrawn: return {RecordAudience::kDisclosure, case_id};
+    case fb::Payload::DisclosureWithdrawn:
+    case fb::Payload::LicenceEnded:  // a published licence's 撤回/撤销/注销 is shown with it
+      return {RecordAudience::kDisclosure, case_id};
     default: return {RecordAudience::kCaseFile, case_id};
   }
 }

@@ -45,9 +45,15 @@ nlohmann::json ParseStored(std::string_view text) { return nlohmann::json::parse
 // shows its number only).
 bool Matches(const nlohmann::json& d, const std::string& q) {
   if (q.empty()) return true;
+  auto has = [&q](const nlohmann::json& o, const char* field) {
+    return o.contains(field) && o[field].is_string() && o[field].get<std::string>().find(q) != std::string::npos;
+  };
   for (const char* field : {"decision_no", "party_name", "violation_type", "facts", "penalty_content", "agency"}) {
-    if (d.contains(field) && d[field].is_string() && d[field].get<std::string>().find(q) != std::string::npos)
-      return true;
+    if (has(d, field)) return true;
+  }
+  if (!d.contains("licence")) return false;
+  for (const char* field : {"matter", "content", "certificate_no"}) {
+    if (has(d["licence"], field)) return true;
   }
   return false;
 }
@@ -62,11 +68,17 @@ Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
     return HttpResponse::Error(400, "invalid_argument", "page starts at 1 and per_page is 1–100");
   }
   const std::string q = request.Query("q");
+  // One kind of decision only: 行政处罚 or 行政许可 (the public record's "act").
+  const std::string act = request.Query("act");
+  if (!act.empty() && act != "行政处罚" && act != "行政许可") {
+    return HttpResponse::Error(400, "invalid_argument", "act is 行政处罚 or 行政许可, or absent for both");
+  }
   const std::string today = ChinaDay(NowMs());
   std::vector<nlohmann::json> found;
   LAWTRAIL_RETURN_IF_ERROR(ScanDocuments(*ctx.views, cf, "decision/", [&](std::string_view, std::string_view value) {
     nlohmann::json shown = projectors::PublicDisclosure(ParseStored(value), today);
-    if (shown.is_object() && Matches(shown, q)) found.push_back(std::move(shown));
+    if (!shown.is_object() || (!act.empty() && shown["act"] != act)) return true;
+    if (Matches(shown, q)) found.push_back(std::move(shown));
     return true;
   }));
   // A withdrawn decision's notice sorts by its withdrawal.

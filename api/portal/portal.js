@@ -83,27 +83,60 @@ async function certificate(params) {
       ['执法区域', esc(o.area)], ['有效期', esc((o.valid_from || '') + ' 至 ' + (o.valid_until || '长期'))]]) : '');
 }
 
-// ---- 处罚决定公示: list with search and paging
+// ---- 执法决定公示: 行政处罚 and 行政许可 decisions, with search, a filter by kind and paging
+const ACTS = ['行政处罚', '行政许可'];
+const licenceTag = (l) => `<span class="tag ${l.state === '有效' ? 'valid' : 'withdrawn'}">许可${esc(l.state)}</span>`;
+const decisionsHash = (q, act, page) => `#/decisions?q=${encodeURIComponent(q)}${act ? '&act=' + encodeURIComponent(act) : ''}&page=${page}`;
+
+function listedDecision(d) {
+  const link = `<a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a>`;
+  if (d.withdrawn) {
+    return `<div class="decision" data-case="${esc(d.case_id)}" data-state="withdrawn" data-act="${esc(d.act)}">${link} <span class="tag withdrawn">已撤回</span>
+      <div class="muted">${esc(d.withdrawn.on)} 撤回公示：${esc(d.withdrawn.reason)}</div></div>`;
+  }
+  const what = d.licence ? `${esc(d.licence.matter)} ${licenceTag(d.licence)}` : esc(d.violation_type);
+  return `<div class="decision" data-case="${esc(d.case_id)}" data-state="shown" data-act="${esc(d.act)}">${link}
+      ${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}${d.under_challenge ? ` <span class="tag challenged">${esc(d.under_challenge)}</span>` : ''}
+      <div><span class="tag">${esc(d.act)}</span> ${esc(d.party_name)} · ${what}</div>
+      <div class="muted">决定日期 ${esc(d.decided_on)} · 公示 ${esc(d.published_on)}${backfillTag(d.published_on, d.recorded_at_ms)} · ${esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)} · 公示至 ${esc(d.display_until)}</div></div>`;
+}
+
 async function decisions(params) {
   const q = params.get('q') || '';
+  const act = ACTS.includes(params.get('act')) ? params.get('act') : '';
   const page = Number(params.get('page') || 1);
-  const list = await getJson(`/v1/disclosures?per_page=20&page=${page}&q=${encodeURIComponent(q)}`);
+  const list = await getJson(`/v1/disclosures?per_page=20&page=${page}&q=${encodeURIComponent(q)}${act ? '&act=' + encodeURIComponent(act) : ''}`);
   const pages = Math.max(1, Math.ceil(list.total / list.per_page));
-  view.innerHTML = `<section><h2>行政处罚决定公示（共${list.total}件）</h2>
-    <form id="search"><input id="q" placeholder="决定书文号、当事人、违法行为" value="${esc(q)}"><button>搜索</button></form>
-    <div id="decision-list">${list.items.map((d) => d.withdrawn ? `<div class="decision" data-case="${esc(d.case_id)}" data-state="withdrawn">
-      <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a> <span class="tag withdrawn">已撤回</span>
-      <div class="muted">${esc(d.withdrawn.on)} 撤回公示：${esc(d.withdrawn.reason)}</div></div>` : `<div class="decision" data-case="${esc(d.case_id)}" data-state="shown">
-      <a href="#/decision/${encodeURIComponent(d.case_id)}">${esc(d.decision_no)}</a>
-      ${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}${d.under_challenge ? ` <span class="tag challenged">${esc(d.under_challenge)}</span>` : ''}
-      <div>${esc(d.party_name)} · ${esc(d.violation_type)}</div>
-      <div class="muted">决定日期 ${esc(d.decided_on)} · 公示 ${esc(d.published_on)}${backfillTag(d.published_on, d.recorded_at_ms)} · ${esc(DISCLOSURE_TEXT[d.disclosure_status] || d.disclosure_status)} · 公示至 ${esc(d.display_until)}</div></div>`).join('') || '<p class="muted">没有符合条件的决定。</p>'}</div>
-    <div class="pager">${page > 1 ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page - 1}">上一页</a>` : ''}<span>${page} / ${pages}</span>${page < pages ? `<a href="#/decisions?q=${encodeURIComponent(q)}&page=${page + 1}">下一页</a>` : ''}</div></section>`;
+  const tabs = ['', ...ACTS].map((a) => a === act ? `<strong>${a || '全部'}</strong>` : `<a href="${decisionsHash(q, a, 1)}">${a || '全部'}</a>`).join(' · ');
+  view.innerHTML = `<section><h2>${act ? act + '决定' : '行政执法决定'}公示（共${list.total}件）</h2>
+    <p class="tabs" id="act-tabs">${tabs}</p>
+    <form id="search"><input id="q" placeholder="决定书文号、当事人、违法行为、许可事项" value="${esc(q)}"><button>搜索</button></form>
+    <div id="decision-list">${list.items.map(listedDecision).join('') || '<p class="muted">没有符合条件的决定。</p>'}</div>
+    <div class="pager">${page > 1 ? `<a href="${decisionsHash(q, act, page - 1)}">上一页</a>` : ''}<span>${page} / ${pages}</span>${page < pages ? `<a href="${decisionsHash(q, act, page + 1)}">下一页</a>` : ''}</div></section>`;
   document.getElementById('search').onsubmit = (e) => {
     e.preventDefault();
-    location.hash = '#/decisions?q=' + encodeURIComponent(document.getElementById('q').value.trim());
+    location.hash = decisionsHash(document.getElementById('q').value.trim(), act, 1);
   };
 }
+
+const disclosureRows = (x) => [['决定日期', esc(x.decided_on)], ['应公示日期', esc(x.due_on)],
+  ['公示日期', esc(x.published_on) + backfillTag(x.published_on, x.recorded_at_ms)],
+  ['公示状态', esc(DISCLOSURE_TEXT[x.disclosure_status] || x.disclosure_status)], ['公示期至', esc(x.display_until)]];
+
+// 行政处罚决定: what 行政处罚法 第48条 and the 双公示 standard publish.
+const penaltyRows = (x) => [['当事人', esc(x.party_name)], ['当事人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
+  ['违法行为类型', esc(x.violation_type)], ['违法事实', esc(x.facts)], ['处罚依据', esc(x.basis)], ['处罚类别', esc((x.penalty_types || []).join('、'))],
+  ['处罚内容', esc(x.penalty_content)], ['罚款金额（万元）', esc(x.fine_wan_yuan)], ['处罚机关', esc(x.agency)]];
+
+// 准予行政许可决定 (行政许可法 第40条): the licence, its certificate, how long it runs and whether it still stands.
+const licenceRows = (x) => {
+  const l = x.licence;
+  return [['行政相对人', esc(x.party_name)], ['相对人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
+    ['许可事项', esc(l.matter)], ['许可内容', esc(l.content)], ['许可证件', esc(l.certificate)], ['证件编号', esc(l.certificate_no)],
+    ['有效期', esc(l.valid_from || x.decided_on) + ' 至 ' + esc(l.valid_until || '长期')],
+    ['许可状态', licenceTag(l) + (l.ended_on ? ` <span id="licence-ended">${esc(l.ended_on)} 起</span>` : '')],
+    ['许可机关', esc(x.agency)]];
+};
 
 // ---- one decision, with its versions and the verify panel
 async function decision(caseId, params) {
@@ -111,33 +144,39 @@ async function decision(caseId, params) {
   const body = await r.json().catch(() => ({}));
   if (r.status === 410 || r.status === 404) {
     view.innerHTML = `<section id="decision-gone" data-status="${r.status}"><h2>${r.status === 410 ? '公示期已满' : '未公示'}</h2>
-      <p>${r.status === 410 ? '该行政处罚决定的公示期已届满，依照规定不再公示。' : '没有这一案件的公示信息。'}</p></section>`;
+      <p>${r.status === 410 ? '该决定的公示期已届满，依照规定不再公示。' : '没有这一案件的公示信息。'}</p></section>`;
     return;
   }
   if (!r.ok) throw new Error((body.error && body.error.message) || ('HTTP ' + r.status));
   const x = body.decision;
+  // What a reader may check: the record that made this version, and a licence's later 撤回/撤销/注销.
+  const records = [[x.record_index, x.withdrawn ? '撤回公示记录' : '公示记录']];
+  if (x.licence && x.licence.ended_index !== undefined) records.push([x.licence.ended_index, `许可${x.licence.state.replace(/^已/, '')}决定记录`]);
+  const which = params.get('which') === 'ended' && records.length > 1 ? 1 : 0;
   const verifyPanel = `<section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
     <p class="muted">由您的浏览器下载这条公示的原始记录、它的包含证明和日志签名的检查点，用日志公钥自行验证，不需要相信本网站。</p>
+    ${records.length > 1 ? `<p>核验对象：<select id="verify-which" aria-label="核验对象">${records.map(([i, what], n) => `<option value="${n}"${n === which ? ' selected' : ''}>${esc(what)}（第 ${i} 号记录）</option>`).join('')}</select></p>` : ''}
     <p>日志公钥：<input id="verify-key" aria-label="日志公钥"></p>
     <button id="verify-button">开始核验</button>
     <ol class="steps" id="verify-steps"></ol><p id="verify-result" data-state="idle"></p></section>`;
+  const title = x.licence ? '准予行政许可决定' : '行政处罚决定';
   if (x.withdrawn) {
     // 行政处罚法 第48条: only that it was withdrawn, when and why.
-    view.innerHTML = `<section id="decision" data-state="withdrawn"><h2>${esc(x.decision_no)}</h2>
-      <p class="failed">本决定的公示已于 ${esc(x.withdrawn.on)} 撤回。</p>${dl([['撤回理由', esc(x.withdrawn.reason)], ['处罚机关', esc(x.agency)]])}</section>${verifyPanel}`;
+    view.innerHTML = `<section id="decision" data-state="withdrawn" data-act="${esc(x.act)}"><h2>${esc(x.decision_no)}</h2>
+      <p class="failed">本决定的公示已于 ${esc(x.withdrawn.on)} 撤回。</p>${dl([['撤回理由', esc(x.withdrawn.reason)], ['决定机关', esc(x.agency)]])}</section>${verifyPanel}`;
   } else {
-    view.innerHTML = `<section id="decision" data-state="shown"><h2>${esc(x.decision_no)}</h2>
-    ${dl([['当事人', esc(x.party_name)], ['当事人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
-      ['违法行为类型', esc(x.violation_type)], ['违法事实', esc(x.facts)], ['处罚依据', esc(x.basis)], ['处罚类别', esc((x.penalty_types || []).join('、'))],
-      ['处罚内容', esc(x.penalty_content)], ['罚款金额（万元）', esc(x.fine_wan_yuan)], ['处罚机关', esc(x.agency)], ['决定日期', esc(x.decided_on)],
-      ['应公示日期', esc(x.due_on)], ['公示日期', esc(x.published_on) + backfillTag(x.published_on, x.recorded_at_ms)], ['公示状态', esc(DISCLOSURE_TEXT[x.disclosure_status] || x.disclosure_status)],
-      ['公示期至', esc(x.display_until)]])}
+    view.innerHTML = `<section id="decision" data-state="shown" data-act="${esc(x.act)}"><h2>${esc(x.decision_no)}</h2><p class="muted">${title}</p>
+    ${x.licence && x.licence.ended_on ? `<p class="failed">该许可已于 ${esc(x.licence.ended_on)} ${esc(x.licence.state.replace(/^已/, ''))}，不再有效。</p>` : ''}
+    ${dl([...(x.licence ? licenceRows(x) : penaltyRows(x)), ...disclosureRows(x)])}
     ${(x.challenges || []).length ? `<h2 id="challenges">行政复议、行政诉讼</h2>${x.under_challenge ? `<p class="tag challenged">${esc(x.under_challenge)}：复议、诉讼期间决定不停止执行（行政复议法第42条、行政诉讼法第56条）。</p>` : ''}<ul>${x.challenges.map((c) => `<li data-state="${esc(c.state)}">${esc(c.kind)}：${esc(c.body)}（${esc(c.case_no)}），${esc(c.filed_on)} 提出，${c.state === '审理中' ? '审理中' : `${esc(c.ended_on)} ${esc(challengeOutcome(c))}`}</li>`).join('')}</ul>` : ''}
     ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul><p class="muted">以上为更正后的内容；更正前的版本不再公开。</p>` : ''}</section>${verifyPanel}`;
   }
   const log = await getJson('/v1/log');
   document.getElementById('verify-key').value = log.verifier_key;
-  const run = () => verifyRecord(x.record_index, caseId, document.getElementById('verify-key').value.trim(), params.get('proof'));
+  const run = () => {
+    const chosen = records[document.getElementById('verify-which') ? Number(document.getElementById('verify-which').value) : 0];
+    return verifyRecord(chosen[0], caseId, document.getElementById('verify-key').value.trim(), params.get('proof'), chosen[1]);
+  };
   document.getElementById('verify-button').onclick = run;
   if (params.get('verify') === '1') await run();
 }
@@ -226,7 +265,7 @@ async function cosignatureOf(note, vkey) {
   return null;
 }
 
-async function verifyRecord(index, caseId, vkey, proofOverride) {
+async function verifyRecord(index, caseId, vkey, proofOverride, what = '公示记录') {
   const steps = document.getElementById('verify-steps');
   const result = document.getElementById('verify-result');
   steps.innerHTML = '';
@@ -265,7 +304,7 @@ async function verifyRecord(index, caseId, vkey, proofOverride) {
     result.dataset.state = 'ok';
     result.dataset.cosigned = String(cosigned);
     result.className = 'ok';
-    result.textContent = '核验通过：这条公示记录在日志中，自签名检查点以来未被改动' +
+    result.textContent = `核验通过：这条${what}在日志中，自签名检查点以来未被改动` +
       (cosigned > 0 ? `；该检查点经 ${cosigned} 个监督机关联署。` : '。');
   } catch (e) {
     step(e.message, false);

@@ -175,6 +175,44 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   CHECK(withdrawn_page.find(facts_of[withdrawn_case]) == std::string::npos);
   CHECK(withdrawn_list.find(facts_of[withdrawn_case]) == std::string::npos);
 
+  // Licences: listed on their own, shown as licences, and the permit withdrawn after publication verifies twice —
+  // the publication, and the 撤回 that changed what the page says (the showcase a quarter into the year).
+  CHECK(Http(server.port, "GET", "/v1/disclosures?act=" + PercentEncode("行政强制")).status == 400);
+  CHECK(Http(server.port, "GET", "/v1/disclosures?act=%E8%A1%8C").status == 400);  // a cut-off 行
+  const json licences =
+      json::parse(Http(server.port, "GET", "/v1/disclosures?per_page=100&act=" + PercentEncode("行政许可")).body);
+  std::string licence_case;
+  uint64_t ended_index = 0;
+  for (const auto& d : licences["items"]) {
+    CHECK(d["act"] == "行政许可");
+    REQUIRE(d.contains("licence"));
+    CHECK_FALSE(d.contains("violation_type"));
+    if (d["licence"].contains("ended_index")) {
+      licence_case = d["case_id"];
+      ended_index = d["licence"]["ended_index"];
+    }
+  }
+  for (const auto& d : listed) CHECK(d.contains("licence") == (d["act"] == "行政许可"));
+  REQUIRE(!licence_case.empty());
+  CHECK(Http(server.port, "GET", "/v1/records/" + std::to_string(ended_index)).status == 200);
+  const std::string licence_list =
+      LoadPortal(browser, server.port, "#/decisions?act=" + PercentEncode("行政许可"), "decisions-licences");
+  CHECK(Count(licence_list, "class=\"decision\"") == Count(licence_list, "data-act=\"行政许可\""));
+  CHECK(licence_list.find("行政许可决定公示") != std::string::npos);
+  const std::string licence_page =
+      LoadPortal(browser, server.port, "#/decision/" + licence_case + "?verify=1", "decision-licence");
+  INFO(licence_page);
+  CHECK(Attribute(licence_page, "decision", "data-act") == "行政许可");
+  for (const char* label : {"准予行政许可决定", "许可事项", "户外广告设施设置审批", "许可内容", "许可证件", "证件编号",
+                            "有效期", "许可状态", "许可已撤回", "公示日期"})
+    CHECK(licence_page.find(label) != std::string::npos);
+  for (const char* never : {"违法事实", "处罚内容", "罚款金额"}) CHECK(licence_page.find(never) == std::string::npos);
+  CHECK(Attribute(licence_page, "verify-result", "data-state") == "ok");
+  const std::string ending_verified = LoadPortal(
+      browser, server.port, "#/decision/" + licence_case + "?verify=1&which=ended", "verify-licence-withdrawn");
+  CHECK(Attribute(ending_verified, "verify-result", "data-state") == "ok");
+  CHECK(ending_verified.find("这条许可撤回决定记录在日志中") != std::string::npos);
+
   // The verify panel on a real record: success, each step shown.
   const std::string verified = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");
   INFO(verified);

@@ -190,14 +190,22 @@ TEST_CASE(
       ++withdrawn;
       std::set<std::string> keys;
       for (const auto& [k, v] : pub.items()) keys.insert(k);
-      CHECK(keys == std::set<std::string>{"agency", "case_id", "decision_no", "disclosure_status", "display_until",
-                                          "record_index", "withdrawn"});
+      CHECK(keys == std::set<std::string>{"act", "agency", "case_id", "decision_no", "disclosure_status",
+                                          "display_until", "record_index", "withdrawn"});
       CHECK(pub["withdrawn"]["on"] == Day(c.withdrawn_at_ms));
       CHECK(pub["record_index"] == rec["withdrawn"]["index"]);
       continue;
     }
     ++shown;
-    CHECK(pub["facts"] == rec["facts"]);
+    CHECK(pub["act"] == (c.licence ? "行政许可" : "行政处罚"));
+    // A licence shows its licence, a penalty its facts: neither the other's fields.
+    if (c.licence) {
+      CHECK(pub["licence"] == rec["licence"]);
+      CHECK_FALSE(pub.contains("facts"));
+    } else {
+      CHECK(pub["facts"] == rec["facts"]);
+      CHECK_FALSE(pub.contains("licence"));
+    }
     CHECK(pub["party_name"] == rec["party_name"]);
     if (c.corrected) {
       ++corrected;

@@ -50,6 +50,7 @@ domain::LicenceDecision Decision(const std::string& id, bool granted) {
 
 struct LicenceLog {
   CaseFixture f{CaseFixture::Recording::kAsActed};
+  uint64_t l1_decided = 0, l1_ended = 0;
   LicenceLog() {
     for (const char* id : {"L1", "L2", "L3", "L4"})
       f.Admit(domain::ApplyForLicence(f.By(f.a, id, 53), Application("户外广告设置审批")));
@@ -61,7 +62,7 @@ struct LicenceLog {
     refused.reason = "申请事项依法不需要取得行政许可";
     f.Admit(
         domain::AnswerLicenceIntake(f.By(f.a, "L4", 56, 11), Intake::NotAccepted, "青政许不受〔2026〕1号", refused));
-    f.Admit(domain::DecideLicence(f.By(f.head, "L1", 65), Decision("L1", true)));
+    l1_decided = f.Admit(domain::DecideLicence(f.By(f.head, "L1", 65), Decision("L1", true))).index;
     f.Admit(domain::IssueLicenceCertificate(f.By(f.a, "L1", 66), "青广许〔2026〕001号", "户外广告设置许可证"));
     f.Admit(domain::PublishDecision(f.By(f.discloser, "L1", 66, 11), "pub-L1", "青政许决〔2026〕L1", "2026-05-14",
                                     "2029-05-05", "准予设置户外广告"));
@@ -74,7 +75,7 @@ struct LicenceLog {
     revoked.decision_no = "青政许撤〔2026〕1号";
     revoked.ground = "申请人提供的产权证明系伪造";
     revoked.improper_means = true;
-    f.Admit(domain::EndLicence(f.By(f.head, "L1", 79, 11), revoked));
+    l1_ended = f.Admit(domain::EndLicence(f.By(f.head, "L1", 79, 11), revoked)).index;
     f.t().Close();
   }
 };
@@ -123,7 +124,18 @@ TEST_CASE("a granted licence is a disclosure record with its certificate and sta
   const json shown = PublicDisclosure(granted, "2026-06-01");
   REQUIRE(shown.is_object());
   CHECK(shown["licence"]["state"] == "已撤销");
+  CHECK(shown["act"] == "行政许可");
   CHECK(shown["party_name"] == "信阳市平桥区青石镇李庄村股份经济合作社");
+  for (const char* penalty_only : {"violation_type", "fine_wan_yuan", "confiscation_wan_yuan", "facts", "basis"})
+    CHECK_FALSE(shown.contains(penalty_only));
+  // The 撤销 changed what the public reads after publication: its record is public beside the publication's, so
+  // that a reader can verify the change too; the decision's own record stays in the case file.
+  CHECK(shown["licence"]["ended_index"] == log.l1_ended);
+  CHECK(*IsPublicDisclosureRecord(*views, "L1", log.l1_ended, "2026-06-01"));
+  CHECK(*IsPublicDisclosureRecord(*views, "L1", shown["record_index"].get<uint64_t>(), "2026-06-01"));
+  CHECK_FALSE(*IsPublicDisclosureRecord(*views, "L1", log.l1_decided, "2026-06-01"));
+  CHECK_FALSE(*IsPublicDisclosureRecord(*views, "L2", log.l1_ended, "2026-06-01"));  // another case's
+  CHECK_FALSE(*IsPublicDisclosureRecord(*views, "L1", log.l1_ended, "2029-06-01"));  // the display is over
   const json refused = json::parse(docs.at("decision/L2"));
   CHECK(refused["outcome"] == "不予行政许可");
   CHECK(refused["publishable"] == false);
