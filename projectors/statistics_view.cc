@@ -75,6 +75,7 @@ const char* ExecutionLabel(fb::ExecutionKind k) {
   switch (k) {
     case fb::ExecutionKind::Demolition: return "排除妨碍、恢复原状（强制拆除）";
     case fb::ExecutionKind::Auction: return "拍卖或者依法处理查封扣押财物";
+    case fb::ExecutionKind::Substitute: return "代履行";
     default: return "其他";
   }
 }

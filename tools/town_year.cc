@@ -698,6 +698,8 @@ class CaseWriter {
     // One decision in fifty forgets to state the remedies: the party then has a year (F-REMEDIES-NOT-STATED);
     // those cases are paid, so that no court window reaches past the demo's second year.
     const bool demolition = std::string_view(power.code) == "330217002" && Chance(rng_, 25) && !showcase_;
+    // Rubbish dumped and never cleared (城市市容和环境卫生管理条例 第34条): now and then the town has it cleared.
+    const bool substitute = std::string_view(power.code) == "330217004" && Chance(rng_, 20) && !showcase_;
     truth_.remedies_stated = showcase_ || demolition || !Chance(rng_, 2);
     Lawful(domain::IssueDecision(ApprovedBy(*lead_, fb::Payload::DecisionIssued), fb::DecisionOutcome::Penalty,
                                  decision_no_, proposed, power.violation, facts, power.basis, false, 15,
@@ -709,6 +711,12 @@ class CaseWriter {
       Days(Between(rng_, 1, 14));
       Pay(fine);
       Demolish(*partner);  // the fine is paid, the building stands
+      return;
+    }
+    if (substitute) {
+      Days(Between(rng_, 1, 14));
+      Pay(fine);
+      Substitute(*partner);  // the fine is paid, the rubbish is still there
       return;
     }
     const fb::ChallengeKind* challenged = Challenge();
@@ -860,6 +868,44 @@ class CaseWriter {
                                       {Av(90)}));
     truth_.demolished = true;
     Close(fb::CloseReason::Enforced, "违法建筑已依法强制拆除");
+  }
+
+  // 代履行 (行政强制法 第50–51条): a 催告 to clear the rubbish; when it lapses, the head decides that the town's
+  // sanitation station clears it on a day five working days on; the party is reminded the next working day, and
+  // on the day it is cleared under the partner's supervision, the record signed by the station and a witness.
+  void Substitute(const Officer& partner) {
+    WorkingDays(Between(rng_, 1, 3));
+    Lawful(domain::ServeDemandNotice(By(*lead_), 0, DateIn(5)));
+    Days(Between(rng_, 6, 9));
+    WorkingDays(1);
+    const auto& cal = domain::WorkdayCalendar::China();
+    domain::SubstituteExecution d;
+    d.decision_no = "青综执代〔2025〕" + truth_.case_id.substr(8) + "号";
+    d.reason = "当事人逾期未清除倾倒的垃圾，经催告仍不履行，污染环境（行政强制法第五十条）";
+    d.manner = "清运";
+    d.target =
+        std::string("青山镇") + truth_.village + "倾倒的生活垃圾约" + std::to_string(Between(rng_, 3, 20)) + "立方米";
+    d.execute_date = domain::FormatDate(cal.AddWorkingDays(domain::ChinaDateOf(now_), 5).date);
+    d.performer = "青山镇环境卫生管理所";
+    d.cost_estimate_fen = int64_t{Between(rng_, 5, 30)} * 10'000;
+    Lawful(domain::DecideSubstituteExecution(By(*people_.heads[0]), d));
+    WorkingDays(1);
+    Lawful(domain::ServeDemandNotice(By(*lead_), 0, DateIn(2)));
+    domain::SubstituteDone done;
+    done.officers = {lead_->certificate_no, partner.certificate_no};
+    done.supervisor = partner.certificate_no;
+    done.description = "清运倾倒的垃圾并清扫现场";
+    done.cost_fen = d.cost_estimate_fen - int64_t{Between(rng_, 0, 4)} * 1'000;
+    if (Breaks()) {  // the station arrives the next working day, before the reminder's three days are out
+      attempted_ = true;
+      WorkingDays(1);
+      Attempt(domain::CarryOutSubstitute(By(*lead_), done), "P-SUBSTITUTE");
+    }
+    now_ = std::max(now_, domain::ChinaMidnightMs(*domain::ParseDate(d.execute_date)));
+    WorkingDays(0);
+    Lawful(domain::CarryOutSubstitute(By(*lead_), done));
+    truth_.substituted = true;
+    Close(fb::CloseReason::Enforced, "已代履行，费用由当事人承担");
   }
 
   // Published within 7 working days; shown three months when the fine is low (≤ 500 元, the town's
@@ -1167,9 +1213,8 @@ class CaseWriter {
   uint32_t seq_ = 0;
   bool attempted_ = false;
   // The year's example of a decision published, revoked on 复议 and withdrawn (shown three years, so that the
-  // withdrawal stays on the portal): one case in the middle of the year's numbers, whatever its size.
-  // The case in the middle of the year shows a penalty's every step; the one a quarter in, a licence's: an
-  // advertising permit accepted, heard, granted, published and later withdrawn — so a small demo holds both.
+  // withdrawal stays on the portal): one case in the middle of the year's numbers, whatever its size. And a
+  // licence's, a quarter in: an advertising permit accepted, heard, granted, published and later withdrawn.
   const bool showcase_;
   const bool licence_showcase_;
   std::vector<Step> steps_;

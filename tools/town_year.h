@@ -66,7 +66,8 @@ struct CaseTruth {
   std::string decision_no;  // empty if no decision
   int64_t fine_fen = 0;
   bool heard = false, seized = false, revoked = false, published = false, court = false;
-  bool demolished = false;  // enforced by the agency itself (城乡规划法 第65条, 行政强制法 第44条)
+  bool demolished = false;   // enforced by the agency itself (城乡规划法 第65条, 行政强制法 第44条)
+  bool substituted = false;  // cleared for the party by 代履行 (行政强制法 第50–51条)
   int64_t opened_at_ms = 0, decided_at_ms = 0;
   int64_t published_at_ms = 0, changed_at_ms = 0, withdrawn_at_ms = 0;  // 0 = did not happen
   std::string display_until;                // the publication's 公示截止期, if published

@@ -91,6 +91,7 @@ constexpr std::string_view kActNames[] = {
     "行政许可决定",              // LicenceDecided
     "颁发许可证件",              // LicenceCertificateIssued
     "行政许可撤回、撤销或注销",  // LicenceEnded
+    "代履行决定",                // SubstituteExecutionDecided
 };
 static_assert(std::size(kActNames) == static_cast<size_t>(fb::Payload::MAX) + 1);
 

@@ -389,6 +389,27 @@ Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& o
   });
 }
 
+Bytes DecideSubstituteExecution(const Act& a, const SubstituteExecution& d) {
+  const Act numbered = WithDocNo(a, d.decision_no);
+  return Make(numbered, fb::Payload::SubstituteExecutionDecided, [&](Draft&, Builder& b) {
+    return fb::CreateSubstituteExecutionDecidedDirect(b, numbered.doc_no.c_str(), d.reason.c_str(), d.manner.c_str(),
+                                                      d.target.c_str(), d.execute_date.c_str(), d.cost_estimate_fen,
+                                                      d.performer.c_str(), d.immediate)
+        .Union();
+  });
+}
+
+Bytes CarryOutSubstitute(const Act& a, const SubstituteDone& done) {
+  return Make(a, fb::Payload::EnforcementExecuted, [&](Draft&, Builder& b) {
+    auto list = Strings(b, done.officers);
+    auto recordings = done.av.empty() ? 0 : Recordings(b, done.av);
+    return fb::CreateEnforcementExecuted(b, fb::ExecutionKind::Substitute, list, b.CreateString(done.description),
+                                         recordings, false, b.CreateString(done.supervisor), done.performer_signed,
+                                         done.party_or_witness_signed, done.cost_fen)
+        .Union();
+  });
+}
+
 Bytes CloseCase(const Act& a, fb::CloseReason reason, const std::string& summary) {
   return Make(a, fb::Payload::CaseClosed,
               [&](Draft&, Builder& b) { return fb::CreateCaseClosedDirect(b, reason, summary.c_str()).Union(); });

@@ -135,6 +135,23 @@ Bytes ConcludeChallenge(const Act& a, fb::ChallengeKind kind, const std::string&
 Bytes ApplyToCourt(const Act& a, const std::string& court);
 Bytes ExecuteEnforcement(const Act& a, fb::ExecutionKind kind, const Officers& officers, const std::string& description,
                          const std::vector<AvInfo>& av, bool emergency = false);
+// 代履行决定书 (行政强制法 第51条): what is done for the party, how, on which day,
+// by whom and at what estimated cost; `immediate` is 第52条's clearing at once.
+struct SubstituteExecution {
+  std::string decision_no, reason, manner, target, execute_date, performer;
+  int64_t cost_estimate_fen = 0;
+  bool immediate = false;
+};
+Bytes DecideSubstituteExecution(const Act& a, const SubstituteExecution& d);
+// The 代履行 carried out by `officers` under `supervisor`, its 执行文书 signed as 第51条 asks.
+struct SubstituteDone {
+  Officers officers;
+  std::string supervisor, description;
+  int64_t cost_fen = 0;
+  bool performer_signed = true, party_or_witness_signed = true;
+  std::vector<AvInfo> av;
+};
+Bytes CarryOutSubstitute(const Act& a, const SubstituteDone& done);
 Bytes CloseCase(const Act& a, fb::CloseReason reason, const std::string& summary);
 Bytes ChangeDecision(const Act& a, const std::string& decision_no, fb::DecisionChange change, fb::ChangeAuthority by,
                      const std::string& ruling_no, const std::string& reason);

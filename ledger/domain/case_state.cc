@@ -266,6 +266,17 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
       c.enforcement_decided_at_ms = at;
       c.enforcement_immediate = st.payload_as_EnforcementDecided()->immediate();
       break;
+    case fb::Payload::SubstituteExecutionDecided: {
+      const auto* d = st.payload_as_SubstituteExecutionDecided();
+      c.substitute_decided_at_ms = at;
+      c.substitute_date = Str(d->execute_date());
+      c.substitute_immediate = d->immediate();
+      c.substitute_done = false;
+      break;
+    }
+    case fb::Payload::EnforcementExecuted:
+      if (st.payload_as_EnforcementExecuted()->kind() == fb::ExecutionKind::Substitute) c.substitute_done = true;
+      break;
     case fb::Payload::DemolitionAnnounced:
       c.demolition_deadline = Str(st.payload_as_DemolitionAnnounced()->deadline_date());
       break;

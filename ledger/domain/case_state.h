@@ -129,6 +129,10 @@ struct CaseProcedureState {
   int64_t enforcement_decided_at_ms = 0;  // 强制执行决定 (行政强制法 第37条)
   bool enforcement_immediate = false;     // 立即强制执行 (第37条第3款)
   std::string demolition_deadline;        // 限期拆除公告's deadline (第44条), "" if none
+  // 代履行决定 (第50–52条): when, for which day, whether at once (第52条), and whether it was carried out.
+  int64_t substitute_decided_at_ms = 0;
+  std::string substitute_date;
+  bool substitute_immediate = false, substitute_done = false;
   int64_t late_fee_fen = 0;
   bool originals_release_approved = false;   // an OriginalsReleaseApproved was recorded (R4)
   std::set<std::string> shown_publications;  // published and not withdrawn

@@ -61,6 +61,9 @@ inline constexpr LegalPeriod kHearingNotice{"hearing-notice-7-working-days", "P-
 // working days ("十日以内期限的规定是指工作日"). The fact sheet's calendar reading was wrong.
 inline constexpr LegalPeriod kCourtDemand{"court-demand-10-working-days", "P-COURT-DEMAND", 10, DayCount::kWorking,
                                           "行政强制法 第54条, 第69条"};
+// 行政强制法 第51条第1款第2项, 第69条: the party is reminded three working days before a 代履行.
+inline constexpr LegalPeriod kSubstituteDemand{"substitute-demand-3-working-days", "P-SUBSTITUTE", 3,
+                                               DayCount::kWorking, "行政强制法 第51条"};
 // 行政复议法 第20条: sixty days from knowing of the act to apply for 复议.
 inline constexpr LegalPeriod kReviewApplication{"review-60-days", "P-COURT-PERIOD", 60, DayCount::kCalendar,
                                                 "行政复议法 第20条"};
@@ -103,7 +106,7 @@ inline constexpr MonthPeriod kDisplayLongest{"display-at-most-3-years", "P-DISPL
 inline constexpr std::array kAll{&kDecision,        &kService,       &kDisclosure,  &kDisclosureOther,
                                  &kWithdrawal,      &kPreservation,  &kPayment,     &kSeizureTerm,
                                  &kHearingRequest,  &kHearingNotice, &kCourtDemand, &kReviewApplication,
-                                 &kSuitAfterReview, &kAppeal,        &kDrawResult};
+                                 &kSuitAfterReview, &kAppeal,        &kDrawResult,  &kSubstituteDemand};
 
 }  // namespace periods
 

@@ -744,11 +744,78 @@ Status CheckEnforcementDecision(const CaseProcedureState& c, const fb::Statement
   return Status::Ok();
 }
 
+// 行政强制法 第50条, 第51条第1款第1项, 第52条: the party did not perform after a
+// 催告 whose deadline passed (unless the road, river or public place is cleared
+// at once), and the 决定书 says what 第51条 asks of it.
+Status CheckSubstituteDecision(const CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  const auto* d = st.payload_as_SubstituteExecutionDecided();
+  for (const auto& [field, value] : {std::pair{"reason", d->reason()},
+                                     {"manner", d->manner()},
+                                     {"target", d->target()},
+                                     {"performer", d->performer()}}) {
+    if (Str(value).empty()) return Refuse("P-SUBSTITUTE", std::string("the 代履行决定书 states no ") + field);
+  }
+  if (d->cost_estimate_fen() <= 0) return Refuse("P-SUBSTITUTE", "the 代履行决定书 states no cost estimate (费用预算)");
+  const auto day = ParseDate(Str(d->execute_date()));
+  if (!day.ok())
+    return Refuse("P-SUBSTITUTE", "execute_date '" + Str(d->execute_date()) + "' is not a YYYY-MM-DD date");
+  if (*day < ChinaDateOf(at)) {
+    return Refuse("P-SUBSTITUTE", "the 代履行 is set for " + Str(d->execute_date()) + ", before the decision");
+  }
+  if (c.substitute_decided_at_ms != 0 && !c.substitute_done) {
+    return Refuse("P-SUBSTITUTE", "a 代履行 decided in this case has not been carried out");
+  }
+  if (d->immediate()) return Status::Ok();
+  if (c.demand_at_ms == 0) return Refuse("P-SUBSTITUTE", "no 催告书 was served: 代履行 follows a 催告 (第50条)");
+  const auto deadline = ParseDate(c.demand_deadline);
+  if (!deadline.ok() || ChinaDateOf(at) <= *deadline) {
+    return Refuse("P-SUBSTITUTE", "the 催告's deadline " + c.demand_deadline + " has not passed");
+  }
+  return Status::Ok();
+}
+
+// 行政强制法 第51条, 第69条: on or after the decided day, the party reminded in a
+// 催告 served after the decision and at least three working days before; the
+// agency's supervisor on site, and the 执行文书 signed by the supervisor, the
+// performer and the party or a witness. 第52条's immediate clearing needs none of it.
+Status CheckSubstituteExecution(const Registry& registry, const CaseProcedureState& c, const fb::EnforcementExecuted& e,
+                                int64_t at) {
+  if (c.substitute_decided_at_ms == 0 || c.substitute_done) {
+    return Refuse("P-SUBSTITUTE", "no 代履行决定 awaits execution in this case");
+  }
+  if (c.substitute_immediate) return Status::Ok();
+  const domain::Date day = ChinaDateOf(at);
+  if (const auto set = ParseDate(c.substitute_date); set.ok() && day < *set) {
+    return Refuse("P-SUBSTITUTE",
+                  "the 代履行决定书 sets " + c.substitute_date + "; " + FormatDate(day) + " is before it");
+  }
+  if (c.demand_at_ms <= c.substitute_decided_at_ms) {
+    return Refuse("P-SUBSTITUTE", "the party was not reminded (催告) after the 代履行决定 (第51条第1款第2项)");
+  }
+  const int64_t reminded = PartyClock(registry, c.demand_at_ms, c.demand_recorded_ms);
+  if (const int wd = WorkingDays(registry, reminded, at); wd < periods::kSubstituteDemand.days) {
+    return Refuse("P-SUBSTITUTE", "the 催告 of " + FormatDate(ChinaDateOf(reminded)) + " came " + std::to_string(wd) +
+                                      " working days before the 代履行; three are due (第51条, 第69条)");
+  }
+  if (!registry.CheckCertificate(Str(e.supervisor()), fb::Role::Officer, at).ok()) {
+    return Refuse("P-SUBSTITUTE", "the supervisor '" + Str(e.supervisor()) +
+                                      "' is not an officer of the agency in post (第51条第1款第3项)");
+  }
+  if (!e.performer_signed() || !e.party_or_witness_signed()) {
+    return Refuse("P-SUBSTITUTE", std::string("the 执行文书 lacks the signature of ") +
+                                      (e.performer_signed() ? "the party or a witness" : "the 代履行人") +
+                                      " (第51条第1款第4项)");
+  }
+  return Status::Ok();
+}
+
 // 行政强制法 第37条, 第43条, 第44条: a decision first; by day on a working day
 // unless urgent; an illegal building only after its notice and the periods.
 Status CheckExecution(const Registry& registry, const CaseProcedureState& c, const fb::Statement& st, int64_t at) {
   const auto* e = st.payload_as_EnforcementExecuted();
-  if (c.enforcement_decided_at_ms == 0) {
+  if (e->kind() == fb::ExecutionKind::Substitute) {
+    LAWTRAIL_RETURN_IF_ERROR(CheckSubstituteExecution(registry, c, *e, at));
+  } else if (c.enforcement_decided_at_ms == 0) {
     return Refuse("P-ENFORCE-DECISION", "no 强制执行决定 was made in this case");
   }
   const domain::Date day = ChinaDateOf(at);
@@ -787,6 +854,7 @@ Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedu
       LAWTRAIL_RETURN_IF_ERROR(CheckCourtApplication(registry, c, at, flags));
       break;
     case fb::Payload::EnforcementDecided: LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementDecision(c, st, at)); break;
+    case fb::Payload::SubstituteExecutionDecided: LAWTRAIL_RETURN_IF_ERROR(CheckSubstituteDecision(c, st, at)); break;
     case fb::Payload::EnforcementExecuted: LAWTRAIL_RETURN_IF_ERROR(CheckExecution(registry, c, st, at)); break;
     case fb::Payload::DisclosurePublished: {
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));

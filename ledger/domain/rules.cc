@@ -95,6 +95,15 @@ constexpr std::array kRules = {
     RuleInfo{"P-ENFORCE-HOURS", kRefuse, "行政强制法 第43条",
              "不得在夜间 (22:00–06:00) 或者法定节假日实施强制执行, 情况紧急的除外 — no execution at night or on a "
              "day that is not a working day, except in an emergency"},
+    RuleInfo{
+        "P-SUBSTITUTE", kRefuse, "行政强制法 第50条, 第51条, 第52条, 第69条",
+        "代履行: 当事人逾期不履行排除妨碍、恢复原状义务且经催告仍不履行; 代履行决定书载明理由依据、方式时间、标的、"
+        "费用预算和代履行人; 代履行三日前催告; 作出决定的机关派员到场监督, 监督人员、代履行人和当事人或见证人在执行文书"
+        "上签名; 需要立即清除道路、河道或公共场所障碍物的可立即代履行 — a 代履行 only after a 催告 whose deadline has "
+        "passed, on a decision stating reasons, manner, day, target, cost estimate and performer; the party "
+        "reminded at least three working days before the day; carried out under the agency's supervisor and "
+        "signed by the supervisor, the performer and the party or a witness; at once only to clear a road, "
+        "river or public place (第52条)"},
     RuleInfo{"P-DEMOLITION", kRefuse, "行政强制法 第44条; 行政诉讼法 第45条, 第85条",
              "强制拆除违法建筑须先公告限期自行拆除, 期限届满且复议、起诉期限届满后方可实施; 复议或诉讼未结时不得拆除, "
              "判决驳回诉讼请求的待上诉期(15日)届满 — an illegal building is demolished only after a 限期拆除公告 "

@@ -186,7 +186,7 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     return node->get<int64_t>();
   };
   std::map<std::string, int64_t> opened, decided, fines, warnings, money, simple, revoked, reviews, suits;
-  int64_t court = 0, published = 0, seized = 0;
+  int64_t court = 0, published = 0, seized = 0, substituted = 0;
   std::map<std::string, int64_t> withdrawn;
   // 行政许可 (table 一): applications by receipt, acceptances in writing or by the decision after silence.
   std::map<std::string, int64_t> applied, accepted, not_accepted, granted, refused;
@@ -215,8 +215,9 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     court += c.court;
     published += c.published;
     seized += c.seized;
+    substituted += c.substituted;
   }
-  int64_t court_seen = 0, published_seen = 0, seized_seen = 0;
+  int64_t court_seen = 0, published_seen = 0, seized_seen = 0, substituted_seen = 0;
   for (const auto& [y, doc] : years) {
     INFO(y);
     CHECK(count(y, {"立案", "合计"}) == opened[y]);
@@ -239,11 +240,14 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     court_seen += count(y, {"行政强制", "申请法院强制执行"});
     published_seen += count(y, {"公示", "按时公示"}) + count(y, {"公示", "逾期公示"});
     seized_seen += count(y, {"行政强制", "强制措施", "扣押财物"});
+    substituted_seen += count(y, {"行政强制", "强制执行", "代履行"});
   }
   CHECK(accepted["seen"] == accepted["all"]);  // in writing when answered, or by the decision after silence
   CHECK(court_seen == court);
   CHECK(published_seen == published);
   CHECK(seized_seen == seized);
+  CHECK(substituted_seen == substituted);
+  CHECK(substituted > 0);
   CHECK(decided["2025"] > 1000);
 
   // The annual report carries the same counts, the staff table and charts.
@@ -450,8 +454,9 @@ TEST_CASE("a decision under 复议 says so in its disclosure record and case fil
 }
 
 // Each counting rule of point 10 of the legal layer, on acts written for it; each count was wrong before.
-TEST_CASE("the annual tables count 立案, referrals, late fees and staff by the counting rules, not by statements",
-          "[projectors][statistics]") {
+TEST_CASE(
+    "the annual tables count 立案, referrals, late fees, 代履行 and staff by the counting rules, not by statements",
+    "[projectors][statistics]") {
   testing::CaseFixture f;
   // A general case with two late-fee statements: one 加处罚款 (行政强制法 第45条), not two.
   f.DecidedCase("L1", 0, 50000);
@@ -459,6 +464,15 @@ TEST_CASE("the annual tables count 立案, referrals, late fees and staff by the
                                 fb::ServiceMethod::Direct, testing::CaseFixture::Day(7)));
   f.Admit(domain::ImposeLateFee(f.By(f.a, "L1", 30), 12000, 8));
   f.Admit(domain::ImposeLateFee(f.By(f.a, "L1", 40), 15000, 10));
+  // Then a 代履行 (行政强制法 第50–51条): 催告 Tue 04-14, decided Mon 04-20, reminded Tue 04-21, done Mon 04-27.
+  f.Admit(domain::ServeDemandNotice(f.By(f.a, "L1", 43), 0, "2026-04-17"));
+  f.Admit(domain::DecideSubstituteExecution(
+      f.By(f.head, "L1", 49), {"青综执代〔2026〕1号", "逾期未清除占道堆物", "清运", "解放路占道堆物", "2026-04-27",
+                               "青山镇环卫所", 80000, false}));
+  f.Admit(domain::ServeDemandNotice(f.By(f.a, "L1", 50), 0, "2026-04-24"));
+  f.Admit(domain::CarryOutSubstitute(
+      f.By(f.a, "L1", 56),
+      {{f.a.certificate_no, f.b.certificate_no}, f.c.certificate_no, "清运堆物", 76000, true, true, {}}));
   // A 简易程序 penalty: decided on the spot, not 立案.
   f.Open("S1", 1, testing::kPenaltyItem, fb::Procedure::Simple);
   f.Admit(domain::IssueDecision(f.By(f.a, "S1", 1, 11), fb::DecisionOutcome::Penalty, "当场1",
@@ -478,6 +492,7 @@ TEST_CASE("the annual tables count 立案, referrals, late fees and staff by the
   REQUIRE(report.ok());
   CHECK((*report)["立案"]["合计"] == 3);  // L1, R1, R2
   CHECK((*report)["三、行政强制"]["行政强制执行"]["加处罚款或者滞纳金"] == 1);
+  CHECK((*report)["三、行政强制"]["行政强制执行"]["代履行"] == 1);
   CHECK((*report)["二、行政处罚"]["涉嫌犯罪移送"] == 1);
   CHECK((*report)["二、行政处罚"]["移送其他机关"] == 1);
   CHECK((*report)["一、行政许可"]["许可数量"] == 0);  // no 行政许可 decision, whatever cases are open
