@@ -51,6 +51,18 @@ struct LicenceEntry : Fielded {
   }
 };
 
+// A 查封/扣押 as a 行政强制 case publishes it (国办发〔2018〕118号): the kind, the term and its end; never the
+// 物品清单, which stays in the case file.
+struct MeasureEntry : Fielded {
+  std::string kind;
+  int64_t days = 0;
+  std::optional<std::string> lifted_on;
+  template <typename V>
+  void Fields(V& v) {
+    v("days", days), v("kind", kind), v("lifted_on", lifted_on);
+  }
+};
+
 // {index, occurred_at_ms, recorded_at_ms} of the record that did something.
 struct Stamp : Fielded {
   uint64_t index = 0;
@@ -119,6 +131,7 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
   int due_within_working_days = 0;
   std::string facts, fine_wan_yuan;
   std::optional<LicenceEntry> licence;  // a 行政许可 decision
+  std::optional<MeasureEntry> measure;  // a 行政强制 case's 查封/扣押决定
   std::string outcome;
   std::optional<std::string> party_credit_code, party_kind, party_name;
   std::string penalty_content;
@@ -146,7 +159,7 @@ struct DecisionRecord final : FieldsDoc<DecisionRecord> {
     v("display_months", display_months), v("display_until", display_until), v("due_on", due_on);
     v("due_on_provisional", due_on_provisional);
     v("due_within_working_days", due_within_working_days), v("facts", facts), v("fine_wan_yuan", fine_wan_yuan);
-    v("licence", licence), v("outcome", outcome), v("party_credit_code", party_credit_code),
+    v("licence", licence), v("measure", measure), v("outcome", outcome), v("party_credit_code", party_credit_code),
         v("party_kind", party_kind);
     v("party_name", party_name), v("penalty_content", penalty_content), v("penalty_types", penalty_types);
     v("platform", platform), v("procedure", procedure), v("publication_id", publication_id);
@@ -292,6 +305,37 @@ Status OnLicenceDecision(const ProjectedRecord& r, ViewTxn& view) {
   licence.state = d->granted() ? "有效" : "不予许可";
   rec.display_months = 36;
   return StoreDecision(r, view, std::move(rec));
+}
+
+// A 行政强制 case's measure is its decision (D3: public within twenty working days); a measure taken while a
+// penalty is investigated is a step of that case, which its penalty decision publishes.
+Status OnMeasure(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  const std::string case_id = Str(st.case_id());
+  LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* facts, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
+  if (facts == nullptr || facts->category != Label(fb::CaseCategory::Coercion)) return Status::Ok();
+  if (const auto* taken = st.payload_as_CoerciveMeasureTaken()) {
+    LAWTRAIL_ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
+    if (before != nullptr) return Status::Ok();  // the case's first measure is its decision
+    LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord rec, NewRecord(r, view, Str(taken->measure_no())));
+    rec.outcome = taken->kind() == fb::CoerciveKind::Seal ? "查封" : "扣押";
+    rec.measure.emplace();
+    rec.measure->kind = rec.outcome;
+    rec.measure->days = taken->days();
+    return StoreDecision(r, view, std::move(rec));
+  }
+  LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord * rec, view.Edit<DecisionRecord>(DecisionKey(case_id)));
+  if (rec == nullptr || !rec->measure) return Status::Ok();
+  if (const auto* extended = st.payload_as_CoerciveMeasureExtended()) {
+    if (Str(extended->measure_no()) != rec->decision_no) return Status::Ok();
+    NextVersion(view, case_id, *rec, r.index, {"measure"});
+    rec->measure->days += extended->days();
+  } else if (const auto* lifted = st.payload_as_CoerciveMeasureLifted()) {
+    if (Str(lifted->measure_no()) != rec->decision_no) return Status::Ok();
+    NextVersion(view, case_id, *rec, r.index, {"measure"});
+    rec->measure->lifted_on = ChinaDay(st.occurred_at_ms());
+  }
+  return Status::Ok();
 }
 
 // The certificate issued, or the licence withdrawn, revoked or deregistered: a new version of its record.
@@ -477,6 +521,9 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::LicenceDecided: return OnLicenceDecision(r, view);
     case fb::Payload::LicenceCertificateIssued:
     case fb::Payload::LicenceEnded: return OnLicenceChange(r, view);
+    case fb::Payload::CoerciveMeasureTaken:
+    case fb::Payload::CoerciveMeasureExtended:
+    case fb::Payload::CoerciveMeasureLifted: return OnMeasure(r, view);
     case fb::Payload::CaseClosed: view.Settle(DecisionKey(Str(st.case_id()))); return Status::Ok();
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
@@ -549,8 +596,12 @@ std::string DisplayEnds(const json& rec) {
 }
 
 namespace {
-// A 行政许可 decision's record carries its licence; a 行政处罚 decision's does not.
+// A 行政许可 decision's record carries its licence, a 行政强制 case's its measure; a 行政处罚 decision's neither.
 bool IsLicenceRecord(const json& rec) { return rec.contains("licence") && rec["licence"].is_object(); }
+bool IsMeasureRecord(const json& rec) { return rec.contains("measure") && rec["measure"].is_object(); }
+const char* ActOf(const json& rec) {
+  return IsLicenceRecord(rec) ? "行政许可" : IsMeasureRecord(rec) ? "行政强制" : "行政处罚";
+}
 }  // namespace
 
 json PublicDisclosure(const json& rec, const std::string& today) {
@@ -560,7 +611,7 @@ json PublicDisclosure(const json& rec, const std::string& today) {
   if (today > ends) return nullptr;
   const std::string status = DisclosureStatus(rec, today);
   json out = {{"case_id", rec.value("case_id", "")}, {"decision_no", rec.value("decision_no", "")},
-              {"agency", rec.value("agency", "")},   {"act", IsLicenceRecord(rec) ? "行政许可" : "行政处罚"},
+              {"agency", rec.value("agency", "")},   {"act", ActOf(rec)},
               {"disclosure_status", status},         {"display_until", ends}};
   if (status == "withdrawn") {
     // 第48条: only that it was withdrawn, when and why — no party, no facts, no earlier version.
@@ -579,6 +630,8 @@ json PublicDisclosure(const json& rec, const std::string& today) {
   // A licence shows the licence (第40条), a penalty what 行政处罚法 第48条 publishes: neither the other's fields.
   if (IsLicenceRecord(rec)) {
     copy({"licence"});
+  } else if (IsMeasureRecord(rec)) {
+    copy({"measure"});
   } else {
     copy({"basis", "confiscation_wan_yuan", "facts", "fine_wan_yuan", "penalty_content", "penalty_types",
           "violation_type"});

@@ -343,6 +343,7 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::DisclosureWithdrawn:
     case fb::Payload::LateFeeImposed:
     case fb::Payload::InspectionRecorded:
+    case fb::Payload::CoerciveMeasureTaken:
     case fb::Payload::LicenceApplied:
     case fb::Payload::LicenceIntake:
     case fb::Payload::LicenceDecided:
@@ -354,6 +355,11 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   CaseTallyFacts& c = *edited;
   if (domain::IsLicenceAct(st.payload_type())) {
     return CountLicence(st, view, at, c);
+  }
+  if (st.payload_type() == fb::Payload::CoerciveMeasureTaken) {
+    // A 行政强制 case's first measure is its decision: its publication is timed from it (20 working days).
+    if (c.category == Label(fb::CaseCategory::Coercion) && !c.decided_on) c.decided_on = ChinaDay(at);
+    return StatisticsOfAct(st, view);
   }
   if (st.payload_type() == fb::Payload::InspectionRecorded) {
     // A licence's 核查 (行政许可法 第34条) is a step of the licence, not a 行政检查 of its own.

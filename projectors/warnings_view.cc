@@ -356,6 +356,11 @@ Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       const auto* m = st.payload_as_CoerciveMeasureTaken();
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
       c->Open(periods::kSeizureTerm, day, r.index, "/" + Str(m->measure_no()), m->days());
+      // A 行政强制 case's first measure is its decision, public within twenty working days (D3).
+      if (c->category == Label(fb::CaseCategory::Coercion) && !c->decision_no) {
+        c->decision_no = Str(m->measure_no());
+        if (c->publishable) c->Open(periods::kDisclosureOther, day, r.index);
+      }
       return Status::Ok();
     }
     case fb::Payload::CoerciveMeasureExtended: {

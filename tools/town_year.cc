@@ -563,7 +563,7 @@ class CaseWriter {
 
   void Seize(const Officer& partner) {
     const std::vector<std::string> two{lead_->certificate_no, partner.certificate_no};
-    const std::string measure = truth_.case_id + "/扣押";
+    const std::string measure = "青综执扣〔2025〕" + truth_.case_id.substr(8) + "号";
     WorkingDays(1);
     if (Breaks()) {
       attempted_ = true;
@@ -574,13 +574,34 @@ class CaseWriter {
     const Act seize = ApprovedBy(*lead_, fb::Payload::CoerciveMeasureTaken);
     Lawful(domain::TakeCoerciveMeasure(seize, measure, two, "三轮车一辆、货物若干", 30, {Av(40)}));
     truth_.seized = true;
-    if (Chance(rng_, 30)) {
-      Days(Between(rng_, 15, 25));
+    const int64_t taken_at = now_;
+    const bool late = truth_.category == fb::CaseCategory::Coercion && PublishMeasure(measure);
+    if (!late && Chance(rng_, 30)) {  // within the thirty days
+      now_ = std::max(now_ + 3'600'000, taken_at + int64_t{Between(rng_, 15, 25)} * 86'400'000);
       Lawful(domain::ExtendCoerciveMeasure(ApprovedBy(*lead_, fb::Payload::CoerciveMeasureExtended), measure, 30,
                                            "需进一步检测鉴定"));
     }
     Days(Between(rng_, 3, 12));
     Lawful(domain::LiftCoerciveMeasure(By(*lead_), measure, "调查完毕，解除扣押"));
+  }
+
+  // A 行政强制 case's 扣押决定 is its decision, public within twenty working days (国办发〔2018〕118号); one in
+  // twenty is late. Returns whether it was.
+  bool PublishMeasure(const std::string& measure) {
+    const auto& cal = domain::WorkdayCalendar::China();
+    const domain::Date taken = domain::ChinaDateOf(now_);
+    truth_.decision_no = measure;
+    truth_.decided_at_ms = now_;
+    if (truth_.party.minor) return false;
+    const bool late = Chance(rng_, 5);
+    WorkingDays(late ? Between(rng_, 21, 23) : Between(rng_, 2, 10));
+    truth_.display_until = domain::FormatDate(domain::MonthsLater(taken, 36));
+    Lawful(domain::PublishDecision(By(*people_.discloser), "PUB-" + truth_.case_id, measure,
+                                   domain::FormatDate(cal.AddWorkingDays(taken, 20).date), truth_.display_until,
+                                   "扣押涉案财物，期限三十日"));
+    truth_.published = true;
+    truth_.published_at_ms = now_;
+    return late;
   }
 
   void ReviewRound() {

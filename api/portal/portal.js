@@ -84,7 +84,7 @@ async function certificate(params) {
 }
 
 // ---- 执法决定公示: 行政处罚 and 行政许可 decisions, with search, a filter by kind and paging
-const ACTS = ['行政处罚', '行政许可'];
+const ACTS = ['行政处罚', '行政许可', '行政强制'];
 const licenceTag = (l) => `<span class="tag ${l.state === '有效' ? 'valid' : 'withdrawn'}">许可${esc(l.state)}</span>`;
 const decisionsHash = (q, act, page) => `#/decisions?q=${encodeURIComponent(q)}${act ? '&act=' + encodeURIComponent(act) : ''}&page=${page}`;
 
@@ -94,7 +94,7 @@ function listedDecision(d) {
     return `<div class="decision" data-case="${esc(d.case_id)}" data-state="withdrawn" data-act="${esc(d.act)}">${link} <span class="tag withdrawn">已撤回</span>
       <div class="muted">${esc(d.withdrawn.on)} 撤回公示：${esc(d.withdrawn.reason)}</div></div>`;
   }
-  const what = d.licence ? `${esc(d.licence.matter)} ${licenceTag(d.licence)}` : esc(d.violation_type);
+  const what = d.licence ? `${esc(d.licence.matter)} ${licenceTag(d.licence)}` : d.measure ? measureText(d.measure) : esc(d.violation_type);
   return `<div class="decision" data-case="${esc(d.case_id)}" data-state="shown" data-act="${esc(d.act)}">${link}
       ${(d.corrections || []).length ? '<span class="tag corrected">已更正</span>' : ''}${d.under_challenge ? ` <span class="tag challenged">${esc(d.under_challenge)}</span>` : ''}
       <div><span class="tag">${esc(d.act)}</span> ${esc(d.party_name)} · ${what}</div>
@@ -138,6 +138,13 @@ const licenceRows = (x) => {
     ['许可机关', esc(x.agency)]];
 };
 
+// 查封/扣押决定 of a 行政强制 case (国办发〔2018〕118号): the measure, its term and whether it still stands; never the 物品清单.
+const measureText = (m) => `${esc(m.kind)}，期限${esc(m.days)}日` + (m.lifted_on ? ` <span class="tag">${esc(m.lifted_on)} 已解除</span>` : ' <span class="tag challenged">实施中</span>');
+const measureRows = (x) => [['当事人', esc(x.party_name)], ['当事人类别', esc(x.party_kind)], ['统一社会信用代码', esc(x.party_credit_code)],
+  ['强制措施', esc(x.measure.kind)], ['期限', esc(x.measure.days) + ' 日'], ['状态', x.measure.lifted_on ? `已于 ${esc(x.measure.lifted_on)} 解除` : '实施中'],
+  ['实施机关', esc(x.agency)]];
+const TITLES = { 行政许可: '准予行政许可决定', 行政强制: '查封（扣押）决定', 行政处罚: '行政处罚决定' };
+
 // ---- one decision, with its versions and the verify panel
 async function decision(caseId, params) {
   const r = await fetch('/v1/disclosures/' + encodeURIComponent(caseId));
@@ -159,7 +166,7 @@ async function decision(caseId, params) {
     <p>日志公钥：<input id="verify-key" aria-label="日志公钥"></p>
     <button id="verify-button">开始核验</button>
     <ol class="steps" id="verify-steps"></ol><p id="verify-result" data-state="idle"></p></section>`;
-  const title = x.licence ? '准予行政许可决定' : '行政处罚决定';
+  const title = TITLES[x.act] || '行政执法决定';
   if (x.withdrawn) {
     // 行政处罚法 第48条: only that it was withdrawn, when and why.
     view.innerHTML = `<section id="decision" data-state="withdrawn" data-act="${esc(x.act)}"><h2>${esc(x.decision_no)}</h2>
@@ -167,7 +174,7 @@ async function decision(caseId, params) {
   } else {
     view.innerHTML = `<section id="decision" data-state="shown" data-act="${esc(x.act)}"><h2>${esc(x.decision_no)}</h2><p class="muted">${title}</p>
     ${x.licence && x.licence.ended_on ? `<p class="failed">该许可已于 ${esc(x.licence.ended_on)} ${esc(x.licence.state.replace(/^已/, ''))}，不再有效。</p>` : ''}
-    ${dl([...(x.licence ? licenceRows(x) : penaltyRows(x)), ...disclosureRows(x)])}
+    ${dl([...(x.licence ? licenceRows(x) : x.measure ? measureRows(x) : penaltyRows(x)), ...disclosureRows(x)])}
     ${(x.challenges || []).length ? `<h2 id="challenges">行政复议、行政诉讼</h2>${x.under_challenge ? `<p class="tag challenged">${esc(x.under_challenge)}：复议、诉讼期间决定不停止执行（行政复议法第42条、行政诉讼法第56条）。</p>` : ''}<ul>${x.challenges.map((c) => `<li data-state="${esc(c.state)}">${esc(c.kind)}：${esc(c.body)}（${esc(c.case_no)}），${esc(c.filed_on)} 提出，${c.state === '审理中' ? '审理中' : `${esc(c.ended_on)} ${esc(challengeOutcome(c))}`}</li>`).join('')}</ul>` : ''}
     ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul><p class="muted">以上为更正后的内容；更正前的版本不再公开。</p>` : ''}</section>${verifyPanel}`;
   }

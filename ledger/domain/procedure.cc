@@ -427,16 +427,31 @@ Status CheckDisplayPeriod(const CaseProcedureState& c, const std::string& displa
   return Status::Ok();
 }
 
+// The coercive measure a 行政强制 case publishes as its decision (国办发〔2018〕118号: every decision, within
+// twenty working days), or null when `decision_no` names none.
+const Seizure* PublishedMeasure(const CaseProcedureState& c, const std::string& decision_no) {
+  if (c.category != fb::CaseCategory::Coercion || !c.decision_no.empty()) return nullptr;
+  for (const Seizure& s : c.seizures) {
+    if (s.measure_no == decision_no) return &s;
+  }
+  return nullptr;
+}
+
 Status CheckPublication(const CaseProcedureState& c, const fb::Statement& st) {
   switch (st.payload_type()) {
     case fb::Payload::DisclosurePublished: {
       const auto* p = st.payload_as_DisclosurePublished();
       if (c.minor) return Refuse("P-PUBLICATION", "decisions about a minor are never published");
-      if (Str(p->decision_no()) != c.decision_no) {
-        return Refuse("P-PUBLICATION", "decision '" + Str(p->decision_no()) + "' was not issued in this case");
-      }
       if (c.all_publications.count(Str(p->publication_id()))) {
         return Refuse("P-PUBLICATION", "publication '" + Str(p->publication_id()) + "' already exists");
+      }
+      // A 查封/扣押决定 is public as long as the agency shows it; the penalty's display bounds are not its.
+      if (PublishedMeasure(c, Str(p->decision_no())) != nullptr) {
+        if (!c.all_publications.empty()) return Refuse("P-PUBLICATION", "the case's decision is already published");
+        return Status::Ok();
+      }
+      if (Str(p->decision_no()) != c.decision_no) {
+        return Refuse("P-PUBLICATION", "decision '" + Str(p->decision_no()) + "' was not issued in this case");
       }
       // Only a licence granted is public, and while it stands (行政许可法 第40条), not for a penalty's display period.
       if (c.category == fb::CaseCategory::Licensing) {
@@ -858,7 +873,8 @@ Status CheckEnforcementAndDisclosure(const Registry& registry, const CaseProcedu
     case fb::Payload::EnforcementExecuted: LAWTRAIL_RETURN_IF_ERROR(CheckExecution(registry, c, st, at)); break;
     case fb::Payload::DisclosurePublished: {
       LAWTRAIL_RETURN_IF_ERROR(CheckPublication(c, st));
-      const int wd = WorkingDays(registry, c.decision_at_ms, at);
+      const Seizure* measure = PublishedMeasure(c, Str(st.payload_as_DisclosurePublished()->decision_no()));
+      const int wd = WorkingDays(registry, measure != nullptr ? measure->taken_at_ms : c.decision_at_ms, at);
       const domain::LegalPeriod& period =
           DisclosurePeriodFor(c.category == fb::CaseCategory::Penalty || c.category == fb::CaseCategory::Licensing);
       const int due = period.days;

@@ -177,9 +177,11 @@ constexpr std::array kRules = {
              "文字不得重复本案密封的当事人姓名、证件号码、电话、住址或被询问人姓名 (提交时核对, 核验时无明文不重放) — "
              "free text carries none of the case's own sealed values (the party's name, ID, phone, address, "
              "the people questioned), checked when submitted; verifiers hold no openings and cannot replay it"},
-    RuleInfo{"P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
-             "公示须针对已作出的决定; 更正、撤回须针对正在公示的信息; 未成年人不予公示 — publish only a decision "
-             "issued, correct or withdraw only what is shown, never publish a minor"},
+    RuleInfo{
+        "P-PUBLICATION", kRefuse, "行政处罚法 第48条; 国办发〔2018〕118号",
+        "公示须针对已作出的决定 (行政强制案件为其查封、扣押决定, 公示一次); 更正、撤回须针对正在公示的信息; "
+        "未成年人不予公示 — publish only a decision issued (a 行政强制 case's own 查封/扣押决定, once), correct or "
+        "withdraw only what is shown, never publish a minor"},
     RuleInfo{"P-DISPLAY-PERIOD", kRefuse, "国家发展改革委令第58号; 行政处罚法 第48条",
              "公示期限自处罚决定之日起最短三个月、最长三年 — a publication names its 公示截止期, at least three "
              "months and at most three years after the day of the decision"},

@@ -177,7 +177,7 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
 
   // Licences: listed on their own, shown as licences, and the permit withdrawn after publication verifies twice —
   // the publication, and the 撤回 that changed what the page says (the showcase a quarter into the year).
-  CHECK(Http(server.port, "GET", "/v1/disclosures?act=" + PercentEncode("行政强制")).status == 400);
+  CHECK(Http(server.port, "GET", "/v1/disclosures?act=" + PercentEncode("行政征收")).status == 400);
   CHECK(Http(server.port, "GET", "/v1/disclosures?act=%E8%A1%8C").status == 400);  // a cut-off 行
   const json licences =
       json::parse(Http(server.port, "GET", "/v1/disclosures?per_page=100&act=" + PercentEncode("行政许可")).body);
@@ -212,6 +212,23 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
       browser, server.port, "#/decision/" + licence_case + "?verify=1&which=ended", "verify-licence-withdrawn");
   CHECK(Attribute(ending_verified, "verify-result", "data-state") == "ok");
   CHECK(ending_verified.find("这条许可撤回决定记录在日志中") != std::string::npos);
+
+  // A 行政强制 case's 扣押决定: listed with its kind, shown with its term and state, none of a penalty's fields.
+  const json measures =
+      json::parse(Http(server.port, "GET", "/v1/disclosures?per_page=100&act=" + PercentEncode("行政强制")).body);
+  REQUIRE_FALSE(measures["items"].empty());
+  for (const auto& d : measures["items"]) {
+    CHECK(d["act"] == "行政强制");
+    if (!d.contains("withdrawn")) CHECK(d["measure"]["kind"] == "扣押");
+  }
+  const std::string measure_case = measures["items"][0]["case_id"];
+  const std::string measure_page =
+      LoadPortal(browser, server.port, "#/decision/" + measure_case + "?verify=1", "decision-measure");
+  CHECK(Attribute(measure_page, "decision", "data-act") == "行政强制");
+  for (const char* label : {"查封（扣押）决定", "强制措施", "扣押", "期限", "实施机关", "公示日期"})
+    CHECK(measure_page.find(label) != std::string::npos);
+  for (const char* never : {"违法事实", "处罚内容", "三轮车"}) CHECK(measure_page.find(never) == std::string::npos);
+  CHECK(Attribute(measure_page, "verify-result", "data-state") == "ok");
 
   // The verify panel on a real record: success, each step shown.
   const std::string verified = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");

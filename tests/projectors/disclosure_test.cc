@@ -25,7 +25,7 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   ProjectedDemo p(1500);
   const auto view = Dump(*p.views, DisclosureView::kName);
   const auto& cal = domain::WorkdayCalendar::China();
-  size_t decisions = 0, published = 0, withdrawn = 0, late = 0, untold = 0, challenged = 0, licences = 0,
+  size_t decisions = 0, published = 0, withdrawn = 0, late = 0, untold = 0, challenged = 0, licences = 0, measures = 0,
          withdrawn_licences = 0, heard = 0;
   for (const auto& c : p.demo.year.cases) {
     if (c.decision_no.empty()) {
@@ -53,7 +53,9 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
     CHECK_FALSE(history.front().contains("withdrawn"));
     CHECK(history.front()["decided"]["index"] == history.back()["decided"]["index"]);
     const domain::Date decided = domain::ChinaDateOf(c.decided_at_ms);
-    const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, 7).date);  // 行政处罚: 7 working days
+    // 行政处罚 and 行政许可: 7 working days; a 行政强制 case's 扣押决定: 20 (国办发〔2018〕118号).
+    const bool measure = c.category == fb::CaseCategory::Coercion;
+    const std::string due = domain::FormatDate(cal.AddWorkingDays(decided, measure ? 20 : 7).date);
     CHECK(rec["decided_on"] == Day(c.decided_at_ms));
     CHECK(rec["due_on"] == due);
     // A penalty by the general procedure on an adult is published; of licences, only a grant (行政许可法 第40条).
@@ -81,7 +83,7 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
     }
     // What the decision told the party of its remedies, and the 复议 or suit it brought (all concluded by year end).
     // A grant gives the applicant what was asked: it tells no remedy, and its record names none.
-    if (rec["outcome"] == "准予行政许可") {
+    if (rec["outcome"] == "准予行政许可" || measure) {
       CHECK_FALSE(rec.contains("remedies"));
     } else if (rec["outcome"] != "移送") {
       CHECK(rec["remedies"] == (c.remedies_stated ? "已告知" : "未告知"));
@@ -98,6 +100,16 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
       CHECK(rec["licence"].value("certificate_no", "") == c.licence->certificate_no);
     } else {
       CHECK_FALSE(rec.contains("licence"));
+    }
+    if (measure) {
+      ++measures;
+      REQUIRE(rec.contains("measure"));
+      CHECK(rec["outcome"] == "扣押");
+      CHECK(rec["measure"]["kind"] == "扣押");
+      CHECK((rec["measure"]["days"] == 30 || rec["measure"]["days"] == 60));  // extended once by thirty
+      CHECK(rec["measure"].contains("lifted_on"));                            // every demo measure is lifted
+    } else {
+      CHECK_FALSE(rec.contains("measure"));
     }
     untold += c.remedies_stated ? 0 : 1;
     CHECK_FALSE(rec.contains("under_challenge"));
@@ -146,6 +158,7 @@ TEST_CASE("every decision's disclosure record matches what the generator did", "
   // The year exercises every branch.
   CHECK(decisions > 1000);
   CHECK(licences > 20);
+  CHECK(measures > 20);
   CHECK(withdrawn_licences > 0);
   CHECK(heard > 0);
   CHECK(published > 400);
@@ -197,10 +210,11 @@ TEST_CASE(
       continue;
     }
     ++shown;
-    CHECK(pub["act"] == (c.licence ? "行政许可" : "行政处罚"));
-    // A licence shows its licence, a penalty its facts: neither the other's fields.
-    if (c.licence) {
-      CHECK(pub["licence"] == rec["licence"]);
+    const bool measure = c.category == fb::CaseCategory::Coercion;
+    CHECK(pub["act"] == (c.licence ? "行政许可" : measure ? "行政强制" : "行政处罚"));
+    // A licence shows its licence, a measure its kind and term, a penalty its facts: none the others' fields.
+    if (c.licence || measure) {
+      CHECK(pub[measure ? "measure" : "licence"] == rec[measure ? "measure" : "licence"]);
       CHECK_FALSE(pub.contains("facts"));
     } else {
       CHECK(pub["facts"] == rec["facts"]);

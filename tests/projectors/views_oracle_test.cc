@@ -91,7 +91,9 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
     CHECK(cover["办案机构"] == "青山镇人民政府");
     CHECK(cover[licence ? "申请日期" : "立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
     CHECK(cover["保管期限"] == (c.procedure == fb::Procedure::General && !licence ? "永久" : "30年"));
-    if (!c.decision_no.empty()) CHECK(cover[licence ? "许可决定书文号" : "处罚决定书文号"] == c.decision_no);
+    // A 行政强制 case's decision is its measure's (扣押决定书), not a penalty's.
+    const bool penalty = c.category != fb::CaseCategory::Coercion;
+    if (!c.decision_no.empty() && penalty) CHECK(cover[licence ? "许可决定书文号" : "处罚决定书文号"] == c.decision_no);
     if (licence) {
       CHECK(cover["案件类别"] == "行政许可");
       CHECK(cover["申请事项"] == c.licence->matter);
@@ -202,7 +204,7 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     }
     // 立案 is the general procedure's; a 简易程序 penalty is decided on the spot (第51条, 第54条).
     if (c.procedure == fb::Procedure::General) ++opened[Year(c.opened_at_ms)];
-    if (!c.decision_no.empty()) {
+    if (!c.decision_no.empty() && c.category != fb::CaseCategory::Coercion) {  // a 扣押决定 is no penalty
       const std::string y = Year(c.decided_at_ms);
       ++decided[y];
       ++(c.fine_fen > 0 ? fines[y] : warnings[y]);
@@ -281,8 +283,9 @@ TEST_CASE("early warnings name the late acts the generator made, with their evid
   const auto& cal = domain::WorkdayCalendar::China();
   std::set<std::string> late_published, court;
   for (const auto& c : p.demo.year.cases) {
-    if (c.published) {
-      const std::string due = domain::FormatDate(cal.AddWorkingDays(domain::ChinaDateOf(c.decided_at_ms), 7).date);
+    if (c.published) {  // 7 working days for a penalty or licence, 20 for a 行政强制 case's measure
+      const int within = c.category == fb::CaseCategory::Coercion ? 20 : 7;
+      const std::string due = domain::FormatDate(cal.AddWorkingDays(domain::ChinaDateOf(c.decided_at_ms), within).date);
       if (domain::FormatDate(domain::ChinaDateOf(c.published_at_ms)) > due) late_published.insert(c.case_id);
     }
     if (c.court) court.insert(c.case_id);
@@ -303,7 +306,10 @@ TEST_CASE("early warnings name the late acts the generator made, with their evid
       CHECK(w["deadline"] == "payment-15-days");
       missed_payment.insert(w["case_id"]);
     }
-    if (kind == "met late" && w["deadline"] == "disclosure-7-working-days") met_late_disclosure.insert(w["case_id"]);
+    if (kind == "met late" &&
+        (w["deadline"] == "disclosure-7-working-days" || w["deadline"] == "disclosure-20-working-days")) {
+      met_late_disclosure.insert(w["case_id"]);
+    }
     if (kind == "met late" && w["deadline"] == "payment-15-days") met_late_payment.insert(w["case_id"]);
     if (kind == "procedure flag" && w["rule"] == "F-DISCLOSURE-LATE") flagged_late.insert(w["case_id"]);
   }
