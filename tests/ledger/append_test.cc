@@ -212,13 +212,23 @@ TEST_CASE(
       std::this_thread::sleep_for(std::chrono::milliseconds(10 * testing::kSanitizerSlowdown));
     }
   });
-  int opened = 0;
+  int opened = 0, busy = 0;
   std::string failure;
-  for (; opened < 300 && failure.empty(); ++opened) failure = OpenAndReadAll(t.dir());
+  for (; opened < 300 && failure.empty(); ++opened) {
+    failure = OpenAndReadAll(t.dir());
+    // This writer compacts every 10 ms, far more than any serving log, and on a loaded machine an open can meet
+    // one on every try for its whole 10 s: it then says so (UNAVAILABLE, "try again") and the relay opens again
+    // on its next pass. So does this reader, once; what must never happen is any other failure or a missing record.
+    if (failure.rfind("UNAVAILABLE", 0) == 0) {
+      ++busy;
+      failure = OpenAndReadAll(t.dir());
+    }
+  }
   stop = true;
   writer.join();
-  INFO(failure << " (after " << compactions << " compactions)");
+  INFO(failure << " (after " << compactions << " compactions, " << busy << " opens busy)");
   CHECK(failure.empty());
+  CHECK(busy <= 3);
   CHECK(compactions > 5);
 }
 

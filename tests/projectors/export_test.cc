@@ -209,7 +209,10 @@ TEST_CASE("a case whose id, names and 文号 are Chinese exports and verifies, i
   CaseFixture f;
   const std::string case_id = "青山镇〔2026〕第3号";
   f.DecidedCase(case_id, 0, 50000);
-  const auto [report, parts] = ExportAndVerify(f, case_id, "信阳市浉河区人民法院", 20);
+  // Named, not bound: a lambda below reads the parts (clang 14 captures no structured binding).
+  const VerifiedExport exported = ExportAndVerify(f, case_id, "信阳市浉河区人民法院", 20);
+  const ExportReport& report = exported.report;
+  const bundle::Parts& parts = exported.parts;
   CHECK(report.case_id == case_id);
   CHECK(parts.case_id == case_id);
   CHECK_THAT(parts.case_file_html, Catch::Contains(case_id));
@@ -576,7 +579,9 @@ TEST_CASE("a licence's case exports and verifies offline, and its case file read
   grant.certificate = "农村宅基地批准书";
   f.Admit(domain::DecideLicence(f.By(f.head, id, 79), grant));
   f.Admit(domain::IssueLicenceCertificate(f.By(f.a, id, 80), "青宅批〔2026〕5号", "农村宅基地批准书"));
-  const auto [report, parts] = ExportAndVerify(f, id, "信阳市平桥区人民法院", 90);
+  const VerifiedExport exported = ExportAndVerify(f, id, "信阳市平桥区人民法院", 90);
+  const ExportReport& report = exported.report;
+  const bundle::Parts& parts = exported.parts;
   CHECK(Checked(report, "admission: every record"));  // the licence rules replayed offline
   TempDir page;
   WriteAll(page / "case.html", parts.case_file_html);
