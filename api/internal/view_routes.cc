@@ -68,7 +68,7 @@ Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
     return HttpResponse::Error(400, "invalid_argument", "page starts at 1 and per_page is 1–100");
   }
   const std::string q = request.Query("q");
-  // One kind of decision only: 行政处罚 or 行政许可 (the public record's "act").
+  // One kind of decision only: 行政处罚, 行政许可 or 行政强制 (the public record's "act").
   const std::string act = request.Query("act");
   if (!act.empty() && act != "行政处罚" && act != "行政许可" && act != "行政强制") {
     return HttpResponse::Error(400, "invalid_argument", "act is 行政处罚, 行政许可 or 行政强制, or absent for all");
