@@ -38,7 +38,9 @@ void SplitTarget(std::string_view target, HttpRequest& r) {
     const size_t eq = pair.find('=');
     std::string name = PercentDecode(pair.substr(0, eq), true);
     std::string value = eq == std::string_view::npos ? "" : PercentDecode(pair.substr(eq + 1), true);
-    if (!name.empty()) r.query.try_emplace(std::move(name), std::move(value));
+    if (!name.empty() && !r.query.try_emplace(name, std::move(value)).second && r.repeated_query.empty()) {
+      r.repeated_query = std::move(name);
+    }
     if (amp == std::string_view::npos) break;
     rest = rest.substr(amp + 1);
   }
@@ -241,7 +243,11 @@ class Session : public std::enable_shared_from_this<Session> {
     net::post(server_.workers, [self = shared_from_this(), request, keep_alive, started] {
       HttpResponse response;
       try {
-        response = self->server_.handler(*request);
+        response =
+            request->repeated_query.empty()
+                ? self->server_.handler(*request)
+                : HttpResponse::Error(400, "invalid_argument",
+                                      "query parameter '" + request->repeated_query + "' is given more than once");
       } catch (const std::exception& e) {
         response = HttpResponse::Error(500, "internal", std::string("the handler failed: ") + e.what());
       }

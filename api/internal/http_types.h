@@ -16,10 +16,11 @@
 namespace lawtrail::api {
 
 struct HttpRequest {
-  std::string method;                                        // GET, POST, …
-  std::string path;                                          // percent-decoded path, without the query
-  std::string raw_path;                                      // as sent, for tiles whose names are the path
-  std::map<std::string, std::string> query;                  // decoded query parameters
+  std::string method;                        // GET, POST, …
+  std::string path;                          // percent-decoded path, without the query
+  std::string raw_path;                      // as sent, for tiles whose names are the path
+  std::map<std::string, std::string> query;  // decoded query parameters
+  std::string repeated_query;  // a parameter given more than once: refused, since which one counts would be a guess
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::map<std::string, std::string> params;  // filled by the router from {name} segments

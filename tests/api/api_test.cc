@@ -646,6 +646,31 @@ TEST_CASE(
   }
   CHECK(Http(port, "GET", "/v1/disclosures?page=0").status == 400);
   CHECK(Http(port, "GET", "/v1/disclosures?per_page=101").status == 400);
+  // The act filter: one of three names, exactly; repeated, re-encoded, padded or oversized, a 400 naming it.
+  const std::string penalty = PercentEncode("行政处罚"), licence = PercentEncode("行政许可");
+  const Reply repeated = Http(port, "GET", "/v1/disclosures?act=" + licence + "&act=" + penalty);
+  CHECK(repeated.status == 400);
+  CHECK(repeated.body.find("'act' is given more than once") != std::string::npos);
+  CHECK(Http(port, "GET", "/v1/disclosures?page=1&page=2").status == 400);
+  for (const std::string& act : {PercentEncode(penalty), penalty + "%20", "%20" + penalty, penalty + "%00",
+                                 std::string(2000, 'X'), PercentEncode("行政处罚 ")}) {
+    INFO(act.substr(0, 40));
+    CHECK(Http(port, "GET", "/v1/disclosures?act=" + act).status == 400);
+  }
+  // Readers of different acts at once each get only their own.
+  std::vector<std::thread> filtered;
+  std::atomic<int> own{0};
+  for (int i = 0; i < 6; ++i) {
+    filtered.emplace_back([&, i] {
+      const std::string want = i % 2 == 0 ? "行政处罚" : "行政许可";
+      const json list = json::parse(Http(port, "GET", "/v1/disclosures?per_page=100&act=" + PercentEncode(want)).body);
+      bool all_own = !list["items"].empty();
+      for (const auto& d : list["items"]) all_own = all_own && d["act"] == want;
+      if (all_own) ++own;
+    });
+  }
+  for (auto& t : filtered) t.join();
+  CHECK(own == 6);
   // Many readers at once, while nothing changes: every one gets the same list.
   const std::string once = Http(port, "GET", "/v1/disclosures?per_page=100").body;
   std::vector<std::thread> readers;
