@@ -144,17 +144,26 @@ Result<json> BuildAnnualReport(ViewStore& views, int year, const std::string& ag
   penalties["按类别"] = by_type;
   // 年报 table 一 (domain-acts.md §2): 撤销 by decision date; 不予受理, 撤回, 注销 have no column in the
   // published table and are given beside it.
-  report["一、行政许可"] = {
-      {"申请数量", Get(y, {"行政许可", "申请"})},     {"受理数量", Get(y, {"行政许可", "受理"})},
-      {"许可数量", Get(y, {"行政许可", "许可"})},     {"不予许可数量", Get(y, {"行政许可", "不予许可"})},
-      {"撤销许可数量", Get(y, {"行政许可", "撤销"})}, {"不予受理数量", Get(y, {"行政许可", "不予受理"})},
-      {"撤回许可数量", Get(y, {"行政许可", "撤回"})}, {"注销许可数量", Get(y, {"行政许可", "注销"})}};
+  report["一、行政许可"] = {{"申请数量", Get(y, {"行政许可", "申请"})},
+                            {"受理数量", Get(y, {"行政许可", "受理"})},
+                            {"许可数量", Get(y, {"行政许可", "许可"})},
+                            {"不予许可数量", Get(y, {"行政许可", "不予许可"})},
+                            {"撤销许可数量", Get(y, {"行政许可", "撤销"})},
+                            {"不予受理数量", Get(y, {"行政许可", "不予受理"})},
+                            {"撤回许可数量", Get(y, {"行政许可", "撤回"})},
+                            {"注销许可数量", Get(y, {"行政许可", "注销"})},
+                            {"被行政复议数量", Get(y, {"行政许可", "被行政复议"})},
+                            {"被行政诉讼数量", Get(y, {"行政许可", "被行政诉讼"})}};
   report["二、行政处罚"] = penalties;
   report["三、行政强制"] = {{"行政强制措施", y.value("行政强制", json::object()).value("强制措施", json::object())},
                             {"行政强制执行", y.value("行政强制", json::object()).value("强制执行", json::object())},
                             {"申请法院强制执行", Get(y, {"行政强制", "申请法院强制执行"})}};
   report["四、其他执法行为"] = {{"行政检查_次", Get(y, {"其他执法行为", "行政检查"})},
                                 {"其中双随机抽查_次", Get(y, {"其他执法行为", "双随机抽查"})}};
+  // 征收 and 征用 count the acts completed in the year (domain-acts.md §6); the compensation paid beside them.
+  report["六、行政征收征用"] = {{"征收_件", Get(y, {"行政征收征用", "征收"})},
+                                {"征用_件", Get(y, {"行政征收征用", "征用"})},
+                                {"补偿支付_分", Get(y, {"行政征收征用", "补偿支付_分"})}};
   report["五、执法人员"] = Staff(views, year);
   const int64_t reviews = Get(y, {"法制审核", "审核数"}), corrected = Get(y, {"法制审核", "纠错数"});
   char rate[16];
@@ -212,12 +221,14 @@ std::string RenderAnnualReportHtml(const json& report) {
     }
     html += "</table>";
   };
+  table("一、行政许可", report["一、行政许可"]);
   table("二、行政处罚", report["二、行政处罚"]);
   table("行政处罚（按最重处罚种类计）", report["二、行政处罚"]["按类别"]);
   table("三、行政强制措施", report["三、行政强制"]["行政强制措施"]);
   table("三、行政强制执行", report["三、行政强制"]["行政强制执行"]);
   table("四、其他执法行为", report["四、其他执法行为"]);
   table("五、执法人员", report["五、执法人员"]);
+  table("六、行政征收征用", report["六、行政征收征用"]);
   table("法制审核", report["法制审核"]);
   table("公示及时性", report["公示及时性"]);
   html += BarChart("行政处罚决定（按处罚种类）", types);

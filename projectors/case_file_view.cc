@@ -111,7 +111,7 @@ json CaseFileJson(const CaseFile& file) {
                  {"backfilled", s.backfilled},
                  {"date", s.date},
                  {"event", fb::EnumNamePayload(s.event)},
-                 {"act", ActName(s.event)},
+                 {"act", s.act},
                  {"actor_certificate_no", s.actor_certificate_no},
                  {"actor_name", s.actor_name}};
     if (!s.flags.empty()) step["flags"] = s.flags;

@@ -7,6 +7,7 @@
 #include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/challenge.h"
+#include "ledger/domain/legal_periods.h"
 #include "ledger/domain/licence.h"
 #include "ledger/domain/money.h"
 #include "ledger/log/store.h"
@@ -57,9 +58,11 @@ struct MeasureEntry : Fielded {
   std::string kind;
   int64_t days = 0;
   std::optional<std::string> lifted_on;
+  // The 延长 and 解除 records since: what changed the page after publication, so a reader verifies them beside it.
+  std::vector<uint64_t> change_indices;
   template <typename V>
   void Fields(V& v) {
-    v("days", days), v("kind", kind), v("lifted_on", lifted_on);
+    v("change_indices", change_indices), v("days", days), v("kind", kind), v("lifted_on", lifted_on);
   }
 };
 
@@ -313,10 +316,11 @@ Status OnMeasure(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
   const std::string case_id = Str(st.case_id());
   LAWTRAIL_ASSIGN_OR_RETURN(const CaseDisclosureFacts* facts, view.Peek<CaseDisclosureFacts>(CaseKey(case_id)));
-  if (facts == nullptr || facts->category != Label(fb::CaseCategory::Coercion)) return Status::Ok();
+  if (facts == nullptr) return Status::Ok();
+  const bool coercion_case = facts->category == Label(fb::CaseCategory::Coercion);
   if (const auto* taken = st.payload_as_CoerciveMeasureTaken()) {
     LAWTRAIL_ASSIGN_OR_RETURN(const DecisionRecord* before, view.Peek<DecisionRecord>(DecisionKey(case_id)));
-    if (before != nullptr) return Status::Ok();  // the case's first measure is its decision
+    if (!domain::MeasureIsTheDecision(coercion_case, before != nullptr)) return Status::Ok();
     LAWTRAIL_ASSIGN_OR_RETURN(DecisionRecord rec, NewRecord(r, view, Str(taken->measure_no())));
     rec.outcome = taken->kind() == fb::CoerciveKind::Seal ? "查封" : "扣押";
     rec.measure.emplace();
@@ -330,10 +334,12 @@ Status OnMeasure(const ProjectedRecord& r, ViewTxn& view) {
     if (Str(extended->measure_no()) != rec->decision_no) return Status::Ok();
     NextVersion(view, case_id, *rec, r.index, {"measure"});
     rec->measure->days += extended->days();
+    rec->measure->change_indices.push_back(r.index);
   } else if (const auto* lifted = st.payload_as_CoerciveMeasureLifted()) {
     if (Str(lifted->measure_no()) != rec->decision_no) return Status::Ok();
     NextVersion(view, case_id, *rec, r.index, {"measure"});
     rec->measure->lifted_on = ChinaDay(st.occurred_at_ms());
+    rec->measure->change_indices.push_back(r.index);
   }
   return Status::Ok();
 }
@@ -668,11 +674,14 @@ Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id
   if (!stored) return false;
   const json shown = PublicDisclosure(json::parse(*stored, nullptr, false), today);
   if (!shown.is_object()) return false;
-  // The current version's record, and a licence's ending, which the page shows beside it.
+  // The current version's record, and what the page shows beside it: a licence's ending, a measure's 延长 and 解除.
   if (shown.value("record_index", uint64_t{0}) == index) return true;
-  const json* ended = shown.contains("licence") ? &shown["licence"] : nullptr;
-  ended = ended != nullptr && ended->contains("ended_index") ? &(*ended)["ended_index"] : nullptr;
-  return ended != nullptr && ended->is_number_unsigned() && ended->get<uint64_t>() == index;
+  const json licence = shown.value("licence", json::object()), measure = shown.value("measure", json::object());
+  if (licence.value("ended_index", uint64_t{0}) == index && index != 0) return true;
+  for (const json& changed : measure.value("change_indices", json::array())) {
+    if (changed.is_number_unsigned() && changed.get<uint64_t>() == index) return true;
+  }
+  return false;
 }
 
 }  // namespace lawtrail::projectors

@@ -8,7 +8,9 @@
 #include "ledger/casefile/labels.h"
 #include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/legal_periods.h"
 #include "ledger/domain/licence.h"
+#include "ledger/domain/taking.h"
 #include "projectors/internal/json_view.h"
 #include "projectors/view_doc.h"
 
@@ -55,10 +57,12 @@ struct CaseTallyFacts final : FieldsDoc<CaseTallyFacts> {
   std::optional<bool> late_fee_counted;  // 加处罚款 is one 强制执行 per case, however many statements
   std::optional<bool> licence_accepted;  // 受理 counted (in writing, or by the decision after silence)
   std::optional<std::string> procedure, village;
+  std::optional<std::string> taking;  // 征收 or 征用: the row a 行政征收征用 case counts in when completed
   template <typename V>
   void Fields(V& v) {
     v("category", category), v("decided_on", decided_on), v("late_fee_counted", late_fee_counted);
-    v("licence_accepted", licence_accepted), v("procedure", procedure), v("village", village);
+    v("licence_accepted", licence_accepted), v("procedure", procedure), v("taking", taking);
+    v("village", village);
   }
 };
 
@@ -94,18 +98,6 @@ Status StatisticsOfAct(const fb::Statement& st, ViewTxn& view) {
     case fb::Payload::CollectiveDiscussionHeld:
       return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "集体讨论"); });
     case fb::Payload::HearingHeld: return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], "听证"); });
-    case fb::Payload::DecisionChanged: {
-      const auto* ch = st.payload_as_DecisionChanged();
-      const char* key = ch->by() == fb::ChangeAuthority::ReviewBody ? "被行政复议纠错"
-                        : ch->by() == fb::ChangeAuthority::Court    ? "被行政诉讼纠错"
-                                                                    : "自行纠正";
-      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], key); });
-    }
-    // 被行政复议 / 被行政诉讼 (domain.md §10): counted when the agency learns of the filing, whatever the outcome.
-    case fb::Payload::ChallengeFiled: {
-      const bool suit = st.payload_as_ChallengeFiled()->kind() == fb::ChallengeKind::Suit;
-      return EditYear(view, at, [&](json& y) { Add(y["行政处罚"], suit ? "被行政诉讼" : "被行政复议"); });
-    }
     case fb::Payload::CoerciveMeasureTaken:
       return EditYear(view, at, [&](json& y) {
         Add(y["行政强制"]["强制措施"], CoerciveLabel(st.payload_as_CoerciveMeasureTaken()->kind()));
@@ -329,6 +321,40 @@ Status CountLicence(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTall
   }
 }
 
+// 被行政复议 / 被行政诉讼 (domain.md §10): counted when the agency learns of the filing, whatever the outcome; the
+// corrections by who made them. Each under the act challenged: a licence refusal's 复议 is no penalty's.
+Status CountChallenge(const fb::Statement& st, ViewTxn& view, int64_t at, const CaseTallyFacts& c) {
+  const char* act = c.category == Label(fb::CaseCategory::Licensing) ? "行政许可" : "行政处罚";
+  const char* key = "自行纠正";
+  if (const auto* filed = st.payload_as_ChallengeFiled()) {
+    key = filed->kind() == fb::ChallengeKind::Suit ? "被行政诉讼" : "被行政复议";
+  } else if (const auto* ch = st.payload_as_DecisionChanged()) {
+    key = ch->by() == fb::ChangeAuthority::ReviewBody ? "被行政复议纠错"
+          : ch->by() == fb::ChangeAuthority::Court    ? "被行政诉讼纠错"
+                                                      : "自行纠正";
+  }
+  return EditYear(view, at, [&](json& y) { Add(y[act], key); });
+}
+
+// 行政征收 / 征用 (domain-acts.md §6): each counts once, in the year it is completed (closed); the compensation
+// paid is summed by the day it was paid. A town's 现状调查 is a step of the 征收, not a 行政检查.
+Status CountTaking(const fb::Statement& st, ViewTxn& view, int64_t at, CaseTallyFacts& c) {
+  if (const auto* n = st.payload_as_TakingNoticePosted(); n != nullptr && !c.taking) {
+    c.category = Label(fb::CaseCategory::Expropriation);
+    c.taking = "征收";
+    c.village = Str(n->village());
+  } else if (const auto* o = st.payload_as_RequisitionOrdered()) {
+    c.category = Label(fb::CaseCategory::Expropriation);
+    c.taking = "征用";
+    c.village = Str(o->village());
+  } else if (const auto* p = st.payload_as_CompensationPaid()) {
+    return EditYear(view, at, [&](json& y) { Add(y["行政征收征用"], "补偿支付_分", p->amount_fen()); });
+  } else if (st.payload_type() == fb::Payload::CaseClosed && c.taking) {
+    return EditYear(view, at, [&](json& y) { Add(y["行政征收征用"], *c.taking); });
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
@@ -347,7 +373,12 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::LicenceApplied:
     case fb::Payload::LicenceIntake:
     case fb::Payload::LicenceDecided:
-    case fb::Payload::LicenceEnded: break;
+    case fb::Payload::LicenceEnded:
+    case fb::Payload::TakingNoticePosted:
+    case fb::Payload::RequisitionOrdered:
+    case fb::Payload::CompensationPaid:
+    case fb::Payload::ChallengeFiled:
+    case fb::Payload::DecisionChanged: break;
     default: return StatisticsOfAct(st, view);
   }
   // Acts before the case was opened (案源登记) find nothing yet.
@@ -356,14 +387,25 @@ Status StatisticsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   if (domain::IsLicenceAct(st.payload_type())) {
     return CountLicence(st, view, at, c);
   }
+  if (domain::IsTakingAct(st.payload_type())) return CountTaking(st, view, at, c);
+  if (st.payload_type() == fb::Payload::ChallengeFiled || st.payload_type() == fb::Payload::DecisionChanged) {
+    return CountChallenge(st, view, at, c);
+  }
+  if (st.payload_type() == fb::Payload::CaseClosed && c.taking) {
+    LAWTRAIL_RETURN_IF_ERROR(CountTaking(st, view, at, c));
+  }
   if (st.payload_type() == fb::Payload::CoerciveMeasureTaken) {
     // A 行政强制 case's first measure is its decision: its publication is timed from it (20 working days).
-    if (c.category == Label(fb::CaseCategory::Coercion) && !c.decided_on) c.decided_on = ChinaDay(at);
+    if (domain::MeasureIsTheDecision(c.category == Label(fb::CaseCategory::Coercion), c.decided_on.has_value())) {
+      c.decided_on = ChinaDay(at);
+    }
     return StatisticsOfAct(st, view);
   }
   if (st.payload_type() == fb::Payload::InspectionRecorded) {
-    // A licence's 核查 (行政许可法 第34条) is a step of the licence, not a 行政检查 of its own.
-    if (c.category == Label(fb::CaseCategory::Licensing)) return Status::Ok();
+    // A licence's 核查 (行政许可法 第34条) and a 征收's 现状调查 are steps of those acts, not 行政检查 of their own.
+    if (c.category == Label(fb::CaseCategory::Licensing) || c.category == Label(fb::CaseCategory::Expropriation)) {
+      return Status::Ok();
+    }
     return EditYear(view, at, [&](json& y) { Add(y["其他执法行为"], "行政检查"); });
   }
   return CountOutcome(st, view, at, c);

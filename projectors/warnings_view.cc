@@ -7,6 +7,7 @@
 #include "ledger/casefile/labels.h"
 #include "ledger/core/log_format.h"
 #include "ledger/domain/calendar.h"
+#include "ledger/domain/legal_periods.h"
 #include "ledger/domain/rules.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/internal/json_view.h"
@@ -310,6 +311,19 @@ Status OnDecisionChanged(const fb::DecisionChanged& changed, uint64_t index, con
 
 // The acts that meet, move or end them: disclosure, payment, preservation,
 // coercive measures, closing.
+// 土地征收: the 征收土地公告 is due fifteen working days after the approval (the approval's date, not the record's).
+template <typename CaseDoc>
+Status TakingDeadlines(const ProjectedRecord& r, const fb::Statement& st, CaseDoc& case_doc) {
+  if (const auto* approved = st.payload_as_TakingApproved()) {
+    LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
+    c->category = Label(fb::CaseCategory::Expropriation);
+    c->Open(periods::kLandTakingNotice, Str(approved->approved_on()), r.index);
+  } else if (const auto* n = st.payload_as_TakingNoticePosted(); n && n->kind() == fb::TakingNoticeKind::LandTaking) {
+    return MeetDeadline(case_doc, periods::kLandTakingNotice.name, Str(n->posted_from()), r.index);
+  }
+  return Status::Ok();
+}
+
 template <typename CaseDoc>
 Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn& view, const std::string& case_id,
                      const std::string& day, CaseDoc& case_doc) {
@@ -357,7 +371,7 @@ Status MeetDeadlines(const ProjectedRecord& r, const fb::Statement& st, ViewTxn&
       LAWTRAIL_ASSIGN_OR_RETURN(CaseDeadlines * c, case_doc());
       c->Open(periods::kSeizureTerm, day, r.index, "/" + Str(m->measure_no()), m->days());
       // A 行政强制 case's first measure is its decision, public within twenty working days (D3).
-      if (c->category == Label(fb::CaseCategory::Coercion) && !c->decision_no) {
+      if (domain::MeasureIsTheDecision(c->category == Label(fb::CaseCategory::Coercion), c->decision_no.has_value())) {
         c->decision_no = Str(m->measure_no());
         if (c->publishable) c->Open(periods::kDisclosureOther, day, r.index);
       }
@@ -406,6 +420,7 @@ Status WarningsView::Apply(const ProjectedRecord& r, ViewTxn& view) {
   // Acts recorded before the case was opened (案源登记) start it, and the
   // opening keeps what they put there.
   auto case_doc = [&] { return view.EditOrCreate<CaseDeadlines>(CaseKey(case_id)); };
+  LAWTRAIL_RETURN_IF_ERROR(TakingDeadlines(r, st, case_doc));
   LAWTRAIL_RETURN_IF_ERROR(OpenDeadlines(r, st, view, case_id, day, case_doc));
   return MeetDeadlines(r, st, view, case_id, day, case_doc);
 }

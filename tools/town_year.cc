@@ -7,12 +7,14 @@
 #include "ledger/client/licence_acts.h"
 #include "ledger/client/master_data_statements.h"
 #include "ledger/client/registry_statements.h"
+#include "ledger/client/taking_acts.h"
 #include "ledger/core/log_format.h"
 #include "ledger/core/sha256.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/identifiers.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/reference_tables.h"
+#include "ledger/domain/taking.h"
 #include "ledger/log/thread_pool.h"
 
 namespace lawtrail::demo {
@@ -344,7 +346,10 @@ class CaseWriter {
         people_(people),
         rng_(Derive(plan.seed, "case", index)[0] * 0x9E3779B97F4A7C15ull + index * 2654435761u + plan.seed),
         showcase_(index == plan.first_case + plan.cases / 2),
-        licence_showcase_(!showcase_ && index == plan.first_case + plan.cases / 4) {
+        licence_showcase_(!showcase_ && index == plan.first_case + plan.cases / 4),
+        taking_showcase_(!showcase_ && !licence_showcase_ && index == plan.first_case + plan.cases * 5 / 8),
+        requisition_showcase_(!showcase_ && !licence_showcase_ && !taking_showcase_ &&
+                              index == plan.first_case + plan.cases * 7 / 8) {
     char id[32];
     std::snprintf(id, sizeof id, "2025-QS-%05llu", static_cast<unsigned long long>(index + 1));
     truth_.case_id = id;
@@ -354,7 +359,10 @@ class CaseWriter {
   }
 
   std::vector<Step> Write() {
-    const int kind = showcase_ ? 50 : licence_showcase_ ? 92 : Between(rng_, 0, 99);
+    const int kind = showcase_                                     ? 50
+                     : licence_showcase_                           ? 92
+                     : (taking_showcase_ || requisition_showcase_) ? 99
+                                                                   : Between(rng_, 0, 99);
     StartDay();
     if (kind < 40) {
       SimpleCase();
@@ -364,8 +372,12 @@ class CaseWriter {
       InspectionCase();
     } else if (kind < 95) {
       LicenceCase();
-    } else {
+    } else if (kind < 99) {
       CoercionCase();
+    } else if (taking_showcase_ || (!requisition_showcase_ && Chance(rng_, 67))) {
+      TakingCase();  // one case in a hundred is a 征收 the town helps with, or a 征用
+    } else {
+      RequisitionCase();
     }
     return std::move(steps_);
   }
@@ -1222,6 +1234,164 @@ class CaseWriter {
     Close(fb::CloseReason::Other, "强制措施已解除");
   }
 
+  // --- 行政征收 / 征用 -----------------------------------------------------
+  // A 土地征收 the county carries out with the town: the notices posted in the village for their periods, the
+  // survey, the approval, each owner's agreement (or, for a holdout, the county's decision), payment before
+  // hand-over, then the case closes.
+  void TakingCase() {
+    lead_ = &FieldOfficer();
+    const Officer* partner = &FieldOfficer();
+    while (partner == lead_) partner = &FieldOfficer();
+    truth_.category = fb::CaseCategory::Expropriation;
+    truth_.village = Pick(kVillages, rng_);
+    TakingTruth& t = truth_.taking.emplace();
+    t.project = "青山县2025年度第" + std::to_string(Between(rng_, 1, 9)) + "批次城镇建设用地（" + truth_.village + "）";
+    const auto& cal = domain::WorkdayCalendar::China();
+    auto notice = [&](fb::TakingNoticeKind kind, domain::Date until) {
+      domain::TakingNotice n;
+      n.kind = kind;
+      n.notice_no = "青县征告〔2025〕" + truth_.case_id.substr(8) + "-" + std::to_string(static_cast<int>(kind) + 1);
+      n.issuer = "青山县人民政府";
+      n.project = t.project;
+      n.village = truth_.village;
+      n.places = {"青山镇人民政府公告栏", truth_.village + "村务公开栏"};
+      n.posted_from = domain::FormatDate(domain::ChinaDateOf(now_));
+      n.posted_until = domain::FormatDate(until);
+      return domain::PostTakingNotice(By(*lead_), n);
+    };
+    const domain::Date today = domain::ChinaDateOf(now_);
+    truth_.opened_at_ms = now_;
+    const domain::Date pre_until =
+        cal.AddWorkingDays(today, domain::kLandPreNoticeWorkingDays + Between(rng_, 0, 3)).date;
+    Lawful(notice(fb::TakingNoticeKind::LandPreNotice, pre_until));
+    WorkingDays(Between(rng_, 2, 6));
+    Lawful(domain::RecordInspection(By(*lead_), {lead_->certificate_no, partner->certificate_no}, t.project,
+                                    "现状调查：土地权属、地类、面积及地上附着物已登记，权利人签字确认"));
+    now_ = std::max(now_, domain::ChinaMidnightMs(pre_until) + 9 * 3'600'000);
+    WorkingDays(Between(rng_, 1, 5));
+    const domain::Date plan_on = domain::ChinaDateOf(now_);
+    const domain::Date plan_until = cal.AddCalendarDays(plan_on, domain::kPlanNoticeDays).date;
+    if (taking_showcase_ || Breaks()) {  // the plan shown for twenty days only
+      attempted_ = true;
+      Attempt(notice(fb::TakingNoticeKind::LandPlan, cal.AddCalendarDays(plan_on, 20).date), "P-TAKING-NOTICE");
+    }
+    Lawful(notice(fb::TakingNoticeKind::LandPlan, plan_until));
+    now_ = domain::ChinaMidnightMs(plan_until) + 9 * 3'600'000;
+    WorkingDays(Between(rng_, 10, 30));
+    Lawful(domain::RecordTakingApproval(By(*lead_), "豫政土〔2025〕" + std::to_string(Between(rng_, 100, 400)) + "号",
+                                        "河南省人民政府", domain::FormatDate(domain::ChinaDateOf(now_))));
+    t.late_notice = Chance(rng_, 10);
+    WorkingDays(t.late_notice ? Between(rng_, 16, 20) : Between(rng_, 3, 15));
+    Lawful(notice(fb::TakingNoticeKind::LandTaking, cal.AddWorkingDays(domain::ChinaDateOf(now_), 10).date));
+    TakingHouseholds(t);
+    Close(fb::CloseReason::Other, "征收土地补偿安置完毕，土地已交付");
+    t.completed_at_ms = now_;
+  }
+
+  void TakingHouseholds(TakingTruth& t) {
+    const int households = Between(rng_, 2, 6);
+    std::vector<std::pair<std::string, int64_t>> owed;
+    for (int h = 1; h <= households; ++h) {
+      WorkingDays(Between(rng_, 0, 2));
+      const std::string household = std::to_string(Between(rng_, 1, 9)) + "-" + std::to_string(10 + h);
+      const int64_t fen = int64_t{Between(rng_, 50, 400)} * 100'000;
+      MakeParty(true);
+      const bool holdout = h == households && (taking_showcase_ || Chance(rng_, 20));
+      if (!holdout) {
+        domain::TakingAgreement a;
+        a.household = household;
+        a.owner = {truth_.party.kind,  truth_.party.name,  truth_.party.credit_code,
+                   truth_.party.id_no, truth_.party.phone, truth_.party.address,
+                   std::nullopt,       std::nullopt};
+        a.agreement_no = "青征协〔2025〕" + truth_.case_id.substr(8) + "-" + household;
+        a.compensation_fen = fen;
+        a.resettlement = Chance(rng_, 50) ? "货币补偿" : "货币补偿并纳入被征地农民社会保障";
+        Lawful(domain::SignTakingAgreement(By(*lead_), a));
+      } else {
+        domain::CompensationDecision d;
+        d.household = household;
+        d.decision_no = "青县征补决〔2025〕" + truth_.case_id.substr(8) + "-" + household;
+        d.issuer = "青山县人民政府";
+        d.basis = "征地补偿安置方案所定区片综合地价及地上附着物补偿标准";
+        d.compensation_fen = fen;
+        Lawful(domain::DecideCompensation(By(*lead_), d));
+        ++t.decisions;
+      }
+      ++t.households;
+      owed.emplace_back(household, fen);
+    }
+    for (const auto& [household, fen] : owed) {
+      WorkingDays(Between(rng_, 1, 5));
+      if (taking_showcase_ && household == owed.front().first) {  // moved out before being paid
+        Attempt(domain::RecordVacated(By(*lead_), household, domain::FormatDate(domain::ChinaDateOf(now_))),
+                "P-TAKING-VACATE");
+      }
+      const std::string paid_on = domain::FormatDate(domain::ChinaDateOf(now_));
+      Lawful(domain::PayCompensation(By(*lead_), household, fen, paid_on, "青财付" + std::to_string(now_ % 100000)));
+      t.payments.emplace_back(now_, fen);
+      WorkingDays(Between(rng_, 1, 5));
+      Lawful(domain::RecordVacated(By(*lead_), household, domain::FormatDate(domain::ChinaDateOf(now_))));
+    }
+  }
+
+  // A 征用 in an emergency: the leading government's notice and the 财产清单 the owner signs, the use, what came
+  // back and in what condition, the compensation decided and paid, then the case closes.
+  void RequisitionCase() {
+    lead_ = &FieldOfficer();
+    truth_.category = fb::CaseCategory::Expropriation;
+    truth_.village = Pick(kVillages, rng_);
+    TakingTruth& t = truth_.taking.emplace();
+    t.requisition = true;
+    static constexpr const char* kEmergencies[] = {"青山河汛情", "龙潭水库渗漏险情", "山林火灾", "暴雪灾害"};
+    static constexpr std::pair<const char*, const char*> kProperty[] = {
+        {"挖掘机", "1台"}, {"编织袋", "3000条"}, {"厢式货车", "1辆"}, {"抽水泵", "2台"}, {"仓库", "1间"}};
+    t.project = std::string("2025年") + Pick(kEmergencies, rng_);
+    do MakeParty(true);
+    while (truth_.party.minor);
+    domain::Requisition r;
+    r.notice_no = "青县应急征〔2025〕" + truth_.case_id.substr(8) + "号";
+    r.ordered_by = "青山县人民政府（县应急管理局）";
+    r.emergency = t.project;
+    r.purpose = "抢险救援";
+    r.owner = {truth_.party.kind,  truth_.party.name,  truth_.party.credit_code,
+               truth_.party.id_no, truth_.party.phone, truth_.party.address,
+               std::nullopt,       std::nullopt};
+    r.village = truth_.village;
+    const int first = Between(rng_, 0, 4), count = Between(rng_, 1, 3);
+    for (int i = 0; i < count; ++i) {
+      const auto& [name, quantity] = kProperty[(first + i) % 5];
+      r.items.push_back({name, quantity, fb::RequisitionCondition::Intact, ""});
+    }
+    r.taken_on = domain::FormatDate(domain::ChinaDateOf(now_));
+    truth_.opened_at_ms = now_;
+    Lawful(domain::OrderRequisition(By(*lead_), r));
+    Days(Between(rng_, 3, 20));
+    if (requisition_showcase_ || Breaks()) {  // closed before anything came back
+      attempted_ = true;
+      Attempt(domain::CloseCase(By(*lead_), fb::CloseReason::Other, "征用完毕"), "P-REQUISITION");
+    }
+    std::vector<domain::RequisitionLine> back = r.items;
+    for (auto& line : back) {
+      const int k = Between(rng_, 0, 99);
+      if (k < 10) line.condition = fb::RequisitionCondition::Damaged, line.note = "使用中部件损坏";
+      if (line.name == std::string("编织袋")) line.condition = fb::RequisitionCondition::Lost, line.note = "用于抢险";
+    }
+    Lawful(domain::ReturnRequisitioned(By(*lead_), back, domain::FormatDate(domain::ChinaDateOf(now_))));
+    WorkingDays(Between(rng_, 5, 15));
+    domain::CompensationDecision d;
+    d.decision_no = "青县征用补决〔2025〕" + truth_.case_id.substr(8) + "号";
+    d.issuer = "青山县人民政府";
+    d.basis = "征用期间使用费及毁损、灭失财产按市场价格补偿";
+    d.compensation_fen = int64_t{Between(rng_, 5, 80)} * 100'000;
+    Lawful(domain::DecideCompensation(By(*lead_), d, "征用补偿决定书"));
+    WorkingDays(Between(rng_, 1, 10));
+    Lawful(domain::PayCompensation(By(*lead_), "", d.compensation_fen, domain::FormatDate(domain::ChinaDateOf(now_)),
+                                   "青财付" + std::to_string(now_ % 100000)));
+    t.payments.emplace_back(now_, d.compensation_fen);
+    Close(fb::CloseReason::Other, "征用财产已返还，补偿已支付");
+    t.completed_at_ms = now_;
+  }
+
   const YearPlan& plan_;
   const People& people_;
   std::mt19937_64 rng_;
@@ -1238,6 +1408,9 @@ class CaseWriter {
   // licence's, a quarter in: an advertising permit accepted, heard, granted, published and later withdrawn.
   const bool showcase_;
   const bool licence_showcase_;
+  // And a 征收 with a holdout decided for and an early hand-over refused, and a 征用, near the year's end.
+  const bool taking_showcase_;
+  const bool requisition_showcase_;
   std::vector<Step> steps_;
 };
 

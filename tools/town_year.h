@@ -56,6 +56,17 @@ struct LicenceTruth {
   std::string certificate_no;  // issued, for a grant
 };
 
+// A 征收 the town helped carry out, or a 征用 it made for an emergency.
+struct TakingTruth {
+  bool requisition = false;
+  std::string project;                                // the 征收 project, or the emergency
+  int households = 0;                                 // 征收: owners compensated (agreement or decision)
+  int decisions = 0;                                  // 征收: owners who did not agree and were decided for
+  std::vector<std::pair<int64_t, int64_t>> payments;  // (paid at, fen)
+  int64_t completed_at_ms = 0;                        // closed
+  bool late_notice = false;                           // 征收土地公告 after the fifteen working days
+};
+
 struct CaseTruth {
   std::string case_id;
   fb::CaseCategory category = fb::CaseCategory::Penalty;
@@ -75,6 +86,7 @@ struct CaseTruth {
   bool remedies_stated = true;              // the decision stated the 复议 and suit routes and periods
   std::optional<ChallengeTruth> challenge;  // at most one per case in the demo
   std::optional<LicenceTruth> licence;      // a 行政许可 case
+  std::optional<TakingTruth> taking;        // a 行政征收征用 case
   size_t lawful_events = 0;
 };
 

@@ -159,6 +159,7 @@ async function decision(caseId, params) {
   // What a reader may check: the record that made this version, and a licence's later 撤回/撤销/注销.
   const records = [[x.record_index, x.withdrawn ? '撤回公示记录' : '公示记录']];
   if (x.licence && x.licence.ended_index !== undefined) records.push([x.licence.ended_index, `许可${x.licence.state.replace(/^已/, '')}决定记录`]);
+  if (x.measure && x.measure.change_indices) x.measure.change_indices.forEach((i, n) => records.push([i, `延长或解除查封（扣押）决定记录 ${n + 1}`]));
   const which = params.get('which') === 'ended' && records.length > 1 ? 1 : 0;
   const verifyPanel = `<section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
     <p class="muted">由您的浏览器下载这条公示的原始记录、它的包含证明和日志签名的检查点，用日志公钥自行验证，不需要相信本网站。</p>

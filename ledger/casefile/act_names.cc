@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "ledger/domain/taking.h"
+
 namespace lawtrail {
 namespace {
 
@@ -92,6 +94,14 @@ constexpr std::string_view kActNames[] = {
     "颁发许可证件",              // LicenceCertificateIssued
     "行政许可撤回、撤销或注销",  // LicenceEnded
     "代履行决定",                // SubstituteExecutionDecided
+    "征收公告张贴",              // TakingNoticePosted
+    "征收批准",                  // TakingApproved
+    "征收补偿协议",              // TakingAgreed
+    "补偿决定",                  // CompensationDecided
+    "补偿款支付",                // CompensationPaid
+    "交地或搬迁",                // TakingVacated
+    "征用通知及财产清单",        // RequisitionOrdered
+    "征用财产返还",              // RequisitionReturned
 };
 static_assert(std::size(kActNames) == static_cast<size_t>(fb::Payload::MAX) + 1);
 
@@ -101,6 +111,21 @@ std::string_view ActName(fb::Payload type) {
   const auto i = static_cast<size_t>(type);
   if (i == 0 || i >= std::size(kActNames)) return "未知行为";
   return kActNames[i];
+}
+
+std::string_view ActNameOf(const fb::Statement& st) {
+  if (const auto* e = st.payload_as_EnforcementExecuted()) {
+    switch (e->kind()) {
+      case fb::ExecutionKind::Substitute: return "代履行";
+      case fb::ExecutionKind::Demolition: return "强制拆除";
+      case fb::ExecutionKind::Auction: return "拍卖查封扣押财物";
+      default: break;
+    }
+  }
+  if (const auto* n = st.payload_as_TakingNoticePosted(); n != nullptr && n->kind() <= fb::TakingNoticeKind::MAX) {
+    return domain::TakingNoticeName(n->kind());
+  }
+  return ActName(st.payload_type());
 }
 
 }  // namespace lawtrail

@@ -14,6 +14,10 @@ namespace lawtrail {
 // Never empty: an act this version does not know is "未知行为".
 std::string_view ActName(fb::Payload type);
 
+// The act as a reader names it, where its kind says more than its type: an execution that was a 代履行 or a
+// forced demolition, a 征收 notice by its own name (征收土地预公告 …). Otherwise ActName.
+std::string_view ActNameOf(const fb::Statement& st);
+
 }  // namespace lawtrail
 
 #endif  // LAWTRAIL_LEDGER_CASEFILE_ACT_NAMES_H_

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "ledger/casefile/act_names.h"
 #include "ledger/casefile/labels.h"
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
@@ -77,6 +78,35 @@ std::string FileNote(size_t documents) {
          "件，均为电子文件，内容哈希与记录一致，无缺损、涂改、增补、抽出或销毁。";
 }
 
+namespace {
+
+// A 征收's cover: its first notice opens it, the 征收土地公告 or 征收决定 is its decision; a 征用's, its 征用通知书.
+void FoldTakingCover(Cover& cover, const fb::Statement& st, const std::string& day) {
+  if (const auto* n = st.payload_as_TakingNoticePosted()) {
+    if (!cover.category) {  // the case's first notice opens it
+      cover.case_name = Str(n->project());
+      cover.opened_on = day;
+      cover.category = Label(fb::CaseCategory::Expropriation);
+      cover.procedure = n->kind() >= fb::TakingNoticeKind::HousePlan ? "房屋征收" : "土地征收";
+      cover.retention = "永久";  // [G] land and house takings are kept permanently, as the decisions they carry out
+    }
+    if (n->kind() == fb::TakingNoticeKind::LandTaking || n->kind() == fb::TakingNoticeKind::HouseDecision) {
+      cover.decision_no = Str(n->notice_no());
+      if (n->kind() == fb::TakingNoticeKind::HouseDecision) cover.remedies = Label(fb::RemedyNotice::Stated);
+    }
+  } else if (const auto* o = st.payload_as_RequisitionOrdered()) {
+    cover.case_name = Str(o->emergency()) + "：" + Str(o->purpose());
+    cover.party = o->owner() ? Str(o->owner()->name()) : "";
+    cover.opened_on = day;
+    cover.category = Label(fb::CaseCategory::Expropriation);
+    cover.procedure = "征用";
+    cover.decision_no = Str(o->notice_no());
+    cover.retention = "永久";
+  }
+}
+
+}  // namespace
+
 CaseFileBuilder::CaseFileBuilder(std::string case_id, std::string department) : department_(std::move(department)) {
   file_.case_id = std::move(case_id);
 }
@@ -106,6 +136,8 @@ void CaseFileBuilder::FoldCover(const fb::Statement& st, const std::string& day,
       cover.retention = "30年";  // [G] no national rule for licence files; an agency's own list may say 永久
       break;
     }
+    case fb::Payload::TakingNoticePosted:
+    case fb::Payload::RequisitionOrdered: FoldTakingCover(cover, st, day); break;
     case fb::Payload::LicenceDecided: {
       const auto* d = st.payload_as_LicenceDecided();
       cover.decision_no = Str(d->decision_no());
@@ -146,8 +178,8 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
   Cover& cover = file_.cover;
   if (file_.timeline.empty()) cover.agency = r.agency_name;  // the agency as it was named at the case's first act
 
-  Step step{r.index, st.occurred_at_ms(), day,         st.payload_type(), cert, r.signer_name,
-            {},      r.recorded_at_ms,    r.backfilled};
+  Step step{r.index, st.occurred_at_ms(), day, st.payload_type(), std::string(ActNameOf(st)),
+            cert,    r.signer_name,       {},  r.recorded_at_ms,  r.backfilled};
   for (const domain::Flag& f : r.flags) {
     file_.flags.push_back({r.index, f.rule_id, f.message});
     step.flags.push_back(f.rule_id);
@@ -197,17 +229,34 @@ CaseFile CaseFileBuilder::Finish() && {
 
 std::vector<std::pair<const char*, const std::optional<std::string>*>> CoverRows(const Cover& c) {
   // A 行政许可 file is an application, not a case opened: its cover says so.
+  // A 征收 or 征用 file carries out another government's decision: its cover names the project and the notice.
   const bool licence = c.category == std::string(Label(fb::CaseCategory::Licensing));
-  return {{licence ? "申请事项" : "案件名称", &c.case_name},
-          {licence ? "申请人" : "当事人", &c.party},
-          {licence ? "许可决定书文号" : "处罚决定书文号", &c.decision_no},
+  const bool taking = c.category == std::string(Label(fb::CaseCategory::Expropriation));
+  return {{licence  ? "申请事项"
+           : taking ? "征收项目或征用事由"
+                    : "案件名称",
+           &c.case_name},
+          {licence  ? "申请人"
+           : taking ? "被征用人"
+                    : "当事人",
+           &c.party},
+          {licence  ? "许可决定书文号"
+           : taking ? "征收公告或征用通知文号"
+                    : "处罚决定书文号",
+           &c.decision_no},
           {"救济途径告知", &c.remedies},
           {"复议诉讼", &c.challenges},
           {"办案机构", &c.agency},
-          {licence ? "申请日期" : "立案日期", &c.opened_on},
+          {licence  ? "申请日期"
+           : taking ? "开始日期"
+                    : "立案日期",
+           &c.opened_on},
           {"结案日期", &c.closed_on},
           {"案件类别", &c.category},
-          {licence ? "申请类型" : "程序", &c.procedure},
+          {licence  ? "申请类型"
+           : taking ? "类型"
+                    : "程序",
+           &c.procedure},
           {"保管期限", &c.retention},
           {"归档号", &c.archive_no}};
 }

@@ -68,6 +68,7 @@ struct Step {
   int64_t occurred_at_ms = 0;
   std::string date;
   fb::Payload event = fb::Payload::NONE;
+  std::string act;                               // its Chinese name (ActNameOf)
   std::string actor_certificate_no, actor_name;  // name "" when the registry has none
   std::vector<std::string> flags;                // rule ids
   int64_t recorded_at_ms = 0;                    // when the log recorded it

@@ -45,7 +45,7 @@ void Volume(std::string& out, const CaseFile& file, std::string_view volume) {
 
 std::string_view ActOf(const CaseFile& file, uint64_t index) {
   for (const Step& step : file.timeline) {
-    if (step.index == index) return ActName(step.event);
+    if (step.index == index) return step.act;
   }
   return "";
 }
@@ -99,9 +99,9 @@ std::string RenderCaseFileHtml(const CaseFile& file, const CaseFileAnchor& ancho
     // The time the act claims and the time the log recorded it, side by side; 补录 marks declared backfill.
     const std::string recorded = step.recorded_at_ms == 0 ? "" : domain::FormatChinaTime(step.recorded_at_ms);
     out += "<tr><td>" + std::to_string(step.index) + "</td><td>" + HtmlEscape(step.date) + "</td><td>" +
-           HtmlEscape(recorded) + (step.backfilled ? " <b>补录</b>" : "") + "</td><td>" +
-           std::string(ActName(step.event)) + "</td><td>" + HtmlEscape(step.actor_certificate_no) + "</td><td>" +
-           HtmlEscape(step.actor_name) + "</td><td>" + flags + "</td></tr>\n";
+           HtmlEscape(recorded) + (step.backfilled ? " <b>补录</b>" : "") + "</td><td>" + HtmlEscape(step.act) +
+           "</td><td>" + HtmlEscape(step.actor_certificate_no) + "</td><td>" + HtmlEscape(step.actor_name) +
+           "</td><td>" + flags + "</td></tr>\n";
   }
   out += "</table>\n";
 

@@ -225,18 +225,20 @@ Bytes ApproveAsHead(const Act& a, fb::Payload act, const std::string& subject, b
   });
 }
 
+// The 决定书 and the payload carry one 文号: the caller's, or the case's number and the document's name.
 Bytes DecideEnforcement(const Act& a, const std::string& manner, const std::string& execute_from_date, bool immediate) {
-  return Make(a, fb::Payload::EnforcementDecided, [&](Draft&, Builder& b) {
-    const std::string no = a.doc_no.empty() ? a.case_id + "/强制执行决定" : a.doc_no;
-    return fb::CreateEnforcementDecidedDirect(b, no.c_str(), manner.c_str(), execute_from_date.c_str(), immediate)
+  const Act numbered = WithDocNo(a, a.case_id + " 强制执行决定书");
+  return Make(numbered, fb::Payload::EnforcementDecided, [&](Draft&, Builder& b) {
+    return fb::CreateEnforcementDecidedDirect(b, numbered.doc_no.c_str(), manner.c_str(), execute_from_date.c_str(),
+                                              immediate)
         .Union();
   });
 }
 
 Bytes AnnounceDemolition(const Act& a, const std::string& deadline_date) {
-  return Make(a, fb::Payload::DemolitionAnnounced, [&](Draft&, Builder& b) {
-    const std::string no = a.doc_no.empty() ? a.case_id + "/限期拆除公告" : a.doc_no;
-    return fb::CreateDemolitionAnnouncedDirect(b, no.c_str(), deadline_date.c_str()).Union();
+  const Act numbered = WithDocNo(a, a.case_id + " 限期拆除公告");
+  return Make(numbered, fb::Payload::DemolitionAnnounced, [&](Draft&, Builder& b) {
+    return fb::CreateDemolitionAnnouncedDirect(b, numbered.doc_no.c_str(), deadline_date.c_str()).Union();
   });
 }
 

@@ -208,6 +208,21 @@ void FoldLicensingCase(CaseProcedureState& c, const fb::Statement& st, int64_t a
   }
 }
 
+// A 征收 or 征用 case: its first notice or its 征用通知书 opens it.
+void FoldTakingCase(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  if (!IsTakingAct(st.payload_type())) return;
+  const bool opening = c.taking.kind == TakingKind::kNone;
+  FoldTaking(c.taking, st);
+  if (!opening || c.taking.kind == TakingKind::kNone) return;
+  c.category = fb::CaseCategory::Expropriation;
+  c.opened_at_ms = at;
+  if (const auto* n = st.payload_as_TakingNoticePosted()) c.village = Str(n->village());
+  if (const auto* o = st.payload_as_RequisitionOrdered()) {
+    c.village = Str(o->village());
+    if (o->owner() != nullptr) c.party_kind = o->owner()->kind();
+  }
+}
+
 // A head's approval: of an act to come, or of an emergency measure already taken.
 void FoldHeadApproval(CaseProcedureState& c, const fb::Statement& st) {
   if (const auto* id = st.approval_event_id()) {
@@ -342,6 +357,7 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
   FoldAfterDecision(c, st, at, tables.calendar());
   FoldChallenge(c.challenges, st, at);
   FoldLicensingCase(c, st, at);
+  FoldTakingCase(c, st, at);
   FoldHeadApproval(c, st);
 }
 

@@ -17,6 +17,7 @@
 #include "ledger/domain/licence.h"
 #include "ledger/domain/procedure_tables.h"
 #include "ledger/domain/reference_tables.h"
+#include "ledger/domain/taking.h"
 #include "schemas/statement_generated.h"
 
 namespace lawtrail::domain {
@@ -118,6 +119,7 @@ struct CaseProcedureState {
   fb::RemedyNotice remedies = fb::RemedyNotice::Unrecorded;  // whether the decision stated the 复议 and suit routes
   std::vector<Challenge> challenges;                         // 复议 and suits against the decision, in order
   LicenceFile licence;                                       // a 行政许可 case: its application to its end
+  TakingFile taking;                                         // a 征收 or 征用 case: notices, owners, 财产清单
   int64_t changed_at_ms = 0;                                 // decision changed/revoked/found illegal
 
   int64_t preserved_at_ms = 0;

@@ -64,6 +64,9 @@ inline constexpr LegalPeriod kCourtDemand{"court-demand-10-working-days", "P-COU
 // 行政强制法 第51条第1款第2项, 第69条: the party is reminded three working days before a 代履行.
 inline constexpr LegalPeriod kSubstituteDemand{"substitute-demand-3-working-days", "P-SUBSTITUTE", 3,
                                                DayCount::kWorking, "行政强制法 第51条"};
+// 土地管理法实施条例 第31条: the 征收土地公告 within fifteen working days of the approval.
+inline constexpr LegalPeriod kLandTakingNotice{"taking-notice-15-working-days", "F-TAKING-NOTICE-LATE", 15,
+                                               DayCount::kWorking, "土地管理法实施条例 第31条"};
 // 行政复议法 第20条: sixty days from knowing of the act to apply for 复议.
 inline constexpr LegalPeriod kReviewApplication{"review-60-days", "P-COURT-PERIOD", 60, DayCount::kCalendar,
                                                 "行政复议法 第20条"};
@@ -103,10 +106,10 @@ inline constexpr MonthPeriod kDisplayShortest{"display-at-least-3-months", "P-DI
 inline constexpr MonthPeriod kDisplayLongest{"display-at-most-3-years", "P-DISPLAY-PERIOD", 36,
                                              "国家发展改革委令第58号"};
 
-inline constexpr std::array kAll{&kDecision,        &kService,       &kDisclosure,  &kDisclosureOther,
-                                 &kWithdrawal,      &kPreservation,  &kPayment,     &kSeizureTerm,
-                                 &kHearingRequest,  &kHearingNotice, &kCourtDemand, &kReviewApplication,
-                                 &kSuitAfterReview, &kAppeal,        &kDrawResult,  &kSubstituteDemand};
+inline constexpr std::array kAll{
+    &kDecision,        &kService,     &kDisclosure,     &kDisclosureOther,  &kWithdrawal,      &kPreservation,
+    &kPayment,         &kSeizureTerm, &kHearingRequest, &kHearingNotice,    &kCourtDemand,     &kReviewApplication,
+    &kSuitAfterReview, &kAppeal,      &kDrawResult,     &kSubstituteDemand, &kLandTakingNotice};
 
 }  // namespace periods
 
@@ -114,6 +117,14 @@ inline constexpr std::array kAll{&kDecision,        &kService,       &kDisclosur
 // working days, every other decision within 20. `category` is the case's.
 constexpr const LegalPeriod& DisclosurePeriodFor(bool penalty_or_licensing) {
   return penalty_or_licensing ? periods::kDisclosure : periods::kDisclosureOther;
+}
+
+// D3: whether a 查封/扣押 is the decision its case publishes. A 行政强制 case decides nothing but its measures, so
+// its first measure is its decision, public within twenty working days (kDisclosureOther); a measure taken while a
+// penalty is investigated is a step of that case, which its penalty decision publishes. Admission and every view
+// that times or shows the publication ask this, so none can count a different measure.
+constexpr bool MeasureIsTheDecision(bool coercion_case, bool case_has_decision) {
+  return coercion_case && !case_has_decision;
 }
 
 }  // namespace lawtrail::domain

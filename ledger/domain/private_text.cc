@@ -56,6 +56,9 @@ void DecisionFields(const fb::Statement& st, Fields& out) {
     Add(out, "violation_type", p->violation_type());
   }
   if (const auto* p = st.payload_as_CaseClosed()) Add(out, "summary", p->summary());
+  if (const auto* p = st.payload_as_TakingAgreed()) Add(out, "resettlement", p->resettlement());
+  if (const auto* p = st.payload_as_CompensationDecided()) Add(out, "basis", p->basis());
+  if (const auto* p = st.payload_as_RequisitionOrdered()) Add(out, "purpose", p->purpose());
 }
 
 // A licensing case's own texts.

@@ -8,6 +8,7 @@
 #include "ledger/domain/certificate_scope.h"
 #include "ledger/domain/internal/challenge_rules.h"
 #include "ledger/domain/internal/licence_rules.h"
+#include "ledger/domain/internal/taking_rules.h"
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/private_text.h"
@@ -430,7 +431,7 @@ Status CheckDisplayPeriod(const CaseProcedureState& c, const std::string& displa
 // The coercive measure a 行政强制 case publishes as its decision (国办发〔2018〕118号: every decision, within
 // twenty working days), or null when `decision_no` names none.
 const Seizure* PublishedMeasure(const CaseProcedureState& c, const std::string& decision_no) {
-  if (c.category != fb::CaseCategory::Coercion || !c.decision_no.empty()) return nullptr;
+  if (!MeasureIsTheDecision(c.category == fb::CaseCategory::Coercion, !c.decision_no.empty())) return nullptr;
   for (const Seizure& s : c.seizures) {
     if (s.measure_no == decision_no) return &s;
   }
@@ -941,6 +942,7 @@ Result<std::vector<Flag>> CheckProcedure(const Registry& registry, const CasePro
   LAWTRAIL_RETURN_IF_ERROR(CheckEnforcementAndDisclosure(registry, c, st, at, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckRemediesAndChallenges(c, st, at, flags));
   LAWTRAIL_RETURN_IF_ERROR(CheckLicensing(registry, c, st, at, flags));
+  LAWTRAIL_RETURN_IF_ERROR(CheckTaking(registry, c, st, at, flags));
   return flags;
 }
 

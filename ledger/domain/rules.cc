@@ -165,6 +165,34 @@ constexpr std::array kRules = {
              "撤回、撤销、注销只对有效的许可, 书面载明事由; 注销无补偿, 以欺骗、贿赂取得的许可撤销不予赔偿 — only a "
              "standing licence is withdrawn, revoked or deregistered, in writing with its ground; 注销 compensates "
              "nothing and a licence obtained by fraud or bribery is revoked without 赔偿"},
+    RuleInfo{"P-TAKING-CASE", kRefuse,
+             "土地管理法 第46–47条; 国有土地上房屋征收与补偿条例 第4–5条; 突发事件应对法 第12条",
+             "征收以预公告或征求意见的补偿方案开始, 征用以征用通知书开始; 案件只含本类行为 — a 土地征收 case starts "
+             "with its 预公告, a 房屋征收 with its plan put out for comment, a 征用 with the 征用通知书 (never 立案), "
+             "and holds only its own kind's acts, the survey, service, approvals and closing"},
+    RuleInfo{"P-TAKING-NOTICE", kRefuse,
+             "土地管理法实施条例 第26条, 第27条, 第31条; 国有土地上房屋征收与补偿条例 第10条, 第13条; 民法典 第201条, "
+             "第203条",
+             "预公告不少于十个工作日, 补偿安置方案和房屋征收补偿方案公告不少于三十日, 在乡（镇）、村、村民小组张贴; "
+             "方案期满后报批, 批准后发布征收土地公告; 房屋征收决定在征求意见期满后作出并载明复议、诉讼权利 — notices "
+             "in order, posted where the law says, for their minimum periods (the first day not counted, a last day "
+             "on a holiday moved past it), the approval after the plan's thirty days, the 房屋征收决定 after the "
+             "comment period and stating the 复议 and suit rights"},
+    RuleInfo{"P-TAKING-COMPENSATION", kRefuse,
+             "土地管理法实施条例 第29条, 第31条; 国有土地上房屋征收与补偿条例 第25条, 第26条",
+             "补偿协议由权利人签字; 未达成协议的作出补偿决定并告知救济途径; 每户补偿到位、搬迁后方可结案 — an "
+             "agreement binds once the owner signed it; a 补偿决定 is for an owner without one, after the 公告, "
+             "stating remedies; nothing is paid beyond what is due; a 征收 closes once every owner is paid and has "
+             "moved out"},
+    RuleInfo{"P-TAKING-VACATE", kRefuse, "国有土地上房屋征收与补偿条例 第27条; 土地管理法 第48条",
+             "先补偿、后搬迁 — nobody is recorded as moved out or handing over the land before the compensation "
+             "agreed or decided is paid in full"},
+    RuleInfo{
+        "P-REQUISITION", kRefuse, "突发事件应对法 第12条, 第76条; 民法典 第117条, 第245条",
+        "征用通知书载明组织应对的政府和突发事件, 财产清单由被征用人签字; 使用后返还并记录状况; 给予补偿并支付后方可"
+        "结案 — the 征用通知书 names the government leading the response and the emergency, the 财产清单 is "
+        "itemised and signed by the owner; what comes back was on it, once, signed for; the case closes only "
+        "when everything came back (or was found lost) and the compensation is decided and paid"},
     RuleInfo{"P-REFERENCE", kRefuse, "行政处罚法 第85条; 国务院办公厅节假日安排通知",
              "参照表(节假日、阈值、阶段、文书、负责人审批事项)须完整载入日志, 哈希一致、可解析、注明适用期间和来源; "
              "节假日表只能增加年份, 不得改动已公布年份的任何一天 — a reference table is adopted whole into the log, "
@@ -294,6 +322,9 @@ constexpr std::array kRules = {
              "working days from acceptance, excluded time added back"},
     RuleInfo{"F-LICENCE-CERT-LATE", kFlag, "行政许可法 第44条",
              "许可证件在决定后十个工作日内颁发、送达 — certificate issued later than 10 working days after the grant"},
+    RuleInfo{"F-TAKING-NOTICE-LATE", kFlag, "土地管理法实施条例 第31条",
+             "征收土地申请批准后十五个工作日内发布征收土地公告 — 征收土地公告 posted later than fifteen working "
+             "days after the approval"},
     RuleInfo{"F-DISCRETION", kFlag, "行政处罚法 第34条 (裁量基准)",
              "拟处罚款超出所引裁量基准阶次的范围 — proposed fine outside the cited discretion level"},
 };

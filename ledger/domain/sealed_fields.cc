@@ -45,6 +45,9 @@ bool IdentifiesParty(std::string_view field) {
 const fb::Party* OpeningParty(const fb::Statement& st) {
   if (const auto* o = st.payload_as_CaseOpened()) return o->party();
   if (const auto* a = st.payload_as_LicenceApplied()) return a->applicant();
+  // An owner whose land, house or property is taken is sealed like a party.
+  if (const auto* a = st.payload_as_TakingAgreed()) return a->owner();
+  if (const auto* r = st.payload_as_RequisitionOrdered()) return r->owner();
   return nullptr;
 }
 

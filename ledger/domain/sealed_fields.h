@@ -33,8 +33,9 @@ std::string MaskFor(std::string_view field, std::string_view value);
 bool IdentifiesParty(std::string_view field);
 
 Status CheckSealedStructure(const fb::Statement& st);
-// The party the act that starts a case names: 立案's 当事人 or a licence's
-// applicant; null for every other act.
+// The party an act names and seals like a case's party: 立案's 当事人, a
+// licence's applicant, a 征收 agreement's or a 征用's owner; null for every
+// other act.
 const fb::Party* OpeningParty(const fb::Statement& st);
 Status CheckOpenings(const fb::Statement& st, std::span<const Opening> openings);
 

@@ -213,14 +213,13 @@ void Sequencer::WriteOpenings(const ParsedStatement& s, uint64_t index, rocksdb:
              case_id);
     }
   }
-  // Organisations are public parties: indexed by their 统一社会信用代码.
-  if (st.payload_type() == fb::Payload::CaseOpened) {
-    const fb::Party* party = st.payload_as_CaseOpened()->party();
-    if (party != nullptr && party->credit_code() != nullptr && party->credit_code()->size() > 0) {
-      wb.Put(store_.cf(Cf::kParties),
-             keys::PartyIndex(PartyTagOf(*vault_, PartyKey::kOrganisation, party->credit_code()->string_view()), index),
-             case_id);
-    }
+  // Organisations are public parties: indexed by their 统一社会信用代码, whether a case names them as its
+  // party, an applicant or an owner whose property is taken.
+  if (const fb::Party* party = domain::OpeningParty(st);
+      party != nullptr && party->credit_code() != nullptr && party->credit_code()->size() > 0) {
+    wb.Put(store_.cf(Cf::kParties),
+           keys::PartyIndex(PartyTagOf(*vault_, PartyKey::kOrganisation, party->credit_code()->string_view()), index),
+           case_id);
   }
 }
 

@@ -6,12 +6,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ledger/client/case_acts.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/sealed_fields.h"
 #include "projectors/all.h"
 #include "projectors/disclosure_view.h"
 #include "projectors/runner.h"
 #include "tests/projectors/demo_log.h"
+#include "tests/support/case_fixture.h"
 #include "tests/support/needle_scanner.h"
 
 namespace lawtrail::projectors {
@@ -262,6 +264,40 @@ TEST_CASE("no view holds a clear-text private value of any generated party", "[p
     }
   }
   CHECK(values > 1000);
+}
+
+TEST_CASE("a published 扣押决定's extension and lifting change its page and are records a reader may verify beside it",
+          "[projectors][disclosure]") {
+  // Seized Tue 2026-03-03 (Day 1), published Mon 03-16, extended thirty days on Tue 03-31, lifted Mon 04-20.
+  testing::CaseFixture f;
+  f.Open("Q1", 0, testing::kCoercionItem);
+  f.Open("Q2", 0, testing::kCoercionItem);
+  const std::string no = "青综执扣〔2026〕1号";
+  const domain::AvInfo av{"av-Q1", testing::CaseFixture::Day(1, 9), testing::CaseFixture::Day(1, 11)};
+  f.Admit(domain::TakeCoerciveMeasure(f.ApprovedBy(f.a, "Q1", 1, fb::Payload::CoerciveMeasureTaken), no,
+                                      {f.a.certificate_no, f.b.certificate_no}, "三轮车一辆", 30, {av}));
+  const uint64_t published = f.Admit(domain::PublishDecision(f.By(f.discloser, "Q1", 14), "PUB-Q1", no, "2026-03-31",
+                                                             "2027-03-03", "扣押三轮车一辆，期限三十日"))
+                                 .index;
+  const uint64_t extended =
+      f.Admit(domain::ExtendCoerciveMeasure(f.By(f.head, "Q1", 29), no, 30, "案情复杂，需进一步检验")).index;
+  const uint64_t lifted = f.Admit(domain::LiftCoerciveMeasure(f.By(f.a, "Q1", 49), no, "检验完毕，不需继续扣押")).index;
+  f.t().Close();
+  TempDir v;
+  auto views = FoldAll(f.t().dir(), v.path());
+  const json rec = json::parse(Dump(*views, DisclosureView::kName).at("decision/Q1"));
+  const json pub = PublicDisclosure(rec, "2026-05-01");
+  REQUIRE(pub.is_object());
+  CHECK(pub["measure"]["days"] == 60);
+  CHECK(pub["measure"]["lifted_on"] == "2026-04-20");
+  CHECK(pub["measure"]["change_indices"] == json::array({extended, lifted}));
+  CHECK(pub["record_index"] == published);
+  for (const uint64_t index : {published, extended, lifted}) {
+    CHECK(*IsPublicDisclosureRecord(*views, "Q1", index, "2026-05-01"));
+    CHECK_FALSE(*IsPublicDisclosureRecord(*views, "Q2", index, "2026-05-01"));  // another case's
+  }
+  CHECK_FALSE(*IsPublicDisclosureRecord(*views, "Q1", published - 1, "2026-05-01"));  // the measure's own record
+  CHECK_FALSE(*IsPublicDisclosureRecord(*views, "Q1", extended, "2027-03-04"));       // the display is over
 }
 
 }  // namespace

@@ -76,11 +76,16 @@ struct LicenceLog {
     revoked.ground = "申请人提供的产权证明系伪造";
     revoked.improper_means = true;
     l1_ended = f.Admit(domain::EndLicence(f.By(f.head, "L1", 79, 11), revoked)).index;
+    // The refusal of L2, served Wed 05-20, is taken to 复议 (Tue 2026-05-26).
+    f.Admit(domain::ServeDocument(f.By(f.a, "L2", 80), "青政许决〔2026〕L2", "不予行政许可决定书",
+                                  fb::ServiceMethod::Direct, CaseFixture::Day(80)));
+    f.Admit(domain::FileChallenge(f.By(f.a, "L2", 85), fb::ChallengeKind::Review, "青政许决〔2026〕L2",
+                                  "青山县人民政府", "青政复〔2026〕3号", "2026-05-26"));
     f.t().Close();
   }
 };
 
-TEST_CASE("the annual table 一 counts licence applications, acceptances, grants, refusals and revocations",
+TEST_CASE("the annual table 一 counts licence applications, acceptances, grants, refusals, revocations and 复议",
           "[projectors][statistics]") {
   LicenceLog log;
   TempDir v;
@@ -93,6 +98,8 @@ TEST_CASE("the annual table 一 counts licence applications, acceptances, grants
   CHECK(licensing["许可"] == 2);
   CHECK(licensing["不予许可"] == 1);
   CHECK(licensing["撤销"] == 1);
+  CHECK(licensing["被行政复议"] == 1);  // a licence refusal's 复议 is counted under 行政许可, never as a penalty's
+  CHECK_FALSE(y.contains("行政处罚"));
   CHECK_FALSE(y.contains("立案"));  // an application is not a case opened
   auto report = BuildAnnualReport(*views, 2026, "青石镇人民政府");
   REQUIRE(report.ok());

@@ -84,12 +84,24 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
     CHECK(seen == GeneratedDocuments(p.demo.year, c.case_id));
     CHECK(file["cover"]["卷内件数"] == seen.size());
     // A licence's file begins with the application's receipt and speaks of the application; a penalty's with 立案.
-    const bool licence = c.licence.has_value();
-    CHECK(file["正卷"][0]["题名"] == (licence ? "申请材料接收凭证" : "立案审批表"));
+    // A 征收's begins with its 预公告, a 征用's with the 征用通知书: neither is a case the town opened.
+    const bool licence = c.licence.has_value(), taking = c.taking.has_value();
+    const bool requisition = taking && c.taking->requisition;
+    CHECK(file["正卷"][0]["题名"] == (licence       ? "申请材料接收凭证"
+                                      : requisition ? "征用通知书"
+                                      : taking      ? "征收土地预公告"
+                                                    : "立案审批表"));
     CHECK(file["timeline"].size() == c.lawful_events);
     const json& cover = file["cover"];
     CHECK(cover["办案机构"] == "青山镇人民政府");
-    CHECK(cover[licence ? "申请日期" : "立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
+    CHECK(cover[licence  ? "申请日期"
+                : taking ? "开始日期"
+                         : "立案日期"] == domain::FormatDate(domain::ChinaDateOf(c.opened_at_ms)));
+    if (taking) {
+      CHECK(cover["案件类别"] == "行政征收征用");
+      CHECK(cover["类型"] == (requisition ? "征用" : "土地征收"));
+      CHECK_THAT(cover["征收项目或征用事由"].get<std::string>(), Catch::StartsWith(c.taking->project));
+    }
     CHECK(cover["保管期限"] == (c.procedure == fb::Procedure::General && !licence ? "永久" : "30年"));
     // A 行政强制 case's decision is its measure's (扣押决定书), not a penalty's.
     const bool penalty = c.category != fb::CaseCategory::Coercion;
@@ -192,8 +204,15 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   std::map<std::string, int64_t> withdrawn;
   // 行政许可 (table 一): applications by receipt, acceptances in writing or by the decision after silence.
   std::map<std::string, int64_t> applied, accepted, not_accepted, granted, refused;
+  // 行政征收征用 (table 六): each counted in the year it was completed; compensation by the day it was paid.
+  std::map<std::string, int64_t> takings, requisitions, compensation;
   for (const auto& c : p.demo.year.cases) {
     if (c.withdrawn_at_ms != 0) ++withdrawn[Year(c.withdrawn_at_ms)];
+    if (c.taking) {
+      ++(c.taking->requisition ? requisitions : takings)[Year(c.taking->completed_at_ms)];
+      for (const auto& [at, fen] : c.taking->payments) compensation[Year(at)] += fen;
+      continue;
+    }
     if (c.licence) {
       ++applied[Year(c.opened_at_ms)];
       not_accepted[Year(c.opened_at_ms)] += c.licence->not_accepted;
@@ -238,6 +257,9 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
     CHECK(count(y, {"行政许可", "不予受理"}) == not_accepted[y]);
     CHECK(count(y, {"行政许可", "许可"}) == granted[y]);
     CHECK(count(y, {"行政许可", "不予许可"}) == refused[y]);
+    CHECK(count(y, {"行政征收征用", "征收"}) == takings[y]);
+    CHECK(count(y, {"行政征收征用", "征用"}) == requisitions[y]);
+    CHECK(count(y, {"行政征收征用", "补偿支付_分"}) == compensation[y]);
     accepted["seen"] += count(y, {"行政许可", "受理"});
     court_seen += count(y, {"行政强制", "申请法院强制执行"});
     published_seen += count(y, {"公示", "按时公示"}) + count(y, {"公示", "逾期公示"});
@@ -259,6 +281,11 @@ TEST_CASE("the annual tables count what the generator did, by the counting rules
   CHECK((*report)["一、行政许可"]["申请数量"] == applied["2025"]);
   CHECK((*report)["一、行政许可"]["许可数量"] == granted["2025"]);
   CHECK((*report)["一、行政许可"]["不予许可数量"] == refused["2025"]);
+  CHECK((*report)["六、行政征收征用"]["征收_件"] == takings["2025"]);
+  CHECK((*report)["六、行政征收征用"]["征用_件"] == requisitions["2025"]);
+  CHECK((*report)["六、行政征收征用"]["补偿支付_分"] == compensation["2025"]);
+  CHECK(takings["2025"] > 0);
+  CHECK(requisitions["2025"] > 0);
   CHECK(granted["2025"] > 20);
   CHECK(refused["2025"] > 0);
   CHECK(not_accepted["2025"] > 0);

@@ -1,6 +1,7 @@
 #include "ledger/domain/internal/licence_rules.h"
 
 #include "ledger/core/fb_string.h"
+#include "ledger/domain/internal/act_fields.h"
 #include "ledger/domain/licence.h"
 #include "ledger/domain/master_data.h"
 
@@ -52,18 +53,6 @@ Status CheckCaseKind(const CaseProcedureState& c, const fb::Statement& st) {
   return Status::Ok();
 }
 
-Result<Date> DateField(std::string_view rule, std::string_view field, const flatbuffers::String* s) {
-  auto d = ParseDate(Str(s));
-  if (!d.ok()) return Refuse(rule, std::string(field) + " '" + Str(s) + "' is not a YYYY-MM-DD date");
-  return *d;
-}
-
-// A value the schema names: FlatBuffers verifies a table's layout, not its enums' ranges.
-template <typename E>
-bool Known(E value) {
-  return value <= E::MAX;
-}
-
 // Every enum of a licence act is one the schema names.
 Status CheckEnums(const fb::Statement& st) {
   bool known = true;
@@ -76,10 +65,6 @@ Status CheckEnums(const fb::Statement& st) {
   if (known) return Status::Ok();
   return Refuse("P-LICENCE-CASE",
                 std::string(fb::EnumNamePayload(st.payload_type())) + " carries a value its schema does not name");
-}
-
-bool Empty(const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* list) {
-  return list == nullptr || list->size() == 0;
 }
 
 // P-LICENCE-APPLY and F-LICENCE-RENEWAL-LATE (第29–31条, 第49–50条).
