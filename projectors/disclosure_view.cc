@@ -10,6 +10,7 @@
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/licence.h"
 #include "ledger/domain/money.h"
+#include "ledger/domain/taking.h"
 #include "ledger/log/store.h"
 #include "projectors/internal/json_view.h"
 #include "projectors/view_doc.h"
@@ -21,6 +22,9 @@ using nlohmann::json;
 
 std::string CaseKey(std::string_view case_id) { return "~case/" + std::string(case_id); }
 std::string DecisionKey(std::string_view case_id) { return "decision/" + std::string(case_id); }
+std::string NoticeKey(std::string_view case_id, uint64_t index) {
+  return "notice/" + std::string(case_id) + "/" + IndexKey(index);
+}
 
 // What the view keeps of a case to fill in its decision's record.
 struct CaseDisclosureFacts final : FieldsDoc<CaseDisclosureFacts> {
@@ -344,6 +348,30 @@ Status OnMeasure(const ProjectedRecord& r, ViewTxn& view) {
   return Status::Ok();
 }
 
+// A 征收 notice as posted: every field of it is public by law; the masked parties of the case never enter it.
+Status OnTakingNotice(const ProjectedRecord& r, ViewTxn& view) {
+  const fb::Statement& st = *r.statement;
+  const auto* n = st.payload_as_TakingNoticePosted();
+  json places = json::array();
+  if (n->places() != nullptr) {
+    for (const auto* p : *n->places()) places.push_back(p->str());
+  }
+  json doc = {{"act", "行政征收"},
+              {"case_id", Str(st.case_id())},
+              {"issuer", Str(n->issuer())},
+              {"kind", n->kind() <= fb::TakingNoticeKind::MAX ? domain::TakingNoticeName(n->kind()) : "征收公告"},
+              {"notice_no", Str(n->notice_no())},
+              {"places", std::move(places)},
+              {"posted_from", Str(n->posted_from())},
+              {"posted_until", Str(n->posted_until())},
+              {"project", Str(n->project())},
+              {"record_index", r.index},
+              {"recorded_at_ms", r.time_recorded_ms},
+              {"village", Str(n->village())}};
+  view.StoreDoc(NoticeKey(Str(st.case_id()), r.index), std::move(doc));
+  return Status::Ok();
+}
+
 // The certificate issued, or the licence withdrawn, revoked or deregistered: a new version of its record.
 Status OnLicenceChange(const ProjectedRecord& r, ViewTxn& view) {
   const fb::Statement& st = *r.statement;
@@ -530,6 +558,7 @@ Status DisclosureView::Apply(const ProjectedRecord& r, ViewTxn& view) {
     case fb::Payload::CoerciveMeasureTaken:
     case fb::Payload::CoerciveMeasureExtended:
     case fb::Payload::CoerciveMeasureLifted: return OnMeasure(r, view);
+    case fb::Payload::TakingNoticePosted: return OnTakingNotice(r, view);
     case fb::Payload::CaseClosed: view.Settle(DecisionKey(Str(st.case_id()))); return Status::Ok();
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
@@ -670,6 +699,9 @@ json PublicDisclosure(const json& rec, const std::string& today) {
 Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id, uint64_t index,
                                       const std::string& today) {
   LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(DisclosureView::kName));
+  // A 征收 notice is public as posted, and so is its record.
+  LAWTRAIL_ASSIGN_OR_RETURN(auto notice, views.Get(cf.get(), NoticeKey(case_id, index)));
+  if (notice) return true;
   LAWTRAIL_ASSIGN_OR_RETURN(auto stored, views.Get(cf.get(), DecisionKey(case_id)));
   if (!stored) return false;
   const json shown = PublicDisclosure(json::parse(*stored, nullptr, false), today);
@@ -682,6 +714,23 @@ Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id
     if (changed.is_number_unsigned() && changed.get<uint64_t>() == index) return true;
   }
   return false;
+}
+
+Result<std::vector<json>> TakingNotices(ViewStore& views) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const ViewHandle cf, views.ActiveView(DisclosureView::kName));
+  std::vector<json> notices;
+  const std::string prefix = "notice/";
+  std::unique_ptr<rocksdb::Iterator> it(views.db()->NewIterator(rocksdb::ReadOptions(), cf.get()));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    json n = json::parse(std::string_view(it->value().data(), it->value().size()), nullptr, false);
+    if (n.is_object()) notices.push_back(std::move(n));
+  }
+  LAWTRAIL_RETURN_IF_ERROR(FromRocks(it->status(), "reading the 征收 notices"));
+  std::stable_sort(notices.begin(), notices.end(), [](const json& a, const json& b) {
+    return std::make_pair(a.value("posted_from", ""), a.value("record_index", uint64_t{0})) >
+           std::make_pair(b.value("posted_from", ""), b.value("record_index", uint64_t{0}));
+  });
+  return notices;
 }
 
 }  // namespace lawtrail::projectors

@@ -11,6 +11,8 @@
 //   decision/<case id>/v/<index>   one per version (the act at <index>): the
 //                                  merge patch that undoes the act
 //   by-date/<decided on>/<case id> listing order for publishable decisions
+//   notice/<case id>/<index>       a 征收 notice the town posted (TakingNoticePosted):
+//                                  public as posted, and its record with it
 //   ~case/<case id>, ~agency       the projector's own working state
 //
 // Never holds a clear private value: a natural person appears only by the
@@ -29,11 +31,11 @@ class DisclosureView : public Projector {
  public:
   static constexpr std::string_view kName = "disclosure";
   std::string_view name() const override { return kName; }
-  uint32_t version() const override { return 4; }  // 4: 行政许可 decisions and their licences
+  uint32_t version() const override { return 5; }  // 5: 征收 notices
   Status Apply(const ProjectedRecord& r, ViewTxn& view) override;
   CaseKeys CaseKeysOf(std::string_view case_id) const override {
     const std::string id(case_id);
-    return {{"decision/" + id, "~case/" + id}, {"decision/" + id + "/"}};
+    return {{"decision/" + id, "~case/" + id}, {"decision/" + id + "/", "notice/" + id + "/"}};
   }
 };
 
@@ -65,6 +67,12 @@ nlohmann::json PublicDisclosure(const nlohmann::json& record, const std::string&
 // withdrawn and expired publications are not.
 Result<bool> IsPublicDisclosureRecord(ViewStore& views, std::string_view case_id, uint64_t index,
                                       const std::string& today);
+
+// The 征收 notices the public may read, newest posting first: each as posted
+// (kind, 文号, issuing government, project, 村, places, the days shown) with
+// its `record_index`. A notice is posted in the 乡（镇）、村、村民小组 for all to
+// read (土地管理法实施条例 第26–31条), so it stays public.
+Result<std::vector<nlohmann::json>> TakingNotices(ViewStore& views);
 
 // The record as it stood after each act, oldest first, from the current
 // record and the undo patches stored under it in index order; empty if one of

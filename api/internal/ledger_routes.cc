@@ -349,7 +349,10 @@ RecordAudience AudienceOf(ByteView record) {
     case fb::Payload::DisclosurePublished:
     case fb::Payload::DisclosureCorrected:
     case fb::Payload::DisclosureWithdrawn:
-    case fb::Payload::LicenceEnded:  // a published licence's 撤回/撤销/注销 is shown with it
+    case fb::Payload::LicenceEnded:             // a published licence's 撤回/撤销/注销 is shown with it
+    case fb::Payload::CoerciveMeasureExtended:  // and a published measure's 延长 and 解除
+    case fb::Payload::CoerciveMeasureLifted:
+    case fb::Payload::TakingNoticePosted:  // a 征收 notice is public as posted
       return {RecordAudience::kDisclosure, case_id};
     default: return {RecordAudience::kCaseFile, case_id};
   }

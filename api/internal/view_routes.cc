@@ -58,6 +58,25 @@ bool Matches(const nlohmann::json& d, const std::string& q) {
   return false;
 }
 
+// The 征收 notices the town posted, newest first: public as posted (土地管理法实施条例 第26–31条).
+Result<HttpResponse> Notices(ApiContext& ctx, HttpRequest& request) {
+  LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t page, ParseIndex(request.Query("page", "1"), "page"));
+  LAWTRAIL_ASSIGN_OR_RETURN(const uint64_t per_page, ParseIndex(request.Query("per_page", "20"), "per_page"));
+  if (page == 0 || per_page == 0 || per_page > 100) {
+    return HttpResponse::Error(400, "invalid_argument", "page starts at 1 and per_page is 1–100");
+  }
+  LAWTRAIL_ASSIGN_OR_RETURN(std::vector<nlohmann::json> notices, projectors::TakingNotices(*ctx.views));
+  // One case's notices only, when asked.
+  if (const std::string only = request.Query("case"); !only.empty()) {
+    std::erase_if(notices, [&](const nlohmann::json& n) { return n.value("case_id", "") != only; });
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (uint64_t i = (page - 1) * per_page; i < notices.size() && i < page * per_page; ++i) {
+    items.push_back(std::move(notices[i]));
+  }
+  return HttpResponse::Json(JsonText({{"items", std::move(items)}, {"total", notices.size()}, {"page", page}}));
+}
+
 // Decisions shown today, newest first; withdrawn ones by their withdrawal
 // notice only, those whose display period ended not at all (domain.md §7.3).
 Result<HttpResponse> Disclosures(ApiContext& ctx, HttpRequest& request) {
@@ -190,6 +209,8 @@ void AddViewRoutes(Router& router, ApiContext& ctx, ViewAccess access) {
              reading([&ctx](HttpRequest& r, const Caller&) { return Disclosures(ctx, r); }));
   router.Add("GET", "/v1/disclosures/{case}", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) { return Disclosure(ctx, r); }));
+  router.Add("GET", "/v1/notices", kReadPublic,
+             reading([&ctx](HttpRequest& r, const Caller&) { return Notices(ctx, r); }));
   router.Add("GET", "/v1/statistics/{year}", kReadPublic,
              reading([&ctx](HttpRequest& r, const Caller&) -> Result<HttpResponse> {
                return Document(ctx, projectors::StatisticsView::kName, "year/" + r.params["year"],

@@ -160,13 +160,7 @@ async function decision(caseId, params) {
   const records = [[x.record_index, x.withdrawn ? '撤回公示记录' : '公示记录']];
   if (x.licence && x.licence.ended_index !== undefined) records.push([x.licence.ended_index, `许可${x.licence.state.replace(/^已/, '')}决定记录`]);
   if (x.measure && x.measure.change_indices) x.measure.change_indices.forEach((i, n) => records.push([i, `延长或解除查封（扣押）决定记录 ${n + 1}`]));
-  const which = params.get('which') === 'ended' && records.length > 1 ? 1 : 0;
-  const verifyPanel = `<section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
-    <p class="muted">由您的浏览器下载这条公示的原始记录、它的包含证明和日志签名的检查点，用日志公钥自行验证，不需要相信本网站。</p>
-    ${records.length > 1 ? `<p>核验对象：<select id="verify-which" aria-label="核验对象">${records.map(([i, what], n) => `<option value="${n}"${n === which ? ' selected' : ''}>${esc(what)}（第 ${i} 号记录）</option>`).join('')}</select></p>` : ''}
-    <p>日志公钥：<input id="verify-key" aria-label="日志公钥"></p>
-    <button id="verify-button">开始核验</button>
-    <ol class="steps" id="verify-steps"></ol><p id="verify-result" data-state="idle"></p></section>`;
+  const verifyPanel = verifyPanelHtml(records, params.get('which') === 'ended' && records.length > 1 ? 1 : 0);
   const title = TITLES[x.act] || '行政执法决定';
   if (x.withdrawn) {
     // 行政处罚法 第48条: only that it was withdrawn, when and why.
@@ -179,6 +173,20 @@ async function decision(caseId, params) {
     ${(x.challenges || []).length ? `<h2 id="challenges">行政复议、行政诉讼</h2>${x.under_challenge ? `<p class="tag challenged">${esc(x.under_challenge)}：复议、诉讼期间决定不停止执行（行政复议法第42条、行政诉讼法第56条）。</p>` : ''}<ul>${x.challenges.map((c) => `<li data-state="${esc(c.state)}">${esc(c.kind)}：${esc(c.body)}（${esc(c.case_no)}），${esc(c.filed_on)} 提出，${c.state === '审理中' ? '审理中' : `${esc(c.ended_on)} ${esc(challengeOutcome(c))}`}</li>`).join('')}</ul>` : ''}
     ${(x.corrections || []).length ? `<h2>更正记录</h2><ul>${x.corrections.map((c) => `<li>${esc(c.on)}：${esc(c.reason)}</li>`).join('')}</ul><p class="muted">以上为更正后的内容；更正前的版本不再公开。</p>` : ''}</section>${verifyPanel}`;
   }
+  await attachVerify(records, caseId, params);
+}
+
+// The verify panel: which record to check (when there are several), the log's key, the steps and the outcome.
+function verifyPanelHtml(records, which) {
+  return `<section id="verify"><h2>核验：本公示是否记录在防篡改日志中且未被改动</h2>
+    <p class="muted">由您的浏览器下载这条公示的原始记录、它的包含证明和日志签名的检查点，用日志公钥自行验证，不需要相信本网站。</p>
+    ${records.length > 1 ? `<p>核验对象：<select id="verify-which" aria-label="核验对象">${records.map(([i, what], n) => `<option value="${n}"${n === which ? ' selected' : ''}>${esc(what)}（第 ${i} 号记录）</option>`).join('')}</select></p>` : ''}
+    <p>日志公钥：<input id="verify-key" aria-label="日志公钥"></p>
+    <button id="verify-button">开始核验</button>
+    <ol class="steps" id="verify-steps"></ol><p id="verify-result" data-state="idle"></p></section>`;
+}
+
+async function attachVerify(records, caseId, params) {
   const log = await getJson('/v1/log');
   document.getElementById('verify-key').value = log.verifier_key;
   const run = () => {
@@ -187,6 +195,30 @@ async function decision(caseId, params) {
   };
   document.getElementById('verify-button').onclick = run;
   if (params.get('verify') === '1') await run();
+}
+
+// ---- 征收公告: what the town posted for a 征收 (the county's notices, posted in the 乡、村、组), each checkable
+async function notices() {
+  const list = await getJson('/v1/notices?per_page=100');
+  view.innerHTML = `<section id="notices"><h2>征收公告（${list.total}件）</h2>
+    <p class="muted">依照《土地管理法实施条例》第二十六条至第三十一条在乡（镇）、村、村民小组张贴的征收公告。公告由作出决定的人民政府发布，本镇负责张贴，每份公告均可在本页核验。</p>
+    ${list.items.length ? `<table><thead><tr><th>公告</th><th>文号</th><th>征收项目</th><th>发布机关</th><th>张贴期间</th></tr></thead><tbody>
+    ${list.items.map((n) => `<tr class="notice"><td><a href="#/notice/${encodeURIComponent(n.case_id)}/${n.record_index}">${esc(n.kind)}</a></td><td>${esc(n.notice_no)}</td>
+      <td>${esc(n.project)}</td><td>${esc(n.issuer)}</td><td>${esc(n.posted_from)} 至 ${esc(n.posted_until)}</td></tr>`).join('')}
+    </tbody></table>` : '<p>暂无征收公告。</p>'}</section>`;
+}
+
+async function noticePage(caseId, index, params) {
+  const list = await getJson('/v1/notices?per_page=100&case=' + encodeURIComponent(caseId));
+  const n = list.items.find((x) => String(x.record_index) === String(index));
+  if (!n) {
+    view.innerHTML = '<section id="notice-gone"><h2>未找到该公告</h2><p>没有这一征收公告。</p></section>';
+    return;
+  }
+  view.innerHTML = `<section id="notice" data-kind="${esc(n.kind)}"><h2>${esc(n.kind)}</h2><p class="muted">${esc(n.notice_no)}</p>
+    ${dl([['发布机关', esc(n.issuer)], ['征收项目', esc(n.project)], ['村（社区）', esc(n.village)], ['张贴地点', esc((n.places || []).join('、'))],
+      ['张贴期间', `${esc(n.posted_from)} 至 ${esc(n.posted_until)}`]])}</section>${verifyPanelHtml([[n.record_index, '征收公告记录']], 0)}`;
+  await attachVerify([[n.record_index, '征收公告记录']], caseId, params);
 }
 
 // ---- RFC 9162 and C2SP signed notes, in the browser
@@ -477,6 +509,8 @@ async function render() {
     else if (parts[0] === 'decision' && parts[1]) await decision(parts[1], params);
     else if (parts[0] === 'stats') await stats(params);
     else if (parts[0] === 'draws') await draws();
+    else if (parts[0] === 'notices') await notices();
+    else if (parts[0] === 'notice' && parts[1] && parts[2]) await noticePage(parts[1], parts[2], params);
     else if (parts[0] === 'draw' && parts[1]) await drawPage(parts[1], params);
     else await home();
     document.body.dataset.rendered = parts[0] || 'home';

@@ -221,6 +221,16 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
     CHECK(d["act"] == "行政强制");
     if (!d.contains("withdrawn")) CHECK(d["measure"]["kind"] == "扣押");
   }
+  // A published measure's 延长 and 解除 records are public beside it; its own 扣押 record is not.
+  size_t changes = 0;
+  for (const auto& d : measures["items"]) {
+    if (!d.contains("measure") || !d["measure"].contains("change_indices")) continue;
+    for (const auto& i : d["measure"]["change_indices"]) {
+      ++changes;
+      CHECK(Http(server.port, "GET", "/v1/records/" + std::to_string(i.get<uint64_t>())).status == 200);
+    }
+  }
+  CHECK(changes > 0);
   const std::string measure_case = measures["items"][0]["case_id"];
   const std::string measure_page =
       LoadPortal(browser, server.port, "#/decision/" + measure_case + "?verify=1", "decision-measure");
@@ -229,6 +239,29 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
     CHECK(measure_page.find(label) != std::string::npos);
   for (const char* never : {"违法事实", "处罚内容", "三轮车"}) CHECK(measure_page.find(never) == std::string::npos);
   CHECK(Attribute(measure_page, "verify-result", "data-state") == "ok");
+
+  // 征收 notices: every one the town posted is listed and shown as posted, and its record verifies in the browser.
+  const json notices = json::parse(Http(server.port, "GET", "/v1/notices?per_page=100").body);
+  REQUIRE(notices["total"].get<size_t>() > 0);
+  CHECK(Http(server.port, "GET", "/v1/notices?per_page=0").status == 400);
+  CHECK(Http(server.port, "GET", "/v1/notices?page=1&page=2").status == 400);
+  const json notice = notices["items"][0];
+  const std::string notice_case = notice["case_id"];
+  const std::string notice_index = std::to_string(notice["record_index"].get<uint64_t>());
+  for (const auto& n : json::parse(Http(server.port, "GET", "/v1/notices?case=" + notice_case).body)["items"]) {
+    CHECK(n["case_id"] == notice_case);
+  }
+  const std::string notice_list = LoadPortal(browser, server.port, "#/notices", "notices");
+  CHECK(Count(notice_list, "class=\"notice\"") == notices["items"].size());
+  const std::string notice_page =
+      LoadPortal(browser, server.port, "#/notice/" + notice_case + "/" + notice_index + "?verify=1", "notice");
+  INFO(notice_page);
+  CHECK(Attribute(notice_page, "notice", "data-kind") == notice["kind"]);
+  for (const std::string& label : {std::string("发布机关"), std::string("张贴地点"), std::string("张贴期间"),
+                                   notice["notice_no"].get<std::string>(), notice["project"].get<std::string>()})
+    CHECK(notice_page.find(label) != std::string::npos);
+  CHECK(Attribute(notice_page, "verify-result", "data-state") == "ok");
+  CHECK(notice_page.find("这条征收公告记录在日志中") != std::string::npos);
 
   // The verify panel on a real record: success, each step shown.
   const std::string verified = LoadPortal(browser, server.port, "#/decision/" + case_id + "?verify=1", "verify-ok");

@@ -4,6 +4,8 @@
 // case once when it is completed and the compensation by the day it was paid,
 // and the case file's cover speaks of the project, not of a case opened. The
 // fixture's Day(0) is Mon 2026-03-02.
+#include <set>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,7 @@
 #include "ledger/log/log_reader.h"
 #include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
+#include "projectors/disclosure_view.h"
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
 #include "tests/projectors/demo_log.h"
@@ -153,6 +156,38 @@ TEST_CASE("a 征用's case file begins with the 征用通知书 and its cover na
   bool named = false;
   for (const json& step : (*file)["timeline"]) named = named || step["act"] == "征用通知及财产清单";
   CHECK(named);
+}
+
+TEST_CASE("the 征收 notices are public as posted, newest first, each with its record and nothing else of the case",
+          "[projectors][disclosure]") {
+  TakingLog log;
+  TempDir v;
+  auto views = FoldAll(log.f.t().dir(), v.path());
+  auto notices = TakingNotices(*views);
+  REQUIRE(notices.ok());
+  REQUIRE(notices->size() == 5);  // T1's 预公告, 方案 and 征收土地公告, T2's 预公告 and 方案
+  CHECK((*notices)[0]["kind"] == "征收土地公告");
+  CHECK((*notices)[0]["posted_from"] == "2026-10-16");
+  CHECK((*notices)[0]["act"] == "行政征收");
+  CHECK((*notices)[0]["places"] == json::array({"李庄村村务公开栏"}));
+  for (size_t i = 1; i < notices->size(); ++i) {
+    CHECK((*notices)[i - 1]["posted_from"] >= (*notices)[i]["posted_from"]);
+  }
+  std::set<uint64_t> posted;
+  for (const json& n : *notices) posted.insert(n["record_index"].get<uint64_t>());
+  size_t private_checked = 0;
+  for (const json& n : *notices) {
+    const std::string case_id = n["case_id"];
+    const uint64_t index = n["record_index"];
+    CHECK(*IsPublicDisclosureRecord(*views, case_id, index, "2026-12-31"));
+    CHECK_FALSE(*IsPublicDisclosureRecord(*views, case_id == "T1" ? "T2" : "T1", index, "2026-12-31"));
+    // The case's other records (the approval, an agreement, a payment) are not public.
+    if (posted.count(index + 1) == 0) {
+      ++private_checked;
+      CHECK_FALSE(*IsPublicDisclosureRecord(*views, case_id, index + 1, "2026-12-31"));
+    }
+  }
+  CHECK(private_checked >= 2);
 }
 
 }  // namespace
