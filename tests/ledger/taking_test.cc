@@ -152,6 +152,9 @@ TEST_CASE("P-TAKING-NOTICE: notices come in order, posted somewhere, once, and t
   f.Refused(domain::RecordTakingApproval(f.By(f.a, "ZS-4", kJul6), "豫政土〔2026〕9号", "河南省人民政府", "2026-07-02"),
             "P-TAKING-NOTICE");
   f.Admit(domain::RecordTakingApproval(f.By(f.a, "ZS-4", kJul6), "豫政土〔2026〕9号", "河南省人民政府", "2026-07-03"));
+  // The 征收土地公告 is not posted before the approval it announces.
+  f.Refused(Post(f, "ZS-4", kJul6, Notice(Kind::LandTaking, "2026-07-02", "2026-07-20")), "P-TAKING-NOTICE");
+  f.Admit(Post(f, "ZS-4", kJul6, Notice(Kind::LandTaking, "2026-07-06", "2026-07-20")));
 }
 
 TEST_CASE("P-TAKING-CASE: a 征收 starts with its first notice, never 立案, and holds only its own kind's acts") {

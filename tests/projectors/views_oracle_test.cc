@@ -2,6 +2,7 @@
 // every case file's documents, order, cover and timeline, and every count of
 // the annual tables. No expected value is typed by hand from the output.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 #include "ledger/core/submission.h"
 #include "ledger/domain/calendar.h"
 #include "ledger/domain/rules.h"
+#include "ledger/domain/taking.h"
 #include "projectors/all.h"
 #include "projectors/annual_report.h"
 #include "projectors/case_file_view.h"
@@ -126,6 +128,49 @@ TEST_CASE("every case file holds exactly the generated documents, in filing orde
     CHECK(file["备考表"]["立卷人"] != "");
     if (c.seized || c.heard) CHECK_FALSE(file["av"].empty());
   }
+}
+
+TEST_CASE("every 征收 notice the generator posted is public as posted, three for each 土地征收, none for a 征用",
+          "[projectors][disclosure]") {
+  ProjectedDemo p(400);
+  // What the generator posted, from its own submissions.
+  std::map<std::string, json> posted;  // by 文号
+  for (const auto& item : p.demo.year.items) {
+    if (!item.expected_rule.empty()) continue;
+    auto sub = ParseSubmission(item.submission);
+    REQUIRE(sub.ok());
+    auto parsed = ParseSignedStatement(sub->signed_statement);
+    REQUIRE(parsed.ok());
+    const auto* n = parsed->statement->payload_as_TakingNoticePosted();
+    if (n == nullptr) continue;
+    posted[n->notice_no()->str()] = {{"case_id", item.case_id},
+                                     {"kind", domain::TakingNoticeName(n->kind())},
+                                     {"issuer", n->issuer()->str()},
+                                     {"project", n->project()->str()},
+                                     {"posted_from", n->posted_from()->str()},
+                                     {"posted_until", n->posted_until()->str()}};
+  }
+  auto notices = TakingNotices(*p.views);
+  REQUIRE(notices.ok());
+  REQUIRE(!posted.empty());
+  CHECK(notices->size() == posted.size());
+  std::map<std::string, int> per_case;
+  for (const json& n : *notices) {
+    INFO(n.dump());
+    const auto it = posted.find(n["notice_no"]);
+    REQUIRE(it != posted.end());
+    for (const auto& [field, value] : it->second.items()) CHECK(n[field] == value);
+    CHECK(n["act"] == "行政征收");
+    ++per_case[n["case_id"]];
+  }
+  size_t lands = 0, requisitions = 0;
+  for (const auto& c : p.demo.year.cases) {
+    if (!c.taking) continue;
+    ++(c.taking->requisition ? requisitions : lands);
+    CHECK(per_case[c.case_id] == (c.taking->requisition ? 0 : 3));  // 预公告, 方案公告, 征收土地公告
+  }
+  CHECK(lands > 0);
+  CHECK(requisitions > 0);
 }
 
 TEST_CASE("a case file shows each act's claimed and recorded time, and marks declared backfill 补录",

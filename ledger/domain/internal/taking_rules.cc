@@ -170,6 +170,10 @@ Status CheckNotice(const Registry& registry, const TakingFile& f, const fb::Taki
     return Refuse("P-TAKING-NOTICE",
                   "征收土地公告 follows the approval of the 征收 (TakingApproved, 土地管理法 第47条)");
   }
+  if (from < *f.approved_on) {
+    return Refuse("P-TAKING-NOTICE",
+                  "征收土地公告 posted " + FormatDate(from) + ", before the approval of " + FormatDate(*f.approved_on));
+  }
   const Date by = registry.tables().calendar().AddWorkingDays(*f.approved_on, periods::kLandTakingNotice.days).date;
   if (from > by) {
     flags.push_back(Raise(periods::kLandTakingNotice.rule_id, "征收土地公告 posted " + FormatDate(from) + ", after " +
