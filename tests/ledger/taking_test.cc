@@ -27,8 +27,8 @@ namespace {
 using Kind = fb::TakingNoticeKind;
 using Condition = fb::RequisitionCondition;
 
-constexpr int kApr27 = 56, kMay13 = 72, kJun1 = 91, kJul6 = 126, kJul20 = 140, kSep1 = 183, kSep18 = 200,
-              kOct15 = 227, kOct16 = 228, kOct20 = 232;
+constexpr int kApr27 = 56, kMay13 = 72, kJun1 = 91, kJul6 = 126, kJul20 = 140, kSep1 = 183, kSep18 = 200, kOct15 = 227,
+              kOct16 = 228, kOct20 = 232;
 
 domain::TakingNotice Notice(Kind kind, const std::string& from, const std::string& until) {
   domain::TakingNotice n;
