@@ -248,9 +248,8 @@ TEST_CASE("the portal in a browser: decisions, certificate checks, charts, and a
   const json notice = notices["items"][0];
   const std::string notice_case = notice["case_id"];
   const std::string notice_index = std::to_string(notice["record_index"].get<uint64_t>());
-  for (const auto& n : json::parse(Http(server.port, "GET", "/v1/notices?case=" + notice_case).body)["items"]) {
-    CHECK(n["case_id"] == notice_case);
-  }
+  const json case_notices = json::parse(Http(server.port, "GET", "/v1/notices?case=" + notice_case).body);
+  for (const auto& n : case_notices["items"]) CHECK(n["case_id"] == notice_case);
   const std::string notice_list = LoadPortal(browser, server.port, "#/notices", "notices");
   CHECK(Count(notice_list, "class=\"notice\"") == notices["items"].size());
   const std::string notice_page =
