@@ -102,6 +102,7 @@ constexpr std::string_view kActNames[] = {
     "交地或搬迁",                // TakingVacated
     "征用通知及财产清单",        // RequisitionOrdered
     "征用财产返还",              // RequisitionReturned
+    "原件销毁",                  // EvidenceDisposed
 };
 static_assert(std::size(kActNames) == static_cast<size_t>(fb::Payload::MAX) + 1);
 

@@ -9,7 +9,9 @@
 #include "ledger/casefile/labels.h"
 #include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
+#include "ledger/core/statement_files.h"
 #include "ledger/domain/licence.h"
+#include "ledger/domain/retention.h"
 
 namespace lawtrail::domain {
 extern const std::string_view kCaseFileOrderTsv;
@@ -52,17 +54,6 @@ Recording RecordingOf(const fb::AvRecording& av, uint64_t index) {
   return r;
 }
 
-// Recordings carried inside an act (rather than by AvRecordingAttached).
-const flatbuffers::Vector<flatbuffers::Offset<fb::AvRecording>>* InlineAv(const fb::Statement& st) {
-  switch (st.payload_type()) {
-    case fb::Payload::CoerciveMeasureTaken: return st.payload_as_CoerciveMeasureTaken()->av();
-    case fb::Payload::HearingHeld: return st.payload_as_HearingHeld()->av();
-    case fb::Payload::DocumentServed: return st.payload_as_DocumentServed()->av();
-    case fb::Payload::EnforcementExecuted: return st.payload_as_EnforcementExecuted()->av();
-    default: return nullptr;
-  }
-}
-
 }  // namespace
 
 Placement PlaceDocument(std::string_view department, std::string_view kind, std::string_view doc_type) {
@@ -88,7 +79,7 @@ void FoldTakingCover(Cover& cover, const fb::Statement& st, const std::string& d
       cover.opened_on = day;
       cover.category = Label(fb::CaseCategory::Expropriation);
       cover.procedure = n->kind() >= fb::TakingNoticeKind::HousePlan ? "房屋征收" : "土地征收";
-      cover.retention = "永久";  // [G] land and house takings are kept permanently, as the decisions they carry out
+      cover.retention = domain::RetentionLabel(domain::RetentionYears(fb::CaseCategory::Expropriation, {}));
     }
     if (n->kind() == fb::TakingNoticeKind::LandTaking || n->kind() == fb::TakingNoticeKind::HouseDecision) {
       cover.decision_no = Str(n->notice_no());
@@ -101,7 +92,7 @@ void FoldTakingCover(Cover& cover, const fb::Statement& st, const std::string& d
     cover.category = Label(fb::CaseCategory::Expropriation);
     cover.procedure = "征用";
     cover.decision_no = Str(o->notice_no());
-    cover.retention = "永久";
+    cover.retention = domain::RetentionLabel(domain::RetentionYears(fb::CaseCategory::Expropriation, {}));
   }
 }
 
@@ -123,7 +114,7 @@ void CaseFileBuilder::FoldCover(const fb::Statement& st, const std::string& day,
       cover.category = Label(o->category());
       cover.procedure = Label(o->procedure());
       // Important files are kept permanently, ordinary ones 30 years (§6).
-      cover.retention = o->procedure() == fb::Procedure::General ? "永久" : "30年";
+      cover.retention = domain::RetentionLabel(domain::RetentionYears(o->category(), o->procedure()));
       break;
     }
     case fb::Payload::LicenceApplied: {
@@ -133,7 +124,7 @@ void CaseFileBuilder::FoldCover(const fb::Statement& st, const std::string& day,
       cover.opened_on = day;
       cover.category = Label(fb::CaseCategory::Licensing);
       cover.procedure = domain::LicenceApplicationName(a->kind());
-      cover.retention = "30年";  // [G] no national rule for licence files; an agency's own list may say 永久
+      cover.retention = domain::RetentionLabel(domain::RetentionYears(fb::CaseCategory::Licensing, {}));
       break;
     }
     case fb::Payload::TakingNoticePosted:
@@ -207,7 +198,7 @@ void CaseFileBuilder::Add(const CaseRecord& r) {
   if (const auto* attached = st.payload_as_AvRecordingAttached(); attached != nullptr && attached->recording()) {
     file_.av.push_back(RecordingOf(*attached->recording(), r.index));
   }
-  if (const auto* av = InlineAv(st)) {
+  if (const auto* av = InlineRecordings(st)) {
     for (const auto* rec : *av) file_.av.push_back(RecordingOf(*rec, r.index));
   }
 }

@@ -471,11 +471,22 @@ Bytes ApproveExport(const Act& a, const std::string& recipient, const std::strin
 }
 
 Bytes RecordExport(const Act& a, const EventId& approval, const std::string& recipient,
-                   const std::vector<std::string>& reveal_fields, bool with_files) {
+                   const std::vector<std::string>& reveal_fields, const std::optional<EventId>& originals) {
   return Make(a, fb::Payload::CaseExported, [&](Draft&, Builder& b) {
     auto id = b.CreateVector(approval.data(), approval.size());
     auto list = Strings(b, reveal_fields);
-    return fb::CreateCaseExported(b, id, b.CreateString(recipient), list, with_files).Union();
+    auto originals_id = originals ? b.CreateVector(originals->data(), originals->size()) : 0;
+    return fb::CreateCaseExported(b, id, b.CreateString(recipient), list, originals.has_value(), originals_id).Union();
+  });
+}
+
+Bytes DisposeOriginals(const Act& a, const std::vector<std::string>& hashes_hex, const std::string& register_no,
+                       const std::string& appraisal, const std::vector<std::string>& supervised_by) {
+  return Make(a, fb::Payload::EvidenceDisposed, [&](Draft&, Builder& b) {
+    auto items = Strings(b, hashes_hex);
+    auto supervisors = Strings(b, supervised_by);
+    return fb::CreateEvidenceDisposed(b, items, b.CreateString(register_no), b.CreateString(appraisal), supervisors)
+        .Union();
   });
 }
 

@@ -166,9 +166,15 @@ Bytes ApproveOriginalsRelease(const Act& a, const std::string& recipient, const 
                               const std::vector<std::string>& items);
 Bytes ApproveExport(const Act& a, const std::string& recipient, const std::string& purpose,
                     const std::vector<std::string>& reveal_fields);
-// The export of the case, acting on the ExportApproved `approval`.
+// The export of the case, acting on the ExportApproved `approval`; with the
+// original files when `originals` names the OriginalsReleaseApproved that releases them.
 Bytes RecordExport(const Act& a, const EventId& approval, const std::string& recipient,
-                   const std::vector<std::string>& reveal_fields, bool with_files);
+                   const std::vector<std::string>& reveal_fields,
+                   const std::optional<EventId>& originals = std::nullopt);
+// 保管期限届满: the head disposes of the originals `hashes_hex` of a closed
+// 30-year file (rule P-RETENTION), naming the 销毁清册, the 鉴定意见 and the two 监销人.
+Bytes DisposeOriginals(const Act& a, const std::vector<std::string>& hashes_hex, const std::string& register_no,
+                       const std::string& appraisal, const std::vector<std::string>& supervised_by);
 Bytes EraseOpenings(const Act& a, const std::vector<Hash>& commitments, const std::string& legal_basis,
                     const std::string& reason);
 

@@ -66,10 +66,11 @@ Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& ce
   return FinishStatement(b, h, fb::Payload::OfficerKeyRotated, payload.Union());
 }
 
-Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text) {
+Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text,
+                        const StatementExtras& extras) {
   flatbuffers::FlatBufferBuilder b(256 + text.size());
   auto payload = fb::CreateCaseMemoDirect(b, title.c_str(), text.c_str());
-  return FinishStatement(b, h, fb::Payload::CaseMemo, payload.Union());
+  return FinishStatement(b, h, fb::Payload::CaseMemo, payload.Union(), extras);
 }
 
 Bytes ReferenceTableAdoptedStatement(const StatementHeader& h, fb::ReferenceTableKind kind, const std::string& content,

@@ -42,7 +42,9 @@ Bytes OfficerStatusStatement(const StatementHeader& h, fb::Payload type, const s
 Bytes OfficerKeyRotatedStatement(const StatementHeader& h, const std::string& certificate_no, const PublicKey& new_key,
                                  const std::string& reason);
 
-Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text);
+// A note on a case; `extras` may name files (a scanned page, a photo) it records.
+Bytes CaseMemoStatement(const StatementHeader& h, const std::string& title, const std::string& text,
+                        const StatementExtras& extras = {});
 // A head's declaration that [from_ms, until_ms) is history recorded after the
 // fact (补录); `h` is the head's header on case "@registry".
 // Adopts `content` as the reference table `kind` (root-signed), governing the

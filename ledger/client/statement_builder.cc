@@ -76,4 +76,16 @@ int64_t NowMs() {
       .count();
 }
 
+StatementHeader HeaderNow(const std::string& origin, const std::string& case_id, const std::string& certificate_no,
+                          const PublicKey& key) {
+  StatementHeader h;
+  h.event_id = RandomEventId();
+  h.origin = origin;
+  h.case_id = case_id;
+  h.certificate_no = certificate_no;
+  h.key = key;
+  h.occurred_at_ms = NowMs();
+  return h;
+}
+
 }  // namespace lawtrail

@@ -64,6 +64,11 @@ void StampEventId(EventId& id, int64_t ms);
 EventId RandomEventId();
 int64_t NowMs();
 
+// The header of an act by `certificate_no` (holding `key`) in `case_id`,
+// happening now, with a fresh event id.
+StatementHeader HeaderNow(const std::string& origin, const std::string& case_id, const std::string& certificate_no,
+                          const PublicKey& key);
+
 }  // namespace lawtrail
 
 #endif  // LAWTRAIL_LEDGER_CLIENT_STATEMENT_BUILDER_H_

@@ -1,6 +1,8 @@
 #include "ledger/domain/case_state.h"
 
+#include "ledger/core/bytes.h"
 #include "ledger/core/fb_string.h"
+#include "ledger/core/statement_files.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/registry.h"
 
@@ -44,7 +46,8 @@ bool IsSupervisionAct(fb::Payload type) {
     case fb::Payload::OriginalsReleaseApproved:
     case fb::Payload::ExportApproved:
     case fb::Payload::CaseExported:
-    case fb::Payload::OpeningsErased: return true;
+    case fb::Payload::OpeningsErased:
+    case fb::Payload::EvidenceDisposed: return true;
     default: return false;
   }
 }
@@ -295,7 +298,6 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
     case fb::Payload::DemolitionAnnounced:
       c.demolition_deadline = Str(st.payload_as_DemolitionAnnounced()->deadline_date());
       break;
-    case fb::Payload::OriginalsReleaseApproved: c.originals_release_approved = true; break;
     case fb::Payload::LateFeeImposed: c.late_fee_fen += st.payload_as_LateFeeImposed()->amount_fen(); break;
     case fb::Payload::DecisionChanged: c.changed_at_ms = at; break;
     case fb::Payload::DisclosurePublished: {
@@ -318,6 +320,24 @@ void FoldAfterDecision(CaseProcedureState& c, const fb::Statement& st, int64_t a
   }
 }
 
+// What the case's acts named, which releases of originals were approved, when
+// the case closed, and what a retention decision disposed of.
+void FoldFiles(CaseProcedureState& c, const fb::Statement& st, int64_t at) {
+  if (const auto* release = st.payload_as_OriginalsReleaseApproved()) {
+    std::vector<std::string>& items = c.originals_approvals[ByteString(st.event_id())];
+    if (release->items() != nullptr) {
+      for (const auto* h : *release->items()) items.push_back(h->str());
+    }
+  }
+  for (const NamedFile& f : FilesNamedBy(st)) c.attachment_hashes.emplace(f.hash.begin(), f.hash.end());
+  if (st.payload_type() == fb::Payload::CaseClosed) c.closed_at_ms = at;
+  if (const auto* d = st.payload_as_EvidenceDisposed(); d != nullptr && d->items() != nullptr) {
+    for (const auto* item : *d->items()) {
+      if (auto raw = FromHex(item->str()); raw.ok()) c.disposed_hashes.emplace(raw->begin(), raw->end());
+    }
+  }
+}
+
 }  // namespace
 
 void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recorded_ms, const ReferenceTables& tables) {
@@ -332,6 +352,7 @@ void FoldCaseEvent(CaseProcedureState& c, const fb::Statement& st, int64_t recor
     }
   }
   if (st.payload_type() == fb::Payload::DemandNoticeServed) c.demand_recorded_ms = recorded_ms;
+  FoldFiles(c, st, at);
   for (Seizure& s : c.seizures) {
     // F-SEIZURE-30 and F-EMERGENCY-24H are raised once, by the first act after.
     if (s.OverdueAt(at)) s.flagged = true;

@@ -136,7 +136,12 @@ struct CaseProcedureState {
   std::string substitute_date;
   bool substitute_immediate = false, substitute_done = false;
   int64_t late_fee_fen = 0;
-  bool originals_release_approved = false;   // an OriginalsReleaseApproved was recorded (R4)
+  // OriginalsReleaseApproved events (R4): event id bytes → the hashes (hex) released, none: every file.
+  std::map<std::string, std::vector<std::string>> originals_approvals;
+  int64_t closed_at_ms = 0;  // CaseClosed (结案): the 保管期限 counts from the next year
+  // Every content hash (32 raw bytes) the case's acts attached, and those a
+  // retention decision disposed of (P-RETENTION).
+  std::set<std::string> attachment_hashes, disposed_hashes;
   std::set<std::string> shown_publications;  // published and not withdrawn
   std::set<std::string> all_publications;
   // HeadApproved events: event id bytes → the approval.

@@ -12,6 +12,7 @@
 #include "ledger/domain/legal_periods.h"
 #include "ledger/domain/money.h"
 #include "ledger/domain/private_text.h"
+#include "ledger/domain/retention.h"
 #include "ledger/draw/draw.h"
 
 namespace lawtrail::domain {
@@ -93,11 +94,12 @@ Status CheckExport(const CaseProcedureState& c, const fb::Statement& st) {
     return Refuse("P-EXPORT", "no ExportApproved of case '" + Str(st.case_id()) + "' has event id " +
                                   ToHex(AsBytes(ByteString(e.approval_event_id()))));
   }
-  if (e.with_files() && !c.originals_release_approved) {
+  if (e.with_files() && c.originals_approvals.count(ByteString(e.originals_approval_event_id())) == 0) {
     return Refuse("P-EXPORT",
-                  "an export with the original files needs a recorded approval to release originals "
-                  "(OriginalsReleaseApproved) in case '" +
-                      Str(st.case_id()) + "'");
+                  "an export with the original files names the recorded approval to release them "
+                  "(an OriginalsReleaseApproved of case '" +
+                      Str(st.case_id()) + "', by event id); " +
+                      (c.originals_approvals.empty() ? "the case has none" : "it names none of the case's"));
   }
   if (e.reveal_fields() != nullptr) {
     for (const auto* field : *e.reveal_fields()) {
@@ -693,6 +695,7 @@ Status CheckDecisionAndService(const Registry& registry, const CaseProcedureStat
                                int64_t at, std::vector<Flag>& flags) {
   switch (st.payload_type()) {
     case fb::Payload::CaseExported: LAWTRAIL_RETURN_IF_ERROR(CheckExport(c, st)); break;
+    case fb::Payload::EvidenceDisposed: LAWTRAIL_RETURN_IF_ERROR(CheckDisposal(c, st, at)); break;
     case fb::Payload::DecisionIssued: {
       LAWTRAIL_ASSIGN_OR_RETURN(auto decision_flags, CheckDecision(registry, c, st));
       flags.insert(flags.end(), decision_flags.begin(), decision_flags.end());

@@ -48,7 +48,8 @@ Authority RequiredAuthority(fb::Payload type, const domain::ProcedureTables& tab
     case fb::Payload::HeadApproved:
     case fb::Payload::CollectiveOpinionGiven:
     case fb::Payload::InspectorRecused:
-    case fb::Payload::InspectionPlanPublished: return {false, fb::Role::Head};
+    case fb::Payload::InspectionPlanPublished:
+    case fb::Payload::EvidenceDisposed: return {false, fb::Role::Head};
     default: break;
   }
   if (IsRegistryEvent(type)) return {true, fb::Role::Officer};

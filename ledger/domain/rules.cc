@@ -223,6 +223,10 @@ constexpr std::array kRules = {
     RuleInfo{"P-EXPORT", kRefuse, "国办发〔2018〕118号 (记录信息调阅监督制度; 未经批准不得擅自对外提供)",
              "案卷导出须依据本案已记录的导出批准, 开示字段不得超出批准范围 — an export acts on a recorded approval "
              "of the same case and reveals no field the approval does not list"},
+    RuleInfo{"P-RETENTION", kRefuse, "档案法 第二十一条; 机关档案管理规定 (鉴定、销毁清册、负责人批准、二人监销)",
+             "原件只在案卷保管期限届满后 (结案次年1月1日起算30年), 经鉴定、登记销毁清册、二人监销, 由负责人决定销毁; "
+             "永久保管的案卷不得销毁 — originals of a closed 30-year file leave the store only after the term, by a "
+             "head's decision naming the register, the appraisal and two supervisors; never from a permanent file"},
     RuleInfo{"P-HEAD", kRefuse, "行政处罚法 第56条, 第57条; 行政强制法 第18条, 第25条, 第37条, 第55条",
              "法律规定由行政机关负责人决定或批准的行为, 须由在册负责人签名, 或引用本案负责人同意的审批记录 (一次) — "
              "the acts the law gives the head are signed by a registered head or reference a head's approval "

@@ -208,21 +208,32 @@ Result<ExportDone> ExportRecorded(Log& log, const RecordedExport& recorded) {
 
 namespace {
 
-// The ExportApproved the export acts on: the one at `index`, or the case's latest.
+// An approval the export acts on (an ExportApproved, or the
+// OriginalsReleaseApproved that releases its files): the one at `index`, or the case's latest.
 struct FoundApproval {
   EventId event_id{};
   uint64_t index = 0;
   std::string recipient;
 };
-Result<FoundApproval> FindApproval(const LogReader& reader, const std::string& case_id, std::optional<uint64_t> index) {
+Result<std::optional<FoundApproval>> FindLatest(const LogReader& reader, const std::string& case_id,
+                                                std::optional<uint64_t> index, fb::Payload type) {
   std::optional<FoundApproval> found;
   LAWTRAIL_RETURN_IF_ERROR(reader.ForEachCaseRecord(case_id, [&](uint64_t at, const Bytes& bytes) -> Status {
     if (index && at != *index) return Status::Ok();
     LAWTRAIL_ASSIGN_OR_RETURN(const ParsedStatement parsed, StatementOfRecord(bytes, at));
-    const auto* approved = parsed.statement->payload_as_ExportApproved();
-    if (approved != nullptr) found = FoundApproval{parsed.event_id, at, Str(approved->recipient())};
+    const fb::Statement& st = *parsed.statement;
+    if (st.payload_type() != type) return Status::Ok();
+    found =
+        FoundApproval{parsed.event_id, at,
+                      type == fb::Payload::ExportApproved ? Str(st.payload_as_ExportApproved()->recipient())
+                                                          : Str(st.payload_as_OriginalsReleaseApproved()->recipient())};
     return Status::Ok();
   }));
+  return found;
+}
+
+Result<FoundApproval> FindApproval(const LogReader& reader, const std::string& case_id, std::optional<uint64_t> index) {
+  LAWTRAIL_ASSIGN_OR_RETURN(auto found, FindLatest(reader, case_id, index, fb::Payload::ExportApproved));
   if (found) return *found;
   return Status::FailedPrecondition(index ? "record " + std::to_string(*index) + " is not an ExportApproved of case '" +
                                                 case_id + "'"
@@ -248,8 +259,18 @@ Result<ExportDone> ExportCase(Log& log, const std::string& data_dir, const Expor
                         false,
                         "",
                         std::nullopt};
-  const Bytes exported =
-      domain::RecordExport(act, approval.event_id, approval.recipient, request.reveal, !request.files_dir.empty());
+  std::optional<EventId> originals;
+  if (!request.files_dir.empty()) {
+    LAWTRAIL_ASSIGN_OR_RETURN(
+        auto release, FindLatest(log.reader(), request.case_id, std::nullopt, fb::Payload::OriginalsReleaseApproved));
+    if (!release) {
+      return Status::FailedPrecondition("case '" + request.case_id +
+                                        "' has no recorded OriginalsReleaseApproved: releasing the original files "
+                                        "is approved first (R4, rule P-EXPORT); nothing was appended");
+    }
+    originals = release->event_id;
+  }
+  const Bytes exported = domain::RecordExport(act, approval.event_id, approval.recipient, request.reveal, originals);
   std::vector<AppendResult> appended = log.Append({exported});
   if (!appended[0].ok()) return appended[0].status().WithContext("the export event was refused; nothing was exported");
 

@@ -171,17 +171,17 @@ TEST_CASE("a supervisor's export over HTTP is recorded first and returns a bundl
   // An export naming no approval of the case: refused by its rule, nothing returned.
   EventId unknown{};
   unknown[0] = 7;
-  const Reply refused = Http(s.port(), "POST", target,
-                             Framed(signed_only(domain::RecordExport(f.By(f.supervisor, case_id, 21), unknown,
-                                                                     "信阳市浉河区人民法院", {}, false))),
-                             "application/octet-stream", kSupervisorToken);
+  const Reply refused = Http(
+      s.port(), "POST", target,
+      Framed(signed_only(domain::RecordExport(f.By(f.supervisor, case_id, 21), unknown, "信阳市浉河区人民法院", {}))),
+      "application/octet-stream", kSupervisorToken);
   CHECK(refused.status == 422);
   CHECK_THAT(refused.body, Catch::Contains("P-EXPORT"));
   CHECK(*f.t().log().reader().Size() == before);
 
   const Reply r = Http(s.port(), "POST", target,
                        Framed(signed_only(domain::RecordExport(f.By(f.supervisor, case_id, 21), approval.event_id,
-                                                               "信阳市浉河区人民法院", {}, false))),
+                                                               "信阳市浉河区人民法院", {}))),
                        "application/octet-stream", kSupervisorToken);
   INFO(r.body.substr(0, 300));
   REQUIRE(r.status == 200);

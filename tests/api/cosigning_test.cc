@@ -433,7 +433,7 @@ struct CaseToExport {
     });
     return Http(s.port(), "POST", "/v1/cases/" + PercentEncode(case_id) + "/exports",
                 Framed(ParseSubmission(domain::RecordExport(f.By(f.supervisor, case_id, 21), approval.event_id,
-                                                            "信阳市浉河区人民法院", {}, false))
+                                                            "信阳市浉河区人民法院", {}))
                            ->signed_statement),
                 "application/octet-stream", kSupervisorToken);
   }

@@ -1131,22 +1131,28 @@ TEST_CASE("P-EXPORT: an export acts on a recorded approval of its case and revea
   const domain::Act approval = f.By(f.supervisor, "C1", 3);
   const domain::Act elsewhere = f.By(f.supervisor, "C2", 3);
   // No approval yet, or one of another case.
-  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {}, false),
-            "P-EXPORT");
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {}), "P-EXPORT");
   f.Admit(domain::ApproveExport(elsewhere, "某区人民法院", "行政诉讼举证", {"party.name"}));
-  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), elsewhere.event_id, "某区人民法院", {}, false),
-            "P-EXPORT");
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), elsewhere.event_id, "某区人民法院", {}), "P-EXPORT");
   f.Admit(domain::ApproveExport(approval, "某区人民法院", "行政诉讼举证", {"party.name"}));
   // A field the approval does not list.
   f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院",
-                                 {"party.name", "party.id_no"}, false),
+                                 {"party.name", "party.id_no"}),
             "P-EXPORT");
-  // With the original files: only after a recorded approval to release originals (R4).
-  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}, true),
+  // With the original files: only naming a recorded approval to release originals of this case (R4).
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"},
+                                 approval.event_id),
             "P-EXPORT");
-  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}, false));
-  f.Admit(domain::ApproveOriginalsRelease(f.By(f.supervisor, "C1", 5), "某区人民法院", "行政诉讼举证", {}));
-  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 5), approval.event_id, "某区人民法院", {"party.name"}, true));
+  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 4), approval.event_id, "某区人民法院", {"party.name"}));
+  const domain::Act originals = f.By(f.supervisor, "C1", 5);
+  const domain::Act other_originals = f.By(f.supervisor, "C2", 5);
+  f.Admit(domain::ApproveOriginalsRelease(other_originals, "某区人民法院", "行政诉讼举证", {}));
+  f.Refused(domain::RecordExport(f.By(f.supervisor, "C1", 5), approval.event_id, "某区人民法院", {"party.name"},
+                                 other_originals.event_id),
+            "P-EXPORT");
+  f.Admit(domain::ApproveOriginalsRelease(originals, "某区人民法院", "行政诉讼举证", {}));
+  f.Admit(domain::RecordExport(f.By(f.supervisor, "C1", 5), approval.event_id, "某区人民法院", {"party.name"},
+                               originals.event_id));
 }
 
 TEST_CASE("F-DECISION-90: a decision after day 90 is accepted and flagged", "[rules]") {
