@@ -19,6 +19,7 @@ std::string LogKeyPath(const std::string& dir) { return dir + "/log.key"; }
 std::string RootKeyPath(const std::string& dir) { return dir + "/root.key"; }
 std::string VerifierKeyPath(const std::string& dir) { return dir + "/log.vkey"; }
 std::string SealedKeyPath(const std::string& dir) { return dir + "/sealed.key"; }
+std::string EvidencePath(const std::string& dir) { return dir + "/evidence"; }
 
 bool HoldsLog(const std::string& dir) {
   std::error_code ec;

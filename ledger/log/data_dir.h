@@ -22,6 +22,8 @@ std::string LogKeyPath(const std::string& dir);
 std::string RootKeyPath(const std::string& dir);
 std::string VerifierKeyPath(const std::string& dir);
 std::string SealedKeyPath(const std::string& dir);
+// The evidence store beside the log (docs/evidence.md), unless configured elsewhere.
+std::string EvidencePath(const std::string& dir);
 
 // True iff `dir` holds a created log database.
 bool HoldsLog(const std::string& dir);

@@ -32,4 +32,26 @@ Hash Sha256(std::initializer_list<ByteView> parts) {
   return out;
 }
 
+struct Sha256Stream::State {
+  std::unique_ptr<EVP_MD_CTX, CtxDeleter> ctx{EVP_MD_CTX_new()};
+  void Start() {
+    if (!ctx || EVP_DigestInit_ex2(ctx.get(), Sha256Md(), nullptr) != 1) std::abort();
+  }
+};
+
+Sha256Stream::Sha256Stream() : state_(std::make_unique<State>()) { state_->Start(); }
+Sha256Stream::~Sha256Stream() = default;
+
+void Sha256Stream::Update(ByteView data) {
+  if (EVP_DigestUpdate(state_->ctx.get(), data.data(), data.size()) != 1) std::abort();
+}
+
+Hash Sha256Stream::Final() {
+  Hash out;
+  unsigned int len = 0;
+  if (EVP_DigestFinal_ex(state_->ctx.get(), out.data(), &len) != 1 || len != out.size()) std::abort();
+  state_->Start();
+  return out;
+}
+
 }  // namespace lawtrail

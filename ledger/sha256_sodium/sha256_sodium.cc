@@ -19,4 +19,20 @@ Hash Sha256(std::initializer_list<ByteView> parts) {
   return out;
 }
 
+struct Sha256Stream::State {
+  crypto_hash_sha256_state sha;
+};
+
+Sha256Stream::Sha256Stream() : state_(std::make_unique<State>()) { crypto_hash_sha256_init(&state_->sha); }
+Sha256Stream::~Sha256Stream() = default;
+
+void Sha256Stream::Update(ByteView data) { crypto_hash_sha256_update(&state_->sha, data.data(), data.size()); }
+
+Hash Sha256Stream::Final() {
+  Hash out;
+  crypto_hash_sha256_final(&state_->sha, out.data());
+  crypto_hash_sha256_init(&state_->sha);
+  return out;
+}
+
 }  // namespace lawtrail

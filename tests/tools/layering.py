@@ -23,6 +23,7 @@ ALLOWED = {
     "ledger/casefile": {"ledger/core", "ledger/draw", "ledger/domain", "ledger/replay"},
     "ledger/bundle": {"ledger/core", "ledger/draw", "ledger/domain", "ledger/replay", "ledger/casefile"},
     "ledger/client": {"ledger/core", "ledger/draw", "ledger/domain"},
+    "ledger/evidence": {"ledger/core"},
 }
 
 
