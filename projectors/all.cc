@@ -2,6 +2,7 @@
 
 #include "projectors/case_file_view.h"
 #include "projectors/disclosure_view.h"
+#include "projectors/evidence_view.h"
 #include "projectors/registry_view.h"
 #include "projectors/statistics_view.h"
 #include "projectors/warnings_view.h"
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Projector>> AllProjectors() {
   all.push_back(std::make_unique<CaseFileView>());
   all.push_back(std::make_unique<StatisticsView>());
   all.push_back(std::make_unique<WarningsView>());
+  all.push_back(std::make_unique<EvidenceView>());
   return all;
 }
 
