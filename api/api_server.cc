@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "api/internal/draw_routes.h"
+#include "api/internal/evidence_routes.h"
 #include "api/internal/json_body.h"
 #include "api/internal/ledger_routes.h"
 #include "api/internal/portal_routes.h"
@@ -11,6 +12,7 @@
 #include "ledger/client/statement_builder.h"
 #include "ledger/core/checkpoint.h"
 #include "projectors/all.h"
+#include "projectors/evidence_view.h"
 
 namespace lawtrail::api {
 
@@ -64,7 +66,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
                            s->options_.json_limits,
                            {},
                            s->options_.witnessed_checkpoint,
-                           s->options_.witnesses};
+                           s->options_.witnesses,
+                           s->options_.evidence};
   if (views != nullptr) {
     s->runner_ = std::make_unique<projectors::ProjectionRunner>(s->reader_, *views, projectors::AllProjectors());
   }
@@ -73,6 +76,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
   AddTileRoutes(s->router_, s->context_);
   AddPortalRoutes(s->router_);
   AddViewRoutes(s->router_, s->context_, {&s->views_mu_, s->runner_.get()});
+  AddEvidenceRoutes(s->router_, s->context_);
   ApiServer* self = s.get();
   s->router_.Add("GET", "/healthz", 0, [self](HttpRequest&, const Caller&) { return self->Health(); });
   s->router_.Add("GET", "/metrics", 0, [self](HttpRequest&, const Caller&) {
@@ -100,7 +104,9 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(Log* log, Store& store, proj
   };
   LAWTRAIL_ASSIGN_OR_RETURN(s->http_,
                             HttpServer::Listen(
-                                s->options_.http, [self](HttpRequest& r) { return self->router_.Handle(r); }, served));
+                                s->options_.http, [self](HttpRequest& r) { return self->router_.Handle(r); }, served,
+                                StreamRoutes{[self](const HttpRequest& h) { return self->router_.Streams(h); },
+                                             [self](HttpRequest& h) { return self->router_.OpenStream(h); }}));
   if (s->runner_) s->projector_ = std::thread([self] { self->ProjectLoop(); });
   if (s->options_.release_memory) s->memory_ = std::thread([self] { self->MemoryLoop(); });
   s->http_->Start();
@@ -150,6 +156,11 @@ void ApiServer::ProjectLoop() {
       projector_status_ = r.ok() ? Status::Ok() : r.status();
       folded = r.ok() ? *r : 0;
     }
+    if (options_.evidence != nullptr &&
+        NowMs() - evidence_reconciled_ms_ >= std::chrono::milliseconds(options_.evidence_interval).count()) {
+      evidence_reconciled_ms_ = NowMs();
+      if (Status s = ReconcileEvidence(); !s.ok()) std::fprintf(stderr, "evidence store: %s\n", s.ToString().c_str());
+    }
     if (auto latest = reader_.LatestCheckpoint(); latest.ok() && *latest) {
       if (auto cp = ParseCheckpointNoteUnverified(**latest); cp.ok() && cp->size != checkpoint_size_seen_) {
         checkpoint_size_seen_ = cp->size;
@@ -163,6 +174,28 @@ void ApiServer::ProjectLoop() {
     }
     if (stopping_) return;
   }
+}
+
+Status ApiServer::ReconcileEvidence() {
+  evidence::EvidenceStore* store = options_.evidence;
+  if (store == nullptr || context_.views == nullptr) return Status::Ok();
+  ReaderLock views(views_mu_);
+  // Retention decisions recorded: their files go, their tombstones stay.
+  std::vector<std::pair<Hash, uint64_t>> disposed;
+  LAWTRAIL_RETURN_IF_ERROR(projectors::ScanFileRefs(*context_.views, [&](const Hash& h, const projectors::FileRefs& f) {
+    if (f.disposed_by && store->Info(h).state != evidence::State::kDisposed) disposed.emplace_back(h, *f.disposed_by);
+    return true;
+  }));
+  for (const auto& [hash, index] : disposed) {
+    auto refs = projectors::ReadFileRefs(*context_.views, hash);
+    const std::string case_id = refs.ok() && !refs->refs.empty() ? refs->refs.front().case_id : "";
+    LAWTRAIL_RETURN_IF_ERROR(store->Dispose(hash, {index, case_id, "", NowMs()}));
+  }
+  auto referenced = [&](const Hash& h) {
+    auto refs = projectors::ReadFileRefs(*context_.views, h);
+    return refs.ok() && !refs->refs.empty();
+  };
+  return store->SweepStaged(referenced, options_.staged_ttl).status();
 }
 
 HttpResponse ApiServer::Health() {
@@ -213,6 +246,20 @@ std::string ApiServer::RenderMetrics() {
                          static_cast<long long>(http_->open_connections()));
   out += PrometheusGauge("lawtrail_http_refused_connections", "Connections refused beyond the limit since start.", "",
                          static_cast<long long>(http_->refused_connections()));
+  if (options_.evidence != nullptr) {
+    if (auto scrub = options_.evidence->LastScrub(); scrub.ok()) {
+      out += PrometheusGauge("lawtrail_evidence_scrub_last_timestamp_seconds",
+                             "When the evidence store's last scrub finished (Unix time).", "",
+                             static_cast<double>(scrub->finished_ms) / 1000.0);
+      out += PrometheusGauge("lawtrail_evidence_scrub_files", "Files the last scrub re-hashed.", "",
+                             static_cast<long long>(scrub->files));
+      out += PrometheusGauge("lawtrail_evidence_scrub_bytes", "Bytes the last scrub re-hashed.", "",
+                             static_cast<long long>(scrub->bytes));
+      out += PrometheusGauge("lawtrail_evidence_scrub_problems",
+                             "Files the last scrub found changed or vanished (0 is the only good value).", "",
+                             static_cast<long long>(scrub->problems.size()));
+    }
+  }
   if (options_.extra_metrics) out += options_.extra_metrics();
   return out;
 }

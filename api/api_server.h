@@ -43,6 +43,13 @@ struct ApiServerOptions {
   // The witnesses of the policy (its name for each, and the cosigner vkey),
   // listed by GET /v1/log for the portal's in-browser check.
   std::vector<std::pair<std::string, std::string>> witnesses;
+  // The files records name (docs/evidence.md); null: none kept. Staged files
+  // no record references are removed after staged_ttl; every
+  // evidence_interval the store keeps what records now reference, removes
+  // what retention decisions disposed of, and sweeps.
+  evidence::EvidenceStore* evidence = nullptr;
+  std::chrono::seconds staged_ttl{7 * 24 * 3600};
+  std::chrono::seconds evidence_interval{600};
   // ApiContext::witnessed_checkpoint: set when witnesses cosign the log.
   std::function<Result<std::string>(uint64_t size)> witnessed_checkpoint;
 };
@@ -66,6 +73,11 @@ class ApiServer {
   size_t open_connections() const { return http_->open_connections(); }
   Metrics& metrics() { return metrics_; }
   const Router& router() const { return router_; }
+  // Staged files a record now references are kept, files a retention
+  // decision disposed of are removed (with their tombstone), and staged files
+  // older than staged_ttl that nothing references are swept. Runs every
+  // evidence_interval on the projectors' thread; callable at any time.
+  Status ReconcileEvidence();
 
  private:
   ApiServer(Store& store, ApiServerOptions options);
@@ -73,6 +85,7 @@ class ApiServer {
   void MemoryLoop();
   std::string RenderMetrics();
   HttpResponse Health();
+  int64_t evidence_reconciled_ms_ = 0;  // the projectors' thread only
 
   ApiServerOptions options_;
   LogReader reader_;

@@ -136,6 +136,25 @@ Status ReadWitnesses(const nlohmann::json& value, ServeConfig::Witnesses& w) {
   return Status::Ok();
 }
 
+Status ReadEvidence(const nlohmann::json& value, ServeConfig::Evidence& e) {
+  if (!value.is_object()) return Status::InvalidArgument("evidence: must be an object");
+  LAWTRAIL_RETURN_IF_ERROR(
+      OnlyMembers(value, {"dir", "staged_ttl_hours", "interval_seconds", "max_file_gib"}, "evidence"));
+  LAWTRAIL_ASSIGN_OR_RETURN(e.dir, StringMember(value, "dir", "evidence", ""));
+  for (auto [name, into, most] : {std::tuple{"staged_ttl_hours", &e.staged_ttl_hours, 24.0 * 365},
+                                  std::tuple{"interval_seconds", &e.interval_seconds, 86400.0},
+                                  std::tuple{"max_file_gib", &e.max_file_gib, 1024.0 * 1024}}) {
+    if (!value.contains(name)) continue;
+    const auto& v = value[name];
+    if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > most) {
+      return Status::InvalidArgument(std::string("evidence.") + name + ": must be a number above 0, at most " +
+                                     std::to_string(static_cast<long long>(most)));
+    }
+    *into = v.get<double>();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ServeConfig> ParseServeConfig(const std::string& text) {
@@ -170,6 +189,8 @@ Result<ServeConfig> ParseServeConfig(const std::string& text) {
       }
     } else if (key == "witnesses") {
       LAWTRAIL_RETURN_IF_ERROR(ReadWitnesses(value, c.witnesses));
+    } else if (key == "evidence") {
+      LAWTRAIL_RETURN_IF_ERROR(ReadEvidence(value, c.evidence));
     } else {
       return Status::InvalidArgument(key + ": unknown setting");
     }

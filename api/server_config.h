@@ -10,7 +10,9 @@
 //               "worker_threads": 16},
 //    "kafka": {"brokers": "host:9092,…", "topic_prefix": "lawtrail", "settings": {"security.protocol": "ssl"}},
 //    "witnesses": {"policy": "/etc/lawtrail/witnesses.txt", "tsa": "http://tsa.example/tsa",
-//                  "fail_open_seconds": 600, "timeout_seconds": 5, "export_wait_seconds": 30}}
+//                  "fail_open_seconds": 600, "timeout_seconds": 5, "export_wait_seconds": 30},
+//    "evidence": {"dir": "/srv/lawtrail/evidence", "staged_ttl_hours": 168, "interval_seconds": 600,
+//                 "max_file_gib": 64}}
 //
 // Tokens are only ever stored as hashes: an entry with a clear "token" is
 // refused, so that a config file never holds a usable secret.
@@ -35,6 +37,11 @@ struct ServeConfig {
     std::string tsa;     // an RFC 3161 time-stamping authority's URL
     double fail_open_seconds = -1, timeout_seconds = 5, export_wait_seconds = 30;
   } witnesses;
+  // The evidence store (docs/evidence.md); its folder defaults to DIR/evidence.
+  struct Evidence {
+    std::string dir;
+    double staged_ttl_hours = 168, interval_seconds = 600, max_file_gib = 1024;
+  } evidence;
 };
 
 // Parses the config text; errors name the field.

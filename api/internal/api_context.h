@@ -11,6 +11,7 @@
 
 #include "api/metrics.h"
 #include "ledger/client/strict_json.h"
+#include "ledger/evidence/evidence_store.h"
 #include "ledger/log/log.h"
 #include "ledger/log/log_reader.h"
 #include "projectors/view_store.h"
@@ -34,6 +35,7 @@ struct ApiContext {
   // are anchored on the log's own current checkpoint.
   std::function<Result<std::string>(uint64_t size)> witnessed_checkpoint;
   std::vector<std::pair<std::string, std::string>> witnesses;  // policy name, cosigner vkey (GET /v1/log)
+  evidence::EvidenceStore* evidence = nullptr;  // null: no evidence store (uploads and downloads answer 501)
 };
 
 }  // namespace lawtrail::api

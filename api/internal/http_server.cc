@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -15,6 +16,9 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ledger/core/mutex.h"
 
@@ -46,16 +50,21 @@ void SplitTarget(std::string_view target, HttpRequest& r) {
   }
 }
 
-// The request a handler sees, from what Beast parsed.
-HttpRequest ToHttpRequest(http::request<http::string_body>&& message) {
+// The request a handler sees, from the header Beast parsed (the body apart).
+HttpRequest HeadOf(const http::request_header<>& head) {
   HttpRequest request;
-  request.method = std::string(message.method_string().data(), message.method_string().size());
-  SplitTarget(std::string_view(message.target().data(), message.target().size()), request);
-  for (const auto& field : message) {
+  request.method = std::string(head.method_string().data(), head.method_string().size());
+  SplitTarget(std::string_view(head.target().data(), head.target().size()), request);
+  for (const auto& field : head) {
     std::string name(field.name_string().data(), field.name_string().size());
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
     request.headers.emplace_back(std::move(name), std::string(field.value().data(), field.value().size()));
   }
+  return request;
+}
+
+HttpRequest ToHttpRequest(http::request<http::string_body>&& message) {
+  HttpRequest request = HeadOf(message.base());
   request.body = std::move(message.body());
   return request;
 }
@@ -102,15 +111,17 @@ std::variant<HttpRequest, HttpResponse> ParseHttpRequest(std::string_view bytes,
 class Session;
 
 struct HttpServer::Impl {
-  Impl(HttpServerOptions o, HttpHandler h, ServedHook s)
+  Impl(HttpServerOptions o, HttpHandler h, ServedHook s, StreamRoutes st)
       : options(std::move(o)),
         handler(std::move(h)),
         served(std::move(s)),
+        streamed(std::move(st)),
         workers(std::max(1u, options.worker_threads)) {}
 
   HttpServerOptions options;
   HttpHandler handler;
   ServedHook served;
+  StreamRoutes streamed;
   // Declared before the io_context: sessions still queued in it when it is
   // destroyed unregister themselves here.
   std::atomic<size_t> open{0};
@@ -195,11 +206,24 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void Read() {
     if (server_.stopping) return Shutdown();
-    parser_.emplace();
-    parser_->body_limit(server_.options.max_body_bytes);
-    parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
+    parser_.reset();
+    stream_parser_.reset();
+    head_.emplace();
+    head_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
+    // The body's limit depends on the route, known once the header is read:
+    // checked there, and by the parser that then reads the body. (Not
+    // boost::none: Beast 1.74 compares a length with it as greater.)
+    head_->body_limit(std::numeric_limits<std::uint64_t>::max());
     timed_out_ = false;
     stream_.expires_never();
+    ArmReadTimer();
+    http::async_read_header(stream_, buffer_, *head_,
+                            [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+  }
+
+  // The read timeout: the whole of a request read at once, or each piece of a streamed body.
+  void ArmReadTimer() {
+    timed_out_ = false;
     timer_.expires_after(server_.options.read_timeout);
     timer_.async_wait([weak = weak_from_this()](beast::error_code ec) {
       if (ec) return;
@@ -209,32 +233,53 @@ class Session : public std::enable_shared_from_this<Session> {
         self->stream_.socket().cancel(ignored);
       }
     });
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
-  void OnRead(beast::error_code ec) {
-    timer_.cancel();
+  void OnHeader(beast::error_code ec) {
+    if (ec) {
+      timer_.cancel();
+      return ReadFailed(ec, head_->got_some(), server_.options.max_body_bytes);
+    }
+    auto head = std::make_shared<HttpRequest>(HeadOf(head_->get()));
+    if (server_.streamed.streams && head->repeated_query.empty() && server_.streamed.streams(*head)) {
+      return OpenStream(std::move(head));
+    }
+    // Not streamed: the body is read whole, within what is left of the read timeout.
+    if (head_->content_length().value_or(0) > server_.options.max_body_bytes) {
+      timer_.cancel();
+      return Respond(BodyTooLarge(server_.options.max_body_bytes), false, nullptr, true);
+    }
+    parser_.emplace(std::move(*head_));
+    parser_->body_limit(server_.options.max_body_bytes);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code e, size_t) { self->OnRead(e); });
+  }
+
+  // A read that failed: the answer it deserves, or a quiet close.
+  void ReadFailed(beast::error_code ec, bool got_some, uint64_t body_limit) {
     if (ec == http::error::end_of_stream) return Shutdown();
     if (timed_out_) {
       // Nothing of a next request yet: an idle keep-alive connection, closed
       // quietly; a new connection that never sent a byte is answered 408.
-      if (!parser_->got_some() && answered_ > 0) return Shutdown();
+      if (!got_some && answered_ > 0) return Shutdown();
       return Respond(HttpResponse::Error(408, "request_timeout",
                                          "the request was not received in full within " +
                                              std::to_string(server_.options.read_timeout.count()) + " ms"),
                      false, nullptr, true);
     }
-    if (ec == http::error::body_limit)
-      return Respond(BodyTooLarge(server_.options.max_body_bytes), false, nullptr, true);
+    if (ec == http::error::body_limit) return Respond(BodyTooLarge(body_limit), false, nullptr, true);
     if (ec == http::error::header_limit) {
       return Respond(HeaderTooLarge(server_.options.max_header_bytes), false, nullptr, true);
     }
     if (ec && ec.category() == http::make_error_code(http::error::end_of_stream).category()) {
       return Respond(Malformed(ec), false, nullptr, true);
     }
-    if (ec) return Shutdown();
+    Shutdown();
+  }
 
+  void OnRead(beast::error_code ec) {
+    timer_.cancel();
+    if (ec) return ReadFailed(ec, true, server_.options.max_body_bytes);
     auto message = parser_->release();
     const bool keep_alive = message.keep_alive();
     auto request = std::make_shared<HttpRequest>(ToHttpRequest(std::move(message)));
@@ -257,6 +302,149 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // ---- A streamed body: the route opens a sink from the header, then each piece goes to it on a worker.
+
+  void OpenStream(std::shared_ptr<HttpRequest> head) {
+    stream_request_ = std::move(head);
+    stream_keep_alive_ = head_->get().keep_alive();
+    stream_started_ = std::chrono::steady_clock::now();
+    server_.busy++;
+    net::post(server_.workers, [self = shared_from_this()] {
+      StreamStart start;
+      try {
+        start = self->server_.streamed.open(*self->stream_request_);
+      } catch (const std::exception& e) {
+        start.answer = HttpResponse::Error(500, "internal", std::string("the handler failed: ") + e.what());
+      }
+      net::post(self->stream_.get_executor(),
+                [self, start = std::move(start)]() mutable { self->OnStreamOpened(std::move(start)); });
+    });
+  }
+
+  void OnStreamOpened(StreamStart start) {
+    if (!start.sink) {
+      timer_.cancel();
+      // Answered from the header: a body still on its way is not read, so the connection cannot carry another request.
+      const bool body_follows = head_->chunked() || head_->content_length().value_or(0) > 0;
+      return Respond(std::move(start.answer), stream_keep_alive_ && !body_follows, stream_request_, body_follows,
+                     stream_started_);
+    }
+    sink_ = std::move(start.sink);
+    const bool expects_continue = beast::iequals(head_->get()[http::field::expect], "100-continue");
+    stream_parser_.emplace(std::move(*head_));
+    stream_parser_->body_limit(server_.options.max_stream_body_bytes);
+    for (auto& p : pieces_) p.resize(server_.options.stream_chunk_bytes);
+    stream_answered_ = writing_ = reading_ = false;
+    ready_.reset();
+    read_error_ = {};
+    if (!expects_continue) return ReadPiece(0);
+    // A client that asked (curl does, for large bodies) is told to send the body now.
+    auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+    stream_.expires_after(server_.options.write_timeout);
+    http::async_write(stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code ec, size_t) {
+      self->stream_.expires_never();
+      if (ec) return self->StreamFailed(ec);
+      self->ReadPiece(0);
+    });
+  }
+
+  // Two pieces in flight at most: while a worker hands one to the sink (hash
+  // and write), the next is read into the other buffer, so that the network,
+  // the hash and the disk overlap. The sink still sees one call at a time, in order.
+  void ReadPiece(int slot) {
+    ArmReadTimer();  // each piece within read_timeout of the last: slow is fine, stalled is not
+    reading_ = true;
+    auto& body = stream_parser_->get().body();
+    body.data = pieces_[slot].data();
+    body.size = pieces_[slot].size();
+    http::async_read(stream_, buffer_, *stream_parser_,
+                     [self = shared_from_this(), slot](beast::error_code ec, size_t) { self->OnPiece(slot, ec); });
+  }
+
+  void OnPiece(int slot, beast::error_code ec) {
+    timer_.cancel();
+    reading_ = false;
+    if (stream_answered_) return;
+    if (ec == http::error::need_buffer) ec = {};
+    if (ec) {
+      read_error_ = ec;
+      if (!writing_) StreamFailed(ec);
+      return;  // else answered once the piece being written is done with
+    }
+    const Piece piece{slot, pieces_[slot].size() - stream_parser_->get().body().size, stream_parser_->is_done()};
+    if (writing_) {
+      ready_ = piece;  // both buffers are busy: the next read waits for the write
+      return;
+    }
+    WritePiece(piece);
+  }
+
+  struct Piece {
+    int slot = 0;
+    size_t bytes = 0;
+    bool last = false;
+  };
+
+  void WritePiece(Piece piece) {
+    writing_ = true;
+    if (!piece.last) ReadPiece(1 - piece.slot);
+    net::post(server_.workers, [self = shared_from_this(), piece] {
+      std::optional<HttpResponse> answer;
+      bool failed = false;
+      try {
+        const std::string_view bytes(self->pieces_[piece.slot].data(), piece.bytes);
+        const Status s = piece.bytes > 0 ? self->sink_->Write(bytes) : Status::Ok();
+        if (!s.ok()) {
+          answer = ErrorResponse(s);
+          failed = true;
+        } else if (piece.last) {
+          answer = self->sink_->Finish();
+        }
+      } catch (const std::exception& e) {
+        answer = HttpResponse::Error(500, "internal", std::string("the handler failed: ") + e.what());
+        failed = true;
+      }
+      net::post(self->stream_.get_executor(), [self, answer = std::move(answer), failed]() mutable {
+        self->OnPieceWritten(std::move(answer), failed);
+      });
+    });
+  }
+
+  void OnPieceWritten(std::optional<HttpResponse> answer, bool failed) {
+    writing_ = false;
+    if (answer) {
+      stream_answered_ = true;
+      sink_.reset();
+      if (reading_) {
+        // A read is still pending into the other buffer: stop it; this answer closes the connection.
+        beast::error_code ignored;
+        stream_.socket().cancel(ignored);
+        failed = true;
+      }
+      return Respond(std::move(*answer), stream_keep_alive_ && !failed, stream_request_, failed, stream_started_);
+    }
+    if (ready_) {
+      const Piece next = *ready_;
+      ready_.reset();
+      return WritePiece(next);
+    }
+    if (read_error_) StreamFailed(read_error_);
+  }
+
+  // The streamed body stopped coming: answered (and closed) with why, which
+  // also ends the request the server was counting as busy.
+  void StreamFailed(beast::error_code ec) {
+    stream_answered_ = true;
+    sink_.reset();  // the sink keeps what arrived for a resume
+    HttpResponse answer = timed_out_
+                              ? HttpResponse::Error(408, "request_timeout",
+                                                    "no part of the body arrived within " +
+                                                        std::to_string(server_.options.read_timeout.count()) + " ms")
+                          : ec == http::error::body_limit ? BodyTooLarge(server_.options.max_stream_body_bytes)
+                                                          : Malformed(ec);
+    Respond(std::move(answer), false, stream_request_, true, stream_started_);
+  }
+
   // What of a refused request was read, for the access log: its request
   // line if that was parsed, else nothing.
   std::shared_ptr<HttpRequest> RefusedRequest() const {
@@ -264,10 +452,10 @@ class Session : public std::enable_shared_from_this<Session> {
     r->route = "(http)";
     // The request line is set as soon as it is parsed, before the header's
     // checks (a body over the limit is refused once its Content-Length is read).
-    if (parser_ && !parser_->get().method_string().empty()) {
-      const auto& m = parser_->get();
-      r->method = std::string(m.method_string());
-      SplitTarget(std::string_view(m.target().data(), m.target().size()), *r);
+    const http::request_header<>* head = parser_ ? &parser_->get().base() : head_ ? &head_->get().base() : nullptr;
+    if (head != nullptr && !head->method_string().empty()) {
+      r->method = std::string(head->method_string());
+      SplitTarget(std::string_view(head->target().data(), head->target().size()), *r);
     } else {
       r->method = r->raw_path = r->path = "-";
     }
@@ -277,6 +465,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void Respond(HttpResponse r, bool keep_alive, std::shared_ptr<HttpRequest> request, bool close_after,
                std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now()) {
     const bool handled = request != nullptr;
+    if (handled && !r.file_path.empty()) return RespondFile(std::move(r), keep_alive && !close_after, request, started);
     if (!handled) request = RefusedRequest();
     ++answered_;
     std::string error_code = std::move(r.error_code);
@@ -303,6 +492,92 @@ class Session : public std::enable_shared_from_this<Session> {
         });
   }
 
+  // ---- A file answer, sent piece by piece: read on a worker, written here.
+
+  struct FileSend {
+    int fd = -1;
+    uint64_t size = 0, sent = 0;
+    std::vector<char> piece;
+    http::response<http::buffer_body> res;
+    std::optional<http::response_serializer<http::buffer_body>> sr;
+    std::string error_code;
+    ~FileSend() {
+      if (fd >= 0) ::close(fd);
+    }
+  };
+
+  void RespondFile(HttpResponse r, bool keep_alive, std::shared_ptr<HttpRequest> request,
+                   std::chrono::steady_clock::time_point started) {
+    auto f = std::make_shared<FileSend>();
+    f->fd = ::open(r.file_path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (f->fd < 0 || ::fstat(f->fd, &st) != 0) {
+      return Respond(HttpResponse::Error(500, "io_error", "the file to send cannot be read: " + r.file_path),
+                     keep_alive, request, false, started);
+    }
+    ::posix_fadvise(f->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    f->size = static_cast<uint64_t>(st.st_size);
+    f->piece.resize(server_.options.stream_chunk_bytes);
+    f->res.result(static_cast<http::status>(r.status));
+    f->res.version(11);
+    f->res.set(http::field::server, "lawtrail");
+    f->res.set(http::field::content_type, r.content_type);
+    for (const auto& [name, value] : r.headers) f->res.set(name, value);
+    f->res.content_length(f->size);
+    const bool keep = keep_alive && !server_.stopping;
+    f->res.keep_alive(keep);
+    f->res.body().data = nullptr;
+    f->res.body().more = f->size > 0;
+    f->sr.emplace(f->res);
+    stream_.expires_after(server_.options.write_timeout);
+    http::async_write_header(stream_, *f->sr,
+                             [self = shared_from_this(), f, request, keep, started](beast::error_code ec, size_t) {
+                               if (ec) return self->FileSent(f, request, false, started, ec);
+                               self->NextFilePiece(f, request, keep, started);
+                             });
+  }
+
+  void NextFilePiece(std::shared_ptr<FileSend> f, std::shared_ptr<HttpRequest> request, bool keep,
+                     std::chrono::steady_clock::time_point started) {
+    net::post(server_.workers, [self = shared_from_this(), f, request, keep, started] {
+      ssize_t n = 0;
+      const uint64_t want = std::min<uint64_t>(f->piece.size(), f->size - f->sent);
+      if (want > 0) {
+        do {
+          n = ::pread(f->fd, f->piece.data(), want, static_cast<off_t>(f->sent));
+        } while (n < 0 && errno == EINTR);
+      }
+      net::post(self->stream_.get_executor(), [self, f, request, keep, started, want, n] {
+        if (want > 0 && n <= 0) {
+          // The file shrank or failed under us: the length promised cannot be kept.
+          return self->FileSent(f, request, false, started, net::error::make_error_code(net::error::eof));
+        }
+        f->res.body().data = want > 0 ? f->piece.data() : nullptr;
+        f->res.body().size = static_cast<size_t>(n);
+        f->res.body().more = f->sent + static_cast<uint64_t>(n) < f->size;
+        self->stream_.expires_after(self->server_.options.write_timeout);
+        http::async_write(self->stream_, *f->sr, [self, f, request, keep, started, n](beast::error_code ec, size_t) {
+          if (ec == http::error::need_buffer) ec = {};
+          f->sent += static_cast<uint64_t>(n);
+          if (ec || f->sr->is_done()) return self->FileSent(f, request, keep, started, ec);
+          self->NextFilePiece(f, request, keep, started);
+        });
+      });
+    });
+  }
+
+  void FileSent(const std::shared_ptr<FileSend>& f, const std::shared_ptr<HttpRequest>& request, bool keep,
+                std::chrono::steady_clock::time_point started, beast::error_code ec) {
+    ++answered_;
+    if (server_.served) {
+      server_.served(Served{*request, f->res.result_int(), static_cast<size_t>(f->sent),
+                            std::chrono::steady_clock::now() - started, peer_, f->error_code});
+    }
+    server_.busy--;
+    if (ec || !keep) return Shutdown();
+    Read();
+  }
+
   void Shutdown() {
     timer_.cancel();
     beast::error_code ignored;
@@ -314,7 +589,17 @@ class Session : public std::enable_shared_from_this<Session> {
   net::steady_timer timer_;
   HttpServer::Impl& server_;
   beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::request_parser<http::empty_body>> head_;            // every request's header first
+  std::optional<http::request_parser<http::string_body>> parser_;         // then a body read whole
+  std::optional<http::request_parser<http::buffer_body>> stream_parser_;  // or a body streamed
+  std::shared_ptr<BodySink> sink_;
+  std::shared_ptr<HttpRequest> stream_request_;
+  bool stream_keep_alive_ = false;
+  std::chrono::steady_clock::time_point stream_started_;
+  std::vector<char> pieces_[2];  // the two pieces of a streamed body in memory
+  bool reading_ = false, writing_ = false, stream_answered_ = false;
+  std::optional<Piece> ready_;  // read, waiting for the piece before it to be written
+  beast::error_code read_error_;
   bool timed_out_ = false;
   bool registered_ = false;
   bool holds_client_slot_ = false;
@@ -353,8 +638,8 @@ HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpServer::~HttpServer() { Stop(std::chrono::milliseconds(0)); }
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Listen(HttpServerOptions options, HttpHandler handler,
-                                                       ServedHook served) {
-  auto impl = std::make_unique<Impl>(std::move(options), std::move(handler), std::move(served));
+                                                       ServedHook served, StreamRoutes streamed) {
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(handler), std::move(served), std::move(streamed));
   beast::error_code ec;
   const auto address = net::ip::make_address(impl->options.address, ec);
   if (ec) return Status::InvalidArgument("listen address '" + impl->options.address + "': " + ec.message());

@@ -7,6 +7,11 @@
 // wait for a durable append or read RocksDB) run on the worker pool, so a
 // slow handler never stalls other connections' reads and writes.
 //
+// A route may take its body as a stream (StreamRoutes): the header is read
+// first, and the body then goes piece by piece to the route's sink, so an
+// upload of several GB holds one piece in memory. A response may name a file
+// (HttpResponse::file_path), sent in pieces the same way.
+//
 // Defences, each with its own answer: a body over max_body_bytes → 413; a
 // header over max_header_bytes → 431; a request not fully received within
 // read_timeout (a slowloris client) → 408 and the connection closed; beyond
@@ -44,6 +49,10 @@ struct HttpServerOptions {
   std::chrono::milliseconds read_timeout{10'000};  // whole request, from its first byte or the last response
   std::chrono::milliseconds idle_timeout{60'000};  // a kept-alive connection waiting for its next request
   std::chrono::milliseconds write_timeout{30'000};
+  // A streamed body (an evidence upload): at most this many bytes, taken in
+  // pieces of stream_chunk_bytes, each within read_timeout of the last.
+  uint64_t max_stream_body_bytes = uint64_t{1} << 40;
+  size_t stream_chunk_bytes = 1 << 20;
   unsigned io_threads = 1;
   unsigned worker_threads = 16;
 };
@@ -68,13 +77,20 @@ struct Served {
 std::variant<HttpRequest, HttpResponse> ParseHttpRequest(std::string_view bytes, const HttpServerOptions& limits);
 
 using HttpHandler = std::function<HttpResponse(HttpRequest&)>;
+
+// Which requests stream their body, and how. `streams` is asked on the I/O
+// thread and must be cheap (a method and path match); `open` runs on a worker.
+struct StreamRoutes {
+  std::function<bool(const HttpRequest& head)> streams;
+  std::function<StreamStart(HttpRequest& head)> open;
+};
 using ServedHook = std::function<void(const Served&)>;
 
 class HttpServer {
  public:
   // Binds and listens; serving starts with Start().
   static Result<std::unique_ptr<HttpServer>> Listen(HttpServerOptions options, HttpHandler handler,
-                                                    ServedHook served = nullptr);
+                                                    ServedHook served = nullptr, StreamRoutes streamed = {});
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

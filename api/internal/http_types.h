@@ -6,6 +6,7 @@
 #define LAWTRAIL_API_INTERNAL_HTTP_TYPES_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,9 @@ struct HttpResponse {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string error_code;  // an error's stable code ("" for a success), for the access log and metrics
+  // When set, the body is this file's bytes, sent from disk in pieces (never
+  // held whole): an original from the evidence store. `body` is ignored.
+  std::string file_path;
 
   static HttpResponse Json(std::string body, unsigned status = 200);
   static HttpResponse Text(std::string body, std::string content_type = "text/plain; charset=utf-8");
@@ -49,6 +53,26 @@ struct HttpResponse {
   // code is stable for clients to branch on; the message is for people.
   static HttpResponse Error(unsigned status, std::string_view code, std::string_view message,
                             std::string_view rule = "");
+};
+
+// A body too large to hold (a recording of several GB), taken as it arrives.
+// Its calls come one at a time, in order, on a worker thread.
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  // The next piece of the body. An error ends the request with that answer
+  // (and the connection, since the rest of the body is not read).
+  virtual Status Write(std::string_view piece) = 0;
+  // The whole body arrived: the answer.
+  virtual HttpResponse Finish() = 0;
+};
+
+// What a streamed route makes of a request's header (its body not read yet):
+// a sink for the body, or an answer at once (an unknown token, a file already
+// stored) — after which a body still coming is not read and the connection closes.
+struct StreamStart {
+  std::shared_ptr<BodySink> sink;
+  HttpResponse answer;
 };
 
 // The HTTP status and stable error code of a StatusCode.

@@ -209,48 +209,6 @@ Result<HttpResponse> CheckpointNote(ApiContext& ctx, HttpRequest& request) {
   return HttpResponse::Text(**note);
 }
 
-// A supervisor's act on the case in the path (a retrieval, an export): one
-// signed statement of `type` for that case, signed by the token's officer if
-// the token is bound to one, appended and durable before anything is read.
-// Returns the act as recorded, or the Status refusing it.
-struct RecordedAct {
-  Appended appended;
-  ParsedStatement statement;  // holds its own copy of the bytes
-};
-Result<RecordedAct> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller, fb::Payload type) {
-  const std::string case_id = request.params["case"];
-  const std::string name = fb::EnumNamePayload(type);
-  LAWTRAIL_ASSIGN_OR_RETURN(auto statements, SubmittedStatements(request, 1, ctx.json_limits));
-  // SubmittedStatements gives one statement or an error; a supervisor's act is
-  // read from the first, so say so where it is relied on.
-  if (statements.size() != 1) {
-    return Status::InvalidArgument("the body must be exactly one signed " + name + " statement");
-  }
-  auto parsed = ParseSignedStatement(Bytes((statements)[0]));
-  if (!parsed.ok()) {
-    // A submission wrapper with openings: these acts have none to give.
-    return Status::InvalidArgument("the body must be one signed " + name + " statement: " + parsed.status().message());
-  }
-  const fb::Statement& st = *parsed->statement;
-  if (st.payload_type() != type) return Status::InvalidArgument("the statement must be a " + name);
-  if (st.case_id()->string_view() != case_id) {
-    return Status::InvalidArgument("the " + name + " names case '" + st.case_id()->str() + "', not '" + case_id + "'");
-  }
-  if (!caller.certificate.empty() && (st.actor() == nullptr || st.actor()->certificate_no() == nullptr ||
-                                      st.actor()->certificate_no()->string_view() != caller.certificate)) {
-    return Status::PermissionDenied("the " + name + " is signed by another officer than this token's (" +
-                                    caller.certificate + ")");
-  }
-  LAWTRAIL_ASSIGN_OR_RETURN(auto results, AppendNow(ctx, std::move(statements)));
-  AppendResult& appended = results[0];
-  LAWTRAIL_RETURN_IF_ERROR(appended.status());
-  if (appended->duplicate) {
-    return Status::AlreadyExists("this " + name + " is already recorded at index " + std::to_string(appended->index) +
-                                 "; sign a new one");
-  }
-  return RecordedAct{std::move(*appended), std::move(*parsed)};
-}
-
 // A supervisor's retrieval: the signed CaseFileRetrieved is appended (and
 // durable) before anything of the case is read, so every read is on record.
 Result<HttpResponse> Retrieve(ApiContext& ctx, HttpRequest& request, const Caller& caller) {
@@ -335,6 +293,42 @@ Result<HttpResponse> PartyLookup(ApiContext& ctx, HttpRequest& request) {
 }
 
 }  // namespace
+
+Result<RecordedAct> RecordSupervisorAct(ApiContext& ctx, HttpRequest& request, const Caller& caller, fb::Payload type,
+                                        const std::function<Status(const fb::Statement&)>& check) {
+  const std::string case_id = request.params["case"];
+  const std::string name = fb::EnumNamePayload(type);
+  LAWTRAIL_ASSIGN_OR_RETURN(auto statements, SubmittedStatements(request, 1, ctx.json_limits));
+  // SubmittedStatements gives one statement or an error; a supervisor's act is
+  // read from the first, so say so where it is relied on.
+  if (statements.size() != 1) {
+    return Status::InvalidArgument("the body must be exactly one signed " + name + " statement");
+  }
+  auto parsed = ParseSignedStatement(Bytes((statements)[0]));
+  if (!parsed.ok()) {
+    // A submission wrapper with openings: these acts have none to give.
+    return Status::InvalidArgument("the body must be one signed " + name + " statement: " + parsed.status().message());
+  }
+  const fb::Statement& st = *parsed->statement;
+  if (st.payload_type() != type) return Status::InvalidArgument("the statement must be a " + name);
+  if (st.case_id()->string_view() != case_id) {
+    return Status::InvalidArgument("the " + name + " names case '" + st.case_id()->str() + "', not '" + case_id + "'");
+  }
+  if (!caller.certificate.empty() && (st.actor() == nullptr || st.actor()->certificate_no() == nullptr ||
+                                      st.actor()->certificate_no()->string_view() != caller.certificate)) {
+    return Status::PermissionDenied("the " + name + " is signed by another officer than this token's (" +
+                                    caller.certificate + ")");
+  }
+  if (check) LAWTRAIL_RETURN_IF_ERROR(check(st));
+  LAWTRAIL_ASSIGN_OR_RETURN(auto results, AppendNow(ctx, std::move(statements)));
+  AppendResult& appended = results[0];
+  LAWTRAIL_RETURN_IF_ERROR(appended.status());
+  if (appended->duplicate) {
+    return Status::AlreadyExists("this " + name + " is already recorded at index " + std::to_string(appended->index) +
+                                 "; sign a new one");
+  }
+  return RecordedAct{std::move(*appended), std::move(*parsed)};
+}
 
 RecordAudience AudienceOf(ByteView record) {
   auto view = ParseRecord(record);

@@ -27,7 +27,13 @@ bool IsRest(const std::string& s) { return IsParam(s) && s.size() > 5 && s.compa
 void Router::Add(std::string method, std::string pattern, uint32_t permission, RouteHandler handler) {
   std::vector<std::string> segments;
   for (std::string_view s : Segments(pattern)) segments.emplace_back(s);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), permission, std::move(handler)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), permission, std::move(handler), {}});
+}
+
+void Router::AddStream(std::string method, std::string pattern, uint32_t permission, StreamHandler handler) {
+  std::vector<std::string> segments;
+  for (std::string_view s : Segments(pattern)) segments.emplace_back(s);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), permission, {}, std::move(handler)});
 }
 
 bool Router::Match(const Route& route, const std::vector<std::string_view>& raw, HttpRequest* request) {
@@ -67,7 +73,7 @@ bool IsCanonicalPath(std::string_view path) {
 
 }  // namespace
 
-HttpResponse Router::Handle(HttpRequest& request) const {
+std::variant<std::pair<const Router::Route*, Caller>, HttpResponse> Router::Resolve(HttpRequest& request) const {
   if (!IsCanonicalPath(request.raw_path)) {
     return HttpResponse::Error(404, "unknown_path",
                                "not a path this server names (empty, '.' or '..' segments, "
@@ -76,7 +82,7 @@ HttpResponse Router::Handle(HttpRequest& request) const {
   }
   // A header given twice is ambiguous: which token, which body type? Refused,
   // not resolved by picking one.
-  for (const char* name : {"authorization", "content-type"}) {
+  for (const char* name : {"authorization", "content-type", "content-range"}) {
     if (const size_t n = request.HeaderCount(name); n > 1) {
       return HttpResponse::Error(400, "bad_request",
                                  "the request has " + std::to_string(n) + " " + name + " headers; send one");
@@ -105,10 +111,7 @@ HttpResponse Router::Handle(HttpRequest& request) const {
     }
     Match(route, raw, &request);
     request.route = route.pattern;
-    Result<HttpResponse> answered = route.handler(request, *caller);
-    HttpResponse response = answered.ok() ? std::move(*answered) : ErrorResponse(answered.status());
-    if (request.method == "HEAD") response.body.clear();
-    return response;
+    return std::make_pair(&route, std::move(*caller));
   }
   if (path_match != nullptr) {
     HttpResponse r =
@@ -121,6 +124,44 @@ HttpResponse Router::Handle(HttpRequest& request) const {
     return r;
   }
   return HttpResponse::Error(404, "unknown_path", "no such path: " + request.path);
+}
+
+HttpResponse Router::Handle(HttpRequest& request) const {
+  auto resolved = Resolve(request);
+  if (auto* refused = std::get_if<HttpResponse>(&resolved)) return std::move(*refused);
+  auto& [route, caller] = std::get<0>(resolved);
+  HttpResponse response;
+  if (route->stream) {
+    // A streamed route reached with its body already read (tests, small bodies): the same sink, all at once.
+    Result<StreamStart> start = route->stream(request, caller);
+    if (!start.ok()) return ErrorResponse(start.status());
+    if (!start->sink) return std::move(start->answer);
+    const Status wrote = start->sink->Write(request.body);
+    return wrote.ok() ? start->sink->Finish() : ErrorResponse(wrote);
+  }
+  Result<HttpResponse> answered = route->handler(request, caller);
+  response = answered.ok() ? std::move(*answered) : ErrorResponse(answered.status());
+  if (request.method == "HEAD") response.body.clear();
+  return response;
+}
+
+bool Router::Streams(const HttpRequest& head) const {
+  if (!IsCanonicalPath(head.raw_path)) return false;
+  const auto raw = Segments(head.raw_path);
+  for (const Route& route : routes_) {
+    if (route.stream && route.method == head.method && Match(route, raw, nullptr)) return true;
+  }
+  return false;
+}
+
+StreamStart Router::OpenStream(HttpRequest& head) const {
+  auto resolved = Resolve(head);
+  if (auto* refused = std::get_if<HttpResponse>(&resolved)) return StreamStart{nullptr, std::move(*refused)};
+  auto& [route, caller] = std::get<0>(resolved);
+  if (!route->stream) return StreamStart{nullptr, HttpResponse::Error(500, "internal", "not a streamed route")};
+  Result<StreamStart> start = route->stream(head, caller);
+  if (!start.ok()) return StreamStart{nullptr, ErrorResponse(start.status())};
+  return std::move(*start);
 }
 
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {

@@ -32,16 +32,6 @@ std::string ErrorCode(const Reply& r) {
   return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
 }
 
-// The resident set of process `pid` (this one by default), in bytes.
-size_t ResidentBytes(pid_t pid = getpid()) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
 // A route's pattern with its parameters filled in.
 std::string Filled(const std::string& pattern) {
   std::string out = std::regex_replace(pattern, std::regex(R"(\{rest\.\.\.\})"), "0/000");
@@ -75,7 +65,9 @@ TEST_CASE("every route answers empty, truncated, garbage, oversized and doubled 
   f.Open("C1", 0);
   api::HttpServerOptions http;
   http.max_body_bytes = 64 << 10;
-  Served s(f.t(), http, f.supervisor.certificate_no);
+  auto store = evidence::EvidenceStore::Open({f.t().dir() + "/evidence"});
+  REQUIRE(store.ok());
+  Served s(f.t(), http, f.supervisor.certificate_no, [&](api::ApiServerOptions& o) { o.evidence = store->get(); });
   const uint64_t before = *f.t().log().reader().Size();
   const std::string retrieval = Framed(Retrieval(f.supervisor, "C1"));
   const std::string submission_json = json{{"submissions", {ToBase64(Retrieval(f.supervisor, "C1"))}}}.dump();

@@ -79,10 +79,11 @@ inline std::string PercentEncode(const std::string& s) {
   return out;
 }
 
-inline Bytes Retrieval(const TestOfficer& supervisor, const std::string& case_id) {
+inline Bytes Retrieval(const TestOfficer& supervisor, const std::string& case_id,
+                       const std::string& scope = "全部案卷") {
   const StatementHeader h = TestLog::HeaderFor(supervisor, case_id);
   flatbuffers::FlatBufferBuilder b;
-  auto payload = fb::CreateCaseFileRetrievedDirect(b, "执法监督检查", "全部案卷");
+  auto payload = fb::CreateCaseFileRetrievedDirect(b, "执法监督检查", scope.c_str());
   return SignStatement(FinishStatement(b, h, fb::Payload::CaseFileRetrieved, payload.Union()), supervisor.key);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace lawtrail::testing {
 
@@ -29,6 +30,8 @@ ProcessResult RunProgram(const std::vector<std::string>& argv, const std::string
 ProcessResult RunLawtrail(const std::vector<std::string>& args, const std::string& stdin_path = "");
 
 std::string ReadAll(const std::string& path);
+// The resident set of process `pid` (this one by default), in bytes.
+size_t ResidentBytes(pid_t pid = getpid());
 // The port a server started with --port-file PATH wrote there, waiting up to
 // `tries` twentieths of a second for it; 0 if it never came.
 uint16_t WaitForPortFile(const std::string& path, int tries = 400);

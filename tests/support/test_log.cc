@@ -48,14 +48,7 @@ TestOfficer TestLog::AddOfficer(const std::string& certificate_no, std::vector<f
 }
 
 StatementHeader TestLog::HeaderFor(const TestOfficer& officer, const std::string& case_id) {
-  StatementHeader h;
-  h.event_id = RandomEventId();
-  h.origin = kTestOrigin;
-  h.case_id = case_id;
-  h.certificate_no = officer.certificate_no;
-  h.key = officer.key.public_key();
-  h.occurred_at_ms = NowMs();
-  return h;
+  return HeaderNow(kTestOrigin, case_id, officer.certificate_no, officer.key.public_key());
 }
 
 Bytes TestLog::Memo(const TestOfficer& officer, const std::string& case_id, const std::string& text,
