@@ -34,13 +34,6 @@ namespace {
 
 constexpr char kOrigin[] = "bench.lawtrail.example/enforcement";
 
-template <typename F>
-double TimeOf(F&& f) {
-  const auto start = Clock::now();
-  f();
-  return Seconds(Clock::now() - start);
-}
-
 // `records` memos in the case of `case_id`, signed by an officer of our own
 // whom the agency's root key registers first. The memos, or none on an error.
 std::vector<Bytes> AppendMemos(Log& log, const CreatedLog& created, const std::string& case_id, uint64_t records,
@@ -55,13 +48,7 @@ std::vector<Bytes> AppendMemos(Log& log, const CreatedLog& created, const std::s
   }
   std::vector<Bytes> memos(records);
   pool.ParallelFor(records, [&](size_t i) {
-    StatementHeader h;
-    h.event_id = RandomEventId();
-    h.origin = kOrigin;
-    h.case_id = case_id;
-    h.certificate_no = officer.name;
-    h.key = officer.key.public_key();
-    h.occurred_at_ms = NowMs();
+    const StatementHeader h = HeaderNow(kOrigin, case_id, officer.name, officer.key.public_key());
     memos[i] = SignStatement(
         CaseMemoStatement(h, "办案记录", "第" + std::to_string(i) + "次：现场复查，当事人已整改。"), officer.key);
   });

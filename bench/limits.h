@@ -19,6 +19,14 @@ using Clock = std::chrono::steady_clock;
 
 inline double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
+// Seconds `f` takes.
+template <typename F>
+double TimeOf(F&& f) {
+  const auto start = Clock::now();
+  f();
+  return Seconds(Clock::now() - start);
+}
+
 // Items per second of `f`, which handles `n` items.
 template <typename F>
 double Rate(uint64_t n, F&& f) {

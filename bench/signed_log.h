@@ -63,13 +63,8 @@ inline std::vector<Bytes> MakeStatements(const Fixture& f, uint64_t n, ThreadPoo
   std::vector<Bytes> out(n);
   pool.ParallelFor(n, [&](size_t i) {
     const auto& [cert, key] = f.officers[i % f.officers.size()];
-    StatementHeader h;
-    h.event_id = RandomEventId();
-    h.origin = kBenchOrigin;
-    h.case_id = "青山镇〔2026〕" + std::to_string((i * 7919 + salt) % 50'000) + "号";
-    h.certificate_no = cert;
-    h.key = key.public_key();
-    h.occurred_at_ms = NowMs();
+    const StatementHeader h = HeaderNow(
+        kBenchOrigin, "青山镇〔2026〕" + std::to_string((i * 7919 + salt) % 50'000) + "号", cert, key.public_key());
     out[i] = SignStatement(CaseMemoStatement(h, "现场检查笔录",
                                              "执法人员出示执法证件，对青山镇东街12号经营场所进行现场检查，"
                                              "发现当事人未取得食品经营许可证从事食品经营活动。"),

@@ -16,8 +16,10 @@
 #include <CLI/CLI.hpp>
 
 #include "api/metrics.h"
+#include "api/server_config.h"
 #include "ledger/client/statement_builder.h"
 #include "ledger/core/policy.h"
+#include "ledger/evidence/evidence_store.h"
 #include "ledger/log/log_reader.h"
 #include "ledger/log/store.h"
 
@@ -87,6 +89,9 @@ struct ServeOptions {
   std::string tsa_url;            // an RFC 3161 time-stamping authority for published checkpoints
 };
 void AddServeOptions(CLI::App* command, ServeOptions& o);
+// The evidence store of the log in `dir` as the config describes it (its
+// folder defaults to DIR/evidence).
+evidence::StoreOptions EvidenceStoreOptions(const std::string& dir, const api::ServeConfig::Evidence& config);
 int RunServe(const ServeOptions& o);
 
 // --kafka KEY=VALUE, repeatable: librdkafka properties passed through to the
@@ -95,21 +100,22 @@ CLI::Option* AddKafkaSettingsOption(CLI::App* command, std::vector<std::string>&
 Result<std::map<std::string, std::string>> ParseKafkaSettings(const std::vector<std::string>& settings);
 
 // Every command registers itself on the app; `exit_code` receives its result.
-void AddKeyCommands(CLI::App& app, int& exit_code);      // init, vkey, keygen
-void AddRegisterCommand(CLI::App& app, int& exit_code);  // register …
-void AddTablesCommands(CLI::App& app, int& exit_code);   // tables show, tables adopt
-void AddDrawCommands(CLI::App& app, int& exit_code);     // draw verify
-void AddWitnessCommands(CLI::App& app, int& exit_code);  // witness init
-void AddAppendCommands(CLI::App& app, int& exit_code);   // append, sign
-void AddDemoCommand(CLI::App& app, int& exit_code);      // demo
-void AddReadCommands(CLI::App& app, int& exit_code);     // get, history, leaf-hash, checkpoint, prove
-void AddVerifyCommand(CLI::App& app, int& exit_code);    // verify
-void AddDomainCommands(CLI::App& app, int& exit_code);   // rules, party
-void AddProjectCommands(CLI::App& app, int& exit_code);  // project, certificate
-void AddRelayCommands(CLI::App& app, int& exit_code);    // relay, topics
-void AddFollowCommand(CLI::App& app, int& exit_code);    // follow, promote
-void AddExportCommands(CLI::App& app, int& exit_code);   // export, verify-export
-void AddServeCommands(CLI::App& app, int& exit_code);    // serve, token
+void AddKeyCommands(CLI::App& app, int& exit_code);       // init, vkey, keygen
+void AddRegisterCommand(CLI::App& app, int& exit_code);   // register …
+void AddTablesCommands(CLI::App& app, int& exit_code);    // tables show, tables adopt
+void AddDrawCommands(CLI::App& app, int& exit_code);      // draw verify
+void AddWitnessCommands(CLI::App& app, int& exit_code);   // witness init
+void AddAppendCommands(CLI::App& app, int& exit_code);    // append, sign
+void AddDemoCommand(CLI::App& app, int& exit_code);       // demo
+void AddReadCommands(CLI::App& app, int& exit_code);      // get, history, leaf-hash, checkpoint, prove
+void AddVerifyCommand(CLI::App& app, int& exit_code);     // verify
+void AddDomainCommands(CLI::App& app, int& exit_code);    // rules, party
+void AddProjectCommands(CLI::App& app, int& exit_code);   // project, certificate
+void AddRelayCommands(CLI::App& app, int& exit_code);     // relay, topics
+void AddFollowCommand(CLI::App& app, int& exit_code);     // follow, promote
+void AddExportCommands(CLI::App& app, int& exit_code);    // export, verify-export
+void AddServeCommands(CLI::App& app, int& exit_code);     // serve, token
+void AddEvidenceCommands(CLI::App& app, int& exit_code);  // evidence put, get, verify, scrub, missing
 
 }  // namespace lawtrail::cli
 

@@ -253,6 +253,12 @@ int RunServe(const ServeOptions& o) {
     std::fprintf(stderr, "lawtrail serve: checkpoints are published once the witnesses of %s cosign them%s\n",
                  witnessed.witness_policy.c_str(), witnessed.witness_fail_open >= 0 ? " (fail-open)" : "");
   }
+  auto evidence = evidence::EvidenceStore::Open(EvidenceStoreOptions(o.dir, config.evidence));
+  if (!evidence.ok()) return Report("serve", evidence.status());
+  config.api.evidence = evidence->get();
+  config.api.staged_ttl = std::chrono::seconds(static_cast<int64_t>(config.evidence.staged_ttl_hours * 3600));
+  config.api.evidence_interval = std::chrono::seconds(static_cast<int64_t>(config.evidence.interval_seconds));
+  config.api.http.max_stream_body_bytes = (*evidence)->options().max_file_bytes;
   CatchStopSignals();
   config.api.release_memory = ReleaseFreeMemory;
   auto server = api::ApiServer::Start(log->get(), (*log)->store(), views->get(), *vkey, std::move(config.api));

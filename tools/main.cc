@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   lawtrail::cli::AddRelayCommands(app, exit_code);
   lawtrail::cli::AddFollowCommand(app, exit_code);
   lawtrail::cli::AddServeCommands(app, exit_code);
+  lawtrail::cli::AddEvidenceCommands(app, exit_code);
   lawtrail::cli::AddExportCommands(app, exit_code);
   try {
     app.parse(argc, argv);
